@@ -1,0 +1,37 @@
+"""Library entry points: what the CLI calls, usable from Python too (library first, thin CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import LoadResult, load_ledger, locate
+from .model import Diagnostic, Severity
+from .rules.checks import check_ledger
+
+
+@dataclass
+class CheckReport:
+    root: Path
+    diagnostics: list[Diagnostic]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity is Severity.error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity is Severity.warning for d in self.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def check(root: Path, loaded: LoadResult | None = None) -> CheckReport:
+    """Load ``root`` (unless given) and run every check; diagnostics sorted by file, line, column."""
+    res = loaded or load_ledger(root)
+    diags = res.diagnostics + check_ledger(res.ledger)
+    diags = sorted(locate(root, diags), key=Diagnostic.sort_key)
+    return CheckReport(root, diags, files=len(set(res.ledger.files.values())) + 1)

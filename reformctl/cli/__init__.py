@@ -1,0 +1,65 @@
+"""The CLI: a thin Typer layer. Each command lives in its own module under ``reformctl/cli/`` and exposes
+``register(app)``; heavy imports happen inside the command functions so that ``--help`` stays fast."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="reformctl",
+    help="Keep a reform office's implementation ledger (改革落实台账) as YAML files in git: validate it, "
+         "chase deadlines with traffic lights, report quarterly, and write off completed items at year end.\n\n"
+         "Exit codes: 0 ok, 1 findings (errors found, items blocking), 2 bad usage or unusable ledger, "
+         "3 internal error.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# One module per command (group); order is the order of `reformctl --help`.
+COMMAND_MODULES = ["check", "schema"]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"reformctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """reformctl: the reform implementation ledger tool."""
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"{__name__}.{_name}").register(app)
+
+
+def main() -> None:
+    """Console entry point: exit 3 with a short message on an unexpected exception."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("reformctl: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("REFORMCTL_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"reformctl: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in reformctl; set REFORMCTL_DEBUG=1 to see the traceback and please report it.\n"
+        )
+        sys.exit(3)

@@ -1,0 +1,108 @@
+"""Options and helpers shared by every command. Heavy modules are imported inside functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+CST = dt.timezone(dt.timedelta(hours=8), "CST")
+
+LedgerOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--ledger", "-L", metavar="PATH", show_default=False,
+        help="Ledger folder. Default: $REFORMCTL_LEDGER, else the nearest folder upward holding reformctl.yaml, "
+             "else ./ledger-data.",
+    ),
+]
+AsOfOpt = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="YYYY-MM-DD", show_default=False,
+                 help="Compute as of this date. Default: today in China Standard Time."),
+]
+LangOpt = Annotated[
+    Optional[str],
+    typer.Option("--lang", metavar="zh|en", show_default=False,
+                 help="Language of labels and messages. Default: from the locale (zh when LANG starts with zh)."),
+]
+
+
+def err(message: str) -> None:
+    """A message for the user, on stderr (never mixed into data on stdout)."""
+    sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    err(f"reformctl: {message}")
+    raise typer.Exit(code)
+
+
+def today_cst() -> dt.date:
+    return dt.datetime.now(CST).date()
+
+
+def parse_as_of(value: Optional[str]) -> dt.date:
+    if value is None or value == "":
+        return today_cst()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--as-of wants a date YYYY-MM-DD, got {value!r}")
+
+
+def parse_lang(value: Optional[str]) -> str:
+    if value:
+        v = value.lower()
+        if v.startswith("zh"):
+            return "zh"
+        if v.startswith("en"):
+            return "en"
+        fail(f"--lang is zh or en, got {value!r}")
+    loc = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def resolve_root(ledger: Optional[Path]) -> Path:
+    from ..load import LedgerRootError, find_ledger
+
+    try:
+        return find_ledger(ledger)
+    except LedgerRootError as exc:
+        fail(str(exc))
+
+
+def load_or_fail(root: Path):
+    """Load the ledger for a command that computes (status, summary...): a ledger with errors is refused
+    with exit 1 and a pointer to `reformctl check`, since findings on broken records would be wrong."""
+    from ..load import load_ledger
+
+    res = load_ledger(root)
+    errors = res.errors
+    if res.ledger.settings is None or errors:
+        from ..load import locate
+
+        shown = locate(root, errors[:5])
+        for d in shown:
+            err(f"{d.file}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {d.message}")
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        fail(f"the ledger has {len(errors)} error(s){more}; run `reformctl check` and fix them first", EXIT_FINDINGS)
+    return res
+
+
+def display_path(root: Path):
+    """A function showing a ledger-relative path relative to the working directory when it is inside it."""
+    cwd = Path.cwd().resolve()
+    base = root.resolve()
+    try:
+        prefix = base.relative_to(cwd).as_posix()
+    except ValueError:
+        prefix = base.as_posix()
+    if prefix in ("", "."):
+        return lambda f: f
+    return lambda f: f"{prefix}/{f}" if f else prefix

@@ -1,0 +1,336 @@
+"""The load layer: find the ledger, read every file, validate it, and return records *and* diagnostics.
+
+Like beancount's loader, :func:`load_ledger` never stops at the first problem: it returns a
+:class:`LoadResult` holding the :class:`~reformctl.model.Ledger` built from every file that could be read
+and the diagnostics of every file that could not. Only an unusable root (no folder, no readable
+``reformctl.yaml``) raises :class:`LedgerRootError` (exit 2).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from pydantic import ValidationError
+
+from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Settings, Severity
+from ..model.types import ID_RE
+from . import yamlread
+
+ENV_LEDGER = "REFORMCTL_LEDGER"
+ENV_MAX_BYTES = "REFORMCTL_MAX_FILE_BYTES"
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024  # one item file of 2 MiB is already absurd; refuse before parsing
+DEFAULT_FOLDER = "ledger-data"
+
+
+class LedgerRootError(Exception):
+    """The ledger root cannot be used (exit 2)."""
+
+
+@dataclass
+class LoadResult:
+    ledger: Ledger
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.error]
+
+
+# ---------------------------------------------------------------- finding the ledger
+def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path] = None) -> Path:
+    """``--ledger``, else ``$REFORMCTL_LEDGER``, else the nearest folder upward with ``reformctl.yaml``,
+    else ``./ledger-data``. Raises :class:`LedgerRootError` when the result is not a usable ledger root."""
+    cwd = Path(cwd or Path.cwd())
+    if explicit is not None and str(explicit) != "":
+        root, how = Path(explicit), "--ledger"
+    elif os.environ.get(ENV_LEDGER):
+        root, how = Path(os.environ[ENV_LEDGER]), f"${ENV_LEDGER}"
+    else:
+        root, how = None, ""
+        for folder in (cwd, *cwd.parents):
+            if (folder / SETTINGS_FILE).is_file():
+                root, how = folder, "nearest reformctl.yaml"
+                break
+        if root is None:
+            root, how = cwd / DEFAULT_FOLDER, f"no {SETTINGS_FILE} in {cwd} or its parents, so the default ./ledger-data"
+    if not root.is_absolute():
+        root = cwd / root
+    if not root.exists():
+        raise LedgerRootError(f"ledger folder {root} does not exist (from {how}); "
+                              f"pass --ledger PATH or set {ENV_LEDGER}")
+    if not root.is_dir():
+        raise LedgerRootError(f"ledger path {root} is not a folder (from {how})")
+    settings = root / SETTINGS_FILE
+    if not settings.is_file():
+        raise LedgerRootError(f"{root} holds no {SETTINGS_FILE}: not a ledger (create one with `reformctl init`)")
+    return root
+
+
+# ---------------------------------------------------------------- reading one file
+def _max_bytes() -> int:
+    try:
+        return int(os.environ.get(ENV_MAX_BYTES, DEFAULT_MAX_BYTES))
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+def read_text(root: Path, rel: str) -> tuple[Optional[str], Optional[Diagnostic]]:
+    """The text of ``root/rel``, or a diagnostic saying why it cannot be read."""
+    path = root / rel
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            try:
+                target.relative_to(root.resolve())
+            except ValueError:
+                return None, Diagnostic(rel, "symlink_outside", f"symbolic link points outside the ledger ({target})")
+        st = path.stat()
+        if st.st_size > _max_bytes():
+            return None, Diagnostic(
+                rel, "file_too_large", f"file is {st.st_size:,} bytes, over the limit of {_max_bytes():,} "
+                f"(set {ENV_MAX_BYTES} to raise it)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {exc.strerror or exc}")
+    if b"\0" in data:
+        return None, Diagnostic(rel, "binary_file", "file holds NUL bytes: a binary file, not YAML")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, Diagnostic(rel, "not_utf8", f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                                line=line, column=col)
+    return text, None
+
+
+def parse_file(root: Path, rel: str) -> tuple[Any, Optional[str], list[Diagnostic]]:
+    """Read and parse one file: (data, text, diagnostics)."""
+    text, problem = read_text(root, rel)
+    if problem:
+        return None, None, [problem]
+    try:
+        return yamlread.parse(text), text, []
+    except yamlread.YamlProblem as p:
+        return None, text, [Diagnostic(rel, p.code, p.message, line=p.line, column=p.column)]
+
+
+def _fmt_loc(loc: Iterable) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_CODE_BY_TYPE = {
+    "missing": "missing_field",
+    "extra_forbidden": "unknown_field",
+    "enum": "invalid_choice",
+    "literal_error": "invalid_choice",
+    "invalid_date": "invalid_date",
+}
+
+
+def validation_diagnostics(rel: str, exc: ValidationError, prefix: tuple = ()) -> list[Diagnostic]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
+        path = prefix + loc
+        etype = err["type"]
+        msg = err["msg"]
+        if etype == "value_error" and msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        code = _CODE_BY_TYPE.get(etype)
+        if code is None:
+            code = "invalid_date" if ("date YYYY-MM-DD" in msg or "calendar date" in msg) else "invalid_value"
+        where = _fmt_loc(loc)
+        if etype == "missing":
+            text = f"missing required field `{where}`"
+        elif etype == "extra_forbidden":
+            text = f"unknown field `{where}` (a typo? put free-form data under `extra:`)"
+        else:
+            shown = err.get("input")
+            shown = "" if isinstance(shown, (dict, list)) or code == "invalid_date" else f" (got {shown!r})"
+            if etype in ("bool_type", "bool_parsing"):
+                shown += "; write true or false (yes/no/on/off are text in YAML 1.2)"
+            text = f"{where}: {msg}{shown}" if where else f"{msg}{shown}"
+        out.append(Diagnostic(rel, code, text, path=path))
+    return out
+
+
+# ---------------------------------------------------------------- the whole ledger
+@dataclass
+class FileResult:
+    """What one file gave: ``records`` as (id, record, index-in-list) and diagnostics."""
+
+    rel: str
+    kind: str
+    records: list[tuple[str, Any, Optional[int]]]
+    diagnostics: list[Diagnostic]
+
+
+def load_item_file(root: Path, rel: str, kind: Kind) -> FileResult:
+    data, _text, diags = parse_file(root, rel)
+    if diags:
+        return FileResult(rel, kind.name, [], diags)
+    if data is None:
+        return FileResult(rel, kind.name, [], [Diagnostic(rel, "empty_file", f"file is empty: a {kind.name} file holds one mapping")])
+    if not isinstance(data, dict):
+        return FileResult(rel, kind.name, [], [Diagnostic(
+            rel, "not_a_mapping", f"a {kind.name} file holds one mapping (key: value lines), found a {type(data).__name__}")])
+    try:
+        rec = kind.model.model_validate(data)
+    except ValidationError as exc:
+        return FileResult(rel, kind.name, [], validation_diagnostics(rel, exc))
+    stem = Path(rel).stem
+    key = str(getattr(rec, kind.key))
+    diags = []
+    if key != stem:
+        diags.append(Diagnostic(rel, "id_mismatch", f"{kind.key} `{key}` differs from the file name `{stem}`: "
+                                "rename the file or fix the field", path=(kind.key,)))
+    return FileResult(rel, kind.name, [(key, rec, None)], diags)
+
+
+def load_list_file(root: Path, rel: str, kind: Kind) -> FileResult:
+    data, _text, diags = parse_file(root, rel)
+    if diags:
+        return FileResult(rel, kind.name, [], diags)
+    if data is None:
+        return FileResult(rel, kind.name, [], [])
+    if not isinstance(data, list):
+        return FileResult(rel, kind.name, [], [Diagnostic(
+            rel, "not_a_list", f"{rel} holds a YAML list of {kind.name}s (lines starting with `- `), found a {type(data).__name__}")])
+    records, diags = [], []
+    for i, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            diags.append(Diagnostic(rel, "not_a_mapping", f"entry {i + 1} is not a mapping", path=(i,)))
+            continue
+        try:
+            rec = kind.model.model_validate(entry)
+        except ValidationError as exc:
+            diags.extend(validation_diagnostics(rel, exc, prefix=(i,)))
+            continue
+        records.append((rec.id, rec, i))
+    return FileResult(rel, kind.name, records, diags)
+
+
+def load_settings(root: Path) -> tuple[Optional[Settings], list[Diagnostic]]:
+    rel = SETTINGS_FILE
+    data, _text, diags = parse_file(root, rel)
+    if diags:
+        return None, diags
+    if not isinstance(data, dict):
+        return None, [Diagnostic(rel, "not_a_mapping", "reformctl.yaml holds one mapping (name, level, start, rules)")]
+    try:
+        return Settings.model_validate(data), []
+    except ValidationError as exc:
+        return None, validation_diagnostics(rel, exc)
+
+
+def ledger_files(root: Path) -> tuple[list[tuple[str, Kind]], list[Diagnostic]]:
+    """Every item file of the ledger (relative POSIX paths, sorted) and warnings for files that are ignored."""
+    out: list[tuple[str, Kind]] = []
+    diags: list[Diagnostic] = []
+    for kind in LIST_KINDS:
+        if (root / kind.list_file).exists():
+            out.append((kind.list_file, kind))
+    for kind in FOLDER_KINDS:
+        folder = root / kind.folder
+        if not folder.is_dir():
+            continue
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            diags.append(Diagnostic(kind.folder, "unreadable_file", f"cannot list the folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            name = entry.name
+            rel = f"{kind.folder}/{name}"
+            if name.startswith(".") or name.lower().startswith("readme"):
+                continue
+            if name.endswith(".yaml") and not entry.is_dir():
+                stem = name[:-5]
+                if not ID_RE.match(stem) and kind.key == "id":
+                    diags.append(Diagnostic(rel, "bad_file_name", f"file name `{name}` is not a valid id "
+                                            "(1-64 of A-Za-z0-9._-, starting with a letter or digit)"))
+                    continue
+                out.append((rel, kind))
+            elif name.endswith(".yml"):
+                diags.append(Diagnostic(rel, "unexpected_file", f"ignored: ledger files end in .yaml, rename it to {name[:-4]}.yaml",
+                                        severity=Severity.warning))
+            else:
+                diags.append(Diagnostic(rel, "unexpected_file", f"ignored: not a .yaml file in {kind.folder}/",
+                                        severity=Severity.warning))
+    return out, diags
+
+
+def assemble(root: Path, settings: Optional[Settings], results: Iterable[FileResult]) -> LoadResult:
+    """Build the Ledger from per-file results, refusing duplicate ids."""
+    items: dict[str, dict] = {}
+    files: dict[tuple[str, str], str] = {}
+    index: dict[tuple[str, str], int] = {}
+    diags: list[Diagnostic] = []
+    first_seen: dict[str, tuple[str, str]] = {}  # folder-kind id -> (kind, file): ids are unique ledger-wide
+    for fr in results:
+        diags.extend(fr.diagnostics)
+        bucket = items.setdefault(fr.kind, {})
+        for item_id, rec, i in fr.records:
+            list_kind = i is not None
+            scope = fr.kind if list_kind or fr.kind in ("assessment", "closeout") else "item"
+            seen_key = f"{scope}:{item_id}"
+            if seen_key in first_seen:
+                other_kind, other_file = first_seen[seen_key]
+                diags.append(Diagnostic(fr.rel, "duplicate_id", f"id `{item_id}` is already used by {other_file}",
+                                        path=((i,) if list_kind else ()) + ("id",)))
+                continue
+            first_seen[seen_key] = (fr.kind, fr.rel)
+            bucket[item_id] = rec
+            files[(fr.kind, item_id)] = fr.rel
+            if list_kind:
+                index[(fr.kind, item_id)] = i
+    ledger = Ledger(root=root, settings=settings, items=items, files=files, index=index)
+    return LoadResult(ledger, diags)
+
+
+def load_ledger(root: Path) -> LoadResult:
+    """Read the whole ledger at ``root`` (see :func:`find_ledger`)."""
+    settings, diags = load_settings(root)
+    paths, listing_diags = ledger_files(root)
+    results = []
+    for rel, kind in paths:
+        loader = load_list_file if kind.list_file else load_item_file
+        results.append(loader(root, rel, kind))
+    res = assemble(root, settings, results)
+    res.diagnostics[:0] = diags + listing_diags
+    return res
+
+
+# ---------------------------------------------------------------- source positions
+def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Give every diagnostic that has a YAML path but no line its line and column, reading each file once."""
+    out = []
+    trees: dict[str, Any] = {}
+    for d in diagnostics:
+        if d.line or not d.file:
+            out.append(d)
+            continue
+        if d.file not in trees:
+            text, problem = read_text(root, d.file)
+            tree = None
+            if text is not None and not problem:
+                try:
+                    tree = yamlread.compose(text)
+                except Exception:  # noqa: BLE001 - an unparsable file already has its own diagnostic
+                    tree = None
+            trees[d.file] = tree
+        line, col = yamlread.locate_in_node(trees[d.file], d.path)
+        out.append(d.at(line, col))
+    return out

@@ -1,0 +1,238 @@
+"""Read YAML the way the ledger format says: PyYAML's C parser, YAML 1.2 core-schema scalars.
+
+- ``yes``/``no``/``on``/``off`` stay strings; only ``true``/``false`` are booleans.
+- No sexagesimal (``1:20``) and no ``0``-prefixed octal ints (``012`` is 12 as in YAML 1.2; ``0o12`` is 10).
+- Dates are not resolved: ``2016-07-01`` reaches Pydantic as a string, so a bad date is reported with its line.
+- Duplicate keys, anchors and aliases are refused (an alias bomb is refused before it is expanded).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional, Union
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+try:  # the C parser; PyYAML wheels ship it. Fall back to the pure-Python one rather than fail.
+    from yaml import CParser as _Parser
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on the build of PyYAML
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    HAVE_LIBYAML = False
+
+
+class YamlProblem(Exception):
+    """A YAML file that cannot be read. ``line``/``column`` count from 1."""
+
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class Resolver12(BaseResolver):
+    """Implicit tags of the YAML 1.2 core schema (no timestamps: dates stay strings)."""
+
+
+Resolver12.yaml_implicit_resolvers = {}
+Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+Resolver12.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+class Constructor12(SafeConstructor):
+    """SafeConstructor with YAML 1.2 scalars, refusing duplicate keys and shared (aliased) nodes."""
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise ConstructorError(None, None, "anchors and aliases are not allowed in a ledger file", node.start_mark)
+        return super().construct_object(node, deep=deep)
+
+    def construct_yaml_bool(self, node: ScalarNode) -> bool:
+        return self.construct_scalar(node).lower() == "true"
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        value = self.construct_scalar(node)
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value, 10)
+
+    def construct_yaml_str_plain(self, node: ScalarNode) -> str:
+        return self.construct_scalar(node)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict:
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
+        if any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value):
+            raise ConstructorError(None, None, "merge keys (<<) are not allowed in a ledger file", node.start_mark)
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise ConstructorError(None, None, "a key must be a plain scalar", key_node.start_mark)
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, bool, float)) and key is not None:
+                raise ConstructorError(None, None, "a key must be a plain scalar", key_node.start_mark)
+            key = str(key) if not isinstance(key, str) else key
+            if key in mapping:
+                raise ConstructorError(
+                    None, None, f"duplicate key {key!r} (a later value would silently replace the first)",
+                    key_node.start_mark,
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    # timestamps are never resolved implicitly; an explicit !!timestamp is treated as text too
+    def construct_yaml_timestamp(self, node: ScalarNode) -> str:  # type: ignore[override]
+        return self.construct_scalar(node)
+
+
+Constructor12.yaml_constructors = dict(SafeConstructor.yaml_constructors)
+Constructor12.add_constructor("tag:yaml.org,2002:bool", Constructor12.construct_yaml_bool)
+Constructor12.add_constructor("tag:yaml.org,2002:int", Constructor12.construct_yaml_int)
+Constructor12.add_constructor("tag:yaml.org,2002:timestamp", Constructor12.construct_yaml_timestamp)
+
+
+class Loader12(_Parser, Constructor12, Resolver12):
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        Constructor12.__init__(self)
+        Resolver12.__init__(self)
+
+
+class Composer12(_Parser, Resolver12):
+    """Builds the node tree only (for source positions)."""
+
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        Resolver12.__init__(self)
+
+
+def _mark(exc: yaml.MarkedYAMLError) -> tuple[int, int]:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return 1, 1
+    return mark.line + 1, mark.column + 1
+
+
+def _refuse_anchors(text: str) -> None:
+    """Refuse anchors and aliases by reading the event stream (linear, nothing is expanded)."""
+    loader = Composer12(text)
+    try:
+        while loader.check_event():
+            ev = loader.get_event()
+            if isinstance(ev, yaml.AliasEvent):
+                raise YamlProblem("yaml_alias", "aliases (*name) are not allowed in a ledger file",
+                                  ev.start_mark.line + 1, ev.start_mark.column + 1)
+            if getattr(ev, "anchor", None):
+                raise YamlProblem("yaml_alias", f"anchors (&{ev.anchor}) are not allowed in a ledger file",
+                                  ev.start_mark.line + 1, ev.start_mark.column + 1)
+    finally:
+        loader.dispose()
+
+
+def parse(text: str) -> Any:
+    """Parse one YAML document. Raises :class:`YamlProblem` with a stable code and a 1-based position."""
+    if "&" in text or "*" in text:
+        try:
+            _refuse_anchors(text)
+        except yaml.MarkedYAMLError as exc:
+            line, col = _mark(exc)
+            raise YamlProblem("yaml_syntax", _problem_text(exc), line, col) from None
+    loader = Loader12(text)
+    try:
+        if not loader.check_node():
+            return None
+        node = loader.get_node()
+        if loader.check_node():
+            nxt = loader.get_node()
+            raise YamlProblem("yaml_multiple_documents", "a ledger file holds one YAML document, found more",
+                              nxt.start_mark.line + 1, 1)
+        return loader.construct_document(node)
+    except ConstructorError as exc:
+        line, col = _mark(exc)
+        msg = exc.problem or str(exc)
+        code = "yaml_duplicate_key" if "duplicate key" in msg else "yaml_alias" if "alias" in msg else "yaml_construct"
+        if msg.startswith("could not determine a constructor"):
+            msg = f"unsupported tag {exc.problem.split('tag ')[-1]}".rstrip() if exc.problem else msg
+            code = "yaml_tag"
+        raise YamlProblem(code, msg, line, col) from None
+    except yaml.MarkedYAMLError as exc:
+        line, col = _mark(exc)
+        raise YamlProblem("yaml_syntax", _problem_text(exc), line, col) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error without a mark
+        raise YamlProblem("yaml_syntax", str(exc).splitlines()[0]) from None
+    except RecursionError:
+        raise YamlProblem("yaml_syntax", "the YAML is nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def _problem_text(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return ", ".join(parts) if parts else str(exc).splitlines()[0]
+
+
+PathPart = Union[str, int]
+
+
+def compose(text: str) -> Optional[Node]:
+    loader = Composer12(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def locate_in_node(node: Optional[Node], path: tuple[PathPart, ...]) -> tuple[int, int]:
+    """1-based (line, column) of ``path`` inside a composed document; the deepest part found wins."""
+    if node is None:
+        return 1, 1
+    pos = (node.start_mark.line + 1, node.start_mark.column + 1)
+    for part in path:
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == str(part):
+                    pos = (k.start_mark.line + 1, k.start_mark.column + 1)
+                    node = v
+                    break
+            else:
+                return pos
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            pos = (node.start_mark.line + 1, node.start_mark.column + 1)
+        else:
+            return pos
+    return pos

@@ -1,0 +1,158 @@
+"""The model layer: pydantic record types, the immutable :class:`Ledger` and diagnostics. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+from .diagnostic import Diagnostic, Severity
+from .records import (
+    Accountability,
+    Assessment,
+    Case,
+    CaseKind,
+    CloseOut,
+    Commissioner,
+    Event,
+    EventKind,
+    Measure,
+    Notice,
+    Pilot,
+    PilotStatus,
+    Plan,
+    PlanStatus,
+    Record,
+    Reminder,
+    Report,
+    Settings,
+    Task,
+    TaskStatus,
+    Unit,
+    UnitType,
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One record kind: where its files live and which model validates them."""
+
+    name: str  # singular, as in status JSON `kind`
+    folder: str  # folder under the ledger root ("" for single files)
+    model: type[Record]
+    list_file: Optional[str] = None  # for kinds kept as one YAML list (units.yaml)
+    key: str = "id"  # the field that must equal the file stem
+
+
+# Folder kinds: one item per file, file stem == id (== year for assessments and close-outs).
+FOLDER_KINDS: tuple[Kind, ...] = (
+    Kind("plan", "plans", Plan),
+    Kind("task", "tasks", Task),
+    Kind("pilot", "pilots", Pilot),
+    Kind("notice", "notices", Notice),
+    Kind("reminder", "reminders", Reminder),
+    Kind("report", "reports", Report),
+    Kind("event", "events", Event),
+    Kind("accountability", "accountability", Accountability),
+    Kind("case", "cases", Case),
+    Kind("assessment", "assessments", Assessment, key="year"),
+    Kind("closeout", "closeouts", CloseOut, key="year"),
+)
+LIST_KINDS: tuple[Kind, ...] = (
+    Kind("unit", "", Unit, list_file="units.yaml"),
+    Kind("commissioner", "", Commissioner, list_file="commissioners.yaml"),
+)
+SETTINGS_FILE = "reformctl.yaml"
+KINDS_BY_NAME = {k.name: k for k in FOLDER_KINDS + LIST_KINDS}
+KINDS_BY_FOLDER = {k.folder: k for k in FOLDER_KINDS}
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Everything read from a ledger folder. Immutable by convention: rules only read it.
+
+    ``items[kind][id]`` is the validated record; ``files[(kind, id)]`` the POSIX path of its file relative
+    to ``root``, and ``index[(kind, id)]`` its index inside a list file (units, commissioners).
+    """
+
+    root: Path
+    settings: Optional[Settings]
+    items: dict[str, dict[str, Record]] = field(default_factory=dict)
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+    index: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def of(self, kind: str) -> dict:
+        return self.items.get(kind, {})
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        return self.of("unit")
+
+    @property
+    def commissioners(self) -> dict[str, Commissioner]:
+        return self.of("commissioner")
+
+    @property
+    def tasks(self) -> dict[str, Task]:
+        return self.of("task")
+
+    @property
+    def plans(self) -> dict[str, Plan]:
+        return self.of("plan")
+
+    @property
+    def pilots(self) -> dict[str, Pilot]:
+        return self.of("pilot")
+
+    @property
+    def notices(self) -> dict[str, Notice]:
+        return self.of("notice")
+
+    @property
+    def reminders(self) -> dict[str, Reminder]:
+        return self.of("reminder")
+
+    @property
+    def reports(self) -> dict[str, Report]:
+        return self.of("report")
+
+    @property
+    def events(self) -> dict[str, Event]:
+        return self.of("event")
+
+    @property
+    def accountability(self) -> dict[str, Accountability]:
+        return self.of("accountability")
+
+    @property
+    def cases(self) -> dict[str, Case]:
+        return self.of("case")
+
+    @property
+    def assessments(self) -> dict[str, Assessment]:
+        return self.of("assessment")
+
+    @property
+    def closeouts(self) -> dict[str, CloseOut]:
+        return self.of("closeout")
+
+    def file_of(self, kind: str, item_id: str) -> str:
+        return self.files.get((kind, item_id), "")
+
+    def path_in_file(self, kind: str, item_id: str, *rest) -> tuple:
+        """The YAML path of a field of an item inside its file (list kinds are prefixed by their index)."""
+        i = self.index.get((kind, item_id))
+        return ((i,) if i is not None else ()) + tuple(rest)
+
+    def walk(self) -> Iterator[tuple[str, str, Record]]:
+        for kind, items in self.items.items():
+            for item_id, rec in items.items():
+                yield kind, item_id, rec
+
+
+__all__ = [
+    "Accountability", "Assessment", "Case", "CaseKind", "CloseOut", "Commissioner", "Diagnostic", "Event",
+    "EventKind", "FOLDER_KINDS", "KINDS_BY_FOLDER", "KINDS_BY_NAME", "Kind", "LIST_KINDS", "Ledger", "Measure",
+    "Notice", "Pilot", "PilotStatus", "Plan", "PlanStatus", "Record", "Reminder", "Report", "SETTINGS_FILE",
+    "Settings", "Severity", "Task", "TaskStatus", "Unit", "UnitType",
+]

@@ -1,0 +1,371 @@
+"""Pydantic v2 models of every record kind of the ledger (LEDGER-FORMAT.md, version 1).
+
+Unknown keys are refused everywhere (``extra="forbid"``) except under ``extra:``. Field descriptions are
+given in Simplified Chinese and English: editors show them through the generated JSON Schema.
+Cross-record rules (references, date order, the seed's articles) live in :mod:`reformctl.rules.checks`;
+the models check only what one value or one record can tell by itself.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .types import Bool, Date, ItemId, NonNegInt, PositiveInt, Quarter, Text, UnitId
+
+
+def d(zh: str, en: str) -> str:
+    """A bilingual field description."""
+    return f"{zh} / {en}"
+
+
+def F(zh: str, en: str, default: Any = ..., **kw: Any) -> Any:  # noqa: N802 - short field helper
+    return Field(default, description=d(zh, en), **kw)
+
+
+class Record(BaseModel):
+    """Base of every record: unknown keys are errors, ``extra`` holds anything else."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, populate_by_name=True)
+
+    extra: Optional[dict[str, Any]] = F("其他自定义信息(不做校验)", "anything else the ledger keeps (not checked)", None)
+
+
+# ---------------------------------------------------------------- enums
+class Level(str, Enum):
+    city = "city"
+    district = "district"
+
+
+class PlanLevel(str, Enum):
+    central = "central"
+    provincial = "provincial"
+    city = "city"
+    district = "district"
+
+
+class UnitType(str, Enum):
+    leading_group = "leading_group"
+    reform_office = "reform_office"
+    special_group = "special_group"
+    party_committee = "party_committee"
+    department = "department"
+    inspection_office = "inspection_office"
+    functional_department = "functional_department"
+
+
+class TaskStatus(str, Enum):
+    planned = "planned"
+    in_progress = "in_progress"
+    completed = "completed"
+    closed = "closed"
+    cancelled = "cancelled"
+
+
+class PilotStatus(str, Enum):
+    active = "active"
+    adjusted = "adjusted"
+    exited = "exited"
+    completed = "completed"
+
+
+class PlanStatus(str, Enum):
+    drafting = "drafting"
+    reviewing = "reviewing"
+    issued = "issued"
+    closed = "closed"
+
+
+class EventKind(str, Enum):
+    group_meeting = "group_meeting"
+    self_assessment = "self_assessment"
+    training = "training"
+    onsite_meeting = "onsite_meeting"
+    press_conference = "press_conference"
+    ledger_inspection = "ledger_inspection"
+    evaluation = "evaluation"
+
+
+class Measure(str, Enum):
+    oral_warning = "oral_warning"
+    interview = "interview"
+    circulated_criticism = "circulated_criticism"
+    point_deduction = "point_deduction"
+    organizational_handling = "organizational_handling"
+
+
+class CaseKind(str, Enum):
+    typical_case = "typical_case"
+    demonstration_point = "demonstration_point"
+
+
+# ---------------------------------------------------------------- settings and units
+class RuleSettings(Record):
+    update_interval_months: PositiveInt = F("台账更新周期(月), R11", "months between ledger updates (R11)", 2)
+    report_due_days: NonNegInt = F("季度结束后报送季报的天数, R15", "days after a quarter ends that its report is due (R15)", 10)
+    pilot_term_months: PositiveInt = F("试点一般期限(月), R4", "normal pilot term in months (R4)", 12)
+    pilot_max_months: PositiveInt = F("试点最长期限(月), R4", "maximum pilot term in months (R4)", 24)
+    pilot_filing_days: NonNegInt = F("试点备案期限(天), R5", "days after a pilot starts that it must be filed (R5)", 30)
+    due_soon_days: NonNegInt = F("即将到期(黄灯)提前天数", "days before a deadline that the light turns yellow", 14)
+
+
+class Settings(Record):
+    name: Text = F("台账名称", "ledger name")
+    level: Level = F("层级: city 市级 | district 区(市)县级", "level of the office: city | district")
+    start: Date = F("台账起算日期: 此前不产生任何义务", "first day the ledger counts: no obligation is due before it")
+    rules: RuleSettings = F("规则参数(可选, 默认值来自原文)", "rule parameters (optional; defaults from the seed)", RuleSettings())
+
+
+class Staff(Record):
+    total: Optional[NonNegInt] = F("工作人员总数", "number of staff", None)
+    supervision: Optional[NonNegInt] = F("专职督察人数, R21", "full-time supervision staff (R21)", None)
+    full_time_deputy: Optional[Bool] = F("是否配备专职副主任, R20", "has a full-time deputy director (R20)", None)
+    sections: Optional[NonNegInt] = F("下设科室数, R20", "number of sections (R20)", None)
+
+
+class Unit(Record):
+    id: UnitId = F("单位标识(可用中文)", "unit id (may be Chinese)")
+    name: Text = F("单位全称", "full name")
+    type: UnitType = F("单位类型", "unit type")
+    parent: Optional[UnitId] = F("上级单位", "parent unit id", None)
+    staff: Optional[Staff] = F("人员配备, R19-R21", "staffing (R19-R21)", None)
+
+
+class Commissioner(Record):
+    id: UnitId = F("督察专员标识", "commissioner id")
+    name: Text = F("姓名", "name")
+    unit: Optional[UnitId] = F("所在单位", "unit", None)
+
+
+# ---------------------------------------------------------------- tasks
+class Milestone(Record):
+    name: Text = F("进度节点名称", "milestone name")
+    due: Date = F("节点时限", "milestone deadline")
+    done: Optional[Date] = F("完成日期", "date done", None)
+    evidence: Optional[list[Text]] = F("佐证材料(路径或链接)", "evidence (paths or links)", None)
+
+
+class Progress(Record):
+    date: Date = F("更新日期", "date of the update")
+    note: Text = F("进展情况", "what was done")
+    by: Optional[Text] = F("填报人", "who reported it", None)
+
+
+class CarryOver(Record):
+    reason: Text = F("未完成原因", "why it is unfinished")
+    measures: Text = F("整改措施", "rectification measures")
+    new_due: Date = F("新的完成时限", "new completion deadline")
+
+
+class Extension(Record):
+    requested: Date = F("申请日期", "date the extension was asked for")
+    old_due: Date = F("原完成时限", "old deadline")
+    new_due: Date = F("新完成时限", "new deadline")
+    reason: Text = F("延期理由", "reason")
+    approver: Optional[Text] = F("审批人/单位", "who approved it", None)
+    approved: Optional[Date] = F("批准日期", "date approved", None)
+
+
+class Task(Record):
+    id: ItemId = F("任务编号(等于文件名)", "task id (equals the file name)")
+    title: Text = F("任务名称", "title")
+    year: Optional[PositiveInt] = F("所属台账年度", "ledger year it belongs to", None)
+    source: Optional[Text] = F("任务来源: 方案编号或文件名称", "source: a plan id or a document name", None)
+    major: Bool = F("是否年度重大改革任务(第六条)", "annual major reform task (art. 6)", False)
+    leader: Optional[Text] = F("直接负责的深改小组成员(重大任务必填)", "leading-group member in charge (required when major)", None)
+    goal: Optional[Text] = F("实现目标(重大任务必填)", "goal (required when major)", None)
+    lead_unit: UnitId = F("牵头单位", "lead unit")
+    responsible_units: list[UnitId] = F("责任单位", "responsible units", [])
+    special_group: Optional[UnitId] = F("所属专项小组", "special group", None)
+    start: Date = F("开始日期", "start date")
+    due: Date = F("完成时限", "deadline")
+    milestones: list[Milestone] = F("进度节点", "milestones", [])
+    progress: list[Progress] = F("进展更新(只增不改)", "progress updates (append only)", [])
+    status: TaskStatus = F("状态", "status")
+    completed: Optional[Date] = F("完成日期(完成或销账时必填)", "completion date (required when completed or closed)", None)
+    closed: Optional[Date] = F("销账日期(由 close-out 写入)", "write-off date (set by close-out)", None)
+    carry_over: Optional[CarryOver] = F("挂账结转: 原因、措施、新时限(R13)", "carried over: reason, measures, new deadline (R13)", None)
+    extensions: list[Extension] = F("延期记录", "deadline extensions", [])
+    evidence: list[Text] = F("佐证材料", "evidence of completion (paths or links)", [])
+    cancel_reason: Optional[Text] = F("取消原因", "why it was cancelled", None)
+
+
+# ---------------------------------------------------------------- pilots
+class Pilot(Record):
+    id: ItemId = F("试点编号", "pilot id")
+    title: Text = F("试点名称", "title")
+    plan: Optional[ItemId] = F("所属专项改革方案", "plan it belongs to", None)
+    unit: UnitId = F("试点单位", "unit running the pilot")
+    lead_leader: Optional[Text] = F("牵头领导(一名牵头领导)", "lead leader (art. 8)", None)
+    promotion_plan: Optional[Text] = F("推进方案(一个推进方案)", "promotion plan (art. 8)", None)
+    working_team: list[Text] = F("工作班子(一套工作班子)", "working team (art. 8)", [])
+    start: Date = F("开始日期", "start date")
+    end: Date = F("期限届满日期", "end of term")
+    filed: Optional[Date] = F("向市委深改小组备案日期, R5", "date filed with the leading group (R5)", None)
+    status: PilotStatus = F("状态", "status")
+    exited: Optional[Date] = F("退出日期", "date exited", None)
+    exit_reason: Optional[Text] = F("退出或调整原因", "why it was exited or adjusted", None)
+    completed: Optional[Date] = F("完成日期", "date completed", None)
+    exemption: Optional[Text] = F("超过最长期限的理由, R4", "why the term exceeds the maximum (R4)", None)
+
+
+# ---------------------------------------------------------------- notices
+class Review(Record):
+    due: Date = F("复查节点", "review due")
+    done: Optional[Date] = F("复查日期", "date reviewed", None)
+    result: Optional[Text] = F("复查结果", "result", None)
+
+
+class Problem(Record):
+    no: PositiveInt = F("问题序号", "problem number")
+    description: Text = F("问题描述", "description")
+    responsible: Optional[UnitId] = F("责任单位(缺省为通知对象)", "responsible unit (default: the notice's unit)", None)
+    due: Optional[Date] = F("整改时限", "rectification deadline")
+    due_working_days: Optional[PositiveInt] = F(
+        "整改时限: 自通知印发起若干个工作日(按国家法定节假日和调休计算)",
+        "deadline as working days after the notice was issued (official holidays and adjusted workdays)",
+        None,
+    )
+    reviews: list[Review] = F("跟踪复查(只增不改)", "follow-up reviews (append only)", [])
+    rectified: Optional[Date] = F("整改完成日期", "date rectified", None)
+    verified: Optional[Date] = F("核实销号日期", "date the office verified it", None)
+    refused: Optional[Bool] = F("拒不整改", "the unit refused to rectify", None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _due_or_working_days(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("due") is None and data.get("due_working_days") is None:
+            raise ValueError("a problem needs `due` (a date) or `due_working_days`")
+        return data
+
+
+class Notice(Record):
+    id: ItemId = F("通知编号", "notice id")
+    issued: Date = F("印发日期", "date issued")
+    issued_by: UnitId = F("发文单位", "issuing unit")
+    to_unit: UnitId = F("责任单位", "unit it is sent to")
+    subject: Optional[Text] = F("事由", "subject", None)
+    problems: list[Problem] = F("问题清单", "problem list", min_length=1)
+
+
+# ---------------------------------------------------------------- plans, reminders, reports, events
+class Plan(Record):
+    id: ItemId = F("方案编号", "plan id")
+    title: Text = F("方案名称", "title")
+    level: PlanLevel = F("方案层级", "level of the plan")
+    special_group: Optional[UnitId] = F("牵头专项小组", "special group", None)
+    lead_unit: Optional[UnitId] = F("牵头单位", "lead unit", None)
+    upper_plan: Optional[Text] = F("对接的上级方案", "upper-level plan it docks", None)
+    needs_stability_assessment: Bool = F("是否需要社会稳定风险评估", "needs a social-stability risk assessment", False)
+    stability_assessment: Optional[Date] = F("稳评完成日期", "date of the stability assessment", None)
+    legality_review: Optional[Date] = F("合法性审查日期", "date of the legality review", None)
+    review_scheduled: Optional[Date] = F("计划上会审议日期(年度上会审议计划)", "scheduled review by the leading group", None)
+    approved: Optional[Date] = F("审议通过日期", "date approved", None)
+    issued: Optional[Date] = F("印发日期", "date issued", None)
+    status: PlanStatus = F("状态", "status", PlanStatus.drafting)
+    closed: Optional[Date] = F("销账日期, R9", "write-off date (R9)", None)
+
+
+class ReminderReport(Record):
+    unit: UnitId = F("报告单位", "unit that reported")
+    date: Date = F("报告日期", "date reported")
+
+
+class Reminder(Record):
+    id: ItemId = F("督办提示编号", "reminder id")
+    plan: Text = F("上级专项改革方案(编号或名称)", "upper-level plan (id or name)")
+    issued: Date = F("印发日期", "date issued")
+    subject: Optional[Text] = F("事由", "subject", None)
+    to: list[UnitId] = F("送达单位", "units notified", min_length=1)
+    report_due: Optional[Date] = F("报告对接落实情况时限, R10", "deadline for the report (R10)")
+    report_within_working_days: Optional[PositiveInt] = F(
+        "报告时限: 自印发起若干个工作日", "deadline as working days after issue", None
+    )
+    reports: list[ReminderReport] = F("已报告(只增不改)", "reports received (append only)", [])
+
+    @model_validator(mode="before")
+    @classmethod
+    def _due_or_working_days(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("report_due") is None and data.get("report_within_working_days") is None:
+            raise ValueError("a reminder needs `report_due` (a date) or `report_within_working_days`")
+        return data
+
+
+class Report(Record):
+    id: ItemId = F("季报编号", "report id")
+    unit: UnitId = F("报送单位", "reporting unit")
+    quarter: Quarter = F("季度, 如 2016Q3", "quarter, e.g. 2016Q3")
+    submitted: Date = F("报送日期", "date submitted")
+    to: Optional[UnitId] = F("报送对象", "unit reported to", None)
+    summary: Optional[Text] = F("内容摘要", "summary", None)
+
+
+class Event(Record):
+    id: ItemId = F("活动编号", "event id")
+    kind: EventKind = F("类型", "kind")
+    unit: UnitId = F("组织单位", "unit that held it")
+    date: Date = F("日期", "date")
+    title: Optional[Text] = F("名称", "title", None)
+    plans: list[ItemId] = F("涉及方案(评估、自查)", "plans (evaluations, self-assessments)", [])
+    commissioners: list[UnitId] = F("授权的督察专员", "commissioners authorised", [])
+    authorized: Optional[Date] = F("授权日期(一次一授权)", "date of the one-time authorisation", None)
+    authorization: Optional[Text] = F("授权文号", "authorisation reference", None)
+    report_to: list[UnitId] = F("结果报送", "results reported to", [])
+
+
+class Accountability(Record):
+    id: ItemId = F("登记编号", "register id")
+    target: UnitId = F("追责对象单位", "unit held accountable")
+    person: Optional[Text] = F("责任人", "person", None)
+    ground: Text = F("追责事由, R16", "ground (R16)")
+    measure: Measure = F("追责方式, R17", "measure (R17)")
+    decided: Date = F("决定日期", "date decided")
+    implemented_by: list[UnitId] = F("实施单位, R17", "units that carried it out (R17)", [])
+    exemption: Optional[str] = F("容错免责理由, R18", "fault-tolerance exemption and its reason (R18)", None)
+    points: Optional[float] = F("扣分分值(目标扣分)", "points deducted (point deduction)", None)
+
+
+class Case(Record):
+    id: ItemId = F("案例编号", "case id")
+    title: Text = F("名称", "title")
+    unit: UnitId = F("单位", "unit")
+    kind: CaseKind = F("类型: 典型经验或示范点位", "typical case or demonstration point")
+    date: Optional[Date] = F("日期", "date", None)
+    listed: Optional[Date] = F("挂牌日期", "date listed", None)
+    delisted: Optional[Date] = F("摘牌日期", "date delisted", None)
+    promoted: list[PositiveInt] = F("列入推广清单的年度", "years on the promotion list", [])
+    compiled: list[PositiveInt] = F("收入案例汇编的年度", "years in the case book", [])
+    summary: Optional[Text] = F("经验摘要", "summary", None)
+
+
+class Deduction(Record):
+    points: float = F("扣分", "points deducted")
+    reason: Text = F("扣分原因", "reason")
+    accountability: Optional[ItemId] = F("对应的追责登记", "accountability record", None)
+
+
+class UnitAssessment(Record):
+    unit: UnitId = F("单位", "unit")
+    score: Optional[float] = F("得分", "score", None)
+    deductions: list[Deduction] = F("扣分项", "deductions", [])
+
+
+class Assessment(Record):
+    year: PositiveInt = F("考核年度", "year")
+    units: list[UnitAssessment] = F("各单位得分", "scores per unit", [])
+
+
+class CarriedOver(Record):
+    id: ItemId = F("事项编号", "item id")
+    reason: Text = F("未完成原因", "reason")
+    measures: Text = F("整改措施", "measures")
+    new_due: Date = F("新的完成时限", "new deadline")
+
+
+class CloseOut(Record):
+    year: PositiveInt = F("销账年度", "year")
+    date: Date = F("盘点日期", "date of the close-out")
+    closed: list[ItemId] = F("已销账事项", "items written off", [])
+    carried_over: list[CarriedOver] = F("挂账结转事项", "items carried over", [])

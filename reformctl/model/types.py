@@ -1,0 +1,87 @@
+"""Scalar types shared by every record model.
+
+Dates reach the models as strings (the YAML loader keeps them so) and are parsed here, so that a bad
+date such as ``2025-02-30`` becomes a validation error that the loader maps back to its line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer, StrictBool, StrictInt, WithJsonSchema
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+ID_RE = re.compile(ID_PATTERN)
+
+
+def _parse_date(value: Any) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        raise ValueError("expected a date YYYY-MM-DD, got a date and time")
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if not _DATE_RE.match(text):
+            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
+    raise ValueError(f"expected a date YYYY-MM-DD, got {type(value).__name__} {value!r}")
+
+
+def _parse_quarter(value: Any) -> str:
+    if not isinstance(value, str) or not _QUARTER_RE.match(value.strip()):
+        raise ValueError(f"expected a quarter like 2016Q3, got {value!r}")
+    return value.strip()
+
+
+def _serialize_date(value: _dt.date) -> str:
+    return value.isoformat()
+
+
+Date = Annotated[
+    _dt.date,
+    BeforeValidator(_parse_date),
+    PlainSerializer(_serialize_date, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE_RE.pattern}),
+]
+"""An ISO calendar date ``YYYY-MM-DD``; integers and date-times are refused."""
+
+Quarter = Annotated[
+    str,
+    BeforeValidator(_parse_quarter),
+    WithJsonSchema({"type": "string", "pattern": _QUARTER_RE.pattern}),
+]
+
+ItemId = Annotated[str, Field(pattern=ID_PATTERN)]
+"""An item id: 1-64 characters of A-Za-z0-9._-, starting with a letter or digit."""
+
+UnitId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[^\n\r\t]+$")]
+"""A unit id; may be Chinese (``市发改委``)."""
+
+Text = Annotated[str, Field(min_length=1)]
+Bool = StrictBool
+Int = StrictInt
+PositiveInt = Annotated[StrictInt, Field(ge=1)]
+NonNegInt = Annotated[StrictInt, Field(ge=0)]
+
+
+def quarter_bounds(quarter: str) -> tuple[_dt.date, _dt.date]:
+    """First and last day of a quarter such as ``2016Q3``."""
+    m = _QUARTER_RE.match(quarter)
+    if not m:
+        raise ValueError(f"expected a quarter like 2016Q3, got {quarter!r}")
+    year, q = int(m.group(1)), int(m.group(2))
+    first = _dt.date(year, 3 * q - 2, 1)
+    last_month = 3 * q
+    last = _dt.date(year + (last_month == 12), 1 if last_month == 12 else last_month + 1, 1) - _dt.timedelta(days=1)
+    return first, last
+
+
+def quarter_of(day: _dt.date) -> str:
+    return f"{day.year}Q{(day.month - 1) // 3 + 1}"

@@ -1,0 +1,374 @@
+"""Checks beyond the schema: references, date order and the seed's articles. Pure functions, no I/O.
+
+Each check yields :class:`~reformctl.model.Diagnostic` objects carrying a YAML ``path``; the load layer
+turns paths into lines (:func:`reformctl.load.locate`). Every code is listed in :mod:`reformctl.catalogue`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Callable, Iterator, Optional
+
+from ..model import Diagnostic, Ledger, Severity
+from ..model.records import Measure, PilotStatus, PlanStatus, TaskStatus, UnitType
+from ..model.types import ID_RE
+
+W = Severity.warning
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, clamped to the month's end (31 Aug + 2 months = 31 Oct,
+    31 Dec + 2 months = 28/29 Feb)."""
+    m = day.month - 1 + months
+    year, month = day.year + m // 12, m % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class _Ctx:
+    def __init__(self, ledger: Ledger):
+        self.ledger = ledger
+        self.out: list[Diagnostic] = []
+
+    def emit(self, kind: str, item_id: str, code: str, message: str, *path, severity: Severity = Severity.error):
+        self.out.append(Diagnostic(self.ledger.file_of(kind, item_id), code, message, severity=severity,
+                                   path=self.ledger.path_in_file(kind, item_id, *path)))
+
+    # references --------------------------------------------------------
+    def unit(self, kind: str, item_id: str, value: Optional[str], *path) -> None:
+        if value is not None and value not in self.ledger.units:
+            self.emit(kind, item_id, "unknown_unit", f"unit `{value}` is not in units.yaml", *path)
+
+    def units(self, kind: str, item_id: str, values, field: str) -> None:
+        for i, v in enumerate(values):
+            self.unit(kind, item_id, v, field, i)
+
+    def special_group(self, kind: str, item_id: str, value: Optional[str], *path) -> None:
+        if value is None:
+            return
+        unit = self.ledger.units.get(value)
+        if unit is None:
+            self.emit(kind, item_id, "unknown_unit", f"special group `{value}` is not in units.yaml", *path)
+        elif unit.type is not UnitType.special_group:
+            self.emit(kind, item_id, "not_special_group",
+                      f"`{value}` is a {unit.type.value}, not a special_group", *path)
+
+    def plan(self, kind: str, item_id: str, value: Optional[str], *path, free_text: bool = False) -> None:
+        """A plan reference. With ``free_text``, only values shaped like an id must resolve."""
+        if value is None or value in self.ledger.plans:
+            return
+        if free_text and not ID_RE.match(value):
+            return
+        self.emit(kind, item_id, "unknown_plan", f"plan `{value}` is not in plans/", *path)
+
+
+def _tasks(c: _Ctx) -> None:
+    L = c.ledger
+    for tid, t in L.tasks.items():
+        c.unit("task", tid, t.lead_unit, "lead_unit")
+        c.units("task", tid, t.responsible_units, "responsible_units")
+        c.special_group("task", tid, t.special_group, "special_group")
+        c.plan("task", tid, t.source, "source", free_text=True)
+        if t.start > t.due:
+            c.emit("task", tid, "date_order", f"start {t.start} is after the deadline {t.due}", "start")
+        if t.major:
+            missing = [f for f in ("leader", "goal") if not getattr(t, f)]
+            if not t.responsible_units:
+                missing.append("responsible_units")
+            if missing:
+                c.emit("task", tid, "major_task_incomplete",
+                       "a major reform task (art. 6) must name its leader, lead unit, responsible units and goal; "
+                       f"missing: {', '.join(missing)}", "major")
+        done_states = (TaskStatus.completed, TaskStatus.closed)
+        if t.status in done_states and t.completed is None:
+            c.emit("task", tid, "completed_missing", f"status {t.status.value} needs a `completed` date", "status")
+        if t.completed is not None and t.status not in done_states:
+            c.emit("task", tid, "status_mismatch",
+                   f"`completed` is set but status is {t.status.value} (use completed or closed)", "completed")
+        if t.status is TaskStatus.closed and t.closed is None:
+            c.emit("task", tid, "closed_missing", "status closed needs a `closed` date (the write-off date)", "status")
+        if t.closed is not None and t.status is not TaskStatus.closed:
+            c.emit("task", tid, "closed_not_closed", f"`closed` is set but status is {t.status.value}", "closed")
+        if t.completed is not None and t.completed < t.start:
+            c.emit("task", tid, "date_order", f"completed {t.completed} is before the start {t.start}", "completed")
+        if t.closed is not None and t.completed is not None and t.closed < t.completed:
+            c.emit("task", tid, "date_order", f"closed {t.closed} is before completed {t.completed}", "closed")
+        for i, m in enumerate(t.milestones):
+            if m.due < t.start:
+                c.emit("task", tid, "milestone_out_of_range",
+                       f"milestone `{m.name}` is due {m.due}, before the task starts ({t.start})", "milestones", i, "due")
+            elif m.due > t.due and not t.extensions and not t.carry_over:
+                c.emit("task", tid, "milestone_out_of_range",
+                       f"milestone `{m.name}` is due {m.due}, after the task's deadline {t.due}", "milestones", i, "due",
+                       severity=W)
+            if m.done is not None and m.done < t.start:
+                c.emit("task", tid, "date_order", f"milestone `{m.name}` done {m.done}, before the task starts",
+                       "milestones", i, "done")
+        for i, p in enumerate(t.progress):
+            if p.date < t.start:
+                c.emit("task", tid, "progress_out_of_range",
+                       f"progress entry dated {p.date}, before the task starts ({t.start})", "progress", i, "date",
+                       severity=W)
+            if i and p.date < t.progress[i - 1].date:
+                c.emit("task", tid, "progress_out_of_order",
+                       f"progress entries are appended in date order; {p.date} follows {t.progress[i - 1].date}",
+                       "progress", i, "date", severity=W)
+        if t.carry_over is not None:
+            if t.carry_over.new_due <= t.due:
+                c.emit("task", tid, "carry_over_date",
+                       f"carry_over.new_due {t.carry_over.new_due} must be after the deadline {t.due}",
+                       "carry_over", "new_due")
+            if t.status in done_states:
+                c.emit("task", tid, "carry_over_done",
+                       f"a {t.status.value} task needs no carry_over", "carry_over", severity=W)
+        for i, e in enumerate(t.extensions):
+            if e.new_due <= e.old_due:
+                c.emit("task", tid, "extension_date", f"extension new_due {e.new_due} is not after old_due {e.old_due}",
+                       "extensions", i, "new_due")
+            if e.requested > e.old_due:
+                c.emit("task", tid, "extension_late",
+                       f"extension asked on {e.requested}, after the deadline {e.old_due} had passed (逾期申请延期)",
+                       "extensions", i, "requested", severity=W)
+        if t.status is TaskStatus.cancelled and not t.cancel_reason:
+            c.emit("task", tid, "cancel_reason_missing", "a cancelled task states why (`cancel_reason`)", "status",
+                   severity=W)
+
+
+def _pilots(c: _Ctx) -> None:
+    s = c.ledger.settings
+    term = s.rules.pilot_term_months if s else 12
+    limit = s.rules.pilot_max_months if s else 24
+    for pid, p in c.ledger.pilots.items():
+        c.unit("pilot", pid, p.unit, "unit")
+        c.plan("pilot", pid, p.plan, "plan")
+        if p.start > p.end:
+            c.emit("pilot", pid, "date_order", f"start {p.start} is after the end {p.end}", "start")
+            continue
+        missing = [f for f in ("lead_leader", "promotion_plan", "working_team") if not getattr(p, f)]
+        if missing:
+            c.emit("pilot", pid, "pilot_incomplete",
+                   "a pilot has one lead leader, one promotion plan and one working team (art. 8); "
+                   f"missing: {', '.join(missing)}")
+        if p.end > add_months(p.start, limit):
+            if not (p.exemption or "").strip():
+                c.emit("pilot", pid, "pilot_term_exceeded",
+                       f"term {p.start} to {p.end} is over {limit} months (R4); state why in `exemption`", "end")
+        elif p.end > add_months(p.start, term):
+            c.emit("pilot", pid, "pilot_term_long",
+                   f"term {p.start} to {p.end} is over the normal {term} months (R4)", "end", severity=W)
+        if p.status is PilotStatus.exited and not p.exit_reason:
+            c.emit("pilot", pid, "pilot_exit_reason", "an exited pilot states why (`exit_reason`)", "status")
+        if p.filed is not None and p.filed < p.start - dt.timedelta(days=366):
+            c.emit("pilot", pid, "date_order", f"filed {p.filed} long before the start {p.start}", "filed", severity=W)
+
+
+def _plans(c: _Ctx) -> None:
+    for pid, p in c.ledger.plans.items():
+        c.special_group("plan", pid, p.special_group, "special_group")
+        c.unit("plan", pid, p.lead_unit, "lead_unit")
+        is_out = p.status in (PlanStatus.issued, PlanStatus.closed)
+        if is_out and p.issued is None:
+            c.emit("plan", pid, "plan_issued_missing", f"status {p.status.value} needs an `issued` date", "status")
+        if p.issued is not None and not is_out:
+            c.emit("plan", pid, "status_mismatch", f"`issued` is set but status is {p.status.value}", "issued")
+        if p.status is PlanStatus.closed and p.closed is None:
+            c.emit("plan", pid, "closed_missing", "status closed needs a `closed` date", "status")
+        if p.closed is not None and p.status is not PlanStatus.closed:
+            c.emit("plan", pid, "closed_not_closed", f"`closed` is set but status is {p.status.value}", "closed")
+        if p.approved and p.issued and p.issued < p.approved:
+            c.emit("plan", pid, "date_order", f"issued {p.issued} before it was approved {p.approved}", "issued")
+        if p.needs_stability_assessment and p.issued is not None:
+            if p.stability_assessment is None:
+                c.emit("plan", pid, "plan_stability_missing",
+                       "a plan touching people's vital interests needs a social-stability risk assessment before it "
+                       "is issued (art. 5)", "stability_assessment" if "stability_assessment" in p.model_fields_set
+                       else "needs_stability_assessment")
+            elif p.stability_assessment > p.issued:
+                c.emit("plan", pid, "plan_stability_missing",
+                       f"stability assessment {p.stability_assessment} came after the plan was issued {p.issued} (art. 5)",
+                       "stability_assessment")
+        if p.issued is not None:
+            if p.legality_review is None:
+                c.emit("plan", pid, "plan_legality_missing", "an issued plan needs a legality review (art. 5)",
+                       "legality_review" if "legality_review" in p.model_fields_set else "issued")
+            elif p.legality_review > p.issued:
+                c.emit("plan", pid, "plan_legality_missing",
+                       f"legality review {p.legality_review} came after the plan was issued {p.issued} (art. 5)",
+                       "legality_review")
+
+
+def _notices(c: _Ctx) -> None:
+    for nid, n in c.ledger.notices.items():
+        c.unit("notice", nid, n.issued_by, "issued_by")
+        c.unit("notice", nid, n.to_unit, "to_unit")
+        seen: set[int] = set()
+        for i, p in enumerate(n.problems):
+            if p.no in seen:
+                c.emit("notice", nid, "duplicate_problem_no", f"problem number {p.no} is used twice", "problems", i, "no")
+            seen.add(p.no)
+            c.unit("notice", nid, p.responsible, "problems", i, "responsible")
+            if p.due is not None and p.due < n.issued:
+                c.emit("notice", nid, "date_order", f"problem {p.no} is due {p.due}, before the notice was issued",
+                       "problems", i, "due")
+            for j, r in enumerate(p.reviews):
+                if r.due < n.issued:
+                    c.emit("notice", nid, "review_out_of_range",
+                           f"review of problem {p.no} due {r.due}, before the notice was issued {n.issued}",
+                           "problems", i, "reviews", j, "due")
+            if p.verified is not None and p.rectified is None:
+                c.emit("notice", nid, "status_mismatch", f"problem {p.no} is verified but not rectified",
+                       "problems", i, "verified")
+            if p.rectified is not None and p.rectified < n.issued:
+                c.emit("notice", nid, "date_order", f"problem {p.no} rectified {p.rectified}, before the notice was issued",
+                       "problems", i, "rectified")
+            if p.verified is not None and p.rectified is not None and p.verified < p.rectified:
+                c.emit("notice", nid, "date_order", f"problem {p.no} verified {p.verified} before it was rectified",
+                       "problems", i, "verified")
+
+
+def _reminders(c: _Ctx) -> None:
+    for rid, r in c.ledger.reminders.items():
+        c.plan("reminder", rid, r.plan, "plan", free_text=True)
+        c.units("reminder", rid, r.to, "to")
+        if r.report_due is not None and r.report_due < r.issued:
+            c.emit("reminder", rid, "date_order", f"report_due {r.report_due} is before issued {r.issued}", "report_due")
+        for i, rep in enumerate(r.reports):
+            c.unit("reminder", rid, rep.unit, "reports", i, "unit")
+            if rep.unit not in r.to and rep.unit in c.ledger.units:
+                c.emit("reminder", rid, "report_not_requested", f"`{rep.unit}` reported but is not in `to`",
+                       "reports", i, "unit", severity=W)
+
+
+def _reports(c: _Ctx) -> None:
+    from ..model.types import quarter_bounds
+
+    for rid, r in c.ledger.reports.items():
+        c.unit("report", rid, r.unit, "unit")
+        c.unit("report", rid, r.to, "to")
+        first, _last = quarter_bounds(r.quarter)
+        if r.submitted < first:
+            c.emit("report", rid, "date_order", f"submitted {r.submitted}, before quarter {r.quarter} began", "submitted")
+
+
+def _events(c: _Ctx) -> None:
+    for eid, e in c.ledger.events.items():
+        c.unit("event", eid, e.unit, "unit")
+        c.units("event", eid, e.report_to, "report_to")
+        for i, p in enumerate(e.plans):
+            c.plan("event", eid, p, "plans", i)
+        for i, cm in enumerate(e.commissioners):
+            if cm not in c.ledger.commissioners:
+                c.emit("event", eid, "unknown_commissioner", f"commissioner `{cm}` is not in commissioners.yaml",
+                       "commissioners", i)
+        if e.authorized is not None and e.authorized > e.date:
+            c.emit("event", eid, "date_order", f"authorised {e.authorized}, after the event on {e.date}", "authorized")
+
+
+_IMPLEMENTERS = {
+    Measure.oral_warning: {UnitType.reform_office},
+    Measure.interview: {UnitType.reform_office},
+    Measure.circulated_criticism: {UnitType.reform_office},
+    Measure.point_deduction: {UnitType.reform_office, UnitType.inspection_office},
+    Measure.organizational_handling: {UnitType.functional_department},
+}
+
+
+def _accountability(c: _Ctx) -> None:
+    L = c.ledger
+    for aid, a in L.accountability.items():
+        c.unit("accountability", aid, a.target, "target")
+        c.units("accountability", aid, a.implemented_by, "implemented_by")
+        target = L.units.get(a.target)
+        types = {L.units[u].type for u in a.implemented_by if u in L.units}
+        if target is not None and target.type is UnitType.special_group:
+            need, rule = {UnitType.leading_group}, "against a special group, the leading group's head acts"
+        else:
+            need = _IMPLEMENTERS[a.measure]
+            rule = {
+                UnitType.functional_department: "organisational handling is done by the functional departments",
+            }.get(next(iter(need)), "")
+            if a.measure is Measure.point_deduction:
+                rule = "point deduction is done by the reform office with the party and government inspection offices"
+            elif a.measure in (Measure.oral_warning, Measure.interview, Measure.circulated_criticism):
+                rule = f"{a.measure.value} is done by the reform office"
+        if not a.implemented_by:
+            c.emit("accountability", aid, "accountability_implementer",
+                   f"`implemented_by` is empty: {rule} (R17)", "measure")
+        elif all(u in L.units for u in a.implemented_by) and not need <= types:
+            c.emit("accountability", aid, "accountability_implementer",
+                   f"{rule} (R17); `implemented_by` has {', '.join(a.implemented_by)}", "implemented_by")
+        if a.exemption is not None and not a.exemption.strip():
+            c.emit("accountability", aid, "exemption_reason",
+                   "a fault-tolerance exemption (容错免责, R18) names its reason", "exemption")
+
+
+def _units(c: _Ctx) -> None:
+    L = c.ledger
+    level = L.settings.level.value if L.settings else "city"
+    for uid, u in L.units.items():
+        c.unit("unit", uid, u.parent, "parent")
+        st = u.staff
+        if st is None:
+            continue
+        if u.type is UnitType.special_group and st.total is not None and st.total < 2:
+            c.emit("unit", uid, "staff_special_group",
+                   f"a special group office has at least 2 staff (R19); {st.total} recorded", "staff", "total", severity=W)
+        if u.type is UnitType.party_committee or (u.type is UnitType.reform_office and level == "district"):
+            if st.full_time_deputy is False or (st.sections is not None and st.sections < 1):
+                c.emit("unit", uid, "staff_district_office",
+                       "a district reform office has a full-time deputy director and at least one section (R20)",
+                       "staff", severity=W)
+        need = 3 if (u.type is UnitType.reform_office and level == "city") else (
+            2 if u.type is UnitType.party_committee or (u.type is UnitType.reform_office and level == "district") else 0)
+        if need and st.supervision is not None and st.supervision < need:
+            c.emit("unit", uid, "staff_supervision",
+                   f"at least {need} full-time supervision staff (R21); {st.supervision} recorded",
+                   "staff", "supervision", severity=W)
+
+
+def _settings(c: _Ctx) -> None:
+    s = c.ledger.settings
+    if s and s.rules.pilot_max_months < s.rules.pilot_term_months:
+        c.out.append(Diagnostic("reformctl.yaml", "settings_invalid",
+                                "rules.pilot_max_months is shorter than rules.pilot_term_months",
+                                path=("rules", "pilot_max_months")))
+
+
+def _others(c: _Ctx) -> None:
+    L = c.ledger
+    for cid, case in L.cases.items():
+        c.unit("case", cid, case.unit, "unit")
+        if case.listed and case.delisted and case.delisted < case.listed:
+            c.emit("case", cid, "date_order", f"delisted {case.delisted} before it was listed {case.listed}", "delisted")
+    for cid, cm in L.commissioners.items():
+        c.unit("commissioner", cid, cm.unit, "unit")
+    for year, a in L.assessments.items():
+        for i, ua in enumerate(a.units):
+            c.unit("assessment", year, ua.unit, "units", i, "unit")
+            for j, ded in enumerate(ua.deductions):
+                if ded.accountability and ded.accountability not in L.accountability:
+                    c.emit("assessment", year, "unknown_item",
+                           f"accountability record `{ded.accountability}` is not in accountability/",
+                           "units", i, "deductions", j, "accountability")
+    all_ids = set(L.tasks) | set(L.plans) | set(L.pilots) | set(L.notices)
+    for year, co in L.closeouts.items():
+        for i, item in enumerate(co.closed):
+            if item not in all_ids:
+                c.emit("closeout", year, "unknown_item", f"`{item}` is not an item of this ledger", "closed", i)
+        for i, item in enumerate(co.carried_over):
+            if item.id not in all_ids:
+                c.emit("closeout", year, "unknown_item", f"`{item.id}` is not an item of this ledger",
+                       "carried_over", i, "id")
+
+
+CHECKS: tuple[Callable[[_Ctx], None], ...] = (
+    _settings, _units, _tasks, _pilots, _plans, _notices, _reminders, _reports, _events, _accountability, _others,
+)
+
+
+def check_ledger(ledger: Ledger) -> list[Diagnostic]:
+    """Every cross-record finding of ``ledger`` (paths set, lines not yet resolved)."""
+    ctx = _Ctx(ledger)
+    for fn in CHECKS:
+        fn(ctx)
+    return ctx.out

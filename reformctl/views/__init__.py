@@ -1,0 +1,1 @@
+"""The views layer: render findings and reports as table, json, csv, github, markdown, xlsx, html."""
