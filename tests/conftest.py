@@ -1,0 +1,144 @@
+"""Shared fixtures: real YAML files in temporary folders, real git repositories, the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "ledger-data"
+
+MINIMAL_SETTINGS = """\
+name: 测试台账
+level: city
+start: 2016-07-01
+"""
+
+MINIMAL_UNITS = """\
+- id: 市委深改组
+  name: 中共测试市委全面深化改革领导小组
+  type: leading_group
+- id: 市委深改办
+  name: 中共测试市委全面深化改革领导小组办公室
+  type: reform_office
+- id: 经济专项小组
+  name: 经济体制改革专项小组
+  type: special_group
+- id: 市发改委
+  name: 测试市发展和改革委员会
+  type: department
+- id: 市科技局
+  name: 测试市科学技术局
+  type: department
+- id: 市委督查室
+  name: 市委督查室
+  type: inspection_office
+- id: 市政府督查室
+  name: 市政府督查室
+  type: inspection_office
+- id: 市委组织部
+  name: 市委组织部
+  type: functional_department
+- id: 某区委
+  name: 某区委
+  type: party_committee
+"""
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch, tmp_path_factory):
+    """No test sees the developer's ledger, colours, locale or git identity."""
+    for var in ("REFORMCTL_LEDGER", "REFORMCTL_MAX_FILE_BYTES", "REFORMCTL_NO_CACHE", "REFORMCTL_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("COLUMNS", "100")
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "测试员")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "tester@example.org")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "测试员")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "tester@example.org")
+
+
+def write_files(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+@pytest.fixture
+def make_ledger(tmp_path):
+    """make_ledger({"tasks/T-1.yaml": "..."}) -> a minimal valid ledger folder with those files added."""
+
+    def make(files: dict[str, str] | None = None, name: str = "ledger") -> Path:
+        root = tmp_path / name
+        root.mkdir(parents=True, exist_ok=True)
+        base = {"reformctl.yaml": MINIMAL_SETTINGS, "units.yaml": MINIMAL_UNITS}
+        base.update(files or {})
+        write_files(root, base)
+        return root
+
+    return make
+
+
+@pytest.fixture
+def sample_copy(tmp_path) -> Path:
+    """A copy of ledger-data/ in a temporary folder (not a git repository)."""
+    dst = tmp_path / "ledger-data"
+    shutil.copytree(SAMPLE, dst)
+    return dst
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def sample_repo(tmp_path) -> Path:
+    """A real git repository whose root is a copy of ledger-data/, with one commit."""
+    dst = tmp_path / "repo"
+    shutil.copytree(SAMPLE, dst)
+    git(dst, "init", "-q", "-b", "main")
+    git(dst, "add", "-A")
+    git(dst, "commit", "-q", "-m", "initial ledger")
+    return dst
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str, exception=None):
+        self.exit_code, self.stdout, self.stderr, self.exception = exit_code, stdout, stderr, exception
+
+    def __repr__(self) -> str:
+        return f"<Result exit={self.exit_code}\nstdout={self.stdout[:2000]}\nstderr={self.stderr[:2000]}>"
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """cli("check", "--ledger", path, cwd=...) runs the real Typer app in-process; returns a Result.
+
+    An exception escaping the app (a traceback a user would see) fails the test."""
+    from reformctl.cli import app
+
+    def run(*args, cwd: Path | None = None, input: str | None = None, env: dict | None = None) -> Result:
+        runner = CliRunner()
+        old = os.getcwd()
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            r = runner.invoke(app, [str(a) for a in args], input=input, env=env, catch_exceptions=True)
+        finally:
+            os.chdir(old)
+        if r.exception is not None and not isinstance(r.exception, SystemExit):
+            raise AssertionError(f"uncaught exception: {r.exception!r}") from r.exception
+        return Result(r.exit_code, r.stdout, r.stderr)
+
+    return run
