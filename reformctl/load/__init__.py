@@ -256,7 +256,7 @@ def ledger_files(root: Path) -> tuple[list[tuple[str, Kind]], list[Diagnostic]]:
             rel = f"{kind.folder}/{name}"
             if name.startswith(".") or name.lower().startswith("readme"):
                 continue
-            if name.endswith(".yaml") and not entry.is_dir():
+            if name.endswith(".yaml"):
                 stem = name[:-5]
                 if not ID_RE.match(stem) and kind.key == "id":
                     diags.append(Diagnostic(rel, "bad_file_name", f"file name `{name}` is not a valid id "

@@ -1,0 +1,91 @@
+"""The error catalogue: one reproducer ledger and one test per code (hledger style).
+
+Each ``tests/catalogue/<code>.yaml`` describes a minimal ledger (conftest.MINIMAL_SETTINGS and MINIMAL_UNITS)
+with some files added or replaced, and where the code must be reported:
+
+    files:          # relative path -> text (replaces the minimal file of that name)
+      tasks/T-1.yaml: |
+        id: T-1
+        ...
+    raw_hex:        # optional: relative path -> bytes as hex (binary, non-UTF-8 files)
+    symlinks:       # optional: relative path -> link target
+    env:            # optional: environment for the run
+    expect: {file: tasks/T-1.yaml, line: 5, severity: error}
+
+The test runs `reformctl check` in text, json and github formats and finds the code at that file and line
+in each; the exit code is 1 for an error and 0 for a warning alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, write_files
+from reformctl.catalogue import CATALOGUE
+
+CASES = REPO / "tests" / "catalogue"
+
+
+def _load(code: str) -> dict:
+    return yaml.safe_load((CASES / f"{code}.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_code_has_a_reproducer_and_back():
+    files = {p.stem for p in CASES.glob("*.yaml")}
+    assert files == set(CATALOGUE), (sorted(set(CATALOGUE) - files), sorted(files - set(CATALOGUE)))
+
+
+def test_docs_errors_md_is_generated_from_catalogue(cli):
+    r = cli("catalogue", "--format", "markdown")
+    assert r.exit_code == 0
+    assert (REPO / "docs" / "errors.md").read_text(encoding="utf-8") == r.stdout, \
+        "docs/errors.md is stale: run `reformctl catalogue --format markdown > docs/errors.md`"
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
+    case = _load(code)
+    root = make_ledger()
+    write_files(root, case.get("files") or {})
+    for rel, hexdata in (case.get("raw_hex") or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(bytes.fromhex(hexdata))
+    for rel, target in (case.get("symlinks") or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root.parent / "outside.yaml").write_text("id: T-1\n", encoding="utf-8")
+        os.symlink(target, root / rel)
+    for k, v in (case.get("env") or {}).items():
+        monkeypatch.setenv(k, str(v))
+    exp = case["expect"]
+    want_exit = 1 if exp["severity"] == "error" else 0
+
+    r = cli("check", "--ledger", root, "--format", "json")
+    found = json.loads(r.stdout)
+    hits = [f for f in found if f["code"] == code]
+    assert hits, (code, found)
+    assert any(f["file"] == exp["file"] and f["line"] == exp["line"] and f["severity"] == exp["severity"]
+               for f in hits), (exp, hits)
+    assert r.exit_code == want_exit, found
+    assert CATALOGUE[code].severity == exp["severity"] or code == "milestone_out_of_range"
+
+    r = cli("check", "--ledger", root)
+    assert f"{exp['file']}:{exp['line']}:" in r.stdout and f"[{code}]" in r.stdout, r.stdout
+
+    r = cli("check", "--ledger", root, "--format", "github")
+    level = "error" if exp["severity"] == "error" else "warning"
+    assert any(l.startswith(f"::{level} file=") and f",line={exp['line']}," in l and code in l
+               for l in r.stdout.splitlines()), r.stdout
+
+
+def test_sample_ledger_codes_are_catalogued(cli, sample_copy):
+    # break a few things and make sure every reported code is in the catalogue
+    (sample_copy / "tasks" / "T-2016-001.yaml").write_text("id: [\n", encoding="utf-8")
+    (sample_copy / "tasks" / "T-2016-002.yaml").write_text("id: T-x\n", encoding="utf-8")
+    r = cli("check", "--ledger", sample_copy, "--format", "json")
+    for f in json.loads(r.stdout):
+        assert f["code"] in CATALOGUE, f
