@@ -51,6 +51,9 @@ CATALOGUE: dict[str, Entry] = {
     "not_special_group": Entry(E, "`special_group` names a unit that is not a special group", "引用的单位不是专项小组", "Name a unit of type special_group."),
     "unknown_plan": Entry(E, "a plan reference that is not in plans/", "引用的方案不存在", "Add the plan or fix the id; free text naming a document is fine where allowed."),
     "unknown_commissioner": Entry(E, "a commissioner not in the pool (art. 14)", "督察专员不在专员库中", "Add them to commissioners.yaml first."),
+    "inspection_unauthorized": Entry(E, "an inspection or evaluation names commissioners without their authorisation date (art. 14)", "督察专员未经授权即开展督察(第十四条)", "Add `authorized: YYYY-MM-DD` (and `authorization:` with the reference of the authorising document)."),
+    "inspection_no_commissioners": Entry(W, "a ledger inspection names no commissioners from the pool (art. 14)", "台账专项督察未从专员库抽取督察专员(第十四条)", "List the `commissioners` authorised for it (ids from commissioners.yaml) and the date `authorized`."),
+    "authorization_reused": Entry(E, "one authorisation used for two inspections (一次一授权, art. 14)", "同一授权用于两次督察(违反“一次一授权”,第十四条)", "Each inspection gets its own authorisation: a new `authorization` reference and date."),
     "unknown_item": Entry(E, "a reference to an item that does not exist", "引用的事项不存在", "Fix the id."),
     # ---- dates and status
     "date_order": Entry(E, "dates in the wrong order", "日期先后顺序错误", "Check start/due, issued/rectified/verified and similar pairs."),

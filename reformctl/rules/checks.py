@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Callable, Iterator, Optional
 
 from ..model import Diagnostic, Ledger, Severity
-from ..model.records import Measure, PilotStatus, PlanStatus, TaskStatus, UnitType
+from ..model.records import EventKind, Measure, PilotStatus, PlanStatus, TaskStatus, UnitType
 from ..model.types import ID_RE
 
 W = Severity.warning
@@ -262,6 +262,50 @@ def _events(c: _Ctx) -> None:
                        "commissioners", i)
         if e.authorized is not None and e.authorized > e.date:
             c.emit("event", eid, "date_order", f"authorised {e.authorized}, after the event on {e.date}", "authorized")
+    _commissioner_authorisations(c)
+
+
+_SUPERVISED = (EventKind.ledger_inspection, EventKind.evaluation)
+
+
+def _commissioner_authorisations(c: _Ctx) -> None:
+    """Art. 14: inspections by commissioners from the pool, one authorisation per inspection (一次一授权).
+
+    - an inspection or evaluation naming commissioners needs the date they were authorised (error);
+    - a ledger inspection naming no commissioners is a warning (the pool is "explored", not mandatory;
+      an evaluation may be a self-assessment or a third party's, so it is not flagged);
+    - the same authorisation used for two events is an error: the same ``authorization`` reference, or,
+      without references, the same commissioners authorised on the same date. The later event is flagged.
+    """
+    events = sorted(((eid, e) for eid, e in c.ledger.events.items() if e.kind in _SUPERVISED),
+                    key=lambda x: (x[1].date, x[0]))
+    by_ref: dict[str, str] = {}
+    by_grant: dict[tuple, str] = {}
+    for eid, e in events:
+        if e.commissioners and e.authorized is None:
+            c.emit("event", eid, "inspection_unauthorized",
+                   f"{e.kind.value} names commissioners ({', '.join(e.commissioners)}) but not the date they were "
+                   "authorised (`authorized`): one authorisation per inspection (art. 14)", "commissioners")
+        elif not e.commissioners and e.kind is EventKind.ledger_inspection:
+            extra = " although it records an authorisation" if (e.authorized or e.authorization) else ""
+            c.emit("event", eid, "inspection_no_commissioners",
+                   f"ledger inspection names no commissioners from the pool{extra} (art. 14): list the "
+                   "`commissioners` authorised for it and the date (`authorized`)", "kind", severity=W)
+        ref = (e.authorization or "").strip()
+        if ref:
+            first = by_ref.setdefault(ref, eid)
+            if first != eid:
+                c.emit("event", eid, "authorization_reused",
+                       f"authorisation `{ref}` was already used for {first}: one authorisation per inspection "
+                       "(一次一授权, art. 14)", "authorization")
+                continue
+        if e.commissioners and e.authorized is not None and not ref:
+            grant = (frozenset(e.commissioners), e.authorized)
+            first = by_grant.setdefault(grant, eid)
+            if first != eid:
+                c.emit("event", eid, "authorization_reused",
+                       f"the same commissioners, authorised on {e.authorized}, already inspected in {first}: one "
+                       "authorisation per inspection (一次一授权, art. 14); record a new authorisation", "authorized")
 
 
 _IMPLEMENTERS = {
