@@ -17,7 +17,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 try:  # the C parser; PyYAML wheels ship it. Fall back to the pure-Python one rather than fail.
-    from yaml import CParser as _Parser
+    # (``yaml.CParser`` does not exist: the class lives in ``yaml._yaml``, re-exported by ``yaml.cyaml``.)
+    from yaml.cyaml import CParser as _Parser
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the build of PyYAML
