@@ -4,24 +4,32 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_OK, LangOpt, LedgerOpt, display_path, err, parse_lang, resolve_root
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LangOpt, LedgerOpt, display_path, err, parse_lang, resolve_root
 
 
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
+    sarif = "sarif"
+    markdown = "markdown"
 
 
 def check(
     ledger: LedgerOpt = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text for people; json (an array of "
-                   "{file, line, column, severity, code, message}); github (workflow annotations plus the full log).")]
+                   "{file, line, column, severity, code, message}); github (workflow annotations plus the full log); "
+                   "gitlab (a Code Quality report); sarif (SARIF 2.1.0, for code scanning); markdown (a table).")]
     = CheckFormat.text,
+    summary_file: Annotated[Optional[Path], typer.Option("--summary-file", metavar="PATH", show_default=False,
+                            help="Also append a Markdown table of every problem to PATH (in GitHub Actions: "
+                                 "--summary-file \"$GITHUB_STEP_SUMMARY\").")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     lang: LangOpt = None,
 ) -> None:
@@ -33,9 +41,13 @@ def check(
 
     Exit 0 when no error was found (warnings allowed unless --strict), 1 when errors were found,
     2 when the ledger folder or its reformctl.yaml cannot be used.
+
+    Examples: `reformctl check --format sarif > reformctl.sarif` (code scanning);
+    `reformctl check --format gitlab > gl-code-quality-report.json` (GitLab merge requests).
     """
     from .. import api
     from ..views.diagnostics import render_github, render_json, render_text
+    from ..views.diagnostics import render_gitlab, render_markdown, render_sarif
 
     language = parse_lang(lang)
     root = resolve_root(ledger)
@@ -46,9 +58,19 @@ def check(
         render_json(report.diagnostics, out)
     elif fmt is CheckFormat.github:
         render_github(report.diagnostics, out, show)
+    elif fmt is CheckFormat.gitlab:
+        render_gitlab(report.diagnostics, out, _repo_relative(root, show))
+    elif fmt is CheckFormat.sarif:
+        from .. import __version__
+
+        render_sarif(report.diagnostics, out, _repo_relative(root, show), __version__)
+    elif fmt is CheckFormat.markdown:
+        render_markdown(report.diagnostics, out, show, language)
     else:
         render_text(report.diagnostics, out, show, language)
-    if fmt is not CheckFormat.json:
+    if summary_file is not None:
+        _append_summary(summary_file, report, show, language)
+    if fmt in (CheckFormat.text, CheckFormat.github):
         where = show("") or "."
         if report.diagnostics:
             err(f"{where}: {report.errors} error(s), {report.warnings} warning(s) in {report.files} file(s)")
@@ -56,6 +78,33 @@ def check(
             err(f"{where}: {report.files} file(s) checked, no problems found")
     code = report.exit_code or (EXIT_FINDINGS if strict and report.warnings else EXIT_OK)
     raise typer.Exit(code)
+
+
+def _repo_relative(root: Path, fallback):
+    """Paths relative to the root of the git repository holding the ledger (what GitLab and code-scanning
+    tools expect, wherever reformctl runs from); outside a repository, ``fallback``."""
+    base = root.resolve()
+    for top in (base, *base.parents):
+        if (top / ".git").exists():
+            prefix = base.relative_to(top).as_posix()
+            return (lambda f: f) if prefix == "." else (lambda f: f"{prefix}/{f}" if f else prefix)
+    return fallback
+
+
+def _append_summary(path: Path, report, show, language: str) -> None:
+    """Append the Markdown summary to ``path`` (GitHub's step summary is appended to, never replaced)."""
+    import io
+
+    from ..views.diagnostics import render_markdown
+
+    buf = io.StringIO()
+    render_markdown(report.diagnostics, buf, show, language)
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(buf.getvalue())
+    except OSError as exc:
+        err(f"reformctl: cannot write the summary to {path}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE)
 
 
 def register(app: typer.Typer) -> None:

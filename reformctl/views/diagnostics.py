@@ -43,3 +43,120 @@ def render_github(diags: list[Diagnostic], out: TextIO, display=lambda f: f) -> 
     out.write("::group::reformctl check: full log\n")
     render_text(diags, out, display)
     out.write("::endgroup::\n")
+
+
+# ---------------------------------------------------------------- code-review formats (issue 7)
+def fingerprint(d: Diagnostic, file: str) -> str:
+    """A stable identity for a problem: its code, file, YAML path and message, never its line number, so that
+    a problem keeps its fingerprint when lines above it move (GitLab and code-scanning tools track it)."""
+    import hashlib
+
+    key = "\0".join([d.code, file, "/".join(str(p) for p in d.path), d.message])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _fingerprints(diags: list[Diagnostic], display) -> list[str]:
+    """One fingerprint per diagnostic; identical problems get an occurrence suffix so each stays unique."""
+    seen: dict[str, int] = {}
+    out = []
+    for d in diags:
+        fp = fingerprint(d, display(d.file))
+        n = seen.get(fp, 0)
+        seen[fp] = n + 1
+        out.append(fp if n == 0 else f"{fp}-{n}")
+    return out
+
+
+GITLAB_SEVERITY = {"error": "major", "warning": "minor"}
+
+
+def gitlab_report(diags: list[Diagnostic], display=lambda f: f) -> list[dict]:
+    """A GitLab Code Quality report (the CodeClimate subset GitLab reads)."""
+    return [
+        {
+            "description": f"[{d.code}] {d.message}",
+            "check_name": d.code,
+            "fingerprint": fp,
+            "severity": GITLAB_SEVERITY.get(d.severity.value, "major"),
+            "location": {"path": display(d.file), "lines": {"begin": d.line or 1}},
+        }
+        for d, fp in zip(diags, _fingerprints(diags, display))
+    ]
+
+
+def render_gitlab(diags: list[Diagnostic], out: TextIO, display=lambda f: f) -> None:
+    json.dump(gitlab_report(diags, display), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def sarif_report(diags: list[Diagnostic], display=lambda f: f, version: str = "") -> dict:
+    """SARIF 2.1.0: one run, the catalogue as the tool's rules (with their help text), one result per problem."""
+    codes = list(CATALOGUE)
+    for d in diags:  # a code missing from the catalogue still gets a rule, so ruleIndex stays valid
+        if d.code not in CATALOGUE and d.code not in codes:
+            codes.append(d.code)
+    rules = []
+    for code in codes:
+        e = CATALOGUE.get(code)
+        if e is None:
+            rules.append({"id": code, "name": code, "shortDescription": {"text": code}})
+            continue
+        rules.append({
+            "id": code,
+            "name": code,
+            "shortDescription": {"text": e.en},
+            "fullDescription": {"text": f"{e.en} / {e.zh}"},
+            "help": {"text": e.fix, "markdown": f"**{e.en}** ({e.zh})\n\n{e.fix}"},
+            "defaultConfiguration": {"level": "error" if e.severity == "error" else "warning"},
+        })
+    index = {c: i for i, c in enumerate(codes)}
+    results = []
+    for d, fp in zip(diags, _fingerprints(diags, display)):
+        results.append({
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": "error" if d.severity.value == "error" else "warning",
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": display(d.file), "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": d.line or 1, "startColumn": d.column or 1},
+            }}],
+            "partialFingerprints": {"reformctl/v1": fp},
+        })
+    driver = {"name": "reformctl", "rules": rules}
+    if version:
+        driver["version"] = version
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
+
+
+def render_sarif(diags: list[Diagnostic], out: TextIO, display=lambda f: f, version: str = "") -> None:
+    json.dump(sarif_report(diags, display, version), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _md_cell(s: object) -> str:
+    return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def render_markdown(diags: list[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en",
+                    title: str = "reformctl check") -> None:
+    """A Markdown section: a count line and a table of every problem (for $GITHUB_STEP_SUMMARY)."""
+    errors = sum(d.severity.value == "error" for d in diags)
+    warnings = len(diags) - errors
+    zh = lang == "zh"
+    out.write(f"### {title}\n\n")
+    if not diags:
+        out.write("没有发现问题。\n\n" if zh else "No problems found.\n\n")
+        return
+    out.write(f"{errors} 个错误，{warnings} 个警告。\n\n" if zh else f"{errors} error(s), {warnings} warning(s).\n\n")
+    head = ("文件", "行", "级别", "代码", "说明") if zh else ("file", "line", "severity", "code", "message")
+    out.write("| " + " | ".join(head) + " |\n|---|---:|---|---|---|\n")
+    for d in diags:
+        msg = d.message
+        if zh and d.code in CATALOGUE:
+            msg = f"{CATALOGUE[d.code].zh}: {msg}"
+        out.write(f"| `{_md_cell(display(d.file))}` | {d.line or 1} | {d.severity.value} | `{d.code}` | {_md_cell(msg)} |\n")
+    out.write("\n")
