@@ -35,3 +35,24 @@ def check(root: Path, loaded: LoadResult | None = None) -> CheckReport:
     diags = res.diagnostics + check_ledger(res.ledger)
     diags = sorted(locate(root, diags), key=Diagnostic.sort_key)
     return CheckReport(root, diags, files=len(set(res.ledger.files.values())) + 1)
+
+
+# ---------------------------------------------------------------- summaries and reports (issue 5)
+@dataclass
+class SummaryReport:
+    """The quarterly summary: the contract's task figures plus further sections (pilots, problems, reports
+    filed, obligations) computed by the rules layer."""
+
+    summary: "object"
+    sections_data: dict
+
+    def extra_json(self) -> dict:
+        return dict(self.sections_data)
+
+
+def summary(ledger, *, quarter=None, year=None, by: str = "unit", as_of=None) -> SummaryReport:
+    """The summary of ``quarter`` (``2016Q3``) or ``year`` for a loaded ledger."""
+    from .rules import summary as rs
+
+    s = rs.year_summary(ledger, year, by) if year is not None else rs.quarter_summary(ledger, quarter, by)
+    return SummaryReport(s, rs.sections(ledger, s.first, s.last, as_of))

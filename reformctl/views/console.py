@@ -1,0 +1,63 @@
+"""Consoles and progress bars: Rich on a terminal only (honours NO_COLOR), nothing when piped."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from typing import Iterator, Optional
+
+
+def stdout_console():
+    """A Rich console for tables on stdout (plain text when piped; colours off under NO_COLOR)."""
+    from rich.console import Console
+
+    return Console(file=sys.stdout, soft_wrap=False)
+
+
+class _NoProgress:
+    def add(self, total: int, description: str = "") -> int:
+        return 0
+
+    def advance(self, task: int = 0, steps: int = 1) -> None:
+        pass
+
+    def update(self, task: int = 0, **kw) -> None:
+        pass
+
+
+class _RichProgress(_NoProgress):
+    def __init__(self, progress):
+        self._p = progress
+
+    def add(self, total: int, description: str = "") -> int:
+        return self._p.add_task(description, total=total)
+
+    def advance(self, task: int = 0, steps: int = 1) -> None:
+        self._p.advance(task, steps)
+
+    def update(self, task: int = 0, **kw) -> None:
+        self._p.update(task, **kw)
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextmanager
+def progress(enabled: Optional[bool] = None) -> Iterator[_NoProgress]:
+    """``with progress() as p: t = p.add(n, "导出"); p.advance(t)``: a Rich progress bar on stderr when stderr is a
+    terminal, a silent stand-in otherwise (pipes, CI, tests)."""
+    if enabled is None:
+        enabled = stderr_is_terminal()
+    if not enabled:
+        yield _NoProgress()
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(file=sys.stderr), transient=True) as p:
+        yield _RichProgress(p)

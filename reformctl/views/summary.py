@@ -1,0 +1,178 @@
+"""Render the quarterly summary: table (Rich), json (the contract), csv, markdown (ready for a 季报)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Optional, TextIO
+
+from ..model import Ledger
+from ..rules.summary import FIGURES, Counts, Summary
+
+LABELS = {
+    "zh": {
+        "unit": "牵头单位", "special_group": "专项小组", "tasks": "任务数", "due_in_quarter": "本期到期",
+        "completed_in_quarter": "本期完成", "overdue": "逾期未完成", "completion_rate": "到期完成率",
+        "total": "合计", "no_group": "未归口专项小组", "none": "—",
+        "title_q": "{y}年第{n}季度改革任务推进情况", "title_y": "{y}年度改革任务推进情况",
+        "title_p": "{p}改革任务推进情况", "period": "统计期间", "as_of": "统计截至",
+    },
+    "en": {
+        "unit": "Lead unit", "special_group": "Special group", "tasks": "Tasks", "due_in_quarter": "Due",
+        "completed_in_quarter": "Completed", "overdue": "Overdue", "completion_rate": "Completion rate",
+        "total": "Total", "no_group": "(no special group)", "none": "-",
+        "title_q": "Reform tasks, {y} Q{n}", "title_y": "Reform tasks, {y}", "title_p": "Reform tasks, {p}",
+        "period": "Period", "as_of": "As of",
+    },
+}
+CN_DIGITS = "零一二三四"
+
+
+def title(summary: Summary, lang: str) -> str:
+    L = LABELS[lang]
+    if summary.quarter:
+        y, n = summary.quarter[:4], int(summary.quarter[5])
+        return L["title_q"].format(y=y, n=CN_DIGITS[n] if lang == "zh" else n)
+    if summary.year is not None:
+        return L["title_y"].format(y=summary.year)
+    return L["title_p"].format(p=summary.period)
+
+
+def rate_text(rate: Optional[float], lang: str = "en") -> str:
+    """A completion rate for people: ``75.0%``; a dash when nothing was due."""
+    return LABELS[lang]["none"] if rate is None else f"{rate * 100:.1f}%"
+
+
+def row_label(ledger: Optional[Ledger], key: str, by: str, lang: str) -> str:
+    if not key:
+        return LABELS[lang]["no_group"]
+    return key
+
+
+def header(summary: Summary, lang: str) -> list[str]:
+    L = LABELS[lang]
+    return [L[summary.by]] + [L[f] for f in FIGURES] + [L["completion_rate"]]
+
+
+def _cells(c: Counts, lang: str) -> list[str]:
+    return [str(getattr(c, f)) for f in FIGURES] + [rate_text(c.completion_rate, lang)]
+
+
+def render_json(summary: Summary, out: TextIO, extra: Optional[dict] = None) -> None:
+    data = summary.as_dict()
+    if extra:
+        data.update(extra)
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def render_csv(summary: Summary, out: TextIO) -> None:
+    """Machine-readable: English column names, the completion rate as a fraction (empty when none due), a
+    last row ``total``."""
+    w = csv.writer(out, lineterminator="\n")
+    key = "unit" if summary.by == "unit" else "special_group"
+    w.writerow([key, *FIGURES, "completion_rate"])
+
+    def rate(c: Counts) -> str:
+        return "" if c.completion_rate is None else repr(round(c.completion_rate, 6))
+
+    for r in summary.rows:
+        w.writerow([r.key, *(getattr(r.counts, f) for f in FIGURES), rate(r.counts)])
+    w.writerow(["total", *(getattr(summary.totals, f) for f in FIGURES), rate(summary.totals)])
+
+
+def _md_escape(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(summary: Summary, out: TextIO, ledger: Optional[Ledger] = None, lang: str = "zh",
+                    as_of=None, sections: Optional[list[tuple[str, list[str], list[list[str]]]]] = None) -> None:
+    """A heading, one paragraph in words and a pipe table: ready to paste into the quarterly report (季报)."""
+    L = LABELS[lang]
+    t = summary.totals
+    out.write(f"## {title(summary, lang)}\n\n")
+    period = f"{summary.first.isoformat()} — {summary.last.isoformat()}"
+    meta = f"{L['period']}: {period}" + (f"; {L['as_of']}: {as_of.isoformat()}" if as_of else "")
+    out.write(f"*{meta}*\n\n")
+    if lang == "zh":
+        out.write(
+            f"本期在办改革任务{t.tasks}项，本期到期{t.due_in_quarter}项，本期完成{t.completed_in_quarter}项，"
+            f"逾期未完成{t.overdue}项，到期任务完成率{rate_text(t.completion_rate, lang)}。\n\n")
+    else:
+        out.write(
+            f"{t.tasks} reform tasks were open in the period, {t.due_in_quarter} fell due, "
+            f"{t.completed_in_quarter} were completed and {t.overdue} are overdue; completion rate of the tasks "
+            f"due: {rate_text(t.completion_rate, lang)}.\n\n")
+    _md_table(out, header(summary, lang),
+              [[_md_escape(row_label(ledger, r.key, summary.by, lang)), *_cells(r.counts, lang)] for r in summary.rows]
+              + [[f"**{L['total']}**", *(f"**{c}**" for c in _cells(t, lang))]])
+    for heading, head, rows in sections or []:
+        out.write(f"\n### {heading}\n\n")
+        _md_table(out, head, rows)
+
+
+def _md_table(out: TextIO, head: list[str], rows: list[list[str]]) -> None:
+    out.write("| " + " | ".join(head) + " |\n")
+    out.write("|" + "|".join([" --- "] + [" ---: "] * (len(head) - 1)) + "|\n")
+    for r in rows:
+        out.write("| " + " | ".join(_md_escape(str(c)) if not str(c).startswith("**") else str(c) for c in r) + " |\n")
+
+
+def render_table(summary: Summary, console, ledger: Optional[Ledger] = None, lang: str = "en",
+                 sections: Optional[list[tuple[str, list[str], list[list[str]]]]] = None) -> None:
+    from rich.table import Table
+
+    L = LABELS[lang]
+    table = Table(title=title(summary, lang), caption=f"{summary.first.isoformat()} — {summary.last.isoformat()}",
+                  show_footer=True)
+    heads = header(summary, lang)
+    t = summary.totals
+    foot = [L["total"], *_cells(t, lang)]
+    for i, h in enumerate(heads):
+        table.add_column(h, footer=foot[i], justify="left" if i == 0 else "right",
+                         style="red" if h == L["overdue"] else None)
+    for r in summary.rows:
+        table.add_row(row_label(ledger, r.key, summary.by, lang), *_cells(r.counts, lang))
+    console.print(table)
+    for heading, head, rows in sections or []:
+        sub = Table(title=heading)
+        for i, h in enumerate(head):
+            sub.add_column(h, justify="left" if i == 0 else "right")
+        for row in rows:
+            sub.add_row(*[str(c) for c in row])
+        console.print(sub)
+
+
+SECTION_LABELS = {
+    "zh": {
+        "pilots": ("改革试点", {"active": "在推进", "ending": "本期期满", "started": "本期启动", "completed": "本期完成",
+                              "exited": "本期退出", "overdue": "期满未结束"}),
+        "problems": ("整改问题", {"issued": "本期交办", "rectified": "本期整改完成", "verified": "本期核实销号",
+                                "open": "期末未整改", "overdue": "逾期未整改"}),
+        "reports": ("季报报送", {"due": "应报", "filed": "已报", "missing": "未报"}),
+        "obligations": ("制度性工作", {"met": "已完成", "missed": "未完成"}),
+    },
+    "en": {
+        "pilots": ("Pilots", {"active": "Running", "ending": "Term ends", "started": "Started", "completed": "Completed",
+                            "exited": "Exited", "overdue": "Term over, still active"}),
+        "problems": ("Rectification problems", {"issued": "Issued", "rectified": "Rectified", "verified": "Verified",
+                                                "open": "Open at period end", "overdue": "Overdue"}),
+        "reports": ("Quarterly reports", {"due": "Due", "filed": "Filed", "missing": "Missing"}),
+        "obligations": ("Obligations", {"met": "Met", "missed": "Missed"}),
+    },
+}
+
+
+def sections(data: dict, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The extra sections of a summary as (heading, header, rows) for the table and markdown renderers: one
+    row of figures per section."""
+    out = []
+    for key, (heading, labels) in SECTION_LABELS[lang].items():
+        figures = data.get(key)
+        if not isinstance(figures, dict):
+            continue
+        keys = [k for k in labels if k in figures and not isinstance(figures[k], (list, dict))]
+        if not keys:
+            continue
+        out.append((heading, [labels[k] for k in keys], [[str(figures[k]) for k in keys]]))
+    return out
