@@ -1,0 +1,539 @@
+"""One user action = one git commit.
+
+:meth:`Store.apply` runs a *build* function that reads and edits files through a :class:`Tx`, validates every
+edited file with the models, refuses (changing nothing) when a path to write has uncommitted changes or the
+repository is mid-merge / on a detached HEAD, then:
+
+1. builds the commit on a temporary index (``GIT_INDEX_FILE``) from HEAD's tree plus the touched paths,
+   ``git commit-tree``;
+2. writes the files atomically (temp file + rename in the same folder, fsync);
+3. moves the branch with a compare-and-swap ``git update-ref REF NEW OLD``; if it fails the files get their
+   previous content back (and when another process moved the branch, the build is run again on the new
+   state);
+4. points the user's index entries of those paths (only those) at the new blobs, so ``git status`` is clean.
+
+The user's other staged and unstaged work is never read, staged or committed. Writers of one repository are
+serialised by a lock file in the git folder (``reformctl.lock``), and the compare-and-swap protects against
+any other git client.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import errno
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterator, Optional, Union
+
+from ..model import KINDS_BY_FOLDER, LIST_KINDS, SETTINGS_FILE, Settings
+from .git import Git, GitError
+from .yamledit import Doc, YamlEditError, load_doc, new_doc
+
+EXIT_FINDINGS, EXIT_USAGE = 1, 2
+ZERO = "0" * 40
+LOCK_NAME = "reformctl.lock"
+LOCK_TIMEOUT = float(os.environ.get("REFORMCTL_LOCK_TIMEOUT", "120"))
+MAX_RETRIES = 20
+
+
+class StoreError(Exception):
+    """The action was refused or failed; nothing was changed. ``code`` is the exit code to use."""
+
+    def __init__(self, message: str, code: int = EXIT_FINDINGS, details: Optional[list[str]] = None):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.details = details or []
+
+
+class NothingToDo(StoreError):
+    """The build changed nothing (the item is already in the requested state)."""
+
+    def __init__(self, message: str = "nothing to change"):
+        super().__init__(message, EXIT_FINDINGS)
+
+
+@dataclass
+class Action:
+    """What the user did: a machine name (``progress``), the items, a human line, the as-of date."""
+
+    action: str
+    items: list[str]
+    summary: str
+    as_of: dt.date
+    body: str = ""
+
+
+@dataclass
+class Result:
+    commit: Optional[str]  # None on a dry run
+    ref: Optional[str]
+    paths: list[str]  # ledger-relative POSIX paths written or deleted
+    message: str
+    diff: str
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- messages
+_CTRL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u0085]+")
+
+
+def clean_line(value: Any, limit: int = 200) -> str:
+    """One line of text: control characters (newlines included) become spaces; so nothing a user types
+    can start a line of its own in a commit message and forge a trailer."""
+    text = _CTRL.sub(" ", str(value))
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_TRAILER_VALUE = re.compile(r"[^A-Za-z0-9._:/@+-]")
+
+
+def trailer_value(value: Any) -> str:
+    """A trailer value: ids, dates and action names only (anything else replaced by ``_``)."""
+    return _TRAILER_VALUE.sub("_", clean_line(value, 100)) or "_"
+
+
+def build_message(action: Action) -> str:
+    lines = [clean_line(action.summary) or action.action]
+    body = [clean_line(b, 300) for b in action.body.splitlines() if clean_line(b, 300)]
+    # a body line must never look like a trailer: the trailer block is the last paragraph, so keep it apart
+    if body:
+        lines += [""] + body
+    lines += ["", f"Reformctl-Action: {trailer_value(action.action)}"]
+    seen = set()
+    for item in action.items:
+        v = trailer_value(item)
+        if v not in seen:
+            seen.add(v)
+            lines.append(f"Reformctl-Item: {v}")
+    lines.append(f"Reformctl-As-Of: {action.as_of.isoformat()}")
+    return "\n".join(lines) + "\n"
+
+
+_AUTHOR_RE = re.compile(r"^\s*([^<>]*?)\s*<([^<>]*)>\s*$")
+
+
+def parse_author(value: str) -> tuple[str, str]:
+    """``Name <email>`` -> (name, email); StoreError (exit 2) otherwise."""
+    m = _AUTHOR_RE.match(value or "")
+    if not m or not m.group(1).strip() or _CTRL.search(value):
+        raise StoreError(f"--author wants 'Name <email>', got {value!r}", EXIT_USAGE)
+    return m.group(1).strip(), m.group(2).strip()
+
+
+# ---------------------------------------------------------------- files
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, fsync, rename."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = path.stat().st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".reformctl-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """An exclusive lock on ``path`` (released by the OS if the process dies)."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() > deadline:
+                    raise StoreError(f"another reformctl has been writing to this repository for {timeout:.0f}s "
+                                     f"(lock {path}); try again later") from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------- the transaction
+def kind_of_path(rel: str):
+    """The model Kind (or "settings") of a ledger-relative path, or None for files the ledger does not read."""
+    p = PurePosixPath(rel)
+    if rel == SETTINGS_FILE:
+        return "settings"
+    for k in LIST_KINDS:
+        if rel == k.list_file:
+            return k
+    if len(p.parts) == 2 and p.suffix == ".yaml":
+        return KINDS_BY_FOLDER.get(p.parts[0])
+    return None
+
+
+class Tx:
+    """What a build function sees: read the ledger's files and record the new content of some of them."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._new: dict[str, Optional[str]] = {}  # rel -> new text, or None to delete
+        self._docs: dict[str, Doc] = {}
+
+    def _check_rel(self, rel: str) -> str:
+        p = PurePosixPath(rel)
+        if p.is_absolute() or ".." in p.parts or not rel or rel.startswith("."):
+            raise StoreError(f"refusing to write outside the ledger: {rel!r}", EXIT_USAGE)
+        return p.as_posix()
+
+    def exists(self, rel: str) -> bool:
+        rel = self._check_rel(rel)
+        if rel in self._new:
+            return self._new[rel] is not None
+        return (self.root / rel).exists()
+
+    def read(self, rel: str) -> Optional[str]:
+        """The file's current text (as edited so far in this transaction), or None when it does not exist."""
+        rel = self._check_rel(rel)
+        if rel in self._docs:
+            return self._docs[rel].dump()
+        if rel in self._new:
+            return self._new[rel]
+        path = self.root / rel
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(f"cannot read {rel}: {exc.strerror or exc}", EXIT_USAGE) from None
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise StoreError(f"{rel} is not UTF-8; fix it before editing it with reformctl", EXIT_USAGE) from None
+
+    def edit(self, rel: str) -> Doc:
+        """The round-trip document of an existing file, to change in place (written back at the end)."""
+        rel = self._check_rel(rel)
+        if rel in self._docs:
+            return self._docs[rel]
+        text = self.read(rel)
+        if text is None:
+            raise StoreError(f"{rel} does not exist", EXIT_USAGE)
+        if (self.root / rel).is_symlink():
+            raise StoreError(f"{rel} is a symbolic link; edit the file it points to by hand", EXIT_USAGE)
+        try:
+            doc = load_doc(text)
+        except YamlEditError as exc:
+            raise StoreError(f"{rel}: {exc}", EXIT_USAGE) from None
+        self._docs[rel] = doc
+        self._new.pop(rel, None)
+        return doc
+
+    def create(self, rel: str, data: dict, header: Optional[str] = None) -> Doc:
+        """A new file from plain data; refused when the file exists."""
+        rel = self._check_rel(rel)
+        if self.exists(rel):
+            raise StoreError(f"{rel} already exists", EXIT_USAGE)
+        doc = new_doc(data, header=header)
+        self._docs[rel] = doc
+        self._new.pop(rel, None)
+        return doc
+
+    def write_text(self, rel: str, text: str) -> None:
+        rel = self._check_rel(rel)
+        self._docs.pop(rel, None)
+        self._new[rel] = text
+
+    def delete(self, rel: str) -> None:
+        rel = self._check_rel(rel)
+        self._docs.pop(rel, None)
+        self._new[rel] = None
+
+    def changes(self) -> dict[str, Optional[str]]:
+        """rel -> new text (None: delete), only for files whose content really changes."""
+        out: dict[str, Optional[str]] = {}
+        for rel, doc in self._docs.items():
+            out[rel] = doc.dump()
+        out.update(self._new)
+        final = {}
+        for rel, text in out.items():
+            path = self.root / rel
+            if text is None:
+                if path.exists() or path.is_symlink():
+                    final[rel] = None
+                continue
+            try:
+                old = path.read_bytes()
+            except OSError:
+                old = None
+            if old != text.encode("utf-8"):
+                final[rel] = text
+        return dict(sorted(final.items()))
+
+
+def validate_text(rel: str, text: str) -> list[str]:
+    """Problems of a file about to be written: YAML 1.2 reading and model validation, as `check` does."""
+    from pydantic import ValidationError
+
+    from ..load import validation_diagnostics, yamlread
+
+    kind = kind_of_path(rel)
+    if kind is None:
+        return []
+    try:
+        data = yamlread.parse(text)
+    except yamlread.YamlProblem as p:
+        return [f"{rel}:{p.line}: {p.message}"]
+    problems: list[str] = []
+    try:
+        if kind == "settings":
+            Settings.model_validate(data)
+        elif kind.list_file:
+            for i, entry in enumerate(data or []):
+                try:
+                    kind.model.model_validate(entry)
+                except ValidationError as exc:
+                    problems += [f"{rel}: {d.message}" for d in validation_diagnostics(rel, exc, (i,))]
+        else:
+            rec = kind.model.model_validate(data)
+            key = str(getattr(rec, kind.key))
+            if key != PurePosixPath(rel).stem:
+                problems.append(f"{rel}: {kind.key} `{key}` differs from the file name")
+    except ValidationError as exc:
+        problems += [f"{rel}: {d.message}" for d in validation_diagnostics(rel, exc)]
+    return problems
+
+
+def unified_diff(root: Path, changes: dict[str, Optional[str]], prefix: str = "") -> str:
+    out = []
+    for rel, text in changes.items():
+        path = root / rel
+        try:
+            old = path.read_text(encoding="utf-8")
+        except OSError:
+            old = None
+        shown = f"{prefix}{rel}"
+        out.extend(difflib.unified_diff(
+            (old or "").splitlines(True), (text or "").splitlines(True),
+            fromfile=f"a/{shown}" if old is not None else "/dev/null",
+            tofile=f"b/{shown}" if text is not None else "/dev/null"))
+    text = "".join(out)
+    return text if not text or text.endswith("\n") else text + "\n"
+
+
+class Store:
+    """The ledger at ``root`` as a git-backed store: :meth:`apply` turns one action into one commit."""
+
+    def __init__(self, root: Path, author: Optional[str] = None):
+        self.root = Path(root).resolve()
+        self.git = Git(self.root)
+        self.author = parse_author(author) if author else None
+        top = self.git.toplevel()
+        if top is None:
+            raise StoreError(f"{self.root} is not inside a git repository: every change reformctl makes is a git "
+                             "commit (run `git init` first)", EXIT_USAGE)
+        self.top = top.resolve()
+        try:
+            rel = self.root.relative_to(self.top).as_posix()
+        except ValueError:
+            raise StoreError(f"{self.root} is not inside the work tree {self.top}", EXIT_USAGE) from None
+        self.prefix = "" if rel in ("", ".") else rel + "/"
+        # a test seam: called after the files are written and before the branch moves
+        self._before_update_ref: Optional[Callable[[], None]] = None
+
+    # ------------------------------------------------------------ helpers
+    def repo_path(self, rel: str) -> str:
+        return self.prefix + rel
+
+    def _commit_env(self) -> dict:
+        env = {}
+        if self.author:
+            env["GIT_AUTHOR_NAME"], env["GIT_AUTHOR_EMAIL"] = self.author
+            if self.git.ident("COMMITTER") is None:
+                env["GIT_COMMITTER_NAME"], env["GIT_COMMITTER_EMAIL"] = self.author
+        elif self.git.ident("AUTHOR") is None:
+            raise StoreError("git does not know who you are: run `git config user.name \"Your Name\"` and "
+                             "`git config user.email you@example.org`, or pass --author 'Name <email>'", EXIT_USAGE)
+        return env
+
+    def _preflight(self) -> tuple[str, Optional[str]]:
+        ref = self.git.head_ref()
+        if ref is None:
+            raise StoreError("HEAD is detached: check out a branch first (git switch BRANCH)")
+        if not ref.startswith("refs/heads/"):
+            raise StoreError(f"HEAD points to {ref}, not a branch")
+        busy = self.git.in_progress()
+        if busy:
+            raise StoreError(f"{busy} is in progress: finish or abort it first")
+        return ref, self.git.rev(ref)
+
+    # ------------------------------------------------------------ the action
+    def apply(self, action: Action, build: Callable[[Tx], None], *, dry_run: bool = False) -> Result:
+        """Run ``build`` (maybe more than once, if another writer moved the branch) and commit its changes.
+
+        Raises :class:`StoreError` (nothing changed) when it is refused; :class:`NothingToDo` when the build
+        changed nothing."""
+        message = build_message(action)
+        if dry_run:
+            ref, _old = self._preflight()
+            tx = Tx(self.root)
+            build(tx)
+            changes = self._validated(tx)
+            self._refuse_dirty(changes)
+            return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix))
+        env = self._commit_env()
+        with _lock(self.git.common_dir() / LOCK_NAME):
+            for _attempt in range(MAX_RETRIES):
+                ref, old = self._preflight()
+                tx = Tx(self.root)
+                build(tx)
+                changes = self._validated(tx)
+                self._refuse_dirty(changes)
+                diff = unified_diff(self.root, changes, self.prefix)
+                commit, blobs = self._make_commit(old, changes, message, env)
+                if self._swap(ref, old, commit, changes, message.splitlines()[0]):
+                    warnings = self._update_user_index(blobs)
+                    return Result(commit, ref, list(changes), message, diff, warnings)
+            raise StoreError("the branch kept moving under reformctl (another program is committing); try again")
+
+    def _validated(self, tx: Tx) -> dict[str, Optional[str]]:
+        changes = tx.changes()
+        if not changes:
+            raise NothingToDo()
+        problems: list[str] = []
+        for rel, text in changes.items():
+            if text is not None:
+                problems += validate_text(rel, text)
+        if problems:
+            raise StoreError("the change would make the ledger invalid, nothing was written", EXIT_USAGE, problems)
+        return changes
+
+    def _refuse_dirty(self, changes: dict[str, Optional[str]]) -> None:
+        paths = [self.repo_path(rel) for rel in changes]
+        dirty = self.git.status_of(paths)
+        if dirty:
+            shown = [f"{code.strip() or code} {path}" for path, code in sorted(dirty.items())]
+            raise StoreError("uncommitted changes in the file(s) this command must change; commit or stash them "
+                             "first (nothing was changed)", EXIT_FINDINGS, shown)
+
+    def _make_commit(self, old: Optional[str], changes: dict[str, Optional[str]], message: str,
+                     env: dict) -> tuple[str, dict[str, Optional[str]]]:
+        blobs: dict[str, Optional[str]] = {}
+        lines = []
+        for rel, text in changes.items():
+            path = self.repo_path(rel)
+            if text is None:
+                blobs[path] = None
+                lines.append(f"0 {ZERO}\t{path}")
+            else:
+                sha = self.git.hash_blob(text.encode("utf-8"))
+                blobs[path] = sha
+                lines.append(f"100644 {sha}\t{path}")
+        fd, index = tempfile.mkstemp(prefix="reformctl-index-", dir=self.git.common_dir())
+        os.close(fd)
+        os.unlink(index)  # git wants to create it
+        ienv = {"GIT_INDEX_FILE": index}
+        try:
+            if old:
+                self.git.run("read-tree", old, env=ienv)
+            else:
+                self.git.run("read-tree", "--empty", env=ienv)
+            self.git.run("update-index", "-z", "--index-info", input="\0".join(lines) + "\0", env=ienv)
+            tree = self.git.out("write-tree", env=ienv)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(index)
+        args = ["commit-tree", tree] + (["-p", old] if old else []) + ["-F", "-"]
+        try:
+            commit = self.git.out(*args, input=message, env=env)
+        except GitError as exc:
+            raise StoreError(f"git could not make the commit: {exc.message}", EXIT_FINDINGS) from None
+        return commit, blobs
+
+    def _swap(self, ref: str, old: Optional[str], commit: str, changes: dict[str, Optional[str]],
+              subject: str) -> bool:
+        """Write the files, then move the branch OLD -> NEW. True when done; False when another writer moved
+        the branch (files restored, try again). Any other failure restores the files and raises."""
+        backups: dict[Path, Optional[bytes]] = {}
+        try:
+            for rel, text in changes.items():
+                path = self.root / rel
+                try:
+                    backups[path] = path.read_bytes()
+                except FileNotFoundError:
+                    backups[path] = None
+                if text is None:
+                    path.unlink()
+                else:
+                    atomic_write(path, text.encode("utf-8"))
+            if self._before_update_ref:
+                self._before_update_ref()
+            self.git.run("update-ref", "-m", f"reformctl: {subject}", ref, commit, old or ZERO)
+            return True
+        except BaseException as exc:
+            self._restore(backups)
+            if isinstance(exc, GitError):
+                if self.git.rev(ref) != old:
+                    return False
+                raise StoreError(f"git could not move {ref}: {exc.message} (nothing was changed)") from None
+            if isinstance(exc, OSError):
+                raise StoreError(f"cannot write {getattr(exc, 'filename', '') or 'a file'}: "
+                                 f"{exc.strerror or exc} (nothing was changed)") from None
+            raise
+
+    def _restore(self, backups: dict[Path, Optional[bytes]]) -> None:
+        for path, data in backups.items():
+            with contextlib.suppress(OSError):
+                if data is None:
+                    if path.exists():
+                        path.unlink()
+                else:
+                    atomic_write(path, data)
+
+    def _update_user_index(self, blobs: dict[str, Optional[str]]) -> list[str]:
+        lines = [f"0 {ZERO}\t{p}" if sha is None else f"100644 {sha}\t{p}" for p, sha in blobs.items()]
+        for _ in range(50):
+            try:
+                self.git.run("update-index", "-z", "--index-info", input="\0".join(lines) + "\0")
+                return []
+            except GitError as exc:
+                if "index.lock" not in exc.message:
+                    break
+                time.sleep(0.1)
+        paths = " ".join(blobs)
+        return [f"committed, but git's index could not be updated (another git command held it); "
+                f"run `git reset -q -- {paths}` to see a clean status"]
+

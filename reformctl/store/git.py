@@ -1,0 +1,139 @@
+"""A small, careful wrapper around the git command line.
+
+Every call passes user-supplied values after ``--`` or ``--end-of-options`` (or on standard input), never
+where git could read them as options. Errors become :class:`GitError` with git's own message.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Sequence
+
+
+class GitError(Exception):
+    """A git command failed; ``message`` is what git said."""
+
+    def __init__(self, args: Sequence[str], code: int, message: str):
+        super().__init__(message)
+        self.args_ = list(args)
+        self.code = code
+        self.message = message.strip()
+
+
+def _base_env(extra: Optional[dict] = None) -> dict:
+    env = dict(os.environ)
+    env.setdefault("LC_ALL", "C")
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    env.pop("GIT_INDEX_FILE", None)
+    if extra:
+        env.update(extra)
+    return env
+
+
+@dataclass
+class Git:
+    """Run git in ``cwd`` (a folder inside the work tree)."""
+
+    cwd: Path
+
+    def run(self, *args: str, input: Optional[bytes | str] = None, env: Optional[dict] = None,
+            check: bool = True) -> subprocess.CompletedProcess:
+        data = input.encode("utf-8") if isinstance(input, str) else input
+        proc = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args], cwd=self.cwd, input=data, capture_output=True,
+            env=_base_env(env),
+        )
+        if check and proc.returncode != 0:
+            msg = proc.stderr.decode("utf-8", "replace") or proc.stdout.decode("utf-8", "replace")
+            raise GitError(args, proc.returncode, msg or f"git {' '.join(args[:2])} failed")
+        return proc
+
+    def out(self, *args: str, **kw) -> str:
+        return self.run(*args, **kw).stdout.decode("utf-8", "replace").strip()
+
+    # ---------------------------------------------------------------- questions
+    def toplevel(self) -> Optional[Path]:
+        p = self.run("rev-parse", "--show-toplevel", check=False)
+        if p.returncode != 0:
+            return None
+        return Path(p.stdout.decode("utf-8").strip())
+
+    def git_path(self, name: str) -> Path:
+        """``git rev-parse --git-path NAME`` as an absolute path (worktree aware)."""
+        p = Path(self.out("rev-parse", "--git-path", name))
+        return p if p.is_absolute() else (self.cwd / p)
+
+    def common_dir(self) -> Path:
+        p = Path(self.out("rev-parse", "--git-common-dir"))
+        return p if p.is_absolute() else (self.cwd / p)
+
+    def head_ref(self) -> Optional[str]:
+        """The branch HEAD points to (``refs/heads/main``), or None when HEAD is detached."""
+        p = self.run("symbolic-ref", "-q", "HEAD", check=False)
+        return p.stdout.decode("utf-8").strip() if p.returncode == 0 else None
+
+    def rev(self, ref: str) -> Optional[str]:
+        """The commit id of a ref name we built ourselves, or None when it does not exist (unborn)."""
+        p = self.run("rev-parse", "-q", "--verify", "--end-of-options", f"{ref}^{{commit}}", check=False)
+        return p.stdout.decode().strip() if p.returncode == 0 else None
+
+    def verify_commit(self, user_ref: str) -> Optional[str]:
+        """Resolve a user-supplied REF to a commit id safely; None when it is not a commit.
+        A value starting with ``-`` is refused before git sees it."""
+        if not user_ref or user_ref.startswith("-") or "\n" in user_ref or "\0" in user_ref:
+            return None
+        return self.rev(user_ref)
+
+    def in_progress(self) -> Optional[str]:
+        """The name of an unfinished merge, rebase, cherry-pick, revert or bisect, or None."""
+        for name, what in (("MERGE_HEAD", "a merge"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase or am"),
+                           ("CHERRY_PICK_HEAD", "a cherry-pick"), ("REVERT_HEAD", "a revert"),
+                           ("BISECT_LOG", "a bisect")):
+            if self.git_path(name).exists():
+                return what
+        return None
+
+    def ident(self, which: str) -> Optional[str]:
+        """``git var GIT_AUTHOR_IDENT``-style identity "Name <email>", or None when git has none."""
+        p = self.run("var", f"GIT_{which}_IDENT", check=False)
+        if p.returncode != 0:
+            return None
+        text = p.stdout.decode("utf-8", "replace").strip()
+        m = re.match(r"^(.*<[^>]*>)", text)
+        return m.group(1) if m else None
+
+    def status_of(self, paths: Sequence[str]) -> dict[str, str]:
+        """Porcelain status (two letters) of each given path that is not clean: staged, unstaged or untracked.
+        Paths are relative to the repository top."""
+        if not paths:
+            return {}
+        p = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=no", "--no-renames",
+                     "--", *[f":(top,literal){x}" for x in paths])
+        out: dict[str, str] = {}
+        for entry in p.stdout.decode("utf-8", "replace").split("\0"):
+            if len(entry) > 3:
+                out[entry[3:]] = entry[:2]
+        return out
+
+    def blob_id(self, commit: str, path: str) -> Optional[str]:
+        """The blob id of ``path`` (relative to the repository top) in ``commit``, or None."""
+        p = self.run("rev-parse", "-q", "--verify", "--end-of-options", f"{commit}:{path}", check=False)
+        if p.returncode != 0:
+            return None
+        sha = p.stdout.decode().strip()
+        t = self.run("cat-file", "-t", sha, check=False)
+        return sha if t.returncode == 0 and t.stdout.decode().strip() == "blob" else None
+
+    def cat_blob(self, sha: str) -> bytes:
+        return self.run("cat-file", "blob", sha).stdout
+
+    def show_file(self, commit: str, path: str) -> Optional[bytes]:
+        sha = self.blob_id(commit, path)
+        return self.cat_blob(sha) if sha else None
+
+    def hash_blob(self, data: bytes) -> str:
+        return self.out("hash-object", "-w", "--no-filters", "--stdin", input=data)
