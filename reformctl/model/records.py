@@ -222,7 +222,7 @@ class Problem(Record):
     no: PositiveInt = F("问题序号", "problem number")
     description: Text = F("问题描述", "description")
     responsible: Optional[UnitId] = F("责任单位(缺省为通知对象)", "responsible unit (default: the notice's unit)", None)
-    due: Optional[Date] = F("整改时限", "rectification deadline")
+    due: Optional[Date] = F("整改时限(或用 due_working_days)", "rectification deadline (or due_working_days)", None)
     due_working_days: Optional[PositiveInt] = F(
         "整改时限: 自通知印发起若干个工作日(按国家法定节假日和调休计算)",
         "deadline as working days after the notice was issued (official holidays and adjusted workdays)",
@@ -279,7 +279,8 @@ class Reminder(Record):
     issued: Date = F("印发日期", "date issued")
     subject: Optional[Text] = F("事由", "subject", None)
     to: list[UnitId] = F("送达单位", "units notified", min_length=1)
-    report_due: Optional[Date] = F("报告对接落实情况时限, R10", "deadline for the report (R10)")
+    report_due: Optional[Date] = F("报告对接落实情况时限(或用 report_within_working_days), R10",
+                                   "deadline for the report, or report_within_working_days (R10)", None)
     report_within_working_days: Optional[PositiveInt] = F(
         "报告时限: 自印发起若干个工作日", "deadline as working days after issue", None
     )

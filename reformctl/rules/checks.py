@@ -6,23 +6,15 @@ turns paths into lines (:func:`reformctl.load.locate`). Every code is listed in 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Callable, Iterator, Optional
 
 from ..model import Diagnostic, Ledger, Severity
 from ..model.records import EventKind, Measure, PilotStatus, PlanStatus, TaskStatus, UnitType
 from ..model.types import ID_RE
+from .dates import add_months
 
 W = Severity.warning
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamped to the month's end (31 Aug + 2 months = 31 Oct,
-    31 Dec + 2 months = 28/29 Feb)."""
-    m = day.month - 1 + months
-    year, month = day.year + m // 12, m % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class _Ctx:

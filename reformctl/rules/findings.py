@@ -1,0 +1,222 @@
+"""The deadline engine: traffic-light findings of a ledger as of a date. Pure functions, no I/O.
+
+``findings(ledger, as_of)`` runs every registered rule and returns the red and yellow findings, sorted (red
+first, then most days late). ``evaluate()`` also returns notes (deadlines that could not be computed) and can
+look further ahead than ``due_soon_days`` (``horizon``, for `reformctl agenda`; those findings are ``green``).
+
+Semantics, shared by every rule:
+- ``days = as_of - due`` in calendar days: positive when late, 0 on the day it is due, negative before.
+- ``red`` when ``days > 0``; ``yellow`` when ``-due_soon_days <= days <= 0`` (due today is yellow: not late yet);
+  nothing otherwise (``green`` within a longer horizon).
+- Records dated after ``as_of`` have not happened yet (a report submitted later, a milestone done later).
+
+Adding a rule: write a function ``fn(ctx: Ctx) -> None`` that calls ``ctx.emit(...)`` for every item that owes
+something, decorate it with ``@rule("code", "kind")`` in a module of this package, and list the module in
+``RULE_MODULES``. Give the code labels and a message in :mod:`reformctl.i18n`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+from .. import i18n
+from ..model import Ledger
+from ..model.records import RuleSettings
+
+LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2}
+
+# Modules whose import registers rules (order is irrelevant: findings are sorted).
+RULE_MODULES = ["deadlines", "obligations"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that is overdue (red) or due soon (yellow) as of a date.
+
+    ``id``/``kind`` name the item (for obligations over a period that have no item, ``id`` is the period, such
+    as ``2016Q3``, and ``kind`` the kind of record that is missing: report or event). ``unit`` is the unit that
+    must act. ``ref`` names the part of the item (a milestone, a problem number, a plan) and ``period`` the
+    period of an obligation. ``message`` is in English; :meth:`text` gives it in another language.
+    """
+
+    id: str
+    kind: str
+    rule: str
+    due: dt.date
+    days: int
+    light: str
+    unit: str
+    message: str
+    title: str = ""
+    file: str = ""
+    ref: str = ""
+    period: str = ""
+    args: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def key(self) -> str:
+        """A stable identity across runs and dates (for comparisons between two states of a ledger)."""
+        return "|".join((self.rule, self.kind, self.id, self.unit, self.ref, self.period))
+
+    def text(self, lang: str = "en") -> str:
+        return i18n.message(self.rule, self.args, self.days, lang)
+
+    def sort_key(self) -> tuple:
+        return (LIGHT_ORDER.get(self.light, 9), -self.days, self.due, self.id, self.ref, self.unit, self.rule)
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON object of `status --format json`: the contract's fields first, then the extras."""
+        return {
+            "id": self.id, "kind": self.kind, "rule": self.rule, "due": self.due.isoformat(), "days": self.days,
+            "light": self.light, "unit": self.unit, "message": self.text(lang), "title": self.title,
+            "ref": self.ref, "period": self.period, "file": self.file,
+        }
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the engine could not judge (a deadline it could not compute): shown as a warning."""
+
+    id: str
+    kind: str
+    code: str
+    ref: str = ""
+    file: str = ""
+    args: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def message(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        return i18n.note(self.code, self.args, lang)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    kind: str
+    fn: Callable[["Ctx"], None]
+    article: str = ""
+    doc: str = ""
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, kind: str, article: str = "") -> Callable[[Callable[["Ctx"], None]], Callable[["Ctx"], None]]:
+    """Register a rule function under its stable ``code``."""
+
+    def deco(fn: Callable[["Ctx"], None]) -> Callable[["Ctx"], None]:
+        if code in RULES and RULES[code].fn is not fn:
+            raise ValueError(f"rule code {code!r} registered twice")
+        RULES[code] = Rule(code, kind, fn, article, (fn.__doc__ or "").strip())
+        return fn
+
+    return deco
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule, by code."""
+    for name in RULE_MODULES:
+        importlib.import_module(f"{__package__}.{name}")
+    return RULES
+
+
+class Ctx:
+    """What a rule function sees: the ledger, the date, the settings, and ``emit`` for its findings."""
+
+    def __init__(self, ledger: Ledger, as_of: dt.date, horizon: Optional[int] = None):
+        self.ledger = ledger
+        self.as_of = as_of
+        self.settings: RuleSettings = ledger.settings.rules if ledger.settings else RuleSettings()
+        self.start: dt.date = ledger.settings.start if ledger.settings else dt.date.min
+        self.soon = self.settings.due_soon_days
+        self.window = max(self.soon, horizon or 0)
+        self.findings: list[Finding] = []
+        self.notes: list[Note] = []
+
+    # -- time
+    def happened(self, day: Optional[dt.date]) -> bool:
+        """``day`` is set and not after the as-of date."""
+        return day is not None and day <= self.as_of
+
+    def light(self, due: dt.date) -> Optional[tuple[int, str]]:
+        """(days, light) of a deadline, or None when it is further away than the window."""
+        days = (self.as_of - due).days
+        if days > 0:
+            return days, "red"
+        if -days <= self.soon:
+            return days, "yellow"
+        if -days <= self.window:
+            return days, "green"
+        return None
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last deadline that can give a finding."""
+        return self.as_of + dt.timedelta(days=self.window)
+
+    # -- output
+    def emit(self, rule: str, kind: str, id: str, due: dt.date, unit: Optional[str], *, title: str = "",
+             ref: str = "", period: str = "", file: Optional[str] = None, **args: Any) -> Optional[Finding]:
+        judged = self.light(due)
+        if judged is None:
+            return None
+        days, light = judged
+        args.setdefault("due", due.isoformat())
+        if period:
+            args.setdefault("period", period)
+        if file is None:
+            file = self.ledger.file_of(kind, id)
+        f = Finding(id=id, kind=kind, rule=rule, due=due, days=days, light=light, unit=unit or "",
+                    message=i18n.message(rule, args, days, "en"), title=title, file=file, ref=ref, period=period,
+                    args=args)
+        self.findings.append(f)
+        return f
+
+    def note(self, code: str, kind: str, id: str, ref: str = "", **args: Any) -> None:
+        self.notes.append(Note(id, kind, code, ref, self.ledger.file_of(kind, id), args))
+
+
+@dataclass
+class Evaluation:
+    as_of: dt.date
+    findings: list[Finding]
+    notes: list[Note]
+
+
+def evaluate(ledger: Ledger, as_of: dt.date, *, horizon: Optional[int] = None,
+             rules: Optional[Iterable[str]] = None) -> Evaluation:
+    """Run the rules (all, or the codes in ``rules``) and return sorted findings and notes.
+
+    ``horizon`` (days) also returns deadlines up to ``as_of + horizon`` that are not yet due soon, with light
+    ``green``. Without it only red and yellow findings are returned.
+    """
+    registry = all_rules()
+    codes = list(registry) if rules is None else list(rules)
+    unknown = [c for c in codes if c not in registry]
+    if unknown:
+        raise ValueError(f"unknown rule code(s): {', '.join(unknown)}")
+    ctx = Ctx(ledger, as_of, horizon)
+    for code in codes:
+        registry[code].fn(ctx)
+    out = sorted(ctx.findings, key=Finding.sort_key)
+    notes = sorted(set(ctx.notes), key=lambda n: (n.file, n.id, n.ref, n.code))
+    return Evaluation(as_of, out, notes)
+
+
+def findings(ledger: Ledger, as_of: dt.date, **kw: Any) -> list[Finding]:
+    """Red and yellow findings of ``ledger`` as of ``as_of``, red first, then by days late (most first)."""
+    return evaluate(ledger, as_of, **kw).findings
+
+
+def rule_codes() -> list[str]:
+    return sorted(all_rules())
+
+
+__all__ = ["Ctx", "Evaluation", "Finding", "Note", "Rule", "RULES", "RULE_MODULES", "all_rules", "asdict",
+           "evaluate", "findings", "rule", "rule_codes"]
