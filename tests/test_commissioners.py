@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import pytest
-import yaml
 
 from conftest import SAMPLE
 
@@ -106,21 +102,6 @@ def test_distinct_references_same_day_are_fine(cli, make_ledger):
     })
     r, found = findings(cli, root)
     assert r.exit_code == 0 and found == [], r
-
-
-@pytest.mark.parametrize("code", ["inspection_unauthorized", "inspection_no_commissioners", "authorization_reused"])
-def test_reproducer_shows_its_code(cli, tmp_path, code):
-    """The catalogue reproducers of these codes produce exactly the expected finding."""
-    from conftest import MINIMAL_SETTINGS, MINIMAL_UNITS, write_files
-    from reformctl.catalogue import CATALOGUE
-
-    spec = yaml.safe_load((Path(__file__).parent / "catalogue" / f"{code}.yaml").read_text(encoding="utf-8"))
-    root = tmp_path / "l"
-    write_files(root, {"reformctl.yaml": MINIMAL_SETTINGS, "units.yaml": MINIMAL_UNITS, **spec["files"]})
-    r, found = findings(cli, root, code)
-    exp = spec["expect"]
-    assert [(f["file"], f["line"], f["severity"]) for f in found] == [(exp["file"], exp["line"], exp["severity"])]
-    assert CATALOGUE[code].severity == exp["severity"]
 
 
 def test_sample_ledger_inspections_are_authorised(cli):

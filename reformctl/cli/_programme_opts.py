@@ -1,0 +1,54 @@
+"""Options shared by schedule, cases, assess and accountability."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import fail
+
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", metavar="YYYY", show_default=False,
+                                                help="The year. Default: the year of --as-of.")]
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table for people (Rich, on a terminal); "
+                                               "json, plainly on stdout for scripts.")]
+XlsxOpt = Annotated[Optional[Path], typer.Option("--xlsx", metavar="FILE", show_default=False, dir_okay=False,
+                                                 help="Also write the listing as an Excel workbook to FILE.")]
+
+
+def pick_year(year: Optional[int], as_of) -> int:
+    if year is None:
+        return as_of.year
+    if not 1900 <= year <= 9999:
+        fail(f"--year wants a year such as 2016, got {year}")
+    return year
+
+
+def check_out_file(path: Optional[Path], option: str) -> None:
+    """Refuse (exit 2) an output file whose folder does not exist or that is a folder, before any work."""
+    if path is None:
+        return
+    if path.is_dir():
+        fail(f"{option} {path} is a folder; give a file name")
+    if not path.parent.exists() and str(path.parent) not in ("", "."):
+        fail(f"{option} {path}: folder {path.parent} does not exist")
+
+
+def save(path: Path, option: str, writer) -> None:
+    """Run ``writer(path)``; an OS error (permissions, full disk) is a clear message and exit 2, never a traceback."""
+    from .common import err
+
+    try:
+        writer(path)
+    except OSError as exc:
+        fail(f"{option} {path}: cannot write ({exc.strerror or exc})")
+    err(f"wrote {path}")
