@@ -177,9 +177,10 @@ def cases_report(ledger: Ledger, year: int) -> CasesReport:
             delisted=_iso(c.delisted), on_list=year in c.promoted, in_book=year in c.compiled,
             listing=_listing_state(c, first, last), summary=c.summary,
         ))
-    rows.sort(key=lambda r: (r.kind != CaseKind.typical_case.value, r.listed or r.date or "", r.id))
+    rows.sort(key=lambda r: (r.kind != CaseKind.typical_case.value, (r.listed or r.date) is None,
+                             r.listed or r.date or "", r.id))
     listing = [r for r in rows if r.listing in ("listed_in_year", "delisted_in_year", "listed")]
-    listing.sort(key=lambda r: (min(d for d in (r.listed, r.delisted) if d) if (r.listed or r.delisted) else "", r.id))
+    listing.sort(key=lambda r: (r.listed or "", r.id))
     return CasesReport(
         year=year,
         promotion_list=[r for r in rows if r.on_list],
@@ -279,13 +280,13 @@ def propose_deductions(ledger: Ledger, year: int) -> list[Proposal]:
 
 
 GROUNDS_ZH = {  # R16's grounds, as sample ledgers spell them; any other text is shown as written
-    "task_not_done": "年度工作要点、工作台账或上会审议计划确定的任务未完成",
+    "task_not_done": "改革任务未按要求完成",
     "assessment_low": "年度考核失分较多",
-    "refused_rectification": "对督察发现的问题拒不整改",
-    "criticism": "受到上级批评或造成严重负面影响",
+    "refused_rectification": "督察发现问题拒不整改",
+    "criticism": "受上级批评或造成严重负面影响",
 }
 GROUNDS_EN = {
-    "task_not_done": "tasks of the work points, ledger or review schedule not done",
+    "task_not_done": "reform task not done as required",
     "assessment_low": "heavy point loss in the annual assessment",
     "refused_rectification": "refused to rectify problems found in supervision",
     "criticism": "criticism from above or serious negative impact",
