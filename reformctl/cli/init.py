@@ -1,0 +1,71 @@
+"""`reformctl init`: start a new ledger repository."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import EXIT_USAGE, err, fail, parse_as_of
+
+
+class Level(str, Enum):
+    city = "city"
+    district = "district"
+
+
+def init(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="Folder for the new ledger: a new or empty folder, "
+                                         "or a sub-folder of an existing git repository.")],
+    name: Annotated[Optional[str], typer.Option("--name", metavar="TEXT", show_default=False,
+                                                help="Ledger name (台账名称). Default: 改革落实台账.")] = None,
+    level: Annotated[Level, typer.Option("--level", help="city (市级) or district (区(市)县级).")] = Level.city,
+    start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", show_default=False,
+                                                 help="First day the ledger counts. Default: today (China Standard Time).")] = None,
+    install_spec: Annotated[Optional[str], typer.Option(
+        "--install-spec", metavar="SPEC", show_default=False,
+        help="What CI installs with `pip install SPEC`. Default: reformctl==<this version> (from PyPI); "
+             "e.g. 'git+https://git.example.org/tools/reformctl@v0.1.0' for a mirror.")] = None,
+    hooks_repo: Annotated[Optional[str], typer.Option(
+        "--hooks-repo", metavar="URL", show_default=False,
+        help="Repository pre-commit fetches the reformctl-check hook from.")] = None,
+    hooks_rev: Annotated[Optional[str], typer.Option(
+        "--hooks-rev", metavar="REV", show_default=False,
+        help="Tag or commit of that repository (pinned). Default: v<this version>.")] = None,
+) -> None:
+    """Create a ledger repository: settings, units template, folders, schemas, CI, pre-commit, editor set-up.
+
+    Runs `git init` unless PATH is inside a git repository already (then the ledger is a sub-folder of it and
+    CI files go to the repository's root), writes reformctl.yaml (the seed's defaults, commented), a units.yaml
+    template, one folder per kind, the JSON Schemas in schemas/ with modelines, .vscode/ settings, a README in
+    Chinese for the office staff, a GitHub Actions workflow, .gitlab-ci.yml, .pre-commit-config.yaml and a
+    .gitignore, and makes one commit of exactly those files.
+
+    Refuses (exit 2, nothing written) when PATH already holds a ledger or any file it would write.
+
+    Example: `reformctl init 台账 --name 某区改革落实台账 --level district --start 2025-01-01`
+    """
+    from .. import kit
+
+    day = parse_as_of(start) if start else parse_as_of(None)
+    if name is not None and not name.strip():
+        fail("--name must not be empty")
+    try:
+        res = kit.init(
+            path, name=(name or kit.DEFAULT_NAME).strip(), level=level.value, start=day,
+            install_spec=install_spec or kit.DEFAULT_INSTALL_SPEC,
+            hooks_repo=hooks_repo or kit.DEFAULT_HOOKS_REPO, hooks_rev=hooks_rev or kit.DEFAULT_HOOKS_REV,
+        )
+    except kit.InitError as exc:
+        fail(str(exc), EXIT_USAGE)
+    where = "a new git repository" if res.created_repo else f"the git repository at {res.repo}"
+    err(f"created the ledger {res.ledger} in {where}: {len(res.written)} files, commit {res.commit[:12]}")
+    for rel in res.skipped:
+        err(f"  left alone (exists already): {rel}; merge the reformctl part by hand if you want it")
+    err("next: edit units.yaml, add items under tasks/, run `reformctl check` (see README.md)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)

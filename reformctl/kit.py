@@ -1,0 +1,268 @@
+"""`reformctl init`: create a ledger repository with everything an office needs to start (issue 7).
+
+The files come from ``reformctl/templates/`` (placeholders ``@@NAME@@``, replaced verbatim: the templates hold
+GitHub and shell ``${...}`` syntax, so no template engine is used). Everything is written, then committed as
+one commit of exactly the written paths; if anything fails, what was written is removed again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .model import FOLDER_KINDS, SETTINGS_FILE
+
+DEFAULT_INSTALL_SPEC = f"reformctl=={__version__}"
+# Where pre-commit fetches the hook from; offices mirroring reformctl pass --hooks-repo / --hooks-rev.
+DEFAULT_HOOKS_REPO = "https://github.com/reformctl/reformctl"
+DEFAULT_HOOKS_REV = f"v{__version__}"
+DEFAULT_NAME = "改革落实台账"
+SCHEMA_DIR = "schemas"
+# Written next to the repository root (GitHub, GitLab, pre-commit and VS Code read them there); when the ledger
+# is a sub-folder of an existing repository and one of them exists already, it is left alone and reported.
+REPO_FILES = (".github/workflows/reformctl.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml",
+              ".vscode/settings.json", ".vscode/extensions.json")
+
+
+class InitError(Exception):
+    """A refusal: nothing was written (or everything written was removed again)."""
+
+
+@dataclass
+class InitResult:
+    ledger: Path
+    repo: Path
+    created_repo: bool
+    written: list[str] = field(default_factory=list)  # paths relative to the repository root
+    skipped: list[str] = field(default_factory=list)
+    commit: str = ""
+
+
+def _template(name: str) -> str:
+    return resources.files("reformctl").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+_PLAIN = re.compile(r"[\w（）()·、.\- ]+")
+_RESERVED = re.compile(r"[\d.+\-_:eE]+|true|false|null|~|yes|no|on|off|y|n", re.IGNORECASE)
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a YAML scalar: plain when that reads back as the same string, else double-quoted
+    (a JSON string is a valid YAML 1.2 double-quoted scalar)."""
+    if (text and _PLAIN.fullmatch(text) and text[0] not in "-. " and text[-1] != " "
+            and not _RESERVED.fullmatch(text)):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        text = text.replace(f"@@{key}@@", value)
+    left = re.findall(r"@@\w+@@", text)
+    assert not left, f"template placeholders left: {left}"
+    return text
+
+
+def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check,
+                          env={**os.environ, "GIT_TERMINAL_PROMPT": "0"})
+
+
+def _repo_top(path: Path) -> Path | None:
+    """The work tree root of the git repository holding ``path`` (which may not exist yet), or None."""
+    probe = path
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir():
+        return None
+    r = _git(probe, "rev-parse", "--show-toplevel", check=False)
+    if r.returncode != 0 or not r.stdout.strip():
+        return None
+    return Path(r.stdout.strip()).resolve()
+
+
+RULE_COMMENTS = {
+    "update_interval_months": "R11 改革台账每两个月更新一次",
+    "report_due_days": "R15 季度结束后多少天内报送季报",
+    "pilot_term_months": "R4 试点期限一般为1年",
+    "pilot_max_months": "R4 试点期限原则上不超过2年",
+    "pilot_filing_days": "R5 试点启动后多少天内向深改组备案",
+    "due_soon_days": "黄灯：距离时限多少天内提示“即将到期”",
+}
+
+
+def _rules_block(defaults: dict) -> str:
+    """The `rules:` mapping with every key at its default (from the model) and a comment naming its rule."""
+    lines = ["rules:                   # 规则参数，均可省略；下列数值即默认值（来自《实施意见》）"]
+    for key, value in defaults.items():
+        lines.append(f"  {key}: {value}".ljust(33) + f"  # {RULE_COMMENTS.get(key, '')}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_spec: str = DEFAULT_INSTALL_SPEC,
+         hooks_repo: str = DEFAULT_HOOKS_REPO, hooks_rev: str = DEFAULT_HOOKS_REV) -> tuple[dict[str, str], dict[str, str]]:
+    """(ledger files relative to the ledger, repository files relative to the repository root) -> content.
+
+    ``ledger_prefix`` is the ledger's folder relative to the repository root ("" when it is the root)."""
+    from .model.records import RuleSettings
+    from .schemas import dumps, generate
+
+    pre = f"{ledger_prefix}/" if ledger_prefix else ""
+    town = "市" if level == "city" else "区"
+    values = {"NAME": yaml_scalar(name), "LEVEL": level.ljust(8), "START": start.isoformat(), "SCHEMAS": SCHEMA_DIR,
+              "P": f"{town}委", "P2": town}
+    values["RULES"] = _rules_block(RuleSettings().model_dump(exclude={"extra"}))
+
+    ledger: dict[str, str] = {
+        SETTINGS_FILE: _fill(_template("reformctl.yaml"), values),
+        "units.yaml": _fill(_template("units.yaml"), values),
+        "README.md": _fill(_template("README.md"), {**values, "NAME": name}),
+        ".gitignore": _template("gitignore"),
+    }
+    for kind in FOLDER_KINDS:
+        ledger[f"{kind.folder}/.gitkeep"] = ""
+    schemas = generate()
+    for fname, schema in schemas.items():
+        ledger[f"{SCHEMA_DIR}/{fname}"] = dumps(schema)
+
+    ci = {"INSTALL_SPEC": shlex.quote(install_spec),
+          "ENV": f"\nenv:\n  REFORMCTL_LEDGER: {yaml_scalar(ledger_prefix)}\n" if ledger_prefix else "",
+          "VARIABLES": f"  REFORMCTL_LEDGER: {yaml_scalar(ledger_prefix)}\n" if ledger_prefix else "",
+          "HOOKS_REPO": yaml_scalar(hooks_repo) if re.fullmatch(r"[\w.:/@~+\-]+", hooks_repo) else json.dumps(hooks_repo),
+          "HOOKS_REV": json.dumps(hooks_rev),
+          "HOOK_ARGS": (f"        args: {json.dumps(['--ledger', ledger_prefix], ensure_ascii=False)}\n"
+                        if ledger_prefix else "")}
+    mapping = {}
+    for fname in schemas:
+        kind = fname.removesuffix(".schema.json")
+        glob = {"settings": SETTINGS_FILE, "units": "units.yaml", "commissioners": "commissioners.yaml"}.get(kind)
+        if glob is None:
+            folder = next(k.folder for k in FOLDER_KINDS if k.name == kind)
+            glob = f"{folder}/*.yaml"
+        mapping[f"./{pre}{SCHEMA_DIR}/{fname}"] = [f"/{pre}{glob}"]
+    settings = {"yaml.schemas": mapping, "yaml.yamlVersion": "1.2", "files.encoding": "utf8",
+                "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2}}
+    repo = {
+        ".github/workflows/reformctl.yml": _fill(_template("github/reformctl.yml"), ci),
+        ".gitlab-ci.yml": _fill(_template("gitlab-ci.yml"), ci),
+        ".pre-commit-config.yaml": _fill(_template("pre-commit-config.yaml"), ci),
+        ".vscode/settings.json": json.dumps(settings, ensure_ascii=False, indent=2) + "\n",
+        ".vscode/extensions.json": _template("vscode/extensions.json"),
+    }
+    return ledger, repo
+
+
+def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt.date,
+         install_spec: str = DEFAULT_INSTALL_SPEC, hooks_repo: str = DEFAULT_HOOKS_REPO,
+         hooks_rev: str = DEFAULT_HOOKS_REV, commit: bool = True) -> InitResult:
+    """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository)."""
+    if shutil.which("git") is None:
+        raise InitError("git is not installed; install git first")
+    path = Path(os.path.abspath(path))
+    if path.exists() and not path.is_dir():
+        raise InitError(f"{path} exists and is not a folder")
+    if (path / SETTINGS_FILE).exists():
+        raise InitError(f"{path} already holds a ledger ({SETTINGS_FILE}); nothing was written")
+    top = _repo_top(path)
+    created_repo = top is None
+    if top is None:
+        top = path.resolve() if path.exists() else path
+    real = path.resolve() if path.exists() else path
+    try:
+        prefix = real.relative_to(top).as_posix() if real != top else ""
+    except ValueError:  # e.g. a path through a symbolic link into the repository
+        prefix = os.path.relpath(real, top).replace(os.sep, "/")
+    if prefix == ".":
+        prefix = ""
+    if prefix.startswith("../"):
+        raise InitError(f"cannot tell where {path} lies in the repository at {top}")
+
+    ledger_files, repo_files = plan(prefix, name=name, level=level, start=start, install_spec=install_spec,
+                                    hooks_repo=hooks_repo, hooks_rev=hooks_rev)
+    pre = f"{prefix}/" if prefix else ""
+    clash = [rel for rel in ledger_files if (path / rel).exists() or (path / rel).is_symlink()]
+    if clash:
+        raise InitError(f"{path} already holds {', '.join(sorted(clash)[:5])}; init writes only new files, "
+                        "so pick a new or empty folder; nothing was written")
+    if commit:
+        for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
+            r = _git(top if top.exists() else Path.cwd(), "var", var, check=False)
+            if r.returncode != 0:
+                raise InitError("git does not know who you are, so it cannot make the first commit; run\n"
+                                '  git config --global user.name "你的名字"\n'
+                                '  git config --global user.email "you@example.org"\n'
+                                "and try again; nothing was written")
+
+    result = InitResult(ledger=path, repo=top, created_repo=created_repo)
+    todo: dict[str, str] = {pre + rel: text for rel, text in ledger_files.items()}
+    for rel, text in repo_files.items():
+        if (top / rel).exists() or (top / rel).is_symlink():
+            result.skipped.append(rel)
+        else:
+            todo[rel] = text
+
+    created_dirs: list[Path] = []
+    written: list[Path] = []
+    try:
+        for rel, text in todo.items():
+            target = top / rel
+            missing = []
+            d = target.parent
+            while not d.exists():
+                missing.append(d)
+                d = d.parent
+            for d in reversed(missing):
+                d.mkdir()
+                created_dirs.append(d)
+            with open(target, "x", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            written.append(target)
+            result.written.append(rel)
+        if commit:
+            if created_repo:
+                _git(top, "init", "-q")
+                if _git(top, "config", "--get", "init.defaultBranch", check=False).returncode != 0:
+                    _git(top, "symbolic-ref", "HEAD", "refs/heads/main")
+            _git(top, "add", "-f", "--", *result.written)
+            message = (f"reformctl init: 新建改革落实台账 {name}\n\n"
+                       f"Created by reformctl {__version__}: settings, units, folders, schemas, CI and editor files.\n\n"
+                       "Reformctl-Action: init\n")
+            _git(top, "commit", "-q", "--only", "-m", message, "--", *result.written)
+            result.commit = _git(top, "rev-parse", "HEAD").stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as exc:
+        _undo(result, written, created_dirs)
+        detail = exc.stderr.strip() if isinstance(exc, subprocess.CalledProcessError) and exc.stderr else str(exc)
+        raise InitError(f"could not create the ledger ({detail}); nothing was left behind") from exc
+    return result
+
+
+def _undo(result: InitResult, written: list[Path], created_dirs: list[Path]) -> None:
+    """Remove what init wrote: unstage it, delete the files and the folders it made, and a repository it made."""
+    top = result.repo
+    if result.written and (top / ".git").exists() and not result.created_repo:
+        has_head = _git(top, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0
+        if has_head:
+            _git(top, "reset", "-q", "--", *result.written, check=False)
+        else:
+            _git(top, "rm", "-q", "--cached", "--ignore-unmatch", "--", *result.written, check=False)
+    for f in written:
+        try:
+            f.unlink()
+        except OSError:
+            pass
+    if result.created_repo and (top / ".git").is_dir():
+        shutil.rmtree(top / ".git", ignore_errors=True)
+    for d in reversed(created_dirs):
+        try:
+            d.rmdir()
+        except OSError:
+            pass
