@@ -53,6 +53,8 @@ RULES: dict[str, tuple[str, str]] = {  # rule code: short label (zh, en)
     "press_conference_missing": ("发布会不足", "press conference missing"),
     "inspection_missing": ("督察不足", "inspection missing"),
     "plan_review_overdue": ("方案未按期上会", "plan review overdue"),
+    "plan_review_unprepared": ("上会前准备不全", "plan not ready for review"),
+    "demonstration_missing": ("未挂牌示范点位", "demonstration points missing"),
 }
 
 HEADERS: dict[str, tuple[str, str]] = {
@@ -110,6 +112,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{count} of {need} ledger inspections in {year} (R12), {when}"),
     "plan_review_overdue": ("计划{due}上会审议，尚未审议通过（第五条），{when}",
                             "scheduled for leading-group review on {due}, not approved (art. 5), {when}"),
+    "plan_review_unprepared": ("计划{due}上会审议，尚缺{missing_zh}（第五条），{when}",
+                               "scheduled for leading-group review on {due} but still lacks its {missing_en} "
+                               "(art. 5), {when}"),
+    "demonstration_missing": ("{year}年尚未挂牌一批示范点位（第九条），{when}",
+                              "no batch of demonstration points listed in {year} (art. 9), {when}"),
 }
 
 NOTES: dict[str, tuple[str, str]] = {

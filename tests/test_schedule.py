@@ -21,7 +21,7 @@ def run_json(cli, root, *args):
 
 def test_states_in_date_order(cli, make_ledger):
     root = make_ledger({
-        "plans/PL-C.yaml": plan("PL-C", review_scheduled="2016-12-20", legality_review="2016-12-01"),
+        "plans/PL-C.yaml": plan("PL-C", review_scheduled="2016-12-20", legality_review="2016-09-01"),
         "plans/PL-A.yaml": plan("PL-A", review_scheduled="2016-03-10", legality_review="2016-03-01",
                                 approved="2016-03-15", issued="2016-03-20", status="issued"),
         "plans/PL-B.yaml": plan("PL-B", review_scheduled="2016-09-08", needs_stability_assessment="true",

@@ -180,5 +180,26 @@ def plan_review_overdue(ctx: Ctx) -> None:
         ctx.emit("plan_review_overdue", "plan", pid, p.review_scheduled, _plan_unit(p), title=p.title)
 
 
+@rule("plan_review_unprepared", "plan", "art. 5")
+def plan_review_unprepared(ctx: Ctx) -> None:
+    """Art. 5: a plan due for leading-group review that still lacks its social-stability risk assessment (when
+    needed) or its legality review: yellow before the meeting (within due_soon_days), never red (after the
+    meeting date `plan_review_overdue` takes over). Unit: the plan's lead unit, else its special group."""
+    from .programme import plan_preparation_missing
+
+    zh = {"stability_assessment": "社会稳定风险评估", "legality_review": "合法性审查"}
+    en = {"stability_assessment": "social-stability risk assessment", "legality_review": "legality review"}
+    for pid, p in ctx.ledger.plans.items():
+        if p.review_scheduled is None or ctx.happened(p.approved) or p.review_scheduled < ctx.as_of:
+            continue
+        if p.status not in (PlanStatus.drafting, PlanStatus.reviewing):
+            continue
+        missing = plan_preparation_missing(p, ctx.as_of)
+        if missing:
+            ctx.emit("plan_review_unprepared", "plan", pid, p.review_scheduled, _plan_unit(p), title=p.title,
+                     missing=",".join(missing), missing_zh="、".join(zh[m] for m in missing),
+                     missing_en=", ".join(en[m] for m in missing))
+
+
 def _plan_unit(p) -> Optional[str]:
     return p.lead_unit or p.special_group

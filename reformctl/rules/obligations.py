@@ -13,6 +13,7 @@ count (they had not happened yet).
 | ``onsite_meeting_missing`` (R6) | year | the reform office | 31 Dec | 2 ``onsite_meeting`` events |
 | ``press_conference_missing`` (R7) | year | the reform office | 31 Dec | 1 ``press_conference`` event |
 | ``inspection_missing`` (R12) | year | the reform office | 31 Dec | 2 ``ledger_inspection`` events |
+| ``demonstration_missing`` (art. 9) | year | the reform office | 31 Dec | a ``cases/`` demonstration point listed that year |
 | ``evaluation_due`` (R8) | year | the reform office, for each plan of the ledger's level issued on or before 30 June (more than half a year before 31 Dec) and not closed that year | 31 Dec | an ``evaluation`` event that year listing the plan |
 
 The yearly counts (R3, R6, R7, R12) count events held by the ledger's own bodies (units of type
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..model import Ledger
-from ..model.records import EventKind, PlanStatus, TaskStatus, UnitType
+from ..model.records import CaseKind, EventKind, PlanStatus, TaskStatus, UnitType
 from .dates import Period, parse_period, periods
 from .findings import Ctx, rule
 
@@ -152,6 +153,16 @@ def _yearly(v: _View, y: Period) -> Iterator[Obligation]:
                          by=by)
 
 
+def _demonstrations(v: _View, y: Period) -> Iterator[Obligation]:
+    """Art. 9: at least one batch of demonstration points (示范点位) listed each year."""
+    if y.kind != "year" or not v.owes(y):
+        return
+    by = tuple(sorted(cid for cid, c in v.L.cases.items()
+                      if c.kind is CaseKind.demonstration_point and c.listed in y and v.ok(c.listed)))
+    yield Obligation("demonstration_missing", v.office, y.name, y.last, bool(by), "case", y.name,
+                     count=len(by), by=by)
+
+
 def _evaluations(v: _View, y: Period) -> Iterator[Obligation]:
     if y.kind != "year" or not v.owes(y):
         return
@@ -176,6 +187,7 @@ GENERATORS: dict[str, tuple[str, Callable[[_View, Period], Iterator[Obligation]]
     "self_assessment_missing": ("half", _self_assessments),
     "evaluation_due": ("year", _evaluations),
     **{code: ("year", _yearly) for code in YEARLY},
+    "demonstration_missing": ("year", _demonstrations),
 }
 
 
@@ -241,5 +253,7 @@ _register("training_missing", "event", "R3", "R3: the office runs at least 2 con
 _register("onsite_meeting_missing", "event", "R6", "R6: at least 2 on-site or experience-exchange meetings a year.")
 _register("press_conference_missing", "event", "R7", "R7: at least 1 press conference on reform a year.")
 _register("inspection_missing", "event", "R12", "R12: two special inspections of the ledger a year.")
+_register("demonstration_missing", "case", "art. 9",
+          "Art. 9: at least one batch of demonstration points (示范点位) is listed each year.")
 _register("evaluation_due", "plan", "R8",
           "R8: every plan issued more than half a year before 31 December is evaluated that year.")

@@ -46,15 +46,17 @@ class ScheduleRow:
         return asdict(self)
 
 
-def plan_preparation_missing(plan: Plan) -> list[str]:
+def plan_preparation_missing(plan: Plan, as_of: Optional[dt.date] = None) -> list[str]:
     """What a plan lacks before its review (art. 5): the stability assessment (when needed), the legality review.
-    A step dated after the scheduled meeting does not count as preparation for it."""
-    missing = []
+    A step dated after the scheduled meeting (or after ``as_of``: it has not happened yet) does not count."""
+    def lacks(day: Optional[dt.date]) -> bool:
+        return day is None or (meeting is not None and day > meeting) or (as_of is not None and day > as_of)
+
     meeting = plan.review_scheduled
-    if plan.needs_stability_assessment and (
-            plan.stability_assessment is None or (meeting and plan.stability_assessment > meeting)):
+    missing = []
+    if plan.needs_stability_assessment and lacks(plan.stability_assessment):
         missing.append("stability_assessment")
-    if plan.legality_review is None or (meeting and plan.legality_review > meeting):
+    if lacks(plan.legality_review):
         missing.append("legality_review")
     return missing
 
@@ -71,9 +73,10 @@ def review_schedule(ledger: Ledger, year: int, as_of: dt.date) -> list[ScheduleR
         if not (in_year or unscheduled):
             continue
         days = delay = None
-        if p.approved is not None and p.approved <= as_of:
+        issued = p.status.value in ("issued", "closed") and p.issued is not None and p.issued <= as_of
+        if (p.approved is not None and p.approved <= as_of) or issued:
             state = UNSCHEDULED if unscheduled else REVIEWED
-            if sched is not None:
+            if sched is not None and p.approved is not None:
                 delay = (p.approved - sched).days
         elif sched is not None and as_of > sched:
             state, days = LATE, (as_of - sched).days
@@ -84,39 +87,10 @@ def review_schedule(ledger: Ledger, year: int, as_of: dt.date) -> list[ScheduleR
             review_scheduled=_iso(sched), approved=_iso(p.approved), state=state, days=days, delay=delay,
             needs_stability_assessment=p.needs_stability_assessment,
             stability_assessment=_iso(p.stability_assessment), legality_review=_iso(p.legality_review),
-            missing=plan_preparation_missing(p) if state in (LATE, UPCOMING) else [],
+            missing=plan_preparation_missing(p, as_of) if state in (LATE, UPCOMING) else [],
         ))
     rows.sort(key=lambda r: (r.review_scheduled or r.approved or "", r.id))
     return rows
-
-
-@dataclass
-class Unprepared:
-    """A plan due for review within ``window`` days that is not ready for the meeting (yellow, art. 5)."""
-
-    id: str
-    unit: Optional[str]
-    due: dt.date
-    days: int  # negative: days before the meeting; 0 on the meeting day
-    missing: list[str]
-
-
-def unprepared_plans(ledger: Ledger, as_of: dt.date, window: int) -> list[Unprepared]:
-    """Plans not approved whose scheduled review is today or within ``window`` days and that still lack the
-    stability assessment (when needed) or the legality review. After the meeting date, `plan_review_overdue`
-    takes over."""
-    out = []
-    for pid, p in sorted(ledger.plans.items()):
-        sched = p.review_scheduled
-        if sched is None or p.approved is not None or p.status.value in ("issued", "closed"):
-            continue
-        if not (as_of <= sched <= as_of + dt.timedelta(days=window)):
-            continue
-        missing = plan_preparation_missing(p)
-        if missing:
-            unit = p.lead_unit or p.special_group
-            out.append(Unprepared(pid, unit, sched, (as_of - sched).days, missing))
-    return out
 
 
 # ================================================================ experience promotion (art. 9)
