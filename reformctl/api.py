@@ -56,3 +56,14 @@ def summary(ledger, *, quarter=None, year=None, by: str = "unit", as_of=None) ->
 
     s = rs.year_summary(ledger, year, by) if year is not None else rs.quarter_summary(ledger, quarter, by)
     return SummaryReport(s, rs.sections(ledger, s.first, s.last, as_of))
+
+
+def status(ledger, as_of, *, horizon=None, units=None, kinds=None, rules=None, lights=None):
+    """The deadline findings of ``ledger`` as of ``as_of`` (an :class:`~reformctl.rules.findings.Evaluation`),
+    filtered by unit, kind, rule and light. ``horizon`` (days) also returns green findings due up to
+    ``as_of + horizon`` (for the agenda)."""
+    from .rules.findings import evaluate, select
+
+    ev = evaluate(ledger, as_of, horizon=horizon)
+    ev.findings = select(ev.findings, units=units, kinds=kinds, rules=rules, lights=lights)
+    return ev

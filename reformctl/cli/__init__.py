@@ -24,7 +24,8 @@ app = typer.Typer(
 )
 
 # One module per command (group); order is the order of `reformctl --help`.
-COMMAND_MODULES = ["init", "check", "catalogue", "schema", "summary", "schedule", "cases", "assess", "accountability"]
+COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "summary", "schedule", "cases", "assess",
+                   "accountability"]
 
 
 def _version(value: bool) -> None:

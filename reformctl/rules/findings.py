@@ -218,5 +218,22 @@ def rule_codes() -> list[str]:
     return sorted(all_rules())
 
 
-__all__ = ["Ctx", "Evaluation", "Finding", "Note", "Rule", "RULES", "RULE_MODULES", "all_rules", "asdict",
-           "evaluate", "findings", "rule", "rule_codes"]
+__all__ = ["Ctx", "Evaluation", "Finding", "KINDS", "Note", "Rule", "RULES", "RULE_MODULES", "all_rules", "asdict",
+           "evaluate", "findings", "rule", "rule_codes", "select", "worst_at_least"]
+
+
+KINDS = ("task", "pilot", "notice", "plan", "reminder", "report", "event", "unit")
+
+
+def select(items: Iterable[Finding], *, units: Optional[Iterable[str]] = None, kinds: Optional[Iterable[str]] = None,
+           rules: Optional[Iterable[str]] = None, lights: Optional[Iterable[str]] = None) -> list[Finding]:
+    """The findings matching every given filter (each a set of accepted values; None or empty: any)."""
+    u, k, r, li = (set(x) if x else None for x in (units, kinds, rules, lights))
+    return [f for f in items if (u is None or f.unit in u) and (k is None or f.kind in k)
+            and (r is None or f.rule in r) and (li is None or f.light in li)]
+
+
+def worst_at_least(items: Iterable[Finding], light: str) -> bool:
+    """Whether a finding of ``light`` or worse (red < yellow < green) is among ``items``."""
+    limit = LIGHT_ORDER[light]
+    return any(LIGHT_ORDER.get(f.light, 9) <= limit for f in items)

@@ -1,0 +1,119 @@
+"""`reformctl status`: overdue and due-soon items with traffic lights (红灯/黄灯)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .common import (EXIT_FINDINGS, EXIT_OK, AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of,
+                     parse_lang, resolve_root)
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Light(str, Enum):
+    red = "red"
+    yellow = "yellow"
+
+
+UnitOpt = Annotated[Optional[list[str]], typer.Option(
+    "--unit", "-u", metavar="UNIT", show_default=False,
+    help="Only findings of this unit (its id in units.yaml). Repeat or separate by commas for several.")]
+KindOpt = Annotated[Optional[list[str]], typer.Option(
+    "--kind", "-k", metavar="KIND", show_default=False,
+    help="Only this kind: task, pilot, notice, plan, reminder, report, event, unit. Repeatable, or commas.")]
+RuleOpt = Annotated[Optional[list[str]], typer.Option(
+    "--rule", "-r", metavar="CODE", show_default=False,
+    help="Only this rule code, e.g. task_overdue, report_missing. Repeatable, or commas.")]
+
+
+def _split(values: Optional[list[str]]) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.replace("，", ",").split(",") if x.strip())
+    return out
+
+
+def _filters(ledger, units, kinds, rules) -> tuple[list[str], list[str], list[str]]:
+    from ..rules.findings import KINDS, rule_codes
+
+    u, k, r = _split(units), _split(kinds), _split(rules)
+    bad = [x for x in k if x not in KINDS]
+    if bad:
+        fail(f"--kind {', '.join(bad)}: unknown kind; use one of {', '.join(KINDS)}")
+    codes = rule_codes()
+    bad = [x for x in r if x not in codes]
+    if bad:
+        fail(f"--rule {', '.join(bad)}: unknown rule code; use one of {', '.join(codes)}")
+    bad = [x for x in u if x not in ledger.units]
+    if bad:
+        fail(f"--unit {', '.join(bad)}: not a unit id of units.yaml")
+    return u, k, r
+
+
+def _notes(ev, lang: str) -> None:
+    from ..views.status import render_notes
+
+    render_notes(ev.notes, err, lang)
+
+
+def status(
+    ledger: LedgerOpt = None,
+    as_of: AsOfOpt = None,
+    unit: UnitOpt = None,
+    kind: KindOpt = None,
+    rule: RuleOpt = None,
+    light: Annotated[Optional[list[Light]], typer.Option(
+        "--light", "-l", show_default=False, help="Only red (overdue) or only yellow (due soon) findings.")] = None,
+    fmt: Annotated[StatusFormat, typer.Option(
+        "--format", "-f", help="table for people; json (one array of {id, kind, rule, due, days, light, unit, "
+        "message, ...}); csv with a header.")] = StatusFormat.table,
+    lang: LangOpt = None,
+    fail_on: Annotated[Optional[Light], typer.Option(
+        "--fail-on", show_default=False,
+        help="Exit 1 when a finding shown has this light or worse: red, or yellow (red or yellow). For CI.")] = None,
+) -> None:
+    """Overdue (red, 红灯) and due-soon (yellow, 黄灯) items and obligations, with the unit that must act.
+
+    Example: reformctl status --as-of 2016-12-31 --unit 市财政局 --lang zh
+
+    `days` is positive when late, negative when not yet due; an item due today is yellow (days 0), red from the
+    next day. Yellow means due within `rules.due_soon_days` (reformctl.yaml, default 14). Sorted red first,
+    then by days late. Every rule code is listed in the README ("Deadlines and traffic lights").
+
+    Exit 0 whatever is found, unless --fail-on is given; 1 when the ledger has errors (run `reformctl check`);
+    2 on bad options or an unusable ledger.
+    """
+    from .. import api
+
+    day = parse_as_of(as_of)
+    language = parse_lang(lang)
+    root = resolve_root(ledger)
+    led = load_or_fail(root).ledger
+    units, kinds, rules = _filters(led, unit, kind, rule)
+    ev = api.status(led, day, units=units, kinds=kinds, rules=rules, lights=[x.value for x in light or []])
+    from ..views import status as view
+
+    if fmt is StatusFormat.json:
+        view.render_json(ev.findings, sys.stdout, language)
+    elif fmt is StatusFormat.csv:
+        view.render_csv(ev.findings, sys.stdout, language)
+    else:
+        from ..views.console import stdout_console
+
+        view.render_table(ev.findings, stdout_console(), language, day)
+    _notes(ev, language)
+    from ..rules.findings import worst_at_least
+
+    raise typer.Exit(EXIT_FINDINGS if fail_on is not None and worst_at_least(ev.findings, fail_on.value) else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)

@@ -1,0 +1,155 @@
+"""Render deadline findings (`reformctl status`, `reformctl agenda`): Rich table, json (the contract), csv."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from typing import Iterable, Optional, Sequence, TextIO
+
+from .. import i18n
+from ..rules.findings import Finding, Note
+
+LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+CSV_FIELDS = ["id", "kind", "rule", "due", "days", "light", "unit", "message", "title", "ref", "period", "file"]
+
+
+def render_json(findings: Iterable[Finding], out: TextIO, lang: str = "en", extra=None) -> None:
+    """One JSON array; each finding an object with at least id, kind, rule, due, days, light, unit, message."""
+    rows = []
+    for f in findings:
+        d = f.as_dict(lang)
+        if extra:
+            d.update(extra(f))
+        rows.append(d)
+    json.dump(rows, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def render_csv(findings: Iterable[Finding], out: TextIO, lang: str = "en", extra_fields: Sequence[str] = (),
+               extra=None) -> None:
+    """CSV with a header row (field names as in JSON)."""
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_FIELDS + list(extra_fields))
+    for f in findings:
+        d = f.as_dict(lang)
+        if extra:
+            d.update(extra(f))
+        w.writerow([d.get(k, "") for k in CSV_FIELDS + list(extra_fields)])
+
+
+def short_message(f: Finding, lang: str) -> str:
+    """The message without the "N days overdue" part (the table has a days column)."""
+    args = dict(f.args)
+    text = i18n.message(f.rule, args, f.days, lang)
+    tail = i18n.when(f.days, lang)
+    for sep in ("，", ", "):
+        if sep + tail in text:
+            return text.replace(sep + tail, "", 1)
+    return text
+
+
+def title_of(f: Finding, lang: str) -> str:
+    """The item's title; for obligations without an item, the rule's label."""
+    return f.title or i18n.label("rule", f.rule, lang)
+
+
+def _light_cell(light: str, lang: str):
+    from rich.text import Text
+
+    return Text(i18n.label("light", light, lang), style=LIGHT_STYLE.get(light, ""))
+
+
+def _days_cell(days: int):
+    from rich.text import Text
+
+    return Text(str(days), style="red" if days > 0 else "")
+
+
+def _table(lang: str, title: Optional[str] = None, caption: Optional[str] = None, with_light: bool = True):
+    from rich import box
+    from rich.table import Table
+
+    H = lambda k: i18n.label("header", k, lang)  # noqa: E731
+    t = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), expand=False,
+              title_justify="left", caption_justify="left")
+    t.expand = True
+    if with_light:
+        t.add_column(H("light"), no_wrap=True)
+    t.add_column(H("id"), no_wrap=True, overflow="fold")
+    t.add_column(H("title"), ratio=3, min_width=8, overflow="fold")
+    t.add_column(H("unit"), ratio=2, min_width=8, overflow="fold")
+    t.add_column(H("due"), no_wrap=True)
+    t.add_column(H("days"), justify="right", no_wrap=True)
+    t.add_column(H("message"), ratio=4, min_width=10, overflow="fold")
+    return t
+
+
+def _row(f: Finding, lang: str, with_light: bool = True) -> list:
+    due = f.due.isoformat()
+    cells = [_light_cell(f.light, lang)] if with_light else []
+    return cells + [f.id, title_of(f, lang), f.unit, due, _days_cell(f.days), short_message(f, lang)]
+
+
+def counts_line(findings: Sequence[Finding], lang: str) -> str:
+    n = {k: sum(f.light == k for f in findings) for k in ("red", "yellow", "green")}
+    parts = [f"{i18n.label('light', k, lang)} {n[k]}" for k in ("red", "yellow", "green") if n[k] or k != "green"]
+    return ("，" if lang == "zh" else ", ").join(parts)
+
+
+def render_table(findings: Sequence[Finding], console, lang: str, as_of: dt.date,
+                 notes: Sequence[Note] = ()) -> None:
+    H = lambda k: i18n.label("header", k, lang)  # noqa: E731
+    head = f"{H('status_title')} · {H('as_of')} {as_of.isoformat()} · {counts_line(findings, lang)}"
+    if not findings:
+        console.print(head)
+        console.print(H("nothing"))
+        return
+    t = _table(lang, title=head)
+    for f in findings:
+        t.add_row(*_row(f, lang))
+    console.print(t)
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of the ISO week holding ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def week_label(day: dt.date, lang: str) -> str:
+    monday, sunday = week_of(day)
+    y, w, _ = day.isocalendar()
+    if lang == "zh":
+        return f"{y}年第{w}周（{monday.isoformat()} 至 {sunday.isoformat()}）"
+    return f"week {w} of {y} ({monday.isoformat()} to {sunday.isoformat()})"
+
+
+def iso_week(day: dt.date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def render_agenda(findings: Sequence[Finding], console, lang: str, as_of: dt.date, days: int) -> None:
+    """What falls due, grouped by ISO week (Monday to Sunday), in due order: one small table a week."""
+    H = lambda k: i18n.label("header", k, lang)  # noqa: E731
+    end = as_of + dt.timedelta(days=days)
+    console.print(f"{H('agenda_title')} · {as_of.isoformat()} — {end.isoformat()} · {counts_line(findings, lang)}")
+    if not findings:
+        console.print(H("nothing_agenda"))
+        return
+    weeks: dict[tuple[dt.date, dt.date], list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: (f.due, f.sort_key())):
+        weeks.setdefault(week_of(f.due), []).append(f)
+    for (monday, _sunday), items in weeks.items():
+        t = _table(lang, title=f"{week_label(monday, lang)} · {len(items)}")
+        for f in items:
+            t.add_row(*_row(f, lang))
+        console.print(t)
+
+
+def render_notes(notes: Iterable[Note], write, lang: str) -> None:
+    """Warnings (deadlines that could not be computed), one a line, through ``write`` (stderr)."""
+    for n in notes:
+        where = f"{n.file}: " if n.file else ""
+        write(f"{where}{i18n.label('header', 'warning', lang)}: {n.text(lang)}")
