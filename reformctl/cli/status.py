@@ -42,12 +42,13 @@ def _split(values: Optional[list[str]]) -> list[str]:
 
 
 def _filters(ledger, units, kinds, rules) -> tuple[list[str], list[str], list[str]]:
-    from ..rules.findings import KINDS, rule_codes
+    from ..rules.findings import KINDS, all_rules, rule_codes
 
     u, k, r = _split(units), _split(kinds), _split(rules)
-    bad = [x for x in k if x not in KINDS]
+    known = list(dict.fromkeys([*KINDS, *(x.kind for x in all_rules().values())]))
+    bad = [x for x in k if x not in known]
     if bad:
-        fail(f"--kind {', '.join(bad)}: unknown kind; use one of {', '.join(KINDS)}")
+        fail(f"--kind {', '.join(bad)}: unknown kind; use one of {', '.join(known)}")
     codes = rule_codes()
     bad = [x for x in r if x not in codes]
     if bad:
