@@ -25,7 +25,7 @@ app = typer.Typer(
 
 # One module per command (group); order is the order of `reformctl --help`.
 COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "summary", "schedule", "cases", "assess",
-                   "accountability"]
+                   "accountability", "reference"]
 
 
 def _version(value: bool) -> None:

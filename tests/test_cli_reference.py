@@ -1,0 +1,58 @@
+"""docs/cli.md is generated from every command's --help and must not drift (issue 7)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import REPO
+
+DOC = REPO / "docs" / "cli.md"
+
+
+def test_docs_cli_md_is_up_to_date():
+    from reformctl.cli.reference import generate
+
+    assert DOC.is_file(), "docs/cli.md is missing; run `reformctl cli-reference --out docs/cli.md`"
+    assert DOC.read_text(encoding="utf-8") == generate(), \
+        "docs/cli.md drifted from the commands' --help; run `reformctl cli-reference --out docs/cli.md` and commit it"
+
+
+def test_every_visible_command_has_a_section_and_hidden_ones_none(cli):
+    import typer
+
+    from reformctl.cli import app
+
+    group = typer.main.get_command(app)
+    ctx = group.make_context("reformctl", [], resilient_parsing=True)
+    names = group.list_commands(ctx)
+    visible = [n for n in names if not group.get_command(ctx, n).hidden]
+    assert "init" in visible and "check" in visible and "cli-reference" in names and "cli-reference" not in visible
+    text = cli("cli-reference").stdout
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    assert headings[0] == "reformctl"
+    top = [h.split()[1] for h in headings[1:]]
+    assert [n for n in dict.fromkeys(top)] == visible
+    for name in visible:  # each section is that command's own --help
+        r = cli(name, "--help")
+        assert r.exit_code == 0
+        section = text.split(f"## reformctl {name}\n", 1)[1]
+        assert section.startswith(f"\n```\nUsage: reformctl {name} ")
+        for opt in re.findall(r"(--[a-z][a-z-]+)", r.stdout):
+            assert opt in section.split("\n## ")[0], (name, opt)
+
+
+def test_the_same_whatever_the_terminal(cli):
+    narrow = cli("cli-reference", env={"COLUMNS": "40"}).stdout
+    wide = cli("cli-reference", env={"COLUMNS": "250"}).stdout
+    assert narrow == wide and narrow.startswith("# CLI reference")
+
+
+def test_check_flag(cli, tmp_path):
+    out = tmp_path / "cli.md"
+    assert cli("cli-reference", "--out", out, "--check").exit_code == 1
+    assert not out.exists()
+    assert cli("cli-reference", "--out", out).exit_code == 0
+    assert cli("cli-reference", "--out", out, "--check").exit_code == 0
+    out.write_text(out.read_text(encoding="utf-8").replace("Usage:", "Usage :", 1), encoding="utf-8")
+    r = cli("cli-reference", "--out", out, "--check")
+    assert r.exit_code == 1 and "out of date" in r.stderr
