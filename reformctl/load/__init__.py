@@ -8,7 +8,10 @@ and the diagnostics of every file that could not. Only an unusable root (no fold
 
 from __future__ import annotations
 
+import gc
 import os
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -79,15 +82,24 @@ def _max_bytes() -> int:
 
 def read_text(root: Path, rel: str) -> tuple[Optional[str], Optional[Diagnostic]]:
     """The text of ``root/rel``, or a diagnostic saying why it cannot be read."""
+    data, problem = read_bytes(root, rel)
+    if problem:
+        return None, problem
+    return decode(rel, data)
+
+
+def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tuple[Optional[bytes], Optional[Diagnostic]]:
+    """The bytes of ``root/rel`` (``st``: its lstat when the caller has it), or why they cannot be read."""
     path = root / rel
     try:
-        if path.is_symlink():
-            target = path.resolve()
-            try:
-                target.relative_to(root.resolve())
-            except ValueError:
-                return None, Diagnostic(rel, "symlink_outside", f"symbolic link points outside the ledger ({target})")
-        st = path.stat()
+        if st is None or stat.S_ISLNK(st.st_mode):
+            if path.is_symlink():
+                target = path.resolve()
+                try:
+                    target.relative_to(root.resolve())
+                except ValueError:
+                    return None, Diagnostic(rel, "symlink_outside", f"symbolic link points outside the ledger ({target})")
+            st = path.stat()
         if st.st_size > _max_bytes():
             return None, Diagnostic(
                 rel, "file_too_large", f"file is {st.st_size:,} bytes, over the limit of {_max_bytes():,} "
@@ -95,6 +107,14 @@ def read_text(root: Path, rel: str) -> tuple[Optional[str], Optional[Diagnostic]
         data = path.read_bytes()
     except OSError as exc:
         return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {exc.strerror or exc}")
+    if len(data) > _max_bytes():  # grew between stat and read
+        return None, Diagnostic(rel, "file_too_large", f"file is {len(data):,} bytes, over the limit of "
+                                f"{_max_bytes():,} (set {ENV_MAX_BYTES} to raise it)")
+    return data, None
+
+
+def decode(rel: str, data: bytes) -> tuple[Optional[str], Optional[Diagnostic]]:
+    """UTF-8 text (a BOM dropped), or a diagnostic for binary or non-UTF-8 data."""
     if b"\0" in data:
         return None, Diagnostic(rel, "binary_file", "file holds NUL bytes: a binary file, not YAML")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -114,6 +134,10 @@ def parse_file(root: Path, rel: str) -> tuple[Any, Optional[str], list[Diagnosti
     text, problem = read_text(root, rel)
     if problem:
         return None, None, [problem]
+    return parse_text(rel, text)
+
+
+def parse_text(rel: str, text: str) -> tuple[Any, Optional[str], list[Diagnostic]]:
     try:
         return yamlread.parse(text), text, []
     except yamlread.YamlProblem as p:
@@ -179,6 +203,25 @@ class FileResult:
 
 def load_item_file(root: Path, rel: str, kind: Kind) -> FileResult:
     data, _text, diags = parse_file(root, rel)
+    return item_result(rel, kind, data, diags)
+
+
+def load_list_file(root: Path, rel: str, kind: Kind) -> FileResult:
+    data, _text, diags = parse_file(root, rel)
+    return list_result(rel, kind, data, diags)
+
+
+def load_bytes(rel: str, kind: Kind, data: Optional[bytes], problem: Optional[Diagnostic]) -> FileResult:
+    """What one file gives, from its bytes (as read by :func:`read_bytes`)."""
+    if problem is None:
+        text, problem = decode(rel, data)
+    if problem is not None:
+        return FileResult(rel, kind.name, [], [problem])
+    parsed, _text, diags = parse_text(rel, text)
+    return (list_result if kind.list_file else item_result)(rel, kind, parsed, diags)
+
+
+def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> FileResult:
     if diags:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
@@ -190,7 +233,7 @@ def load_item_file(root: Path, rel: str, kind: Kind) -> FileResult:
         rec = kind.model.model_validate(data)
     except ValidationError as exc:
         return FileResult(rel, kind.name, [], validation_diagnostics(rel, exc))
-    stem = Path(rel).stem
+    stem = rel.rsplit("/", 1)[-1][:-5] if rel.endswith(".yaml") else Path(rel).stem
     key = str(getattr(rec, kind.key))
     diags = []
     if key != stem:
@@ -199,8 +242,7 @@ def load_item_file(root: Path, rel: str, kind: Kind) -> FileResult:
     return FileResult(rel, kind.name, [(key, rec, None)], diags)
 
 
-def load_list_file(root: Path, rel: str, kind: Kind) -> FileResult:
-    data, _text, diags = parse_file(root, rel)
+def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> FileResult:
     if diags:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
@@ -237,17 +279,30 @@ def load_settings(root: Path) -> tuple[Optional[Settings], list[Diagnostic]]:
 
 def ledger_files(root: Path) -> tuple[list[tuple[str, Kind]], list[Diagnostic]]:
     """Every item file of the ledger (relative POSIX paths, sorted) and warnings for files that are ignored."""
-    out: list[tuple[str, Kind]] = []
+    files, diags = list_files(root)
+    return [(rel, kind) for rel, kind, _st in files], diags
+
+
+def list_files(root: Path) -> tuple[list[tuple[str, Kind, Optional[os.stat_result]]], list[Diagnostic]]:
+    """Like :func:`ledger_files`, with each file's ``lstat`` (None when it cannot be had)."""
+    out: list[tuple[str, Kind, Optional[os.stat_result]]] = []
     diags: list[Diagnostic] = []
     for kind in LIST_KINDS:
+        try:
+            st = os.lstat(root / kind.list_file)
+        except OSError:
+            if os.path.lexists(root / kind.list_file):
+                out.append((kind.list_file, kind, None))
+            continue
         if (root / kind.list_file).exists():
-            out.append((kind.list_file, kind))
+            out.append((kind.list_file, kind, st))
     for kind in FOLDER_KINDS:
         folder = root / kind.folder
         if not folder.is_dir():
             continue
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             diags.append(Diagnostic(kind.folder, "unreadable_file", f"cannot list the folder: {exc.strerror or exc}"))
             continue
@@ -262,7 +317,11 @@ def ledger_files(root: Path) -> tuple[list[tuple[str, Kind]], list[Diagnostic]]:
                     diags.append(Diagnostic(rel, "bad_file_name", f"file name `{name}` is not a valid id "
                                             "(1-64 of A-Za-z0-9._-, starting with a letter or digit)"))
                     continue
-                out.append((rel, kind))
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:
+                    st = None
+                out.append((rel, kind, st))
             elif name.endswith(".yml"):
                 diags.append(Diagnostic(rel, "unexpected_file", f"ignored: ledger files end in .yaml, rename it to {name[:-4]}.yaml",
                                         severity=Severity.warning))
@@ -300,17 +359,87 @@ def assemble(root: Path, settings: Optional[Settings], results: Iterable[FileRes
     return LoadResult(ledger, diags)
 
 
-def load_ledger(root: Path) -> LoadResult:
-    """Read the whole ledger at ``root`` (see :func:`find_ledger`)."""
+def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int] = None) -> LoadResult:
+    """Read the whole ledger at ``root`` (see :func:`find_ledger`).
+
+    ``cache``: reuse what unchanged files gave last time (see :mod:`reformctl.load.cache`); default on unless
+    ``$REFORMCTL_NO_CACHE`` is set. ``jobs``: processes that parse files in parallel (default: the usable
+    CPUs when there are enough files to pay for it; 1 turns it off)."""
+    gc_was_on = gc.isenabled()
+    gc.disable()  # many small containers, none cyclic: the collector would run hundreds of times for nothing
+    try:
+        return _load_ledger(Path(root), cache, jobs)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int]) -> LoadResult:
+    from . import cache as _cache
+
+    started_ns = time.time_ns()
     settings, diags = load_settings(root)
-    paths, listing_diags = ledger_files(root)
-    results = []
-    for rel, kind in paths:
-        loader = load_list_file if kind.list_file else load_item_file
-        results.append(loader(root, rel, kind))
+    files, listing_diags = list_files(root)
+    store = None
+    if _cache.cache_enabled(use_cache):
+        try:
+            settings_digest = _cache.digest((root / SETTINGS_FILE).read_bytes())
+        except OSError:
+            settings_digest = None
+        if settings_digest is not None:
+            key = (_cache.code_fingerprint(), _max_bytes(), settings_digest, str(root.resolve()))
+            store = _cache.Cache.open(root, key)
+    results: list[Optional[FileResult]] = [None] * len(files)
+    todo: list[tuple[int, str, Kind, Optional[os.stat_result], Optional[bytes], Optional[Diagnostic]]] = []
+    entries = store.entries if store is not None else {}
+    for n, (rel, kind, st) in enumerate(files):
+        cacheable = store is not None and st is not None and stat.S_ISREG(st.st_mode)
+        entry = entries.get(rel) if cacheable else None
+        if entry is not None:
+            skey = _cache.stat_key(st)
+            if entry[0] == skey and not entry[2]:
+                results[n] = entry[3]
+                continue
+        data, problem = read_bytes(root, rel, st) if cacheable else (None, None)
+        if entry is not None and data is not None and _cache.digest(data) == entry[1]:
+            results[n] = entry[3]
+            racy = _cache.is_racy(st, started_ns)
+            if (skey, racy) != (entry[0], entry[2]):
+                entries[rel] = (skey, entry[1], racy, entry[3])
+                store.dirty = True
+            continue
+        todo.append((n, rel, kind, st if cacheable else None, data, problem))
+    if todo:
+        for (n, rel, kind, st, data, problem), fr in zip(todo, _parse_all(root, todo, jobs)):
+            results[n] = fr
+            if st is not None and data is not None and store is not None:
+                entries[rel] = (_cache.stat_key(st), _cache.digest(data), _cache.is_racy(st, started_ns), fr)
+                store.dirty = True
+            elif store is not None and rel in entries:
+                del entries[rel]
+                store.dirty = True
+    if store is not None:
+        listed = {rel for rel, _k, _s in files}
+        gone = [rel for rel in entries if rel not in listed]
+        for rel in gone:
+            del entries[rel]
+        if gone:
+            store.dirty = True
+        store.save()
     res = assemble(root, settings, results)
     res.diagnostics[:0] = diags + listing_diags
     return res
+
+
+def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[FileResult]:
+    """FileResults of the files in ``todo``, in order: from their bytes when read, else from disk."""
+    out = []
+    for _n, rel, kind, _st, data, problem in todo:
+        if data is None and problem is None:
+            out.append((load_list_file if kind.list_file else load_item_file)(root, rel, kind))
+        else:
+            out.append(load_bytes(rel, kind, data, problem))
+    return out
 
 
 # ---------------------------------------------------------------- source positions

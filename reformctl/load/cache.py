@@ -1,0 +1,255 @@
+"""The per-file cache of validated records (issue 6).
+
+One cache file per ledger holds, for every item file, what loading it gave (its records *and* its
+diagnostics, so a broken file keeps failing from the cache), keyed by the file's ledger-relative path and
+checked against its ``lstat`` (size, mtime_ns, ctime_ns, inode) with a content hash as fallback.
+
+Never stale, by construction:
+- the whole cache is dropped when the reformctl version, the source of the model and load layers, the
+  Python or pydantic version, the size limit (``REFORMCTL_MAX_FILE_BYTES``) or ``reformctl.yaml`` changes;
+- a file is reused only when it is still listed under the same path (added, removed and renamed files are
+  read afresh: ids, duplicate ids and id/file-name checks are recomputed from scratch on every load);
+- its stat is unchanged, or else its bytes hash to the cached digest;
+- "racy" entries (racy-git problem): a file changed within :data:`RACY_NS` of the moment the load started
+  could be changed again within the same timestamp tick without a visible stat change, so such an entry is
+  only ever reused after its content hash is checked again;
+- symbolic links and unreadable files are never cached.
+
+Where: ``<git-dir>/reformctl-cache/<hash of the ledger path>.pickle`` when the ledger is inside a git
+working tree (git never transfers or tracks that folder), else the user's cache folder
+(``$XDG_CACHE_HOME/reformctl``, default ``~/.cache/reformctl``), never inside the ledger itself: a ledger
+folder received from someone else cannot bring a cache file with it. Written atomically (temporary file and
+rename); a cache that cannot be read or written is ignored, never an error. The unpickler accepts only
+reformctl's own classes, dates and a few builtins.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import datetime as _dt
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+ENV_NO_CACHE = "REFORMCTL_NO_CACHE"
+CACHE_FORMAT = 1
+RACY_NS = 3_000_000_000  # 3 s covers 1 s (ext3, HFS+) and 2 s (FAT) timestamp granularity with room to spare
+
+
+def cache_enabled(explicit: Optional[bool] = None) -> bool:
+    """``explicit`` when given, else on unless ``$REFORMCTL_NO_CACHE`` is set to something other than 0/false."""
+    if explicit is not None:
+        return explicit
+    value = os.environ.get(ENV_NO_CACHE, "").strip().lower()
+    return value in ("", "0", "false", "no", "off")
+
+
+# ---------------------------------------------------------------- where
+def git_dir_of(root: Path) -> Optional[Path]:
+    """The git directory of the working tree holding ``root`` (``.git`` folder or a worktree's ``gitdir:``)."""
+    for folder in (root, *root.parents):
+        dotgit = folder / ".git"
+        try:
+            if dotgit.is_dir():
+                return dotgit
+            if dotgit.is_file():
+                text = dotgit.read_text(encoding="utf-8", errors="replace").strip()
+                if text.startswith("gitdir:"):
+                    target = Path(text[len("gitdir:"):].strip())
+                    return target if target.is_absolute() else (folder / target).resolve()
+                return None
+        except OSError:
+            return None
+    return None
+
+
+def cache_path(root: Path) -> Path:
+    root = root.resolve()
+    tag = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    gd = git_dir_of(root)
+    if gd is not None:
+        return gd / "reformctl-cache" / f"{tag}.pickle"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "reformctl" / f"{tag}.pickle"
+
+
+# ---------------------------------------------------------------- what invalidates everything
+_FINGERPRINT: Optional[str] = None
+
+
+def code_fingerprint() -> str:
+    """A hash of what decides how a file loads: reformctl's version, the source of the model and load layers,
+    and the Python and pydantic versions (the pickled classes must be the ones that made them)."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        import pydantic
+
+        from .. import __version__
+
+        h = hashlib.sha256()
+        for part in (str(CACHE_FORMAT), __version__, pydantic.VERSION, sys.version):
+            h.update(part.encode() + b"\0")
+        pkg = Path(__file__).resolve().parent.parent
+        for sub in ("model", "load"):
+            for f in sorted((pkg / sub).glob("*.py")):
+                h.update(f.name.encode() + b"\0")
+                try:
+                    h.update(f.read_bytes())
+                except OSError:
+                    h.update(b"?")
+        _FINGERPRINT = h.hexdigest()
+    return _FINGERPRINT
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def stat_key(st: os.stat_result) -> tuple:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def is_racy(st: os.stat_result, started_ns: int) -> bool:
+    """Changed too close to (or after) the start of this load for its stat to prove it unchanged later."""
+    return max(st.st_mtime_ns, st.st_ctime_ns) >= started_ns - RACY_NS
+
+
+# ---------------------------------------------------------------- serialisation
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _set_model_state(obj: Any, state: tuple) -> None:
+    _set(obj, "__dict__", state[0])
+    _set(obj, "__pydantic_fields_set__", state[1])
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles pydantic records as (class, field dict, fields set), with equal strings, dates and field sets
+    shared, so the cache is small and loads without running validators or ``__setstate__``."""
+
+    def __init__(self, file: io.BytesIO):
+        super().__init__(file, protocol=5)
+        from pydantic import BaseModel
+
+        self._base = BaseModel
+        self._canon: dict = {}
+
+    def _c(self, v: Any) -> Any:
+        t = type(v)
+        if t is str or t is _dt.date:
+            return self._canon.setdefault(v, v)
+        if t is list:
+            return [self._c(x) for x in v]
+        return v
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, self._base):
+            if obj.__pydantic_extra__ is not None or obj.__pydantic_private__ is not None:
+                return NotImplemented
+            state = ({k: self._c(v) for k, v in obj.__dict__.items()},
+                     self._canon.setdefault(("fs", frozenset(obj.__pydantic_fields_set__)), obj.__pydantic_fields_set__))
+            return (copyreg.__newobj__, (type(obj),), state, None, None, _set_model_state)
+        return NotImplemented
+
+
+_ALLOWED = {
+    ("datetime", "date"), ("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "set"),
+    ("builtins", "frozenset"), ("builtins", "object"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+    ("reformctl.load.cache", "_set_model_state"),
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Only reformctl's own classes (records, enums, diagnostics), dates and a few builtins."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        if module == "reformctl" or module.startswith("reformctl."):
+            obj = super().find_class(module, name)
+            if isinstance(obj, type):
+                return obj
+        raise pickle.UnpicklingError(f"refusing {module}.{name} in the reformctl cache")
+
+
+def dumps(obj: Any) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf).dump(obj)
+    return buf.getvalue()
+
+
+def loads(data: bytes) -> Any:
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+# ---------------------------------------------------------------- the cache file
+class Cache:
+    """The cache of one ledger: ``entries[rel] = (stat_key, digest, racy, FileResult)``."""
+
+    def __init__(self, path: Path, key: tuple, entries: Optional[dict] = None):
+        self.path = path
+        self.key = key
+        self.entries: dict[str, tuple] = entries or {}
+        self.dirty = False
+
+    @classmethod
+    def open(cls, root: Path, key: tuple) -> "Cache":
+        path = cache_path(root)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return cls(path, key)
+        try:
+            blob = loads(data)
+            if (isinstance(blob, dict) and blob.get("format") == CACHE_FORMAT and blob.get("key") == key
+                    and isinstance(blob.get("entries"), dict)):
+                return cls(path, key, blob["entries"])
+        except Exception:  # noqa: BLE001 - a damaged or foreign cache is simply rebuilt
+            pass
+        c = cls(path, key)
+        c.dirty = True
+        return c
+
+    def save(self) -> None:
+        """Write atomically; any failure (read-only folder, full disk) leaves the cache unused, never an error."""
+        if not self.dirty:
+            return
+        try:
+            data = dumps({"format": CACHE_FORMAT, "key": self.key, "entries": self.entries,
+                          "written_ns": time.time_ns()})
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, self.path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except Exception:  # noqa: BLE001 - the cache is an optimisation only
+            return
+
+
+def clear(root: Path) -> bool:
+    """Remove the cache file of the ledger at ``root``; True when there was one."""
+    try:
+        cache_path(root).unlink()
+        return True
+    except OSError:
+        return False
+
+
+__all__ = ["Cache", "ENV_NO_CACHE", "cache_enabled", "cache_path", "clear", "code_fingerprint", "digest",
+           "is_racy", "stat_key"]
