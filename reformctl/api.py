@@ -29,9 +29,10 @@ class CheckReport:
         return 1 if self.errors else 0
 
 
-def check(root: Path, loaded: LoadResult | None = None) -> CheckReport:
-    """Load ``root`` (unless given) and run every check; diagnostics sorted by file, line, column."""
-    res = loaded or load_ledger(root)
+def check(root: Path, loaded: LoadResult | None = None, *, cache: bool | None = None) -> CheckReport:
+    """Load ``root`` (unless given) and run every check; diagnostics sorted by file, line, column.
+    ``cache``: see :func:`reformctl.load.load_ledger` (default: on unless ``$REFORMCTL_NO_CACHE``)."""
+    res = loaded or load_ledger(root, cache=cache)
     diags = res.diagnostics + check_ledger(res.ledger)
     diags = sorted(locate(root, diags), key=Diagnostic.sort_key)
     return CheckReport(root, diags, files=len(set(res.ledger.files.values())) + 1)

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LangOpt, LedgerOpt, display_path, err, parse_lang, resolve_root
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LangOpt, LedgerOpt, NoCacheOpt, display_path, err, no_cache_flag, parse_lang, resolve_root
 
 
 class CheckFormat(str, Enum):
@@ -32,6 +32,7 @@ def check(
                                  "--summary-file \"$GITHUB_STEP_SUMMARY\").")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Validate every file of the ledger and report all problems at once, sorted by file and line.
 
@@ -51,7 +52,7 @@ def check(
 
     language = parse_lang(lang)
     root = resolve_root(ledger)
-    report = api.check(root)
+    report = api.check(root, cache=no_cache_flag(no_cache))
     out = sys.stdout
     show = display_path(root)
     if fmt is CheckFormat.json:

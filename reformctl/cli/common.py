@@ -31,6 +31,17 @@ LangOpt = Annotated[
     typer.Option("--lang", metavar="zh|en", show_default=False,
                  help="Language of labels and messages. Default: from the locale (zh when LANG starts with zh)."),
 ]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Read and validate every file afresh, neither using nor updating the per-file "
+                 "cache (same as REFORMCTL_NO_CACHE=1). The cache never serves a changed file; this is for "
+                 "timing and for doubt."),
+]
+
+
+def no_cache_flag(no_cache: bool) -> Optional[bool]:
+    """``--no-cache`` as the ``cache`` argument of :func:`reformctl.load.load_ledger` (None: the default)."""
+    return False if no_cache else None
 
 
 def err(message: str) -> None:
@@ -77,12 +88,13 @@ def resolve_root(ledger: Optional[Path]) -> Path:
         fail(str(exc))
 
 
-def load_or_fail(root: Path):
+def load_or_fail(root: Path, cache: Optional[bool] = None):
     """Load the ledger for a command that computes (status, summary...): a ledger with errors is refused
-    with exit 1 and a pointer to `reformctl check`, since findings on broken records would be wrong."""
+    with exit 1 and a pointer to `reformctl check`, since findings on broken records would be wrong.
+    ``cache``: False for ``--no-cache`` (use ``no_cache_flag``); None: on unless $REFORMCTL_NO_CACHE."""
     from ..load import load_ledger
 
-    res = load_ledger(root)
+    res = load_ledger(root, cache=cache)
     errors = res.errors
     if res.ledger.settings is None or errors:
         from ..load import locate

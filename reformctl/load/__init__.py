@@ -390,32 +390,34 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int]) -> 
             key = (_cache.code_fingerprint(), _max_bytes(), settings_digest, str(root.resolve()))
             store = _cache.Cache.open(root, key)
     results: list[Optional[FileResult]] = [None] * len(files)
-    todo: list[tuple[int, str, Kind, Optional[os.stat_result], Optional[bytes], Optional[Diagnostic]]] = []
+    todo: list[tuple] = []  # (position, rel, kind, lstat when cacheable, bytes already read, read problem)
     entries = store.entries if store is not None else {}
     for n, (rel, kind, st) in enumerate(files):
         cacheable = store is not None and st is not None and stat.S_ISREG(st.st_mode)
         entry = entries.get(rel) if cacheable else None
-        if entry is not None:
-            skey = _cache.stat_key(st)
-            if entry[0] == skey and not entry[2]:
-                results[n] = entry[3]
-                continue
-        data, problem = read_bytes(root, rel, st) if cacheable else (None, None)
-        if entry is not None and data is not None and _cache.digest(data) == entry[1]:
+        if entry is None:
+            todo.append((n, rel, kind, st if cacheable else None, None, None))
+            continue
+        skey = _cache.stat_key(st)
+        if entry[0] == skey and not entry[2]:
+            results[n] = entry[3]
+            continue
+        data, problem = read_bytes(root, rel, st)
+        if data is not None and _cache.digest(data) == entry[1]:
             results[n] = entry[3]
             racy = _cache.is_racy(st, started_ns)
             if (skey, racy) != (entry[0], entry[2]):
                 entries[rel] = (skey, entry[1], racy, entry[3])
                 store.dirty = True
             continue
-        todo.append((n, rel, kind, st if cacheable else None, data, problem))
+        todo.append((n, rel, kind, st, data, problem))
     if todo:
-        for (n, rel, kind, st, data, problem), fr in zip(todo, _parse_all(root, todo, jobs)):
+        for (n, rel, _kind, st, _data, _problem), (fr, dig) in zip(todo, _parse_all(root, todo, jobs)):
             results[n] = fr
-            if st is not None and data is not None and store is not None:
-                entries[rel] = (_cache.stat_key(st), _cache.digest(data), _cache.is_racy(st, started_ns), fr)
+            if st is not None and dig is not None:
+                entries[rel] = (_cache.stat_key(st), dig, _cache.is_racy(st, started_ns), fr)
                 store.dirty = True
-            elif store is not None and rel in entries:
+            elif rel in entries:
                 del entries[rel]
                 store.dirty = True
     if store is not None:
@@ -431,15 +433,19 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int]) -> 
     return res
 
 
-def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[FileResult]:
-    """FileResults of the files in ``todo``, in order: from their bytes when read, else from disk."""
-    out = []
-    for _n, rel, kind, _st, data, problem in todo:
-        if data is None and problem is None:
-            out.append((load_list_file if kind.list_file else load_item_file)(root, rel, kind))
-        else:
-            out.append(load_bytes(rel, kind, data, problem))
-    return out
+def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileResult, Optional[bytes]]]:
+    """(FileResult, content digest or None) of each file in ``todo``, in order."""
+    return [_load_one(root, rel, kind, st, data, problem) for _n, rel, kind, st, data, problem in todo]
+
+
+def _load_one(root: Path, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
+              problem: Optional[Diagnostic]) -> tuple[FileResult, Optional[bytes]]:
+    from .cache import digest
+
+    if data is None and problem is None:
+        data, problem = read_bytes(root, rel, st)
+    fr = load_bytes(rel, kind, data, problem)
+    return fr, (digest(data) if data is not None else None)
 
 
 # ---------------------------------------------------------------- source positions

@@ -16,11 +16,10 @@ Never stale, by construction:
 - symbolic links and unreadable files are never cached.
 
 Where: ``<git-dir>/reformctl-cache/<hash of the ledger path>.pickle`` when the ledger is inside a git
-working tree (git never transfers or tracks that folder), else the user's cache folder
-(``$XDG_CACHE_HOME/reformctl``, default ``~/.cache/reformctl``), never inside the ledger itself: a ledger
-folder received from someone else cannot bring a cache file with it. Written atomically (temporary file and
-rename); a cache that cannot be read or written is ignored, never an error. The unpickler accepts only
-reformctl's own classes, dates and a few builtins.
+working tree (git never transfers or tracks that folder), else ``<ledger>/.reformctl-cache/`` holding its own
+``.gitignore``. Written atomically (temporary file and rename); a cache that cannot be read or written is
+ignored, never an error. The unpickler accepts only the classes of the model and load layers, dates and a
+few builtins, so a doctored cache file cannot run code.
 """
 
 from __future__ import annotations
@@ -70,13 +69,17 @@ def git_dir_of(root: Path) -> Optional[Path]:
 
 
 def cache_path(root: Path) -> Path:
+    """``<git-dir>/reformctl-cache/<hash of the ledger path>.pickle`` inside a git working tree, else
+    ``<ledger>/.reformctl-cache/ledger.pickle`` (a folder that git-ignores itself)."""
     root = root.resolve()
-    tag = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     gd = git_dir_of(root)
     if gd is not None:
+        tag = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20]
         return gd / "reformctl-cache" / f"{tag}.pickle"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "reformctl" / f"{tag}.pickle"
+    return root / LOCAL_DIR / "ledger.pickle"
+
+
+LOCAL_DIR = ".reformctl-cache"
 
 
 # ---------------------------------------------------------------- what invalidates everything
@@ -169,12 +172,13 @@ _ALLOWED = {
 
 
 class _Unpickler(pickle.Unpickler):
-    """Only reformctl's own classes (records, enums, diagnostics), dates and a few builtins."""
+    """Only the classes of reformctl's model and load layers (records, enums, diagnostics, file results; none
+    does anything when built), dates and a few builtins: a doctored cache file cannot run code."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
             return super().find_class(module, name)
-        if module == "reformctl" or module.startswith("reformctl."):
+        if module.startswith(("reformctl.model", "reformctl.load")):
             obj = super().find_class(module, name)
             if isinstance(obj, type):
                 return obj
@@ -226,7 +230,12 @@ class Cache:
         try:
             data = dumps({"format": CACHE_FORMAT, "key": self.key, "entries": self.entries,
                           "written_ns": time.time_ns()})
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            folder = self.path.parent
+            if not folder.is_dir():
+                folder.mkdir(parents=True, exist_ok=True)
+                if folder.name == LOCAL_DIR:  # inside the ledger: keep it out of any repository it may join
+                    (folder / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n",
+                                                       encoding="utf-8")
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "wb") as fh:

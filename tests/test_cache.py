@@ -1,0 +1,350 @@
+"""The per-file cache (issue 6): it serves unchanged files and never a stale result.
+
+Real files, real git repositories, the real CLI. `parsed` counts the files that were really read and
+validated (a spy that calls through), so each test states exactly what was invalidated."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import reformctl
+import reformctl.load as load
+from reformctl.load import cache as C
+from reformctl.load import load_ledger
+
+from conftest import SAMPLE, git
+
+TASK = "tasks/T-2016-001.yaml"
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The ledger-relative paths parsed since the fixture started (cleared by the test when it likes)."""
+    seen: list[str] = []
+    real = load.load_bytes
+
+    def spy(rel, kind, data, problem):
+        seen.append(rel)
+        return real(rel, kind, data, problem)
+
+    monkeypatch.setattr(load, "load_bytes", spy)
+    return seen
+
+
+def snapshot(res) -> tuple:
+    """Everything a load gives, comparable."""
+    items = {k: {i: r.model_dump() for i, r in v.items()} for k, v in res.ledger.items.items()}
+    diags = sorted((d.file, d.code, d.message, d.severity.value, d.line, d.column, d.path) for d in res.diagnostics)
+    return items, res.ledger.files, res.ledger.index, diags, res.ledger.settings
+
+
+def entry(root: Path, rel: str):
+    blob = C.loads(C.cache_path(root).read_bytes())
+    return blob["entries"].get(rel)
+
+
+def files_count(root: Path) -> int:
+    return len(load.ledger_files(root)[0])
+
+
+# ---------------------------------------------------------------- the cache serves, and serves the same
+def test_warm_load_reads_nothing_and_equals_a_cold_load(sample_repo, parsed):
+    cold = load_ledger(sample_repo, cache=False)
+    assert not C.cache_path(sample_repo).exists()
+    assert len(parsed) == files_count(sample_repo)
+    parsed.clear()
+    first = load_ledger(sample_repo)
+    assert len(parsed) == files_count(sample_repo)
+    path = C.cache_path(sample_repo)
+    assert path.is_file() and path.parent == sample_repo / ".git" / "reformctl-cache"
+    parsed.clear()
+    warm = load_ledger(sample_repo)
+    assert parsed == []
+    assert snapshot(warm) == snapshot(first) == snapshot(cold)
+    assert warm.ledger.tasks["T-2016-001"].model_fields_set == cold.ledger.tasks["T-2016-001"].model_fields_set
+
+
+def test_git_status_stays_clean(sample_repo):
+    load_ledger(sample_repo)
+    assert git(sample_repo, "status", "--porcelain") == ""
+
+
+def test_outside_git_the_cache_sits_in_an_ignored_folder_of_the_ledger(sample_copy, parsed):
+    load_ledger(sample_copy)
+    folder = sample_copy / ".reformctl-cache"
+    assert (folder / "ledger.pickle").is_file()
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    parsed.clear()
+    load_ledger(sample_copy)
+    assert parsed == []
+    # the folder is not a ledger folder: check does not mention it
+    assert load_ledger(sample_copy).diagnostics == []
+
+
+# ---------------------------------------------------------------- each invalidation case
+def test_changed_file_is_read_again_and_only_it(sample_repo, parsed):
+    load_ledger(sample_repo)
+    parsed.clear()
+    p = sample_repo / TASK
+    p.write_text(p.read_text(encoding="utf-8").replace("title: 系统推进", "title: 全面推进系统"), encoding="utf-8")
+    res = load_ledger(sample_repo)
+    assert parsed == [TASK]
+    assert res.ledger.tasks["T-2016-001"].title.startswith("全面推进系统")
+
+
+def test_same_size_same_mtime_edit_is_seen(sample_repo, parsed):
+    """An edit that keeps the size and puts the old mtime back (touch -r, some editors and sync tools)."""
+    load_ledger(sample_repo)
+    p = sample_repo / TASK
+    st = p.stat()
+    text = p.read_text(encoding="utf-8")
+    assert "due: 2016-12-31" in text
+    p.write_text(text.replace("due: 2016-12-31", "due: 2016-12-30"), encoding="utf-8")
+    os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert p.stat().st_size == st.st_size and p.stat().st_mtime_ns == st.st_mtime_ns
+    parsed.clear()
+    res = load_ledger(sample_repo)
+    assert str(res.ledger.tasks["T-2016-001"].due) == "2016-12-30"
+    assert parsed == [TASK]
+
+
+def test_racy_entry_is_verified_by_its_content(sample_repo, parsed):
+    """The racy-git case: with coarse timestamps an edit in the same tick leaves lstat identical. A file
+    changed just before the load is flagged racy and its bytes are hashed again on the next load. Here the
+    identical lstat is made by writing the new stat into the cache, as a 1-second file system would."""
+    load_ledger(sample_repo)  # files were just written: every entry is racy
+    assert entry(sample_repo, TASK)[2] is True
+    p = sample_repo / TASK
+    text = p.read_text(encoding="utf-8")
+    p.write_text(text.replace("due: 2016-12-31", "due: 2016-12-30"), encoding="utf-8")
+    path = C.cache_path(sample_repo)
+    blob = C.loads(path.read_bytes())
+    old = blob["entries"][TASK]
+    blob["entries"][TASK] = (C.stat_key(os.lstat(p)), old[1], True, old[3])
+    path.write_bytes(C.dumps(blob))
+    parsed.clear()
+    res = load_ledger(sample_repo)
+    assert str(res.ledger.tasks["T-2016-001"].due) == "2016-12-30"
+    assert parsed == [TASK]
+
+
+def test_old_files_are_not_racy_and_are_trusted_by_stat(sample_repo, parsed, monkeypatch):
+    monkeypatch.setattr(C, "RACY_NS", 0)  # as if the files had been written long ago
+    load_ledger(sample_repo)
+    assert entry(sample_repo, TASK)[2] is False
+    parsed.clear()
+    load_ledger(sample_repo)
+    assert parsed == []
+
+
+def test_touched_but_unchanged_file_is_hashed_not_parsed(sample_repo, parsed):
+    load_ledger(sample_repo)
+    p = sample_repo / TASK
+    os.utime(p, ns=(p.stat().st_atime_ns, p.stat().st_mtime_ns + 5_000_000_000))
+    parsed.clear()
+    load_ledger(sample_repo)
+    assert parsed == []
+    assert entry(sample_repo, TASK)[0] == C.stat_key(os.lstat(p))  # the new stat is remembered
+
+
+def test_added_file_is_read(sample_repo, parsed):
+    load_ledger(sample_repo)
+    parsed.clear()
+    src = (sample_repo / TASK).read_text(encoding="utf-8")
+    (sample_repo / "tasks" / "T-2016-900.yaml").write_text(src.replace("T-2016-001", "T-2016-900"), encoding="utf-8")
+    res = load_ledger(sample_repo)
+    assert parsed == ["tasks/T-2016-900.yaml"]
+    assert "T-2016-900" in res.ledger.tasks
+
+
+def test_broken_new_file_fails_from_the_cache_too(sample_repo, cli):
+    """beancount's bug: a broken new file passed once it was in the cache. Here it fails every time."""
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+    (sample_repo / "tasks" / "T-2016-901.yaml").write_text("id: T-2016-901\ntitle: [未闭合\n", encoding="utf-8")
+    runs = [cli("check", "--ledger", sample_repo, "--format", "json") for _ in range(3)]
+    for r in runs:
+        assert r.exit_code == 1, r
+        assert [(f["file"], f["code"]) for f in json.loads(r.stdout)] == [("tasks/T-2016-901.yaml", "yaml_syntax")]
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+    fr = entry(sample_repo, "tasks/T-2016-901.yaml")[3]
+    assert fr.records == [] and [d.code for d in fr.diagnostics] == ["yaml_syntax"]
+
+
+def test_invalid_record_keeps_failing_and_is_served_from_cache(sample_repo, cli, parsed):
+    p = sample_repo / TASK
+    p.write_text(p.read_text(encoding="utf-8").replace("status: in_progress", "status: ongoing"), encoding="utf-8")
+    assert cli("check", "--ledger", sample_repo).exit_code == 1
+    parsed.clear()
+    r = cli("check", "--ledger", sample_repo, "--format", "json")
+    assert parsed == []
+    assert r.exit_code == 1 and [f["code"] for f in json.loads(r.stdout)] == ["invalid_choice"]
+
+
+def test_removed_file_is_gone(sample_repo, parsed, cli):
+    load_ledger(sample_repo)
+    (sample_repo / "plans" / "PL-2016-001.yaml").unlink()
+    parsed.clear()
+    res = load_ledger(sample_repo)
+    assert parsed == []
+    assert "PL-2016-001" not in res.ledger.plans
+    assert entry(sample_repo, "plans/PL-2016-001.yaml") is None
+    r = cli("check", "--ledger", sample_repo, "--format", "json")
+    assert "unknown_plan" in {f["code"] for f in json.loads(r.stdout)}
+
+
+def test_renamed_file_is_checked_under_its_new_name(sample_repo, parsed, cli):
+    load_ledger(sample_repo)
+    (sample_repo / TASK).rename(sample_repo / "tasks" / "T-2016-999.yaml")
+    parsed.clear()
+    r = cli("check", "--ledger", sample_repo, "--format", "json")
+    assert parsed == ["tasks/T-2016-999.yaml"]
+    assert r.exit_code == 1
+    assert ("tasks/T-2016-999.yaml", "id_mismatch") in {(f["file"], f["code"]) for f in json.loads(r.stdout)}
+    (sample_repo / "tasks" / "T-2016-999.yaml").rename(sample_repo / TASK)
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+
+
+def test_duplicate_id_in_a_new_file_is_found_though_the_old_one_is_cached(sample_repo, cli):
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+    shutil.copyfile(sample_repo / "units.yaml", sample_repo / "commissioners.yaml.bak")
+    units = (sample_repo / "units.yaml").read_text(encoding="utf-8")
+    first = units[units.index("- id:"):].split("\n- id:")[0]
+    (sample_repo / "units.yaml").write_text(units + "\n" + first + "\n", encoding="utf-8")
+    r = cli("check", "--ledger", sample_repo, "--format", "json")
+    assert r.exit_code == 1
+    assert "duplicate_id" in {f["code"] for f in json.loads(r.stdout)}
+
+
+def test_settings_change_invalidates_everything(sample_repo, parsed):
+    load_ledger(sample_repo)
+    s = sample_repo / "reformctl.yaml"
+    s.write_text(s.read_text(encoding="utf-8").replace("due_soon_days: 14", "due_soon_days: 7"), encoding="utf-8")
+    parsed.clear()
+    res = load_ledger(sample_repo)
+    assert res.ledger.settings.rules.due_soon_days == 7
+    assert len(parsed) == files_count(sample_repo)
+
+
+def test_new_reformctl_version_invalidates_everything(sample_repo, parsed, monkeypatch):
+    load_ledger(sample_repo)
+    monkeypatch.setattr(reformctl, "__version__", reformctl.__version__ + ".post1")
+    monkeypatch.setattr(C, "_FINGERPRINT", None)
+    parsed.clear()
+    load_ledger(sample_repo)
+    assert len(parsed) == files_count(sample_repo)
+
+
+def test_fingerprint_covers_the_model_source(monkeypatch, tmp_path):
+    """A changed model (or loader) makes another fingerprint: computed from a copy of the package."""
+    pkg = Path(reformctl.__file__).parent
+    copy = tmp_path / "reformctl"
+    shutil.copytree(pkg, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from reformctl.load import cache; "
+            "print(cache.code_fingerprint())")
+    run = lambda: subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                                 check=True).stdout.strip()
+    before = run()
+    assert before == C.code_fingerprint()
+    rec = copy / "model" / "records.py"
+    rec.write_text(rec.read_text(encoding="utf-8") + "\n# a change\n", encoding="utf-8")
+    assert run() != before
+
+
+def test_size_limit_change_invalidates_everything(sample_repo, parsed, monkeypatch):
+    load_ledger(sample_repo)
+    monkeypatch.setenv("REFORMCTL_MAX_FILE_BYTES", "200")
+    parsed.clear()
+    res = load_ledger(sample_repo)
+    assert "file_too_large" in {d.code for d in res.diagnostics}
+    monkeypatch.delenv("REFORMCTL_MAX_FILE_BYTES")
+    assert "file_too_large" not in {d.code for d in load_ledger(sample_repo).diagnostics}
+
+
+def test_git_checkout_of_another_commit_is_seen(sample_repo, cli):
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+    p = sample_repo / TASK
+    p.write_text(p.read_text(encoding="utf-8").replace("lead_unit: 市发改委", "lead_unit: 市不存在局"), encoding="utf-8")
+    git(sample_repo, "commit", "-qam", "bad unit")
+    assert cli("check", "--ledger", sample_repo).exit_code == 1
+    git(sample_repo, "checkout", "-q", "HEAD~1")
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+    git(sample_repo, "checkout", "-q", "main")
+    assert cli("check", "--ledger", sample_repo).exit_code == 1
+
+
+def test_symlinked_files_are_never_cached(make_ledger, tmp_path):
+    root = make_ledger()
+    target = root / "tasks-src.yaml"
+    target.write_text("id: T-1\ntitle: 测试\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-12-31\n"
+                      "status: planned\n", encoding="utf-8")
+    (root / "tasks").mkdir()
+    os.symlink(target, root / "tasks" / "T-1.yaml")
+    assert load_ledger(root).ledger.tasks["T-1"].status.value == "planned"
+    assert entry(root, "tasks/T-1.yaml") is None
+    target.write_text(target.read_text(encoding="utf-8").replace("planned", "in_progress"), encoding="utf-8")
+    assert load_ledger(root).ledger.tasks["T-1"].status.value == "in_progress"
+
+
+# ---------------------------------------------------------------- turning it off, and damaged caches
+def test_no_cache_option_and_env_neither_read_nor_write(sample_repo, cli, monkeypatch, parsed):
+    r = cli("check", "--ledger", sample_repo, "--no-cache")
+    assert r.exit_code == 0 and not C.cache_path(sample_repo).exists()
+    monkeypatch.setenv("REFORMCTL_NO_CACHE", "1")
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+    assert not C.cache_path(sample_repo).exists()
+    monkeypatch.setenv("REFORMCTL_NO_CACHE", "0")
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+    assert C.cache_path(sample_repo).exists()
+    # with a cache present, --no-cache still parses everything
+    parsed.clear()
+    assert cli("check", "--ledger", sample_repo, "--no-cache").exit_code == 0
+    assert len(parsed) == files_count(sample_repo)
+
+
+def test_damaged_cache_is_rebuilt(sample_repo, parsed):
+    load_ledger(sample_repo)
+    path = C.cache_path(sample_repo)
+    path.write_bytes(path.read_bytes()[: 1000])
+    parsed.clear()
+    res = load_ledger(sample_repo)
+    assert len(parsed) == files_count(sample_repo) and res.diagnostics == []
+    parsed.clear()
+    load_ledger(sample_repo)
+    assert parsed == []
+
+
+class _Evil:
+    def __reduce__(self):
+        return (os.system, ("touch pwned",))
+
+
+def test_doctored_cache_cannot_run_code(sample_copy, monkeypatch):
+    monkeypatch.chdir(sample_copy)
+    load_ledger(sample_copy)
+    path = C.cache_path(sample_copy)
+    path.write_bytes(pickle.dumps({"format": C.CACHE_FORMAT, "key": None, "entries": _Evil()}))
+    res = load_ledger(sample_copy)
+    assert not (sample_copy / "pwned").exists()
+    assert res.diagnostics == [] and res.ledger.tasks
+
+
+def test_unwritable_cache_folder_is_not_an_error(sample_copy):
+    (sample_copy / ".reformctl-cache").write_text("not a folder", encoding="utf-8")
+    res = load_ledger(sample_copy)
+    assert res.diagnostics == [] and res.ledger.tasks
+
+
+def test_cli_check_equal_with_and_without_cache(sample_repo, cli):
+    p = sample_repo / TASK
+    p.write_text(p.read_text(encoding="utf-8").replace("status: in_progress", "status: completed"), encoding="utf-8")
+    outs = [cli("check", "--ledger", sample_repo, "--format", "json", *extra).stdout
+            for extra in ((), (), ("--no-cache",))]
+    assert outs[0] == outs[1] == outs[2] and json.loads(outs[0])
