@@ -133,3 +133,101 @@ def test_sample_ledger_respects_recorded_entries(cli):
     assert not all(rec.values())  # some proposals are for the office to review
     top = out["ranking"][0]
     assert top["rank"] == 1 and top["score"] == 100
+
+
+# ---------------------------------------------------------------- --write: one commit through the store
+def _head(repo):
+    from conftest import git
+
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_write_merges_into_the_existing_file_as_one_commit(cli, sample_repo):
+    from conftest import git
+
+    before = (sample_repo / "assessments/2016.yaml").read_text(encoding="utf-8")
+    head = _head(sample_repo)
+    pending = [p for p in assess_json(cli, sample_repo)["proposals"] if not p["recorded"]]
+    assert pending
+    r = cli("assess", "--ledger", sample_repo, "--year", "2016", "--as-of", "2016-12-31", "--write")
+    assert r.exit_code == 0, r
+    assert git(sample_repo, "rev-list", "--count", f"{head}..HEAD").strip() == "1"
+    assert git(sample_repo, "show", "--name-only", "--format=", "HEAD").split() == ["assessments/2016.yaml"]
+    assert "Reformctl-Action: assess" in git(sample_repo, "log", "-1", "--format=%B")
+    assert git(sample_repo, "status", "--porcelain") == ""
+    after = (sample_repo / "assessments/2016.yaml").read_text(encoding="utf-8")
+    diff = git(sample_repo, "diff", f"{head}..HEAD", "--", "assessments/2016.yaml")
+    assert not [ln for ln in diff.splitlines() if ln.startswith("-") and not ln.startswith("---")]  # only additions
+    assert after.startswith(before.rstrip("\n"))  # comments and manual entries kept, in place
+    now = assess_json(cli, sample_repo)
+    assert all(p["recorded"] for p in now["proposals"])
+    ranking = {x["unit"]: x["score"] for x in now["ranking"]}
+    for p in pending:
+        assert ranking[p["unit"]] <= 100 - p["points"]
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+    # a second run has nothing to add and makes no commit
+    head2 = _head(sample_repo)
+    r = cli("assess", "--ledger", sample_repo, "--year", "2016", "--write")
+    assert r.exit_code == 0 and "nothing written" in r.stderr and _head(sample_repo) == head2
+
+
+def test_write_lowers_a_manual_score_and_creates_a_missing_file(cli, make_ledger):
+    from conftest import git
+
+    files = dict(FILES)
+    files["assessments/2016.yaml"] = """\
+        # 手工录入
+        year: 2016
+        units:
+          - unit: 市发改委
+            score: 99   # 含加分
+            deductions:
+              - points: 1
+                reason: 其他扣分
+        """
+    root = make_ledger(files)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "init")
+    r = cli("assess", "--ledger", root, "--year", "2016", "--write")
+    assert r.exit_code == 0, r
+    import yaml
+
+    data = yaml.safe_load((root / "assessments/2016.yaml").read_text(encoding="utf-8"))
+    fa = data["units"][0]
+    assert fa["unit"] == "市发改委" and fa["score"] == 94.5  # 99 - 3 (T-1) - 1.5 (A-1)
+    assert [d["reason"] for d in fa["deductions"]][0] == "其他扣分"
+    assert [d.get("extra", {}).get("source") for d in fa["deductions"][1:]] == ["T-1", "A-1"]
+    assert fa["deductions"][2]["accountability"] == "A-1"
+    import re
+
+    assert re.search(r"score: 94.5 +# 含加分\n", (root / "assessments/2016.yaml").read_text(encoding="utf-8"))
+    assert {u["unit"]: u["score"] for u in data["units"][1:]} == {"市科技局": 95, "某区委": 99}
+    # a year with no file yet: created, in the same single-commit way
+    r = cli("assess", "--ledger", root, "--year", "2017", "--as-of", "2017-12-31", "--write")
+    assert r.exit_code == 0, r
+    assert yaml.safe_load((root / "assessments/2017.yaml").read_text(encoding="utf-8"))["year"] == 2017
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["assessments/2017.yaml"]
+
+
+def test_write_refuses_uncommitted_edits_and_changes_nothing(cli, sample_repo):
+    path = sample_repo / "assessments/2016.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 未提交的修改\n", encoding="utf-8")
+    edited = path.read_text(encoding="utf-8")
+    head = _head(sample_repo)
+    r = cli("assess", "--ledger", sample_repo, "--year", "2016", "--write")
+    assert r.exit_code == 1 and "uncommitted" in r.stderr
+    assert path.read_text(encoding="utf-8") == edited and _head(sample_repo) == head
+
+
+def test_dry_run_and_usage_errors(cli, sample_repo, sample_copy):
+    head = _head(sample_repo)
+    before = (sample_repo / "assessments/2016.yaml").read_text(encoding="utf-8")
+    r = cli("assess", "--ledger", sample_repo, "--year", "2016", "--write", "--dry-run", "--format", "json")
+    assert r.exit_code == 0, r
+    json.loads(r.stdout)  # the diff went to stderr
+    assert "+++ b/assessments/2016.yaml" in r.stderr
+    assert _head(sample_repo) == head and (sample_repo / "assessments/2016.yaml").read_text(encoding="utf-8") == before
+    assert cli("assess", "--ledger", sample_repo, "--dry-run").exit_code == 2
+    r = cli("assess", "--ledger", sample_copy, "--year", "2016", "--write")
+    assert r.exit_code == 2 and "git" in r.stderr

@@ -78,11 +78,37 @@ def assess(
             (T["rank_title"].format(y=y), T["rank_title"].format(y=y), rh, rcells),
             (T["assess_title"].format(y=y), T["assess_title"].format(y=y), ph, pcells)]))
     if write:
-        _write(root, led, y, props, day, author, dry_run, language)
+        _write(root, led, y, props, day, author, dry_run, language, fmt)
 
 
-def _write(root, led, year, props, day, author, dry_run, language) -> None:
-    fail("--write needs the store layer (one git commit per action), which this build does not have yet", 2)
+def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
+    from .. import programme
+    from ..store import Action, NothingToDo, Store, StoreError
+    from ..views import programme as view
+
+    T = view.L(language)
+    rel = f"assessments/{year}.yaml"
+    todo = [p for p in props if not p.recorded]
+    try:
+        store = Store(root, author=author)
+        action = Action("assess", [str(year)] + sorted({p.source.split("#")[0] for p in todo}),
+                        f"{year}年度考核：录入{len(todo)}项建议扣分", day,
+                        body="\n".join(f"{p.unit} -{view.fmt_points(p.points)} {p.source}" for p in todo))
+        result = store.apply(action, lambda tx: programme.write_assessment(tx, rel, year, props), dry_run=dry_run)
+    except NothingToDo:
+        err(T["assess_nothing"].format(file=rel))
+        return
+    except StoreError as exc:
+        for line in exc.details:
+            err(f"  {line}")
+        fail(exc.message, exc.code)
+    for w in result.warnings:
+        err(f"reformctl: {w}")
+    if dry_run:
+        (sys.stderr if fmt is ListFormat.json else sys.stdout).write(result.diff)
+        return
+    added = sum(1 for p in todo)
+    err(T["assess_written"].format(file=rel, n=added, sha=(result.commit or "")[:10]))
 
 
 def register(app: typer.Typer) -> None:
