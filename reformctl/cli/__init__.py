@@ -26,6 +26,7 @@ app = typer.Typer(
 # One module per command (group); order is the order of `reformctl --help`.
 COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "summary", "schedule", "cases", "assess",
                    "accountability", "reference"]
+COMMAND_MODULES += ["export", "importer"]  # reports (issue 5)
 
 
 def _version(value: bool) -> None:

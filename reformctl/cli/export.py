@@ -1,0 +1,55 @@
+"""`reformctl export --xlsx FILE`: the ledger as the familiar Excel 台账 workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root
+
+
+def export(
+    xlsx: Annotated[Path, typer.Option("--xlsx", metavar="FILE", help="The workbook to write (.xlsx).")],
+    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", metavar="YYYYQn", show_default=False,
+                       help="Quarter of the 季度汇总 sheet. Default: the quarter holding --as-of.")] = None,
+    ledger: LedgerOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Export the ledger to Excel: one sheet per kind in the familiar 台账 layout (Chinese headers, one row per
+    item, traffic-light cell coloured red/yellow/green as of --as-of, filters, frozen header), a 整改问题 sheet
+    with one row per rectification problem and a 季度汇总 sheet with the quarterly summary.
+
+    Example: reformctl export --xlsx 台账-2016Q4.xlsx --as-of 2016-12-31
+
+    Edit it and bring it back with `reformctl import`. Columns marked (只读) are computed; the hidden last
+    column 数据(JSON) keeps what has no column (milestones, progress, problems...). Exit 0, 2 on bad usage.
+    """
+    from .. import exchange
+    from ..views.console import progress
+    from .summary import parse_period
+
+    day = parse_as_of(as_of)
+    language = parse_lang(lang)
+    q, _ = parse_period(quarter, None, day)
+    if xlsx.suffix.lower() != ".xlsx":
+        fail(f"--xlsx wants a file name ending in .xlsx, got {str(xlsx)!r}")
+    if xlsx.exists() and xlsx.is_dir():
+        fail(f"{xlsx} is a folder")
+    if not xlsx.parent.exists():
+        fail(f"folder {xlsx.parent} does not exist")
+    root = resolve_root(ledger)
+    led = load_or_fail(root).ledger
+    with progress() as p:
+        try:
+            counts = exchange.export_xlsx(led, xlsx, day, quarter=q, lang="zh", progress=p)
+        except OSError as exc:
+            fail(f"cannot write {xlsx}: {exc.strerror or exc}")
+    total = sum(counts.values())
+    err(f"wrote {xlsx}: {total} row(s) on {len(counts)} sheet(s), as of {day.isoformat()}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)

@@ -1,0 +1,331 @@
+"""Excel export and import (library level; the CLI calls these). Sits beside :mod:`reformctl.api`.
+
+Import = read the workbook (:func:`reformctl.views.xlsx.read_workbook`), merge every row into the item it names
+(fields without a column keep their value; the hidden JSON column, when present, replaces them), validate
+with the models and the ledger checks, then write only the items that really change, as ONE commit through
+:class:`reformctl.store.Store`. Nothing is written when any row has a problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Optional
+
+from .model import KINDS_BY_NAME, Ledger, Record
+
+
+# ---------------------------------------------------------------- traffic lights (from the deadline engine)
+def item_lights(ledger: Ledger, as_of: dt.date, lang: str = "zh") -> dict[tuple[str, str], tuple[str, str]]:
+    """(kind, id) -> (worst light, messages) of every item with a red or yellow finding as of ``as_of``.
+    Problems of notices are keyed ("problem", "NOTICE#NO") as well as under their notice."""
+    try:
+        from .rules.findings import findings
+    except ImportError:  # the deadline engine has not landed yet
+        return {}
+
+    out: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    for f in findings(ledger, as_of):
+        keys = [(f.kind, f.id)]
+        if f.kind == "notice" and f.ref:
+            keys.append(("problem", f"{f.id}#{str(f.ref).lstrip('#').split()[0]}"))
+        for key in keys:
+            light, msgs = out.get(key, ("", []))
+            if light != "red":
+                light = f.light
+            msgs.append(f.text(lang))
+            out[key] = (light, msgs)
+    return {k: (light, "\n".join(msgs)) for k, (light, msgs) in out.items()}
+
+
+# ---------------------------------------------------------------- export
+def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional[str] = None, lang: str = "zh",
+                progress=None) -> dict[str, int]:
+    from . import api
+    from .model.types import quarter_of
+    from .views import xlsx
+    from .views.summary import LABELS, header, title
+
+    q = quarter or quarter_of(as_of)
+    rep = api.summary(ledger, quarter=q, as_of=as_of)
+    s = rep.summary
+    rows = [[r.key or LABELS[lang]["no_group"], r.counts.tasks, r.counts.due_in_quarter,
+             r.counts.completed_in_quarter, r.counts.overdue, r.counts.completion_rate] for r in s.rows]
+    t = s.totals
+    rows.append([LABELS[lang]["total"], t.tasks, t.due_in_quarter, t.completed_in_quarter, t.overdue,
+                 t.completion_rate])
+    summ = xlsx.ExportSummary(title(s, lang), header(s, lang), rows,
+                              notes=[("统计期间", f"{s.first} — {s.last}"), ("统计截至", as_of.isoformat())])
+    return xlsx.write_workbook(path, ledger, as_of=as_of, lights=item_lights(ledger, as_of, lang), summary=summ,
+                               progress=progress)
+
+
+# ---------------------------------------------------------------- import
+@dataclass
+class Change:
+    kind: str
+    id: str
+    rel: str  # ledger-relative file
+    new: Record
+    old: Optional[Record]
+    changed: list[str]  # top-level fields that change (all for a new item)
+
+
+@dataclass
+class ImportPlan:
+    changes: list[Change] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    rows: int = 0
+    sheets: list[str] = field(default_factory=list)
+
+    @property
+    def created(self) -> list[Change]:
+        return [c for c in self.changes if c.old is None]
+
+    @property
+    def updated(self) -> list[Change]:
+        return [c for c in self.changes if c.old is not None]
+
+
+def _data(rec: Optional[Record]) -> dict:
+    return rec.model_dump(mode="json", exclude_defaults=True) if rec is not None else {}
+
+
+def _merge(old: Optional[Record], row, sheet) -> dict:
+    data = _data(old)
+    if row.json is not None:
+        shown = {c.field for c in sheet.editable()}
+        data = {k: v for k, v in data.items() if k in shown}
+        data.update(row.json)
+    for k, v in row.values.items():
+        if v is None or v == []:
+            data.pop(k, None)
+        else:
+            data[k] = v
+    return data
+
+
+def _apply_problem_rows(data: dict, rows) -> None:
+    problems = data.setdefault("problems", [])
+    if not isinstance(problems, list):
+        return
+    for pr in rows:
+        target = next((p for p in problems if isinstance(p, dict) and p.get("no") == pr.no), None)
+        if target is None:
+            target = {}
+            problems.append(target)
+        for k, v in pr.values.items():
+            if v is None:
+                target.pop(k, None)
+            else:
+                target[k] = v
+
+
+def _where(loc: tuple, row, sheet, problem_rows) -> tuple[str, int, str]:
+    """(sheet, row, column) of a validation error at ``loc`` (a pydantic location)."""
+    from .views.xlsx import JSON_HEADER, PROBLEM_SHEET
+
+    top = loc[0] if loc else ""
+    if top == "problems" and len(loc) > 1 and isinstance(loc[1], int) and problem_rows:
+        for pr in problem_rows:
+            if pr.index == loc[1]:
+                fieldname = loc[2] if len(loc) > 2 else ""
+                return PROBLEM_SHEET, pr.row, pr.where.get(fieldname, "")
+    if row is None:
+        return sheet.title, 0, ""
+    if top in row.where:
+        return row.sheet, row.row, row.where[top]
+    return row.sheet, row.row, JSON_HEADER if row.json is not None else ""
+
+
+def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
+    """Read the workbook and work out every change, validating everything; writes nothing."""
+    from pydantic import ValidationError
+
+    from .load import validation_diagnostics
+    from .model import Ledger as LedgerT
+    from .rules.checks import check_ledger
+    from .views import xlsx
+
+    res = xlsx.read_workbook(path, progress=progress)
+    plan = ImportPlan(sheets=res.sheets)
+    plan.problems += [str(p) for p in res.problems]
+    by_notice: dict[str, list] = {}
+    for pr in res.problem_rows:
+        by_notice.setdefault(pr.notice, []).append(pr)
+    for nid in by_notice:
+        if nid not in res.items.get("notice", {}) and nid not in ledger.notices:
+            for pr in by_notice[nid]:
+                plan.problems.append(str(xlsx.SheetProblem(xlsx.PROBLEM_SHEET, pr.row, pr.where.get("notice", ""),
+                                                           f"notice {nid} is neither on the notice sheet nor in the ledger")))
+    candidates: list[tuple[str, str, dict, Any, Any, list]] = []
+    for sheet in xlsx.SHEETS:
+        if not sheet.importable:
+            continue
+        rows = dict(res.items.get(sheet.kind, {}))
+        if sheet.kind == "notice":
+            for nid in by_notice:
+                if nid not in rows and nid in ledger.notices:
+                    rows[nid] = None
+        for item_id, row in rows.items():
+            plan.rows += row is not None
+            kind = KINDS_BY_NAME[sheet.kind]
+            old = ledger.of(sheet.kind).get(item_id if kind.key == "id" else _year_key(ledger, sheet.kind, item_id))
+            data = _merge(old, row, sheet) if row is not None else _data(old)
+            prows = by_notice.get(item_id, []) if sheet.kind == "notice" else []
+            if prows:
+                _apply_problem_rows(data, prows)
+                for pr in prows:
+                    pr.index = next((i for i, p in enumerate(data.get("problems", [])) if p.get("no") == pr.no), -1)
+            candidates.append((sheet.kind, item_id, data, old, row, prows))
+    merged: dict[tuple[str, str], Record] = {}
+    for kind_name, item_id, data, old, row, prows in candidates:
+        kind = KINDS_BY_NAME[kind_name]
+        sheet = xlsx.SHEETS_BY_KIND[kind_name]
+        try:
+            rec = kind.model.model_validate(data)
+        except ValidationError as exc:
+            for d in validation_diagnostics("", exc):
+                s, r, c = _where(d.path, row, sheet, prows)
+                plan.problems.append(str(xlsx.SheetProblem(s, r, c, d.message)))
+            continue
+        if _data(rec) == _data(old):
+            continue
+        merged[(kind_name, item_id)] = rec
+        key = str(getattr(rec, kind.key))
+        changed = sorted(set(_data(rec)) ^ set(_data(old)) | {k for k in _data(rec) if _data(rec).get(k) !=
+                                                                _data(old).get(k)})
+        rel = ledger.file_of(kind_name, key) or f"{kind.folder}/{key}.yaml"
+        plan.changes.append(Change(kind_name, key, rel, rec, old, changed))
+    if plan.problems or not merged:
+        return plan
+    # cross-record checks (references, date order, the seed's articles) on the ledger as it would become
+    items = {k: dict(v) for k, v in ledger.items.items()}
+    files = dict(ledger.files)
+    for c in plan.changes:
+        items.setdefault(c.kind, {})[c.id] = c.new
+        files[(c.kind, c.id)] = c.rel
+    after = LedgerT(root=ledger.root, settings=ledger.settings, items=items, files=files, index=dict(ledger.index))
+    before = {(d.file, d.code, d.message) for d in check_ledger(ledger)}
+    rows_of = {(k, i): (row, prows) for k, i, _d, _o, row, prows in candidates}
+    touched = {c.rel: c for c in plan.changes}
+    for d in check_ledger(after):
+        if d.severity.value != "error" or d.file not in touched or (d.file, d.code, d.message) in before:
+            continue
+        c = touched[d.file]
+        row, prows = rows_of.get((c.kind, c.id), (None, []))
+        s, r, col = _where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows)
+        plan.problems.append(str(xlsx.SheetProblem(s, r, col, f"[{d.code}] {d.message}")))
+    return plan
+
+
+def _year_key(ledger: Ledger, kind: str, item_id: str):
+    """Assessments and close-outs are keyed by year (an int in the model, the file stem as text)."""
+    for k in ledger.of(kind):
+        if str(k) == str(item_id):
+            return k
+    return item_id
+
+
+_DATE_TEXT = __import__("re").compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _plain(value: Any) -> Any:
+    """JSON data -> values for ruamel: ISO date strings become dates (written plain, ``2016-12-31``; the loader
+    reads them back as the same text), containers are converted recursively."""
+    if isinstance(value, str) and _DATE_TEXT.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _commented(value: Any) -> Any:
+    """Plain data -> ruamel containers; lists of scalars in flow style (``[市科技局, 市财政局]``)."""
+    from .store import to_commented
+
+    node = to_commented(value)
+    _flow_scalar_lists(node)
+    return node
+
+
+def _flow_scalar_lists(node: Any) -> None:
+    if isinstance(node, dict):
+        for v in node.values():
+            _flow_scalar_lists(v)
+    elif isinstance(node, list):
+        if node and all(not isinstance(v, (dict, list)) for v in node) and hasattr(node, "fa"):
+            node.fa.set_flow_style()
+        for v in node:
+            _flow_scalar_lists(v)
+
+
+def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
+    """Edit the round-trip ``node`` (whose data is ``old``, JSON) in place to hold ``new`` (JSON), touching only
+    what differs: keys set or deleted one by one, lists of the same length edited entry by entry, entries
+    appended in the style of the list. False when ``node`` cannot be edited in place (the caller replaces it)."""
+    from .store import append_entry, set_key
+
+    if isinstance(new, dict) and isinstance(old, dict) and hasattr(node, "items") and isinstance(node, dict):
+        for k in list(node.keys()):
+            if k not in new and k in old:
+                del node[k]
+        for k in (order if set(order) >= set(new) else list(new)):
+            if k not in new or (k in old and old[k] == new[k] and k in node):
+                continue
+            if k in node and k in old and _update(node[k], old[k], new[k], []):
+                continue
+            set_key(node, k, _commented(_plain(new[k])), order)
+        return True
+    if isinstance(new, list) and isinstance(old, list) and isinstance(node, list) and len(node) == len(old):
+        if len(new) == len(old):
+            for i, (o, n) in enumerate(zip(old, new)):
+                if o != n and not _update(node[i], o, n, []):
+                    node[i] = _commented(_plain(n))
+            return True
+        if len(new) > len(old) and new[: len(old)] == old:
+            flow_maps = node and hasattr(node[-1], "fa") and isinstance(node[-1], dict) and node[-1].fa.flow_style()
+            for entry in new[len(old):]:
+                item = _commented(_plain(entry))
+                if flow_maps and hasattr(item, "fa"):
+                    item.fa.set_flow_style()
+                node.append(item)
+            return True
+    return False
+
+
+def write_import(root: Path, plan: ImportPlan, source: str, as_of: dt.date, *, dry_run: bool = False,
+                 author: Optional[str] = None):
+    """Write the planned changes as one commit (or only compute the diff with ``dry_run``)."""
+    from .store import Action, Store
+
+    store = Store(root, author=author)
+    ids = [c.id for c in plan.changes]
+
+    def build(tx) -> None:
+        for c in plan.changes:
+            order = list(KINDS_BY_NAME[c.kind].model.model_fields)
+            new = _data(c.new)
+            if c.old is None or not tx.exists(c.rel):
+                header = f"yaml-language-server: $schema=../../schemas/{c.kind}.schema.json"
+                doc = tx.create(c.rel, {}, header=header)
+                for k in order:
+                    if k in new:
+                        doc.data[k] = _commented(_plain(new[k]))
+                continue
+            doc = tx.edit(c.rel)
+            if not _update(doc.data, _data(c.old), new, order):
+                raise ValueError(f"{c.rel}: cannot edit this file in place")
+
+    n_new, n_upd = len(plan.created), len(plan.updated)
+    summary = f"从 {Path(source).name} 导入: 新增 {n_new} 项, 修改 {n_upd} 项"
+    body = "\n".join(f"{'新增' if c.old is None else '修改'} {c.id}" +
+                     (f" ({', '.join(c.changed)})" if c.old is not None else "") for c in plan.changes)
+    return store.apply(Action("import", ids, summary, as_of, body=body), build, dry_run=dry_run)

@@ -1,0 +1,643 @@
+"""Excel both ways: the familiar 台账 workbook (one sheet per kind, Chinese headers) and reading it back.
+
+Layout of an exported workbook (documented in README "Excel"):
+
+- a sheet ``说明`` (about) and a sheet ``季度汇总`` (the quarterly summary, read-only);
+- one sheet per kind (``改革任务``, ``改革试点``, ``整改督办`` ...): row 1 the Chinese headers (frozen, with an
+  autofilter), one row per item. Editable columns hold one field each: dates are real Excel dates, lists are
+  joined with ``、``, yes/no fields are ``是``/``否``, choices show their Chinese label (the English value is
+  accepted too). Columns whose header ends in ``(只读)`` (light, message, milestone digest...) are computed and
+  ignored on import. The last column, ``数据(JSON)``, is hidden and holds, as JSON, every field that has no
+  column of its own (milestones, progress, carry_over, problems, extra...): that is what makes the round
+  trip lossless. A hand-made sheet may leave it out: fields without a column then keep their values in the
+  ledger (new items start without them);
+- ``整改问题``: one row per rectification problem (notice id + problem number); its editable columns override
+  the problems held in the notices' JSON, so a rectification date typed there is imported.
+
+Units and commissioners are exported for reference and read-only on import (edit units.yaml by hand);
+close-outs are written by ``close-out`` only and are read-only too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Iterable, Optional
+
+from ..model import KINDS_BY_NAME, Ledger, Record
+from ..model import records as R
+
+JSON_HEADER = "数据(JSON)"
+RO = "(只读)"
+LIGHT_HEADER = "信号灯" + RO
+MESSAGE_HEADER = "提醒" + RO
+LIST_SEP = "、"
+_SPLIT = re.compile(r"[、,，;；\n]+")
+
+FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE"}
+LIGHT_TEXT = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "": ""}
+
+ENUM_ZH: dict[type, dict[str, str]] = {
+    R.TaskStatus: {"planned": "未启动", "in_progress": "推进中", "completed": "已完成", "closed": "已销账",
+                   "cancelled": "已取消"},
+    R.PilotStatus: {"active": "推进中", "adjusted": "已调整", "exited": "已退出", "completed": "已完成"},
+    R.PlanStatus: {"drafting": "起草中", "reviewing": "审议中", "issued": "已印发", "closed": "已销账"},
+    R.PlanLevel: {"central": "中央", "provincial": "省级", "city": "市级", "district": "区(市)县级"},
+    R.EventKind: {"group_meeting": "专项小组会议", "self_assessment": "专项小组自评", "training": "集中培训",
+                  "onsite_meeting": "现场推进会", "press_conference": "新闻发布会", "ledger_inspection": "台账督察",
+                  "evaluation": "改革评估"},
+    R.Measure: {"oral_warning": "口头提醒", "interview": "约见约谈", "circulated_criticism": "通报批评",
+                "point_deduction": "目标扣分", "organizational_handling": "组织处理"},
+    R.CaseKind: {"typical_case": "典型经验", "demonstration_point": "示范点位"},
+    R.UnitType: {"leading_group": "领导小组", "reform_office": "改革办", "special_group": "专项小组",
+                 "party_committee": "区(市)县委", "department": "市级部门", "inspection_office": "督查室",
+                 "functional_department": "职能部门"},
+}
+
+
+class CellError(ValueError):
+    """A cell that cannot be read (bad date, number, yes/no or choice)."""
+
+
+@dataclass(frozen=True)
+class Col:
+    header: str
+    field: str = ""  # model field; "" for a computed (read-only) column
+    type: str = "text"  # text | date | list | intlist | bool | int | float | enum
+    enum: Optional[type] = None
+    width: int = 14
+    compute: Optional[Callable[[Record], Any]] = None  # read-only columns
+
+    @property
+    def readonly(self) -> bool:
+        return not self.field
+
+
+@dataclass(frozen=True)
+class Sheet:
+    kind: str
+    title: str
+    cols: tuple[Col, ...]
+    importable: bool = True
+    light: bool = False  # has the light and message columns
+
+    def editable(self) -> list[Col]:
+        return [c for c in self.cols if not c.readonly]
+
+
+def _milestones(t: R.Task) -> str:
+    return "\n".join(f"{m.name} {m.due}" + (f" ✓{m.done}" if m.done else "") for m in t.milestones)
+
+
+def _latest(t: R.Task) -> str:
+    if not t.progress:
+        return ""
+    p = max(t.progress, key=lambda p: p.date)
+    return f"{p.date} {p.note}"
+
+
+def _rectified(n: R.Notice) -> str:
+    return f"{sum(p.rectified is not None for p in n.problems)}/{len(n.problems)}"
+
+
+def _verified(n: R.Notice) -> str:
+    return f"{sum(p.verified is not None for p in n.problems)}/{len(n.problems)}"
+
+
+def _reported(r: R.Reminder) -> str:
+    return LIST_SEP.join(f"{x.unit}({x.date})" for x in r.reports)
+
+
+def C(header, field="", type="text", enum=None, width=14, compute=None) -> Col:  # noqa: N802, A002
+    return Col(header, field, type, enum, width, compute)
+
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("task", "改革任务", (
+        C("编号", "id", width=13), C("任务名称", "title", width=40), C("年度", "year", "int", width=7),
+        C("任务来源", "source", width=16), C("重大任务", "major", "bool", width=9), C("牵头领导", "leader", width=10),
+        C("实现目标", "goal", width=30), C("牵头单位", "lead_unit"), C("责任单位", "responsible_units", "list", width=24),
+        C("专项小组", "special_group", width=22), C("开始日期", "start", "date", width=12),
+        C("完成时限", "due", "date", width=12), C("状态", "status", "enum", R.TaskStatus, width=9),
+        C("完成日期", "completed", "date", width=12), C("销账日期", "closed", "date", width=12),
+        C("取消原因", "cancel_reason", width=16), C("佐证材料", "evidence", "list", width=20),
+        C("进度节点" + RO, compute=_milestones, width=34), C("最新进展" + RO, compute=_latest, width=34),
+    ), light=True),
+    Sheet("pilot", "改革试点", (
+        C("编号", "id", width=12), C("试点名称", "title", width=36), C("所属方案", "plan", width=13),
+        C("试点单位", "unit"), C("牵头领导", "lead_leader", width=10), C("推进方案", "promotion_plan", width=24),
+        C("工作班子", "working_team", "list", width=24), C("开始日期", "start", "date", width=12),
+        C("期限届满", "end", "date", width=12), C("备案日期", "filed", "date", width=12),
+        C("状态", "status", "enum", R.PilotStatus, width=9), C("退出日期", "exited", "date", width=12),
+        C("退出或调整原因", "exit_reason", width=20), C("完成日期", "completed", "date", width=12),
+        C("超期理由", "exemption", width=16),
+    ), light=True),
+    Sheet("notice", "整改督办", (
+        C("编号", "id", width=13), C("印发日期", "issued", "date", width=12), C("发文单位", "issued_by"),
+        C("责任单位", "to_unit"), C("事由", "subject", width=30),
+        C("已整改" + RO, compute=_rectified, width=9), C("已核实" + RO, compute=_verified, width=9),
+    ), light=True),
+    Sheet("plan", "专项改革方案", (
+        C("编号", "id", width=13), C("方案名称", "title", width=36), C("层级", "level", "enum", R.PlanLevel, width=9),
+        C("专项小组", "special_group", width=22), C("牵头单位", "lead_unit"), C("对接上级方案", "upper_plan", width=24),
+        C("需稳评", "needs_stability_assessment", "bool", width=8), C("稳评日期", "stability_assessment", "date", width=12),
+        C("合法性审查", "legality_review", "date", width=12), C("计划上会", "review_scheduled", "date", width=12),
+        C("审议通过", "approved", "date", width=12), C("印发日期", "issued", "date", width=12),
+        C("状态", "status", "enum", R.PlanStatus, width=9), C("销账日期", "closed", "date", width=12),
+    ), light=True),
+    Sheet("reminder", "督办提示", (
+        C("编号", "id", width=13), C("上级方案", "plan", width=36), C("印发日期", "issued", "date", width=12),
+        C("事由", "subject", width=30), C("送达单位", "to", "list", width=30), C("报告时限", "report_due", "date", width=12),
+        C("报告时限(工作日)", "report_within_working_days", "int", width=10),
+        C("已报告" + RO, compute=_reported, width=36),
+    ), light=True),
+    Sheet("report", "季报", (
+        C("编号", "id", width=14), C("报送单位", "unit"), C("季度", "quarter", width=9),
+        C("报送日期", "submitted", "date", width=12), C("报送对象", "to", width=22), C("内容摘要", "summary", width=30),
+    )),
+    Sheet("event", "会议活动", (
+        C("编号", "id", width=12), C("类型", "kind", "enum", R.EventKind, width=12), C("组织单位", "unit", width=22),
+        C("日期", "date", "date", width=12), C("名称", "title", width=36), C("涉及方案", "plans", "list", width=16),
+        C("督察专员", "commissioners", "list", width=16), C("授权日期", "authorized", "date", width=12),
+        C("授权文号", "authorization", width=14), C("结果报送", "report_to", "list", width=16),
+    )),
+    Sheet("accountability", "责任追究", (
+        C("编号", "id", width=12), C("追责对象", "target"), C("责任人", "person"), C("追责事由", "ground", width=20),
+        C("追责方式", "measure", "enum", R.Measure, width=10), C("决定日期", "decided", "date", width=12),
+        C("实施单位", "implemented_by", "list", width=20), C("容错免责", "exemption", width=16),
+        C("扣分", "points", "float", width=7),
+    )),
+    Sheet("case", "典型经验", (
+        C("编号", "id", width=12), C("名称", "title", width=36), C("单位", "unit"),
+        C("类型", "kind", "enum", R.CaseKind, width=10), C("日期", "date", "date", width=12),
+        C("挂牌日期", "listed", "date", width=12), C("摘牌日期", "delisted", "date", width=12),
+        C("推广年度", "promoted", "intlist", width=10), C("汇编年度", "compiled", "intlist", width=10),
+        C("经验摘要", "summary", width=30),
+    )),
+    Sheet("assessment", "年度考核", (C("年度", "year", "int", width=8),)),
+    Sheet("closeout", "年末销账" + RO, (
+        C("年度", "year", "int", width=8), C("盘点日期", "date", "date", width=12),
+    ), importable=False),
+    Sheet("unit", "单位名录" + RO, (
+        C("标识", "id", width=16), C("名称", "name", width=36), C("类型", "type", "enum", R.UnitType, width=12),
+        C("上级单位", "parent", width=16),
+    ), importable=False),
+    Sheet("commissioner", "督察专员" + RO, (
+        C("标识", "id", width=10), C("姓名", "name", width=10), C("所在单位", "unit", width=16),
+    ), importable=False),
+)
+SHEETS_BY_KIND = {s.kind: s for s in SHEETS}
+SHEETS_BY_TITLE = {s.title: s for s in SHEETS}
+PROBLEM_SHEET = "整改问题"
+PROBLEM_COLS: tuple[Col, ...] = (
+    C("通知编号", "notice", width=13), C("序号", "no", "int", width=6), C("问题描述", "description", width=40),
+    C("责任单位", "responsible"), C("整改时限", "due", "date", width=12),
+    C("整改时限(工作日)", "due_working_days", "int", width=10), C("整改完成", "rectified", "date", width=12),
+    C("核实销号", "verified", "date", width=12), C("拒不整改", "refused", "bool", width=9),
+    C("复查" + RO, width=34, compute=None),
+)
+
+
+# ---------------------------------------------------------------- cell values
+def to_cell(value: Any, col: Col) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        value = value.value
+    if col.type == "bool":
+        return "是" if value else "否"
+    if col.type in ("list", "intlist"):
+        return LIST_SEP.join(str(v) for v in value) if value else None
+    if col.type == "enum" and col.enum is not None:
+        return ENUM_ZH.get(col.enum, {}).get(value, value)
+    return value
+
+
+_DATE_FORMS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+               re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"), re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def from_cell(value: Any, col: Col) -> Any:
+    """The field value of a cell (``None`` for an empty cell); raises :class:`CellError`."""
+    if _blank(value):
+        return [] if col.type in ("list", "intlist") else None
+    t = col.type
+    if t == "date":
+        if isinstance(value, dt.datetime):
+            if value.time() != dt.time(0):
+                raise CellError(f"expected a date, got a date and time {value}")
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        text = str(value).strip()
+        for form in _DATE_FORMS:
+            m = form.match(text)
+            if m:
+                try:
+                    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+                except ValueError as exc:
+                    raise CellError(f"{text!r} is not a calendar date ({exc})") from None
+        raise CellError(f"expected a date such as 2016-07-01, got {text!r}")
+    if t == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("是", "true", "y", "yes", "1", "√", "✓"):
+            return True
+        if text in ("否", "false", "n", "no", "0", "×"):
+            return False
+        raise CellError(f"expected 是 or 否, got {value!r}")
+    if t in ("int", "intlist"):
+        parts = [value] if t == "int" else (_SPLIT.split(str(value).strip()) if isinstance(value, str) else [value])
+        out = []
+        for p in parts:
+            if isinstance(p, str):
+                p = p.strip()
+                if not p:
+                    continue
+            try:
+                f = float(p)
+            except (TypeError, ValueError):
+                raise CellError(f"expected a whole number, got {p!r}") from None
+            if f != int(f):
+                raise CellError(f"expected a whole number, got {p!r}")
+            out.append(int(f))
+        return out[0] if t == "int" else out
+    if t == "float":
+        if isinstance(value, bool):
+            raise CellError(f"expected a number, got {value!r}")
+        try:
+            f = float(value)
+        except (TypeError, ValueError):
+            raise CellError(f"expected a number, got {value!r}") from None
+        return int(f) if f == int(f) and not isinstance(value, float) else f
+    if t == "list":
+        return [p.strip() for p in _SPLIT.split(str(value)) if p.strip()]
+    if t == "enum" and col.enum is not None:
+        text = str(value).strip()
+        values = [e.value for e in col.enum]
+        if text in values:
+            return text
+        back = {zh: v for v, zh in ENUM_ZH.get(col.enum, {}).items()}
+        if text in back:
+            return back[text]
+        shown = "、".join(f"{ENUM_ZH.get(col.enum, {}).get(v, v)}({v})" for v in values)
+        raise CellError(f"{text!r} is not one of {shown}")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    return str(value) if not isinstance(value, str) else value
+
+
+def record_data(rec: Record) -> dict:
+    """The record as plain JSON data, without fields left at their defaults."""
+    return rec.model_dump(mode="json", exclude_defaults=True)
+
+
+def hidden_data(rec: Record, sheet: Sheet) -> dict:
+    """The fields of ``rec`` that have no column of their own (what the hidden JSON column carries)."""
+    shown = {c.field for c in sheet.editable()}
+    return {k: v for k, v in record_data(rec).items() if k not in shown}
+
+
+def items_of(ledger: Ledger, kind: str) -> list[tuple[str, Record]]:
+    return sorted(ledger.of(kind).items(), key=lambda kv: str(kv[0])) if kind not in ("unit", "commissioner") \
+        else list(ledger.of(kind).items())
+
+
+# ---------------------------------------------------------------- writing
+@dataclass
+class ExportSummary:
+    """What goes on the 季度汇总 sheet: header labels and rows (first cell a label, then numbers)."""
+
+    title: str
+    header: list[str]
+    rows: list[list[Any]]
+    notes: list[tuple[str, Any]] = field(default_factory=list)
+
+
+def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summary: Optional[ExportSummary] = None,
+                   progress=None) -> dict[str, int]:
+    """Write the workbook; returns the number of rows written per sheet. ``lights`` maps (kind, id) to
+    (light, message) for items with a finding; other open items are green."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    about = wb.active
+    about.title = "说明"
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    name = ledger.settings.name if ledger.settings else ""
+    for row in (("台账名称", name), ("导出日期(as of)", as_of), ("工具", "reformctl export --xlsx"),
+                ("说明", "每类事项一张表，一行一项。可编辑各列后用 reformctl import 导回；标注(只读)的列和表由工具生成，"
+                       "导入时忽略；最后一列“数据(JSON)”已隐藏，保存嵌套信息(进度节点、进展、问题清单等)，请勿修改。"),
+                ("Note", "One sheet per kind, one row per item. Edit and bring back with `reformctl import`; "
+                         "columns and sheets marked (只读) are computed and ignored on import; the hidden last "
+                         "column 数据(JSON) carries nested data (milestones, progress, problems...): leave it.")):
+        about.append(list(row))
+    about["A1"].font = bold
+    about.column_dimensions["A"].width = 18
+    about.column_dimensions["B"].width = 100
+    for r in about.iter_rows(min_row=1, max_row=about.max_row):
+        r[0].font = bold
+        r[1].alignment = Alignment(wrap_text=True)
+        if isinstance(r[1].value, dt.date):
+            r[1].number_format = "yyyy-mm-dd"
+
+    if summary is not None:
+        ws = wb.create_sheet("季度汇总" + RO)
+        ws.append([summary.title])
+        ws["A1"].font = Font(bold=True, size=13)
+        ws.append(summary.header)
+        for c in ws[2]:
+            c.font, c.fill = bold, head_fill
+        for row in summary.rows:
+            ws.append(row)
+        for c in ws[ws.max_row]:
+            c.font = bold
+        for col_cells in ws.iter_cols(min_row=3, min_col=len(summary.header), max_col=len(summary.header)):
+            for c in col_cells:
+                if isinstance(c.value, float):
+                    c.number_format = "0.0%"
+        for label, value in summary.notes:
+            ws.append([])
+            ws.append([label, value])
+        ws.column_dimensions["A"].width = 26
+        for i in range(2, len(summary.header) + 1):
+            ws.column_dimensions[get_column_letter(i)].width = 12
+        ws.freeze_panes = "A3"
+
+    counts: dict[str, int] = {}
+    total = sum(len(ledger.of(s.kind)) for s in SHEETS)
+    task = progress.add(total, "导出 xlsx") if progress else None
+
+    def header_row(ws, cols, with_light: bool):
+        heads = [c.header for c in cols] + ([LIGHT_HEADER, MESSAGE_HEADER] if with_light else []) + [JSON_HEADER]
+        ws.append(heads)
+        for i, c in enumerate(ws[1], start=1):
+            c.font, c.fill = bold, head_fill
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+            h = heads[i - 1]
+            if h.endswith(RO):
+                c.comment = Comment("由 reformctl 生成，导入时忽略 / computed, ignored on import", "reformctl")
+            width = (cols[i - 1].width if i <= len(cols) else (8 if h == LIGHT_HEADER else 40))
+            ws.column_dimensions[get_column_letter(i)].width = width
+        json_letter = get_column_letter(len(heads))
+        ws.column_dimensions[json_letter].hidden = True
+        ws.freeze_panes = "B2"
+        return heads
+
+    def finish(ws, heads):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(ws.max_row, 1)}"
+
+    for sheet in SHEETS:
+        ws = wb.create_sheet(sheet.title)
+        heads = header_row(ws, list(sheet.cols), sheet.light)
+        n = 0
+        for item_id, rec in items_of(ledger, sheet.kind):
+            row = []
+            for c in sheet.cols:
+                row.append(c.compute(rec) if c.readonly and c.compute else to_cell(getattr(rec, c.field, None), c))
+            if sheet.light:
+                light, message = lights.get((sheet.kind, str(item_id)), ("", ""))
+                if not light and _is_open(sheet.kind, rec):
+                    light = "green"
+                row += [LIGHT_TEXT[light], message or None]
+            extra = hidden_data(rec, sheet)
+            row.append(json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None)
+            ws.append(row)
+            n += 1
+            r = ws.max_row
+            for i, c in enumerate(sheet.cols, start=1):
+                cell = ws.cell(r, i)
+                if c.type == "date":
+                    cell.number_format = "yyyy-mm-dd"
+                if c.readonly or c.width >= 24:
+                    cell.alignment = wrap
+            if sheet.light:
+                lc = ws.cell(r, len(sheet.cols) + 1)
+                if light:
+                    lc.fill = PatternFill("solid", fgColor=FILLS[light])
+                lc.alignment = Alignment(horizontal="center", vertical="top")
+                ws.cell(r, len(sheet.cols) + 2).alignment = wrap
+            if progress:
+                progress.advance(task)
+        finish(ws, heads)
+        counts[sheet.title] = n
+        if sheet.kind == "notice":
+            ws = wb.create_sheet(PROBLEM_SHEET)
+            heads = header_row(ws, list(PROBLEM_COLS), True)
+            m = 0
+            for nid, notice in items_of(ledger, "notice"):
+                for p in notice.problems:
+                    row = []
+                    for c in PROBLEM_COLS:
+                        if c.header.startswith("复查"):
+                            row.append("\n".join(f"{rv.due}" + (f" ✓{rv.done}" if rv.done else "") +
+                                                 (f" {rv.result}" if rv.result else "") for rv in p.reviews) or None)
+                        elif c.field == "notice":
+                            row.append(nid)
+                        else:
+                            row.append(to_cell(getattr(p, c.field, None), c))
+                    light, message = lights.get(("problem", f"{nid}#{p.no}"), ("", ""))
+                    if not light and p.rectified is None:
+                        light = "green"
+                    row += [LIGHT_TEXT[light], message or None, None]
+                    ws.append(row)
+                    m += 1
+                    r = ws.max_row
+                    for i, c in enumerate(PROBLEM_COLS, start=1):
+                        if c.type == "date":
+                            ws.cell(r, i).number_format = "yyyy-mm-dd"
+                        if c.width >= 24:
+                            ws.cell(r, i).alignment = wrap
+                    lc = ws.cell(r, len(PROBLEM_COLS) + 1)
+                    if light:
+                        lc.fill = PatternFill("solid", fgColor=FILLS[light])
+                    lc.alignment = Alignment(horizontal="center", vertical="top")
+            finish(ws, heads)
+            counts[PROBLEM_SHEET] = m
+    wb.save(path)
+    return counts
+
+
+def _is_open(kind: str, rec: Record) -> bool:
+    status = getattr(rec, "status", None)
+    status = getattr(status, "value", status)
+    if kind == "task":
+        return status in ("planned", "in_progress")
+    if kind == "pilot":
+        return status in ("active", "adjusted")
+    if kind == "plan":
+        return status != "closed"
+    if kind == "notice":
+        return any(p.rectified is None for p in rec.problems)
+    if kind == "reminder":
+        return {x.unit for x in rec.reports} < set(rec.to)
+    return False
+
+
+# ---------------------------------------------------------------- reading
+@dataclass
+class SheetProblem:
+    sheet: str
+    row: int
+    column: str  # letter and header, e.g. "L (完成时限)"
+    message: str
+
+    def __str__(self) -> str:
+        where = f"sheet {self.sheet}, row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class RowData:
+    """One row of an item sheet: the fields of its editable columns, the hidden JSON (``None`` when the column
+    is missing or the cell empty), where it was read."""
+
+    values: dict[str, Any]
+    json: Optional[dict]
+    row: int
+    sheet: str
+    where: dict[str, str]  # field -> "L (完成时限)"
+
+
+@dataclass
+class ProblemRow:
+    notice: str
+    no: int
+    values: dict[str, Any]
+    row: int
+    where: dict[str, str]
+    index: int = -1  # position of the problem in the notice's list, once merged
+
+
+@dataclass
+class ReadResult:
+    items: dict[str, dict[str, RowData]] = field(default_factory=dict)  # kind -> id -> row
+    problem_rows: list[ProblemRow] = field(default_factory=list)
+    problems: list[SheetProblem] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+
+
+def _norm_header(h: Any) -> str:
+    return re.sub(r"\s+", "", str(h)) if h is not None else ""
+
+
+def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult):
+    from openpyxl.utils import get_column_letter
+
+    data: dict[str, Any] = {}
+    where: dict[str, str] = {}
+    ok = True
+    for i, col in colmap:
+        letter = f"{get_column_letter(i + 1)} ({col.header})"
+        where[col.field] = letter
+        try:
+            data[col.field] = from_cell(values[i] if i < len(values) else None, col)
+        except CellError as exc:
+            res.problems.append(SheetProblem(title, rno, letter, str(exc)))
+            ok = False
+    return (data, where) if ok else (None, where)
+
+
+def read_workbook(path, progress=None) -> ReadResult:
+    """Read every importable sheet: each row becomes field data (cells parsed; the models validate later)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = load_workbook(path, data_only=True, read_only=True)
+    res = ReadResult()
+    titles = {_norm_header(t): t for t in wb.sheetnames}
+    sheets = [(s, titles[_norm_header(s.title)]) for s in SHEETS if s.importable and _norm_header(s.title) in titles]
+    total = sum(max((wb[t].max_row or 1) - 1, 0) for _, t in sheets)
+    task = progress.add(total, "读取 xlsx") if progress else None
+    for sheet, title in sheets:
+        ws = wb[title]
+        res.sheets.append(title)
+        rows = ws.iter_rows(values_only=True)
+        head = next(rows, None)
+        if head is None:
+            continue
+        heads = [_norm_header(h) for h in head]
+        by_header = {_norm_header(c.header): c for c in sheet.editable()}
+        colmap = [(i, by_header[h]) for i, h in enumerate(heads) if h in by_header]
+        json_at = heads.index(JSON_HEADER) if JSON_HEADER in heads else None
+        key = KINDS_BY_NAME[sheet.kind].key
+        if not any(c.field == key for _, c in colmap):
+            id_header = next(c.header for c in sheet.cols if c.field == key)
+            res.problems.append(SheetProblem(title, 1, "", f"no column {id_header} (the id): cannot read this sheet"))
+            continue
+        bucket = res.items.setdefault(sheet.kind, {})
+        for rno, values in enumerate(rows, start=2):
+            if progress:
+                progress.advance(task)
+            values = list(values or ())
+            if all(_blank(v) for v in values):
+                continue
+            extra = None
+            if json_at is not None and json_at < len(values) and not _blank(values[json_at]):
+                letter = f"{get_column_letter(json_at + 1)} ({JSON_HEADER})"
+                try:
+                    extra = json.loads(values[json_at])
+                except (TypeError, ValueError) as exc:
+                    res.problems.append(SheetProblem(title, rno, letter, f"not valid JSON ({exc}); leave this "
+                                                     "hidden column as it was exported"))
+                    continue
+                if not isinstance(extra, dict):
+                    res.problems.append(SheetProblem(title, rno, letter, "not a JSON object"))
+                    continue
+            data, where = _read_cells(title, rno, values, colmap, res)
+            if data is None:
+                continue
+            item_id = data.get(key)
+            if item_id in (None, "", []):
+                res.problems.append(SheetProblem(title, rno, where.get(key, ""), "the id is empty"))
+                continue
+            item_id = str(item_id)
+            if item_id in bucket:
+                res.problems.append(SheetProblem(title, rno, where.get(key, ""),
+                                                 f"id {item_id} is already on row {bucket[item_id].row}"))
+                continue
+            bucket[item_id] = RowData(data, extra, rno, title, where)
+    if _norm_header(PROBLEM_SHEET) in titles:
+        ws = wb[titles[_norm_header(PROBLEM_SHEET)]]
+        rows = ws.iter_rows(values_only=True)
+        head = next(rows, None)
+        heads = [_norm_header(h) for h in head or ()]
+        by_header = {_norm_header(c.header): c for c in PROBLEM_COLS if c.field}
+        colmap = [(i, by_header[h]) for i, h in enumerate(heads) if h in by_header]
+        if head is not None and not {"notice", "no"} <= {c.field for _, c in colmap}:
+            res.problems.append(SheetProblem(PROBLEM_SHEET, 1, "", "needs the columns 通知编号 and 序号"))
+        elif head is not None:
+            for rno, values in enumerate(rows, start=2):
+                values = list(values or ())
+                if all(_blank(v) for v in values):
+                    continue
+                data, where = _read_cells(PROBLEM_SHEET, rno, values, colmap, res)
+                if data is None:
+                    continue
+                nid, no = data.pop("notice"), data.get("no")
+                if not nid or no is None:
+                    res.problems.append(SheetProblem(PROBLEM_SHEET, rno, where["notice" if not nid else "no"],
+                                                     "every row needs 通知编号 and 序号"))
+                    continue
+                res.problem_rows.append(ProblemRow(str(nid), no, data, rno, where))
+    wb.close()
+    return res
+
+
+def iter_sheet_kinds() -> Iterable[str]:
+    return (s.kind for s in SHEETS if s.importable)
