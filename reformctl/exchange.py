@@ -199,7 +199,7 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
                                                                 _data(old).get(k)})
         rel = ledger.file_of(kind_name, key) or f"{kind.folder}/{key}.yaml"
         plan.changes.append(Change(kind_name, key, rel, rec, old, changed))
-    if plan.problems or not merged:
+    if not merged:
         return plan
     # cross-record checks (references, date order, the seed's articles) on the ledger as it would become
     items = {k: dict(v) for k, v in ledger.items.items()}
