@@ -125,3 +125,29 @@ def test_summary_file_unwritable_is_a_usage_error(cli, make_ledger, tmp_path):
     r = cli("check", "--ledger", make_ledger(), "--summary-file", tmp_path / "no" / "such" / "dir" / "s.md")
     assert r.exit_code == 2, r
     assert "cannot write the summary" in r.stderr
+
+
+def test_summary_file_lists_the_red_items_of_status(cli, tmp_path):
+    from conftest import SAMPLE
+
+    summary = tmp_path / "summary.md"
+    r = cli("check", "--ledger", SAMPLE, "--summary-file", summary, "--as-of", "2016-12-31")
+    assert r.exit_code == 0, r
+    red = json.loads(cli("status", "--ledger", SAMPLE, "--as-of", "2016-12-31", "--light", "red",
+                         "--format", "json").stdout)
+    assert red, "the sample ledger has red items on 2016-12-31"
+    text = summary.read_text(encoding="utf-8")
+    assert "No problems found." in text and "### Red items (2016-12-31)" in text
+    rows = [line for line in text.split("### Red items", 1)[1].splitlines() if line.startswith("| `")]
+    assert len(rows) == len(red)
+    for row, f in zip(rows, red):
+        assert row.startswith(f"| `{f['id']}` |")
+        assert f"| {f['unit']} | {f['due']} | {f['days']} | `{f['rule']}` |" in row
+
+
+def test_summary_file_has_no_red_items_on_a_broken_ledger(cli, make_ledger, tmp_path):
+    summary = tmp_path / "summary.md"
+    r = cli("check", "--ledger", _bad(make_ledger), "--summary-file", summary, "--lang", "zh")
+    assert r.exit_code == 1, r
+    text = summary.read_text(encoding="utf-8")
+    assert "T-1.yaml` |" in text and "改正后才能计算红灯事项" in text

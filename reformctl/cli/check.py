@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LangOpt, LedgerOpt, NoCacheOpt, display_path, err, no_cache_flag, parse_lang, resolve_root
+from .common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AsOfOpt, LangOpt, LedgerOpt, NoCacheOpt, display_path, err,
+                     no_cache_flag, parse_as_of, parse_lang, resolve_root)
 
 
 class CheckFormat(str, Enum):
@@ -29,7 +30,9 @@ def check(
     = CheckFormat.text,
     summary_file: Annotated[Optional[Path], typer.Option("--summary-file", metavar="PATH", show_default=False,
                             help="Also append a Markdown table of every problem to PATH (in GitHub Actions: "
-                                 "--summary-file \"$GITHUB_STEP_SUMMARY\").")] = None,
+                                 "--summary-file \"$GITHUB_STEP_SUMMARY\"), followed by the red (overdue) items "
+                                 "as of --as-of.")] = None,
+    as_of: AsOfOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
@@ -70,7 +73,7 @@ def check(
     else:
         render_text(report.diagnostics, out, show, language)
     if summary_file is not None:
-        _append_summary(summary_file, report, show, language)
+        _append_summary(summary_file, report, show, language, root, parse_as_of(as_of), no_cache_flag(no_cache))
     if fmt in (CheckFormat.text, CheckFormat.github):
         where = show("") or "."
         if report.diagnostics:
@@ -92,14 +95,24 @@ def _repo_relative(root: Path, fallback):
     return fallback
 
 
-def _append_summary(path: Path, report, show, language: str) -> None:
-    """Append the Markdown summary to ``path`` (GitHub's step summary is appended to, never replaced)."""
+def _append_summary(path: Path, report, show, language: str, root: Path, as_of, cache) -> None:
+    """Append the Markdown summary to ``path`` (GitHub's step summary is appended to, never replaced): every
+    problem, then the red items of the deadline engine (only on a ledger without errors: findings computed
+    from broken records would be wrong)."""
     import io
 
-    from ..views.diagnostics import render_markdown
+    from .. import api
+    from ..load import load_ledger
+    from ..views.diagnostics import render_markdown, render_red_markdown
 
     buf = io.StringIO()
     render_markdown(report.diagnostics, buf, show, language)
+    if report.errors:
+        buf.write("### 红灯事项 / red items\n\n" + ("台账有错误，改正后才能计算红灯事项。\n\n" if language == "zh" else
+                  "Not computed: the ledger has errors; fix them first.\n\n"))
+    else:
+        ev = api.status(load_ledger(root, cache=cache).ledger, as_of, lights=["red"])
+        render_red_markdown(ev.findings, buf, as_of, language)
     try:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(buf.getvalue())

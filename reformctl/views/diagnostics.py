@@ -160,3 +160,24 @@ def render_markdown(diags: list[Diagnostic], out: TextIO, display=lambda f: f, l
             msg = f"{CATALOGUE[d.code].zh}: {msg}"
         out.write(f"| `{_md_cell(display(d.file))}` | {d.line or 1} | {d.severity.value} | `{d.code}` | {_md_cell(msg)} |\n")
     out.write("\n")
+
+
+def render_red_markdown(findings, out: TextIO, as_of, lang: str = "en") -> None:
+    """A Markdown section listing red (overdue) findings of the deadline engine, for $GITHUB_STEP_SUMMARY."""
+    from .. import i18n
+    from .status import short_message
+
+    zh = lang == "zh"
+    out.write(f"### {'红灯事项' if zh else 'Red items'} ({as_of.isoformat()})\n\n")
+    if not findings:
+        out.write("没有逾期事项。\n\n" if zh else "Nothing is overdue.\n\n")
+        return
+    out.write(f"{len(findings)} 项逾期。\n\n" if zh else f"{len(findings)} overdue.\n\n")
+    head = ("编号", "事项", "责任单位", "时限", "逾期天数", "规则", "说明") if zh else \
+        ("id", "item", "unit", "due", "days late", "rule", "message")
+    out.write("| " + " | ".join(head) + " |\n|---|---|---|---|---:|---|---|\n")
+    for f in findings:
+        item = f.title or i18n.label("rule", f.rule, lang)
+        out.write(f"| `{_md_cell(f.id)}` | {_md_cell(item)} | {_md_cell(f.unit)} | {f.due.isoformat()} | {f.days} | "
+                  f"`{f.rule}` | {_md_cell(short_message(f, lang))} |\n")
+    out.write("\n")
