@@ -80,6 +80,8 @@ CATALOGUE: dict[str, Entry] = {
     "plan_stability_missing": Entry(E, "a plan needing a stability assessment issued without one (art. 5)", "应做稳评的方案未经社会稳定风险评估即印发(第五条)", "Record stability_assessment on or before the issue date."),
     "plan_legality_missing": Entry(E, "an issued plan without a legality review (art. 5)", "已印发方案未经合法性审查(第五条)", "Record legality_review on or before the issue date."),
     "duplicate_problem_no": Entry(E, "two problems of a notice with the same number", "问题序号重复", "Number the problems 1, 2, 3 ..."),
+    "working_days_unknown_year": Entry(W, "a deadline in working days the official calendar cannot count yet", "按工作日计算的时限超出工作日历已知年份", "Give the deadline as a date, or upgrade chinesecalendar (pip install -U chinesecalendar) once the State Council has published that year's holidays."),
+    "deadline_conflict": Entry(W, "a deadline given both as a date and in working days, and they disagree", "时限同时以日期和工作日给出且不一致", "Keep one of them; while both are there, the date is used."),
     "report_not_requested": Entry(W, "a reminder report from a unit that was not notified", "未送达单位报告了对接情况", "Add the unit to `to` or fix the unit."),
     "accountability_implementer": Entry(E, "an accountability measure carried out by the wrong body (R17)", "追责实施主体不符合规定(R17)", "See R17: who carries out each measure."),
     "exemption_reason": Entry(E, "a fault-tolerance exemption without its reason (R18)", "容错免责未说明理由(R18)", "Write the reason in `exemption`."),

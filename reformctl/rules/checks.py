@@ -13,6 +13,7 @@ from ..model import Diagnostic, Ledger, Severity
 from ..model.records import EventKind, Measure, PilotStatus, PlanStatus, TaskStatus, UnitType
 from ..model.types import ID_RE
 from .dates import add_months
+from .workdays import CalendarUnknown, add_working_days
 
 W = Severity.warning
 
@@ -189,6 +190,21 @@ def _plans(c: _Ctx) -> None:
                        "legality_review")
 
 
+def _working_days(c: _Ctx, kind: str, item_id: str, what: str, start: dt.date, n: int, date: Optional[dt.date],
+                  date_field: str, *path) -> None:
+    """A deadline given in working days: the calendar must know the years it spans; a date given as well wins."""
+    field = "due_working_days" if date_field == "due" else "report_within_working_days"
+    try:
+        computed = add_working_days(start, n)
+    except CalendarUnknown as exc:
+        c.emit(kind, item_id, "working_days_unknown_year", f"{what}: {n} working days after {start} cannot be "
+               f"counted: {exc}", *path, field, severity=W)
+        return
+    if date is not None and date != computed:
+        c.emit(kind, item_id, "deadline_conflict", f"{what}: `{date_field}` {date} and `{field}` {n} "
+               f"({computed}) disagree; the date `{date_field}` is used", *path, field, severity=W)
+
+
 def _notices(c: _Ctx) -> None:
     for nid, n in c.ledger.notices.items():
         c.unit("notice", nid, n.issued_by, "issued_by")
@@ -202,6 +218,9 @@ def _notices(c: _Ctx) -> None:
             if p.due is not None and p.due < n.issued:
                 c.emit("notice", nid, "date_order", f"problem {p.no} is due {p.due}, before the notice was issued",
                        "problems", i, "due")
+            if p.due_working_days is not None:
+                _working_days(c, "notice", nid, f"problem {p.no}", n.issued, p.due_working_days, p.due, "due",
+                              "problems", i)
             for j, r in enumerate(p.reviews):
                 if r.due < n.issued:
                     c.emit("notice", nid, "review_out_of_range",
@@ -224,6 +243,9 @@ def _reminders(c: _Ctx) -> None:
         c.units("reminder", rid, r.to, "to")
         if r.report_due is not None and r.report_due < r.issued:
             c.emit("reminder", rid, "date_order", f"report_due {r.report_due} is before issued {r.issued}", "report_due")
+        if r.report_within_working_days is not None:
+            _working_days(c, "reminder", rid, "the report", r.issued, r.report_within_working_days, r.report_due,
+                          "report_due")
         for i, rep in enumerate(r.reports):
             c.unit("reminder", rid, rep.unit, "reports", i, "unit")
             if rep.unit not in r.to and rep.unit in c.ledger.units:
