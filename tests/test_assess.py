@@ -231,3 +231,16 @@ def test_dry_run_and_usage_errors(cli, sample_repo, sample_copy):
     assert cli("assess", "--ledger", sample_repo, "--dry-run").exit_code == 2
     r = cli("assess", "--ledger", sample_copy, "--year", "2016", "--write")
     assert r.exit_code == 2 and "git" in r.stderr
+
+
+def test_write_with_nothing_to_propose_creates_no_file(cli, make_ledger):
+    from conftest import git
+
+    root = make_ledger()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "init")
+    head = _head(root)
+    r = cli("assess", "--ledger", root, "--year", "2016", "--write", "--lang", "zh")
+    assert r.exit_code == 0 and "无需写入" in r.stderr
+    assert not (root / "assessments").exists() and _head(root) == head

@@ -48,7 +48,7 @@ def test_markdown_and_xlsx_files(cli, make_ledger, tmp_path):
     r = cli("cases", "--ledger", root, "--year", "2016", "--lang", "zh", "--markdown", md, "--xlsx", xl)
     assert r.exit_code == 0, r
     text = md.read_text(encoding="utf-8")
-    assert text.startswith("# 2016年改革经验推广清单\n")
+    assert text.startswith("# 2016年改革经验推广清单\n\n| ")
     assert "# 2016年典型案例汇编" in text and "## 1. 案例C-1" in text and "以“三权分置”为核心推进入市改革。" in text
     assert "| C-3 | 案例C-3 | 某区委 | 示范点位 | 2015-07-01 | 2016-12-20 | 本年摘牌 |" in text
     assert "本年挂牌示范点位: 1个" in text
@@ -63,7 +63,7 @@ def test_markdown_to_stdout_in_english(cli, make_ledger):
     root = make_ledger({"cases/C-1.yaml": case("C-1", promoted="[2016]")})
     r = cli("cases", "--ledger", root, "--year", "2016", "--lang", "en", "--markdown", "-")
     assert r.exit_code == 0, r
-    assert r.stdout.startswith("# Reform experience promotion list 2016\n")
+    assert r.stdout.startswith("# Reform experience promotion list 2016\n\n")
     assert "No demonstration point listed this year" in r.stdout
 
 

@@ -89,6 +89,9 @@ def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
     T = view.L(language)
     rel = f"assessments/{year}.yaml"
     todo = [p for p in props if not p.recorded]
+    if not todo:
+        err(T["assess_nothing"].format(file=rel))
+        return
     try:
         store = Store(root, author=author)
         action = Action("assess", [str(year)] + sorted({p.source.split("#")[0] for p in todo}),

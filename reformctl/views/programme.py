@@ -24,7 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
         "listed_in_year": "本年挂牌", "delisted_in_year": "本年摘牌", "listed_state": "持续挂牌", "delisted_state": "已摘牌",
         "never": "未挂牌", "future": "待挂牌", "none_listed": "(无)",
         "demo_count": "本年挂牌示范点位: {n}个", "demo_missing": "本年尚未挂牌示范点位(每年至少一批)",
-        "book_intro": "本汇编收录{y}年度全市改革典型案例{n}个，供各地各部门学习借鉴。",
+        "book_intro": "本汇编收录{y}年度改革典型案例{n}个，供各地各部门学习借鉴。",
         # assessment
         "assess_title": "{y}年度改革工作目标绩效考核: 建议扣分", "rank_title": "{y}年度考核排名", "rank": "名次",
         "score": "得分", "deducted": "扣分合计", "deductions": "扣分项", "new": "新增建议扣分", "points": "扣分",
@@ -59,7 +59,7 @@ LABELS: dict[str, dict[str, str]] = {
         "never": "never listed", "future": "to be listed", "none_listed": "(none)",
         "demo_count": "Demonstration points listed this year: {n}",
         "demo_missing": "No demonstration point listed this year (at least one batch a year)",
-        "book_intro": "This book collects the city's {n} typical reform case(s) of {y}.",
+        "book_intro": "This book collects {n} typical reform case(s) of {y}.",
         "assess_title": "Annual assessment {y}: proposed deductions", "rank_title": "Assessment ranking {y}",
         "rank": "Rank", "score": "Score", "deducted": "Deducted", "deductions": "Deductions", "new": "Proposed",
         "points": "Points", "reason": "Reason", "source": "Source", "rule": "Kind", "recorded": "In file",
@@ -271,10 +271,10 @@ def cases_markdown(report, lang: str) -> str:
     """The promotion list, the listing changes and the case book as one Markdown document."""
     T = L(lang)
     y = report.year
-    parts = [f"# {T['promotion_title'].format(y=y)}\n"]
+    parts = [f"# {T['promotion_title'].format(y=y)}\n\n"]
     h, rows = case_cells(report.promotion_list, lang)
     parts.append(md_table(h, rows) if rows else T["none_listed"] + "\n")
-    parts.append(f"\n## {T['listing_title'].format(y=y)}\n")
+    parts.append(f"\n## {T['listing_title'].format(y=y)}\n\n")
     h, rows = listing_cells(report.listing, lang)
     parts.append(md_table(h, rows) if rows else T["none_listed"] + "\n")
     n = report.demonstration_points_listed
