@@ -15,3 +15,36 @@ def test_the_libyaml_parser_is_used_when_pyyaml_has_it():
     assert yamlread.HAVE_LIBYAML == bool(getattr(yaml, "__with_libyaml__", False))
     if yamlread.HAVE_LIBYAML:
         assert yamlread.Loader12.__mro__[1].__module__ == "yaml._yaml"
+
+
+HEAVY = ("pydantic", "git", "openpyxl", "ruamel", "yaml", "reformctl.model", "reformctl.load", "reformctl.rules",
+         "reformctl.store", "reformctl.api")
+
+
+def _imported_by(*args: str) -> set[str]:
+    """Modules a real `python -X importtime -m reformctl ARGS` process imported (from the interpreter's own log)."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "reformctl", *args], capture_output=True, text=True,
+                       env={**__import__("os").environ, "COLUMNS": "100"})
+    assert r.returncode == 0, r.stderr[-2000:]
+    mods = set()
+    for line in r.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            mods.add(line.rsplit("|", 1)[1].strip())
+    assert "reformctl.cli" in mods  # the log is there
+    return mods
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("status", "--help"), ("--version",)])
+def test_help_imports_no_heavy_module(args):
+    mods = _imported_by(*args)
+    # typer (0.2x) itself imports pydantic to build a command's parameters, so a command's --help has it; the
+    # top-level --help and --version must not, and none may import the models or anything heavier
+    heavy = HEAVY if len(args) == 1 else tuple(h for h in HEAVY if h != "pydantic")
+    heavy = sorted(m for m in mods if any(m == h or m.startswith(h + ".") for h in heavy))
+    assert heavy == [], f"`reformctl {' '.join(args)}` imported {heavy}: move the import inside the command function"

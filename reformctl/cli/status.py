@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import (EXIT_FINDINGS, EXIT_OK, AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of,
-                     parse_lang, resolve_root)
+from .common import (EXIT_FINDINGS, EXIT_OK, AsOfOpt, LangOpt, LedgerOpt, NoCacheOpt, err, fail, load_or_fail,
+                     no_cache_flag, parse_as_of, parse_lang, resolve_root)
 
 
 class StatusFormat(str, Enum):
@@ -80,6 +80,7 @@ def status(
     fail_on: Annotated[Optional[Light], typer.Option(
         "--fail-on", show_default=False,
         help="Exit 1 when a finding shown has this light or worse: red, or yellow (red or yellow). For CI.")] = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Overdue (red, 红灯) and due-soon (yellow, 黄灯) items and obligations, with the unit that must act.
 
@@ -97,7 +98,7 @@ def status(
     day = parse_as_of(as_of)
     language = parse_lang(lang)
     root = resolve_root(ledger)
-    led = load_or_fail(root).ledger
+    led = load_or_fail(root, cache=no_cache_flag(no_cache)).ledger
     units, kinds, rules = _filters(led, unit, kind, rule)
     ev = api.status(led, day, units=units, kinds=kinds, rules=rules, lights=[x.value for x in light or []])
     from ..views import status as view
