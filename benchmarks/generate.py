@@ -185,7 +185,8 @@ def event(rng: random.Random, eid: str, year: int) -> str:
     lines = ["# yaml-language-server: $schema=../../schemas/event.schema.json", f"id: {eid}", f"kind: {kind}",
              f"unit: {unit}", f"date: {_d(day)}", f"title: {_title(rng)}工作会议"]
     if kind == "ledger_inspection":
-        lines += ["commissioners: [DC-001, DC-002]", f"authorized: {_d(day - dt.timedelta(days=3))}"]
+        lines += ["commissioners: [DC-001, DC-002]", f"authorized: {_d(day - dt.timedelta(days=3))}",
+                  f"authorization: 成改督授〔{year}〕{eid.rsplit('-', 1)[-1]}号"]
     return "\n".join(lines) + "\n"
 
 
