@@ -72,6 +72,78 @@ Resolver12.add_implicit_resolver(
 Resolver12.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
+_STR, _INT, _BOOL, _NULL, _FLOAT, _TS = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "float", "timestamp"))
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _fast_resolve(self, kind: type, value: Any, implicit: Any) -> str:
+    """:meth:`BaseResolver.resolve` for our resolvers (no wildcard or path resolvers): the same tags, faster
+    (plain scalars repeat a lot in a ledger: dates, unit ids, statuses; their tag is remembered)."""
+    if kind is ScalarNode:
+        if implicit[0]:
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = _STR
+                for t, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        tag = t
+                        break
+                if len(_RESOLVED) > 200_000:
+                    _RESOLVED.clear()
+                _RESOLVED[value] = tag
+            return tag
+        return _STR
+    return _SEQ if kind is SequenceNode else _MAP
+
+
+_RESOLVED: dict[str, str] = {}
+_IMPLICIT = {k: tuple(v) for k, v in Resolver12.yaml_implicit_resolvers.items()}
+assert None not in _IMPLICIT and not Resolver12.yaml_path_resolvers
+Resolver12.resolve = _fast_resolve  # type: ignore[assignment]
+
+
+class _Fallback(Exception):
+    """The fast builder met something it leaves to the full constructor (a float, a rare tag, a problem)."""
+
+
+def _build(node: Node) -> Any:
+    """Python data from a node tree without aliases (refused before), for the common tags; anything else,
+    and every error, raises :class:`_Fallback` so that :class:`Constructor12` decides and words the error."""
+    t = type(node)
+    tag = node.tag
+    if t is ScalarNode:
+        if tag == _STR or tag == _TS:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _INT:
+            v = node.value
+            try:
+                return int(v[2:], 8) if v.startswith("0o") else int(v[2:], 16) if v.startswith("0x") else int(v, 10)
+            except ValueError:
+                raise _Fallback from None
+        if tag == _BOOL:
+            return node.value.lower() == "true"
+        raise _Fallback
+    if t is MappingNode:
+        if tag != _MAP:
+            raise _Fallback
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode or key_node.tag != _STR:
+                raise _Fallback  # numbers, booleans, null or tags as keys: rare, the constructor handles them
+            key = key_node.value
+            if key in out:
+                raise _Fallback
+            out[key] = _build(value_node)
+        return out
+    if t is SequenceNode:
+        if tag != _SEQ:
+            raise _Fallback
+        return [_build(x) for x in node.value]
+    raise _Fallback
+
+
 class Constructor12(SafeConstructor):
     """SafeConstructor with YAML 1.2 scalars, refusing duplicate keys and shared (aliased) nodes."""
 
@@ -181,7 +253,14 @@ def parse(text: str) -> Any:
             nxt = loader.get_node()
             raise YamlProblem("yaml_multiple_documents", "a ledger file holds one YAML document, found more",
                               nxt.start_mark.line + 1, 1)
-        return loader.construct_document(node)
+        try:
+            return _build(node)
+        except (_Fallback, RecursionError):
+            pass
+        try:
+            return loader.construct_document(node)
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. `!!int abc`, `!!float x`
+            raise YamlProblem("yaml_construct", f"cannot read the value: {exc}", *_first_bad_mark(node)) from None
     except ConstructorError as exc:
         line, col = _mark(exc)
         msg = exc.problem or str(exc)
@@ -199,6 +278,27 @@ def parse(text: str) -> Any:
         raise YamlProblem("yaml_syntax", "the YAML is nested too deeply") from None
     finally:
         loader.dispose()
+
+
+def _first_bad_mark(node: Node) -> tuple[int, int]:
+    """Position of the first scalar that cannot be converted to its tag's type (``!!int abc``)."""
+    constructor = Constructor12()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ScalarNode):
+            try:
+                constructor.construct_object(n)
+            except (ValueError, TypeError, OverflowError):
+                return n.start_mark.line + 1, n.start_mark.column + 1
+            except Exception:  # noqa: BLE001 - other problems are not the one looked for
+                pass
+        elif isinstance(n, SequenceNode):
+            stack.extend(reversed(n.value))
+        elif isinstance(n, MappingNode):
+            for k, v in reversed(n.value):
+                stack.extend((v, k))
+    return (node.start_mark.line + 1, node.start_mark.column + 1) if node.start_mark else (1, 1)
 
 
 def _problem_text(exc: yaml.MarkedYAMLError) -> str:
