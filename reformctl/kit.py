@@ -32,6 +32,9 @@ SCHEMA_DIR = "schemas"
 REPO_FILES = (".github/workflows/reformctl.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml",
               ".vscode/settings.json", ".vscode/extensions.json")
 
+# In the ledger folder, but a freshly cloned empty repository often has them already: left alone when present.
+OPTIONAL_FILES = ("README.md", ".gitignore")
+
 
 class InitError(Exception):
     """A refusal: nothing was written (or everything written was removed again)."""
@@ -189,7 +192,7 @@ def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt
     ledger_files, repo_files = plan(prefix, name=name, level=level, start=start, install_spec=install_spec,
                                     hooks_repo=hooks_repo, hooks_rev=hooks_rev)
     pre = f"{prefix}/" if prefix else ""
-    clash = [rel for rel in ledger_files if (path / rel).exists() or (path / rel).is_symlink()]
+    clash = [rel for rel in ledger_files if rel not in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink())]
     if clash:
         raise InitError(f"{path} already holds {', '.join(sorted(clash)[:5])}; init writes only new files, "
                         "so pick a new or empty folder; nothing was written")
@@ -203,7 +206,12 @@ def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt
                                 "and try again; nothing was written")
 
     result = InitResult(ledger=path, repo=top, created_repo=created_repo)
-    todo: dict[str, str] = {pre + rel: text for rel, text in ledger_files.items()}
+    todo: dict[str, str] = {}
+    for rel, text in ledger_files.items():
+        if rel in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink()):
+            result.skipped.append(pre + rel)
+        else:
+            todo[pre + rel] = text
     for rel, text in repo_files.items():
         if (top / rel).exists() or (top / rel).is_symlink():
             result.skipped.append(rel)

@@ -107,13 +107,34 @@ def test_refuses_an_existing_ledger_and_writes_nothing(cli, sample_repo):
 def test_refuses_to_overwrite_any_file_and_writes_nothing(cli, tmp_path):
     led = tmp_path / "l"
     led.mkdir()
-    (led / "README.md").write_text("我们自己的说明\n", encoding="utf-8")
+    (led / "units.yaml").write_text("- id: 我们自己的单位\n", encoding="utf-8")
     before = tree(tmp_path)
     r = cli("init", led)
     assert r.exit_code == 2, r
-    assert "README.md" in r.stderr
+    assert "units.yaml" in r.stderr
     assert tree(tmp_path) == before
     assert not (led / ".git").exists()
+
+
+def test_a_fresh_clone_keeps_its_readme_and_gitignore(cli, tmp_path):
+    """`git clone` of a new, empty hosted repository, then init in it: its README and .gitignore stay as they are."""
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    git(origin, "init", "-q", "-b", "main")
+    (origin / "README.md").write_text("# 某区改革台账\n", encoding="utf-8")
+    (origin / ".gitignore").write_text("*.bak\n", encoding="utf-8")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-q", "-m", "Initial commit")
+    git(tmp_path, "clone", "-q", str(origin), "clone")
+    clone = tmp_path / "clone"
+    r = cli("init", clone, "--start", "2025-01-01")
+    assert r.exit_code == 0, r
+    assert "left alone (exists already): README.md" in r.stderr
+    assert (clone / "README.md").read_text(encoding="utf-8") == "# 某区改革台账\n"
+    assert (clone / ".gitignore").read_text(encoding="utf-8") == "*.bak\n"
+    assert git(clone, "rev-list", "--count", "HEAD").strip() == "2"
+    assert git(clone, "status", "--porcelain") == ""
+    assert cli("check", "--strict", cwd=clone).exit_code == 0
 
 
 def test_bad_options_are_usage_errors(cli, tmp_path):

@@ -43,7 +43,8 @@ def init(
     Chinese for the office staff, a GitHub Actions workflow, .gitlab-ci.yml, .pre-commit-config.yaml and a
     .gitignore, and makes one commit of exactly those files.
 
-    Refuses (exit 2, nothing written) when PATH already holds a ledger or any file it would write.
+    Refuses (exit 2, nothing written) when PATH already holds a ledger or a ledger file it would write; an
+    existing README.md or .gitignore (a freshly cloned hosted repository) and existing CI files are left alone.
 
     Example: `reformctl init 台账 --name 某区改革落实台账 --level district --start 2025-01-01`
     """
