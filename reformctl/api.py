@@ -65,6 +65,6 @@ def status(ledger, as_of, *, horizon=None, units=None, kinds=None, rules=None, l
     ``as_of + horizon`` (for the agenda)."""
     from .rules.findings import evaluate, select
 
-    ev = evaluate(ledger, as_of, horizon=horizon)
-    ev.findings = select(ev.findings, units=units, kinds=kinds, rules=rules, lights=lights)
+    ev = evaluate(ledger, as_of, horizon=horizon, rules=rules or None)
+    ev.findings = select(ev.findings, units=units, kinds=kinds, lights=lights)
     return ev

@@ -33,8 +33,6 @@ def agenda(
     Lists the same rules as `status`, further ahead: yellow within `due_soon_days`, green beyond.
     Exit 0; 1 when the ledger has errors; 2 on bad options or an unusable ledger.
     """
-    import datetime as dt
-
     from .. import api
 
     day = parse_as_of(as_of)
@@ -43,7 +41,9 @@ def agenda(
     led = load_or_fail(root).ledger
     units, kinds, rules = _filters(led, unit, kind, rule)
     ev = api.status(led, day, horizon=days, units=units, kinds=kinds, rules=rules)
-    end = day + dt.timedelta(days=days)
+    from ..rules.dates import add_days
+
+    end = add_days(day, days)
     items = [f for f in ev.findings if (day <= f.due <= end) or (overdue and f.light == "red")]
     from ..views import status as view
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterator, Optional
 from ..model import Diagnostic, Ledger, Severity
 from ..model.records import EventKind, Measure, PilotStatus, PlanStatus, TaskStatus, UnitType
 from ..model.types import ID_RE
-from .dates import add_months
+from .dates import add_days, add_months
 from .workdays import CalendarUnknown, add_working_days
 
 W = Severity.warning
@@ -151,7 +151,7 @@ def _pilots(c: _Ctx) -> None:
                    f"term {p.start} to {p.end} is over the normal {term} months (R4)", "end", severity=W)
         if p.status is PilotStatus.exited and not p.exit_reason:
             c.emit("pilot", pid, "pilot_exit_reason", "an exited pilot states why (`exit_reason`)", "status")
-        if p.filed is not None and p.filed < p.start - dt.timedelta(days=366):
+        if p.filed is not None and p.filed < add_days(p.start, -366):
             c.emit("pilot", pid, "date_order", f"filed {p.filed} long before the start {p.start}", "filed", severity=W)
 
 

@@ -20,7 +20,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
     31 Dec + 2 months = 28/29 Feb). ``months`` may be negative."""
     m = day.month - 1 + months
     year, month = day.year + m // 12, m % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days``, clamped to the representable dates (year 1 to 9999) instead of overflowing."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 @dataclass(frozen=True, order=True)
@@ -94,4 +106,6 @@ def periods(kind: str, first_day: dt.date, last_day: dt.date) -> Iterator[Period
     p = period_of(first_day, kind)
     while p.first <= last_day:
         yield p
+        if p.last >= dt.date.max:
+            return
         p = next_period(p)

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Optional
 
 from ..model.records import Notice, PilotStatus, PlanStatus, Problem, Reminder, Task, TaskStatus
-from .dates import add_months
+from .dates import add_days, add_months
 from .findings import Ctx, rule
 from .workdays import CalendarUnknown, add_working_days
 
@@ -88,7 +88,7 @@ def pilot_not_filed(ctx: Ctx) -> None:
     n = ctx.settings.pilot_filing_days
     for pid, p in ctx.ledger.pilots.items():
         if p.status in _OPEN_PILOT and not ctx.happened(p.filed):
-            ctx.emit("pilot_not_filed", "pilot", pid, p.start + dt.timedelta(days=n), p.unit, title=p.title,
+            ctx.emit("pilot_not_filed", "pilot", pid, add_days(p.start, n), p.unit, title=p.title,
                      start=p.start.isoformat(), n=n)
 
 

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Optional
 from .. import i18n
 from ..model import Ledger
 from ..model.records import RuleSettings
+from .dates import add_days
 
 LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2}
 
@@ -158,7 +159,7 @@ class Ctx:
     @property
     def last_day(self) -> dt.date:
         """The last deadline that can give a finding."""
-        return self.as_of + dt.timedelta(days=self.window)
+        return add_days(self.as_of, self.window)
 
     # -- output
     def emit(self, rule: str, kind: str, id: str, due: dt.date, unit: Optional[str], *, title: str = "",

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..model import Ledger
 from ..model.records import CaseKind, EventKind, PlanStatus, TaskStatus, UnitType
-from .dates import Period, parse_period, periods
+from .dates import Period, add_days, parse_period, periods
 from .findings import Ctx, rule
 
 
@@ -112,7 +112,7 @@ def _reports(v: _View, q: Period) -> Iterator[Obligation]:
     for rid, r in v.L.reports.items():
         if r.quarter == q.name and v.ok(r.submitted):
             filed.setdefault(r.unit, []).append(rid)
-    due = q.last + dt.timedelta(days=v.L.settings.rules.report_due_days if v.L.settings else 10)
+    due = add_days(q.last, v.L.settings.rules.report_due_days if v.L.settings else 10)
     for u in sorted(owing):
         by = tuple(sorted(filed.get(u, ())))
         yield Obligation("report_missing", u, q.name, due, bool(by), "report", q.name, count=min(len(by), 1), by=by)

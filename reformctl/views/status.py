@@ -8,6 +8,7 @@ import json
 from typing import Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
+from ..rules.dates import add_days
 from ..rules.findings import Finding, Note
 
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
@@ -113,8 +114,8 @@ def render_table(findings: Sequence[Finding], console, lang: str, as_of: dt.date
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of the ISO week holding ``day``."""
-    monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6)
+    monday = add_days(day, -day.weekday())
+    return monday, add_days(monday, 6)
 
 
 def week_label(day: dt.date, lang: str) -> str:
@@ -133,7 +134,7 @@ def iso_week(day: dt.date) -> str:
 def render_agenda(findings: Sequence[Finding], console, lang: str, as_of: dt.date, days: int) -> None:
     """What falls due, grouped by ISO week (Monday to Sunday), in due order: one small table a week."""
     H = lambda k: i18n.label("header", k, lang)  # noqa: E731
-    end = as_of + dt.timedelta(days=days)
+    end = add_days(as_of, days)
     console.print(f"{H('agenda_title')} · {as_of.isoformat()} — {end.isoformat()} · {counts_line(findings, lang)}")
     if not findings:
         console.print(H("nothing_agenda"))
