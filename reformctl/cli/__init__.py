@@ -27,6 +27,8 @@ app = typer.Typer(
 COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "summary", "schedule", "cases", "assess",
                    "accountability", "reference"]
 COMMAND_MODULES += ["export", "importer"]  # reports (issue 5)
+# the write commands (issue 4): one git commit each
+COMMAND_MODULES += ["new", "edit"]
 
 
 def _version(value: bool) -> None:

@@ -406,12 +406,12 @@ class Store:
 
         Raises :class:`StoreError` (nothing changed) when it is refused; :class:`NothingToDo` when the build
         changed nothing."""
-        message = build_message(action)
         if dry_run:
             ref, _old = self._preflight()
             tx = Tx(self.root)
             build(tx)
             changes = self._validated(tx)
+            message = build_message(action)
             self._refuse_dirty(changes)
             return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix))
         env = self._commit_env()
@@ -421,6 +421,7 @@ class Store:
                 tx = Tx(self.root)
                 build(tx)
                 changes = self._validated(tx)
+                message = build_message(action)  # after the build, which may name the item (new ids)
                 self._refuse_dirty(changes)
                 diff = unified_diff(self.root, changes, self.prefix)
                 commit, blobs = self._make_commit(old, changes, message, env)

@@ -32,6 +32,7 @@ def _yaml(layout: tuple[int, int, int]) -> YAML:
     m, s, o = layout
     y.indent(mapping=m, sequence=s, offset=o)
     y.representer.add_representer(type(None), _represent_none)
+    y.representer.ignore_aliases = lambda _data: True  # never write anchors (ledger files refuse them)
     return y
 
 

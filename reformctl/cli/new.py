@@ -1,0 +1,226 @@
+"""`reformctl new task|pilot|notice|reminder|report|event`: create an item with the next free id (one commit)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from .common import LedgerOpt, fail, parse_as_of, resolve_root
+from .storeopts import AuthorOpt, DryRunOpt, WriteAsOfOpt, run_action
+
+new_app = typer.Typer(
+    help="Create a task, pilot, notice, reminder, report or event with the next free id (e.g. T-2016-037), as one "
+         "git commit. Missing required options are asked for when run on a terminal; otherwise they are an error "
+         "(exit 2). Prints the new id.",
+    no_args_is_help=True,
+)
+
+IdOpt = Annotated[Optional[str], typer.Option("--id", help="Use this id instead of the next free one.")]
+YearOpt = Annotated[Optional[int], typer.Option("--year", help="Year in the id (and a task's `year`). "
+                                                "Default: the year of --as-of.")]
+
+
+def _opt(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str]) -> dict:
+    """Ask for missing required values on a terminal; otherwise exit 2 naming the missing options."""
+    missing = [k for k in required if values.get(k) in (None, [], ())]
+    if not missing:
+        return values
+    if not sys.stdin.isatty():
+        fail("missing required option(s): " + ", ".join(_opt(k) for k in missing)
+             + " (run on a terminal to be asked for them)")
+    for k in missing:
+        answer = typer.prompt(prompts.get(k, k)).strip()
+        if k in ("to", "responsible_units", "problems"):
+            values[k] = [a.strip() for a in answer.replace("，", ",").split(",") if a.strip()]
+        else:
+            values[k] = answer
+    return values
+
+
+def _date(value, option: str):
+    import datetime as dt
+
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        fail(f"{option} wants a date YYYY-MM-DD, got {value!r}")
+
+
+def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year, date_fields=()):
+    from .. import writes
+
+    root = resolve_root(ledger)
+    day = parse_as_of(as_of)
+    for f in date_fields:
+        fields[f] = _date(fields.get(f), _opt(f))
+    holder = {}
+
+    def make():
+        action, build, chosen = writes.new_item(root, kind, fields, day, item_id, year)
+        holder["chosen"] = chosen
+        return action, build
+
+    run_action(root, author, dry_run, make)
+    if not dry_run:
+        sys.stdout.write(holder["chosen"]() + "\n")
+
+
+@new_app.command("task")
+def new_task(
+    title: Annotated[Optional[str], typer.Option("--title", help="Task name (任务名称). Required.")] = None,
+    lead_unit: Annotated[Optional[str], typer.Option("--lead-unit", help="Lead unit id (牵头单位). Required.")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="Deadline (完成时限). Required.")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", help="Start. Default: --as-of.")] = None,
+    responsible: Annotated[Optional[list[str]], typer.Option("--responsible", help="Responsible unit; repeat.")] = None,
+    special_group: Annotated[Optional[str], typer.Option("--special-group", help="Special group unit id.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="A plan id or a document name.")] = None,
+    major: Annotated[bool, typer.Option("--major", help="Annual major reform task (needs --leader, --goal).")] = False,
+    leader: Annotated[Optional[str], typer.Option("--leader", help="Leading-group member in charge.")] = None,
+    goal: Annotated[Optional[str], typer.Option("--goal", help="Goal (实现目标).")] = None,
+    item_id: IdOpt = None, year: YearOpt = None,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Create a reform task (status planned).
+
+    Example: reformctl new task --title "推进科技金融结合" --lead-unit 市金融办 --due 2017-06-30 --responsible 市科技局
+    """
+    fields = {"title": title, "lead_unit": lead_unit, "due": due}
+    _complete(fields, ("title", "lead_unit", "due"), {"title": "任务名称 title", "lead_unit": "牵头单位 lead unit",
+                                                     "due": "完成时限 due (YYYY-MM-DD)"})
+    fields.update({"source": source, "major": True if major else None, "leader": leader, "goal": goal,
+                   "responsible_units": responsible or None, "special_group": special_group, "start": start})
+    _run("task", fields, ledger, as_of, author, dry_run, item_id, year, ("due", "start"))
+
+
+@new_app.command("pilot")
+def new_pilot(
+    title: Annotated[Optional[str], typer.Option("--title", help="Pilot name. Required.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Unit running it. Required.")] = None,
+    end: Annotated[Optional[str], typer.Option("--end", metavar="YYYY-MM-DD", help="End of term. Required.")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", help="Start. Default: --as-of.")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan id it belongs to.")] = None,
+    lead_leader: Annotated[Optional[str], typer.Option("--lead-leader", help="Lead leader (一名牵头领导).")] = None,
+    promotion_plan: Annotated[Optional[str], typer.Option("--promotion-plan", help="Promotion plan (一个推进方案).")] = None,
+    team: Annotated[Optional[list[str]], typer.Option("--team", help="Working team member; repeat.")] = None,
+    item_id: IdOpt = None, year: YearOpt = None,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Create a pilot (status active).
+
+    Example: reformctl new pilot --title "金融服务综合改革试点" --unit 市金融办 --end 2017-12-31 --lead-leader 张三
+    """
+    fields = {"title": title, "unit": unit, "end": end}
+    _complete(fields, ("title", "unit", "end"), {"title": "试点名称 title", "unit": "试点单位 unit",
+                                                 "end": "期限届满 end (YYYY-MM-DD)"})
+    fields.update({"plan": plan, "lead_leader": lead_leader, "promotion_plan": promotion_plan,
+                   "working_team": team or None, "start": start})
+    _run("pilot", fields, ledger, as_of, author, dry_run, item_id, year, ("end", "start"))
+
+
+@new_app.command("notice")
+def new_notice(
+    to_unit: Annotated[Optional[str], typer.Option("--to-unit", help="Unit it is sent to. Required.")] = None,
+    problem: Annotated[Optional[list[str]], typer.Option("--problem", metavar="'YYYY-MM-DD DESCRIPTION [@UNIT]'",
+                       help="A problem with its deadline (and responsible unit); repeat. At least one.")] = None,
+    issued_by: Annotated[str, typer.Option("--issued-by", help="Issuing unit.")] = "",
+    issued: Annotated[Optional[str], typer.Option("--issued", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
+    item_id: IdOpt = None, year: YearOpt = None,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Create a rectification notice (整改督办通知) with its problem list (R14).
+
+    Example: reformctl new notice --to-unit 锦江区委 --issued-by 市委深改办 --problem "2016-12-31 台账更新不及时"
+    """
+    from .. import writes
+    from ..store import StoreError
+
+    fields = {"to_unit": to_unit, "problems": problem or None, "issued_by": issued_by or None}
+    _complete(fields, ("to_unit", "problems", "issued_by"), {
+        "to_unit": "责任单位 to unit", "issued_by": "发文单位 issued by",
+        "problems": "问题 problems ('YYYY-MM-DD description', comma separated)"})
+    try:
+        fields["problems"] = [writes.parse_problem(p) for p in fields["problems"]]
+    except StoreError as exc:
+        fail(exc.message)
+    fields.update({"subject": subject, "issued": issued})
+    _run("notice", fields, ledger, as_of, author, dry_run, item_id, year, ("issued",))
+
+
+@new_app.command("reminder")
+def new_reminder(
+    plan: Annotated[Optional[str], typer.Option("--plan", help="Upper-level plan (id or name). Required.")] = None,
+    to: Annotated[Optional[list[str]], typer.Option("--to", help="Unit notified; repeat. Required.")] = None,
+    report_due: Annotated[Optional[str], typer.Option("--report-due", metavar="YYYY-MM-DD",
+                          help="Deadline for their report (R10). Required.")] = None,
+    issued: Annotated[Optional[str], typer.Option("--issued", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
+    item_id: IdOpt = None, year: YearOpt = None,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Create a supervision reminder (督办提示通知, R10).
+
+    Example: reformctl new reminder --plan PL-2016-002 --to 市发改委 --to 市科技局 --report-due 2016-12-15
+    """
+    fields = {"plan": plan, "to": to or None, "report_due": report_due}
+    _complete(fields, ("plan", "to", "report_due"), {"plan": "上级方案 plan", "to": "送达单位 to (comma separated)",
+                                                      "report_due": "报告时限 report due (YYYY-MM-DD)"})
+    fields.update({"issued": issued, "subject": subject})
+    _run("reminder", fields, ledger, as_of, author, dry_run, item_id, year, ("report_due", "issued"))
+
+
+@new_app.command("report")
+def new_report(
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Reporting unit. Required.")] = None,
+    quarter: Annotated[Optional[str], typer.Option("--quarter", metavar="YYYYQN", help="e.g. 2016Q4. Required.")] = None,
+    submitted: Annotated[Optional[str], typer.Option("--submitted", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Unit reported to.")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="Summary (内容摘要).")] = None,
+    item_id: IdOpt = None,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Record a quarterly report (季报, R15); the id is R-<quarter>-NNN.
+
+    Example: reformctl new report --unit 市发改委 --quarter 2016Q4 --to 全面创新改革专项小组 --as-of 2017-01-08
+    """
+    import re
+
+    fields = {"unit": unit, "quarter": quarter}
+    _complete(fields, ("unit", "quarter"), {"unit": "报送单位 unit", "quarter": "季度 quarter (e.g. 2016Q4)"})
+    if not re.match(r"^\d{4}Q[1-4]$", str(fields["quarter"])):
+        fail(f"--quarter wants e.g. 2016Q4, got {fields['quarter']!r}")
+    fields.update({"submitted": submitted, "to": to, "summary": summary})
+    _run("report", fields, ledger, as_of, author, dry_run, item_id, None, ("submitted",))
+
+
+@new_app.command("event")
+def new_event(
+    kind: Annotated[Optional[str], typer.Option("--kind", help="group_meeting | self_assessment | training | "
+                    "onsite_meeting | press_conference | ledger_inspection | evaluation. Required.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Unit that held it. Required.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Title.")] = None,
+    plan: Annotated[Optional[list[str]], typer.Option("--plan", help="Plan evaluated or self-assessed; repeat.")] = None,
+    item_id: IdOpt = None, year: YearOpt = None,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Record a meeting, training, inspection, evaluation or press conference (R1-R3, R6-R8, R12).
+
+    Example: reformctl new event --kind training --unit 市委深改办 --title 全市改革业务培训 --as-of 2016-11-10
+    """
+    fields = {"kind": kind, "unit": unit}
+    _complete(fields, ("kind", "unit"), {"kind": "类型 kind", "unit": "组织单位 unit"})
+    fields.update({"date": date, "title": title, "plans": plan or None})
+    _run("event", fields, ledger, as_of, author, dry_run, item_id, year, ("date",))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(new_app, name="new")

@@ -1,0 +1,440 @@
+"""The write actions behind `reformctl new|progress|complete|rectify|verify|review|pilot|extend|approve|
+evidence|cancel`: each one is an :class:`~reformctl.store.Action` and a *build* function for
+:meth:`reformctl.store.Store.apply` (one action = one git commit). Library first: the CLI only parses options.
+
+A build reads the files through its transaction every time it runs (the store may run it again when another
+writer moved the branch), and raises :class:`~reformctl.store.StoreError` (exit 2) for a request that
+cannot be carried out, before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from .model import FOLDER_KINDS, KINDS_BY_NAME, Pilot, Task
+from .model.records import Milestone, Problem
+from .store import Action, StoreError, Tx, append_entry, next_id, set_key
+from .store.ids import PREFIX
+
+USAGE = 2
+Build = Callable[[Tx], None]
+
+# kinds that `reformctl new` creates, and their folder
+NEW_KINDS = ("task", "pilot", "notice", "reminder", "report", "event")
+
+
+def order(model) -> list[str]:
+    return list(model.model_fields)
+
+
+def find_item(root: Path, item_id: str, kinds: Optional[tuple[str, ...]] = None) -> tuple[str, str]:
+    """(kind, ledger-relative path) of the item file ``<folder>/<id>.yaml``; StoreError (exit 2) if none."""
+    from .model.types import ID_RE
+
+    if not ID_RE.match(item_id or ""):
+        raise StoreError(f"{item_id!r} is not an item id (1-64 of A-Za-z0-9._-, starting with a letter or digit)", USAGE)
+    for k in FOLDER_KINDS:
+        if kinds and k.name not in kinds:
+            continue
+        if k.key != "id":
+            continue
+        rel = f"{k.folder}/{item_id}.yaml"
+        if (root / rel).is_file():
+            return k.name, rel
+    what = " or ".join(kinds) if kinds else "item"
+    raise StoreError(f"no {what} {item_id} in this ledger", USAGE)
+
+
+def _as_date(value: Any) -> Optional[dt.date]:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _status(doc_data) -> str:
+    return str(doc_data.get("status", ""))
+
+
+# ---------------------------------------------------------------- progress, complete, evidence, cancel
+def progress(root: Path, item_id: str, note: str, as_of: dt.date, by: Optional[str] = None) -> tuple[Action, Build]:
+    kind, rel = find_item(root, item_id, ("task",))
+    if not note.strip():
+        raise StoreError("the progress note is empty", USAGE)
+
+    def build(tx: Tx) -> None:
+        doc = tx.edit(rel)
+        data = doc.data
+        if _status(data) in ("closed", "cancelled"):
+            raise StoreError(f"{item_id} is {_status(data)}: no more progress can be recorded", USAGE)
+        entry = {"date": as_of, "note": note.strip()}
+        if by:
+            entry["by"] = by
+        append_entry(data, "progress", entry, order(Task))
+        if _status(data) == "planned":
+            data["status"] = "in_progress"
+
+    return Action("progress", [item_id], f"记录进展 {item_id}: {note.strip()}", as_of), build
+
+
+def complete(root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] = None,
+             evidence: tuple[str, ...] = ()) -> tuple[Action, Build]:
+    kind, rel = find_item(root, item_id, ("task", "pilot"))
+    if milestone is not None and kind != "task":
+        raise StoreError("--milestone is for tasks", USAGE)
+
+    def build(tx: Tx) -> None:
+        data = tx.edit(rel).data
+        st = _status(data)
+        if milestone is not None:
+            ms = [m for m in data.get("milestones") or [] if str(m.get("name")) == milestone]
+            if not ms:
+                names = ", ".join(str(m.get("name")) for m in data.get("milestones") or []) or "none"
+                raise StoreError(f"{item_id} has no milestone {milestone!r} (milestones: {names})", USAGE)
+            m = ms[0]
+            if m.get("done") is not None:
+                raise StoreError(f"milestone {milestone!r} of {item_id} is already done ({m.get('done')})", USAGE)
+            set_key(m, "done", as_of, order(Milestone))
+            for e in evidence:
+                _append_scalar(m, "evidence", e, order(Milestone))
+            return
+        if st in ("completed", "closed"):
+            raise StoreError(f"{item_id} is already {st}", USAGE)
+        if kind == "task" and st == "cancelled":
+            raise StoreError(f"{item_id} is cancelled", USAGE)
+        if kind == "pilot" and st == "exited":
+            raise StoreError(f"pilot {item_id} has exited", USAGE)
+        data["status"] = "completed"
+        set_key(data, "completed", as_of, order(Task if kind == "task" else Pilot))
+        if kind == "task":
+            for e in evidence:
+                _append_scalar(data, "evidence", e, order(Task))
+
+    what = f"完成{'节点 ' + milestone + ' of ' if milestone else ''}{'任务' if kind == 'task' else '试点'} {item_id}"
+    return Action("complete", [item_id], what, as_of), build
+
+
+def _append_scalar(mapping, key: str, value: str, keys: list[str]) -> None:
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = mapping.get(key)
+    if not isinstance(seq, CommentedSeq):
+        seq = CommentedSeq()
+        seq.fa.set_flow_style()
+        set_key(mapping, key, seq, keys)
+    if value not in list(seq):
+        seq.append(value)
+
+
+def evidence(root: Path, item_id: str, ref: str, as_of: dt.date, milestone: Optional[str] = None) -> tuple[Action, Build]:
+    kind, rel = find_item(root, item_id, ("task",))
+    if not ref.strip():
+        raise StoreError("the evidence (a path or a link) is empty", USAGE)
+
+    def build(tx: Tx) -> None:
+        data = tx.edit(rel).data
+        if milestone is not None:
+            ms = [m for m in data.get("milestones") or [] if str(m.get("name")) == milestone]
+            if not ms:
+                raise StoreError(f"{item_id} has no milestone {milestone!r}", USAGE)
+            _append_scalar(ms[0], "evidence", ref.strip(), order(Milestone))
+        else:
+            _append_scalar(data, "evidence", ref.strip(), order(Task))
+
+    return Action("evidence", [item_id], f"添加佐证材料 {item_id}: {ref.strip()}", as_of), build
+
+
+def cancel(root: Path, item_id: str, reason: str, as_of: dt.date) -> tuple[Action, Build]:
+    kind, rel = find_item(root, item_id, ("task",))
+    if not reason.strip():
+        raise StoreError("--reason is required to cancel a task", USAGE)
+
+    def build(tx: Tx) -> None:
+        data = tx.edit(rel).data
+        if _status(data) in ("completed", "closed", "cancelled"):
+            raise StoreError(f"{item_id} is {_status(data)}", USAGE)
+        data["status"] = "cancelled"
+        set_key(data, "cancel_reason", reason.strip(), order(Task))
+
+    return Action("cancel", [item_id], f"取消任务 {item_id}: {reason.strip()}", as_of), build
+
+
+# ---------------------------------------------------------------- notices
+def _problem(data, notice_id: str, no: int):
+    for p in data.get("problems") or []:
+        if p.get("no") == no:
+            return p
+    nos = ", ".join(str(p.get("no")) for p in data.get("problems") or [])
+    raise StoreError(f"notice {notice_id} has no problem {no} (problems: {nos})", USAGE)
+
+
+def rectify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action, Build]:
+    _kind, rel = find_item(root, notice_id, ("notice",))
+
+    def build(tx: Tx) -> None:
+        p = _problem(tx.edit(rel).data, notice_id, no)
+        if p.get("rectified") is not None:
+            raise StoreError(f"problem {no} of {notice_id} was already rectified on {p.get('rectified')}", USAGE)
+        set_key(p, "rectified", as_of, order(Problem))
+
+    return Action("rectify", [notice_id], f"整改完成 {notice_id} 问题{no}", as_of), build
+
+
+def verify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action, Build]:
+    _kind, rel = find_item(root, notice_id, ("notice",))
+
+    def build(tx: Tx) -> None:
+        p = _problem(tx.edit(rel).data, notice_id, no)
+        if p.get("rectified") is None:
+            raise StoreError(f"problem {no} of {notice_id} is not rectified yet (reformctl rectify first)", USAGE)
+        if p.get("verified") is not None:
+            raise StoreError(f"problem {no} of {notice_id} was already verified on {p.get('verified')}", USAGE)
+        set_key(p, "verified", as_of, order(Problem))
+
+    return Action("verify", [notice_id], f"核实销号 {notice_id} 问题{no}", as_of), build
+
+
+def review(root: Path, notice_id: str, no: int, as_of: dt.date, result: Optional[str] = None,
+           due: Optional[dt.date] = None) -> tuple[Action, Build]:
+    """Record a follow-up review (``--result``): fills the first pending review, else appends a done one.
+    Without a result, schedules a review due ``--due``."""
+    _kind, rel = find_item(root, notice_id, ("notice",))
+    if not result and not due:
+        raise StoreError("give --result TEXT (a review done today) or --due DATE (schedule one)", USAGE)
+
+    def build(tx: Tx) -> None:
+        p = _problem(tx.edit(rel).data, notice_id, no)
+        pending = [r for r in p.get("reviews") or [] if r.get("done") is None]
+        if result:
+            if pending and due is None:
+                r = pending[0]
+                set_key(r, "done", as_of, ["due", "done", "result"])
+                set_key(r, "result", result.strip(), ["due", "done", "result"])
+            else:
+                append_entry(p, "reviews", {"due": due or as_of, "done": as_of, "result": result.strip()},
+                             order(Problem))
+        else:
+            append_entry(p, "reviews", {"due": due}, order(Problem))
+
+    what = f"跟踪复查 {notice_id} 问题{no}" + (f": {result.strip()}" if result else f" 安排于 {due}")
+    return Action("review", [notice_id], what, as_of), build
+
+
+# ---------------------------------------------------------------- pilots
+def pilot_file(root: Path, pilot_id: str, as_of: dt.date) -> tuple[Action, Build]:
+    _kind, rel = find_item(root, pilot_id, ("pilot",))
+
+    def build(tx: Tx) -> None:
+        data = tx.edit(rel).data
+        if data.get("filed") is not None:
+            raise StoreError(f"pilot {pilot_id} was already filed on {data.get('filed')}", USAGE)
+        set_key(data, "filed", as_of, order(Pilot))
+
+    return Action("pilot-file", [pilot_id], f"试点备案 {pilot_id}", as_of), build
+
+
+def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: bool = False) -> tuple[Action, Build]:
+    _kind, rel = find_item(root, pilot_id, ("pilot",))
+    if not reason.strip():
+        raise StoreError("--reason is required", USAGE)
+
+    def build(tx: Tx) -> None:
+        data = tx.edit(rel).data
+        st = _status(data)
+        if st in ("exited", "completed"):
+            raise StoreError(f"pilot {pilot_id} is already {st}", USAGE)
+        data["status"] = "adjusted" if adjust else "exited"
+        if not adjust:
+            set_key(data, "exited", as_of, order(Pilot))
+        set_key(data, "exit_reason", reason.strip(), order(Pilot))
+
+    verb = "调整" if adjust else "退出"
+    return Action("pilot-adjust" if adjust else "pilot-exit", [pilot_id], f"试点{verb} {pilot_id}: {reason.strip()}",
+                  as_of), build
+
+
+# ---------------------------------------------------------------- extensions
+def extend(root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.date,
+           approver: Optional[str] = None) -> tuple[Action, Build, list[str]]:
+    """Request a deadline extension (延期); with ``approver`` it is approved at once and `due` moves.
+    Returns the action, the build and warnings (an extension asked after the deadline is late)."""
+    _kind, rel = find_item(root, task_id, ("task",))
+    if not reason.strip():
+        raise StoreError("--reason is required", USAGE)
+    warnings: list[str] = []
+
+    def build(tx: Tx) -> None:
+        data = tx.edit(rel).data
+        if _status(data) in ("completed", "closed", "cancelled"):
+            raise StoreError(f"{task_id} is {_status(data)}: nothing to extend", USAGE)
+        old_due = _as_date(data.get("due"))
+        if old_due is None:
+            raise StoreError(f"{task_id} has no valid due date", USAGE)
+        if new_due <= old_due:
+            raise StoreError(f"--new-due {new_due} is not after the current deadline {old_due}", USAGE)
+        pending = [e for e in data.get("extensions") or [] if e.get("approved") is None]
+        if pending:
+            raise StoreError(f"{task_id} already has an extension waiting for approval (to {pending[-1].get('new_due')}); "
+                             "approve it first (reformctl approve)", USAGE)
+        entry = {"requested": as_of, "old_due": old_due, "new_due": new_due, "reason": reason.strip()}
+        if approver:
+            entry["approver"] = approver.strip()
+            entry["approved"] = as_of
+        append_entry(data, "extensions", entry, order(Task))
+        if approver:
+            data["due"] = new_due
+        warnings.clear()
+        if as_of > old_due:
+            warnings.append(f"late: the extension was asked on {as_of}, after the deadline {old_due} had passed "
+                            "(逾期申请延期)")
+
+    late = " (逾期申请)" if _late(root, rel, as_of) else ""
+    what = f"申请延期 {task_id} 至 {new_due}{late}" + (f"，{approver.strip()}批准" if approver else "")
+    return Action("extend", [task_id], what, as_of, body=f"理由: {reason.strip()}"), build, warnings
+
+
+def _late(root: Path, rel: str, as_of: dt.date) -> bool:
+    from .load import yamlread
+
+    try:
+        data = yamlread.parse((root / rel).read_text(encoding="utf-8"))
+        return as_of > dt.date.fromisoformat(str(data.get("due")))
+    except Exception:  # noqa: BLE001 - only for the message
+        return False
+
+
+def approve(root: Path, task_id: str, approver: str, as_of: dt.date) -> tuple[Action, Build]:
+    """Approve the task's pending extension: ``approver``/``approved`` set and ``due`` moved to its new date."""
+    _kind, rel = find_item(root, task_id, ("task",))
+    if not approver.strip():
+        raise StoreError("--approver is required", USAGE)
+
+    def build(tx: Tx) -> None:
+        data = tx.edit(rel).data
+        pending = [e for e in data.get("extensions") or [] if e.get("approved") is None]
+        if not pending:
+            raise StoreError(f"{task_id} has no extension waiting for approval", USAGE)
+        e = pending[-1]
+        keys = ["requested", "old_due", "new_due", "reason", "approver", "approved"]
+        set_key(e, "approver", approver.strip(), keys)
+        set_key(e, "approved", as_of, keys)
+        data["due"] = _as_date(e.get("new_due"))
+
+    return Action("approve", [task_id], f"批准延期 {task_id} ({approver.strip()})", as_of), build
+
+
+# ---------------------------------------------------------------- new items
+REQUIRED = {
+    "task": ("title", "lead_unit", "due"),
+    "pilot": ("title", "unit", "end"),
+    "notice": ("to_unit", "problems"),
+    "reminder": ("plan", "to", "report_due"),
+    "report": ("unit", "quarter"),
+    "event": ("kind", "unit"),
+}
+
+
+def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item_id: Optional[str] = None,
+             year: Optional[int] = None) -> tuple[Action, Build, Callable[[], str]]:
+    """Create an item of ``kind`` from ``fields`` (None values are left out) with the next free id.
+    Returns the action, the build and a function giving the id chosen (after the build ran)."""
+    k = KINDS_BY_NAME[kind]
+    data = {key: v for key, v in fields.items() if v is not None and v != [] and v != ()}
+    units = _units(root)
+    for key in ("lead_unit", "unit", "to_unit", "issued_by", "special_group"):
+        if key in data and units and data[key] not in units:
+            raise StoreError(f"unknown unit {data[key]!r} for {key.replace('_', '-')} (not in units.yaml)", USAGE)
+    for key in ("responsible_units", "to"):
+        for u in data.get(key) or []:
+            if units and u not in units:
+                raise StoreError(f"unknown unit {u!r} in {key.replace('_', '-')} (not in units.yaml)", USAGE)
+    chosen: dict[str, str] = {}
+
+    def build(tx: Tx) -> None:
+        if item_id:
+            the_id = item_id
+        elif kind == "report":
+            the_id = next_id(root, k.folder, f"{PREFIX[kind]}-{data['quarter']}", None)
+        else:
+            the_id = next_id(root, k.folder, PREFIX[kind], year or as_of.year)
+        chosen["id"] = the_id
+        rec = {"id": the_id}
+        rec.update(_defaults(kind, data, as_of, year))
+        tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model),
+                  header=f"yaml-language-server: $schema=../../schemas/{kind}.schema.json")
+
+    label = {"task": "任务", "pilot": "试点", "notice": "整改督办通知", "reminder": "督办提示", "report": "季报",
+             "event": "活动"}[kind]
+    title = data.get("title") or data.get("subject") or data.get("quarter") or ""
+
+    action = Action("new", [], f"新建{label}", as_of)
+
+    def finish() -> str:
+        return chosen.get("id", "")
+
+    def build_and_name(tx: Tx) -> None:
+        build(tx)
+        action.items[:] = [chosen["id"]]
+        action.summary = f"新建{label} {chosen['id']}" + (f": {title}" if title else "")
+
+    return action, build_and_name, finish
+
+
+def _units(root: Path) -> set[str]:
+    from .load import yamlread
+
+    try:
+        data = yamlread.parse((root / "units.yaml").read_text(encoding="utf-8"))
+        return {str(u.get("id")) for u in data or [] if isinstance(u, dict)}
+    except Exception:  # noqa: BLE001 - units.yaml problems are check's business
+        return set()
+
+
+def _defaults(kind: str, data: dict, as_of: dt.date, year: Optional[int]) -> dict:
+    out = dict(data)
+    if kind == "task":
+        out.setdefault("year", year or as_of.year)
+        out.setdefault("start", as_of)
+        out.setdefault("status", "planned")
+    elif kind == "pilot":
+        out.setdefault("start", as_of)
+        out.setdefault("status", "active")
+    elif kind == "notice":
+        out.setdefault("issued", as_of)
+        out["problems"] = [dict(p, no=i + 1) if "no" not in p else p for i, p in enumerate(out["problems"])]
+        out["problems"] = [{"no": p["no"], **{k: v for k, v in p.items() if k != "no"}} for p in out["problems"]]
+    elif kind == "reminder":
+        out.setdefault("issued", as_of)
+    elif kind == "report":
+        out.setdefault("submitted", as_of)
+    elif kind == "event":
+        out.setdefault("date", as_of)
+    return out
+
+
+def _ordered(rec: dict, model) -> dict:
+    keys = list(model.model_fields)
+    return {k: rec[k] for k in sorted(rec, key=lambda x: keys.index(x) if x in keys else len(keys))}
+
+
+def parse_problem(text: str) -> dict:
+    """``2016-12-31 台账更新不及时`` or ``2016-12-31 台账更新不及时 @某区委`` -> a problem dict."""
+    parts = text.strip().split(None, 1)
+    if len(parts) != 2:
+        raise StoreError(f"--problem wants 'YYYY-MM-DD description [@unit]', got {text!r}", USAGE)
+    due = _as_date(parts[0])
+    if due is None:
+        raise StoreError(f"--problem wants 'YYYY-MM-DD description [@unit]': {parts[0]!r} is not a date", USAGE)
+    desc, responsible = parts[1], None
+    if " @" in desc:
+        desc, responsible = desc.rsplit(" @", 1)
+    out = {"description": desc.strip(), "responsible": responsible.strip() if responsible else None, "due": due}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+__all__ = ["NEW_KINDS", "REQUIRED", "approve", "cancel", "complete", "evidence", "extend", "find_item", "new_item",
+           "parse_problem", "pilot_exit", "pilot_file", "progress", "rectify", "review", "verify"]
