@@ -30,8 +30,9 @@ def close_out(
     measures: Annotated[Optional[list[str]], typer.Option("--measures", help="Rectification measures (整改措施).")] = None,
     new_due: Annotated[Optional[list[str]], typer.Option("--new-due", metavar="YYYY-MM-DD",
                        help="New completion deadline (新的完成时限).")] = None,
-    carry_file: Annotated[Optional[Path], typer.Option("--carry-over-file", metavar="FILE", help="Carry-overs for "
-                          "many tasks: CSV with header id,reason,measures,new_due, or YAML (a list of such mappings).")]
+    carry_file: Annotated[Optional[list[Path]], typer.Option("--carry-over-file", metavar="FILE", help="Carry-overs "
+                          "for many tasks: CSV with header id,reason,measures,new_due, or YAML (a list of such "
+                          "mappings); repeatable.")]
     = None,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, or json: {year, date, closed, carried_over, "
                    "blocking, commit}.")] = Fmt.text,
@@ -78,8 +79,8 @@ def close_out(
     given = []
     try:
         given = _given(carry_over or [], reason or [], measures or [], new_due or [])
-        if carry_file is not None:
-            given += closeout.read_carry_file(carry_file)
+        for f in carry_file or []:
+            given += closeout.read_carry_file(f)
         plan = closeout.plan_closeout(led, year, day, given)
     except StoreError as exc:
         fail(exc.message, exc.code)
