@@ -28,7 +28,7 @@ COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "
                    "accountability", "reference"]
 COMMAND_MODULES += ["export", "importer"]  # reports (issue 5)
 # the write commands (issue 4): one git commit each
-COMMAND_MODULES += ["new", "edit", "closeout"]
+COMMAND_MODULES += ["new", "edit", "closeout", "log"]
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,66 @@
+"""`reformctl log ID`: the audit trail of one item, from git."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .common import LedgerOpt, fail, resolve_root
+
+
+class Fmt(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def log(
+    item: Annotated[str, typer.Argument(metavar="ID", help="The item id, e.g. T-2016-003.")],
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, or json: an array of {commit, date, author, "
+                   "email, action, as_of, subject, path, changes: [{field, op, old, new}]}.")] = Fmt.text,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many commits.")] = None,
+    ledger: LedgerOpt = None,
+) -> None:
+    """The history of one item (审计留痕), newest first: date, author, action and what changed, field by field
+    (`status: in_progress → completed`, `+ progress[3]: {...}`). Reads git; follows the file if it was renamed.
+
+    Examples:
+      reformctl log T-2016-003
+      reformctl log RN-2016-002 --format json
+    """
+    from ..history import item_log
+    from ..store import StoreError
+
+    root = resolve_root(ledger)
+    try:
+        entries = item_log(root, item, limit)
+    except StoreError as exc:
+        fail(exc.message, exc.code)
+    if fmt is Fmt.json:
+        json.dump([e.as_dict() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    if not entries:
+        sys.stderr.write(f"{item}: no commits yet\n")
+        return
+    out = sys.stdout
+    for e in entries:
+        out.write(f"{e.date[:10]} {e.date[11:16]}  {e.author} <{e.email}>  {e.action}"
+                  f"{'  (as of ' + e.as_of + ')' if e.as_of else ''}  {e.commit[:7]}\n")
+        out.write(f"    {e.subject}\n")
+        if e.action == "create" or (e.changes and all(c.op == "added" and "." not in c.field and "[" not in c.field
+                                                        for c in e.changes) and len(e.changes) > 3):
+            keys = {c.field: c.new for c in e.changes}
+            shown = ", ".join(f"{k} {keys[k]}" for k in ("status", "due", "end", "issued") if keys.get(k) is not None)
+            out.write(f"    created ({len(keys)} fields{': ' + shown if shown else ''})\n")
+        else:
+            for c in e.changes:
+                out.write(f"    {c.text()}\n")
+        out.write("\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("log")(log)

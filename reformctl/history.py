@@ -1,0 +1,214 @@
+"""The audit trail of one item from git (`reformctl log ID`): newest first, who, when, what action, and a
+field-level diff (``status: in_progress → completed``).
+
+One ``git log --follow`` over the item's file lists the commits that touched it; the file's content before and
+after each of them is read in one ``git cat-file --batch`` run, so the cost grows with the commits touching the
+item, not with the size of the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from .model import FOLDER_KINDS, LIST_KINDS
+from .store import Git, StoreError
+
+USAGE = 2
+_MISSING = object()
+
+
+@dataclass
+class Change:
+    field: str
+    old: Any  # None when the field was added
+    new: Any  # None when it was removed
+    op: str = "changed"  # changed | added | removed
+
+    def as_dict(self) -> dict:
+        return {"field": self.field, "op": self.op, "old": _plain(self.old), "new": _plain(self.new)}
+
+    def text(self) -> str:
+        if self.op == "added":
+            return f"+ {self.field}: {show(self.new)}"
+        if self.op == "removed":
+            return f"- {self.field}: {show(self.old)}"
+        return f"{self.field}: {show(self.old)} → {show(self.new)}"
+
+
+@dataclass
+class Entry:
+    commit: str
+    date: str  # author date, ISO 8601
+    author: str
+    email: str
+    action: str
+    as_of: Optional[str]
+    subject: str
+    path: str
+    changes: list[Change] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"commit": self.commit, "date": self.date, "author": self.author, "email": self.email,
+                "action": self.action, "as_of": self.as_of, "subject": self.subject, "path": self.path,
+                "changes": [c.as_dict() for c in self.changes]}
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    return v
+
+
+def show(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {show(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(show(x) for x in v) + "]"
+    return str(v)
+
+
+def field_changes(old: Any, new: Any, path: str = "") -> list[Change]:
+    """Field-level differences between two parsed versions of a file."""
+    out: list[Change] = []
+    if isinstance(old, dict) and isinstance(new, dict):
+        for k in list(new) + [k for k in old if k not in new]:
+            p = f"{path}.{k}" if path else str(k)
+            o, n = old.get(k, _MISSING), new.get(k, _MISSING)
+            if o is _MISSING:
+                out.append(Change(p, None, n, "added"))
+            elif n is _MISSING:
+                out.append(Change(p, o, None, "removed"))
+            else:
+                out += field_changes(o, n, p)
+        return out
+    if isinstance(old, list) and isinstance(new, list) and any(isinstance(x, dict) for x in old + new):
+        for i in range(max(len(old), len(new))):
+            p = f"{path}[{i + 1}]"
+            if i >= len(old):
+                out.append(Change(p, None, new[i], "added"))
+            elif i >= len(new):
+                out.append(Change(p, old[i], None, "removed"))
+            else:
+                out += field_changes(old[i], new[i], p)
+        return out
+    if old != new:
+        out.append(Change(path or "(file)", old, new))
+    return out
+
+
+def find_item_path(git: Git, root: Path, prefix: str, item_id: str) -> str:
+    """The repository path of the item's file: in the work tree, else the last one git knows."""
+    from .model.types import ID_RE
+
+    if not ID_RE.match(item_id or ""):
+        raise StoreError(f"{item_id!r} is not an item id", USAGE)
+    candidates = [f"{k.folder}/{item_id}.yaml" for k in FOLDER_KINDS]
+    for rel in candidates:
+        if (root / rel).is_file():
+            return prefix + rel
+    for rel in candidates:
+        p = git.run("log", "-1", "--format=%H", "--", prefix + rel, check=False)
+        if p.returncode == 0 and p.stdout.strip():
+            return prefix + rel
+    raise StoreError(f"no item {item_id} in this ledger or its history", USAGE)
+
+
+_FMT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:key=Reformctl-Action,valueonly,separator=%x2C)" \
+       "%x1f%(trailers:key=Reformctl-As-Of,valueonly,separator=%x2C)%x1f"
+
+
+def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entry]:
+    """The history of ``item_id``, newest first."""
+    from .load import yamlread
+
+    root = Path(root).resolve()
+    git = Git(root)
+    top = git.toplevel()
+    if top is None:
+        raise StoreError(f"{root} is not inside a git repository: there is no history to show", USAGE)
+    top = top.resolve()
+    rel = root.relative_to(top).as_posix()
+    prefix = "" if rel in ("", ".") else rel + "/"
+    if git.rev("HEAD") is None:
+        return []
+    path = find_item_path(git, root, prefix, item_id)
+    args = ["-C", str(top), "log", "--follow", "--no-color", f"--format={_FMT}", "--name-status", "-z"]
+    if limit:
+        args.append(f"-n{int(limit)}")
+    out = git.run(*args, "HEAD", "--", path).stdout.decode("utf-8", "replace")
+    entries: list[Entry] = []
+    wanted: list[str] = []
+    for chunk in out.split("\x1e")[1:]:
+        head, _, status = chunk.partition("\x1f\n") if "\x1f\n" in chunk else chunk.rpartition("\x1f")
+        parts = head.split("\x1f")
+        if len(parts) < 7:
+            continue
+        sha, an, ae, date, subject, action, as_of = parts[:7]
+        fields = [f for f in status.strip("\n\x00").split("\x00") if f != ""]
+        new_path, old_path, letter = path, path, "M"
+        if fields:
+            letter = fields[0].strip()[:1]
+            if letter in ("R", "C") and len(fields) >= 3:
+                old_path, new_path = fields[1], fields[2]
+            elif len(fields) >= 2:
+                old_path = new_path = fields[1]
+        action = (action.split(",")[0].strip() or {"A": "create", "D": "delete", "R": "rename"}.get(letter, "edit"))
+        e = Entry(sha, date, an, ae, action, as_of.split(",")[0].strip() or None, subject, new_path)
+        e._old = f"{sha}^:{old_path}" if letter != "A" else None  # type: ignore[attr-defined]
+        e._new = f"{sha}:{new_path}" if letter != "D" else None  # type: ignore[attr-defined]
+        entries.append(e)
+        wanted += [x for x in (e._old, e._new) if x]  # type: ignore[attr-defined]
+    blobs = _cat_batch(top, wanted)
+
+    def parse(name: Optional[str]) -> Any:
+        if name is None or blobs.get(name) is None:
+            return {}
+        try:
+            return yamlread.parse(blobs[name].decode("utf-8", "replace"))
+        except yamlread.YamlProblem:
+            return {"(unreadable YAML)": True}
+
+    for e in entries:
+        old, new = parse(e._old), parse(e._new)  # type: ignore[attr-defined]
+        e.changes = field_changes(old if old is not None else {}, new if new is not None else {})
+    return entries
+
+
+def _cat_batch(top: Path, names: list[str]) -> dict[str, Optional[bytes]]:
+    """Contents of ``rev:path`` objects, in one ``git cat-file --batch``."""
+    if not names:
+        return {}
+    data = ("\n".join(names) + "\n").encode("utf-8")
+    proc = subprocess.run(["git", "-C", str(top), "cat-file", "--batch"], input=data, capture_output=True)
+    out: dict[str, Optional[bytes]] = {}
+    buf = proc.stdout
+    pos = 0
+    for name in names:
+        nl = buf.find(b"\n", pos)
+        if nl < 0:
+            break
+        header = buf[pos:nl].decode("utf-8", "replace")
+        pos = nl + 1
+        parts = header.split()
+        if len(parts) == 3 and parts[1] in ("blob", "tree", "commit", "tag"):
+            size = int(parts[2])
+            out[name] = buf[pos:pos + size] if parts[1] == "blob" else None
+            pos += size + 1
+        else:
+            out[name] = None
+    return out
+
+
+__all__ = ["Change", "Entry", "field_changes", "item_log", "LIST_KINDS"]
