@@ -29,11 +29,20 @@ class CheckReport:
         return 1 if self.errors else 0
 
 
-def check(root: Path, loaded: LoadResult | None = None, *, cache: bool | None = None) -> CheckReport:
+def check(root: Path, loaded: LoadResult | None = None, *, cache: bool | None = None, base: str | None = None,
+          ratchet: bool = False, as_of=None) -> CheckReport:
     """Load ``root`` (unless given) and run every check; diagnostics sorted by file, line, column.
-    ``cache``: see :func:`reformctl.load.load_ledger` (default: on unless ``$REFORMCTL_NO_CACHE``)."""
+    ``cache``: see :func:`reformctl.load.load_ledger` (default: on unless ``$REFORMCTL_NO_CACHE``).
+    ``base``: a git revision; the change from it to the working tree is checked too (:mod:`reformctl.basecheck`;
+    raises :class:`reformctl.basecheck.BaseRefError` when it is not a commit); ``ratchet``: no new red finding
+    as of ``as_of`` compared with ``base``."""
+    base_diags: list[Diagnostic] = []
+    if base is not None:
+        from .basecheck import change_diagnostics
+
+        base_diags = change_diagnostics(root, base, ratchet=ratchet, as_of=as_of)
     res = loaded or load_ledger(root, cache=cache)
-    diags = res.diagnostics + check_ledger(res.ledger)
+    diags = res.diagnostics + check_ledger(res.ledger) + base_diags
     diags = sorted(locate(root, diags), key=Diagnostic.sort_key)
     return CheckReport(root, diags, files=len(set(res.ledger.files.values())) + 1)
 

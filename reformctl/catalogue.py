@@ -89,4 +89,12 @@ CATALOGUE: dict[str, Entry] = {
     "staff_district_office": Entry(W, "a district reform office without a full-time deputy or a section (R20)", "区(市)县深改办未配备专职副主任或科室(R20)", "Staff it, or record the real numbers."),
     "staff_supervision": Entry(W, "too few full-time supervision staff (R21)", "专职督察人员不足(R21)", "City office ≥3, each district ≥2."),
     "settings_invalid": Entry(E, "contradictory settings in reformctl.yaml", "设置相互矛盾", "pilot_max_months must be at least pilot_term_months."),
+    # ---- the change since --base REF (pull requests)
+    "item_deleted": Entry(E, "an item file was deleted", "删除了事项文件", "Restore it; cancel the item (`reformctl cancel`) or write it off (`reformctl close-out ID`) instead."),
+    "closed_item_edited": Entry(E, "a written-off (closed) item was edited", "修改了已销账事项", "Undo the edit: a closed item is final; record new work in a new item."),
+    "id_changed": Entry(E, "an item's id was changed", "修改了事项编号", "Keep the id; create a new item (`reformctl new`) and cancel this one."),
+    "append_only": Entry(E, "a progress, review or report entry was changed or removed", "修改或删除了只增不改的记录", "Restore the entry and append a new one instead."),
+    "due_without_extension": Entry(E, "a deadline changed without an extension record", "完成时限变更但无延期记录", "Use `reformctl extend ID --new-due ... --reason ...` (records old_due, new_due, reason, approver)."),
+    "status_backwards": Entry(E, "a status moved backwards without a reason", "状态回退且未说明原因", "Write why in `reopen_reason`, or restore the status."),
+    "ratchet_new_red": Entry(E, "a red (overdue) item that the base did not have (--ratchet)", "新增红灯事项(--ratchet)", "Bring the item back on track, extend it properly, or drop --ratchet."),
 }

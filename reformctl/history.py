@@ -9,7 +9,6 @@ item, not with the size of the history.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -170,7 +169,7 @@ def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entr
         e._new = f"{sha}:{new_path}" if letter != "D" else None  # type: ignore[attr-defined]
         entries.append(e)
         wanted += [x for x in (e._old, e._new) if x]  # type: ignore[attr-defined]
-    blobs = _cat_batch(top, wanted)
+    blobs = Git(top).cat_batch(wanted)
 
     def parse(name: Optional[str]) -> Any:
         if name is None or blobs.get(name) is None:
@@ -184,31 +183,6 @@ def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entr
         old, new = parse(e._old), parse(e._new)  # type: ignore[attr-defined]
         e.changes = field_changes(old if old is not None else {}, new if new is not None else {})
     return entries
-
-
-def _cat_batch(top: Path, names: list[str]) -> dict[str, Optional[bytes]]:
-    """Contents of ``rev:path`` objects, in one ``git cat-file --batch``."""
-    if not names:
-        return {}
-    data = ("\n".join(names) + "\n").encode("utf-8")
-    proc = subprocess.run(["git", "-C", str(top), "cat-file", "--batch"], input=data, capture_output=True)
-    out: dict[str, Optional[bytes]] = {}
-    buf = proc.stdout
-    pos = 0
-    for name in names:
-        nl = buf.find(b"\n", pos)
-        if nl < 0:
-            break
-        header = buf[pos:nl].decode("utf-8", "replace")
-        pos = nl + 1
-        parts = header.split()
-        if len(parts) == 3 and parts[1] in ("blob", "tree", "commit", "tag"):
-            size = int(parts[2])
-            out[name] = buf[pos:pos + size] if parts[1] == "blob" else None
-            pos += size + 1
-        else:
-            out[name] = None
-    return out
 
 
 __all__ = ["Change", "Entry", "field_changes", "item_log", "LIST_KINDS"]

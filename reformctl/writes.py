@@ -364,6 +364,10 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
         chosen["id"] = the_id
         rec = {"id": the_id}
         rec.update(_defaults(kind, data, as_of, year))
+        for first, last in (("start", "due"), ("start", "end"), ("issued", "report_due")):
+            if isinstance(rec.get(first), dt.date) and isinstance(rec.get(last), dt.date) and rec[first] > rec[last]:
+                raise StoreError(f"{first} {rec[first]} is after {last.replace('_', '-')} {rec[last]}"
+                                 + (" (start defaults to --as-of)" if first not in data else ""), USAGE)
         tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model),
                   header=f"yaml-language-server: $schema=../../schemas/{kind}.schema.json")
 

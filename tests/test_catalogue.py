@@ -12,6 +12,10 @@ with some files added or replaced, and where the code must be reported:
     env:            # optional: environment for the run
     expect: {file: tasks/T-1.yaml, line: 5, severity: error}
 
+For the rules of a change (`check --base`): ``base_files`` are written and committed first (a git repository
+with the minimal ledger and them), then ``files`` are written and ``delete`` (a list of paths) removed, and
+`check` runs with ``args`` (e.g. ``[--base, HEAD]``).
+
 The test runs `reformctl check` in text, json and github formats and finds the code at that file and line
 in each; the exit code is 1 for an error and 0 for a warning alone.
 """
@@ -51,7 +55,17 @@ def test_docs_errors_md_is_generated_from_catalogue(cli):
 def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
     case = _load(code)
     root = make_ledger()
+    if case.get("base_files"):
+        from conftest import git
+
+        write_files(root, case["base_files"])
+        git(root, "init", "-q", "-b", "main")
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "base")
     write_files(root, case.get("files") or {})
+    for rel in case.get("delete") or []:
+        (root / rel).unlink()
+    args = [str(a) for a in case.get("args") or []]
     for rel, hexdata in (case.get("raw_hex") or {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(bytes.fromhex(hexdata))
@@ -64,7 +78,7 @@ def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
     exp = case["expect"]
     want_exit = 1 if exp["severity"] == "error" else 0
 
-    r = cli("check", "--ledger", root, "--format", "json")
+    r = cli("check", "--ledger", root, *args, "--format", "json")
     found = json.loads(r.stdout)
     hits = [f for f in found if f["code"] == code]
     assert hits, (code, found)
@@ -73,10 +87,10 @@ def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
     assert r.exit_code == want_exit, found
     assert CATALOGUE[code].severity == exp["severity"] or code == "milestone_out_of_range"
 
-    r = cli("check", "--ledger", root)
+    r = cli("check", "--ledger", root, *args)
     assert f"{exp['file']}:{exp['line']}:" in r.stdout and f"[{code}]" in r.stdout, r.stdout
 
-    r = cli("check", "--ledger", root, "--format", "github")
+    r = cli("check", "--ledger", root, *args, "--format", "github")
     level = "error" if exp["severity"] == "error" else "warning"
     assert any(l.startswith(f"::{level} file=") and f",line={exp['line']}," in l and code in l
                for l in r.stdout.splitlines()), r.stdout

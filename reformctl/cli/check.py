@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AsOfOpt, LangOpt, LedgerOpt, NoCacheOpt, display_path, err,
-                     no_cache_flag, parse_as_of, parse_lang, resolve_root)
+                     fail, no_cache_flag, parse_as_of, parse_lang, resolve_root)
 
 
 class CheckFormat(str, Enum):
@@ -36,6 +36,13 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
+    base: Annotated[Optional[str], typer.Option("--base", metavar="REF", show_default=False,
+                    help="Also check the change from the git revision REF to the working tree (for pull requests): "
+                         "no item file deleted, closed items not edited, ids unchanged, progress/reviews/reports "
+                         "only appended, a changed due backed by an extension, no status moved back without "
+                         "reopen_reason. Example: --base origin/main")] = None,
+    ratchet: Annotated[bool, typer.Option("--ratchet", help="With --base: also fail on red (overdue) items as of "
+                       "--as-of that REF did not have.")] = False,
 ) -> None:
     """Validate every file of the ledger and report all problems at once, sorted by file and line.
 
@@ -55,7 +62,18 @@ def check(
 
     language = parse_lang(lang)
     root = resolve_root(ledger)
-    report = api.check(root, cache=no_cache_flag(no_cache))
+    if ratchet and base is None:
+        fail("--ratchet needs --base REF")
+    if base is not None:
+        from ..store import StoreError
+
+        try:
+            report = api.check(root, cache=no_cache_flag(no_cache), base=base, ratchet=ratchet,
+                               as_of=parse_as_of(as_of))
+        except StoreError as exc:
+            fail(exc.message, exc.code)
+    else:
+        report = api.check(root, cache=no_cache_flag(no_cache))
     out = sys.stdout
     show = display_path(root)
     if fmt is CheckFormat.json:

@@ -190,6 +190,7 @@ class Task(Record):
     extensions: list[Extension] = F("延期记录", "deadline extensions", [])
     evidence: list[Text] = F("佐证材料", "evidence of completion (paths or links)", [])
     cancel_reason: Optional[Text] = F("取消原因", "why it was cancelled", None)
+    reopen_reason: Optional[Text] = F("状态回退原因(check --base)", "why the status moved backwards (check --base)", None)
 
 
 # ---------------------------------------------------------------- pilots
@@ -209,6 +210,7 @@ class Pilot(Record):
     exit_reason: Optional[Text] = F("退出或调整原因", "why it was exited or adjusted", None)
     completed: Optional[Date] = F("完成日期", "date completed", None)
     exemption: Optional[Text] = F("超过最长期限的理由, R4", "why the term exceeds the maximum (R4)", None)
+    reopen_reason: Optional[Text] = F("状态回退原因(check --base)", "why the status moved backwards (check --base)", None)
 
 
 # ---------------------------------------------------------------- notices
@@ -266,6 +268,7 @@ class Plan(Record):
     issued: Optional[Date] = F("印发日期", "date issued", None)
     status: PlanStatus = F("状态", "status", PlanStatus.drafting)
     closed: Optional[Date] = F("销账日期, R9", "write-off date (R9)", None)
+    reopen_reason: Optional[Text] = F("状态回退原因(check --base)", "why the status moved backwards (check --base)", None)
 
 
 class ReminderReport(Record):

@@ -135,5 +135,26 @@ class Git:
         sha = self.blob_id(commit, path)
         return self.cat_blob(sha) if sha else None
 
+    def cat_batch(self, names: Sequence[str]) -> dict[str, Optional[bytes]]:
+        """Contents of ``rev:path`` blobs (None when missing), read in one ``git cat-file --batch``."""
+        if not names:
+            return {}
+        proc = self.run("cat-file", "--batch", input=("\n".join(names) + "\n").encode("utf-8"))
+        out: dict[str, Optional[bytes]] = {}
+        buf, pos = proc.stdout, 0
+        for name in names:
+            nl = buf.find(b"\n", pos)
+            if nl < 0:
+                break
+            parts = buf[pos:nl].decode("utf-8", "replace").split()
+            pos = nl + 1
+            if len(parts) == 3 and parts[2].isdigit():
+                size = int(parts[2])
+                out[name] = buf[pos:pos + size] if parts[1] == "blob" else None
+                pos += size + 1
+            else:
+                out[name] = None
+        return out
+
     def hash_blob(self, data: bytes) -> str:
         return self.out("hash-object", "-w", "--no-filters", "--stdin", input=data)

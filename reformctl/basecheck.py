@@ -1,0 +1,189 @@
+"""`reformctl check --base REF`: the rules for a change (a pull request), from REF to the working tree.
+
+- ``item_deleted``: an item file is never deleted (cancel or write off instead);
+- ``closed_item_edited``: a written-off (closed) item is never edited;
+- ``id_changed``: an id never changes;
+- ``append_only``: ``progress``, ``reviews`` and ``reports`` entries are only appended;
+- ``due_without_extension``: a changed ``due`` needs an extension record (old_due -> new_due);
+- ``status_backwards``: a status never moves backwards without ``reopen_reason``;
+- ``ratchet_new_red`` (with ``--ratchet``): no red finding that the base did not have.
+
+REF is verified with ``git rev-parse --verify --end-of-options REF^{commit}``; a value that looks like an
+option or is not a commit is a usage error (exit 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path, PurePosixPath
+from typing import Any, Optional
+
+from .load import load_ledger, parse_file, yamlread
+from .model import KINDS_BY_FOLDER, Diagnostic
+from .store import Git, StoreError
+
+USAGE = 2
+
+# status order per kind: moving to a lower rank is "backwards"
+RANKS = {
+    "task": {"planned": 0, "in_progress": 1, "completed": 2, "cancelled": 2, "closed": 3},
+    "plan": {"drafting": 0, "reviewing": 1, "issued": 2, "closed": 3},
+    "pilot": {"active": 0, "adjusted": 0, "completed": 1, "exited": 1},
+}
+CLOSED = {"task": "closed", "plan": "closed"}
+
+
+class BaseRefError(StoreError):
+    """REF cannot be used (exit 2)."""
+
+
+def _repo(root: Path) -> tuple[Git, Path, str]:
+    git = Git(root)
+    top = git.toplevel()
+    if top is None:
+        raise BaseRefError(f"--base needs a git repository, and {root} is not in one", USAGE)
+    top = top.resolve()
+    rel = Path(root).resolve().relative_to(top).as_posix()
+    return git, top, "" if rel in ("", ".") else rel + "/"
+
+
+def resolve_base(root: Path, ref: str) -> str:
+    """The commit id of REF; BaseRefError (exit 2) for an option-like value or anything not a commit."""
+    if ref.startswith("-"):
+        raise BaseRefError(f"--base {ref!r} looks like an option, not a git revision", USAGE)
+    git, _top, _prefix = _repo(root)
+    sha = git.verify_commit(ref)
+    if sha is None:
+        raise BaseRefError(f"--base {ref!r} is not a commit in this repository", USAGE)
+    return sha
+
+
+def base_files(root: Path, commit: str) -> dict[str, bytes]:
+    """Ledger-relative path -> content of every ledger file at ``commit``."""
+    git, top, prefix = _repo(root)
+    out = git.run("-C", str(top), "ls-tree", "-r", "-z", "--full-tree", "--name-only", commit).stdout
+    names = [n for n in out.decode("utf-8", "replace").split("\0") if n.startswith(prefix) and n.endswith(".yaml")]
+    blobs = git.cat_batch([f"{commit}:{n}" for n in names])
+    return {n[len(prefix):]: blobs[f"{commit}:{n}"] for n in names if blobs.get(f"{commit}:{n}") is not None}
+
+
+def _item_kind(rel: str):
+    p = PurePosixPath(rel)
+    if len(p.parts) != 2:
+        return None
+    k = KINDS_BY_FOLDER.get(p.parts[0])
+    return k if k and k.key == "id" else None
+
+
+def change_diagnostics(root: Path, ref: str, *, ratchet: bool = False, as_of: Optional[dt.date] = None) -> list[Diagnostic]:
+    """Diagnostics (paths set, lines unresolved) of the change from ``ref`` to the working tree."""
+    commit = resolve_base(root, ref)
+    base = base_files(root, commit)
+    diags: list[Diagnostic] = []
+    short = commit[:7]
+    for rel in sorted(base):
+        kind = _item_kind(rel)
+        if kind is None:
+            continue
+        if not (root / rel).exists():
+            diags.append(Diagnostic(rel, "item_deleted", f"{rel} was deleted since {ref} ({short}): item files are "
+                                    "never deleted; cancel the item or write it off instead"))
+            continue
+        try:
+            old = yamlread.parse(base[rel].decode("utf-8"))
+        except (yamlread.YamlProblem, UnicodeDecodeError):
+            continue
+        new, _text, problems = parse_file(root, rel)
+        if problems or not isinstance(old, dict) or not isinstance(new, dict):
+            continue  # a broken file is `check`'s business
+        diags += _compare(kind.name, rel, old, new, ref)
+    if ratchet:
+        diags += _ratchet(root, base, as_of or dt.date.today(), ref)
+    return diags
+
+
+def _compare(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    oid, nid = old.get("id"), new.get("id")
+    if oid != nid:
+        out.append(Diagnostic(rel, "id_changed", f"id changed from {oid} to {nid} since {ref}: an id never changes "
+                              "(create a new item and cancel this one)", path=("id",)))
+    ost, nst = str(old.get("status", "")), str(new.get("status", ""))
+    if kind in CLOSED and ost == CLOSED[kind] and old != new:
+        first = next((k for k in list(new) + list(old) if old.get(k) != new.get(k)), "status")
+        out.append(Diagnostic(rel, "closed_item_edited", f"{oid} was written off (closed) at {ref} and must not be "
+                              f"edited (`{first}` changed)", path=(first,) if first in new else ()))
+    # append-only lists
+    if kind == "task":
+        out += _append_only(rel, old.get("progress"), new.get("progress"), ("progress",), "progress")
+    elif kind == "reminder":
+        out += _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports")
+    elif kind == "notice":
+        new_problems = new.get("problems") if isinstance(new.get("problems"), list) else []
+        for op in old.get("problems") or []:
+            if not isinstance(op, dict):
+                continue
+            for j, np in enumerate(new_problems):
+                if isinstance(np, dict) and np.get("no") == op.get("no"):
+                    out += _append_only(rel, op.get("reviews"), np.get("reviews"), ("problems", j, "reviews"),
+                                        f"problem {op.get('no')} reviews")
+                    break
+    # a changed due needs an extension record
+    if kind == "task" and old.get("due") != new.get("due") and old.get("due") is not None:
+        exts = new.get("extensions") if isinstance(new.get("extensions"), list) else []
+        ok = any(isinstance(e, dict) and str(e.get("old_due")) == str(old.get("due"))
+                 and str(e.get("new_due")) == str(new.get("due")) for e in exts)
+        if not ok:
+            out.append(Diagnostic(rel, "due_without_extension", f"due changed from {old.get('due')} to "
+                                  f"{new.get('due')} without an extension record (extensions: old_due "
+                                  f"{old.get('due')}, new_due {new.get('due')}, reason, approver); use "
+                                  "`reformctl extend`", path=("due",)))
+    # status backwards
+    ranks = RANKS.get(kind)
+    if ranks and ost in ranks and nst in ranks and ranks[nst] < ranks[ost]:
+        reason = new.get("reopen_reason")
+        if not reason or reason == old.get("reopen_reason"):
+            out.append(Diagnostic(rel, "status_backwards", f"status moved back from {ost} to {nst} without a reason: "
+                                  "write why in `reopen_reason`", path=("status",)))
+    return out
+
+
+def _append_only(rel: str, old: Any, new: Any, path: tuple, what: str) -> list[Diagnostic]:
+    old = old if isinstance(old, list) else []
+    new = new if isinstance(new, list) else []
+    for i, entry in enumerate(old):
+        if i >= len(new):
+            where = path if new else path[:-1] + (path[-1],)
+            return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was removed: entries are only appended",
+                               path=where)]
+        if new[i] != entry:
+            return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was changed: entries are only appended "
+                               "(add a new one instead)", path=path + (i,))]
+    return []
+
+
+def _ratchet(root: Path, base: dict[str, bytes], as_of: dt.date, ref: str) -> list[Diagnostic]:
+    """Red findings of the working tree that the base did not have."""
+    from .rules.findings import findings
+
+    now = load_ledger(root).ledger
+    with tempfile.TemporaryDirectory(prefix="reformctl-base-") as tmp:
+        for rel, data in base.items():
+            p = Path(tmp) / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(data)
+        if not (Path(tmp) / "reformctl.yaml").exists():
+            return []
+        then = load_ledger(Path(tmp)).ledger
+        old_red = {f.key for f in findings(then, as_of) if f.light == "red"}
+    out = []
+    for f in findings(now, as_of):
+        if f.light == "red" and f.key not in old_red:
+            rel = f.file or now.file_of(f.kind, f.id) or "reformctl.yaml"
+            out.append(Diagnostic(rel, "ratchet_new_red", f"new red item compared with {ref}: [{f.rule}] "
+                                  f"{f.id}{' ' + f.ref if f.ref else ''}: {f.text()}", path=()))
+    return out
+
+
+__all__ = ["BaseRefError", "base_files", "change_diagnostics", "resolve_base"]
