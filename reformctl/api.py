@@ -65,7 +65,7 @@ def summary(ledger, *, quarter=None, year=None, by: str = "unit", as_of=None) ->
     from .rules import summary as rs
 
     s = rs.year_summary(ledger, year, by) if year is not None else rs.quarter_summary(ledger, quarter, by)
-    return SummaryReport(s, rs.sections(ledger, s.first, s.last, as_of))
+    return SummaryReport(s, rs.sections(ledger, s.first, s.last, as_of, s.period))
 
 
 def status(ledger, as_of, *, horizon=None, units=None, kinds=None, rules=None, lights=None):

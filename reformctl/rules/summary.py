@@ -207,17 +207,52 @@ def problem_counts(ledger: Ledger, first: dt.date, last: dt.date) -> dict:
     return {"issued": issued, "rectified": rectified, "verified": verified, "open": open_}
 
 
-def reports_filed(ledger: Ledger, quarters: list[str]) -> dict:
-    """Quarterly reports on file for the given quarters."""
-    qs = set(quarters)
-    return {"filed": sum(r.quarter in qs for r in ledger.reports.values())}
+def _state_day(last: dt.date, as_of: Optional[dt.date]) -> dt.date:
+    """The day the period's state is judged on: its last day, or ``as_of`` when that comes first."""
+    return last if as_of is None else min(last, as_of)
 
 
-def sections(ledger: Ledger, first: dt.date, last: dt.date, as_of: Optional[dt.date] = None) -> dict:
-    """Every section of the summary beyond the contract's task figures, as plain data (JSON-ready)."""
-    out = {
-        "pilots": pilot_counts(ledger, first, last),
-        "problems": problem_counts(ledger, first, last),
-        "reports": reports_filed(ledger, quarters_between(first, last)),
-    }
+def overdue_counts(ledger: Ledger, last: dt.date, as_of: Optional[dt.date]) -> dict[str, int]:
+    """Red findings of the deadline engine per rule, as of the period's end (or ``as_of`` if earlier)."""
+    from .findings import findings
+
+    out: dict[str, int] = {}
+    for f in findings(ledger, _state_day(last, as_of)):
+        if f.light == "red":
+            out[f.rule] = out.get(f.rule, 0) + 1
     return out
+
+
+def obligation_figures(ledger: Ledger, period: str, as_of: Optional[dt.date]) -> tuple[dict, dict]:
+    """(quarterly reports, obligations) of the period from the deadline engine's obligations: each met, missed
+    (not met and due on or before ``as_of``) or pending (not yet due)."""
+    from .obligations import obligations
+
+    reports = {"due": 0, "filed": 0, "missing": 0, "pending": 0}
+    per_rule: dict[str, dict] = {}
+    detail = []
+    for o in obligations(ledger, period, as_of):
+        state = "met" if o.met else ("missed" if as_of is None or o.due <= as_of else "pending")
+        if o.rule == "report_missing":
+            reports["due"] += 1
+            reports[{"met": "filed", "missed": "missing", "pending": "pending"}[state]] += 1
+        row = per_rule.setdefault(o.rule, {"rule": o.rule, "met": 0, "missed": 0, "pending": 0})
+        row[state] += 1
+        detail.append({"rule": o.rule, "unit": o.unit, "period": o.period, "due": o.due.isoformat(), "state": state,
+                       "id": o.id, "count": o.count, "need": o.need})
+    totals = {k: sum(r[k] for r in per_rule.values()) for k in ("met", "missed", "pending")}
+    return reports, {**totals, "rules": list(per_rule.values()), "items": detail}
+
+
+def sections(ledger: Ledger, first: dt.date, last: dt.date, as_of: Optional[dt.date] = None,
+             period: Optional[str] = None) -> dict:
+    """Every section of the summary beyond the contract's task figures, as plain data (JSON-ready). Overdue
+    figures are the deadline engine's red findings as of the period's end (or ``as_of`` when earlier)."""
+    red = overdue_counts(ledger, last, as_of)
+    pilots = pilot_counts(ledger, first, last)
+    pilots["overdue"] = red.get("pilot_overdue", 0)
+    pilots["not_filed"] = red.get("pilot_not_filed", 0)
+    problems = problem_counts(ledger, first, last)
+    problems["overdue"] = red.get("problem_overdue", 0)
+    reports, obligations = obligation_figures(ledger, period or str(first.year), as_of)
+    return {"pilots": pilots, "problems": problems, "reports": reports, "obligations": obligations}

@@ -146,33 +146,66 @@ def render_table(summary: Summary, console, ledger: Optional[Ledger] = None, lan
 SECTION_LABELS = {
     "zh": {
         "pilots": ("改革试点", {"active": "在推进", "ending": "本期期满", "started": "本期启动", "completed": "本期完成",
-                              "exited": "本期退出", "overdue": "期满未结束"}),
+                              "exited": "本期退出", "overdue": "期满未结束", "not_filed": "逾期未备案"}),
         "problems": ("整改问题", {"issued": "本期交办", "rectified": "本期整改完成", "verified": "本期核实销号",
                                 "open": "期末未整改", "overdue": "逾期未整改"}),
-        "reports": ("季报报送", {"due": "应报", "filed": "已报", "missing": "未报"}),
-        "obligations": ("制度性工作", {"met": "已完成", "missed": "未完成"}),
+        "reports": ("季报报送(R15)", {"due": "应报", "filed": "已报", "missing": "逾期未报", "pending": "未到报送期限"}),
+        "obligations": ("制度性工作", {"rule": "事项", "met": "已完成", "missed": "未完成", "pending": "未到期"}),
     },
     "en": {
         "pilots": ("Pilots", {"active": "Running", "ending": "Term ends", "started": "Started", "completed": "Completed",
-                            "exited": "Exited", "overdue": "Term over, still active"}),
+                            "exited": "Exited", "overdue": "Term over, still active", "not_filed": "Not filed"}),
         "problems": ("Rectification problems", {"issued": "Issued", "rectified": "Rectified", "verified": "Verified",
                                                 "open": "Open at period end", "overdue": "Overdue"}),
-        "reports": ("Quarterly reports", {"due": "Due", "filed": "Filed", "missing": "Missing"}),
-        "obligations": ("Obligations", {"met": "Met", "missed": "Missed"}),
+        "reports": ("Quarterly reports (R15)", {"due": "Due", "filed": "Filed", "missing": "Missing",
+                                                "pending": "Not yet due"}),
+        "obligations": ("Obligations", {"rule": "Obligation", "met": "Met", "missed": "Missed",
+                                        "pending": "Not yet due"}),
     },
 }
 
 
+OBLIGATION_LABELS = {  # what is owed, said positively (the rule codes name what is missing)
+    "report_missing": ("季报报送(R15)", "quarterly reports (R15)"),
+    "meeting_missing": ("专项小组季度会议(R1)", "special group meetings (R1)"),
+    "self_assessment_missing": ("专项小组半年自评(R2)", "half-year self-assessments (R2)"),
+    "training_missing": ("集中培训(R3)", "trainings (R3)"),
+    "onsite_meeting_missing": ("现场推进会(R6)", "on-site meetings (R6)"),
+    "press_conference_missing": ("新闻发布会(R7)", "press conferences (R7)"),
+    "inspection_missing": ("台账专项督察(R12)", "ledger inspections (R12)"),
+    "evaluation_due": ("专项方案评估(R8)", "plan evaluations (R8)"),
+    "demonstration_missing": ("示范点位(第九条)", "demonstration points (art. 9)"),
+}
+
+
+def _rule_label(code: str, lang: str) -> str:
+    if code in OBLIGATION_LABELS:
+        return OBLIGATION_LABELS[code][0 if lang == "zh" else 1]
+    try:
+        from ..i18n import label
+
+        return label("rule", code, lang)
+    except Exception:  # noqa: BLE001 - a code without a label shows as itself
+        return code
+
+
 def sections(data: dict, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
     """The extra sections of a summary as (heading, header, rows) for the table and markdown renderers: one
-    row of figures per section."""
+    row of figures per section, and one row per rule for the obligations."""
     out = []
     for key, (heading, labels) in SECTION_LABELS[lang].items():
         figures = data.get(key)
         if not isinstance(figures, dict):
             continue
-        keys = [k for k in labels if k in figures and not isinstance(figures[k], (list, dict))]
-        if not keys:
+        if key == "obligations":
+            cols = ["rule", "met", "missed", "pending"]
+            rows = [[_rule_label(r["rule"], lang)] + [str(r[c]) for c in cols[1:]] for r in figures.get("rules", [])]
+            if rows:
+                total = LABELS[lang]["total"]
+                rows.append([total] + [str(figures.get(c, 0)) for c in cols[1:]])
+                out.append((heading, [labels[c] for c in cols], rows))
             continue
-        out.append((heading, [labels[k] for k in keys], [[str(figures[k]) for k in keys]]))
+        keys = [k for k in labels if k in figures and not isinstance(figures[k], (list, dict))]
+        if keys:
+            out.append((heading, [labels[k] for k in keys], [[str(figures[k]) for k in keys]]))
     return out
