@@ -77,3 +77,33 @@ def status(ledger, as_of, *, horizon=None, units=None, kinds=None, rules=None, l
     ev = evaluate(ledger, as_of, horizon=horizon, rules=rules or None)
     ev.findings = select(ev.findings, units=units, kinds=kinds, lights=lights)
     return ev
+
+
+def deadline_horizon(ledger, as_of) -> int:
+    """Days from ``as_of`` to the last deadline written in the ledger (at least a year): the calendar window."""
+    import datetime as _dt
+
+    days = [as_of + _dt.timedelta(days=366)]
+    for t in ledger.tasks.values():
+        days.append(t.due)
+        days += [m.due for m in t.milestones]
+        if t.carry_over:
+            days.append(t.carry_over.new_due)
+    for p in ledger.pilots.values():
+        days.append(p.end)
+    for n in ledger.notices.values():
+        for pr in n.problems:
+            days += [d for d in [pr.due] + [r.due for r in pr.reviews] if d]
+    for r in ledger.reminders.values():
+        if r.report_due:
+            days.append(r.report_due)
+    return max(0, (max(days) - as_of).days + 31)
+
+
+def calendar(ledger, as_of, horizon=None) -> list:
+    """Every open deadline (red, yellow and upcoming) of the deadline engine from the ledger's start up to
+    ``as_of + horizon`` days (default: the last deadline in the ledger, at least a year ahead)."""
+    from .rules.findings import evaluate
+
+    h = deadline_horizon(ledger, as_of) if horizon is None else horizon
+    return evaluate(ledger, as_of, horizon=h).findings

@@ -21,16 +21,13 @@ from .model import KINDS_BY_NAME, Ledger, Record
 def item_lights(ledger: Ledger, as_of: dt.date, lang: str = "zh") -> dict[tuple[str, str], tuple[str, str]]:
     """(kind, id) -> (worst light, messages) of every item with a red or yellow finding as of ``as_of``.
     Problems of notices are keyed ("problem", "NOTICE#NO") as well as under their notice."""
-    try:
-        from .rules.findings import findings
-    except ImportError:  # the deadline engine has not landed yet
-        return {}
+    from .rules.findings import findings
 
     out: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for f in findings(ledger, as_of):
         keys = [(f.kind, f.id)]
         if f.kind == "notice" and f.ref:
-            keys.append(("problem", f"{f.id}#{str(f.ref).lstrip('#').split()[0]}"))
+            keys.append(("problem", f"{f.id}#{str(f.ref).split('/')[0]}"))
         for key in keys:
             light, msgs = out.get(key, ("", []))
             if light != "red":

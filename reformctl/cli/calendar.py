@@ -1,0 +1,52 @@
+"""`reformctl calendar --ics FILE`: every open deadline as an iCalendar feed for calendar apps."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root
+
+
+def calendar(
+    ics: Annotated[Path, typer.Option("--ics", metavar="FILE", help="The .ics file to write; - for stdout.")],
+    horizon: Annotated[Optional[int], typer.Option("--horizon", metavar="DAYS", show_default=False, min=0,
+                       help="How far ahead. Default: up to the last deadline in the ledger, at least a year.")] = None,
+    ledger: LedgerOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Write every open deadline as an iCalendar feed (all-day events): tasks, milestones, progress updates,
+    pilots (term and filing), rectification problems and reviews, reminders, quarterly reports and the other
+    periodic obligations. Overdue ones stay on their date, marked 红灯. UIDs are stable, so re-importing or
+    subscribing to the file updates events instead of duplicating them.
+
+    Example: reformctl calendar --ics 台账时限.ics --as-of 2016-12-31 --lang zh
+    """
+    from .. import api
+    from ..views.ics import render_ics
+
+    day = parse_as_of(as_of)
+    language = parse_lang(lang)
+    if str(ics) != "-" and ics.suffix.lower() != ".ics":
+        fail(f"--ics wants a file name ending in .ics (or - for stdout), got {str(ics)!r}")
+    root = resolve_root(ledger)
+    led = load_or_fail(root).ledger
+    found = api.calendar(led, day, horizon)
+    name = led.settings.name if led.settings else "reformctl"
+    data = render_ics(found, name=name, as_of=day, lang=language)
+    if str(ics) == "-":
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
+        return
+    try:
+        ics.write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {ics}: {exc.strerror or exc}")
+    err(f"wrote {ics}: {data.count(b'BEGIN:VEVENT')} deadline(s), as of {day.isoformat()}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("calendar")(calendar)
