@@ -107,3 +107,74 @@ def calendar(ledger, as_of, horizon=None) -> list:
 
     h = deadline_horizon(ledger, as_of) if horizon is None else horizon
     return evaluate(ledger, as_of, horizon=h).findings
+
+
+def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) -> dict:
+    """Everything the HTML report shows, computed by the rules layer (summary, deadline engine)."""
+    from .model.types import quarter_of
+    from .rules import summary as rs
+    from .rules.deadlines import task_open
+    from .rules.findings import findings as all_findings
+    from .views.html import unit_light_rows
+    from .views.summary import LABELS, header
+
+    steps = progress.add(5, "报告") if progress else None
+
+    def step():
+        if progress:
+            progress.advance(steps)
+
+    q = quarter or quarter_of(as_of)
+    rep = summary(ledger, quarter=q, as_of=as_of)
+    s = rep.summary
+    step()
+    found = all_findings(ledger, as_of)
+    step()
+    flagged = {(f.kind, f.id) for f in found if f.light in ("red", "yellow")}
+    open_items: dict[str, int] = {}
+    open_tasks = 0
+    for tid, t in ledger.tasks.items():
+        if task_open(t, as_of):
+            open_tasks += 1
+            if ("task", tid) not in flagged:
+                open_items[t.lead_unit] = open_items.get(t.lead_unit, 0) + 1
+    running = 0
+    pilots = []
+    for pid, p in sorted(ledger.pilots.items(), key=lambda kv: (kv[1].start, kv[0])):
+        stop = p.exited or p.completed
+        is_open = p.status.value in ("active", "adjusted") and (stop is None or stop > as_of) and p.start <= as_of
+        running += is_open
+        if is_open and ("pilot", pid) not in flagged:
+            open_items[p.unit] = open_items.get(p.unit, 0) + 1
+        light = next((f.light for f in found if f.kind == "pilot" and f.id == pid), "green" if is_open else "")
+        pilots.append({"id": pid, "title": p.title, "start": p.start, "end": p.end, "stop": stop, "filed": p.filed,
+                       "status": p.status.value, "open": is_open, "light": light})
+    step()
+    notices, open_problems = [], 0
+    for nid, n in sorted(ledger.notices.items()):
+        total = len(n.problems)
+        rect = sum(1 for p in n.problems if p.rectified is not None and p.rectified <= as_of)
+        ver = sum(1 for p in n.problems if p.verified is not None and p.verified <= as_of)
+        open_problems += total - rect
+        notices.append({"id": nid, "subject": n.subject or "", "total": total, "rectified": rect, "verified": ver,
+                        "rectified_only": rect - ver, "open": total - rect})
+    trend = []
+    for quarter_name in rs.ledger_quarters(ledger, as_of)[-8:]:
+        c = rs.quarter_summary(ledger, quarter_name).totals
+        trend.append({"quarter": quarter_name, "due": c.due_in_quarter, "done": c.due_done,
+                      "rate": c.completion_rate})
+    step()
+    from .i18n import label
+
+    red = [{"rule": f.rule, "id": f.id, "title": f.title or label("rule", f.rule, lang),
+            "unit": f.unit, "due": f.due.isoformat(), "days": f.days, "message": f.text(lang)}
+           for f in found if f.light == "red"]
+    step()
+    return {
+        "name": ledger.settings.name if ledger.settings else "reformctl", "as_of": as_of, "summary": s,
+        "summary_header": header(s, lang), "total_label": LABELS[lang]["total"], "no_group": LABELS[lang]["no_group"],
+        "kpis": {"open_tasks": open_tasks, "red": sum(f.light == "red" for f in found),
+                 "yellow": sum(f.light == "yellow" for f in found), "pilots": running, "open_problems": open_problems},
+        "lights": unit_light_rows(found, open_items), "red": red, "trend": trend, "pilots": pilots,
+        "notices": notices, "sections": rep.sections_data,
+    }

@@ -26,7 +26,7 @@ app = typer.Typer(
 # One module per command (group); order is the order of `reformctl --help`.
 COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "summary", "schedule", "cases", "assess",
                    "accountability", "reference"]
-COMMAND_MODULES += ["export", "importer", "calendar"]  # reports (issue 5)
+COMMAND_MODULES += ["export", "importer", "report", "calendar"]  # reports (issue 5)
 # the write commands (issue 4): one git commit each
 COMMAND_MODULES += ["new", "edit", "closeout", "log"]
 

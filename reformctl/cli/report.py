@@ -1,0 +1,52 @@
+"""`reformctl report --html FILE`: a self-contained HTML report a leader can open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root
+
+
+def report(
+    html: Annotated[Path, typer.Option("--html", metavar="FILE", help="The .html file to write.")],
+    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", metavar="YYYYQn", show_default=False,
+                       help="Quarter of the task table. Default: the quarter holding --as-of.")] = None,
+    ledger: LedgerOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Write one self-contained HTML page (inline CSS and SVG charts, no script, nothing fetched from the
+    network) for leaders: key figures, traffic lights per unit, the red list, the quarter's task table (the
+    figures of `summary`), the completion trend by quarter, rectification progress and a pilot timeline.
+
+    Example: reformctl report --html 台账报告.html --as-of 2016-12-31 --lang zh
+    """
+    from .. import api
+    from ..views.console import progress
+    from ..views.html import render_html
+    from .summary import parse_period
+
+    day = parse_as_of(as_of)
+    language = parse_lang(lang)
+    q, _ = parse_period(quarter, None, day)
+    if html.suffix.lower() not in (".html", ".htm"):
+        fail(f"--html wants a file name ending in .html, got {str(html)!r}")
+    if not html.parent.exists():
+        fail(f"folder {html.parent} does not exist")
+    root = resolve_root(ledger)
+    led = load_or_fail(root).ledger
+    with progress() as p:
+        data = api.report_data(led, day, language, quarter=q, progress=p)
+    text = render_html(data, language)
+    try:
+        html.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {html}: {exc.strerror or exc}")
+    err(f"wrote {html}: {len(data['red'])} red finding(s), {len(data['lights'])} unit(s), as of {day.isoformat()}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)
