@@ -269,3 +269,49 @@ def test_two_processes_writing_50_commits_each(sample_repo, tmp_path):
             assert f"note: {tag}-{i}}}" in text
     assert git(sample_repo, "status", "--porcelain") == ""
     assert git(sample_repo, "show", f"HEAD:{TASK}") == text
+
+
+KILLER = textwrap.dedent("""
+    import datetime as dt, os, signal, sys
+    from pathlib import Path
+    from reformctl.store import Action, Store, append_entry
+    root, when = Path(sys.argv[1]), sys.argv[2]
+    store = Store(root)
+    die = lambda: os.kill(os.getpid(), signal.SIGKILL)
+    if when == "before":
+        store._before_update_ref = die
+    else:
+        store._after_update_ref = die
+    def build(tx):
+        doc = tx.edit("tasks/T-2016-003.yaml")
+        append_entry(doc.data, "progress", {"date": dt.date(2016, 9, 30), "note": "被杀死的进程"})
+    store.apply(Action("progress", ["T-2016-003"], "killed", dt.date(2016, 9, 30)), build)
+""")
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_a_process_killed_half_way_is_rolled_back_or_finished(sample_repo, tmp_path, when):
+    """SIGKILL after the files were written (before / after the branch moved): the next command repairs."""
+    script = tmp_path / "killer.py"
+    script.write_text(KILLER, encoding="utf-8")
+    before, text = head(sample_repo), (sample_repo / TASK).read_text(encoding="utf-8")
+    p = subprocess.run([sys.executable, str(script), str(sample_repo), when], capture_output=True)
+    assert p.returncode != 0
+    moved = head(sample_repo) != before
+    assert moved == (when == "after")
+    res = Store(sample_repo).apply(act("T-2016-013"), add_progress(rel="tasks/T-2016-013.yaml"))
+    assert any("interrupted" in w for w in res.warnings)
+    assert git(sample_repo, "status", "--porcelain") == ""
+    now = (sample_repo / TASK).read_text(encoding="utf-8")
+    if when == "before":
+        assert now == text and count(sample_repo) == 2
+    else:
+        assert "被杀死的进程" in now and count(sample_repo) == 3
+    assert git(sample_repo, "show", f"HEAD:{TASK}") == now
+
+
+def test_deleting_a_file_is_one_commit(sample_repo):
+    Store(sample_repo).apply(Action("remove", ["T-2016-020"], "删除", AS_OF), lambda tx: tx.delete("tasks/T-2016-020.yaml"))
+    assert git(sample_repo, "show", "--name-status", "--format=", "HEAD").split() == ["D", "tasks/T-2016-020.yaml"]
+    assert not (sample_repo / "tasks/T-2016-020.yaml").exists()
+    assert git(sample_repo, "status", "--porcelain") == ""

@@ -19,10 +19,12 @@ any other git client.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import difflib
 import errno
+import json
 import os
 import re
 import tempfile
@@ -38,6 +40,7 @@ from .yamledit import Doc, YamlEditError, load_doc, new_doc
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
 ZERO = "0" * 40
 LOCK_NAME = "reformctl.lock"
+JOURNAL_NAME = "reformctl-journal.json"
 LOCK_TIMEOUT = float(os.environ.get("REFORMCTL_LOCK_TIMEOUT", "120"))
 MAX_RETRIES = 20
 
@@ -129,6 +132,10 @@ def parse_author(value: str) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- files
+def _b64(data: Optional[bytes]) -> Optional[str]:
+    return None if data is None else base64.b64encode(data).decode("ascii")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, fsync, rename."""
     folder = path.parent
@@ -373,6 +380,7 @@ class Store:
         self.prefix = "" if rel in ("", ".") else rel + "/"
         # a test seam: called after the files are written and before the branch moves
         self._before_update_ref: Optional[Callable[[], None]] = None
+        self._after_update_ref: Optional[Callable[[], None]] = None
 
     # ------------------------------------------------------------ helpers
     def repo_path(self, rel: str) -> str:
@@ -416,6 +424,7 @@ class Store:
             return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix))
         env = self._commit_env()
         with _lock(self.git.common_dir() / LOCK_NAME):
+            recovered = self._recover()
             for _attempt in range(MAX_RETRIES):
                 ref, old = self._preflight()
                 tx = Tx(self.root)
@@ -425,8 +434,12 @@ class Store:
                 self._refuse_dirty(changes)
                 diff = unified_diff(self.root, changes, self.prefix)
                 commit, blobs = self._make_commit(old, changes, message, env)
-                if self._swap(ref, old, commit, changes, message.splitlines()[0]):
-                    warnings = self._update_user_index(blobs)
+                if self._swap(ref, old, commit, changes, message.splitlines()[0], blobs):
+                    if self._after_update_ref:
+                        self._after_update_ref()
+                    warnings = recovered + self._update_user_index(blobs)
+                    with contextlib.suppress(OSError):
+                        self._journal_path().unlink()
                     return Result(commit, ref, list(changes), message, diff, warnings)
             raise StoreError("the branch kept moving under reformctl (another program is committing); try again")
 
@@ -454,13 +467,15 @@ class Store:
                      env: dict) -> tuple[str, dict[str, Optional[str]]]:
         blobs: dict[str, Optional[str]] = {}
         lines = []
+        written = [rel for rel, text in changes.items() if text is not None]
+        shas = dict(zip(written, self.git.hash_blobs([changes[rel].encode("utf-8") for rel in written])))
         for rel, text in changes.items():
             path = self.repo_path(rel)
             if text is None:
                 blobs[path] = None
                 lines.append(f"0 {ZERO}\t{path}")
             else:
-                sha = self.git.hash_blob(text.encode("utf-8"))
+                sha = shas[rel]
                 blobs[path] = sha
                 lines.append(f"100644 {sha}\t{path}")
         fd, index = tempfile.mkstemp(prefix="reformctl-index-", dir=self.git.common_dir())
@@ -485,17 +500,29 @@ class Store:
         return commit, blobs
 
     def _swap(self, ref: str, old: Optional[str], commit: str, changes: dict[str, Optional[str]],
-              subject: str) -> bool:
+              subject: str, blobs: dict[str, Optional[str]]) -> bool:
         """Write the files, then move the branch OLD -> NEW. True when done; False when another writer moved
-        the branch (files restored, try again). Any other failure restores the files and raises."""
+        the branch (files restored, try again). Any other failure restores the files and raises.
+
+        A journal in the git folder records the files' content before and after, so that a process killed
+        half-way is finished or rolled back by the next reformctl command (:meth:`_recover`)."""
         backups: dict[Path, Optional[bytes]] = {}
+        for rel in changes:
+            path = self.root / rel
+            try:
+                backups[path] = path.read_bytes()
+            except FileNotFoundError:
+                backups[path] = None
+        journal = self._journal_path()
         try:
+            atomic_write(journal, json.dumps({
+                "ref": ref, "old": old, "new": commit, "root": str(self.root), "blobs": blobs,
+                "files": {rel: {"before": _b64(backups[self.root / rel]),
+                                "after": _b64(None if text is None else text.encode("utf-8"))}
+                          for rel, text in changes.items()},
+            }).encode("utf-8"))
             for rel, text in changes.items():
                 path = self.root / rel
-                try:
-                    backups[path] = path.read_bytes()
-                except FileNotFoundError:
-                    backups[path] = None
                 if text is None:
                     path.unlink()
                 else:
@@ -506,6 +533,8 @@ class Store:
             return True
         except BaseException as exc:
             self._restore(backups)
+            with contextlib.suppress(OSError):
+                journal.unlink()
             if isinstance(exc, GitError):
                 if self.git.rev(ref) != old:
                     return False
@@ -514,6 +543,41 @@ class Store:
                 raise StoreError(f"cannot write {getattr(exc, 'filename', '') or 'a file'}: "
                                  f"{exc.strerror or exc} (nothing was changed)") from None
             raise
+
+    def _journal_path(self) -> Path:
+        return self.git.git_path(JOURNAL_NAME)
+
+    def _recover(self) -> list[str]:
+        """Finish (the branch had moved) or roll back (it had not) a command that was killed half-way."""
+        journal = self._journal_path()
+        if not journal.exists():
+            return []
+        try:
+            j = json.loads(journal.read_text(encoding="utf-8"))
+            head = self.git.rev(j["ref"])
+            forward = head == j["new"]
+            if forward or head == j["old"]:
+                root = Path(j["root"])
+                for rel, f in j["files"].items():
+                    path = root / rel
+                    want, other = (f["after"], f["before"]) if forward else (f["before"], f["after"])
+                    try:
+                        cur = _b64(path.read_bytes())
+                    except FileNotFoundError:
+                        cur = None
+                    if cur == want or cur != other:  # done already, or changed by someone since: leave it
+                        continue
+                    if want is None:
+                        path.unlink()
+                    else:
+                        atomic_write(path, base64.b64decode(want))
+                if forward:
+                    self._update_user_index(j["blobs"])
+            journal.unlink()
+        except (OSError, ValueError, KeyError, GitError) as exc:
+            return [f"could not recover an interrupted reformctl command ({exc}); check `git status`"]
+        what = "finished its commit" if forward else "rolled back its files"
+        return [f"an earlier reformctl command was interrupted; {what}"]
 
     def _restore(self, backups: dict[Path, Optional[bytes]]) -> None:
         for path, data in backups.items():

@@ -90,10 +90,15 @@ class Git:
 
     def in_progress(self) -> Optional[str]:
         """The name of an unfinished merge, rebase, cherry-pick, revert or bisect, or None."""
-        for name, what in (("MERGE_HEAD", "a merge"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase or am"),
-                           ("CHERRY_PICK_HEAD", "a cherry-pick"), ("REVERT_HEAD", "a revert"),
-                           ("BISECT_LOG", "a bisect")):
-            if self.git_path(name).exists():
+        states = (("MERGE_HEAD", "a merge"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase or am"),
+                  ("CHERRY_PICK_HEAD", "a cherry-pick"), ("REVERT_HEAD", "a revert"), ("BISECT_LOG", "a bisect"))
+        args = []
+        for name, _what in states:
+            args += ["--git-path", name]
+        paths = self.out("rev-parse", *args).splitlines()
+        for (_name, what), p in zip(states, paths):
+            path = Path(p)
+            if (path if path.is_absolute() else self.cwd / path).exists():
                 return what
         return None
 
@@ -158,3 +163,22 @@ class Git:
 
     def hash_blob(self, data: bytes) -> str:
         return self.out("hash-object", "-w", "--no-filters", "--stdin", input=data)
+
+    def hash_blobs(self, datas: Sequence[bytes]) -> list[str]:
+        """Write several blobs with one ``git hash-object --stdin-paths`` (through temporary files)."""
+        import tempfile
+
+        if len(datas) <= 2:
+            return [self.hash_blob(d) for d in datas]
+        with tempfile.TemporaryDirectory(prefix="reformctl-blobs-") as tmp:
+            names = []
+            for i, data in enumerate(datas):
+                name = os.path.join(tmp, f"{i}.blob")
+                with open(name, "wb") as fh:
+                    fh.write(data)
+                names.append(name)
+            out = self.out("hash-object", "-w", "--no-filters", "--stdin-paths", input="\n".join(names) + "\n")
+        shas = out.split()
+        if len(shas) != len(datas):
+            raise GitError(["hash-object"], 1, "git hash-object returned the wrong number of ids")
+        return shas
