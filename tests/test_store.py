@@ -315,3 +315,29 @@ def test_deleting_a_file_is_one_commit(sample_repo):
     assert git(sample_repo, "show", "--name-status", "--format=", "HEAD").split() == ["D", "tasks/T-2016-020.yaml"]
     assert not (sample_repo / "tasks/T-2016-020.yaml").exists()
     assert git(sample_repo, "status", "--porcelain") == ""
+
+
+NEWER = textwrap.dedent("""
+    import datetime as dt, sys
+    from pathlib import Path
+    from reformctl import writes
+    from reformctl.store import Store
+    root = Path(sys.argv[1])
+    for i in range(10):
+        action, build, _chosen = writes.new_item(root, "task", {"title": f"{sys.argv[2]}-{i}", "lead_unit": "市发改委",
+                                                 "due": dt.date(2017, 6, 30)}, dt.date(2016, 12, 1))
+        Store(root).apply(action, build)
+""")
+
+
+def test_two_processes_creating_items_get_distinct_ids(sample_repo, tmp_path):
+    script = tmp_path / "newer.py"
+    script.write_text(NEWER, encoding="utf-8")
+    procs = [subprocess.Popen([sys.executable, str(script), str(sample_repo), tag], stderr=subprocess.PIPE)
+             for tag in ("A", "B")]
+    for p in procs:
+        _, stderr = p.communicate(timeout=600)
+        assert p.returncode == 0, stderr.decode()
+    new = sorted(p.name for p in (sample_repo / "tasks").glob("T-2016-0[3-5]*.yaml") if p.name > "T-2016-036.yaml")
+    assert new == [f"T-2016-{n:03d}.yaml" for n in range(37, 57)]
+    assert count(sample_repo) == 21 and git(sample_repo, "status", "--porcelain") == ""
