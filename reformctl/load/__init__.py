@@ -372,6 +372,9 @@ def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int]
         return _load_ledger(Path(root), cache, jobs)
     finally:
         if gc_was_on:
+            # what was loaded lives as long as the command: keep the collector from walking it again and
+            # again (refcounting still frees it; only cyclic garbage made so far would be kept)
+            gc.freeze()
             gc.enable()
 
 
