@@ -151,15 +151,19 @@ class _Pickler(pickle.Pickler):
         if t is str or t is _dt.date:
             return self._canon.setdefault(v, v)
         if t is list:
-            return [self._c(x) for x in v]
+            for i, x in enumerate(v):  # in place: equal immutable values, no copy of the list
+                v[i] = self._c(x)
         return v
 
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, self._base):
             if obj.__pydantic_extra__ is not None or obj.__pydantic_private__ is not None:
                 return NotImplemented
-            state = ({k: self._c(v) for k, v in obj.__dict__.items()},
-                     self._canon.setdefault(("fs", frozenset(obj.__pydantic_fields_set__)), obj.__pydantic_fields_set__))
+            d = obj.__dict__
+            for k, v in d.items():  # in place (equal values): a copy of every record would double the memory
+                d[k] = self._c(v)
+            fs = obj.__pydantic_fields_set__
+            state = (d, self._canon.setdefault(("fs", frozenset(fs)), fs))
             return (copyreg.__newobj__, (type(obj),), state, None, None, _set_model_state)
         return NotImplemented
 
