@@ -16,8 +16,9 @@ benchmarks/generate.py, then times, as whole processes on the same files:
   ``yamllint`` (relaxed rules) over the same ledger files, up to ``--peers-max`` items (default 10000);
 - ``reformctl close-out --year 2016 --dry-run`` and a real close-out, when the command exists.
 
-Each figure is the median wall time of --repeat runs; memory is the largest peak resident set of any run
-(from ``wait4``). Output goes to /dev/null (status and check still render it). Run it on an idle machine.
+Each figure is the median wall time of --repeat runs, with the median CPU time (user + system, all the
+processes of a run: on a busy machine it says more than the wall time); memory is the largest peak resident
+set of any one process of any run (from ``wait4``). Output goes to /dev/null (status and check still render it). Run it on an idle machine.
 """
 
 from __future__ import annotations
@@ -47,19 +48,23 @@ def tool(name: str) -> list[str] | None:
 
 
 def run_once(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS bytes, exit code) of one run of ``cmd``."""
+    """(wall seconds, peak RSS bytes, exit code) of one run of ``cmd``; its CPU seconds go to CPU[-1]."""
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     _pid, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
+    CPU.append(ru.ru_utime + ru.ru_stime)
     return wall, ru.ru_maxrss * 1024, p.returncode
 
 
+CPU: list[float] = []
+
+
 class Timing:
-    def __init__(self, name: str, walls: list[float], peak: int, codes: set[int]):
-        self.name, self.walls, self.peak, self.codes = name, walls, peak, codes
+    def __init__(self, name: str, walls: list[float], peak: int, codes: set[int], cpus: list[float] | None = None):
+        self.name, self.walls, self.peak, self.codes, self.cpus = name, walls, peak, codes, cpus or [0.0]
 
     @property
     def median(self) -> float:
@@ -68,24 +73,27 @@ class Timing:
     def row(self, items: int) -> str:
         rate = f"{items / self.median:>10,.0f}/s" if items else " " * 12
         return (f"  {self.name:<34} {self.median:>8.2f} s  (min {min(self.walls):.2f}, max {max(self.walls):.2f})"
-                f" {rate}  peak {self.peak / 2**20:>7.0f} MiB  exit {','.join(map(str, sorted(self.codes)))}")
+                f" {rate}  cpu {statistics.median(self.cpus):>6.2f} s  peak {self.peak / 2**20:>5.0f} MiB"
+                f"  exit {','.join(map(str, sorted(self.codes)))}")
 
 
 def measure(name: str, cmds: list[list[str]], repeat: int, cwd: Path | None = None, env: dict | None = None,
             before=None) -> Timing:
     """Median over ``repeat`` runs; a run may be several commands (argument lists split in chunks), summed."""
-    walls, peak, codes = [], 0, set()
+    walls, cpus, peak, codes = [], [], 0, set()
     for _ in range(repeat):
         if before:
             before()
-        total = 0.0
+        total = cpu = 0.0
         for cmd in cmds:
             w, m, c = run_once(cmd, cwd, env)
             total += w
+            cpu += CPU[-1]
             peak = max(peak, m)
             codes.add(c)
         walls.append(total)
-    return Timing(name, walls, peak, codes)
+        cpus.append(cpu)
+    return Timing(name, walls, peak, codes, cpus)
 
 
 def chunks(prefix: list[str], args: list[str], size: int = 20000) -> list[list[str]]:
@@ -208,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _closeout(rc: list[str], led: Path, args, env: dict):
     """Time a real close-out of 2016 on a fresh clone (one commit expected), a clone per run."""
-    walls, peak, codes, commits = [], 0, set(), set()
+    walls, cpus, peak, codes, commits = [], [], 0, set(), set()
     for i in range(args.repeat):
         work = args.workdir / f"closeout-{led.name}-{i}"
         if work.exists():
@@ -222,10 +230,11 @@ def _closeout(rc: list[str], led: Path, args, env: dict):
         after = int(subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=work, capture_output=True,
                                    text=True).stdout or 0)
         walls.append(w)
+        cpus.append(CPU[-1])
         peak, codes = max(peak, m), codes | {c}
         commits.add(after - before)
         shutil.rmtree(work, ignore_errors=True)
-    t = Timing(f"close-out --year 2016 ({','.join(map(str, sorted(commits)))} commit)", walls, peak, codes)
+    t = Timing(f"close-out --year 2016 ({','.join(map(str, sorted(commits)))} commit)", walls, peak, codes, cpus)
     t.commits = commits
     return t
 

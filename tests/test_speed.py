@@ -48,3 +48,25 @@ def test_help_imports_no_heavy_module(args):
     heavy = HEAVY if len(args) == 1 else tuple(h for h in HEAVY if h != "pydantic")
     heavy = sorted(m for m in mods if any(m == h or m.startswith(h + ".") for h in heavy))
     assert heavy == [], f"`reformctl {' '.join(args)}` imported {heavy}: move the import inside the command function"
+
+
+def test_benchmark_ledger_generator_makes_a_clean_ledger(tmp_path, cli):
+    """benchmarks/generate.py stays contract-conformant: its ledger passes `check` (and is deterministic)."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    outs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "300", str(out), "--no-git"],
+                       check=True, capture_output=True)
+        outs.append(out)
+    r = cli("check", "--ledger", outs[0], "--format", "json")
+    assert r.exit_code == 0 and r.stdout.strip() == "[]", r
+    assert len(list((outs[0] / "tasks").glob("*.yaml"))) == 210
+    assert ((outs[0] / "tasks" / "T-2016-000001.yaml").read_text(encoding="utf-8")
+            == (outs[1] / "tasks" / "T-2016-000001.yaml").read_text(encoding="utf-8"))
+    r = cli("status", "--ledger", outs[0], "--as-of", "2017-06-30", "--format", "json")
+    assert r.exit_code == 0 and r.stdout.startswith("[")
