@@ -30,8 +30,10 @@ def agenda(
 
     Example: reformctl agenda --as-of 2016-12-19 --days 21 --lang zh
 
-    Lists the same rules as `status`, further ahead: yellow within `due_soon_days`, green beyond.
-    Exit 0; 1 when the ledger has errors; 2 on bad options or an unusable ledger.
+    The same rules as `status`, further ahead: yellow within due_soon_days,
+    green beyond. --overdue lists what is already late (red) first.
+    Exit 0; 1 when the ledger has errors; 2 on bad options or an unusable
+    ledger.
     """
     from .. import api
 

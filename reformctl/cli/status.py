@@ -28,7 +28,7 @@ UnitOpt = Annotated[Optional[list[str]], typer.Option(
     help="Only findings of this unit (its id in units.yaml). Repeat or separate by commas for several.")]
 KindOpt = Annotated[Optional[list[str]], typer.Option(
     "--kind", "-k", metavar="KIND", show_default=False,
-    help="Only this kind: task, pilot, notice, plan, reminder, report, event, unit. Repeatable, or commas.")]
+    help="Only this kind: task, pilot, notice, plan, reminder, report, event, case, unit. Repeatable, or commas.")]
 RuleOpt = Annotated[Optional[list[str]], typer.Option(
     "--rule", "-r", metavar="CODE", show_default=False,
     help="Only this rule code, e.g. task_overdue, report_missing. Repeatable, or commas.")]
@@ -86,12 +86,13 @@ def status(
 
     Example: reformctl status --as-of 2016-12-31 --unit 市财政局 --lang zh
 
-    `days` is positive when late, negative when not yet due; an item due today is yellow (days 0), red from the
-    next day. Yellow means due within `rules.due_soon_days` (reformctl.yaml, default 14). Sorted red first,
-    then by days late. Every rule code is listed in the README ("Deadlines and traffic lights").
+    `days` is positive when late, negative when not yet due. Due today is
+    yellow (days 0), red from the next day; yellow starts `rules.due_soon_days`
+    (reformctl.yaml, default 14) before the deadline. Sorted red first, then by
+    days late. The rules are listed in the README (Deadlines and traffic lights).
 
-    Exit 0 whatever is found, unless --fail-on is given; 1 when the ledger has errors (run `reformctl check`);
-    2 on bad options or an unusable ledger.
+    Exit 0 whatever is found unless --fail-on is given; 1 when the ledger has
+    errors (run `reformctl check`); 2 on bad options or an unusable ledger.
     """
     from .. import api
 
