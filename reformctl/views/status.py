@@ -78,11 +78,12 @@ def _table(lang: str, title: Optional[str] = None, caption: Optional[str] = None
     if with_light:
         t.add_column(H("light"), no_wrap=True)
     t.add_column(H("id"), no_wrap=True, overflow="fold")
-    t.add_column(H("title"), ratio=3, min_width=8, overflow="fold")
+    # one line per title (cut with …; json/csv carry it whole) so rows stay short
+    t.add_column(H("title"), ratio=3, min_width=8, no_wrap=True, overflow="ellipsis")
     t.add_column(H("unit"), ratio=2, min_width=8, overflow="fold")
     t.add_column(H("due"), no_wrap=True)
     t.add_column(H("days"), justify="right", no_wrap=True)
-    t.add_column(H("message"), ratio=4, min_width=10, overflow="fold")
+    t.add_column(H("message"), ratio=5, min_width=10, overflow="fold")
     return t
 
 
