@@ -399,8 +399,8 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
         ws.freeze_panes = "B2"
         return heads
 
-    def finish(ws, heads):
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(ws.max_row, 1)}"
+    def finish(ws, heads, rows: int):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{rows + 1}"
 
     for sheet in SHEETS:
         ws = wb.create_sheet(sheet.title)
@@ -419,7 +419,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
             row.append(json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None)
             ws.append(row)
             n += 1
-            r = ws.max_row
+            r = n + 1  # (ws.max_row scans every cell: quadratic on a large ledger)
             for i, c in enumerate(sheet.cols, start=1):
                 cell = ws.cell(r, i)
                 if c.type == "date":
@@ -434,7 +434,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                 ws.cell(r, len(sheet.cols) + 2).alignment = wrap
             if progress:
                 progress.advance(task)
-        finish(ws, heads)
+        finish(ws, heads, n)
         counts[sheet.title] = n
         if sheet.kind == "notice":
             ws = wb.create_sheet(PROBLEM_SHEET)
@@ -457,7 +457,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                     row += [LIGHT_TEXT[light], message or None, None]
                     ws.append(row)
                     m += 1
-                    r = ws.max_row
+                    r = m + 1
                     for i, c in enumerate(PROBLEM_COLS, start=1):
                         if c.type == "date":
                             ws.cell(r, i).number_format = "yyyy-mm-dd"
@@ -467,7 +467,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                     if light:
                         lc.fill = PatternFill("solid", fgColor=FILLS[light])
                     lc.alignment = Alignment(horizontal="center", vertical="top")
-            finish(ws, heads)
+            finish(ws, heads, m)
             counts[PROBLEM_SHEET] = m
     wb.save(path)
     return counts
