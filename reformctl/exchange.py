@@ -196,6 +196,20 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
                                                                 _data(old).get(k)})
         rel = ledger.file_of(kind_name, key) or f"{kind.folder}/{key}.yaml"
         plan.changes.append(Change(kind_name, key, rel, rec, old, changed))
+    # the rules of `check --base` for the change itself (closed items are not edited, progress/reviews/reports
+    # only appended, a changed due needs an extension record...): an import never makes a commit CI refuses
+    from .basecheck import _compare as change_problems
+
+    rows_of = {(k, i): (row, prows) for k, i, _d, _o, row, prows in candidates}
+    for c in plan.changes:
+        if c.old is None:
+            continue
+        row, prows = rows_of.get((c.kind, c.id), (None, []))
+        for d in change_problems(c.kind, c.rel, _data(c.old), _data(c.new), "HEAD"):
+            if d.severity.value != "error":
+                continue
+            s, r, col = _where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows)
+            plan.problems.append(str(xlsx.SheetProblem(s, r, col, f"[{d.code}] {d.message}")))
     if not merged:
         return plan
     # cross-record checks (references, date order, the seed's articles) on the ledger as it would become
@@ -206,7 +220,6 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
         files[(c.kind, c.id)] = c.rel
     after = LedgerT(root=ledger.root, settings=ledger.settings, items=items, files=files, index=dict(ledger.index))
     before = {(d.file, d.code, d.message) for d in check_ledger(ledger)}
-    rows_of = {(k, i): (row, prows) for k, i, _d, _o, row, prows in candidates}
     touched = {c.rel: c for c in plan.changes}
     for d in check_ledger(after):
         if d.severity.value != "error" or d.file not in touched or (d.file, d.code, d.message) in before:

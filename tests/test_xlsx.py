@@ -113,7 +113,7 @@ def test_edit_in_excel_one_commit_minimal_diff(cli, sample_repo, tmp_path):
     wb = openpyxl.load_workbook(out)
     ws = wb["改革任务"]
     r = find_row(ws, "T-2016-002")
-    ws.cell(r, col(ws, "完成时限")).value = dt.datetime(2017, 3, 31)
+    ws.cell(r, col(ws, "牵头领导")).value = "李四"
     new = ws.max_row + 1
     for h, v in {"编号": "T-2016-900", "任务名称": "新增改革任务", "牵头单位": "市发改委", "责任单位": "市科技局，市财政局",
                  "开始日期": "2016/10/1", "完成时限": "2017年3月31日", "状态": "in_progress"}.items():
@@ -128,7 +128,7 @@ def test_edit_in_excel_one_commit_minimal_diff(cli, sample_repo, tmp_path):
 
     r = cli("import", "--ledger", sample_repo, edited, "--dry-run")
     assert r.exit_code == 0, r
-    assert "+due: 2017-03-31" in r.stdout
+    assert "+leader: 李四" in r.stdout
     assert head(sample_repo) == before and status(sample_repo) == ""
 
     r = cli("import", "--ledger", sample_repo, edited, "--as-of", "2016-12-31")
@@ -137,8 +137,10 @@ def test_edit_in_excel_one_commit_minimal_diff(cli, sample_repo, tmp_path):
     changed = git(sample_repo, "diff", "--name-only", before, "HEAD").split()
     assert sorted(changed) == ["notices/RN-2016-001.yaml", "tasks/T-2016-002.yaml", "tasks/T-2016-900.yaml"]
     diff = git(sample_repo, "diff", "-U0", before, "HEAD", "--", "tasks/T-2016-002.yaml")
-    assert [ln for ln in diff.splitlines() if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))] == \
-        [next(ln for ln in ("-" + x for x in old_task.splitlines()) if ln.startswith("-due:")), "+due: 2017-03-31"]
+    changed_lines = [ln for ln in diff.splitlines() if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))]
+    assert len(changed_lines) == 2, changed_lines
+    assert changed_lines[0] == next("-" + x for x in old_task.splitlines() if x.startswith("leader:"))
+    assert changed_lines[1].startswith("+leader: 李四") and changed_lines[1].endswith("# 副市长")  # comment kept
     led = load(sample_repo)
     assert led.tasks["T-2016-900"].responsible_units == ["市科技局", "市财政局"]
     assert led.tasks["T-2016-900"].start == dt.date(2016, 10, 1)
@@ -260,3 +262,26 @@ def test_import_into_copy_without_git_is_usage_error(cli, sample_copy, tmp_path)
     assert r.exit_code == 2
     assert "git" in r.stderr
     shutil.rmtree(sample_copy)
+
+
+def test_changes_check_base_would_refuse_are_refused(cli, sample_repo, tmp_path):
+    """A due moved without an extension record, a progress entry rewritten: refused like `check --base` does."""
+    out = export(cli, sample_repo, tmp_path)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["改革任务"]
+    r = find_row(ws, "T-2016-002")
+    ws.cell(r, col(ws, "完成时限")).value = dt.datetime(2017, 3, 31)
+    jc = col(ws, "数据(JSON)")
+    r3 = find_row(ws, "T-2016-003")
+    data = json.loads(ws.cell(r3, jc).value)
+    data["progress"][0]["note"] = "改写历史"
+    ws.cell(r3, jc).value = json.dumps(data, ensure_ascii=False)
+    f = tmp_path / "moved.xlsx"
+    wb.save(f)
+    before = head(sample_repo)
+    res = cli("import", "--ledger", sample_repo, f)
+    assert res.exit_code == 1, res
+    letter = openpyxl.utils.get_column_letter(col(ws, "完成时限"))
+    assert f"sheet 改革任务, row {r}, column {letter} (完成时限): [due_without_extension]" in res.stderr
+    assert f"sheet 改革任务, row {r3}, column " in res.stderr and "[append_only]" in res.stderr
+    assert head(sample_repo) == before and status(sample_repo) == ""
