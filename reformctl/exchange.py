@@ -43,7 +43,7 @@ def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional
     from . import api
     from .model.types import quarter_of
     from .views import xlsx
-    from .views.summary import LABELS, header, title
+    from .views.summary import LABELS, header, sections, title
 
     q = quarter or quarter_of(as_of)
     rep = api.summary(ledger, quarter=q, as_of=as_of)
@@ -54,7 +54,8 @@ def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional
     rows.append([LABELS[lang]["total"], t.tasks, t.due_in_quarter, t.completed_in_quarter, t.overdue,
                  t.completion_rate])
     summ = xlsx.ExportSummary(title(s, lang), header(s, lang), rows,
-                              notes=[("统计期间", f"{s.first} — {s.last}"), ("统计截至", as_of.isoformat())])
+                              notes=[("统计期间", f"{s.first} — {s.last}"), ("统计截至", as_of.isoformat())],
+                              sections=sections(rep.sections_data, lang))
     return xlsx.write_workbook(path, ledger, as_of=as_of, lights=item_lights(ledger, as_of, lang), summary=summ,
                                progress=progress)
 

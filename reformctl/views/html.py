@@ -22,7 +22,7 @@ T = {
         "kpi_red": "红灯(逾期)", "kpi_yellow": "黄灯(即将到期)", "kpi_rate": "本季度到期任务完成率",
         "kpi_pilots": "在推进试点", "kpi_problems": "未整改问题", "lights": "各单位红黄灯概览",
         "lights_note": "按责任单位统计截至当日的红灯(逾期)和黄灯(即将到期)事项；绿色为无红黄灯的在办任务和试点。",
-        "red_list": "红灯清单", "red_none": "没有逾期事项。", "summary": "本季度任务推进情况", "trend": "任务完成趋势(按季度)",
+        "red_list": "红灯清单", "red_none": "没有逾期事项。", "summary": "本季度任务推进情况", "sections": "试点、整改、季报和制度性工作", "trend": "任务完成趋势(按季度)",
         "trend_note": "柱：当季到期任务数(深色为到期前已完成)；折线：到期任务完成率。", "pilots": "改革试点时间轴",
         "pilots_none": "暂无试点。",
         "pilots_note": "条形为试点期限(开始至期限届满)：绿色正常推进，黄灯即将到期，红灯逾期或未按时备案，灰色已完成或已退出；▲ 备案日期；虚线为统计截至日。", "rect": "整改督办进展", "rect_none": "暂无整改督办通知。", "light": "信号灯", "id": "编号",
@@ -37,7 +37,7 @@ T = {
         "kpi_pilots": "Running pilots", "kpi_problems": "Open problems", "lights": "Traffic lights per unit",
         "lights_note": "Red (overdue) and yellow (due soon) findings per responsible unit; green: open tasks and "
                        "pilots without one.",
-        "red_list": "Red list", "red_none": "Nothing is overdue.", "summary": "Tasks this quarter",
+        "red_list": "Red list", "red_none": "Nothing is overdue.", "summary": "Tasks this quarter", "sections": "Pilots, rectification, reports and obligations",
         "trend": "Completion trend by quarter",
         "trend_note": "Bars: tasks due in the quarter (dark: completed by its end); line: completion rate.",
         "pilots": "Pilot timeline", "pilots_none": "No pilots.",
@@ -75,6 +75,8 @@ tr.total td{font-weight:700;border-top:2px solid #9aa0a6}
 .dot{display:inline-block;width:12px;height:12px;border-radius:50%%;vertical-align:-1px;margin-right:4px}
 .dot.red{background:%(red)s}.dot.yellow{background:%(yellow)s}.dot.green{background:%(green)s}
 .two{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+.grid{display:grid;grid-template-columns:1fr 1fr;gap:12px 24px}
+h3{font-size:14px;margin:4px 0 6px}
 .two section{margin:0}
 svg text{font-family:%(font)s}
 footer{color:#5f6368;font-size:12px;text-align:center;margin-top:24px}
@@ -316,6 +318,22 @@ def render_html(data: dict, lang: str = "zh") -> str:
         row(r.key or data["no_group"], r.counts, r.key)
     row(data["total_label"], s.totals, "total", "total")
     w("</tbody></table></section>")
+
+    from .summary import sections as summary_sections
+
+    extra = summary_sections(data.get("sections") or {}, lang)
+    if extra:
+        w(f'<section id="sections"><h2>{_e(t["sections"])} · {_e(s.period)}</h2><div class="grid">')
+        for heading, head, rows in extra:
+            w(f'<div><h3>{_e(heading)}</h3><table><thead><tr>')
+            w("".join(f'<th class="{"n" if i or len(rows) == 1 else ""}">{_e(h)}</th>' for i, h in enumerate(head)))
+            w("</tr></thead><tbody>")
+            for i, r in enumerate(rows):
+                cls = "total" if len(rows) > 1 and i == len(rows) - 1 else ""
+                w(f'<tr class="{cls}">' + "".join(
+                    f'<td class="{"n" if j or len(rows) == 1 else ""}">{_e(v)}</td>' for j, v in enumerate(r)) + "</tr>")
+            w("</tbody></table></div>")
+        w("</div></section>")
 
     w('<div class="two">')
     w(f'<section id="trend"><h2>{_e(t["trend"])}</h2><p class="note">{_e(t["trend_note"])}</p>')

@@ -322,6 +322,7 @@ class ExportSummary:
     header: list[str]
     rows: list[list[Any]]
     notes: list[tuple[str, Any]] = field(default_factory=list)
+    sections: list[tuple[str, list[str], list[list[str]]]] = field(default_factory=list)  # heading, header, rows
 
 
 def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summary: Optional[ExportSummary] = None,
@@ -371,9 +372,18 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
             for c in col_cells:
                 if isinstance(c.value, float):
                     c.number_format = "0.0%"
+        ws.append([])
         for label, value in summary.notes:
-            ws.append([])
             ws.append([label, value])
+        for heading, head, rows in summary.sections:
+            ws.append([])
+            ws.append([heading])
+            ws.cell(ws.max_row, 1).font = bold
+            ws.append(head)
+            for c in ws[ws.max_row]:
+                c.font, c.fill = bold, head_fill
+            for r in rows:
+                ws.append([int(v) if isinstance(v, str) and v.isdigit() else v for v in r])
         ws.column_dimensions["A"].width = 26
         for i in range(2, len(summary.header) + 1):
             ws.column_dimensions[get_column_letter(i)].width = 12
