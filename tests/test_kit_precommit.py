@@ -96,6 +96,16 @@ def test_pre_commit_hook_on_a_good_and_a_bad_commit(cli, tmp_path):
     assert git(led, "rev-parse", "HEAD") == head
     assert git(led, "diff", "--cached", "--name-only").split() == ["tasks/T-2025-002.yaml"]  # still staged
 
+    # the hook's environment is a regular (not editable) install of the checkout: its `init` has the templates
+    (exe,) = (tmp_path / "pre-commit-home").glob("repo*/py_env-*/bin/reformctl")
+    r = subprocess.run([str(exe), "init", str(tmp_path / "from-wheel"), "--start", "2025-01-01"],
+                       capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    where = subprocess.run([str(exe.parent / "python"), "-c", "import reformctl; print(reformctl.__file__)"],
+                           capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    assert "site-packages" in where, where
+    assert (tmp_path / "from-wheel/.github/workflows/reformctl.yml").is_file()
+
     # a change to a file the hook does not look at (files: \.ya?ml$) is not held up by the broken ledger
     git(led, "reset", "-q")
     (led / "notes.txt").write_text("会议记录\n", encoding="utf-8")
