@@ -19,10 +19,12 @@ def calendar(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Write every open deadline as an iCalendar feed (all-day events): tasks, milestones, progress updates,
-    pilots (term and filing), rectification problems and reviews, reminders, quarterly reports and the other
-    periodic obligations. Overdue ones stay on their date, marked 红灯. UIDs are stable, so re-importing or
-    subscribing to the file updates events instead of duplicating them.
+    """Write every open deadline as an iCalendar feed (all-day events): tasks,
+    milestones, progress updates, pilots (term and filing), rectification
+    problems and reviews, reminders, quarterly reports and the other periodic
+    obligations. Overdue ones stay on their date, marked 红灯. UIDs are stable, so
+    re-importing or subscribing to the file updates events instead of
+    duplicating them.
 
     Example: reformctl calendar --ics 台账时限.ics --as-of 2016-12-31 --lang zh
     """

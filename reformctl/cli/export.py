@@ -18,14 +18,17 @@ def export(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Export the ledger to Excel: one sheet per kind in the familiar 台账 layout (Chinese headers, one row per
-    item, traffic-light cell coloured red/yellow/green as of --as-of, filters, frozen header), a 整改问题 sheet
-    with one row per rectification problem and a 季度汇总 sheet with the quarterly summary.
+    """Export the ledger to Excel: one sheet per kind in the familiar 台账 layout
+    (Chinese headers, one row per item, traffic-light cell coloured
+    red/yellow/green as of --as-of, filters, frozen header), a 整改问题 sheet with
+    one row per rectification problem and a 季度汇总 sheet with the quarterly
+    summary.
 
     Example: reformctl export --xlsx 台账-2016Q4.xlsx --as-of 2016-12-31
 
-    Edit it and bring it back with `reformctl import`. Columns marked (只读) are computed; the hidden last
-    column 数据(JSON) keeps what has no column (milestones, progress, problems...). Exit 0, 2 on bad usage.
+    Edit it and bring it back with `reformctl import`. Columns marked (只读) are
+    computed; the hidden last column 数据(JSON) keeps what has no column
+    (milestones, progress, problems...). Exit 0, 2 on bad usage.
     """
     from .. import exchange
     from ..views.console import progress

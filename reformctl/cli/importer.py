@@ -20,15 +20,19 @@ def import_(
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
-    """Import an Excel workbook: every row is validated with the same models and checks as the YAML files
-    (problems name the sheet, row and column; exit 1 and nothing is written), then the items that really
-    change are written with round-trip edits and committed ONCE. Importing an unchanged export changes nothing.
+    """Import an Excel workbook: every row is validated with the same models and
+    checks as the YAML files (problems name the sheet, row and column; exit 1
+    and nothing is written), then the items that really change are written with
+    round-trip edits and committed ONCE. Importing an unchanged export changes
+    nothing. What `check --base` refuses is refused too: a moved deadline needs
+    an extension record (`reformctl extend`), progress is only appended.
 
     Example: reformctl import 台账-2016Q4.xlsx --dry-run && reformctl import 台账-2016Q4.xlsx
 
-    Sheets and columns marked (只读) are ignored; fields with no column keep their values (or take those of the
-    hidden 数据(JSON) column when it is there). Exit 0 done (or nothing to change), 1 problems found or the
-    files to change have uncommitted edits, 2 bad usage (no such file, not a git repository).
+    Sheets and columns marked (只读) are ignored; fields with no column keep their
+    values (or take those of the hidden 数据(JSON) column when it is there). Exit
+    0 done (or nothing to change), 1 problems found or the files to change have
+    uncommitted edits, 2 bad usage (no such file, not a git repository).
     """
     from .. import exchange
     from ..store import NothingToDo, StoreError

@@ -55,13 +55,15 @@ def summary(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """The quarterly summary (季报汇总): per lead unit, the tasks open in the quarter, due in it, completed in
-    it, overdue at its end, and the completion rate of the tasks due.
+    """The quarterly summary (季报汇总): per lead unit, the tasks open in the quarter,
+    due in it, completed in it, overdue at its end, and the completion rate of
+    the tasks due.
 
     Example: reformctl summary --quarter 2016Q3 --format markdown --lang zh > 2016Q3.md
 
-    `--year 2016` counts the whole year; `--by special_group` groups by special group (专项小组).
-    Cancelled tasks are not counted. Exit 0, or 2 on bad options or an unusable ledger.
+    `--year 2016` counts the whole year; `--by special_group` groups by special
+    group (专项小组). Cancelled tasks are not counted. Exit 0, or 2 on bad options
+    or an unusable ledger.
     """
     from .. import api
 
