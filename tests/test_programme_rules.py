@@ -95,3 +95,15 @@ def test_sample_ledger_as_of_2016_12_31():
     # before the February 2017 meeting, PL-2016-006 still lacks its legality review
     assert [(f.id, f.light) for f in findings(led, D(2017, 2, 5)) if f.rule == "plan_review_unprepared"] == [
         ("PL-2016-006", "yellow")]
+
+
+def test_status_cli_on_the_sample_shows_the_overdue_review(cli):
+    import json
+
+    r = cli("status", "--ledger", SAMPLE, "--as-of", "2016-12-31", "--format", "json")
+    assert r.exit_code == 0, r
+    got = [(f["id"], f["light"], f["unit"]) for f in json.loads(r.stdout) if f["rule"] == "plan_review_overdue"]
+    assert got == [("PL-2016-005", "red", "市农委")]
+    r = cli("status", "--ledger", SAMPLE, "--as-of", "2017-02-05", "--format", "json", "--lang", "zh")
+    [f] = [f for f in json.loads(r.stdout) if f["rule"] == "plan_review_unprepared"]
+    assert f["id"] == "PL-2016-006" and f["light"] == "yellow" and "合法性审查" in f["message"]

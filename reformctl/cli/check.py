@@ -47,7 +47,7 @@ def check(
     """Validate every file of the ledger and report all problems at once, sorted by file and line.
 
     Checks the YAML (YAML 1.2: `no`/`on`/`yes` are text), the schema of every record, ids, references to
-    units, plans and special groups, the order of dates, and the seed's rules (art. 5, 6, 8, R4, R17-R21).
+    units, plans and special groups, the order of dates, and the seed's rules (art. 5, 6, 8, 14, R4, R17-R21).
     Every code is explained in docs/errors.md (`reformctl catalogue`).
 
     Exit 0 when no error was found (warnings allowed unless --strict), 1 when errors were found,
