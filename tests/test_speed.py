@@ -70,3 +70,34 @@ def test_benchmark_ledger_generator_makes_a_clean_ledger(tmp_path, cli):
             == (outs[1] / "tasks" / "T-2016-000001.yaml").read_text(encoding="utf-8"))
     r = cli("status", "--ledger", outs[0], "--as-of", "2017-06-30", "--format", "json")
     assert r.exit_code == 0 and r.stdout.startswith("[")
+
+
+JSON_ROWS = [
+    [],
+    [{}],
+    [{"id": "T-1", "days": -3, "ok": True, "no": False, "none": None, "big": 10**30, "f": 2.5, "nan": float("nan"),
+      "zh": "市发改委“引号”\\反斜杠\n换行\t\u0001", "list": [], "nested": {"a": [1, {"b": []}], "c": {}},
+      "rows": [{"x": 1}, "y"]}],
+    [{"a": 1}, {"b": [1, 2]}, [3, {"c": None}], "text", 4, None, {1: "int key"}],
+]
+
+
+@pytest.mark.parametrize("rows", JSON_ROWS)
+def test_fast_json_array_is_byte_for_byte_json_dump(rows):
+    import json
+
+    from reformctl.views.jsonfast import dumps_array
+
+    assert dumps_array(rows) == json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def test_status_and_check_json_unchanged_by_the_fast_writer(cli, sample_copy):
+    import json
+
+    r = cli("status", "--ledger", sample_copy, "--as-of", "2016-12-31", "--format", "json")
+    data = json.loads(r.stdout)
+    assert data and r.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    (sample_copy / "tasks" / "T-2016-001.yaml").write_text("id: T-2016-001\ntitle: [\n", encoding="utf-8")
+    r = cli("check", "--ledger", sample_copy, "--format", "json")
+    data = json.loads(r.stdout)
+    assert data and r.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -7,6 +7,7 @@ from typing import Iterable, TextIO
 
 from ..catalogue import CATALOGUE
 from ..model import Diagnostic
+from .jsonfast import dump_array
 
 
 def render_text(diags: Iterable[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en") -> None:
@@ -18,7 +19,7 @@ def render_text(diags: Iterable[Diagnostic], out: TextIO, display=lambda f: f, l
 
 
 def render_json(diags: Iterable[Diagnostic], out: TextIO) -> None:
-    json.dump([d.as_dict() for d in diags], out, ensure_ascii=False, indent=2)
+    dump_array([d.as_dict() for d in diags], out)  # = json.dump(..., ensure_ascii=False, indent=2)
     out.write("\n")
 
 
