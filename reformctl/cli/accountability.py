@@ -18,14 +18,16 @@ def accountability(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """The accountability register of the year (decided that year), grouped by measure in the order of R17
-    (oral warning, interview, circulated criticism, point deduction, organisational handling), with the units
-    that carried each out; fault-tolerance exemptions (容错免责, art. 18) are listed apart.
+    """The accountability register of the year (decided that year), grouped by
+    measure in the order of R17 (oral warning, interview, circulated
+    criticism, point deduction, organisational handling), with the units that
+    carried each out; fault-tolerance exemptions (容错免责, art. 18) are listed
+    apart.
 
-    Example: reformctl accountability --year 2016 --lang zh --xlsx 2016-追责台账.xlsx
+    Example: reformctl accountability --year 2016 --xlsx 追责台账.xlsx
 
-    `--format json` prints {year, measures: [{measure, items: [...]}], exemptions: [...]}.
-    Exit 0, or 2 on bad options or an unusable ledger.
+    `--format json` prints {year, measures: [{measure, items: [...]}],
+    exemptions: [...]}. Exit 0, or 2 on bad options or an unusable ledger.
     """
     from .. import programme
     from ..views import programme as view

@@ -25,21 +25,26 @@ def assess(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Propose the year's assessment deductions from the ledger itself, for the office to review, and print the
-    ranking (score = 100 − deductions, or the score recorded in assessments/YEAR.yaml, minus new proposals).
+    """Propose the year's assessment deductions from the ledger itself, for the
+    office to review, and print the ranking (score = 100 − deductions, or the
+    score recorded in assessments/YEAR.yaml, minus new proposals).
 
-    Proposed: each task of the year due by 31 December and not completed by then (lead unit, 3 points); each
-    rectification problem refused (`refused: true`, 2 points) or not rectified by a deadline in the year
-    (1 point); each accountability measure of kind point_deduction decided in the year (its `points`).
-    Points per kind can be set in reformctl.yaml under `extra: {assessment_points: {task_unfinished: 3,
-    problem_refused: 2, problem_overdue: 1}}`. A proposal is "recorded" when the unit's entries in
-    assessments/YEAR.yaml already name the same item (in `accountability`, `extra.source` or the reason).
+    Proposed: each task of the year due by 31 December and not completed by
+    then (lead unit, 3 points); each rectification problem refused (`refused:
+    true`, 2 points) or not rectified by a deadline in the year (1 point);
+    each accountability measure of kind point_deduction decided in the year
+    (its `points`). Points per kind can be set in reformctl.yaml under `extra:
+    {assessment_points: {task_unfinished: 3, problem_refused: 2,
+    problem_overdue: 1}}`. A proposal is "recorded" when the unit's entries in
+    assessments/YEAR.yaml already name the same item (in `accountability`,
+    `extra.source` or the reason).
 
-    Example: reformctl assess --year 2016 --lang zh            (review)
-             reformctl assess --year 2016 --write              (record them: one commit)
+    Example: reformctl assess --year 2016 --lang zh      (review)
+             reformctl assess --year 2016 --write        (one commit)
 
-    `--format json` prints {year, proposals: [...], ranking: [...]}. Exit 0; with --write, 1 when refused
-    (uncommitted edits of the file, nothing to add is not an error); 2 on bad options or an unusable ledger.
+    `--format json` prints {year, proposals: [...], ranking: [...]}. Exit 0;
+    with --write, 1 when refused (uncommitted edits of the file, nothing to
+    add is not an error); 2 on bad options or an unusable ledger.
     """
     from .. import programme
     from ..views import programme as view

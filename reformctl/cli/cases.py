@@ -23,14 +23,16 @@ def cases(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """The year's reform experience promotion list (改革经验推广清单: cases whose `promoted` holds the year),
-    the demonstration points listed and delisted in the year (挂牌动态管理), and the case book
-    (典型案例汇编: cases whose `compiled` holds the year).
+    """The year's reform experience promotion list (改革经验推广清单: cases whose
+    `promoted` holds the year), the demonstration points listed and delisted
+    in the year (挂牌动态管理), and the case book (典型案例汇编: cases whose `compiled`
+    holds the year).
 
-    Example: reformctl cases --year 2016 --lang zh --markdown 2016-案例汇编.md --xlsx 2016-推广清单.xlsx
+    Example: reformctl cases --year 2016 --markdown 汇编.md --xlsx 清单.xlsx
 
-    `--format json` prints {year, promotion_list, case_book, listing, demonstration_points_listed}.
-    Exit 0, or 2 on bad options or an unusable ledger.
+    `--format json` prints {year, promotion_list, case_book, listing,
+    demonstration_points_listed}. Exit 0, or 2 on bad options or an unusable
+    ledger.
     """
     from .. import programme
     from ..views import programme as view

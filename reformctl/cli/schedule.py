@@ -18,15 +18,18 @@ def schedule(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """The year's plan review schedule (年度上会审议计划) in date order: each plan scheduled for a leading-group
-    meeting that year is reviewed (approved), late (its date passed, not approved: red) or still to come;
-    a plan to come that lacks its stability assessment (when needed) or legality review shows what is missing
-    (yellow). Plans approved in the year without a scheduled date are listed as unscheduled.
+    """The year's plan review schedule (年度上会审议计划) in date order: each plan
+    scheduled for a leading-group meeting that year is reviewed (approved),
+    late (its date passed, not approved: red) or still to come; a plan to come
+    that lacks its stability assessment (when needed) or legality review shows
+    what is missing (yellow). Plans approved in the year without a scheduled
+    date are listed as unscheduled.
 
     Example: reformctl schedule --year 2016 --as-of 2016-12-31 --lang zh
 
-    `--format json` prints {year, as_of, plans: [{id, title, review_scheduled, approved, state, days, delay,
-    missing, ...}]}. Exit 0, or 2 on bad options or an unusable ledger.
+    `--format json` prints {year, as_of, plans: [{id, title, review_scheduled,
+    approved, state, days, delay, missing, ...}]}. Exit 0, or 2 on bad options
+    or an unusable ledger.
     """
     from .. import programme
     from ..views import programme as view
