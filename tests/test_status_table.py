@@ -18,3 +18,4 @@ def test_table_fits_100_columns(cli, lang):
     # a long Chinese title is cut on one line (json and csv carry it whole), never split over rows
     rows = [l for l in lines if "T-2016-003" in l]
     assert rows and all("…" in l for l in rows)
+

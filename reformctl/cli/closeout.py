@@ -61,6 +61,8 @@ def close_out(
     day = parse_as_of(as_of)
     if (item is None) == (year is None):
         fail("give either --year YYYY (the year-end close-out) or one item ID")
+    if year is not None and not 1900 <= year <= 9998:
+        fail(f"--year wants a year such as 2016, got {year}")
     res = load_ledger(root)
     blocking_errors = [d for d in res.errors if d.file.split("/")[0] in ("tasks", "plans", "closeouts", "reformctl.yaml")]
     if blocking_errors:
