@@ -97,13 +97,22 @@ def change_diagnostics(root: Path, ref: str, *, ratchet: bool = False, as_of: Op
         new, _text, problems = parse_file(root, rel)
         if problems or not isinstance(old, dict) or not isinstance(new, dict):
             continue  # a broken file is `check`'s business
-        diags += _compare(kind.name, rel, old, new, ref)
+        diags += compare_item(kind.name, rel, old, new, ref)
     if ratchet:
         diags += _ratchet(root, base, as_of or dt.date.today(), ref)
     return diags
 
 
-def _compare(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]:
+def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]:
+    """The rules of a change applied to one item: ``old`` and ``new`` are its data (plain dicts as the YAML
+    loader or ``model_dump(mode="json")`` gives them) before and after, ``kind`` its kind name (``task``,
+    ``notice``...), ``rel`` its ledger-relative file, ``ref`` how the "before" side is named in messages.
+
+    Returns diagnostics with ``file`` set and a YAML ``path`` (no line: :func:`reformctl.load.locate` adds it)
+    for every rule of the module docstring except ``item_deleted`` and ``ratchet_new_red``, which need the
+    whole ledger. Used by ``check --base`` and by ``import`` (an import never makes a change CI refuses).
+    Pure: no I/O, no git.
+    """
     out: list[Diagnostic] = []
     oid, nid = old.get("id"), new.get("id")
     if oid != nid:
@@ -186,4 +195,4 @@ def _ratchet(root: Path, base: dict[str, bytes], as_of: dt.date, ref: str) -> li
     return out
 
 
-__all__ = ["BaseRefError", "base_files", "change_diagnostics", "resolve_base"]
+__all__ = ["BaseRefError", "base_files", "change_diagnostics", "compare_item", "resolve_base"]

@@ -199,14 +199,14 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
         plan.changes.append(Change(kind_name, key, rel, rec, old, changed))
     # the rules of `check --base` for the change itself (closed items are not edited, progress/reviews/reports
     # only appended, a changed due needs an extension record...): an import never makes a commit CI refuses
-    from .basecheck import _compare as change_problems
+    from .basecheck import compare_item
 
     rows_of = {(k, i): (row, prows) for k, i, _d, _o, row, prows in candidates}
     for c in plan.changes:
         if c.old is None:
             continue
         row, prows = rows_of.get((c.kind, c.id), (None, []))
-        for d in change_problems(c.kind, c.rel, _data(c.old), _data(c.new), "HEAD"):
+        for d in compare_item(c.kind, c.rel, _data(c.old), _data(c.new), "HEAD"):
             if d.severity.value != "error":
                 continue
             s, r, col = _where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows)
