@@ -3,7 +3,10 @@
 - ``item_deleted``: an item file is never deleted (cancel or write off instead);
 - ``closed_item_edited``: a written-off (closed) item is never edited;
 - ``id_changed``: an id never changes;
-- ``append_only``: ``progress``, ``reviews`` and ``reports`` entries are only appended;
+- ``append_only``: ``progress``, ``reviews`` and ``reports`` entries are only appended; ``extensions`` records
+  too (approving a pending one, filling in ``approver`` and ``approved``, is the only edit);
+- ``problem_removed``: a problem of a rectification notice (matched by ``no``) is never removed;
+- ``milestone_removed``: a milestone of a task (matched by ``name``) is never removed;
 - ``due_without_extension``: a changed ``due`` needs an extension record (old_due -> new_due);
 - ``status_backwards``: a status never moves backwards without ``reopen_reason``;
 - ``ratchet_new_red`` (with ``--ratchet``): no red finding that the base did not have.
@@ -123,14 +126,16 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
         first = next((k for k in list(new) + list(old) if old.get(k) != new.get(k)), "status")
         out.append(Diagnostic(rel, "closed_item_edited", f"{oid} was written off (closed) at {ref} and must not be "
                               f"edited (`{first}` changed)", path=(first,) if first in new else ()))
-    # append-only lists
+    # append-only lists; problems and milestones are never removed
     if kind == "task":
         out += _append_only(rel, old.get("progress"), new.get("progress"), ("progress",), "progress")
+        out += _extensions_kept(rel, old.get("extensions"), new.get("extensions"))
+        out += _milestones_kept(rel, old.get("milestones"), new.get("milestones"), ref)
     elif kind == "reminder":
         out += _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports")
     elif kind == "notice":
         new_problems = new.get("problems") if isinstance(new.get("problems"), list) else []
-        for op in old.get("problems") or []:
+        for op in old.get("problems") if isinstance(old.get("problems"), list) else []:
             if not isinstance(op, dict):
                 continue
             for j, np in enumerate(new_problems):
@@ -138,6 +143,13 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
                     out += _append_only(rel, op.get("reviews"), np.get("reviews"), ("problems", j, "reviews"),
                                         f"problem {op.get('no')} reviews")
                     break
+            else:
+                desc = str(op.get("description") or "")
+                desc = desc if len(desc) <= 30 else desc[:30] + "…"
+                out.append(Diagnostic(rel, "problem_removed", f"problem {op.get('no')} ({desc}) was removed from "
+                                      f"{oid} since {ref}: a problem stays on its notice (restore it, with its "
+                                      "number; record `rectified`/`verified` or a review instead)",
+                                      path=("problems",) if "problems" in new else ()))
     # a changed due needs an extension record
     if kind == "task" and old.get("due") != new.get("due") and old.get("due") is not None:
         exts = new.get("extensions") if isinstance(new.get("extensions"), list) else []
@@ -169,6 +181,45 @@ def _append_only(rel: str, old: Any, new: Any, path: tuple, what: str) -> list[D
         if new[i] != entry:
             return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was changed: entries are only appended "
                                "(add a new one instead)", path=path + (i,))]
+    return []
+
+
+def _milestones_kept(rel: str, old: Any, new: Any, ref: str) -> list[Diagnostic]:
+    """Every milestone of the base is still there (matched by name: a renamed milestone counts as removed)."""
+    old = [m for m in old if isinstance(m, dict)] if isinstance(old, list) else []
+    new = [m for m in new if isinstance(m, dict)] if isinstance(new, list) else []
+    left = [str(m.get("name")) for m in new]
+    out = []
+    for m in old:
+        name = str(m.get("name"))
+        if name in left:
+            left.remove(name)
+            continue
+        out.append(Diagnostic(rel, "milestone_removed", f"milestone {name!r} (due {m.get('due')}) was removed or "
+                              f"renamed since {ref}: milestones stay on the record (restore it; mark it `done`, "
+                              "or explain in a progress entry)", path=("milestones",) if new else ()))
+    return out
+
+
+def _extensions_kept(rel: str, old: Any, new: Any) -> list[Diagnostic]:
+    """Extension records are kept: none removed, none rewritten; approving a pending one (filling in ``approver``
+    and ``approved``, as `reformctl approve` does) is the only edit."""
+    old = old if isinstance(old, list) else []
+    new = new if isinstance(new, list) else []
+    for i, entry in enumerate(old):
+        if i >= len(new):
+            return [Diagnostic(rel, "append_only", f"extension record {i + 1} was removed: extension records are "
+                               "only appended", path=("extensions",) if new else ())]
+        now = new[i]
+        if isinstance(entry, dict) and isinstance(now, dict):
+            changed = sorted(k for k in set(entry) | set(now) if entry.get(k) != now.get(k)
+                             and not (k in ("approver", "approved") and entry.get(k) is None))
+        else:
+            changed = ["entry"] if entry != now else []
+        if changed:
+            return [Diagnostic(rel, "append_only", f"extension record {i + 1} was changed (`{changed[0]}`): "
+                               "extension records are only appended (approving a pending one is the only edit)",
+                               path=("extensions", i))]
     return []
 
 
