@@ -53,11 +53,12 @@ def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional
     t = s.totals
     rows.append([LABELS[lang]["total"], t.tasks, t.due_in_quarter, t.completed_in_quarter, t.overdue,
                  t.completion_rate])
+    L = LABELS[lang]
     summ = xlsx.ExportSummary(title(s, lang), header(s, lang), rows,
-                              notes=[("统计期间", f"{s.first} — {s.last}"), ("统计截至", as_of.isoformat())],
+                              notes=[(L["period"], f"{s.first} — {s.last}"), (L["as_of"], as_of.isoformat())],
                               sections=sections(rep.sections_data, lang))
     return xlsx.write_workbook(path, ledger, as_of=as_of, lights=item_lights(ledger, as_of, lang), summary=summ,
-                               progress=progress)
+                               progress=progress, lang=lang)
 
 
 # ---------------------------------------------------------------- import
@@ -123,19 +124,17 @@ def _apply_problem_rows(data: dict, rows) -> None:
 
 def _where(loc: tuple, row, sheet, problem_rows) -> tuple[str, int, str]:
     """(sheet, row, column) of a validation error at ``loc`` (a pydantic location)."""
-    from .views.xlsx import JSON_HEADER, PROBLEM_SHEET
-
     top = loc[0] if loc else ""
     if top == "problems" and len(loc) > 1 and isinstance(loc[1], int) and problem_rows:
         for pr in problem_rows:
             if pr.index == loc[1]:
                 fieldname = loc[2] if len(loc) > 2 else ""
-                return PROBLEM_SHEET, pr.row, pr.where.get(fieldname, "")
+                return pr.sheet, pr.row, pr.where.get(fieldname, "")
     if row is None:
         return sheet.title, 0, ""
     if top in row.where:
         return row.sheet, row.row, row.where[top]
-    return row.sheet, row.row, JSON_HEADER if row.json is not None else ""
+    return row.sheet, row.row, row.json_where if row.json is not None else ""
 
 
 def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
@@ -156,7 +155,7 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     for nid in by_notice:
         if nid not in res.items.get("notice", {}) and nid not in ledger.notices:
             for pr in by_notice[nid]:
-                plan.problems.append(str(xlsx.SheetProblem(xlsx.PROBLEM_SHEET, pr.row, pr.where.get("notice", ""),
+                plan.problems.append(str(xlsx.SheetProblem(pr.sheet, pr.row, pr.where.get("notice", ""),
                                                            f"notice {nid} is neither on the notice sheet nor in the ledger")))
     candidates: list[tuple[str, str, dict, Any, Any, list]] = []
     for sheet in xlsx.SHEETS:

@@ -105,7 +105,7 @@ def test_every_format_agrees(cli, sample_copy, make_ledger, tmp_path, which):
         assert tab_rows[unit] == [str(x) for x in v[:4]] + [percent(v[4])], unit
 
     xlsx = tmp_path / "t.xlsx"
-    assert cli("export", *common, *q, "--xlsx", xlsx).exit_code == 0
+    assert cli("export", *common, *q, "--xlsx", xlsx, "--lang", "zh").exit_code == 0
     ws = openpyxl.load_workbook(xlsx)["季度汇总(只读)"]
     sheet = {}
     for r in ws.iter_rows(min_row=3, values_only=True):

@@ -22,7 +22,7 @@ def status(repo) -> str:
 
 def export(cli, repo, tmp_path, name="ledger.xlsx", *extra):
     out = tmp_path / name
-    r = cli("export", "--ledger", repo, "--xlsx", out, "--as-of", "2016-12-31", *extra)
+    r = cli("export", "--ledger", repo, "--xlsx", out, "--as-of", "2016-12-31", "--lang", "zh", *extra)
     assert r.exit_code == 0, r
     assert out.is_file()
     return out
@@ -253,7 +253,7 @@ def test_export_bad_usage(cli, sample_copy, tmp_path):
 
 def test_import_into_copy_without_git_is_usage_error(cli, sample_copy, tmp_path):
     out = tmp_path / "a.xlsx"
-    assert cli("export", "--ledger", sample_copy, "--xlsx", out).exit_code == 0
+    assert cli("export", "--ledger", sample_copy, "--xlsx", out, "--lang", "zh").exit_code == 0
     wb = openpyxl.load_workbook(out)
     ws = wb["改革任务"]
     ws.cell(find_row(ws, "T-2016-003"), col(ws, "任务名称")).value = "新名称"

@@ -19,16 +19,20 @@ def export(
     lang: LangOpt = None,
 ) -> None:
     """Export the ledger to Excel: one sheet per kind in the familiar 台账 layout
-    (Chinese headers, one row per item, traffic-light cell coloured
-    red/yellow/green as of --as-of, filters, frozen header), a 整改问题 sheet with
-    one row per rectification problem and a 季度汇总 sheet with the quarterly
-    summary.
+    (one row per item, traffic-light cell coloured red/yellow/green as of
+    --as-of, filters, frozen header), a 整改问题 sheet with one row per
+    rectification problem and a 季度汇总 sheet with the quarterly summary.
 
-    Example: reformctl export --xlsx 台账-2016Q4.xlsx --as-of 2016-12-31
+    --lang zh gives Chinese sheet names, headers and labels (改革任务, 完成时限,
+    是/否, 推进中); --lang en English ones (Tasks, Due, yes/no, the YAML values
+    such as in_progress). `reformctl import` reads either.
 
-    Edit it and bring it back with `reformctl import`. Columns marked (只读) are
-    computed; the hidden last column 数据(JSON) keeps what has no column
-    (milestones, progress, problems...). Exit 0, 2 on bad usage.
+    Example: reformctl export --xlsx 台账-2016Q4.xlsx --as-of 2016-12-31 --lang zh
+
+    Edit it and bring it back with `reformctl import`. Columns marked (只读) /
+    (read-only) are computed; the hidden last column 数据(JSON) / data (JSON)
+    keeps what has no column (milestones, progress, problems...). Exit 0, 2 on
+    bad usage.
     """
     from .. import exchange
     from ..views.console import progress
@@ -47,7 +51,7 @@ def export(
     led = load_or_fail(root).ledger
     with progress() as p:
         try:
-            counts = exchange.export_xlsx(led, xlsx, day, quarter=q, lang="zh", progress=p)
+            counts = exchange.export_xlsx(led, xlsx, day, quarter=q, lang=language, progress=p)
         except OSError as exc:
             fail(f"cannot write {xlsx}: {exc.strerror or exc}")
     total = sum(counts.values())

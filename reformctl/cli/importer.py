@@ -29,7 +29,9 @@ def import_(
 
     Example: reformctl import 台账-2016Q4.xlsx --dry-run && reformctl import 台账-2016Q4.xlsx
 
-    Sheets and columns marked (只读) are ignored; fields with no column keep their
+    Reads workbooks exported with --lang zh or --lang en alike (sheet names and
+    headers in either language, or the YAML field names as headers). Sheets and
+    columns marked (只读) / (read-only) are ignored; fields with no column keep their
     values (or take those of the hidden 数据(JSON) column when it is there). Exit
     0 done (or nothing to change), 1 problems found or the files to change have
     uncommitted edits, 2 bad usage (no such file, not a git repository).
@@ -53,7 +55,8 @@ def import_(
                 fail(f"cannot read {file} as an .xlsx workbook: {exc}")
             raise
     if not plan.sheets:
-        fail(f"{file} has none of the sheets reformctl reads (改革任务, 改革试点, 整改督办 ...)", EXIT_FINDINGS)
+        fail(f"{file} has none of the sheets reformctl reads (改革任务, 改革试点, 整改督办 ... "
+             "or Tasks, Pilots, Notices ...)", EXIT_FINDINGS)
     if plan.problems:
         for prob in plan.problems:
             err(f"{file.name}: {prob}")

@@ -1,6 +1,9 @@
-"""Excel both ways: the familiar 台账 workbook (one sheet per kind, Chinese headers) and reading it back.
+"""Excel both ways: the familiar 台账 workbook (one sheet per kind, Chinese or English headers) and reading it back.
 
-Layout of an exported workbook (documented in README "Excel"):
+Layout of an exported workbook (documented in README "Excel"); names below are the Chinese ones (``lang="zh"``),
+``lang="en"`` gives the English ones (``About``, ``Tasks``, ``Due``, ``data (JSON)``, ``... (read-only)``), with
+English values in the cells (``yes``/``no``, choices as their YAML value, lists joined with ``, ``). Reading
+accepts either language, and the YAML field name as a header too, whatever the workbook was exported with:
 
 - a sheet ``说明`` (about) and a sheet ``季度汇总`` (the quarterly summary, read-only);
 - one sheet per kind (``改革任务``, ``改革试点``, ``整改督办`` ...): row 1 the Chinese headers (frozen, with an
@@ -30,15 +33,50 @@ from typing import Any, Callable, Iterable, Optional
 from ..model import KINDS_BY_NAME, Ledger, Record
 from ..model import records as R
 
-JSON_HEADER = "数据(JSON)"
+LANGS = ("zh", "en")
+JSON_HEADERS = {"zh": "数据(JSON)", "en": "data (JSON)"}
+JSON_HEADER = JSON_HEADERS["zh"]
 RO = "(只读)"
-LIGHT_HEADER = "信号灯" + RO
-MESSAGE_HEADER = "提醒" + RO
-LIST_SEP = "、"
+RO_EN = " (read-only)"
+LIGHT_HEADERS = {"zh": "信号灯" + RO, "en": "light" + RO_EN}
+MESSAGE_HEADERS = {"zh": "提醒" + RO, "en": "message" + RO_EN}
+LIGHT_HEADER, MESSAGE_HEADER = LIGHT_HEADERS["zh"], MESSAGE_HEADERS["zh"]
+LIST_SEPS = {"zh": "、", "en": ", "}
+LIST_SEP = LIST_SEPS["zh"]
+BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
 _SPLIT = re.compile(r"[、,，;；\n]+")
 
 FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE"}
-LIGHT_TEXT = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "": ""}
+LIGHT_TEXTS = {"zh": {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "": ""},
+               "en": {"red": "red", "yellow": "yellow", "green": "green", "": ""}}
+LIGHT_TEXT = LIGHT_TEXTS["zh"]
+ABOUT_SHEETS = {"zh": "说明", "en": "About"}
+SUMMARY_SHEETS = {"zh": "季度汇总" + RO, "en": "Quarterly summary" + RO_EN}
+PROBLEM_SHEETS = {"zh": "整改问题", "en": "Problems"}
+RO_COMMENT = "由 reformctl 生成，导入时忽略 / computed, ignored on import"
+
+# English header of each field (a column may override it with ``en=``)
+FIELD_EN = {
+    "id": "ID", "title": "Title", "year": "Year", "source": "Source", "major": "Major task", "leader": "Leader",
+    "goal": "Goal", "lead_unit": "Lead unit", "responsible_units": "Responsible units",
+    "special_group": "Special group", "start": "Start", "due": "Due", "status": "Status", "completed": "Completed",
+    "closed": "Closed (written off)", "cancel_reason": "Cancel reason", "evidence": "Evidence", "plan": "Plan",
+    "unit": "Unit", "lead_leader": "Lead leader", "promotion_plan": "Promotion plan", "working_team": "Working team",
+    "end": "End of term", "filed": "Filed", "exited": "Exited", "exit_reason": "Exit or adjustment reason",
+    "exemption": "Exemption", "issued": "Issued", "issued_by": "Issued by", "to_unit": "To unit",
+    "subject": "Subject", "level": "Level", "upper_plan": "Upper-level plan",
+    "needs_stability_assessment": "Needs stability assessment", "stability_assessment": "Stability assessment",
+    "legality_review": "Legality review", "review_scheduled": "Review scheduled", "approved": "Approved",
+    "to": "To", "report_due": "Report due", "report_within_working_days": "Report due (working days)",
+    "quarter": "Quarter", "submitted": "Submitted", "summary": "Summary", "kind": "Kind", "date": "Date",
+    "plans": "Plans", "commissioners": "Commissioners", "authorized": "Authorized", "authorization": "Authorization",
+    "report_to": "Report to", "target": "Target", "person": "Person", "ground": "Ground", "measure": "Measure",
+    "decided": "Decided", "implemented_by": "Implemented by", "points": "Points", "listed": "Listed",
+    "delisted": "Delisted", "promoted": "Promoted (years)", "compiled": "Compiled (years)", "name": "Name",
+    "type": "Type", "parent": "Parent", "notice": "Notice", "no": "No.", "description": "Description",
+    "responsible": "Responsible unit", "due_working_days": "Due (working days)", "rectified": "Rectified",
+    "verified": "Verified", "refused": "Refused",
+}
 
 ENUM_ZH: dict[type, dict[str, str]] = {
     R.TaskStatus: {"planned": "未启动", "in_progress": "推进中", "completed": "已完成", "closed": "已销账",
@@ -64,28 +102,42 @@ class CellError(ValueError):
 
 @dataclass(frozen=True)
 class Col:
-    header: str
+    header: str  # the Chinese header (a read-only column's ends in (只读))
     field: str = ""  # model field; "" for a computed (read-only) column
     type: str = "text"  # text | date | list | intlist | bool | int | float | enum
     enum: Optional[type] = None
     width: int = 14
     compute: Optional[Callable[[Record], Any]] = None  # read-only columns
+    en: str = ""  # the English header (default: FIELD_EN of the field)
 
     @property
     def readonly(self) -> bool:
         return not self.field
 
+    def head(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return self.en or FIELD_EN.get(self.field, self.field)
+        return self.header
+
+    def names(self) -> set[str]:
+        """Every header this column is read under (normalised): Chinese, English, the field name."""
+        return {_norm_header(h) for h in (self.header, self.head("en"), self.field) if h}
+
 
 @dataclass(frozen=True)
 class Sheet:
     kind: str
-    title: str
+    title: str  # Chinese
     cols: tuple[Col, ...]
     importable: bool = True
     light: bool = False  # has the light and message columns
+    en: str = ""  # English title
 
     def editable(self) -> list[Col]:
         return [c for c in self.cols if not c.readonly]
+
+    def name(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" and self.en else self.title
 
 
 def _milestones(t: R.Task) -> str:
@@ -111,8 +163,8 @@ def _reported(r: R.Reminder) -> str:
     return LIST_SEP.join(f"{x.unit}({x.date})" for x in r.reports)
 
 
-def C(header, field="", type="text", enum=None, width=14, compute=None) -> Col:  # noqa: N802, A002
-    return Col(header, field, type, enum, width, compute)
+def C(header, field="", type="text", enum=None, width=14, compute=None, en="") -> Col:  # noqa: N802, A002
+    return Col(header, field, type, enum, width, compute, en)
 
 
 SHEETS: tuple[Sheet, ...] = (
@@ -124,8 +176,9 @@ SHEETS: tuple[Sheet, ...] = (
         C("完成时限", "due", "date", width=12), C("状态", "status", "enum", R.TaskStatus, width=9),
         C("完成日期", "completed", "date", width=12), C("销账日期", "closed", "date", width=12),
         C("取消原因", "cancel_reason", width=16), C("佐证材料", "evidence", "list", width=20),
-        C("进度节点" + RO, compute=_milestones, width=34), C("最新进展" + RO, compute=_latest, width=34),
-    ), light=True),
+        C("进度节点" + RO, compute=_milestones, width=34, en="Milestones" + RO_EN),
+        C("最新进展" + RO, compute=_latest, width=34, en="Latest progress" + RO_EN),
+    ), light=True, en="Tasks"),
     Sheet("pilot", "改革试点", (
         C("编号", "id", width=12), C("试点名称", "title", width=36), C("所属方案", "plan", width=13),
         C("试点单位", "unit"), C("牵头领导", "lead_leader", width=10), C("推进方案", "promotion_plan", width=24),
@@ -134,12 +187,13 @@ SHEETS: tuple[Sheet, ...] = (
         C("状态", "status", "enum", R.PilotStatus, width=9), C("退出日期", "exited", "date", width=12),
         C("退出或调整原因", "exit_reason", width=20), C("完成日期", "completed", "date", width=12),
         C("超期理由", "exemption", width=16),
-    ), light=True),
+    ), light=True, en="Pilots"),
     Sheet("notice", "整改督办", (
         C("编号", "id", width=13), C("印发日期", "issued", "date", width=12), C("发文单位", "issued_by"),
         C("责任单位", "to_unit"), C("事由", "subject", width=30),
-        C("已整改" + RO, compute=_rectified, width=9), C("已核实" + RO, compute=_verified, width=9),
-    ), light=True),
+        C("已整改" + RO, compute=_rectified, width=9, en="Rectified" + RO_EN),
+        C("已核实" + RO, compute=_verified, width=9, en="Verified" + RO_EN),
+    ), light=True, en="Notices"),
     Sheet("plan", "专项改革方案", (
         C("编号", "id", width=13), C("方案名称", "title", width=36), C("层级", "level", "enum", R.PlanLevel, width=9),
         C("专项小组", "special_group", width=22), C("牵头单位", "lead_unit"), C("对接上级方案", "upper_plan", width=24),
@@ -147,72 +201,75 @@ SHEETS: tuple[Sheet, ...] = (
         C("合法性审查", "legality_review", "date", width=12), C("计划上会", "review_scheduled", "date", width=12),
         C("审议通过", "approved", "date", width=12), C("印发日期", "issued", "date", width=12),
         C("状态", "status", "enum", R.PlanStatus, width=9), C("销账日期", "closed", "date", width=12),
-    ), light=True),
+    ), light=True, en="Plans"),
     Sheet("reminder", "督办提示", (
-        C("编号", "id", width=13), C("上级方案", "plan", width=36), C("印发日期", "issued", "date", width=12),
-        C("事由", "subject", width=30), C("送达单位", "to", "list", width=30), C("报告时限", "report_due", "date", width=12),
+        C("编号", "id", width=13), C("上级方案", "plan", width=36, en="Upper-level plan"),
+        C("印发日期", "issued", "date", width=12),
+        C("事由", "subject", width=30), C("送达单位", "to", "list", width=30, en="Sent to"), C("报告时限", "report_due", "date", width=12),
         C("报告时限(工作日)", "report_within_working_days", "int", width=10),
-        C("已报告" + RO, compute=_reported, width=36),
-    ), light=True),
+        C("已报告" + RO, compute=_reported, width=36, en="Reported" + RO_EN),
+    ), light=True, en="Reminders"),
     Sheet("report", "季报", (
         C("编号", "id", width=14), C("报送单位", "unit"), C("季度", "quarter", width=9),
-        C("报送日期", "submitted", "date", width=12), C("报送对象", "to", width=22), C("内容摘要", "summary", width=30),
-    )),
+        C("报送日期", "submitted", "date", width=12), C("报送对象", "to", width=22, en="Reported to"), C("内容摘要", "summary", width=30),
+    ), en="Reports"),
     Sheet("event", "会议活动", (
         C("编号", "id", width=12), C("类型", "kind", "enum", R.EventKind, width=12), C("组织单位", "unit", width=22),
         C("日期", "date", "date", width=12), C("名称", "title", width=36), C("涉及方案", "plans", "list", width=16),
         C("督察专员", "commissioners", "list", width=16), C("授权日期", "authorized", "date", width=12),
         C("授权文号", "authorization", width=14), C("结果报送", "report_to", "list", width=16),
-    )),
+    ), en="Events"),
     Sheet("accountability", "责任追究", (
         C("编号", "id", width=12), C("追责对象", "target"), C("责任人", "person"), C("追责事由", "ground", width=20),
         C("追责方式", "measure", "enum", R.Measure, width=10), C("决定日期", "decided", "date", width=12),
         C("实施单位", "implemented_by", "list", width=20), C("容错免责", "exemption", width=16),
         C("扣分", "points", "float", width=7),
-    )),
+    ), en="Accountability"),
     Sheet("case", "典型经验", (
         C("编号", "id", width=12), C("名称", "title", width=36), C("单位", "unit"),
         C("类型", "kind", "enum", R.CaseKind, width=10), C("日期", "date", "date", width=12),
         C("挂牌日期", "listed", "date", width=12), C("摘牌日期", "delisted", "date", width=12),
         C("推广年度", "promoted", "intlist", width=10), C("汇编年度", "compiled", "intlist", width=10),
         C("经验摘要", "summary", width=30),
-    )),
-    Sheet("assessment", "年度考核", (C("年度", "year", "int", width=8),)),
+    ), en="Cases"),
+    Sheet("assessment", "年度考核", (C("年度", "year", "int", width=8),), en="Assessments"),
     Sheet("closeout", "年末销账" + RO, (
         C("年度", "year", "int", width=8), C("盘点日期", "date", "date", width=12),
-    ), importable=False),
+    ), importable=False, en="Close-outs" + RO_EN),
     Sheet("unit", "单位名录" + RO, (
         C("标识", "id", width=16), C("名称", "name", width=36), C("类型", "type", "enum", R.UnitType, width=12),
         C("上级单位", "parent", width=16),
-    ), importable=False),
+    ), importable=False, en="Units" + RO_EN),
     Sheet("commissioner", "督察专员" + RO, (
         C("标识", "id", width=10), C("姓名", "name", width=10), C("所在单位", "unit", width=16),
-    ), importable=False),
+    ), importable=False, en="Commissioners" + RO_EN),
 )
 SHEETS_BY_KIND = {s.kind: s for s in SHEETS}
 SHEETS_BY_TITLE = {s.title: s for s in SHEETS}
-PROBLEM_SHEET = "整改问题"
+PROBLEM_SHEET = PROBLEM_SHEETS["zh"]
 PROBLEM_COLS: tuple[Col, ...] = (
     C("通知编号", "notice", width=13), C("序号", "no", "int", width=6), C("问题描述", "description", width=40),
     C("责任单位", "responsible"), C("整改时限", "due", "date", width=12),
     C("整改时限(工作日)", "due_working_days", "int", width=10), C("整改完成", "rectified", "date", width=12),
     C("核实销号", "verified", "date", width=12), C("拒不整改", "refused", "bool", width=9),
-    C("复查" + RO, width=34, compute=None),
+    C("复查" + RO, width=34, compute=None, en="Reviews" + RO_EN),
 )
 
 
 # ---------------------------------------------------------------- cell values
-def to_cell(value: Any, col: Col) -> Any:
+def to_cell(value: Any, col: Col, lang: str = "zh") -> Any:
+    """The cell of a field value: Chinese labels with ``lang="zh"``, the YAML values with ``lang="en"``."""
     if value is None:
         return None
     if isinstance(value, Enum):
         value = value.value
     if col.type == "bool":
-        return "是" if value else "否"
+        yes, no = BOOL_TEXT[lang]
+        return yes if value else no
     if col.type in ("list", "intlist"):
-        return LIST_SEP.join(str(v) for v in value) if value else None
+        return LIST_SEPS[lang].join(str(v) for v in value) if value else None
     if col.type == "enum" and col.enum is not None:
-        return ENUM_ZH.get(col.enum, {}).get(value, value)
+        return ENUM_ZH.get(col.enum, {}).get(value, value) if lang == "zh" else value
     return value
 
 
@@ -288,6 +345,9 @@ def from_cell(value: Any, col: Col) -> Any:
         back = {zh: v for v, zh in ENUM_ZH.get(col.enum, {}).items()}
         if text in back:
             return back[text]
+        loose = re.sub(r"[\s-]+", "_", text.casefold())  # "In progress", "in-progress"
+        if loose in values:
+            return loose
         shown = "、".join(f"{ENUM_ZH.get(col.enum, {}).get(v, v)}({v})" for v in values)
         raise CellError(f"{text!r} is not one of {shown}")
     if isinstance(value, (dt.date, dt.datetime)):
@@ -325,29 +385,47 @@ class ExportSummary:
     sections: list[tuple[str, list[str], list[list[str]]]] = field(default_factory=list)  # heading, header, rows
 
 
+ABOUT = {
+    "zh": (("台账名称", None), ("导出日期(as of)", None), ("工具", "reformctl export --xlsx"),
+           ("说明", "每类事项一张表，一行一项。可编辑各列后用 reformctl import 导回；标注(只读)的列和表由工具生成，"
+                  "导入时忽略；最后一列“数据(JSON)”已隐藏，保存嵌套信息(进度节点、进展、问题清单等)，请勿修改。"),
+           ("Note", "One sheet per kind, one row per item. Edit and bring back with `reformctl import`; "
+                    "columns and sheets marked (只读) are computed and ignored on import; the hidden last "
+                    "column 数据(JSON) carries nested data (milestones, progress, problems...): leave it.")),
+    "en": (("Ledger", None), ("As of", None), ("Tool", "reformctl export --xlsx --lang en"),
+           ("Note", "One sheet per kind, one row per item. Edit and bring back with `reformctl import` (it reads "
+                    "workbooks exported in English or Chinese); columns and sheets marked (read-only) are computed "
+                    "and ignored on import; the hidden last column data (JSON) carries nested data (milestones, "
+                    "progress, problems...): leave it. Choices are the values of the YAML files (in_progress, "
+                    "completed...), yes/no fields are yes or no, lists are separated by commas."),
+           ("说明", "每类事项一张表，一行一项；用 reformctl export --lang zh 可导出中文表头。")),
+}
+
+
 def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summary: Optional[ExportSummary] = None,
-                   progress=None) -> dict[str, int]:
-    """Write the workbook; returns the number of rows written per sheet. ``lights`` maps (kind, id) to
-    (light, message) for items with a finding; other open items are green."""
+                   progress=None, lang: str = "zh") -> dict[str, int]:
+    """Write the workbook in ``lang`` (zh | en: sheet names, headers, yes/no, choices, lights); returns the number
+    of rows written per sheet. ``lights`` maps (kind, id) to (light, message) for items with a finding; other
+    open items are green."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    if lang not in LANGS:
+        raise ValueError(f"lang is zh or en, got {lang!r}")
+    json_header = JSON_HEADERS[lang]
+    light_header, message_header = LIGHT_HEADERS[lang], MESSAGE_HEADERS[lang]
+    light_text = LIGHT_TEXTS[lang]
     wb = Workbook()
     about = wb.active
-    about.title = "说明"
+    about.title = ABOUT_SHEETS[lang]
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="DDEBF7")
     wrap = Alignment(wrap_text=True, vertical="top")
     name = ledger.settings.name if ledger.settings else ""
-    for row in (("台账名称", name), ("导出日期(as of)", as_of), ("工具", "reformctl export --xlsx"),
-                ("说明", "每类事项一张表，一行一项。可编辑各列后用 reformctl import 导回；标注(只读)的列和表由工具生成，"
-                       "导入时忽略；最后一列“数据(JSON)”已隐藏，保存嵌套信息(进度节点、进展、问题清单等)，请勿修改。"),
-                ("Note", "One sheet per kind, one row per item. Edit and bring back with `reformctl import`; "
-                         "columns and sheets marked (只读) are computed and ignored on import; the hidden last "
-                         "column 数据(JSON) carries nested data (milestones, progress, problems...): leave it.")):
-        about.append(list(row))
+    for i, (label, text) in enumerate(ABOUT[lang]):
+        about.append([label, (name, as_of)[i] if i < 2 else text])
     about["A1"].font = bold
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 100
@@ -358,7 +436,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
             r[1].number_format = "yyyy-mm-dd"
 
     if summary is not None:
-        ws = wb.create_sheet("季度汇总" + RO)
+        ws = wb.create_sheet(SUMMARY_SHEETS[lang])
         ws.append([summary.title])
         ws["A1"].font = Font(bold=True, size=13)
         ws.append(summary.header)
@@ -394,15 +472,15 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
     task = progress.add(total, "导出 xlsx") if progress else None
 
     def header_row(ws, cols, with_light: bool):
-        heads = [c.header for c in cols] + ([LIGHT_HEADER, MESSAGE_HEADER] if with_light else []) + [JSON_HEADER]
+        heads = [c.head(lang) for c in cols] + ([light_header, message_header] if with_light else []) + [json_header]
         ws.append(heads)
         for i, c in enumerate(ws[1], start=1):
             c.font, c.fill = bold, head_fill
             c.alignment = Alignment(wrap_text=True, vertical="center")
             h = heads[i - 1]
-            if h.endswith(RO):
-                c.comment = Comment("由 reformctl 生成，导入时忽略 / computed, ignored on import", "reformctl")
-            width = (cols[i - 1].width if i <= len(cols) else (8 if h == LIGHT_HEADER else 40))
+            if h.endswith((RO, RO_EN)):
+                c.comment = Comment(RO_COMMENT, "reformctl")
+            width = (cols[i - 1].width if i <= len(cols) else (8 if h == light_header else 40))
             ws.column_dimensions[get_column_letter(i)].width = width
         json_letter = get_column_letter(len(heads))
         ws.column_dimensions[json_letter].hidden = True
@@ -413,18 +491,18 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
         ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{rows + 1}"
 
     for sheet in SHEETS:
-        ws = wb.create_sheet(sheet.title)
+        ws = wb.create_sheet(sheet.name(lang))
         heads = header_row(ws, list(sheet.cols), sheet.light)
         n = 0
         for item_id, rec in items_of(ledger, sheet.kind):
             row = []
             for c in sheet.cols:
-                row.append(c.compute(rec) if c.readonly and c.compute else to_cell(getattr(rec, c.field, None), c))
+                row.append(c.compute(rec) if c.readonly and c.compute else to_cell(getattr(rec, c.field, None), c, lang))
             if sheet.light:
                 light, message = lights.get((sheet.kind, str(item_id)), ("", ""))
                 if not light and _is_open(sheet.kind, rec):
                     light = "green"
-                row += [LIGHT_TEXT[light], message or None]
+                row += [light_text[light], message or None]
             extra = hidden_data(rec, sheet)
             row.append(json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None)
             ws.append(row)
@@ -445,26 +523,26 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
             if progress:
                 progress.advance(task)
         finish(ws, heads, n)
-        counts[sheet.title] = n
+        counts[sheet.name(lang)] = n
         if sheet.kind == "notice":
-            ws = wb.create_sheet(PROBLEM_SHEET)
+            ws = wb.create_sheet(PROBLEM_SHEETS[lang])
             heads = header_row(ws, list(PROBLEM_COLS), True)
             m = 0
             for nid, notice in items_of(ledger, "notice"):
                 for p in notice.problems:
                     row = []
                     for c in PROBLEM_COLS:
-                        if c.header.startswith("复查"):
+                        if c.readonly:
                             row.append("\n".join(f"{rv.due}" + (f" ✓{rv.done}" if rv.done else "") +
                                                  (f" {rv.result}" if rv.result else "") for rv in p.reviews) or None)
                         elif c.field == "notice":
                             row.append(nid)
                         else:
-                            row.append(to_cell(getattr(p, c.field, None), c))
+                            row.append(to_cell(getattr(p, c.field, None), c, lang))
                     light, message = lights.get(("problem", f"{nid}#{p.no}"), ("", ""))
                     if not light and p.rectified is None:
                         light = "green"
-                    row += [LIGHT_TEXT[light], message or None, None]
+                    row += [light_text[light], message or None, None]
                     ws.append(row)
                     m += 1
                     r = m + 1
@@ -478,7 +556,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                         lc.fill = PatternFill("solid", fgColor=FILLS[light])
                     lc.alignment = Alignment(horizontal="center", vertical="top")
             finish(ws, heads, m)
-            counts[PROBLEM_SHEET] = m
+            counts[PROBLEM_SHEETS[lang]] = m
     wb.save(path)
     return counts
 
@@ -522,6 +600,7 @@ class RowData:
     row: int
     sheet: str
     where: dict[str, str]  # field -> "L (完成时限)"
+    json_where: str = ""  # "T (数据(JSON))": the hidden column, when the sheet has it
 
 
 @dataclass
@@ -532,6 +611,7 @@ class ProblemRow:
     row: int
     where: dict[str, str]
     index: int = -1  # position of the problem in the notice's list, once merged
+    sheet: str = PROBLEM_SHEET  # the title it was read from (整改问题 or Problems)
 
 
 @dataclass
@@ -542,8 +622,28 @@ class ReadResult:
     sheets: list[str] = field(default_factory=list)
 
 
+_FULLWIDTH = str.maketrans("（）", "()")
+
+
 def _norm_header(h: Any) -> str:
-    return re.sub(r"\s+", "", str(h)) if h is not None else ""
+    """Headers and sheet titles compare without spaces, case or full-width parentheses."""
+    return re.sub(r"\s+", "", str(h)).translate(_FULLWIDTH).casefold() if h is not None else ""
+
+
+def _colmap(head: Iterable[Any], cols: Iterable[Col]) -> list[tuple[int, Col, str]]:
+    """(index, column, header as written) of every cell of the header row naming an editable column."""
+    by_name: dict[str, Col] = {}
+    for c in cols:
+        if not c.readonly:
+            for n in c.names():
+                by_name.setdefault(n, c)
+    out, seen = [], set()
+    for i, h in enumerate(head):
+        c = by_name.get(_norm_header(h))
+        if c is not None and c.field not in seen:  # the first of two columns for one field wins
+            seen.add(c.field)
+            out.append((i, c, str(h).strip()))
+    return out
 
 
 def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult):
@@ -552,8 +652,8 @@ def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult):
     data: dict[str, Any] = {}
     where: dict[str, str] = {}
     ok = True
-    for i, col in colmap:
-        letter = f"{get_column_letter(i + 1)} ({col.header})"
+    for i, col, shown in colmap:
+        letter = f"{get_column_letter(i + 1)} ({shown})"
         where[col.field] = letter
         try:
             data[col.field] = from_cell(values[i] if i < len(values) else None, col)
@@ -563,17 +663,25 @@ def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult):
     return (data, where) if ok else (None, where)
 
 
+def _titles(sheet_names: Iterable[str], names: Iterable[str]) -> list[str]:
+    """The workbook's sheets called by any of ``names`` (Chinese or English), in workbook order."""
+    wanted = {_norm_header(n) for n in names}
+    return [t for t in sheet_names if _norm_header(t) in wanted]
+
+
 def read_workbook(path, progress=None) -> ReadResult:
-    """Read every importable sheet: each row becomes field data (cells parsed; the models validate later)."""
+    """Read every importable sheet, Chinese or English: each row becomes field data (cells parsed; the models
+    validate later)."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     wb = load_workbook(path, data_only=True, read_only=True)
     res = ReadResult()
-    titles = {_norm_header(t): t for t in wb.sheetnames}
-    sheets = [(s, titles[_norm_header(s.title)]) for s in SHEETS if s.importable and _norm_header(s.title) in titles]
+    json_names = {_norm_header(h) for h in JSON_HEADERS.values()}
+    sheets = [(s, t) for s in SHEETS if s.importable for t in _titles(wb.sheetnames, (s.title, s.en))]
     total = sum(max((wb[t].max_row or 1) - 1, 0) for _, t in sheets)
     task = progress.add(total, "读取 xlsx") if progress else None
+    seen_at: dict[tuple[str, str], tuple[str, int]] = {}
     for sheet, title in sheets:
         ws = wb[title]
         res.sheets.append(title)
@@ -582,13 +690,14 @@ def read_workbook(path, progress=None) -> ReadResult:
         if head is None:
             continue
         heads = [_norm_header(h) for h in head]
-        by_header = {_norm_header(c.header): c for c in sheet.editable()}
-        colmap = [(i, by_header[h]) for i, h in enumerate(heads) if h in by_header]
-        json_at = heads.index(JSON_HEADER) if JSON_HEADER in heads else None
+        colmap = _colmap(head, sheet.cols)
+        json_at = next((i for i, h in enumerate(heads) if h in json_names), None)
+        json_where = f"{get_column_letter(json_at + 1)} ({str(head[json_at]).strip()})" if json_at is not None else ""
         key = KINDS_BY_NAME[sheet.kind].key
-        if not any(c.field == key for _, c in colmap):
-            id_header = next(c.header for c in sheet.cols if c.field == key)
-            res.problems.append(SheetProblem(title, 1, "", f"no column {id_header} (the id): cannot read this sheet"))
+        if not any(c.field == key for _, c, _h in colmap):
+            id_col = next(c for c in sheet.cols if c.field == key)
+            res.problems.append(SheetProblem(title, 1, "", f"no column {id_col.header} / {id_col.head('en')} (the id): "
+                                             "cannot read this sheet"))
             continue
         bucket = res.items.setdefault(sheet.kind, {})
         for rno, values in enumerate(rows, start=2):
@@ -599,15 +708,14 @@ def read_workbook(path, progress=None) -> ReadResult:
                 continue
             extra = None
             if json_at is not None and json_at < len(values) and not _blank(values[json_at]):
-                letter = f"{get_column_letter(json_at + 1)} ({JSON_HEADER})"
                 try:
                     extra = json.loads(values[json_at])
                 except (TypeError, ValueError) as exc:
-                    res.problems.append(SheetProblem(title, rno, letter, f"not valid JSON ({exc}); leave this "
+                    res.problems.append(SheetProblem(title, rno, json_where, f"not valid JSON ({exc}); leave this "
                                                      "hidden column as it was exported"))
                     continue
                 if not isinstance(extra, dict):
-                    res.problems.append(SheetProblem(title, rno, letter, "not a JSON object"))
+                    res.problems.append(SheetProblem(title, rno, json_where, "not a JSON object"))
                     continue
             data, where = _read_cells(title, rno, values, colmap, res)
             if data is None:
@@ -618,33 +726,35 @@ def read_workbook(path, progress=None) -> ReadResult:
                 continue
             item_id = str(item_id)
             if item_id in bucket:
-                res.problems.append(SheetProblem(title, rno, where.get(key, ""),
-                                                 f"id {item_id} is already on row {bucket[item_id].row}"))
+                first_sheet, first_row = seen_at[(sheet.kind, item_id)]
+                res.problems.append(SheetProblem(title, rno, where.get(key, ""), f"id {item_id} is already on row "
+                                                 f"{first_row}" + (f" of sheet {first_sheet}" if first_sheet != title
+                                                                   else "")))
                 continue
-            bucket[item_id] = RowData(data, extra, rno, title, where)
-    if _norm_header(PROBLEM_SHEET) in titles:
-        ws = wb[titles[_norm_header(PROBLEM_SHEET)]]
+            bucket[item_id] = RowData(data, extra, rno, title, where, json_where)
+            seen_at[(sheet.kind, item_id)] = (title, rno)
+    for title in _titles(wb.sheetnames, PROBLEM_SHEETS.values()):
+        ws = wb[title]
+        res.sheets.append(title)
         rows = ws.iter_rows(values_only=True)
         head = next(rows, None)
-        heads = [_norm_header(h) for h in head or ()]
-        by_header = {_norm_header(c.header): c for c in PROBLEM_COLS if c.field}
-        colmap = [(i, by_header[h]) for i, h in enumerate(heads) if h in by_header]
-        if head is not None and not {"notice", "no"} <= {c.field for _, c in colmap}:
-            res.problems.append(SheetProblem(PROBLEM_SHEET, 1, "", "needs the columns 通知编号 and 序号"))
+        colmap = _colmap(head or (), PROBLEM_COLS)
+        if head is not None and not {"notice", "no"} <= {c.field for _, c, _h in colmap}:
+            res.problems.append(SheetProblem(title, 1, "", "needs the columns 通知编号 and 序号 (Notice, No.)"))
         elif head is not None:
             for rno, values in enumerate(rows, start=2):
                 values = list(values or ())
                 if all(_blank(v) for v in values):
                     continue
-                data, where = _read_cells(PROBLEM_SHEET, rno, values, colmap, res)
+                data, where = _read_cells(title, rno, values, colmap, res)
                 if data is None:
                     continue
                 nid, no = data.pop("notice"), data.get("no")
                 if not nid or no is None:
-                    res.problems.append(SheetProblem(PROBLEM_SHEET, rno, where["notice" if not nid else "no"],
-                                                     "every row needs 通知编号 and 序号"))
+                    res.problems.append(SheetProblem(title, rno, where["notice" if not nid else "no"],
+                                                     "every row needs 通知编号 and 序号 (Notice, No.)"))
                     continue
-                res.problem_rows.append(ProblemRow(str(nid), no, data, rno, where))
+                res.problem_rows.append(ProblemRow(str(nid), no, data, rno, where, sheet=title))
     wb.close()
     return res
 
