@@ -198,6 +198,8 @@ def closeout_build(ledger: Ledger, plan: CloseOutPlan):
 
 
 def _write_off(tx: Tx, rel: str, order: list[str], as_of: dt.date) -> None:
+    if tx.quick_set(rel, {"status": "closed", "closed": as_of}, order):  # same bytes, without a round trip
+        return
     data = tx.edit(rel).data
     data["status"] = "closed"
     set_key(data, "closed", as_of, order)
@@ -271,9 +273,7 @@ def close_one(ledger: Ledger, item_id: str, as_of: dt.date):
     record = f"closeouts/{year}.yaml"
 
     def build(tx: Tx) -> None:
-        data = tx.edit(rel).data
-        data["status"] = "closed"
-        set_key(data, "closed", as_of, order)
+        _write_off(tx, rel, order, as_of)
         if tx.exists(record):  # after the year's close-out: add it to that year's record
             seq = tx.edit(record).data.get("closed")
             if seq is not None and item_id not in list(seq):

@@ -58,6 +58,16 @@ def pin(step: str, files: dict[str, bytes]) -> None:
         assert files[rel] == want[rel], f"{step}: {rel} differs from the pinned bytes"
 
 
+@pytest.fixture(autouse=True, params=["quick", "round-trip"])
+def write_path(request, monkeypatch):
+    """Every pinned run twice: with the quick edit of plain files, and with the ruamel round trip only."""
+    if request.param == "round-trip":
+        monkeypatch.setenv("REFORMCTL_NO_QUICK_EDIT", "1")
+    else:
+        monkeypatch.delenv("REFORMCTL_NO_QUICK_EDIT", raising=False)
+    return request.param
+
+
 @pytest.fixture
 def tricky_repo(make_ledger):
     root = make_ledger({})

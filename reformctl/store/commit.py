@@ -31,10 +31,11 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from ..model import KINDS_BY_FOLDER, LIST_KINDS, SETTINGS_FILE, Settings
 from .git import Git, GitError
+from .fastedit import set_top_scalars
 from .yamledit import Doc, YamlEditError, load_doc, new_doc
 
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
@@ -268,6 +269,25 @@ class Tx:
         self._docs[rel] = doc
         self._new.pop(rel, None)
         return doc
+
+    def quick_set(self, rel: str, values: dict[str, Any], order: Iterable[str] = ()) -> bool:
+        """Set top-level scalars of an existing file (``data[key] = value``, or :func:`set_key` with ``order``
+        for a new key) without a ruamel round trip, when :mod:`.fastedit` can tell the result is byte for byte
+        what the round trip writes. False, and nothing done, otherwise: then use :meth:`edit`.
+        ``REFORMCTL_NO_QUICK_EDIT=1`` turns it off."""
+        rel = self._check_rel(rel)
+        if rel in self._docs or rel in self._new or os.environ.get("REFORMCTL_NO_QUICK_EDIT") == "1":
+            return False
+        text = self.read(rel)
+        if text is None:
+            raise StoreError(f"{rel} does not exist", EXIT_USAGE)
+        if (self.root / rel).is_symlink():
+            raise StoreError(f"{rel} is a symbolic link; edit the file it points to by hand", EXIT_USAGE)
+        new = set_top_scalars(text, values, order)
+        if new is None:
+            return False
+        self._new[rel] = new
+        return True
 
     def create(self, rel: str, data: dict, header: Optional[str] = None) -> Doc:
         """A new file from plain data; refused when the file exists."""
