@@ -1,6 +1,7 @@
 """`reformctl check --base REF`: the rules for a change (a pull request), from REF to the working tree.
 
-- ``item_deleted``: an item file is never deleted (cancel or write off instead);
+- ``item_deleted``: an item file is never deleted (cancel or write off instead); nor a close-out record
+  (``closeouts/<YEAR>.yaml``) or an annual assessment (``assessments/<YEAR>.yaml``);
 - ``closed_item_edited``: a written-off (closed) item is never edited;
 - ``id_changed``: an id never changes;
 - ``append_only``: ``progress``, ``reviews`` and ``reports`` entries are only appended; ``extensions`` records
@@ -75,8 +76,7 @@ def _item_kind(rel: str):
     p = PurePosixPath(rel)
     if len(p.parts) != 2:
         return None
-    k = KINDS_BY_FOLDER.get(p.parts[0])
-    return k if k and k.key == "id" else None
+    return KINDS_BY_FOLDER.get(p.parts[0])
 
 
 def change_diagnostics(root: Path, ref: str, *, ratchet: bool = False, as_of: Optional[dt.date] = None) -> list[Diagnostic]:
@@ -90,8 +90,13 @@ def change_diagnostics(root: Path, ref: str, *, ratchet: bool = False, as_of: Op
         if kind is None:
             continue
         if not (root / rel).exists():
-            diags.append(Diagnostic(rel, "item_deleted", f"{rel} was deleted since {ref} ({short}): item files are "
-                                    "never deleted; cancel the item or write it off instead"))
+            if kind.key == "id":
+                why = "item files are never deleted; cancel the item or write it off instead"
+            else:
+                what = {"closeout": "a year's close-out record", "assessment": "a year's assessment"}.get(kind.name,
+                                                                                                       "a record")
+                why = f"{what} is never deleted (correct it with a new commit instead)"
+            diags.append(Diagnostic(rel, "item_deleted", f"{rel} was deleted since {ref} ({short}): {why}"))
             continue
         try:
             old = yamlread.parse(base[rel].decode("utf-8"))
@@ -133,6 +138,8 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
         out += _milestones_kept(rel, old.get("milestones"), new.get("milestones"), ref)
     elif kind == "reminder":
         out += _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports")
+    elif kind == "closeout":
+        out += _closeout_kept(rel, old, new)
     elif kind == "notice":
         new_problems = new.get("problems") if isinstance(new.get("problems"), list) else []
         for op in old.get("problems") if isinstance(old.get("problems"), list) else []:
@@ -182,6 +189,21 @@ def _append_only(rel: str, old: Any, new: Any, path: tuple, what: str) -> list[D
             return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was changed: entries are only appended "
                                "(add a new one instead)", path=path + (i,))]
     return []
+
+
+def _closeout_kept(rel: str, old: dict, new: dict) -> list[Diagnostic]:
+    """A close-out record only grows: no id leaves ``closed`` (a write-off is final) nor ``carried_over`` (a
+    re-run of close-out may rewrite an entry's reason, measures and new deadline, never drop it)."""
+    out = []
+    for key, ids in (("closed", lambda v: [str(x) for x in v]),
+                     ("carried_over", lambda v: [str(e.get("id")) for e in v if isinstance(e, dict)])):
+        before = ids(old.get(key)) if isinstance(old.get(key), list) else []
+        after = set(ids(new.get(key))) if isinstance(new.get(key), list) else set()
+        gone = [i for i in before if i not in after]
+        if gone:
+            out.append(Diagnostic(rel, "append_only", f"{', '.join(gone)} removed from `{key}` of the close-out "
+                                  f"record: its entries are only appended", path=(key,) if key in new else ()))
+    return out
 
 
 def _milestones_kept(rel: str, old: Any, new: Any, ref: str) -> list[Diagnostic]:

@@ -1,6 +1,7 @@
 """`check --base`: what a change must not remove besides whole files: a problem of a rectification notice
-(`problem_removed`), a milestone of a task (`milestone_removed`), an extension record or a reminder's report entry
-(`append_only`). On real repositories of ledger-data/."""
+(`problem_removed`), a milestone of a task (`milestone_removed`), an extension record, a reminder's report entry or
+an id of a close-out record (`append_only`); nor is a close-out record deleted (`item_deleted`). On real
+repositories of ledger-data/."""
 
 from __future__ import annotations
 
@@ -155,3 +156,58 @@ def test_import_refuses_a_workbook_that_drops_a_problem(sample_repo, cli, tmp_pa
     assert r.exit_code == 1, r
     assert f"sheet 整改督办, row {row}" in r.stderr and "[problem_removed]" in r.stderr, r.stderr
     assert git(sample_repo, "rev-parse", "HEAD") == before
+
+
+def close_out_2016(cli, repo):
+    carry = []
+    for i in ("T-2016-003", "T-2016-013", "T-2016-027"):
+        carry += ["--carry-over", i, "--reason", "r", "--measures", "m", "--new-due", "2017-06-30"]
+    r = cli("close-out", "--year", "2016", "--as-of", "2016-12-31", *carry, "--ledger", repo)
+    assert r.exit_code == 0, r
+    assert (repo / "closeouts/2016.yaml").is_file()
+
+
+def test_a_close_out_record_is_never_deleted_nor_shrunk(sample_repo, cli):
+    close_out_2016(cli, sample_repo)
+    rel = "closeouts/2016.yaml"
+    r, found = findings(cli, sample_repo)
+    assert r.exit_code == 0, found
+    (sample_repo / rel).unlink()
+    r, found = findings(cli, sample_repo)
+    assert r.exit_code == 1
+    assert codes(found, "item_deleted") == [("item_deleted", rel, 1)]
+    git(sample_repo, "checkout", "-q", "--", rel)
+    text = (sample_repo / rel).read_text(encoding="utf-8")
+    assert "T-2016-002" in text and "T-2016-003" in text
+    # one written-off id and one carried-over entry dropped from the record
+    lines = text.splitlines(keepends=True)
+    kept, skip = [], False
+    for ln in lines:
+        if ln.strip() == "- T-2016-002":
+            continue
+        if ln.lstrip().startswith("- id: T-2016-003"):
+            skip = True
+            continue
+        if skip and ln.startswith("    "):
+            continue
+        skip = False
+        kept.append(ln)
+    (sample_repo / rel).write_text("".join(kept), encoding="utf-8")
+    r, found = findings(cli, sample_repo)
+    assert r.exit_code == 1, found
+    msgs = [f["message"] for f in found if f["code"] == "append_only" and f["file"] == rel]
+    assert any("T-2016-002" in m and "`closed`" in m for m in msgs), msgs
+    assert any("T-2016-003" in m and "`carried_over`" in m for m in msgs), msgs
+
+
+def test_close_out_run_again_rewriting_a_carry_over_passes(sample_repo, cli):
+    close_out_2016(cli, sample_repo)
+    base = git(sample_repo, "rev-parse", "HEAD").strip()
+    r = cli("close-out", "--year", "2016", "--as-of", "2017-01-10", "--carry-over", "T-2016-003", "--reason", "r2",
+            "--measures", "m2", "--new-due", "2017-09-30", "--carry-over", "T-2016-013", "--reason", "r",
+            "--measures", "m", "--new-due", "2017-06-30", "--carry-over", "T-2016-027", "--reason", "r",
+            "--measures", "m", "--new-due", "2017-06-30", "--ledger", sample_repo)
+    assert r.exit_code == 0, r
+    assert "r2" in git(sample_repo, "diff", base, "HEAD", "--", "closeouts/2016.yaml")  # an entry rewritten
+    r, found = findings(cli, sample_repo, base)
+    assert [f for f in found if f["code"] in ("append_only", "item_deleted")] == [], found
