@@ -40,11 +40,38 @@ def check(root: Path, loaded: LoadResult | None = None, *, cache: bool | None = 
     if base is not None:
         from .basecheck import change_diagnostics
 
-        base_diags = change_diagnostics(root, base, ratchet=ratchet, as_of=as_of)
-    res = loaded or load_ledger(root, cache=cache)
-    diags = res.diagnostics + check_ledger(res.ledger) + base_diags
-    diags = sorted(locate(root, diags), key=Diagnostic.sort_key)
-    return CheckReport(root, diags, files=len(set(res.ledger.files.values())) + 1)
+        base_diags = locate(root, change_diagnostics(root, base, ratchet=ratchet, as_of=as_of))
+    own, files = _check_own(root, loaded, cache)
+    return CheckReport(root, sorted(own + base_diags, key=Diagnostic.sort_key), files=files)
+
+
+def _check_own(root: Path, loaded: LoadResult | None, cache: bool | None) -> tuple[list[Diagnostic], int]:
+    """The diagnostics of the ledger itself (files and cross-record checks, lines resolved) and the number of
+    files read; remembered per state of the ledger (:mod:`reformctl.load.memo`): they depend on nothing else."""
+    memo = None
+    key = ("check",)
+    if loaded is None:
+        from .load.memo import Memo
+
+        memo = Memo.open(root, cache=cache)
+        hit = memo.get(key) if memo is not None else None
+        if type(hit) is tuple and len(hit) == 2 and isinstance(hit[0], list):
+            try:
+                return [_diagnostic(row) for row in hit[0]], hit[1]
+            except (TypeError, ValueError):
+                pass
+    res = loaded or load_ledger(root, cache=cache, listing=memo.stamp.listing if memo is not None else None)
+    own = sorted(locate(root, res.diagnostics + check_ledger(res.ledger)), key=Diagnostic.sort_key)
+    files = len(set(res.ledger.files.values())) + 1
+    if memo is not None:
+        memo.put(key, ([(d.file, d.code, d.message, d.severity.value, d.line, d.column, tuple(d.path)) for d in own],
+                       files))
+    return own, files
+
+
+def _diagnostic(row: tuple) -> Diagnostic:
+    file, code, message, severity, line, column, path = row
+    return Diagnostic(file, code, message, Severity(severity), line, column, tuple(path))
 
 
 # ---------------------------------------------------------------- summaries and reports (issue 5)
@@ -77,6 +104,126 @@ def status(ledger, as_of, *, horizon=None, units=None, kinds=None, rules=None, l
     ev = evaluate(ledger, as_of, horizon=horizon, rules=rules or None)
     ev.findings = select(ev.findings, units=units, kinds=kinds, lights=lights)
     return ev
+
+
+class LedgerHasErrors(Exception):
+    """The ledger has errors (or no usable reformctl.yaml): deadlines computed on broken records would be wrong.
+    ``result`` is the :class:`~reformctl.load.LoadResult` holding them."""
+
+    def __init__(self, result: LoadResult):
+        super().__init__(f"the ledger has {len(result.errors)} error(s)")
+        self.result = result
+
+
+@dataclass
+class StatusData:
+    """Every red and yellow finding of a ledger as of a date, with its notes and the unit ids (to check
+    ``--unit``). ``keys`` holds (unit, kind, rule, light) of each finding, for filtering; ``rows`` the findings
+    as plain values (:meth:`~reformctl.rules.findings.Finding.to_row`); ``fragments`` the JSON object of each
+    (``status --format json``, a :class:`~reformctl.views.jsonfast.Fragments`) when asked for in a language.
+    Either may be None when not asked for.
+
+    ``from_memo`` tells whether it was remembered from an earlier run on the very same files
+    (:mod:`reformctl.load.memo`) rather than computed."""
+
+    as_of: object
+    keys: list
+    note_rows: list
+    unit_ids: frozenset
+    rows: list | None = None
+    fragments: object = None
+    from_memo: bool = False
+
+    def select(self, *, units=None, kinds=None, rules=None, lights=None) -> list[int]:
+        """Positions of the findings matching every given filter (None or empty: any), in order."""
+        u, k, r, li = (set(x) if x else None for x in (units, kinds, rules, lights))
+        if u is None and k is None and r is None and li is None:
+            return list(range(len(self.keys)))
+        return [i for i, (unit, kind, rule, light) in enumerate(self.keys) if (u is None or unit in u)
+                and (k is None or kind in k) and (r is None or rule in r) and (li is None or light in li)]
+
+    def findings(self, positions=None) -> list:
+        from .rules.findings import Finding
+
+        rows = self.rows if positions is None else [self.rows[i] for i in positions]
+        return [Finding.from_row(row) for row in rows]
+
+    def lights(self, positions) -> list[str]:
+        return [self.keys[i][3] for i in positions]
+
+    def notes(self) -> list:
+        from .rules.findings import Note
+
+        return [Note.from_row(row) for row in self.note_rows]
+
+    def write_json(self, positions: list[int], lang: str, out) -> None:
+        """``status --format json`` of the selected findings."""
+        from .views.jsonfast import Fragments
+        from .views.status import json_fragments
+
+        if self.fragments is None:
+            Fragments.of(json_fragments(self.findings(positions), lang)).write(list(range(len(positions))), out)
+        else:
+            self.fragments.write(positions, out)
+
+
+def _status_key(part: str, as_of, *more: str) -> tuple:
+    return ("status", part, as_of.isoformat(), *more)
+
+
+def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str | None = None) -> StatusData:
+    """Load ``root`` and compute its findings as of ``as_of`` (and with ``json_lang`` the JSON object of each
+    in that language), or take them from the memo when no file, no setting and no code changed since a run
+    that computed them (``cache=False`` or ``$REFORMCTL_NO_CACHE``: neither). Raises :class:`LedgerHasErrors`
+    when the ledger has errors."""
+    import gc
+
+    from .load.memo import Memo
+
+    gc_was_on = gc.isenabled()
+    gc.disable()  # tens of thousands of small tuples, none cyclic
+    try:
+        memo = Memo.open(root, cache=cache)
+        if memo is not None:
+            hit = memo.get(_status_key("keys", as_of))
+            if type(hit) is tuple and len(hit) == 3 and isinstance(hit[0], list):
+                keys = hit[0]
+                want = _status_key("json", as_of, json_lang) if json_lang else _status_key("rows", as_of)
+                part = memo.get(want)
+                if json_lang and type(part) is tuple and len(part) == 2 and len(part[1]) == len(keys):
+                    from .views.jsonfast import Fragments
+
+                    return StatusData(as_of, keys, hit[1], frozenset(hit[2]), fragments=Fragments(*part),
+                                      from_memo=True)
+                if not json_lang and isinstance(part, list) and len(part) == len(keys):
+                    return StatusData(as_of, keys, hit[1], frozenset(hit[2]), rows=part, from_memo=True)
+        data = _compute_status(root, as_of, cache, memo)
+        if json_lang and memo is not None and memo.stamp.trusted:
+            from .views.jsonfast import Fragments
+            from .views.status import json_fragments
+
+            data.fragments = Fragments.of(json_fragments(data.findings(), json_lang))
+            memo.put(_status_key("json", as_of, json_lang), (data.fragments.blob, data.fragments.ends))
+        return data
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
+    from .rules.findings import evaluate
+
+    res = load_ledger(root, cache=cache, listing=memo.stamp.listing if memo is not None else None)
+    if res.ledger.settings is None or res.errors:
+        raise LedgerHasErrors(res)
+    ev = evaluate(res.ledger, as_of)
+    rows = [f.to_row() for f in ev.findings]
+    keys = [(f.unit, f.kind, f.rule, f.light) for f in ev.findings]
+    data = StatusData(as_of, keys, [n.to_row() for n in ev.notes], frozenset(res.ledger.units), rows=rows)
+    if memo is not None:
+        memo.put(_status_key("rows", as_of), rows)
+        memo.put(_status_key("keys", as_of), (keys, data.note_rows, sorted(data.unit_ids)))
+    return data
 
 
 def deadline_horizon(ledger, as_of) -> int:

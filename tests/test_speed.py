@@ -79,6 +79,10 @@ JSON_ROWS = [
       "zh": "市发改委“引号”\\反斜杠\n换行\t\u0001", "list": [], "nested": {"a": [1, {"b": []}], "c": {}},
       "rows": [{"x": 1}, "y"]}],
     [{"a": 1}, {"b": [1, 2]}, [3, {"c": None}], "text", 4, None, {1: "int key"}],
+    # flat rows go through the C encoder split at NUL separators: strings that look like the separators
+    [{"a": "},{", "b": "x\0y", "c": '"}', "d\0": 1, "e": "},\0{"}, {"z": '{"a": 1}'}, {"n": [1]},
+     {"k": True, "m": None, "i": -7}, {"b": 1.5}, {"s": "\u2028 \ud83d\ude00 line\nbreak"}],
+    [{"only": "one"}],
 ]
 
 

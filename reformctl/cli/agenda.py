@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .common import EXIT_OK, AsOfOpt, LangOpt, LedgerOpt, load_or_fail, parse_as_of, parse_lang, resolve_root
-from .status import KindOpt, RuleOpt, StatusFormat, UnitOpt, _filters, _notes
+from .common import EXIT_OK, AsOfOpt, LangOpt, LedgerOpt, err, load_or_fail, parse_as_of, parse_lang, resolve_root
+from .status import KindOpt, RuleOpt, StatusFormat, UnitOpt, _filters
 
 
 def agenda(
@@ -41,7 +41,7 @@ def agenda(
     language = parse_lang(lang)
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
-    units, kinds, rules = _filters(led, unit, kind, rule)
+    units, kinds, rules = _filters(led.units, unit, kind, rule)
     ev = api.status(led, day, horizon=days, units=units, kinds=kinds, rules=rules)
     from ..rules.dates import add_days
 
@@ -62,7 +62,7 @@ def agenda(
         if late:
             view.render_table(late, console, language, day)
         view.render_agenda([f for f in items if f.light != "red"], console, language, day, days)
-    _notes(ev, language)
+    view.render_notes(ev.notes, err, language)
     raise typer.Exit(EXIT_OK)
 
 

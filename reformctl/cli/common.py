@@ -95,16 +95,21 @@ def load_or_fail(root: Path, cache: Optional[bool] = None):
     from ..load import load_ledger
 
     res = load_ledger(root, cache=cache)
-    errors = res.errors
-    if res.ledger.settings is None or errors:
-        from ..load import locate
-
-        shown = locate(root, errors[:5])
-        for d in shown:
-            err(f"{d.file}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {d.message}")
-        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-        fail(f"the ledger has {len(errors)} error(s){more}; run `reformctl check` and fix them first", EXIT_FINDINGS)
+    if res.ledger.settings is None or res.errors:
+        refuse_broken(root, res)
     return res
+
+
+def refuse_broken(root: Path, res) -> NoReturn:
+    """Show the first errors of a load result and exit 1, pointing to `reformctl check`."""
+    from ..load import locate
+
+    errors = res.errors
+    shown = locate(root, errors[:5])
+    for d in shown:
+        err(f"{d.file}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {d.message}")
+    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+    fail(f"the ledger has {len(errors)} error(s){more}; run `reformctl check` and fix them first", EXIT_FINDINGS)
 
 
 def display_path(root: Path):

@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import (EXIT_FINDINGS, EXIT_OK, AsOfOpt, LangOpt, LedgerOpt, NoCacheOpt, err, fail, load_or_fail,
-                     no_cache_flag, parse_as_of, parse_lang, resolve_root)
+from .common import (EXIT_FINDINGS, EXIT_OK, AsOfOpt, LangOpt, LedgerOpt, NoCacheOpt, err, fail, no_cache_flag,
+                     parse_as_of, parse_lang, refuse_broken, resolve_root)
 
 
 class StatusFormat(str, Enum):
@@ -41,7 +41,7 @@ def _split(values: Optional[list[str]]) -> list[str]:
     return out
 
 
-def _filters(ledger, units, kinds, rules) -> tuple[list[str], list[str], list[str]]:
+def _filters(unit_ids, units, kinds, rules) -> tuple[list[str], list[str], list[str]]:
     from ..rules.findings import KINDS, all_rules, rule_codes
 
     u, k, r = _split(units), _split(kinds), _split(rules)
@@ -53,16 +53,10 @@ def _filters(ledger, units, kinds, rules) -> tuple[list[str], list[str], list[st
     bad = [x for x in r if x not in codes]
     if bad:
         fail(f"--rule {', '.join(bad)}: unknown rule code; use one of {', '.join(codes)}")
-    bad = [x for x in u if x not in ledger.units]
+    bad = [x for x in u if x not in unit_ids]
     if bad:
         fail(f"--unit {', '.join(bad)}: not a unit id of units.yaml")
     return u, k, r
-
-
-def _notes(ev, lang: str) -> None:
-    from ..views.status import render_notes
-
-    render_notes(ev.notes, err, lang)
 
 
 def status(
@@ -99,23 +93,29 @@ def status(
     day = parse_as_of(as_of)
     language = parse_lang(lang)
     root = resolve_root(ledger)
-    led = load_or_fail(root, cache=no_cache_flag(no_cache)).ledger
-    units, kinds, rules = _filters(led, unit, kind, rule)
-    ev = api.status(led, day, units=units, kinds=kinds, rules=rules, lights=[x.value for x in light or []])
+    try:
+        data = api.status_data(root, day, cache=no_cache_flag(no_cache),
+                               json_lang=language if fmt is StatusFormat.json else None)
+    except api.LedgerHasErrors as exc:
+        refuse_broken(root, exc.result)
+    units, kinds, rules = _filters(data.unit_ids, unit, kind, rule)
+    picked = data.select(units=units, kinds=kinds, rules=rules, lights=[x.value for x in light or []])
     from ..views import status as view
 
     if fmt is StatusFormat.json:
-        view.render_json(ev.findings, sys.stdout, language)
+        data.write_json(picked, language, sys.stdout)
     elif fmt is StatusFormat.csv:
-        view.render_csv(ev.findings, sys.stdout, language)
+        view.render_csv(data.findings(picked), sys.stdout, language)
     else:
         from ..views.console import stdout_console
 
-        view.render_table(ev.findings, stdout_console(), language, day)
-    _notes(ev, language)
-    from ..rules.findings import worst_at_least
+        view.render_table(data.findings(picked), stdout_console(), language, day)
+    view.render_notes(data.notes(), err, language)
+    from ..rules.findings import LIGHT_ORDER
 
-    raise typer.Exit(EXIT_FINDINGS if fail_on is not None and worst_at_least(ev.findings, fail_on.value) else EXIT_OK)
+    limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
+    worst = min((LIGHT_ORDER.get(x, 9) for x in data.lights(picked)), default=9)
+    raise typer.Exit(EXIT_FINDINGS if worst <= limit else EXIT_OK)
 
 
 def register(app: typer.Typer) -> None:

@@ -72,9 +72,24 @@ class Finding:
         """The JSON object of `status --format json`: the contract's fields first, then the extras."""
         return {
             "id": self.id, "kind": self.kind, "rule": self.rule, "due": self.due.isoformat(), "days": self.days,
-            "light": self.light, "unit": self.unit, "message": self.text(lang), "title": self.title,
-            "ref": self.ref, "period": self.period, "file": self.file,
+            "light": self.light, "unit": self.unit, "message": self.message if lang == "en" else self.text(lang),
+            "title": self.title, "ref": self.ref, "period": self.period, "file": self.file,
         }
+
+    def to_row(self) -> tuple:
+        """The finding as a tuple of plain values (:data:`ROW_FIELDS`), for remembering it between runs."""
+        d = self.__dict__
+        return tuple(d[k] for k in ROW_FIELDS)
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "Finding":
+        """The finding :meth:`to_row` gave (no validation: rows come from this module)."""
+        obj = object.__new__(cls)
+        obj.__dict__.update(zip(ROW_FIELDS, row))
+        return obj
+
+
+ROW_FIELDS = ("id", "kind", "rule", "due", "days", "light", "unit", "message", "title", "file", "ref", "period", "args")
 
 
 @dataclass(frozen=True)
@@ -94,6 +109,13 @@ class Note:
 
     def text(self, lang: str = "en") -> str:
         return i18n.note(self.code, self.args, lang)
+
+    def to_row(self) -> tuple:
+        return (self.id, self.kind, self.code, self.ref, self.file, self.args)
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "Note":
+        return cls(*row)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Iterable, Optional, Sequence, TextIO
 from .. import i18n
 from ..rules.dates import add_days
 from ..rules.findings import Finding, Note
-from .jsonfast import dump_array
+from . import jsonfast
 
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 CSV_FIELDS = ["id", "kind", "rule", "due", "days", "light", "unit", "message", "title", "ref", "period", "file"]
@@ -18,13 +18,23 @@ CSV_FIELDS = ["id", "kind", "rule", "due", "days", "light", "unit", "message", "
 
 def render_json(findings: Iterable[Finding], out: TextIO, lang: str = "en", extra=None) -> None:
     """One JSON array; each finding an object with at least id, kind, rule, due, days, light, unit, message."""
+    write_json(json_fragments(findings, lang, extra), out)
+
+
+def json_fragments(findings: Iterable[Finding], lang: str = "en", extra=None) -> list[str]:
+    """The JSON object of each finding as :func:`render_json` writes it inside its array."""
     rows = []
     for f in findings:
         d = f.as_dict(lang)
         if extra:
             d.update(extra(f))
         rows.append(d)
-    dump_array(rows, out)  # = json.dump(rows, out, ensure_ascii=False, indent=2), faster
+    return jsonfast.fragments(rows)
+
+
+def write_json(fragments: list[str], out: TextIO) -> None:
+    """The array of :func:`json_fragments` (= ``json.dump(rows, out, ensure_ascii=False, indent=2)``)."""
+    out.write(jsonfast.join(fragments))
     out.write("\n")
 
 
