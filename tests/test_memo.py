@@ -307,3 +307,10 @@ def test_check_base_is_computed_on_top_of_the_remembered_part(sample_repo, cli, 
     r = cli("check", "--ledger", sample_repo, "--base", "HEAD~1")
     assert r.exit_code == 1 and "deleted" in (r.stdout + r.stderr).lower()
     assert cli("check", "--ledger", sample_repo).exit_code == 0
+
+
+def test_clearing_the_cache_forgets_the_answers(sample_repo, cli, old_files):
+    _warm(cli, sample_repo)
+    assert C.clear(sample_repo)
+    assert memo_files(sample_repo) == [] and not C.cache_path(sample_repo).exists()
+    assert not remembered(sample_repo, json_lang="en")

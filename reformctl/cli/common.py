@@ -34,8 +34,8 @@ LangOpt = Annotated[
 NoCacheOpt = Annotated[
     bool,
     typer.Option("--no-cache", help="Read and validate every file afresh, neither using nor updating the per-file "
-                 "cache (same as REFORMCTL_NO_CACHE=1). The cache never serves a changed file; this is for "
-                 "timing and for doubt."),
+                 "cache nor the remembered answers (same as REFORMCTL_NO_CACHE=1). Neither ever serves a changed "
+                 "file; this is for timing and for doubt."),
 ]
 
 

@@ -256,12 +256,22 @@ class Cache:
 
 
 def clear(root: Path) -> bool:
-    """Remove the cache file of the ledger at ``root``; True when there was one."""
+    """Remove the cache file of the ledger at ``root`` and its remembered answers (:mod:`.memo`); True when
+    there was something to remove."""
+    import shutil
+
+    path = cache_path(root)
+    found = False
     try:
-        cache_path(root).unlink()
-        return True
+        path.unlink()
+        found = True
     except OSError:
-        return False
+        pass
+    memo = path.parent / (path.stem + ".memo")
+    if memo.is_dir():
+        shutil.rmtree(memo, ignore_errors=True)
+        found = True
+    return found
 
 
 __all__ = ["Cache", "ENV_NO_CACHE", "cache_enabled", "cache_path", "clear", "code_fingerprint", "digest",
