@@ -11,7 +11,8 @@ benchmarks/generate.py, then times, as whole processes on the same files:
 - ``reformctl check --no-cache`` (cold: every file read, parsed and validated), ``reformctl check`` with no
   cache yet (cold, and writes the cache) and ``reformctl check`` warm;
 - ``reformctl status --format json --no-cache`` (cold) and ``reformctl status --format json`` warm (the cache
-  filled by a run before the timed ones), all findings and then one unit's (``--unit``);
+  and the remembered answer filled by a run before the timed ones), all findings and then one unit's
+  (``--unit``); and ``status`` after one file was touched (the per-file cache serves, the answer is computed);
 - ``check-jsonschema`` with the project's own ``schemas/task.schema.json`` over the same task files, and
   ``yamllint`` (relaxed rules) over the same ledger files, up to ``--peers-max`` items (default 10000);
 - ``reformctl close-out --year 2016 --dry-run`` and a real close-out, when the command exists.
@@ -169,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         r["check cold"] = measure("reformctl check --no-cache", [rc + ["check", *L, "--no-cache"]], args.repeat, env=env)
         print(r["check cold"].row(n), flush=True)
         cache_files = lambda: [*led.glob(".git/reformctl-cache/*.pickle"), *led.glob(".reformctl-cache/*.pickle")]
-        drop = lambda: [p.unlink() for p in cache_files()]
+        memo_dirs = lambda: [*led.glob(".git/reformctl-cache/*.memo"), *led.glob(".reformctl-cache/*.memo")]
+        drop = lambda: [p.unlink() for p in cache_files()] + [shutil.rmtree(p) for p in memo_dirs()]
         r["check first"] = measure("reformctl check (fills the cache)", [rc + ["check", *L]], 1, env=env, before=drop)
         print(r["check first"].row(n) + f"  cache {sum(p.stat().st_size for p in cache_files()) / 2**20:.0f} MiB",
               flush=True)
@@ -180,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         run_once(rc + st, env=env)
         r["status warm"] = measure("reformctl status (warm cache)", [rc + st], args.repeat, env=env)
         print(r["status warm"].row(n), flush=True)
+        edited = led / "tasks" / tasks[len(tasks) // 2]
+        touch = lambda: os.utime(edited)  # a new ctime: the remembered answer is not used, the per-file cache is
+        r["status edited"] = measure("reformctl status, a file touched", [rc + st], args.repeat, env=env,
+                                     before=touch)
+        print(r["status edited"].row(n), flush=True)
         su = st + ["--unit", args.unit]
         r["unit cold"] = measure("reformctl status --unit --no-cache", [rc + su + ["--no-cache"]], args.repeat, env=env)
         print(r["unit cold"].row(n), flush=True)
