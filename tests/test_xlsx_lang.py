@@ -77,6 +77,9 @@ def test_english_export_has_english_sheets_headers_and_labels(cli, sample_repo, 
     assert wb["Events"].cell(2, col(wb["Events"], "Kind")).value in {
         "group_meeting", "self_assessment", "training", "onsite_meeting", "press_conference", "ledger_inspection",
         "evaluation"}
+    rm = wb["Reminders"]
+    reported = rm.cell(find_row(rm, "SR-2016-001"), col(rm, "Reported (read-only)")).value
+    assert reported.count(", ") == len(led.reminders["SR-2016-001"].reports) - 1 and "、" not in reported
     summary = wb["Quarterly summary (read-only)"]
     assert summary["A1"].value == "Reform tasks, 2016 Q4"
     assert [c.value for c in summary[2]][:2] == ["Lead unit", "Tasks"]

@@ -107,7 +107,7 @@ class Col:
     type: str = "text"  # text | date | list | intlist | bool | int | float | enum
     enum: Optional[type] = None
     width: int = 14
-    compute: Optional[Callable[[Record], Any]] = None  # read-only columns
+    compute: Optional[Callable[[Record, str], Any]] = None  # read-only columns: (record, lang) -> cell
     en: str = ""  # the English header (default: FIELD_EN of the field)
 
     @property
@@ -140,27 +140,27 @@ class Sheet:
         return self.en if lang == "en" and self.en else self.title
 
 
-def _milestones(t: R.Task) -> str:
+def _milestones(t: R.Task, lang: str = "zh") -> str:
     return "\n".join(f"{m.name} {m.due}" + (f" ✓{m.done}" if m.done else "") for m in t.milestones)
 
 
-def _latest(t: R.Task) -> str:
+def _latest(t: R.Task, lang: str = "zh") -> str:
     if not t.progress:
         return ""
     p = max(t.progress, key=lambda p: p.date)
     return f"{p.date} {p.note}"
 
 
-def _rectified(n: R.Notice) -> str:
+def _rectified(n: R.Notice, lang: str = "zh") -> str:
     return f"{sum(p.rectified is not None for p in n.problems)}/{len(n.problems)}"
 
 
-def _verified(n: R.Notice) -> str:
+def _verified(n: R.Notice, lang: str = "zh") -> str:
     return f"{sum(p.verified is not None for p in n.problems)}/{len(n.problems)}"
 
 
-def _reported(r: R.Reminder) -> str:
-    return LIST_SEP.join(f"{x.unit}({x.date})" for x in r.reports)
+def _reported(r: R.Reminder, lang: str = "zh") -> str:
+    return LIST_SEPS[lang].join(f"{x.unit}({x.date})" for x in r.reports)
 
 
 def C(header, field="", type="text", enum=None, width=14, compute=None, en="") -> Col:  # noqa: N802, A002
@@ -497,7 +497,8 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
         for item_id, rec in items_of(ledger, sheet.kind):
             row = []
             for c in sheet.cols:
-                row.append(c.compute(rec) if c.readonly and c.compute else to_cell(getattr(rec, c.field, None), c, lang))
+                row.append(c.compute(rec, lang) if c.readonly and c.compute
+                           else to_cell(getattr(rec, c.field, None), c, lang))
             if sheet.light:
                 light, message = lights.get((sheet.kind, str(item_id)), ("", ""))
                 if not light and _is_open(sheet.kind, rec):
