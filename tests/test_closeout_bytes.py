@@ -100,3 +100,19 @@ def test_tricky_close_out_bytes(tricky_repo, cli):
     assert r.exit_code == 0, r
     pin("tricky-plan", written(tricky_repo))
     assert git(tricky_repo, "status", "--porcelain") == ""
+
+
+def test_a_file_without_a_final_newline_is_written_off(make_ledger, cli):
+    """Used to be refused: the new `closed:` line was glued to the last line (`completed: 2016-11-07closed: ...`)."""
+    text = ("id: T-H\ntitle: 文件末尾没有换行\nsource: 《某文件》\nlead_unit: 市发改委\nstart: 2016-07-01\n"
+            "due: 2016-11-30\nstatus: completed   # 已完成\ncompleted: 2016-11-07")
+    root = make_ledger({})
+    (root / "tasks").mkdir()
+    (root / "tasks/T-H.yaml").write_bytes(text.encode())
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "init")
+    r = cli("close-out", "--year", "2016", "--as-of", "2017-01-15", "--ledger", root)
+    assert r.exit_code == 0, r
+    assert (root / "tasks/T-H.yaml").read_text(encoding="utf-8") == text.replace(
+        "status: completed   # 已完成", "status: closed      # 已完成") + "\nclosed: 2017-01-15\n"

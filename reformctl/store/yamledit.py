@@ -63,6 +63,10 @@ class Doc:
         out: list[str] = []
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, base_lines, new_lines, autojunk=False).get_opcodes():
             out.extend(orig_lines[i1:i2] if op == "equal" else new_lines[j1:j2])
+        # the original's last line may lack its newline: a line written after it must not be glued to it
+        for i in range(len(out) - 1):
+            if not out[i].endswith("\n"):
+                out[i] += "\n"
         return "".join(out)
 
 
