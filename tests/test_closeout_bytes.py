@@ -116,3 +116,32 @@ def test_a_file_without_a_final_newline_is_written_off(make_ledger, cli):
     assert r.exit_code == 0, r
     assert (root / "tasks/T-H.yaml").read_text(encoding="utf-8") == text.replace(
         "status: completed   # 已完成", "status: closed      # 已完成") + "\nclosed: 2017-01-15\n"
+
+
+def test_one_item_is_added_to_its_years_record_only_after_the_year_end(make_ledger, cli):
+    """closeouts/Y.yaml is the record of the year-end close-out (contract: `date` is its as-of date), so writing
+    off one item before it creates no record; after it, the item joins the record in the same commit."""
+    task = ("id: {id}\ntitle: 任务\nsource: 《某文件》\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: {due}\n"
+            "status: completed\ncompleted: 2016-10-01\n")
+    root = make_ledger({"tasks/T-1.yaml": task.format(id="T-1", due="2016-11-30"),
+                        "tasks/T-2.yaml": task.format(id="T-2", due="2016-12-31"),
+                        "tasks/T-3.yaml": task.format(id="T-3", due="2016-12-31")})
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "init")
+    led = ["--ledger", root]
+    assert cli("close-out", "T-1", "--as-of", "2016-12-01", *led).exit_code == 0
+    assert not (root / "closeouts").exists()
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["tasks/T-1.yaml"]
+    assert cli("close-out", "--year", "2016", "--as-of", "2016-12-20", *led).exit_code == 0
+    assert cli("close-out", "T-3", "--as-of", "2017-01-05", *led).exit_code == 1  # written off by the year-end
+    # a late one: completed after the year-end close-out, written off on its own
+    (root / "tasks/T-4.yaml").write_text(task.format(id="T-4", due="2016-12-31"), encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "T-4")
+    assert cli("close-out", "T-4", "--as-of", "2017-01-10", *led).exit_code == 0
+    assert sorted(git(root, "show", "--name-only", "--format=", "HEAD").split()) == \
+        ["closeouts/2016.yaml", "tasks/T-4.yaml"]
+    rec = (root / "closeouts/2016.yaml").read_text(encoding="utf-8")
+    assert "date: 2016-12-20" in rec and "- T-4" in rec
+    assert cli("check", *led).exit_code == 0

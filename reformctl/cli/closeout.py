@@ -46,6 +46,9 @@ def close_out(
     measures, new deadline): while one does not, the close-out is refused (exit 1), the blocking tasks are
     listed and nothing is written. Files it does not touch neither block it nor go into its commit.
 
+    With an ID, one completed task (or a plan whose tasks are all done) is written off; when its year has been
+    closed out already it is added to closeouts/YEAR.yaml in the same commit (no record is created otherwise).
+
     Examples:
       reformctl close-out --year 2016 --as-of 2016-12-31 --dry-run
       reformctl close-out --year 2016 --as-of 2016-12-31 --carry-over T-2016-003 --reason "基金管理机构未选定"
