@@ -162,11 +162,15 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: list[CarryIn
                 plan.blocking.append(Blocker(tid, t.title, t.due, st, t.lead_unit))
     closing = set(plan.close_tasks)
     plans: dict[str, Plan] = ledger.plans
+    by_source: dict[str, list[Task]] = {}
+    for t in tasks.values():
+        if t.source in plans:
+            by_source.setdefault(t.source, []).append(t)
     for pid in sorted(plans):
         p = plans[pid]
         if p.status.value != "issued":
             continue
-        mine = [t for t in tasks.values() if t.source == pid]
+        mine = by_source.get(pid, [])
         if not mine:
             continue
         finished = all(t.status.value == "closed" or t.id in closing or t.status.value == "cancelled" for t in mine)

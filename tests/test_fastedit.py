@@ -215,3 +215,48 @@ def test_what_is_declined():
     ]:
         assert set_top_scalars(text, {"status": "closed", "closed": DAY}, order) is None, text
     assert parse_plain("not: [valid\n") is None
+
+
+def plain_value(rng: random.Random, depth: int = 0):
+    r = rng.random()
+    if depth < 3 and r < 0.12:
+        return {rng.choice(["id", "reason", "measures", "new_due", "note", "a_b", "x1"]): plain_value(rng, depth + 1)
+                for _ in range(rng.randint(0, 4))}
+    if depth < 3 and r < 0.25:
+        return [plain_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    if r < 0.5:
+        return cjk(rng, 3)
+    if r < 0.65:
+        return rng.choice(WORDS if odd(rng, 5) else WORDS[:4])
+    if r < 0.75:
+        return dt.date(2016, rng.randint(1, 12), rng.randint(1, 28))
+    if not odd(rng, 3):
+        return rng.choice([0, 7, -3, 2016, True, False, None])
+    return rng.choice([10 ** 20, 1.5, dt.datetime(2016, 1, 1, 10, 0), "", " 前后空格 ", "多行\n文本", "it's",
+                       'say "hi"'])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_new_document_rendering_equals_ruamel(seed):
+    from reformctl.store.fastedit import render_new
+    from reformctl.store.yamledit import dump_data, flow_map, new_doc
+
+    rng = random.Random(1000 + seed)
+    quick = declined = 0
+    for n in range(200):
+        NOISE[0] = rng.choice([0.0, 0.0, 0.02, 0.2])
+        data = {k: plain_value(rng) for k in rng.sample(TASK_ORDER[1:], rng.randint(1, 8))}
+        header = rng.choice([None, "yaml-language-server: $schema=../../schemas/closeout.schema.json", "两行\n注释"]
+                            + (["尾随空格 ", "", "#"] if odd(rng, 5) else []))
+        layout = rng.choice(LAYOUTS[:7])
+        doc = new_doc(data, layout=layout, header=header)
+        if rng.random() < 0.1:
+            doc.data[rng.choice(["progress", "milestones"])] = [flow_map({"date": dt.date(2016, 8, 31), "note": "记"})]
+        got = render_new(doc.data, layout)
+        if got is None:
+            declined += 1
+            continue
+        quick += 1
+        want = dump_data(doc.data, layout)
+        assert got == want, f"seed {seed} doc {n}: {data!r}\n--- ruamel:\n{want}\n--- quick:\n{got}"
+    assert quick >= 30 and declined >= 30, (quick, declined)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import os
 from typing import Any, Iterable, Optional
 
 from ruamel.yaml import YAML
@@ -52,6 +53,12 @@ class Doc:
     def dump(self) -> str:
         """The document as text. Lines ruamel would write differently although unchanged (``~`` for null,
         odd spacing) are taken from the original, so the diff holds only the edited lines."""
+        if self.original is None and os.environ.get("REFORMCTL_NO_QUICK_EDIT") != "1":
+            from .fastedit import render_new
+
+            quick = render_new(self.data, self.layout)  # the same bytes, when it can tell
+            if quick is not None:
+                return quick
         new = dump_data(self.data, self.layout)
         if self.original is None or self.base is None or self.base == self.original:
             return new
