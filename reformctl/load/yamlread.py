@@ -106,27 +106,32 @@ class _Fallback(Exception):
     """The fast builder met something it leaves to the full constructor (a float, a rare tag, a problem)."""
 
 
+def _scalar(node: ScalarNode) -> Any:
+    tag = node.tag
+    if tag == _STR or tag == _TS:
+        return node.value
+    if tag == _NULL:
+        return None
+    if tag == _INT:
+        v = node.value
+        try:
+            return int(v[2:], 8) if v.startswith("0o") else int(v[2:], 16) if v.startswith("0x") else int(v, 10)
+        except ValueError:
+            raise _Fallback from None
+    if tag == _BOOL:
+        return node.value.lower() == "true"
+    raise _Fallback
+
+
 def _build(node: Node) -> Any:
     """Python data from a node tree without aliases (refused before), for the common tags; anything else,
-    and every error, raises :class:`_Fallback` so that :class:`Constructor12` decides and words the error."""
+    and every error, raises :class:`_Fallback` so that :class:`Constructor12` decides and words the error.
+    (Plain strings, the bulk of a ledger, are taken inline rather than through a call each.)"""
     t = type(node)
-    tag = node.tag
     if t is ScalarNode:
-        if tag == _STR or tag == _TS:
-            return node.value
-        if tag == _NULL:
-            return None
-        if tag == _INT:
-            v = node.value
-            try:
-                return int(v[2:], 8) if v.startswith("0o") else int(v[2:], 16) if v.startswith("0x") else int(v, 10)
-            except ValueError:
-                raise _Fallback from None
-        if tag == _BOOL:
-            return node.value.lower() == "true"
-        raise _Fallback
+        return _scalar(node)
     if t is MappingNode:
-        if tag != _MAP:
+        if node.tag != _MAP:
             raise _Fallback
         out: dict = {}
         for key_node, value_node in node.value:
@@ -135,12 +140,15 @@ def _build(node: Node) -> Any:
             key = key_node.value
             if key in out:
                 raise _Fallback
-            out[key] = _build(value_node)
+            if type(value_node) is ScalarNode:
+                out[key] = value_node.value if value_node.tag == _STR else _scalar(value_node)
+            else:
+                out[key] = _build(value_node)
         return out
     if t is SequenceNode:
-        if tag != _SEQ:
+        if node.tag != _SEQ:
             raise _Fallback
-        return [_build(x) for x in node.value]
+        return [(x.value if x.tag == _STR else _scalar(x)) if type(x) is ScalarNode else _build(x) for x in node.value]
     raise _Fallback
 
 
