@@ -29,10 +29,13 @@ def task_open(t: Task, as_of: dt.date) -> bool:
     return True
 
 
-def _open_tasks(ctx: Ctx):
-    for tid, t in ctx.ledger.tasks.items():
-        if task_open(t, ctx.as_of):
-            yield tid, t
+def _open_tasks(ctx: Ctx) -> list:
+    """(id, task) of the open tasks as of the date, computed once per evaluation (four rules ask)."""
+    found = ctx.shared.get("open_tasks")
+    if found is None:
+        as_of = ctx.as_of
+        found = ctx.shared["open_tasks"] = [(tid, t) for tid, t in ctx.ledger.tasks.items() if task_open(t, as_of)]
+    return found
 
 
 @rule("task_overdue", "task")

@@ -161,6 +161,7 @@ class Ctx:
         self.window = max(self.soon, horizon or 0)
         self.findings: list[Finding] = []
         self.notes: list[Note] = []
+        self.shared: dict[str, Any] = {}  # what several rules compute alike, computed once (e.g. open tasks)
 
     # -- time
     def happened(self, day: Optional[dt.date]) -> bool:

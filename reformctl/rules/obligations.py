@@ -78,6 +78,15 @@ class _View:
     def ok(self, day: Optional[dt.date]) -> bool:
         return day is not None and (self.as_of is None or day <= self.as_of)
 
+    def tasks_by_lead_unit(self) -> dict[str, list]:
+        """The tasks grouped by lead unit (computed once per view)."""
+        groups = getattr(self, "_by_lead", None)
+        if groups is None:
+            groups = self._by_lead = {}
+            for t in self.L.tasks.values():
+                groups.setdefault(t.lead_unit, []).append(t)
+        return groups
+
     def units_of(self, *types: UnitType) -> list[str]:
         return [uid for uid, u in self.L.units.items() if u.type in types]
 
@@ -106,7 +115,7 @@ def task_open_in(t, period: Period) -> bool:
 def _reports(v: _View, q: Period) -> Iterator[Obligation]:
     if q.kind != "quarter" or not v.owes(q):
         return
-    owing = {t.lead_unit for t in v.L.tasks.values() if task_open_in(t, q)}
+    owing = {u for u, tasks in v.tasks_by_lead_unit().items() if any(task_open_in(t, q) for t in tasks)}
     owing.update(v.units_of(UnitType.special_group))
     filed: dict[str, list[str]] = {}
     for rid, r in v.L.reports.items():
