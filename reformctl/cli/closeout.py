@@ -40,18 +40,23 @@ def close_out(
 ) -> None:
     """Year-end close-out (年末集中盘点、销账, R13) as one git commit, dated --as-of.
 
-    Completed tasks due on or before 31 December of the year are written off (status: closed, closed: the as-of
-    date); plans whose tasks are all done are written off too (R9); closeouts/YEAR.yaml records year, date, closed
-    and carried_over. Every unfinished task due on or before 31 December must carry a carry_over (reason,
-    measures, new deadline): while one does not, the close-out is refused (exit 1), the blocking tasks are
-    listed and nothing is written. Files it does not touch neither block it nor go into its commit.
+    Completed tasks due on or before 31 December of the year are written off
+    (status: closed, closed: the as-of date); plans whose tasks are all done
+    are written off too (R9); closeouts/YEAR.yaml records year, date, closed
+    and carried_over. Every unfinished task due on or before 31 December must
+    carry a carry_over (reason, measures, new deadline): while one does not,
+    the close-out is refused (exit 1), the blocking tasks are listed and
+    nothing is written. Files it does not touch neither block it nor go into
+    its commit.
 
-    With an ID, one completed task (or a plan whose tasks are all done) is written off; when its year has been
-    closed out already it is added to closeouts/YEAR.yaml in the same commit (no record is created otherwise).
+    With an ID, one completed task (or a plan whose tasks are all done) is
+    written off; when its year has been closed out already it is added to
+    closeouts/YEAR.yaml in the same commit (no record is created otherwise).
 
     Examples:
       reformctl close-out --year 2016 --as-of 2016-12-31 --dry-run
-      reformctl close-out --year 2016 --as-of 2016-12-31 --carry-over T-2016-003 --reason "基金管理机构未选定"
+      reformctl close-out --year 2016 --as-of 2016-12-31
+          --carry-over T-2016-003 --reason "基金管理机构未选定"
           --measures "加快遴选" --new-due 2017-03-31
       reformctl close-out --year 2016 --carry-over-file carry.csv
       reformctl close-out T-2016-002 --as-of 2017-01-10
