@@ -5,11 +5,13 @@
 - ``closed_item_edited``: a written-off (closed) item is never edited;
 - ``id_changed``: an id never changes;
 - ``append_only``: ``progress``, ``reviews`` and ``reports`` entries are only appended; ``extensions`` records
-  too (approving a pending one, filling in ``approver`` and ``approved``, is the only edit);
+  too (approving a pending one, filling in ``approver`` and ``approved``, is the only edit); a reminder's
+  recipients (``to``) are only added, never removed (removing one would silently clear its ``reminder_overdue``);
 - ``problem_removed``: a problem of a rectification notice (matched by ``no``) is never removed;
 - ``milestone_removed``: a milestone of a task (matched by ``name``) is never removed;
 - ``due_without_extension``: a changed ``due`` needs an extension record (old_due -> new_due);
-- ``status_backwards``: a status never moves backwards without ``reopen_reason``;
+- ``status_backwards``: a status never moves backwards without ``reopen_reason``; nor is a problem's ``rectified``
+  or ``verified`` date cleared without the problem's own ``reopen_reason``;
 - ``ratchet_new_red`` (with ``--ratchet``): no red finding that the base did not have.
 
 REF is verified with ``git rev-parse --verify --end-of-options REF^{commit}``; a value that looks like an
@@ -138,6 +140,7 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
         out += _milestones_kept(rel, old.get("milestones"), new.get("milestones"), ref)
     elif kind == "reminder":
         out += _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports")
+        out += _recipients_kept(rel, old.get("to"), new.get("to"), oid, ref)
     elif kind == "closeout":
         out += _closeout_kept(rel, old, new)
     elif kind == "notice":
@@ -149,6 +152,7 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
                 if isinstance(np, dict) and np.get("no") == op.get("no"):
                     out += _append_only(rel, op.get("reviews"), np.get("reviews"), ("problems", j, "reviews"),
                                         f"problem {op.get('no')} reviews")
+                    out += _problem_dates_kept(rel, op, np, j, ref)
                     break
             else:
                 desc = str(op.get("description") or "")
@@ -189,6 +193,34 @@ def _append_only(rel: str, old: Any, new: Any, path: tuple, what: str) -> list[D
             return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was changed: entries are only appended "
                                "(add a new one instead)", path=path + (i,))]
     return []
+
+
+def _recipients_kept(rel: str, old: Any, new: Any, oid: Any, ref: str) -> list[Diagnostic]:
+    """Every recipient (``to``) of a reminder at the base is still there: dropping one would silently clear the
+    ``reminder_overdue`` finding of a unit that never reported."""
+    before = [str(u) for u in old] if isinstance(old, list) else []
+    after = {str(u) for u in new} if isinstance(new, list) else set()
+    gone = [u for u in before if u not in after]
+    if not gone:
+        return []
+    return [Diagnostic(rel, "append_only", f"{', '.join(gone)} removed from `to` of {oid} since {ref}: a reminder's "
+                       "recipients are only added (a unit that has not reported stays overdue; record its report "
+                       "in `reports` instead)", path=("to",) if new is not None else ())]
+
+
+def _problem_dates_kept(rel: str, op: dict, np: dict, j: int, ref: str) -> list[Diagnostic]:
+    """A problem's ``rectified`` and ``verified`` dates are not cleared (the problem moving back from rectified
+    or verified) unless the problem gives a new ``reopen_reason``."""
+    out = []
+    for key in ("rectified", "verified"):
+        if op.get(key) is not None and np.get(key) is None:
+            reason = np.get("reopen_reason")
+            if reason and reason != op.get("reopen_reason"):
+                continue
+            out.append(Diagnostic(rel, "status_backwards", f"problem {op.get('no')}: `{key}` ({op.get(key)}) was "
+                                  f"cleared since {ref} without a reason: restore it, or write why in the problem's "
+                                  "`reopen_reason`", path=("problems", j, key) if key in np else ("problems", j)))
+    return out
 
 
 def _closeout_kept(rel: str, old: dict, new: dict) -> list[Diagnostic]:

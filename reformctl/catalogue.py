@@ -93,10 +93,10 @@ CATALOGUE: dict[str, Entry] = {
     "item_deleted": Entry(E, "an item file (or a year's close-out or assessment record) was deleted", "删除了事项文件", "Restore it; cancel the item (`reformctl cancel`) or write it off (`reformctl close-out ID`) instead."),
     "closed_item_edited": Entry(E, "a written-off (closed) item was edited", "修改了已销账事项", "Undo the edit: a closed item is final; record new work in a new item."),
     "id_changed": Entry(E, "an item's id was changed", "修改了事项编号", "Keep the id; create a new item (`reformctl new`) and cancel this one."),
-    "append_only": Entry(E, "a progress, review, report, extension or close-out entry was changed or removed", "修改或删除了只增不改的记录", "Restore the entry and append a new one instead (an extension record may only be approved: `reformctl approve`)."),
+    "append_only": Entry(E, "a progress, review, report, extension or close-out entry, or a reminder's recipient, was changed or removed", "修改或删除了只增不改的记录", "Restore the entry (or recipient) and append a new one instead (an extension record may only be approved: `reformctl approve`)."),
     "problem_removed": Entry(E, "a problem was removed from a rectification notice (or renumbered)", "从整改督办通知中删除(或改号)了问题", "Restore it with its number: a problem stays on its notice (R14); record `rectified`/`verified`, or a review saying why it no longer applies."),
     "milestone_removed": Entry(E, "a milestone was removed from a task (or renamed)", "删除(或改名)了任务的进度节点", "Restore it: milestones are the follow-up points of a task; mark it `done`, or explain in a progress entry what changed."),
     "due_without_extension": Entry(E, "a deadline changed without an extension record", "完成时限变更但无延期记录", "Use `reformctl extend ID --new-due ... --reason ...` (records old_due, new_due, reason, approver)."),
-    "status_backwards": Entry(E, "a status moved backwards without a reason", "状态回退且未说明原因", "Write why in `reopen_reason`, or restore the status."),
+    "status_backwards": Entry(E, "a status moved backwards, or a problem's `rectified`/`verified` date was cleared, without a reason", "状态回退(或撤销整改完成、核实日期)且未说明原因", "Write why in `reopen_reason` (a problem's own, for its dates), or restore the status or date."),
     "ratchet_new_red": Entry(E, "a red (overdue) item that the base did not have (--ratchet)", "新增红灯事项(--ratchet)", "Bring the item back on track, extend it properly, or drop --ratchet."),
 }

@@ -39,9 +39,9 @@ def check(
     base: Annotated[Optional[str], typer.Option("--base", metavar="REF", show_default=False,
                     help="Also check the change from the git revision REF to the working tree (for pull requests): "
                          "no item file deleted, closed items not edited, ids unchanged, progress/reviews/reports "
-                         "only appended, extension records kept, no problem removed from a notice nor milestone "
-                         "from a task, a changed due backed by an extension, no status moved back without "
-                         "reopen_reason. Example: --base origin/main")] = None,
+                         "only appended, extension records and reminder recipients kept, no problem removed from a "
+                         "notice nor milestone from a task, a changed due backed by an extension, no status moved "
+                         "back (nor a problem's rectified/verified date cleared) without reopen_reason. Example: --base origin/main")] = None,
     ratchet: Annotated[bool, typer.Option("--ratchet", help="With --base: also fail on red (overdue) items as of "
                        "--as-of that REF did not have.")] = False,
 ) -> None:

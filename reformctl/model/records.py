@@ -234,6 +234,8 @@ class Problem(Record):
     rectified: Optional[Date] = F("整改完成日期", "date rectified", None)
     verified: Optional[Date] = F("核实销号日期", "date the office verified it", None)
     refused: Optional[Bool] = F("拒不整改", "the unit refused to rectify", None)
+    reopen_reason: Optional[Text] = F("撤销整改完成或核实日期的原因(check --base)",
+                                      "why `rectified` or `verified` was cleared (check --base)", None)
 
     @model_validator(mode="before")
     @classmethod
