@@ -1,5 +1,6 @@
-"""User-facing labels in Simplified Chinese and English: traffic lights, record kinds, rule codes, table headers
-and the messages of `status` findings. Data (ids, titles, unit ids) is never translated.
+"""User-facing labels in Simplified Chinese and English: traffic lights, record kinds, rule codes, table headers,
+the messages of `status` findings and the labels of the programme views (schedule, cases, assess, accountability).
+Data (ids, titles, unit ids) is never translated.
 
 Use :func:`label` for a label (``label("light", "red", "zh") == "红灯"``) and :func:`message` for a finding's
 message. Every rule code of the deadline engine has an entry in ``RULES`` and ``MESSAGES``; a test checks it.
@@ -126,6 +127,113 @@ NOTES: dict[str, tuple[str, str]] = {
                          "not {year}: no deadline computed. Give a date or upgrade chinesecalendar"),
 }
 
+# Labels of the programme views (`schedule`, `cases`, `assess`, `accountability`; reformctl/views/programme.py):
+# table titles and headers, states, kinds, measures and the messages of `assess --write`.
+PROGRAMME: dict[str, tuple[str, str]] = {  # key: (zh, en)
+    'schedule_title': ('{y}年度上会审议计划', 'Plan review schedule {y}'),
+    'plan': ('方案编号', 'Plan'),
+    'title': ('名称', 'Title'),
+    'special_group': ('专项小组', 'Special group'),
+    'lead_unit': ('牵头单位', 'Lead unit'),
+    'review_scheduled': ('计划审议日期', 'Scheduled'),
+    'approved': ('审议通过', 'Approved'),
+    'state': ('状态', 'State'),
+    'days': ('天数', 'Days'),
+    'preparation': ('审议准备', 'Preparation'),
+    'stability_assessment': ('稳评', 'stability assessment'),
+    'legality_review': ('合法性审查', 'legality review'),
+    'reviewed': ('已审议', 'reviewed'),
+    'late': ('逾期未审议', 'late'),
+    'upcoming': ('待审议', 'to come'),
+    'unscheduled': ('计划外审议', 'reviewed (unscheduled)'),
+    'ready': ('已完成', 'ready'),
+    'not_needed': ('不需要', 'not needed'),
+    'missing': ('缺', 'missing'),
+    'on_time': ('按期', 'on time'),
+    'late_by': ('推迟{n}天', '{n} days late'),
+    'overdue_by': ('逾期{n}天', '{n} days overdue'),
+    'in_days': ('还有{n}天', 'in {n} days'),
+    'today': ('今天', 'today'),
+    'schedule_totals': ('共{n}项: 已审议{r}项, 逾期{l}项, 待审议{u}项', '{n} plan(s): {r} reviewed, {l} late, {u} to come'),
+    'promotion_title': ('{y}年改革经验推广清单', 'Reform experience promotion list {y}'),
+    'book_title': ('{y}年典型案例汇编', 'Typical cases {y}'),
+    'listing_title': ('{y}年示范点位挂牌动态', 'Demonstration points: listing and delisting in {y}'),
+    'id': ('编号', 'Id'),
+    'unit': ('单位', 'Unit'),
+    'kind': ('类型', 'Kind'),
+    'date': ('日期', 'Date'),
+    'listed': ('挂牌日期', 'Listed'),
+    'delisted': ('摘牌日期', 'Delisted'),
+    'listing': ('挂牌状态', 'Listing'),
+    'summary': ('经验摘要', 'Summary'),
+    'typical_case': ('典型经验', 'typical case'),
+    'demonstration_point': ('示范点位', 'demonstration point'),
+    'listed_in_year': ('本年挂牌', 'listed this year'),
+    'delisted_in_year': ('本年摘牌', 'delisted this year'),
+    'listed_state': ('持续挂牌', 'listed'),
+    'delisted_state': ('已摘牌', 'delisted'),
+    'never': ('未挂牌', 'never listed'),
+    'future': ('待挂牌', 'to be listed'),
+    'none_listed': ('(无)', '(none)'),
+    'demo_count': ('本年挂牌示范点位: {n}个', 'Demonstration points listed this year: {n}'),
+    'demo_missing': ('本年尚未挂牌示范点位(每年至少一批)', 'No demonstration point listed this year (at least one batch a year)'),
+    'book_intro': ('本汇编收录{y}年度改革典型案例{n}个，供各地各部门学习借鉴。', 'This book collects {n} typical reform case(s) of {y}.'),
+    'assess_title': ('{y}年度改革工作目标绩效考核: 建议扣分', 'Annual assessment {y}: proposed deductions'),
+    'rank_title': ('{y}年度考核排名', 'Assessment ranking {y}'),
+    'rank': ('名次', 'Rank'),
+    'score': ('得分', 'Score'),
+    'deducted': ('扣分合计', 'Deducted'),
+    'deductions': ('扣分项', 'Deductions'),
+    'new': ('新增建议扣分', 'Proposed'),
+    'points': ('扣分', 'Points'),
+    'reason': ('扣分原因', 'Reason'),
+    'source': ('依据', 'Source'),
+    'rule': ('类别', 'Kind'),
+    'recorded': ('考核表', 'In file'),
+    'task_unfinished': ('任务未完成', 'task unfinished'),
+    'problem_refused': ('拒不整改', 'refused to rectify'),
+    'problem_overdue': ('整改逾期', 'rectification overdue'),
+    'point_deduction': ('追责扣分', 'point deduction'),
+    'yes_recorded': ('已录入', 'recorded'),
+    'not_recorded': ('待审核', 'to review'),
+    'no_proposals': ('台账中没有应扣分事项', 'The ledger suggests no deduction'),
+    'assess_hint': ('以上为根据台账提出的建议扣分，请审核；`--write` 将未录入项写入 {file} (一次提交)。',
+                    'These deductions are proposed from the ledger for the office to review; `--write` adds the '
+                    'ones not yet recorded to {file} (one commit).'),
+    'assess_written': ('已写入 {file}: 新增{n}项扣分 (提交 {sha})', 'Wrote {file}: {n} deduction(s) added (commit {sha})'),
+    'assess_nothing': ('{file} 已包含全部建议扣分，无需写入', '{file} already holds every proposed deduction; nothing written'),
+    'register_title': ('{y}年度责任追究登记台账', 'Accountability register {y}'),
+    'register_title_all': ('责任追究登记台账', 'Accountability register'),
+    'exempt_title': ('容错免责(第十八条)', 'Fault-tolerance exemptions (art. 18)'),
+    'target': ('追责对象', 'Unit'),
+    'person': ('责任人', 'Person'),
+    'ground': ('追责事由', 'Ground'),
+    'measure': ('追责方式', 'Measure'),
+    'decided': ('决定日期', 'Decided'),
+    'implemented_by': ('实施单位', 'Carried out by'),
+    'exemption': ('免责理由', 'Exemption'),
+    'oral_warning': ('口头告诫', 'oral warning'),
+    'interview': ('约见约谈', 'interview'),
+    'circulated_criticism': ('通报批评', 'circulated criticism'),
+    'organizational_handling': ('组织处理', 'organisational handling'),
+    'register_empty': ('本年度无追责记录', 'No accountability measure this year'),
+    'count': ('{n}项', '{n}'),
+}
+
+GROUNDS: dict[str, tuple[str, str]] = {  # R16's accountability grounds, as ledgers spell them; other text shown as is
+    "task_not_done": ("改革任务未按要求完成", "reform task not done as required"),
+    "assessment_low": ("年度考核失分较多", "heavy point loss in the annual assessment"),
+    "refused_rectification": ("督察发现问题拒不整改", "refused to rectify problems found in supervision"),
+    "criticism": ("受上级批评或造成严重负面影响", "criticism from above or serious negative impact"),
+}
+
+
+def table(pairs: Mapping[str, tuple[str, str]], lang: str) -> dict[str, str]:
+    """One language of a (zh, en) table, as a plain dict: ``table(PROGRAMME, "zh")["plan"] == "方案编号"``."""
+    i = 0 if lang == "zh" else 1
+    return {k: v[i] for k, v in pairs.items()}
+
+
 _COMPUTED = ("（{n}个工作日，自{start}起算）", " ({n} working days after {start})")
 
 
@@ -134,9 +242,11 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def label(group: str, code: str, lang: str) -> str:
-    """A label: group is "light", "kind", "rule" or "header"; unknown codes are returned unchanged."""
-    table = {"light": LIGHTS, "kind": KINDS, "rule": RULES, "header": HEADERS}[group]
-    pair = table.get(code)
+    """A label: group is "light", "kind", "rule", "header", "programme" or "ground"; unknown codes are returned
+    unchanged."""
+    groups = {"light": LIGHTS, "kind": KINDS, "rule": RULES, "header": HEADERS, "programme": PROGRAMME,
+              "ground": GROUNDS}
+    pair = groups[group].get(code)
     return _pick(pair, lang) if pair else code
 
 

@@ -57,3 +57,20 @@ def test_assess_write_messages_are_unchanged(cli, sample_repo, lang):
     sha = re.compile(r"\b[0-9a-f]{10}\b")
     assert sha.search(first.stderr)
     _compare(f"assess-write.{lang}.txt", sha.sub("<sha>", first.stderr) + "--- again\n" + second.stderr)
+
+
+def test_programme_labels_live_in_i18n_in_both_languages():
+    from reformctl import i18n
+    from reformctl.views import programme as view
+
+    src = (Path(view.__file__)).read_text(encoding="utf-8")
+    assert '"zh": {' not in src and "LABELS: dict[str, dict[str, str]] = {lang:" in src
+    for lang in i18n.LANGS:
+        assert view.L(lang) == {k: i18n.label("programme", k, lang) for k in i18n.PROGRAMME}
+    # every key the views and commands look up exists
+    used: set[str] = set()
+    for path in [Path(view.__file__), *sorted((Path(view.__file__).parents[1] / "cli").glob("*.py"))]:
+        used |= set(re.findall(r'\bT\["([a-z_]+)"\]', path.read_text(encoding="utf-8")))
+    assert used and used <= set(i18n.PROGRAMME), sorted(used - set(i18n.PROGRAMME))
+    assert view.ground_label("refused_rectification", "zh") == "督察发现问题拒不整改"
+    assert view.ground_label("其他事由", "en") == "其他事由"

@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Optional
 
+from .. import i18n
 from ..model import Ledger
 from ..model.records import Accountability, Case, CaseKind, Measure, Plan, TaskStatus
 
@@ -253,18 +254,8 @@ def propose_deductions(ledger: Ledger, year: int) -> list[Proposal]:
     return out
 
 
-GROUNDS_ZH = {  # R16's grounds, as sample ledgers spell them; any other text is shown as written
-    "task_not_done": "改革任务未按要求完成",
-    "assessment_low": "年度考核失分较多",
-    "refused_rectification": "督察发现问题拒不整改",
-    "criticism": "受上级批评或造成严重负面影响",
-}
-GROUNDS_EN = {
-    "task_not_done": "reform task not done as required",
-    "assessment_low": "heavy point loss in the annual assessment",
-    "refused_rectification": "refused to rectify problems found in supervision",
-    "criticism": "criticism from above or serious negative impact",
-}
+GROUNDS_ZH = {k: v[0] for k, v in i18n.GROUNDS.items()}  # R16's grounds (labels in reformctl/i18n.py)
+GROUNDS_EN = {k: v[1] for k, v in i18n.GROUNDS.items()}
 
 
 def _accountability_points(a: Accountability) -> Optional[float]:

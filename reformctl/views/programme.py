@@ -1,5 +1,6 @@
 """Render the review schedule, the promotion list and case book, the assessment and the accountability register:
-Rich tables for a terminal, JSON for scripts, Markdown and xlsx files. Labels in Simplified Chinese and English."""
+Rich tables for a terminal, JSON for scripts, Markdown and xlsx files. Labels in Simplified Chinese and English
+come from reformctl/i18n.py (``PROGRAMME``, ``GROUNDS``)."""
 
 from __future__ import annotations
 
@@ -7,77 +8,10 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, TextIO
 
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        # schedule
-        "schedule_title": "{y}年度上会审议计划", "plan": "方案编号", "title": "名称", "special_group": "专项小组",
-        "lead_unit": "牵头单位", "review_scheduled": "计划审议日期", "approved": "审议通过", "state": "状态",
-        "days": "天数", "preparation": "审议准备", "stability_assessment": "稳评", "legality_review": "合法性审查",
-        "reviewed": "已审议", "late": "逾期未审议", "upcoming": "待审议", "unscheduled": "计划外审议",
-        "ready": "已完成", "not_needed": "不需要", "missing": "缺", "on_time": "按期", "late_by": "推迟{n}天",
-        "overdue_by": "逾期{n}天", "in_days": "还有{n}天", "today": "今天",
-        "schedule_totals": "共{n}项: 已审议{r}项, 逾期{l}项, 待审议{u}项",
-        # cases
-        "promotion_title": "{y}年改革经验推广清单", "book_title": "{y}年典型案例汇编", "listing_title": "{y}年示范点位挂牌动态",
-        "id": "编号", "unit": "单位", "kind": "类型", "date": "日期", "listed": "挂牌日期", "delisted": "摘牌日期",
-        "listing": "挂牌状态", "summary": "经验摘要", "typical_case": "典型经验", "demonstration_point": "示范点位",
-        "listed_in_year": "本年挂牌", "delisted_in_year": "本年摘牌", "listed_state": "持续挂牌", "delisted_state": "已摘牌",
-        "never": "未挂牌", "future": "待挂牌", "none_listed": "(无)",
-        "demo_count": "本年挂牌示范点位: {n}个", "demo_missing": "本年尚未挂牌示范点位(每年至少一批)",
-        "book_intro": "本汇编收录{y}年度改革典型案例{n}个，供各地各部门学习借鉴。",
-        # assessment
-        "assess_title": "{y}年度改革工作目标绩效考核: 建议扣分", "rank_title": "{y}年度考核排名", "rank": "名次",
-        "score": "得分", "deducted": "扣分合计", "deductions": "扣分项", "new": "新增建议扣分", "points": "扣分",
-        "reason": "扣分原因", "source": "依据", "rule": "类别", "recorded": "考核表",
-        "task_unfinished": "任务未完成", "problem_refused": "拒不整改", "problem_overdue": "整改逾期",
-        "point_deduction": "追责扣分", "yes_recorded": "已录入", "not_recorded": "待审核",
-        "no_proposals": "台账中没有应扣分事项",
-        "assess_hint": "以上为根据台账提出的建议扣分，请审核；`--write` 将未录入项写入 {file} (一次提交)。",
-        "assess_written": "已写入 {file}: 新增{n}项扣分 (提交 {sha})",
-        "assess_nothing": "{file} 已包含全部建议扣分，无需写入",
-        # accountability
-        "register_title": "{y}年度责任追究登记台账", "register_title_all": "责任追究登记台账",
-        "exempt_title": "容错免责(第十八条)", "target": "追责对象", "person": "责任人", "ground": "追责事由",
-        "measure": "追责方式", "decided": "决定日期", "implemented_by": "实施单位", "exemption": "免责理由",
-        "oral_warning": "口头告诫", "interview": "约见约谈", "circulated_criticism": "通报批评",
-        "organizational_handling": "组织处理", "register_empty": "本年度无追责记录", "count": "{n}项",
-    },
-    "en": {
-        "schedule_title": "Plan review schedule {y}", "plan": "Plan", "title": "Title", "special_group": "Special group",
-        "lead_unit": "Lead unit", "review_scheduled": "Scheduled", "approved": "Approved", "state": "State",
-        "days": "Days", "preparation": "Preparation", "stability_assessment": "stability assessment",
-        "legality_review": "legality review", "reviewed": "reviewed", "late": "late", "upcoming": "to come",
-        "unscheduled": "reviewed (unscheduled)", "ready": "ready", "not_needed": "not needed", "missing": "missing",
-        "on_time": "on time", "late_by": "{n} days late", "overdue_by": "{n} days overdue", "in_days": "in {n} days",
-        "today": "today", "schedule_totals": "{n} plan(s): {r} reviewed, {l} late, {u} to come",
-        "promotion_title": "Reform experience promotion list {y}", "book_title": "Typical cases {y}",
-        "listing_title": "Demonstration points: listing and delisting in {y}",
-        "id": "Id", "unit": "Unit", "kind": "Kind", "date": "Date", "listed": "Listed", "delisted": "Delisted",
-        "listing": "Listing", "summary": "Summary", "typical_case": "typical case",
-        "demonstration_point": "demonstration point", "listed_in_year": "listed this year",
-        "delisted_in_year": "delisted this year", "listed_state": "listed", "delisted_state": "delisted",
-        "never": "never listed", "future": "to be listed", "none_listed": "(none)",
-        "demo_count": "Demonstration points listed this year: {n}",
-        "demo_missing": "No demonstration point listed this year (at least one batch a year)",
-        "book_intro": "This book collects {n} typical reform case(s) of {y}.",
-        "assess_title": "Annual assessment {y}: proposed deductions", "rank_title": "Assessment ranking {y}",
-        "rank": "Rank", "score": "Score", "deducted": "Deducted", "deductions": "Deductions", "new": "Proposed",
-        "points": "Points", "reason": "Reason", "source": "Source", "rule": "Kind", "recorded": "In file",
-        "task_unfinished": "task unfinished", "problem_refused": "refused to rectify",
-        "problem_overdue": "rectification overdue", "point_deduction": "point deduction",
-        "yes_recorded": "recorded", "not_recorded": "to review", "no_proposals": "The ledger suggests no deduction",
-        "assess_hint": "These deductions are proposed from the ledger for the office to review; `--write` adds the "
-                       "ones not yet recorded to {file} (one commit).",
-        "assess_written": "Wrote {file}: {n} deduction(s) added (commit {sha})",
-        "assess_nothing": "{file} already holds every proposed deduction; nothing written",
-        "register_title": "Accountability register {y}", "register_title_all": "Accountability register",
-        "exempt_title": "Fault-tolerance exemptions (art. 18)", "target": "Unit", "person": "Person",
-        "ground": "Ground", "measure": "Measure", "decided": "Decided", "implemented_by": "Carried out by",
-        "exemption": "Exemption", "oral_warning": "oral warning", "interview": "interview",
-        "circulated_criticism": "circulated criticism", "organizational_handling": "organisational handling",
-        "register_empty": "No accountability measure this year", "count": "{n}",
-    },
-}
+from .. import i18n
+
+# The labels live in reformctl/i18n.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.
+LABELS: dict[str, dict[str, str]] = {lang: i18n.table(i18n.PROGRAMME, lang) for lang in i18n.LANGS}
 
 
 def L(lang: str) -> dict[str, str]:
@@ -85,9 +19,7 @@ def L(lang: str) -> dict[str, str]:
 
 
 def ground_label(ground: str, lang: str) -> str:
-    from ..rules.programme import GROUNDS_EN, GROUNDS_ZH
-
-    return (GROUNDS_ZH if lang == "zh" else GROUNDS_EN).get(ground, ground)
+    return i18n.label("ground", ground, lang)
 
 
 def listing_label(state: str, lang: str) -> str:
