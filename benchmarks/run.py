@@ -169,9 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         r: dict[str, Timing] = {}
         r["check cold"] = measure("reformctl check --no-cache", [rc + ["check", *L, "--no-cache"]], args.repeat, env=env)
         print(r["check cold"].row(n), flush=True)
-        cache_files = lambda: [*led.glob(".git/reformctl-cache/*.pickle"), *led.glob(".reformctl-cache/*.pickle")]
-        memo_dirs = lambda: [*led.glob(".git/reformctl-cache/*.memo"), *led.glob(".reformctl-cache/*.memo")]
-        drop = lambda: [p.unlink() for p in cache_files()] + [shutil.rmtree(p) for p in memo_dirs()]
+        cache_files = lambda: [*led.glob(".git/reformctl-cache/*/*.pickle"), *led.glob(".reformctl-cache/*/*.pickle")]
+        cache_dirs = lambda: [*led.glob(".git/reformctl-cache/*"), *led.glob(".reformctl-cache/*")]
+        drop = lambda: [shutil.rmtree(p) for p in cache_dirs() if p.is_dir()]
         r["check first"] = measure("reformctl check (fills the cache)", [rc + ["check", *L]], 1, env=env, before=drop)
         print(r["check first"].row(n) + f"  cache {sum(p.stat().st_size for p in cache_files()) / 2**20:.0f} MiB",
               flush=True)

@@ -133,6 +133,7 @@ class StatusData:
     rows: list | None = None
     fragments: object = None
     from_memo: bool = False
+    objects: list | None = None  # the Finding objects themselves, when computed in this run
 
     def select(self, *, units=None, kinds=None, rules=None, lights=None) -> list[int]:
         """Positions of the findings matching every given filter (None or empty: any), in order."""
@@ -143,6 +144,8 @@ class StatusData:
                 and (k is None or kind in k) and (r is None or rule in r) and (li is None or light in li)]
 
     def findings(self, positions=None) -> list:
+        if self.objects is not None:
+            return list(self.objects) if positions is None else [self.objects[i] for i in positions]
         from .rules.findings import Finding
 
         rows = self.rows if positions is None else [self.rows[i] for i in positions]
@@ -219,7 +222,8 @@ def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
     ev = evaluate(res.ledger, as_of)
     rows = [f.to_row() for f in ev.findings]
     keys = [(f.unit, f.kind, f.rule, f.light) for f in ev.findings]
-    data = StatusData(as_of, keys, [n.to_row() for n in ev.notes], frozenset(res.ledger.units), rows=rows)
+    data = StatusData(as_of, keys, [n.to_row() for n in ev.notes], frozenset(res.ledger.units), rows=rows,
+                      objects=ev.findings)
     if memo is not None:
         memo.put(_status_key("rows", as_of), rows)
         memo.put(_status_key("keys", as_of), (keys, data.note_rows, sorted(data.unit_ids)))

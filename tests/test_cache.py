@@ -46,8 +46,14 @@ def snapshot(res) -> tuple:
     return items, res.ledger.files, res.ledger.index, diags, res.ledger.settings
 
 
+def shard(root: Path, rel: str) -> Path:
+    return C.shard_path(C.cache_path(root), C.shard_of(rel))
+
+
 def entry(root: Path, rel: str):
-    blob = C.loads(C.cache_path(root).read_bytes())
+    if not shard(root, rel).exists():
+        return None
+    blob = C.loads(shard(root, rel).read_bytes())
     return blob["entries"].get(rel)
 
 
@@ -64,7 +70,8 @@ def test_warm_load_reads_nothing_and_equals_a_cold_load(sample_repo, parsed):
     first = load_ledger(sample_repo)
     assert len(parsed) == files_count(sample_repo)
     path = C.cache_path(sample_repo)
-    assert path.is_file() and path.parent == sample_repo / ".git" / "reformctl-cache"
+    assert path.is_dir() and path.parent == sample_repo / ".git" / "reformctl-cache"
+    assert len(list(path.glob("*.pickle"))) > 1  # in shards
     parsed.clear()
     warm = load_ledger(sample_repo)
     assert parsed == []
@@ -80,7 +87,7 @@ def test_git_status_stays_clean(sample_repo):
 def test_outside_git_the_cache_sits_in_an_ignored_folder_of_the_ledger(sample_copy, parsed):
     load_ledger(sample_copy)
     folder = sample_copy / ".reformctl-cache"
-    assert (folder / "ledger.pickle").is_file()
+    assert (folder / "ledger").is_dir() and list((folder / "ledger").glob("*.pickle"))
     assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     parsed.clear()
     load_ledger(sample_copy)
@@ -125,7 +132,7 @@ def test_racy_entry_is_verified_by_its_content(sample_repo, parsed):
     p = sample_repo / TASK
     text = p.read_text(encoding="utf-8")
     p.write_text(text.replace("due: 2016-12-31", "due: 2016-12-30"), encoding="utf-8")
-    path = C.cache_path(sample_repo)
+    path = shard(sample_repo, TASK)
     blob = C.loads(path.read_bytes())
     old = blob["entries"][TASK]
     blob["entries"][TASK] = (C.stat_key(os.lstat(p)), old[1], True, old[3])
@@ -311,11 +318,12 @@ def test_no_cache_option_and_env_neither_read_nor_write(sample_repo, cli, monkey
 
 def test_damaged_cache_is_rebuilt(sample_repo, parsed):
     load_ledger(sample_repo)
-    path = C.cache_path(sample_repo)
+    path = shard(sample_repo, TASK)
+    damaged = [rel for rel, _k in load.ledger_files(sample_repo)[0] if C.shard_of(rel) == C.shard_of(TASK)]
     path.write_bytes(path.read_bytes()[: 1000])
     parsed.clear()
     res = load_ledger(sample_repo)
-    assert len(parsed) == files_count(sample_repo) and res.diagnostics == []
+    assert sorted(parsed) == sorted(damaged) and TASK in parsed and res.diagnostics == []
     parsed.clear()
     load_ledger(sample_repo)
     assert parsed == []
@@ -329,8 +337,8 @@ class _Evil:
 def test_doctored_cache_cannot_run_code(sample_copy, monkeypatch):
     monkeypatch.chdir(sample_copy)
     load_ledger(sample_copy)
-    path = C.cache_path(sample_copy)
-    path.write_bytes(pickle.dumps({"format": C.CACHE_FORMAT, "key": None, "entries": _Evil()}))
+    for path in C.cache_path(sample_copy).glob("*.pickle"):
+        path.write_bytes(pickle.dumps({"format": C.CACHE_FORMAT, "key": None, "entries": _Evil()}))
     res = load_ledger(sample_copy)
     assert not (sample_copy / "pwned").exists()
     assert res.diagnostics == [] and res.ledger.tasks
@@ -373,3 +381,31 @@ def test_parallel_load_equals_serial_load(sample_repo, jobs):
 def test_jobs_from_environment(sample_repo, monkeypatch):
     monkeypatch.setenv("REFORMCTL_JOBS", "2")
     assert snapshot(load_ledger(sample_repo, cache=False)) == snapshot(load_ledger(sample_repo, cache=False, jobs=1))
+
+
+def test_an_edit_rewrites_only_its_own_shard(sample_repo, parsed, monkeypatch):
+    """The cache is spread over files by path: a warm run after one edit rewrites one of them, not all."""
+    monkeypatch.setattr(C, "RACY_NS", 0)
+    load_ledger(sample_repo)
+    folder = C.cache_path(sample_repo)
+    before = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pickle")}
+    assert len(before) > 10
+    p = sample_repo / TASK
+    p.write_text(p.read_text(encoding="utf-8").replace("due: 2016-12-31", "due: 2016-12-30"), encoding="utf-8")
+    parsed.clear()
+    res = load_ledger(sample_repo)
+    assert parsed == [TASK] and str(res.ledger.tasks["T-2016-001"].due) == "2016-12-30"
+    after = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pickle")}
+    changed = sorted(n for n in after if after[n] != before.get(n))
+    assert changed == [shard(sample_repo, TASK).name]
+    parsed.clear()
+    again = load_ledger(sample_repo)
+    assert parsed == [] and str(again.ledger.tasks["T-2016-001"].due) == "2016-12-30"
+
+
+def test_the_one_file_cache_of_older_versions_is_removed(sample_repo):
+    legacy = C.cache_path(sample_repo).with_suffix(".pickle")
+    legacy.parent.mkdir(parents=True, exist_ok=True)
+    legacy.write_bytes(b"an old cache")
+    load_ledger(sample_repo)
+    assert not legacy.exists() and C.cache_path(sample_repo).is_dir()

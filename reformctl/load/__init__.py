@@ -454,7 +454,7 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
             racy = _cache.is_racy(st, started_ns)
             if (skey, racy) != (entry[0], entry[2]):
                 entries[rel] = (skey, entry[1], racy, entry[3])
-                store.dirty = True
+                store.touch(rel)
             continue
         todo.append((n, rel, kind, st, data, problem))
     if todo:
@@ -462,17 +462,16 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
             results[n] = fr
             if st is not None and dig is not None:
                 entries[rel] = (_cache.stat_key(st), dig, _cache.is_racy(st, started_ns), fr)
-                store.dirty = True
+                store.touch(rel)
             elif rel in entries:
                 del entries[rel]
-                store.dirty = True
+                store.touch(rel)
     if store is not None:
         listed = {rel for rel, _k, _s in files}
         gone = [rel for rel in entries if rel not in listed]
         for rel in gone:
             del entries[rel]
-        if gone:
-            store.dirty = True
+            store.touch(rel)
         store.save()
     res = assemble(root, settings, results)
     res.diagnostics[:0] = diags + listing_diags

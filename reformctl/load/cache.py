@@ -15,10 +15,11 @@ Never stale, by construction:
   only ever reused after its content hash is checked again;
 - symbolic links and unreadable files are never cached.
 
-Where: ``<git-dir>/reformctl-cache/<hash of the ledger path>.pickle`` when the ledger is inside a git
-working tree (git never transfers or tracks that folder), else ``<ledger>/.reformctl-cache/`` holding its own
-``.gitignore``. Written atomically (temporary file and rename); a cache that cannot be read or written is
-ignored, never an error. The unpickler accepts only the classes of the model and load layers, dates and a
+Where: ``<git-dir>/reformctl-cache/<hash of the ledger path>/`` when the ledger is inside a git working tree
+(git never transfers or tracks that folder), else ``<ledger>/.reformctl-cache/ledger/`` beside its own
+``.gitignore``; the entries are spread over :data:`SHARDS` files by path, so that an edit rewrites one of
+them, not the whole cache. Each is written atomically (temporary file and rename) and checked on its own; a
+cache that cannot be read or written is ignored, never an error. The unpickler accepts only the classes of the model and load layers, dates and a
 few builtins, so a doctored cache file cannot run code.
 """
 
@@ -33,11 +34,12 @@ import pickle
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import Any, Optional
 
 ENV_NO_CACHE = "REFORMCTL_NO_CACHE"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: in shards
 RACY_NS = 3_000_000_000  # 3 s covers 1 s (ext3, HFS+) and 2 s (FAT) timestamp granularity with room to spare
 
 
@@ -69,14 +71,15 @@ def git_dir_of(root: Path) -> Optional[Path]:
 
 
 def cache_path(root: Path) -> Path:
-    """``<git-dir>/reformctl-cache/<hash of the ledger path>.pickle`` inside a git working tree, else
-    ``<ledger>/.reformctl-cache/ledger.pickle`` (a folder that git-ignores itself)."""
+    """The cache folder of the ledger at ``root`` (its :data:`SHARDS` files): ``<git-dir>/reformctl-cache/<hash
+    of the ledger path>`` inside a git working tree, else ``<ledger>/.reformctl-cache/ledger`` (in a folder that
+    git-ignores itself). Remembered answers (:mod:`.memo`) sit beside it in ``<that>.memo``."""
     root = root.resolve()
     gd = git_dir_of(root)
     if gd is not None:
         tag = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-        return gd / "reformctl-cache" / f"{tag}.pickle"
-    return root / LOCAL_DIR / "ledger.pickle"
+        return gd / "reformctl-cache" / tag
+    return root / LOCAL_DIR / "ledger"
 
 
 LOCAL_DIR = ".reformctl-cache"
@@ -235,78 +238,119 @@ def loads(data: bytes) -> Any:
     return _Unpickler(io.BytesIO(data)).load()
 
 
-# ---------------------------------------------------------------- the cache file
-class Cache:
-    """The cache of one ledger: ``entries[rel] = (stat_key, digest, racy, FileResult)``."""
+# ---------------------------------------------------------------- the cache files
+SHARDS = 64  # entries are spread over this many files by path, so an edit rewrites one 64th of the cache
 
-    def __init__(self, path: Path, key: tuple, entries: Optional[dict] = None):
-        self.path = path
+
+def shard_of(rel: str) -> int:
+    return zlib.crc32(rel.encode("utf-8", "surrogateescape")) % SHARDS
+
+
+def shard_path(folder: Path, n: int) -> Path:
+    return folder / f"{n:02x}.pickle"
+
+
+class Cache:
+    """The cache of one ledger: ``entries[rel] = (stat_key, digest, racy, FileResult)``, kept in
+    :data:`SHARDS` files by :func:`shard_of` the path. Call :meth:`touch` for each path whose entry was set or
+    removed: :meth:`save` rewrites only the files of those paths."""
+
+    def __init__(self, folder: Path, key: tuple, entries: Optional[dict] = None):
+        self.folder = folder
         self.key = key
         self.entries: dict[str, tuple] = entries or {}
-        self.dirty = False
+        self.dirty: set[int] = set()
+
+    @property
+    def path(self) -> Path:  # the folder of the shards (older name)
+        return self.folder
+
+    def touch(self, rel: str) -> None:
+        self.dirty.add(shard_of(rel))
 
     @classmethod
     def open(cls, root: Path, key: tuple) -> "Cache":
-        path = cache_path(root)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return cls(path, key)
-        try:
-            blob = loads(data)
-            if (isinstance(blob, dict) and blob.get("format") == CACHE_FORMAT and blob.get("key") == key
-                    and isinstance(blob.get("entries"), dict)):
-                return cls(path, key, blob["entries"])
-        except Exception:  # noqa: BLE001 - a damaged or foreign cache is simply rebuilt
-            pass
-        c = cls(path, key)
-        c.dirty = True
+        folder = cache_path(root)
+        c = cls(folder, key)
+        legacy = folder.with_suffix(".pickle")  # the one-file cache of reformctl before shards
+        if legacy.is_file():
+            try:
+                legacy.unlink()
+            except OSError:
+                pass
+        if not folder.is_dir():
+            c.dirty = set(range(SHARDS)) if folder.exists() else set()
+            return c
+        for n in range(SHARDS):
+            path = shard_path(folder, n)
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            try:
+                blob = loads(data)
+                if (isinstance(blob, dict) and blob.get("format") == CACHE_FORMAT and blob.get("key") == key
+                        and blob.get("shard") == n and isinstance(blob.get("entries"), dict)):
+                    c.entries.update(blob["entries"])
+                    continue
+            except Exception:  # noqa: BLE001 - a damaged or foreign shard is simply rebuilt
+                pass
+            c.dirty.add(n)
         return c
 
     def save(self) -> None:
-        """Write atomically; any failure (read-only folder, full disk) leaves the cache unused, never an error."""
+        """Write the shards that changed, each atomically; any failure (read-only folder, full disk) leaves the
+        cache unused, never an error."""
         if not self.dirty:
             return
         try:
-            data = dumps({"format": CACHE_FORMAT, "key": self.key, "entries": self.entries,
-                          "written_ns": time.time_ns()})
-            folder = self.path.parent
+            parts: dict[int, dict] = {n: {} for n in self.dirty}
+            for rel, e in self.entries.items():
+                part = parts.get(shard_of(rel))
+                if part is not None:
+                    part[rel] = e
+            folder = self.folder
             if not folder.is_dir():
                 folder.mkdir(parents=True, exist_ok=True)
-                if folder.name == LOCAL_DIR:  # inside the ledger: keep it out of any repository it may join
-                    (folder / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n",
-                                                       encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+                local = folder.parent
+                if local.name == LOCAL_DIR and not (local / ".gitignore").exists():
+                    # inside the ledger: keep it out of any repository it may join
+                    (local / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n",
+                                                      encoding="utf-8")
+            for n, part in sorted(parts.items()):
+                data = dumps({"format": CACHE_FORMAT, "key": self.key, "shard": n, "entries": part,
+                              "written_ns": time.time_ns()})
+                _write_atomically(shard_path(folder, n), data)
+            self.dirty = set()
         except Exception:  # noqa: BLE001 - the cache is an optimisation only
             return
 
 
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def clear(root: Path) -> bool:
-    """Remove the cache file of the ledger at ``root`` and its remembered answers (:mod:`.memo`); True when
-    there was something to remove."""
+    """Remove the cache of the ledger at ``root`` and its remembered answers (:mod:`.memo`); True when there was
+    something to remove."""
     import shutil
 
     path = cache_path(root)
     found = False
-    try:
-        path.unlink()
-        found = True
-    except OSError:
-        pass
-    memo = path.parent / (path.stem + ".memo")
-    if memo.is_dir():
-        shutil.rmtree(memo, ignore_errors=True)
-        found = True
+    for folder in (path, path.with_suffix(".memo")):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            found = True
     return found
 
 

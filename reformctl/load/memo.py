@@ -143,7 +143,7 @@ class Memo:
             path = _cache.cache_path(root)
         except OSError:
             return None
-        return cls(path.parent / (path.stem + ".memo"), ledger_stamp(root))
+        return cls(path.with_suffix(".memo"), ledger_stamp(root))
 
     def _file(self, key: tuple) -> Path:
         tag = hashlib.blake2b(repr(key).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
@@ -172,7 +172,7 @@ class Memo:
             data = pickle.dumps((FORMAT, self.stamp.digest, repr(key), value), protocol=5)
             self.folder.mkdir(parents=True, exist_ok=True)
             gitignore = self.folder.parent / ".gitignore"
-            if self.folder.parent.name == _cache.LOCAL_DIR and not gitignore.exists():
+            if self.folder.parent.name == _cache.LOCAL_DIR and not gitignore.exists():  # keep it out of git
                 gitignore.write_text("# written by reformctl: a cache, safe to delete\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
             try:

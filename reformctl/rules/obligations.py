@@ -96,8 +96,13 @@ class _View:
         return offices[0] if offices else ""
 
     def events(self, kind: EventKind, period: Period):
-        for eid, e in self.L.events.items():
-            if e.kind is kind and e.date in period and self.ok(e.date):
+        by_kind = getattr(self, "_events_by_kind", None)
+        if by_kind is None:  # grouped once per view: obligations ask for each kind in each period
+            by_kind = self._events_by_kind = {}
+            for eid, e in self.L.events.items():
+                by_kind.setdefault(e.kind, []).append((eid, e))
+        for eid, e in by_kind.get(kind, ()):
+            if e.date in period and self.ok(e.date):
                 yield eid, e
 
     def owes(self, period: Period) -> bool:

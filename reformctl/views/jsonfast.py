@@ -30,11 +30,12 @@ def _flat(row: Any) -> bool:
     return True
 
 
-def fragments(rows: Iterable[Any]) -> list[str]:
+def fragments(rows: Iterable[Any], flat_rows: bool = False) -> list[str]:
     """Each row as ``indent=2`` writes it as an element of a top-level array (``"  {\\n    ...\\n  }"``)."""
     rows = list(rows)
     out: list[str] = [""] * len(rows)
-    flat = [i for i, r in enumerate(rows) if _flat(r)]
+    # flat_rows: the caller knows every row is a non-empty flat object (spares checking each value)
+    flat = list(range(len(rows))) if flat_rows else [i for i, r in enumerate(rows) if _flat(r)]
     if flat:
         text = _ENCODER.encode([rows[i] for i in flat])  # '[{"a": 1,\0"b": 2},\0{...}]'
         pieces = text[2:-2].split("},\0{")
