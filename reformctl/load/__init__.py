@@ -436,13 +436,13 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
             key = (_cache.code_fingerprint(), _max_bytes(), settings_digest, str(root.resolve()))
             store = _cache.Cache.open(root, key)
     results: list[Optional[FileResult]] = [None] * len(files)
-    todo: list[tuple] = []  # (position, rel, kind, lstat when cacheable, bytes already read, read problem)
+    todo: list[tuple] = []  # (position, rel, kind, lstat, bytes already read, read problem, cacheable)
     entries = store.entries if store is not None else {}
     for n, (rel, kind, st) in enumerate(files):
         cacheable = store is not None and st is not None and stat.S_ISREG(st.st_mode)
         entry = entries.get(rel) if cacheable else None
         if entry is None:
-            todo.append((n, rel, kind, st if cacheable else None, None, None))
+            todo.append((n, rel, kind, st, None, None, cacheable))
             continue
         skey = _cache.stat_key(st)
         if entry[0] == skey and not entry[2]:
@@ -456,11 +456,11 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
                 entries[rel] = (skey, entry[1], racy, entry[3])
                 store.touch(rel)
             continue
-        todo.append((n, rel, kind, st, data, problem))
+        todo.append((n, rel, kind, st, data, problem, True))
     if todo:
-        for (n, rel, _kind, st, _data, _problem), (fr, dig) in zip(todo, _parse_all(root, todo, jobs)):
+        for (n, rel, _kind, st, _data, _problem, _c), (fr, dig) in zip(todo, _parse_all(root, todo, jobs)):
             results[n] = fr
-            if st is not None and dig is not None:
+            if dig is not None:  # a digest only for cacheable files read whole
                 entries[rel] = (_cache.stat_key(st), dig, _cache.is_racy(st, started_ns), fr)
                 store.touch(rel)
             elif rel in entries:
@@ -557,13 +557,13 @@ def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileRe
 
 
 def _load_one(root: Path, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
-              problem: Optional[Diagnostic]) -> tuple[FileResult, Optional[bytes]]:
+              problem: Optional[Diagnostic], cacheable: bool) -> tuple[FileResult, Optional[bytes]]:
     from .cache import digest
 
     if data is None and problem is None:
         data, problem = read_bytes(root, rel, st)
     fr = load_bytes(rel, kind, data, problem)
-    return fr, (digest(data) if data is not None and st is not None else None)  # st: only when cacheable
+    return fr, (digest(data) if data is not None and cacheable else None)
 
 
 # ---------------------------------------------------------------- source positions
