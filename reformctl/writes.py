@@ -4,7 +4,8 @@ evidence|cancel`: each one is an :class:`~reformctl.store.Action` and a *build* 
 
 A build reads the files through its transaction every time it runs (the store may run it again when another
 writer moved the branch), and raises :class:`~reformctl.store.StoreError` (exit 2) for a request that
-cannot be carried out, before anything is written.
+cannot be carried out, before anything is written. Its message is a :class:`reformctl.i18n_write.Said`: English as a
+string, and :func:`reformctl.i18n_write.localize` says it in Chinese.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from . import i18n_write
+from .i18n_write import Said
 from .model import FOLDER_KINDS, KINDS_BY_NAME, Pilot, Task
 from .model.records import Milestone, Problem
 from .store import Action, StoreError, Tx, append_entry, next_id, set_key
@@ -34,7 +37,7 @@ def find_item(root: Path, item_id: str, kinds: Optional[tuple[str, ...]] = None)
     from .model.types import ID_RE
 
     if not ID_RE.match(item_id or ""):
-        raise StoreError(f"{item_id!r} is not an item id (1-64 of A-Za-z0-9._-, starting with a letter or digit)", USAGE)
+        raise StoreError(Said("not_an_id", item_id=item_id), USAGE)
     for k in FOLDER_KINDS:
         if kinds and k.name not in kinds:
             continue
@@ -43,8 +46,7 @@ def find_item(root: Path, item_id: str, kinds: Optional[tuple[str, ...]] = None)
         rel = f"{k.folder}/{item_id}.yaml"
         if (root / rel).is_file():
             return k.name, rel
-    what = " or ".join(kinds) if kinds else "item"
-    raise StoreError(f"no {what} {item_id} in this ledger", USAGE)
+    raise StoreError(Said("no_item", what=i18n_write.kinds(kinds or ()), item_id=item_id), USAGE)
 
 
 def _as_date(value: Any) -> Optional[dt.date]:
@@ -64,13 +66,13 @@ def _status(doc_data) -> str:
 def progress(root: Path, item_id: str, note: str, as_of: dt.date, by: Optional[str] = None) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not note.strip():
-        raise StoreError("the progress note is empty", USAGE)
+        raise StoreError(Said("progress_empty"), USAGE)
 
     def build(tx: Tx) -> None:
         doc = tx.edit(rel)
         data = doc.data
         if _status(data) in ("closed", "cancelled"):
-            raise StoreError(f"{item_id} is {_status(data)}: no more progress can be recorded", USAGE)
+            raise StoreError(Said("no_more_progress", item_id=item_id, status=i18n_write.status(_status(data))), USAGE)
         entry = {"date": as_of, "note": note.strip()}
         if by:
             entry["by"] = by
@@ -85,7 +87,7 @@ def complete(root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] 
              evidence: tuple[str, ...] = ()) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task", "pilot"))
     if milestone is not None and kind != "task":
-        raise StoreError("--milestone is for tasks", USAGE)
+        raise StoreError(Said("milestone_for_tasks"), USAGE)
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
@@ -93,21 +95,23 @@ def complete(root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] 
         if milestone is not None:
             ms = [m for m in data.get("milestones") or [] if str(m.get("name")) == milestone]
             if not ms:
-                names = ", ".join(str(m.get("name")) for m in data.get("milestones") or []) or "none"
-                raise StoreError(f"{item_id} has no milestone {milestone!r} (milestones: {names})", USAGE)
+                names = ", ".join(str(m.get("name")) for m in data.get("milestones") or [])
+                raise StoreError(Said("no_milestone_of", item_id=item_id, milestone=milestone,
+                                      names=(names or "无", names or "none")), USAGE)
             m = ms[0]
             if m.get("done") is not None:
-                raise StoreError(f"milestone {milestone!r} of {item_id} is already done ({m.get('done')})", USAGE)
+                raise StoreError(Said("milestone_done", milestone=milestone, item_id=item_id, done=m.get("done")),
+                                 USAGE)
             set_key(m, "done", as_of, order(Milestone))
             for e in evidence:
                 _append_scalar(m, "evidence", e, order(Milestone))
             return
         if st in ("completed", "closed"):
-            raise StoreError(f"{item_id} is already {st}", USAGE)
+            raise StoreError(Said("already_status", item_id=item_id, status=i18n_write.status(st)), USAGE)
         if kind == "task" and st == "cancelled":
-            raise StoreError(f"{item_id} is cancelled", USAGE)
+            raise StoreError(Said("is_cancelled", item_id=item_id), USAGE)
         if kind == "pilot" and st == "exited":
-            raise StoreError(f"pilot {item_id} has exited", USAGE)
+            raise StoreError(Said("pilot_exited", item_id=item_id), USAGE)
         data["status"] = "completed"
         set_key(data, "completed", as_of, order(Task if kind == "task" else Pilot))
         if kind == "task":
@@ -133,14 +137,14 @@ def _append_scalar(mapping, key: str, value: str, keys: list[str]) -> None:
 def evidence(root: Path, item_id: str, ref: str, as_of: dt.date, milestone: Optional[str] = None) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not ref.strip():
-        raise StoreError("the evidence (a path or a link) is empty", USAGE)
+        raise StoreError(Said("evidence_empty"), USAGE)
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if milestone is not None:
             ms = [m for m in data.get("milestones") or [] if str(m.get("name")) == milestone]
             if not ms:
-                raise StoreError(f"{item_id} has no milestone {milestone!r}", USAGE)
+                raise StoreError(Said("no_milestone", item_id=item_id, milestone=milestone), USAGE)
             _append_scalar(ms[0], "evidence", ref.strip(), order(Milestone))
         else:
             _append_scalar(data, "evidence", ref.strip(), order(Task))
@@ -151,12 +155,12 @@ def evidence(root: Path, item_id: str, ref: str, as_of: dt.date, milestone: Opti
 def cancel(root: Path, item_id: str, reason: str, as_of: dt.date) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not reason.strip():
-        raise StoreError("--reason is required to cancel a task", USAGE)
+        raise StoreError(Said("cancel_reason"), USAGE)
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if _status(data) in ("completed", "closed", "cancelled"):
-            raise StoreError(f"{item_id} is {_status(data)}", USAGE)
+            raise StoreError(Said("item_is_status", item_id=item_id, status=i18n_write.status(_status(data))), USAGE)
         data["status"] = "cancelled"
         set_key(data, "cancel_reason", reason.strip(), order(Task))
 
@@ -169,7 +173,7 @@ def _problem(data, notice_id: str, no: int):
         if p.get("no") == no:
             return p
     nos = ", ".join(str(p.get("no")) for p in data.get("problems") or [])
-    raise StoreError(f"notice {notice_id} has no problem {no} (problems: {nos})", USAGE)
+    raise StoreError(Said("no_problem", notice_id=notice_id, no=no, nos=nos), USAGE)
 
 
 def rectify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action, Build]:
@@ -178,7 +182,7 @@ def rectify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
         if p.get("rectified") is not None:
-            raise StoreError(f"problem {no} of {notice_id} was already rectified on {p.get('rectified')}", USAGE)
+            raise StoreError(Said("already_rectified", no=no, notice_id=notice_id, date=p.get("rectified")), USAGE)
         set_key(p, "rectified", as_of, order(Problem))
 
     return Action("rectify", [notice_id], f"整改完成 {notice_id} 问题{no}", as_of), build
@@ -190,9 +194,9 @@ def verify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action,
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
         if p.get("rectified") is None:
-            raise StoreError(f"problem {no} of {notice_id} is not rectified yet (reformctl rectify first)", USAGE)
+            raise StoreError(Said("not_rectified", no=no, notice_id=notice_id), USAGE)
         if p.get("verified") is not None:
-            raise StoreError(f"problem {no} of {notice_id} was already verified on {p.get('verified')}", USAGE)
+            raise StoreError(Said("already_verified", no=no, notice_id=notice_id, date=p.get("verified")), USAGE)
         set_key(p, "verified", as_of, order(Problem))
 
     return Action("verify", [notice_id], f"核实销号 {notice_id} 问题{no}", as_of), build
@@ -204,7 +208,7 @@ def review(root: Path, notice_id: str, no: int, as_of: dt.date, result: Optional
     Without a result, schedules a review due ``--due``."""
     _kind, rel = find_item(root, notice_id, ("notice",))
     if not result and not due:
-        raise StoreError("give --result TEXT (a review done today) or --due DATE (schedule one)", USAGE)
+        raise StoreError(Said("review_what"), USAGE)
 
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
@@ -231,7 +235,7 @@ def pilot_file(root: Path, pilot_id: str, as_of: dt.date) -> tuple[Action, Build
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if data.get("filed") is not None:
-            raise StoreError(f"pilot {pilot_id} was already filed on {data.get('filed')}", USAGE)
+            raise StoreError(Said("already_filed", pilot_id=pilot_id, date=data.get("filed")), USAGE)
         set_key(data, "filed", as_of, order(Pilot))
 
     return Action("pilot-file", [pilot_id], f"试点备案 {pilot_id}", as_of), build
@@ -240,13 +244,13 @@ def pilot_file(root: Path, pilot_id: str, as_of: dt.date) -> tuple[Action, Build
 def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: bool = False) -> tuple[Action, Build]:
     _kind, rel = find_item(root, pilot_id, ("pilot",))
     if not reason.strip():
-        raise StoreError("--reason is required", USAGE)
+        raise StoreError(Said("reason_required"), USAGE)
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         st = _status(data)
         if st in ("exited", "completed"):
-            raise StoreError(f"pilot {pilot_id} is already {st}", USAGE)
+            raise StoreError(Said("pilot_already", pilot_id=pilot_id, status=i18n_write.status(st)), USAGE)
         data["status"] = "adjusted" if adjust else "exited"
         if not adjust:
             set_key(data, "exited", as_of, order(Pilot))
@@ -264,22 +268,21 @@ def extend(root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.da
     Returns the action, the build and warnings (an extension asked after the deadline is late)."""
     _kind, rel = find_item(root, task_id, ("task",))
     if not reason.strip():
-        raise StoreError("--reason is required", USAGE)
+        raise StoreError(Said("reason_required"), USAGE)
     warnings: list[str] = []
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if _status(data) in ("completed", "closed", "cancelled"):
-            raise StoreError(f"{task_id} is {_status(data)}: nothing to extend", USAGE)
+            raise StoreError(Said("nothing_to_extend", task_id=task_id, status=i18n_write.status(_status(data))), USAGE)
         old_due = _as_date(data.get("due"))
         if old_due is None:
-            raise StoreError(f"{task_id} has no valid due date", USAGE)
+            raise StoreError(Said("no_due", task_id=task_id), USAGE)
         if new_due <= old_due:
-            raise StoreError(f"--new-due {new_due} is not after the current deadline {old_due}", USAGE)
+            raise StoreError(Said("new_due_not_after", new_due=new_due, old_due=old_due), USAGE)
         pending = [e for e in data.get("extensions") or [] if e.get("approved") is None]
         if pending:
-            raise StoreError(f"{task_id} already has an extension waiting for approval (to {pending[-1].get('new_due')}); "
-                             "approve it first (reformctl approve)", USAGE)
+            raise StoreError(Said("pending_extension", task_id=task_id, new_due=pending[-1].get("new_due")), USAGE)
         entry = {"requested": as_of, "old_due": old_due, "new_due": new_due, "reason": reason.strip()}
         if approver:
             entry["approver"] = approver.strip()
@@ -289,8 +292,7 @@ def extend(root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.da
             data["due"] = new_due
         warnings.clear()
         if as_of > old_due:
-            warnings.append(f"late: the extension was asked on {as_of}, after the deadline {old_due} had passed "
-                            "(逾期申请延期)")
+            warnings.append(Said("late_extension", as_of=as_of, old_due=old_due))
 
     late = " (逾期申请)" if _late(root, rel, as_of) else ""
     what = f"申请延期 {task_id} 至 {new_due}{late}" + (f"，{approver.strip()}批准" if approver else "")
@@ -311,13 +313,13 @@ def approve(root: Path, task_id: str, approver: str, as_of: dt.date) -> tuple[Ac
     """Approve the task's pending extension: ``approver``/``approved`` set and ``due`` moved to its new date."""
     _kind, rel = find_item(root, task_id, ("task",))
     if not approver.strip():
-        raise StoreError("--approver is required", USAGE)
+        raise StoreError(Said("approver_required"), USAGE)
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         pending = [e for e in data.get("extensions") or [] if e.get("approved") is None]
         if not pending:
-            raise StoreError(f"{task_id} has no extension waiting for approval", USAGE)
+            raise StoreError(Said("no_pending", task_id=task_id), USAGE)
         e = pending[-1]
         keys = ["requested", "old_due", "new_due", "reason", "approver", "approved"]
         set_key(e, "approver", approver.strip(), keys)
@@ -347,11 +349,11 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
     units = _units(root)
     for key in ("lead_unit", "unit", "to_unit", "issued_by", "special_group"):
         if key in data and units and data[key] not in units:
-            raise StoreError(f"unknown unit {data[key]!r} for {key.replace('_', '-')} (not in units.yaml)", USAGE)
+            raise StoreError(Said("unknown_unit_for", unit=data[key], option=key.replace("_", "-")), USAGE)
     for key in ("responsible_units", "to"):
         for u in data.get(key) or []:
             if units and u not in units:
-                raise StoreError(f"unknown unit {u!r} in {key.replace('_', '-')} (not in units.yaml)", USAGE)
+                raise StoreError(Said("unknown_unit_in", unit=u, option=key.replace("_", "-")), USAGE)
     chosen: dict[str, str] = {}
 
     def build(tx: Tx) -> None:
@@ -366,8 +368,9 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
         rec.update(_defaults(kind, data, as_of, year))
         for first, last in (("start", "due"), ("start", "end"), ("issued", "report_due")):
             if isinstance(rec.get(first), dt.date) and isinstance(rec.get(last), dt.date) and rec[first] > rec[last]:
-                raise StoreError(f"{first} {rec[first]} is after {last.replace('_', '-')} {rec[last]}"
-                                 + (" (start defaults to --as-of)" if first not in data else ""), USAGE)
+                hint = ("（start 缺省为 --as-of）", " (start defaults to --as-of)") if first not in data else ("", "")
+                raise StoreError(Said("date_order", first=first, a=rec[first], last=last.replace("_", "-"),
+                                      b=rec[last], hint=hint), USAGE)
         tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model),
                   header=f"yaml-language-server: $schema=../../schemas/{kind}.schema.json")
 
@@ -429,10 +432,10 @@ def parse_problem(text: str) -> dict:
     """``2016-12-31 台账更新不及时`` or ``2016-12-31 台账更新不及时 @某区委`` -> a problem dict."""
     parts = text.strip().split(None, 1)
     if len(parts) != 2:
-        raise StoreError(f"--problem wants 'YYYY-MM-DD description [@unit]', got {text!r}", USAGE)
+        raise StoreError(Said("problem_format", text=text), USAGE)
     due = _as_date(parts[0])
     if due is None:
-        raise StoreError(f"--problem wants 'YYYY-MM-DD description [@unit]': {parts[0]!r} is not a date", USAGE)
+        raise StoreError(Said("problem_date", value=parts[0]), USAGE)
     desc, responsible = parts[1], None
     if " @" in desc:
         desc, responsible = desc.rsplit(" @", 1)

@@ -47,6 +47,7 @@ def assess(
     add is not an error); 2 on bad options or an unusable ledger.
     """
     from .. import programme
+    from ..i18n_write import say
     from ..views import programme as view
 
     day = parse_as_of(as_of)
@@ -54,9 +55,9 @@ def assess(
     y = pick_year(year, day)
     check_out_file(xlsx, "--xlsx")
     if dry_run and not write:
-        fail("--dry-run goes with --write")
+        fail(say("goes_with_write", language, option="--dry-run"))
     if author is not None and not write:
-        fail("--author goes with --write")
+        fail(say("goes_with_write", language, option="--author"))
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     props, ranking = programme.assess(led, y)
@@ -88,6 +89,7 @@ def assess(
 
 def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
     from .. import programme
+    from ..i18n_write import localize
     from ..store import Action, NothingToDo, Store, StoreError
     from ..views import programme as view
 
@@ -108,10 +110,10 @@ def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
         return
     except StoreError as exc:
         for line in exc.details:
-            err(f"  {line}")
-        fail(exc.message, exc.code)
+            err(f"  {localize(line, language)}")
+        fail(localize(exc.message, language), exc.code)
     for w in result.warnings:
-        err(f"reformctl: {w}")
+        err(f"reformctl: {localize(w, language)}")
     if dry_run:
         (sys.stderr if fmt is ListFormat.json else sys.stdout).write(result.diff)
         return

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_USAGE, LedgerOpt, err, fail, parse_as_of, resolve_root
+from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, fail, parse_as_of, parse_lang, resolve_root
 from .storeopts import AuthorOpt, DryRunOpt, WriteAsOfOpt, run_action
 
 
@@ -37,6 +37,7 @@ def close_out(
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, or json: {year, date, closed, carried_over, "
                    "blocking, commit}.")] = Fmt.text,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Year-end close-out (年末集中盘点、销账, R13) as one git commit, dated --as-of.
 
@@ -62,103 +63,105 @@ def close_out(
       reformctl close-out T-2016-002 --as-of 2017-01-10
     """
     from .. import closeout
+    from ..i18n_write import localize, say, status
     from ..load import load_ledger, locate
     from ..store import StoreError
 
+    language = parse_lang(lang)
     root = resolve_root(ledger)
     day = parse_as_of(as_of)
     if (item is None) == (year is None):
-        fail("give either --year YYYY (the year-end close-out) or one item ID")
+        fail(say("co_either", language))
     if year is not None and not 1900 <= year <= 9998:
-        fail(f"--year wants a year such as 2016, got {year}")
+        fail(say("co_year", language, year=year))
     res = load_ledger(root)
     blocking_errors = [d for d in res.errors if d.file.split("/")[0] in ("tasks", "plans", "closeouts", "reformctl.yaml")]
     if blocking_errors:
         for d in locate(root, blocking_errors[:10]):
             err(f"{d.file}:{d.line or 1}:{d.column or 1}: error [{d.code}] {d.message}")
-        fail(f"{len(blocking_errors)} error(s) in the files close-out reads; run `reformctl check` and fix them first",
-             EXIT_FINDINGS)
+        fail(say("co_errors", language, n=len(blocking_errors)), EXIT_FINDINGS)
     led = res.ledger
 
     if item is not None:
         if carry_over or carry_file:
-            fail("--carry-over goes with --year")
-        run_action(root, author, dry_run, lambda: closeout.close_one(led, item, day))
+            fail(say("co_carry_with_year", language))
+        run_action(root, author, dry_run, lambda: closeout.close_one(led, item, day), lang=language)
         return
 
     given = []
     try:
-        given = _given(carry_over or [], reason or [], measures or [], new_due or [])
+        given = _given(carry_over or [], reason or [], measures or [], new_due or [], language)
         for f in carry_file or []:
             given += closeout.read_carry_file(f)
         plan = closeout.plan_closeout(led, year, day, given)
     except StoreError as exc:
-        fail(exc.message, exc.code)
+        fail(localize(exc.message, language), exc.code)
     out = plan.as_dict()
     if plan.blocking:
         if fmt is Fmt.json:
             json.dump(dict(out, commit=None), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:
-            sys.stdout.write(f"close-out {year} refused: unfinished, due on or before {year}-12-31, no carry_over "
-                             f"(未完成且无挂账结转说明):\n")
+            sys.stdout.write(say("co_refused_head", language, year=year) + "\n")
             for b in plan.blocking:
-                sys.stdout.write(f"  {b.id}  due {b.due}  {b.status}  {b.unit}  {b.title}\n")
-        err(f"reformctl: close-out {year} refused, nothing written: {len(plan.blocking)} unfinished item(s) due on or "
-            f"before {year}-12-31 have no carry_over: {', '.join(b.id for b in plan.blocking)}.\n"
-            "Give each a reason, measures and new deadline: --carry-over ID --reason ... --measures ... --new-due "
-            "YYYY-MM-DD, or --carry-over-file FILE (CSV/YAML: id, reason, measures, new_due).")
+                sys.stdout.write(say("co_blocking_row", language, id=b.id, due=b.due, status=status(b.status),
+                                     unit=b.unit, title=b.title) + "\n")
+        err("reformctl: " + say("co_refused", language, year=year, n=len(plan.blocking),
+                                ids=", ".join(b.id for b in plan.blocking)))
         raise typer.Exit(EXIT_FINDINGS)
     if not plan.closed and not plan.carried:
         if fmt is Fmt.json:
             json.dump(dict(out, commit=None), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
-        err(f"close-out {year}: nothing to write off or carry over")
+        err(say("co_nothing", language, year=year))
         return
     result = run_action(root, author, dry_run and fmt is Fmt.text,
                         lambda: (closeout.closeout_action(plan), closeout.closeout_build(led, plan)),
-                        quiet=fmt is Fmt.json) if not (dry_run and fmt is Fmt.json) else None
+                        quiet=fmt is Fmt.json, lang=language) if not (dry_run and fmt is Fmt.json) else None
     if fmt is Fmt.json:
         json.dump(dict(out, commit=result.commit if result else None), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
     if not dry_run:
-        _summary(plan)
+        _summary(plan, language)
     else:
         err("")
-        _summary(plan, stream=sys.stderr)
+        _summary(plan, language, stream=sys.stderr)
 
 
-def _summary(plan, stream=None) -> None:
+def _summary(plan, lang: str, stream=None) -> None:
+    from ..i18n_write import say
+
     s = stream or sys.stdout
-    s.write(f"close-out {plan.year} as of {plan.as_of}: {len(plan.closed)} written off (销账), "
-            f"{len(plan.carried)} carried over (挂账结转)\n")
+    s.write(say("co_summary", lang, year=plan.year, as_of=plan.as_of, closed=len(plan.closed),
+                carried=len(plan.carried)) + "\n")
     for i in plan.closed:
-        s.write(f"  closed   {i}\n")
+        s.write(say("co_closed_row", lang, id=i) + "\n")
     for c in plan.carried:
-        s.write(f"  carried  {c.id} → {c.new_due}  {c.reason}\n")
+        s.write(say("co_carried_row", lang, id=c.id, new_due=c.new_due, reason=c.reason) + "\n")
 
 
-def _given(ids, reasons, measures, dues):
+def _given(ids, reasons, measures, dues, lang: str = "en"):
     import datetime as dt
 
     from ..closeout import CarryIn
+    from ..i18n_write import say
 
     if not ids:
         if reasons or measures or dues:
-            fail("--reason, --measures and --new-due go with --carry-over ID")
+            fail(say("co_reason_with", lang))
         return []
     if not (len(ids) == len(reasons) == len(measures) == len(dues)):
-        fail(f"each --carry-over needs its own --reason, --measures and --new-due (got {len(ids)} --carry-over, "
-             f"{len(reasons)} --reason, {len(measures)} --measures, {len(dues)} --new-due)", EXIT_USAGE)
+        fail(say("co_counts", lang, ids=len(ids), reasons=len(reasons), measures=len(measures), dues=len(dues)),
+             EXIT_USAGE)
     out = []
     for i, r, m, d in zip(ids, reasons, measures, dues):
         try:
             due = dt.date.fromisoformat(d)
         except ValueError:
-            fail(f"--new-due wants a date YYYY-MM-DD, got {d!r}")
+            fail(say("date_option", lang, option="--new-due", value=d))
         if not r.strip() or not m.strip():
-            fail(f"--carry-over {i}: --reason and --measures must not be empty")
+            fail(say("co_empty", lang, id=i))
         out.append(CarryIn(i, r.strip(), m.strip(), due))
     return out
 

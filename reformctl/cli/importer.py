@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, AsOfOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, resolve_root
+from .common import (EXIT_FINDINGS, AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang,
+                     resolve_root)
 
 
 def import_(
@@ -19,6 +20,7 @@ def import_(
                       help="Author of the commit. Default: git's user.name and user.email.")] = None,
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Import an Excel workbook: every row is validated with the same models and
     checks as the YAML files (problems name the sheet, row and column; exit 1
@@ -37,52 +39,53 @@ def import_(
     uncommitted edits, 2 bad usage (no such file, not a git repository).
     """
     from .. import exchange
+    from ..i18n_write import localize, say
     from ..store import NothingToDo, StoreError
     from ..views.console import progress
 
+    language = parse_lang(lang)
     day = parse_as_of(as_of)
     if not file.is_file():
-        fail(f"{file} is not a file")
+        fail(say("im_not_file", language, file=file))
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     with progress() as p:
         try:
             plan = exchange.plan_import(led, file, progress=p)
         except (OSError, ValueError, KeyError) as exc:  # not a workbook, zip errors, openpyxl errors
-            fail(f"cannot read {file} as an .xlsx workbook: {exc}")
+            fail(say("im_unreadable", language, file=file, error=exc))
         except Exception as exc:  # noqa: BLE001 - zipfile.BadZipFile and openpyxl's own errors
             if type(exc).__module__.startswith(("zipfile", "openpyxl")) or "zip" in type(exc).__name__.lower():
-                fail(f"cannot read {file} as an .xlsx workbook: {exc}")
+                fail(say("im_unreadable", language, file=file, error=exc))
             raise
     if not plan.sheets:
-        fail(f"{file} has none of the sheets reformctl reads (改革任务, 改革试点, 整改督办 ... "
-             "or Tasks, Pilots, Notices ...)", EXIT_FINDINGS)
+        fail(say("im_no_sheets", language, file=file), EXIT_FINDINGS)
     if plan.problems:
         for prob in plan.problems:
             err(f"{file.name}: {prob}")
-        fail(f"{len(plan.problems)} problem(s) in {file.name}; nothing was written", EXIT_FINDINGS)
+        fail(say("im_problems", language, n=len(plan.problems), file=file.name), EXIT_FINDINGS)
     if not plan.changes:
-        err(f"{file.name}: {plan.rows} row(s) read, nothing to change: the ledger already says the same")
+        err(say("im_same", language, file=file.name, rows=plan.rows))
         raise typer.Exit(0)
     try:
         result = exchange.write_import(root, plan, str(file), day, dry_run=dry_run, author=author)
     except NothingToDo:
-        err(f"{file.name}: nothing to change")
+        err(say("im_nothing", language, file=file.name))
         raise typer.Exit(0)
     except StoreError as exc:
         for d in exc.details:
-            err(f"  {d}")
-        fail(exc.message, exc.code)
+            err(f"  {localize(d, language)}")
+        fail(localize(exc.message, language), exc.code)
     for c in plan.changes:
-        err(("new     " if c.old is None else "changed ") + f"{c.rel}" +
-            (f"  ({', '.join(c.changed)})" if c.old is not None else ""))
+        err(say("im_new", language, rel=c.rel) if c.old is None else
+            say("im_changed", language, rel=c.rel, fields=", ".join(c.changed)))
     if dry_run:
         sys.stdout.write(result.diff)
-        err(f"dry run: {len(plan.created)} new, {len(plan.updated)} changed item(s) would be committed; nothing written")
+        err(say("im_dry_run", language, new=len(plan.created), changed=len(plan.updated)))
     else:
-        err(f"committed {result.commit[:12]}: {len(plan.created)} new, {len(plan.updated)} changed item(s)")
+        err(say("im_committed", language, sha=result.commit[:12], new=len(plan.created), changed=len(plan.updated)))
         for w in result.warnings:
-            err(f"warning: {w}")
+            err(say("warning", language, text=localize(w, language)))
 
 
 def register(app: typer.Typer) -> None:

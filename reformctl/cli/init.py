@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_USAGE, err, fail, parse_as_of
+from .common import EXIT_USAGE, LangOpt, err, fail, parse_as_of, parse_lang
 
 
 class Level(str, Enum):
@@ -34,6 +34,7 @@ def init(
     hooks_rev: Annotated[Optional[str], typer.Option(
         "--hooks-rev", metavar="REV", show_default=False,
         help="Tag or commit of that repository (pinned). Default: v<this version>.")] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Create a ledger repository: settings, units template, folders, schemas, CI, pre-commit, editor set-up.
 
@@ -49,10 +50,19 @@ def init(
     Example: `reformctl init 台账 --name 某区改革落实台账 --level district --start 2025-01-01`
     """
     from .. import kit
+    from ..i18n_write import say
 
-    day = parse_as_of(start) if start else parse_as_of(None)
+    language = parse_lang(lang)
+    day = parse_as_of(None)
+    if start:
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(start)
+        except ValueError:
+            fail(say("date_option", language, option="--start", value=start))
     if name is not None and not name.strip():
-        fail("--name must not be empty")
+        fail(say("in_name_empty", language))
     try:
         res = kit.init(
             path, name=(name or kit.DEFAULT_NAME).strip(), level=level.value, start=day,
@@ -61,11 +71,11 @@ def init(
         )
     except kit.InitError as exc:
         fail(str(exc), EXIT_USAGE)
-    where = "a new git repository" if res.created_repo else f"the git repository at {res.repo}"
-    err(f"created the ledger {res.ledger} in {where}: {len(res.written)} files, commit {res.commit[:12]}")
+    where = say("in_new_repo", language) if res.created_repo else say("in_existing_repo", language, repo=res.repo)
+    err(say("in_created", language, ledger=res.ledger, where=where, n=len(res.written), sha=res.commit[:12]))
     for rel in res.skipped:
-        err(f"  left alone (exists already): {rel}; merge the reformctl part by hand if you want it")
-    err("next: edit units.yaml, add items under tasks/, run `reformctl check` (see README.md)")
+        err(say("in_skipped", language, rel=rel))
+    err(say("in_next", language))
 
 
 def register(app: typer.Typer) -> None:

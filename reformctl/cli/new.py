@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LedgerOpt, fail, parse_as_of, resolve_root
+from .common import LangOpt, LedgerOpt, fail, parse_as_of, parse_lang, resolve_root
 from .storeopts import AuthorOpt, DryRunOpt, WriteAsOfOpt, run_action
 
 new_app = typer.Typer(
@@ -26,14 +26,15 @@ def _opt(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
-def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str]) -> dict:
+def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str], lang: str = "en") -> dict:
     """Ask for missing required values on a terminal; otherwise exit 2 naming the missing options."""
+    from ..i18n_write import say
+
     missing = [k for k in required if values.get(k) in (None, [], ())]
     if not missing:
         return values
     if not sys.stdin.isatty():
-        fail("missing required option(s): " + ", ".join(_opt(k) for k in missing)
-             + " (run on a terminal to be asked for them)")
+        fail(say("missing_options", lang, options=", ".join(_opt(k) for k in missing)))
     for k in missing:
         answer = typer.prompt(prompts.get(k, k)).strip()
         if k in ("to", "responsible_units", "problems"):
@@ -43,24 +44,26 @@ def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str]) 
     return values
 
 
-def _date(value, option: str):
+def _date(value, option: str, lang: str = "en"):
     import datetime as dt
+
+    from ..i18n_write import say
 
     if value is None or isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        fail(f"{option} wants a date YYYY-MM-DD, got {value!r}")
+        fail(say("date_option", lang, option=option, value=value))
 
 
-def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year, date_fields=()):
+def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year, date_fields=(), lang: str = "en"):
     from .. import writes
 
     root = resolve_root(ledger)
     day = parse_as_of(as_of)
     for f in date_fields:
-        fields[f] = _date(fields.get(f), _opt(f))
+        fields[f] = _date(fields.get(f), _opt(f), lang)
     holder = {}
 
     def make():
@@ -68,7 +71,7 @@ def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year,
         holder["chosen"] = chosen
         return action, build
 
-    run_action(root, author, dry_run, make)
+    run_action(root, author, dry_run, make, lang=lang)
     if not dry_run:
         sys.stdout.write(holder["chosen"]() + "\n")
 
@@ -87,17 +90,19 @@ def new_task(
     goal: Annotated[Optional[str], typer.Option("--goal", help="Goal (实现目标).")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Create a reform task (status planned).
 
     Example: reformctl new task --title "推进科技金融结合" --lead-unit 市金融办 --due 2017-06-30 --responsible 市科技局
     """
+    language = parse_lang(lang)
     fields = {"title": title, "lead_unit": lead_unit, "due": due}
     _complete(fields, ("title", "lead_unit", "due"), {"title": "任务名称 title", "lead_unit": "牵头单位 lead unit",
-                                                     "due": "完成时限 due (YYYY-MM-DD)"})
+                                                     "due": "完成时限 due (YYYY-MM-DD)"}, language)
     fields.update({"source": source, "major": True if major else None, "leader": leader, "goal": goal,
                    "responsible_units": responsible or None, "special_group": special_group, "start": start})
-    _run("task", fields, ledger, as_of, author, dry_run, item_id, year, ("due", "start"))
+    _run("task", fields, ledger, as_of, author, dry_run, item_id, year, ("due", "start"), lang=language)
 
 
 @new_app.command("pilot")
@@ -112,17 +117,19 @@ def new_pilot(
     team: Annotated[Optional[list[str]], typer.Option("--team", help="Working team member; repeat.")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Create a pilot (status active).
 
     Example: reformctl new pilot --title "金融服务综合改革试点" --unit 市金融办 --end 2017-12-31 --lead-leader 张三
     """
+    language = parse_lang(lang)
     fields = {"title": title, "unit": unit, "end": end}
     _complete(fields, ("title", "unit", "end"), {"title": "试点名称 title", "unit": "试点单位 unit",
-                                                 "end": "期限届满 end (YYYY-MM-DD)"})
+                                                 "end": "期限届满 end (YYYY-MM-DD)"}, language)
     fields.update({"plan": plan, "lead_leader": lead_leader, "promotion_plan": promotion_plan,
                    "working_team": team or None, "start": start})
-    _run("pilot", fields, ledger, as_of, author, dry_run, item_id, year, ("end", "start"))
+    _run("pilot", fields, ledger, as_of, author, dry_run, item_id, year, ("end", "start"), lang=language)
 
 
 @new_app.command("notice")
@@ -135,24 +142,27 @@ def new_notice(
     subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Create a rectification notice (整改督办通知) with its problem list (R14).
 
     Example: reformctl new notice --to-unit 锦江区委 --issued-by 市委深改办 --problem "2016-12-31 台账更新不及时"
     """
+    language = parse_lang(lang)
     from .. import writes
+    from ..i18n_write import localize
     from ..store import StoreError
 
     fields = {"to_unit": to_unit, "problems": problem or None, "issued_by": issued_by or None}
     _complete(fields, ("to_unit", "problems", "issued_by"), {
         "to_unit": "责任单位 to unit", "issued_by": "发文单位 issued by",
-        "problems": "问题 problems ('YYYY-MM-DD description', comma separated)"})
+        "problems": "问题 problems ('YYYY-MM-DD description', comma separated)"}, language)
     try:
         fields["problems"] = [writes.parse_problem(p) for p in fields["problems"]]
     except StoreError as exc:
-        fail(exc.message)
+        fail(localize(exc.message, language))
     fields.update({"subject": subject, "issued": issued})
-    _run("notice", fields, ledger, as_of, author, dry_run, item_id, year, ("issued",))
+    _run("notice", fields, ledger, as_of, author, dry_run, item_id, year, ("issued",), lang=language)
 
 
 @new_app.command("reminder")
@@ -165,16 +175,18 @@ def new_reminder(
     subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Create a supervision reminder (督办提示通知, R10).
 
     Example: reformctl new reminder --plan PL-2016-002 --to 市发改委 --to 市科技局 --report-due 2016-12-15
     """
+    language = parse_lang(lang)
     fields = {"plan": plan, "to": to or None, "report_due": report_due}
     _complete(fields, ("plan", "to", "report_due"), {"plan": "上级方案 plan", "to": "送达单位 to (comma separated)",
-                                                      "report_due": "报告时限 report due (YYYY-MM-DD)"})
+                                                      "report_due": "报告时限 report due (YYYY-MM-DD)"}, language)
     fields.update({"issued": issued, "subject": subject})
-    _run("reminder", fields, ledger, as_of, author, dry_run, item_id, year, ("report_due", "issued"))
+    _run("reminder", fields, ledger, as_of, author, dry_run, item_id, year, ("report_due", "issued"), lang=language)
 
 
 @new_app.command("report")
@@ -186,19 +198,23 @@ def new_report(
     summary: Annotated[Optional[str], typer.Option("--summary", help="Summary (内容摘要).")] = None,
     item_id: IdOpt = None,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Record a quarterly report (季报, R15); the id is R-<quarter>-NNN.
 
     Example: reformctl new report --unit 市发改委 --quarter 2016Q4 --to 全面创新改革专项小组 --as-of 2017-01-08
     """
+    language = parse_lang(lang)
     import re
 
     fields = {"unit": unit, "quarter": quarter}
-    _complete(fields, ("unit", "quarter"), {"unit": "报送单位 unit", "quarter": "季度 quarter (e.g. 2016Q4)"})
+    _complete(fields, ("unit", "quarter"), {"unit": "报送单位 unit", "quarter": "季度 quarter (e.g. 2016Q4)"}, language)
     if not re.match(r"^\d{4}Q[1-4]$", str(fields["quarter"])):
-        fail(f"--quarter wants e.g. 2016Q4, got {fields['quarter']!r}")
+        from ..i18n_write import say
+
+        fail(say("quarter_format", language, value=fields["quarter"]))
     fields.update({"submitted": submitted, "to": to, "summary": summary})
-    _run("report", fields, ledger, as_of, author, dry_run, item_id, None, ("submitted",))
+    _run("report", fields, ledger, as_of, author, dry_run, item_id, None, ("submitted",), lang=language)
 
 
 @new_app.command("event")
@@ -211,15 +227,17 @@ def new_event(
     plan: Annotated[Optional[list[str]], typer.Option("--plan", help="Plan evaluated or self-assessed; repeat.")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Record a meeting, training, inspection, evaluation or press conference (R1-R3, R6-R8, R12).
 
     Example: reformctl new event --kind training --unit 市委深改办 --title 全市改革业务培训 --as-of 2016-11-10
     """
+    language = parse_lang(lang)
     fields = {"kind": kind, "unit": unit}
-    _complete(fields, ("kind", "unit"), {"kind": "类型 kind", "unit": "组织单位 unit"})
+    _complete(fields, ("kind", "unit"), {"kind": "类型 kind", "unit": "组织单位 unit"}, language)
     fields.update({"date": date, "title": title, "plans": plan or None})
-    _run("event", fields, ledger, as_of, author, dry_run, item_id, year, ("date",))
+    _run("event", fields, ledger, as_of, author, dry_run, item_id, year, ("date",), lang=language)
 
 
 def register(app: typer.Typer) -> None:

@@ -24,8 +24,11 @@ WriteAsOfOpt = Annotated[
 ]
 
 
-def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tuple], quiet: bool = False):
-    """Build the action (``make()`` -> (Action, build[, warnings])), commit it, report. StoreError -> exit."""
+def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tuple], quiet: bool = False,
+               lang: str = "en"):
+    """Build the action (``make()`` -> (Action, build[, warnings])), commit it, report in ``lang`` (zh|en).
+    StoreError -> exit with its code. The commit message itself is never translated (it is the audit trail)."""
+    from ..i18n_write import localize, say
     from ..store import NothingToDo, Store, StoreError
 
     try:
@@ -35,17 +38,18 @@ def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tu
         store = Store(root, author=author)
         result = store.apply(action, build, dry_run=dry_run)
     except NothingToDo as exc:
-        err(f"reformctl: {exc.message}: the ledger already says so")
+        err("reformctl: " + say("nothing_to_do", lang, message=localize(exc.message, lang)))
         raise typer.Exit(0)
     except StoreError as exc:
         for d in exc.details:
-            err(f"  {d}")
-        fail(exc.message, exc.code)
+            err(f"  {localize(d, lang)}")
+        fail(localize(exc.message, lang), exc.code)
     for w in list(warnings) + result.warnings:
-        err(f"reformctl: warning: {w}")
+        err("reformctl: " + say("warning", lang, text=localize(w, lang)))
     if dry_run:
         sys.stdout.write(result.diff)
-        err(f"dry run: would commit \"{result.message.splitlines()[0]}\" ({len(result.paths)} file(s)); nothing written")
+        err(say("dry_run", lang, subject=result.message.splitlines()[0], n=len(result.paths)))
     elif not quiet:
-        err(f"[{result.ref.rsplit('/', 1)[-1]} {result.commit[:7]}] {result.message.splitlines()[0]}")
+        err(say("committed", lang, branch=result.ref.rsplit("/", 1)[-1], sha=result.commit[:7],
+                subject=result.message.splitlines()[0]))
     return result

@@ -1,0 +1,246 @@
+"""The user-facing messages of the commands that write (new, progress, complete, evidence, cancel, rectify, verify,
+review, pilot, extend, approve, close-out, assess --write, import, init) in Simplified Chinese and English: success
+lines, refusals and errors. Commit messages are not here: they are the audit trail and stay as they are.
+
+A message is made once, in English, as a :class:`Said` (a ``str`` that remembers its key and parameters), so that
+library code (reformctl/writes.py) can raise ``StoreError(Said("already_status", ...))`` and still read well in
+English; the CLI shows it in the user's language with :func:`localize`. A parameter may be a ``(zh, en)`` pair.
+Messages the store (reformctl/store) raises in English are translated here by pattern (:data:`STORE`).
+No imports from the rest of the package: any layer may use this module.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
+    # ---- reformctl/writes.py (refusals, exit 2)
+    "not_an_id": ("{item_id!r} 不是有效的编号（1-64个字符：A-Za-z0-9._-，以字母或数字开头）",
+                  "{item_id!r} is not an item id (1-64 of A-Za-z0-9._-, starting with a letter or digit)"),
+    "no_item": ("台账中没有{what}{item_id}", "no {what} {item_id} in this ledger"),
+    "progress_empty": ("进展情况为空", "the progress note is empty"),
+    "no_more_progress": ("{item_id}的状态是“{status}”，不能再记录进展",
+                         "{item_id} is {status}: no more progress can be recorded"),
+    "milestone_for_tasks": ("--milestone 只用于任务", "--milestone is for tasks"),
+    "no_milestone_of": ("{item_id}没有进度节点 {milestone!r}（进度节点：{names}）",
+                        "{item_id} has no milestone {milestone!r} (milestones: {names})"),
+    "no_milestone": ("{item_id}没有进度节点 {milestone!r}", "{item_id} has no milestone {milestone!r}"),
+    "milestone_done": ("{item_id}的进度节点 {milestone!r} 已于{done}完成",
+                       "milestone {milestone!r} of {item_id} is already done ({done})"),
+    "already_status": ("{item_id}的状态已是“{status}”", "{item_id} is already {status}"),
+    "is_cancelled": ("{item_id}已取消", "{item_id} is cancelled"),
+    "pilot_exited": ("试点{item_id}已退出", "pilot {item_id} has exited"),
+    "evidence_empty": ("佐证材料（路径或链接）为空", "the evidence (a path or a link) is empty"),
+    "cancel_reason": ("取消任务须给出 --reason（取消原因）", "--reason is required to cancel a task"),
+    "item_is_status": ("{item_id}的状态是“{status}”", "{item_id} is {status}"),
+    "no_problem": ("整改通知{notice_id}没有问题{no}（问题序号：{nos}）",
+                   "notice {notice_id} has no problem {no} (problems: {nos})"),
+    "already_rectified": ("{notice_id}问题{no}已于{date}整改完成",
+                          "problem {no} of {notice_id} was already rectified on {date}"),
+    "not_rectified": ("{notice_id}问题{no}尚未整改完成（请先运行 reformctl rectify）",
+                      "problem {no} of {notice_id} is not rectified yet (reformctl rectify first)"),
+    "already_verified": ("{notice_id}问题{no}已于{date}核实销号",
+                         "problem {no} of {notice_id} was already verified on {date}"),
+    "review_what": ("请给出 --result 文字（今天完成的复查）或 --due 日期（安排一次复查）",
+                    "give --result TEXT (a review done today) or --due DATE (schedule one)"),
+    "already_filed": ("试点{pilot_id}已于{date}备案", "pilot {pilot_id} was already filed on {date}"),
+    "reason_required": ("须给出 --reason（理由）", "--reason is required"),
+    "pilot_already": ("试点{pilot_id}的状态已是“{status}”", "pilot {pilot_id} is already {status}"),
+    "nothing_to_extend": ("{task_id}的状态是“{status}”，无需延期", "{task_id} is {status}: nothing to extend"),
+    "no_due": ("{task_id}没有有效的完成时限", "{task_id} has no valid due date"),
+    "new_due_not_after": ("--new-due {new_due} 不晚于现有时限 {old_due}",
+                          "--new-due {new_due} is not after the current deadline {old_due}"),
+    "pending_extension": ("{task_id}已有一项待批准的延期申请（至{new_due}），请先批准（reformctl approve）",
+                          "{task_id} already has an extension waiting for approval (to {new_due}); approve it first "
+                          "(reformctl approve)"),
+    "late_extension": ("逾期申请延期：{as_of}申请，时限{old_due}已过",
+                       "late: the extension was asked on {as_of}, after the deadline {old_due} had passed "
+                       "(逾期申请延期)"),
+    "approver_required": ("须给出 --approver（批准人）", "--approver is required"),
+    "no_pending": ("{task_id}没有待批准的延期申请", "{task_id} has no extension waiting for approval"),
+    "unknown_unit_for": ("{option} 的单位 {unit!r} 不在 units.yaml 中",
+                         "unknown unit {unit!r} for {option} (not in units.yaml)"),
+    "unknown_unit_in": ("{option} 中的单位 {unit!r} 不在 units.yaml 中",
+                        "unknown unit {unit!r} in {option} (not in units.yaml)"),
+    "date_order": ("{first} {a} 晚于 {last} {b}{hint}", "{first} {a} is after {last} {b}{hint}"),
+    "problem_format": ("--problem 的格式是 'YYYY-MM-DD 问题描述 [@责任单位]'，收到 {text!r}",
+                       "--problem wants 'YYYY-MM-DD description [@unit]', got {text!r}"),
+    "problem_date": ("--problem 的格式是 'YYYY-MM-DD 问题描述 [@责任单位]'：{value!r} 不是日期",
+                     "--problem wants 'YYYY-MM-DD description [@unit]': {value!r} is not a date"),
+    # ---- the CLI of the write commands
+    "date_option": ("{option} 应为日期 YYYY-MM-DD，收到 {value!r}", "{option} wants a date YYYY-MM-DD, got {value!r}"),
+    "missing_options": ("缺少必填选项：{options}（在终端上运行时会逐项询问）",
+                        "missing required option(s): {options} (run on a terminal to be asked for them)"),
+    "quarter_format": ("--quarter 应形如 2016Q4，收到 {value!r}", "--quarter wants e.g. 2016Q4, got {value!r}"),
+    "nothing_to_do": ("{message}：台账已是如此", "{message}: the ledger already says so"),
+    "warning": ("警告：{text}", "warning: {text}"),
+    "dry_run": ("试运行：将提交“{subject}”（{n}个文件）；未写入任何内容",
+                "dry run: would commit \"{subject}\" ({n} file(s)); nothing written"),
+    "committed": ("[{branch} {sha}] 已提交：{subject}", "[{branch} {sha}] {subject}"),
+    # ---- assess --write (its success lines are in reformctl/i18n.py PROGRAMME: assess_written, assess_nothing)
+    "goes_with_write": ("{option} 须与 --write 同用", "{option} goes with --write"),
+    # ---- import
+    "im_not_file": ("{file} 不是文件", "{file} is not a file"),
+    "im_unreadable": ("无法将 {file} 作为 .xlsx 工作簿读取：{error}", "cannot read {file} as an .xlsx workbook: {error}"),
+    "im_no_sheets": ("{file} 中没有 reformctl 读取的工作表（改革任务、改革试点、整改督办……或 Tasks, Pilots, Notices ...）",
+                     "{file} has none of the sheets reformctl reads (改革任务, 改革试点, 整改督办 ... "
+                     "or Tasks, Pilots, Notices ...)"),
+    "im_problems": ("{file}中有{n}个问题；未写入任何内容", "{n} problem(s) in {file}; nothing was written"),
+    "im_same": ("{file}：读取{rows}行，无需修改：台账内容与之相同",
+                "{file}: {rows} row(s) read, nothing to change: the ledger already says the same"),
+    "im_nothing": ("{file}：无需修改", "{file}: nothing to change"),
+    "im_new": ("新建     {rel}", "new     {rel}"),
+    "im_changed": ("修改     {rel}  （{fields}）", "changed {rel}  ({fields})"),
+    "im_dry_run": ("试运行：将提交新建{new}项、修改{changed}项；未写入任何内容",
+                   "dry run: {new} new, {changed} changed item(s) would be committed; nothing written"),
+    "im_committed": ("已提交 {sha}：新建{new}项、修改{changed}项", "committed {sha}: {new} new, {changed} changed item(s)"),
+    # ---- init
+    "in_name_empty": ("--name 不能为空", "--name must not be empty"),
+    "in_new_repo": ("新建的 git 仓库", "a new git repository"),
+    "in_existing_repo": ("位于 {repo} 的 git 仓库", "the git repository at {repo}"),
+    "in_created": ("已在{where}中创建台账 {ledger}：{n}个文件，提交 {sha}",
+                   "created the ledger {ledger} in {where}: {n} files, commit {sha}"),
+    "in_skipped": ("  已存在，未改动：{rel}；如需要，请手工合并 reformctl 的部分",
+                   "  left alone (exists already): {rel}; merge the reformctl part by hand if you want it"),
+    "in_next": ("下一步：编辑 units.yaml，在 tasks/ 下添加事项，运行 `reformctl check`（见 README.md）",
+                "next: edit units.yaml, add items under tasks/, run `reformctl check` (see README.md)"),
+    # ---- close-out
+    "co_either": ("请给出 --year YYYY（年末销账）或一个事项编号，二者取一",
+                  "give either --year YYYY (the year-end close-out) or one item ID"),
+    "co_year": ("--year 应为年份（如 2016），收到 {year}", "--year wants a year such as 2016, got {year}"),
+    "co_errors": ("销账要读取的文件中有{n}个错误；请先运行 `reformctl check` 并修正",
+                  "{n} error(s) in the files close-out reads; run `reformctl check` and fix them first"),
+    "co_carry_with_year": ("--carry-over 须与 --year 同用", "--carry-over goes with --year"),
+    "co_refused_head": ("{year}年销账未执行：以下事项在{year}-12-31前到期、未完成且无挂账结转说明：",
+                        "close-out {year} refused: unfinished, due on or before {year}-12-31, no carry_over "
+                        "(未完成且无挂账结转说明):"),
+    "co_blocking_row": ("  {id}  时限 {due}  {status}  {unit}  {title}", "  {id}  due {due}  {status}  {unit}  {title}"),
+    "co_refused": ("{year}年销账未执行，未写入任何内容：{n}个{year}-12-31前到期的未完成事项没有挂账结转说明：{ids}。\n"
+                   "请逐项给出原因、整改措施和新的完成时限：--carry-over 编号 --reason ... --measures ... --new-due "
+                   "YYYY-MM-DD，或 --carry-over-file 文件（CSV/YAML：id, reason, measures, new_due）。",
+                   "close-out {year} refused, nothing written: {n} unfinished item(s) due on or before {year}-12-31 "
+                   "have no carry_over: {ids}.\nGive each a reason, measures and new deadline: --carry-over ID "
+                   "--reason ... --measures ... --new-due YYYY-MM-DD, or --carry-over-file FILE (CSV/YAML: id, "
+                   "reason, measures, new_due)."),
+    "co_nothing": ("{year}年销账：没有需要销账或挂账结转的事项", "close-out {year}: nothing to write off or carry over"),
+    "co_summary": ("{year}年销账（截至{as_of}）：销账{closed}项，挂账结转{carried}项",
+                   "close-out {year} as of {as_of}: {closed} written off (销账), {carried} carried over (挂账结转)"),
+    "co_closed_row": ("  销账     {id}", "  closed   {id}"),
+    "co_carried_row": ("  挂账结转 {id} → {new_due}  {reason}", "  carried  {id} → {new_due}  {reason}"),
+    "co_reason_with": ("--reason、--measures 和 --new-due 须与 --carry-over 编号同用",
+                       "--reason, --measures and --new-due go with --carry-over ID"),
+    "co_counts": ("每个 --carry-over 都需要各自的 --reason、--measures 和 --new-due（收到 --carry-over {ids}个、"
+                  "--reason {reasons}个、--measures {measures}个、--new-due {dues}个）",
+                  "each --carry-over needs its own --reason, --measures and --new-due (got {ids} --carry-over, "
+                  "{reasons} --reason, {measures} --measures, {dues} --new-due)"),
+    "co_empty": ("--carry-over {id}：--reason 和 --measures 不能为空",
+                 "--carry-over {id}: --reason and --measures must not be empty"),
+}
+
+STATUS: dict[str, tuple[str, str]] = {  # status values as words (en: the value itself)
+    "planned": ("未启动", "planned"), "in_progress": ("推进中", "in_progress"), "completed": ("已完成", "completed"),
+    "closed": ("已销账", "closed"), "cancelled": ("已取消", "cancelled"), "active": ("推进中", "active"),
+    "adjusted": ("已调整", "adjusted"), "exited": ("已退出", "exited"),
+}
+
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    "task": ("任务", "task"), "pilot": ("试点", "pilot"), "notice": ("整改通知", "notice"),
+    "item": ("事项", "item"),
+}
+
+# Messages raised in English by reformctl/store, matched whole: (pattern, zh template using the groups).
+STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh in (
+    (r"uncommitted changes in the file\(s\) this command must change; commit or stash them first "
+     r"\(nothing was changed\)", "本命令要修改的文件有未提交的改动，请先提交或暂存（未做任何修改）"),
+    (r"the change would make the ledger invalid, nothing was written", "这一修改会使台账无效，未写入任何内容"),
+    (r"(.+) is not inside a git repository: every change reformctl makes is a git commit \(run `git init` first\)",
+     r"\1 不在 git 仓库中：reformctl 的每次修改都是一次 git 提交（请先运行 `git init`）"),
+    (r"(.+) is not inside the work tree (.+)", r"\1 不在工作区 \2 之内"),
+    (r"git does not know who you are: .*", "git 不知道提交人是谁：请运行 `git config user.name \"姓名\"` 和 "
+     "`git config user.email you@example.org`，或使用 --author '姓名 <email>'"),
+    (r"HEAD is detached: check out a branch first \(git switch BRANCH\)",
+     "HEAD 处于分离状态：请先切换到一个分支（git switch 分支名）"),
+    (r"HEAD points to (.+), not a branch", r"HEAD 指向 \1，不是分支"),
+    (r"(.+) is in progress: finish or abort it first", r"正在进行 \1：请先完成或中止"),
+    (r"the branch kept moving under reformctl \(another program is committing\); try again",
+     "分支一直在变动（另有程序在提交）；请重试"),
+    (r"another reformctl has been writing to this repository for (\d+)s \(lock (.+)\); try again later",
+     r"另一个 reformctl 已向此仓库写入\1秒（锁 \2）；请稍后重试"),
+    (r"--author wants 'Name <email>', got (.+)", r"--author 的格式是 '姓名 <email>'，收到 \1"),
+    (r"(.+) does not exist", r"\1 不存在"),
+    (r"(.+) already exists", r"\1 已存在"),
+    (r"(.+) is a symbolic link; edit the file it points to by hand", r"\1 是符号链接；请手工编辑它指向的文件"),
+    (r"(.+) is not UTF-8; fix it before editing it with reformctl", r"\1 不是 UTF-8 编码；请先修正再用 reformctl 编辑"),
+    (r"refusing to write outside the ledger: (.+)", r"拒绝写入台账以外的位置：\1"),
+    (r"git could not make the commit: (.+)", r"git 无法提交：\1"),
+    (r"nothing to change", "无需修改"),
+    (r"(.+?): cannot parse the file for editing: (.*)", r"\1：无法解析该文件以便编辑：\2"),
+    (r"cannot read (.+?): (.*)", r"无法读取 \1：\2"),
+)]
+
+
+class Said(str):
+    """A message in English (the ``str`` itself) that can be said again in another language."""
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, **params: Any) -> "Said":
+        obj = super().__new__(cls, say(key, "en", **params))
+        obj.key = key
+        obj.params = params
+        return obj
+
+    def __reduce__(self):
+        return (_said, (self.key, self.params))
+
+
+def _said(key: str, params: dict) -> Said:
+    return Said(key, **params)
+
+
+def status(value: Any) -> tuple[str, str]:
+    """A status value as a (zh, en) parameter."""
+    return STATUS.get(str(value), (str(value), str(value)))
+
+
+def kinds(names) -> tuple[str, str]:
+    """``("task", "pilot")`` as a (zh, en) parameter: 任务或试点 / task or pilot."""
+    names = list(names) or ["item"]
+    return ("或".join(KIND_WORDS.get(n, (n, n))[0] for n in names),
+            " or ".join(KIND_WORDS.get(n, (n, n))[1] for n in names))
+
+
+def say(key: str, lang: str, **params: Any) -> str:
+    """The message ``key`` in ``lang`` (zh or en); a ``(zh, en)`` tuple parameter gives its word per language."""
+    i = 0 if lang == "zh" else 1
+    args = {k: (v[i] if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v) else v)
+            for k, v in params.items()}
+    return TEXTS[key][i].format_map(_Default(args))
+
+
+def localize(message: Any, lang: str) -> str:
+    """A message (a :class:`Said`, or a store message in English) in ``lang``; anything unknown unchanged."""
+    if isinstance(message, Said):
+        return say(message.key, lang, **message.params)
+    text = str(message)
+    if lang != "zh":
+        return text
+    for pattern, zh in STORE:
+        m = pattern.fullmatch(text)
+        if m:
+            return m.expand(zh)
+    return text
+
+
+def localize_all(messages, lang: str) -> list[str]:
+    return [localize(m, lang) for m in messages]
+
+
+class _Default(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+__all__ = ["STORE", "Said", "TEXTS", "kinds", "localize", "localize_all", "say", "status"]
