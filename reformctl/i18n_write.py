@@ -149,8 +149,36 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "item": ("事项", "item"),
 }
 
-# Messages raised in English by reformctl/store, matched whole: (pattern, zh template using the groups).
+# Messages raised in English by reformctl/store, reformctl/closeout.py and reformctl/kit.py, matched whole (the
+# more specific first): (pattern, zh template using the groups).
 STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh in (
+    # reformctl/closeout.py
+    (r"carry-over for (.+): it is not an unfinished task due on or before (\S+) \(status (\S+), due (\S+)\)",
+     r"挂账结转 \1：不是\2前到期的未完成任务（状态 \3，时限 \4）"),
+    (r"carry-over for (.+): new_due (\S+) is not after its deadline (\S+)", r"挂账结转 \1：new_due \2 不晚于其时限 \3"),
+    (r"carry-over for (.+): no such task", r"挂账结转 \1：没有这项任务"),
+    (r"carry-over for (.+) given twice", r"\1 的挂账结转说明重复给出"),
+    (r"(.+): new_due wants a date YYYY-MM-DD, got (.+)", r"\1：new_due 应为日期 YYYY-MM-DD，收到 \2"),
+    (r"(.+): expected a list of \{id, reason, measures, new_due\}", r"\1：应为 {id, reason, measures, new_due} 的列表"),
+    (r"(.+): entry (\d+) is not a mapping", r"\1：第\2项不是映射"),
+    (r"(.+) is not UTF-8 \(save it as UTF-8 / CSV UTF-8\)", r"\1 不是 UTF-8 编码（请另存为 UTF-8 / CSV UTF-8）"),
+    (r"(\S+) was already written off on (\S+)", r"\1 已于\2销账"),
+    (r"(\S+) is (\S+), not completed: only completed items are written off",
+     r"\1 的状态是 \2，尚未完成：只有已完成的事项才能销账"),
+    (r"plan (\S+) still has unfinished tasks: (.+)", r"方案 \1 仍有未完成的任务：\2"),
+    (r"plan (\S+) is (\S+), not issued", r"方案 \1 的状态是 \2，尚未印发"),
+    (r"no task or plan (\S+) in this ledger", r"台账中没有任务或方案 \1"),
+    # reformctl/kit.py (init)
+    (r"git is not installed; install git first", "未安装 git；请先安装 git"),
+    (r"(.+) exists and is not a folder", r"\1 已存在且不是文件夹"),
+    (r"(.+) already holds a ledger \((.+)\); nothing was written", r"\1 中已有台账（\2）；未写入任何内容"),
+    (r"cannot tell where (.+) lies in the repository at (.+)", r"无法确定 \1 在仓库 \2 中的位置"),
+    (r"(.+) already holds (.+); init writes only new files, so pick a new or empty folder; nothing was written",
+     r"\1 中已有 \2；init 只写入新文件，请选择新的或空的文件夹；未写入任何内容"),
+    (r"git does not know who you are, so it cannot make the first commit; run\n(.*)and try again; nothing was written",
+     "git 不知道提交人是谁，无法进行首次提交；请运行\n\\1然后重试；未写入任何内容"),
+    (r"could not create the ledger \((.*)\); nothing was left behind", r"无法创建台账（\1）；未留下任何内容"),
+    # reformctl/store
     (r"uncommitted changes in the file\(s\) this command must change; commit or stash them first "
      r"\(nothing was changed\)", "本命令要修改的文件有未提交的改动，请先提交或暂存（未做任何修改）"),
     (r"the change would make the ledger invalid, nothing was written", "这一修改会使台账无效，未写入任何内容"),
@@ -230,8 +258,13 @@ def localize(message: Any, lang: str) -> str:
     for pattern, zh in STORE:
         m = pattern.fullmatch(text)
         if m:
-            return m.expand(zh)
+            return _expand(m, zh)
     return text
+
+
+def _expand(m: re.Match[str], template: str) -> str:
+    """``\\1``..``\\9`` in ``template`` replaced by the groups of ``m`` (nothing else is an escape)."""
+    return re.sub(r"\\(\d)", lambda g: m.group(int(g.group(1))) or "", template)
 
 
 def localize_all(messages, lang: str) -> list[str]:

@@ -202,3 +202,21 @@ def test_nothing_to_do_in_both_languages(sample_repo, cli):
     assert zh.stderr == "reformctl: 无需修改：台账已是如此\n"
     assert en.stderr == "reformctl: nothing to change: the ledger already says so\n"
     assert git(sample_repo, "rev-parse", "HEAD") == head
+
+
+def test_close_out_and_init_refusals_from_other_modules_in_chinese(sample_repo, cli):
+    led = ["--ledger", sample_repo, "--as-of", "2017-01-10"]
+    for lang, want in (("zh", "T-2016-003 的状态是 in_progress，尚未完成：只有已完成的事项才能销账"),
+                       ("en", "T-2016-003 is in_progress, not completed: only completed items are written off")):
+        r = cli("close-out", "T-2016-003", *led, "--lang", lang)
+        assert r.exit_code == 1 and want in r.stderr, r.stderr
+    for lang, want in (("zh", "挂账结转 T-2016-003：new_due 2016-01-01 不晚于其时限"),
+                       ("en", "carry-over for T-2016-003: new_due 2016-01-01 is not after its deadline")):
+        r = cli("close-out", "--year", "2016", "--carry-over", "T-2016-003", "--reason", "r", "--measures", "m",
+                "--new-due", "2016-01-01", *led, "--lang", lang)
+        assert r.exit_code == 2 and want in r.stderr, r.stderr
+    for lang, want in (("zh", "中已有台账（reformctl.yaml）；未写入任何内容"),
+                       ("en", "already holds a ledger (reformctl.yaml); nothing was written")):
+        r = cli("init", sample_repo, "--lang", lang)
+        assert r.exit_code == 2 and want in r.stderr, r.stderr
+    assert git(sample_repo, "status", "--porcelain") == ""

@@ -50,7 +50,7 @@ def init(
     Example: `reformctl init 台账 --name 某区改革落实台账 --level district --start 2025-01-01`
     """
     from .. import kit
-    from ..i18n_write import say
+    from ..i18n_write import localize, say
 
     language = parse_lang(lang)
     day = parse_as_of(None)
@@ -70,7 +70,7 @@ def init(
             hooks_repo=hooks_repo or kit.DEFAULT_HOOKS_REPO, hooks_rev=hooks_rev or kit.DEFAULT_HOOKS_REV,
         )
     except kit.InitError as exc:
-        fail(str(exc), EXIT_USAGE)
+        fail(localize(str(exc), language), EXIT_USAGE)
     where = say("in_new_repo", language) if res.created_repo else say("in_existing_repo", language, repo=res.repo)
     err(say("in_created", language, ledger=res.ledger, where=where, n=len(res.written), sha=res.commit[:12]))
     for rel in res.skipped:
