@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .load import LoadResult, load_ledger, locate
 from .model import Diagnostic, Severity
-from .rules.checks import check_ledger
 
 
 @dataclass
@@ -60,6 +59,8 @@ def _check_own(root: Path, loaded: LoadResult | None, cache: bool | None) -> tup
                 return [_diagnostic(row) for row in hit[0]], hit[1]
             except (TypeError, ValueError):
                 pass
+    from .rules.checks import check_ledger
+
     res = loaded or load_ledger(root, cache=cache, listing=memo.stamp.listing if memo is not None else None)
     own = sorted(locate(root, res.diagnostics + check_ledger(res.ledger)), key=Diagnostic.sort_key)
     files = len(set(res.ledger.files.values())) + 1

@@ -21,13 +21,13 @@ HEAVY = ("pydantic", "git", "openpyxl", "ruamel", "yaml", "reformctl.model", "re
          "reformctl.store", "reformctl.api")
 
 
-def _imported_by(*args: str) -> set[str]:
+def _imported_by(*args: str, cwd=None) -> set[str]:
     """Modules a real `python -X importtime -m reformctl ARGS` process imported (from the interpreter's own log)."""
     import subprocess
     import sys
 
     r = subprocess.run([sys.executable, "-X", "importtime", "-m", "reformctl", *args], capture_output=True, text=True,
-                       env={**__import__("os").environ, "COLUMNS": "100"})
+                       env={**__import__("os").environ, "COLUMNS": "100"}, cwd=cwd)
     assert r.returncode == 0, r.stderr[-2000:]
     mods = set()
     for line in r.stderr.splitlines():
@@ -105,3 +105,18 @@ def test_status_and_check_json_unchanged_by_the_fast_writer(cli, sample_copy):
     r = cli("check", "--ledger", sample_copy, "--format", "json")
     data = json.loads(r.stdout)
     assert data and r.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_remembered_status_and_check_import_no_record_class(sample_repo):
+    """A warm `status`/`check` (answers remembered, reformctl.load.memo) lists files and reads the answer: it must
+    not import the record classes (pydantic models), the YAML reader or the rules."""
+    import time
+
+    time.sleep(3.2)  # the files must be older than the racy window for answers to be remembered
+    for args in (("status", "--as-of", "2016-12-31", "--format", "json"), ("check",)):
+        first = _imported_by(*args, "--ledger", str(sample_repo))
+        assert "reformctl.model.records" in first  # computed
+        again = _imported_by(*args, "--ledger", str(sample_repo))
+        heavy = sorted(m for m in again if m in ("reformctl.model.records", "reformctl.load.yamlread", "yaml",
+                                                  "reformctl.rules.deadlines", "reformctl.rules.checks"))
+        assert heavy == [], f"a remembered `reformctl {args[0]}` imported {heavy}"

@@ -42,17 +42,18 @@ def _split(values: Optional[list[str]]) -> list[str]:
 
 
 def _filters(unit_ids, units, kinds, rules) -> tuple[list[str], list[str], list[str]]:
-    from ..rules.findings import KINDS, all_rules, rule_codes
-
     u, k, r = _split(units), _split(kinds), _split(rules)
-    known = list(dict.fromkeys([*KINDS, *(x.kind for x in all_rules().values())]))
-    bad = [x for x in k if x not in known]
-    if bad:
-        fail(f"--kind {', '.join(bad)}: unknown kind; use one of {', '.join(known)}")
-    codes = rule_codes()
-    bad = [x for x in r if x not in codes]
-    if bad:
-        fail(f"--rule {', '.join(bad)}: unknown rule code; use one of {', '.join(codes)}")
+    if k or r:  # the rule registry (and with it every record class) only when there is something to check
+        from ..rules.findings import KINDS, all_rules, rule_codes
+
+        known = list(dict.fromkeys([*KINDS, *(x.kind for x in all_rules().values())]))
+        bad = [x for x in k if x not in known]
+        if bad:
+            fail(f"--kind {', '.join(bad)}: unknown kind; use one of {', '.join(known)}")
+        codes = rule_codes()
+        bad = [x for x in r if x not in codes]
+        if bad:
+            fail(f"--rule {', '.join(bad)}: unknown rule code; use one of {', '.join(codes)}")
     bad = [x for x in u if x not in unit_ids]
     if bad:
         fail(f"--unit {', '.join(bad)}: not a unit id of units.yaml")
@@ -100,17 +101,21 @@ def status(
         refuse_broken(root, exc.result)
     units, kinds, rules = _filters(data.unit_ids, unit, kind, rule)
     picked = data.select(units=units, kinds=kinds, rules=rules, lights=[x.value for x in light or []])
-    from ..views import status as view
-
     if fmt is StatusFormat.json:
         data.write_json(picked, language, sys.stdout)
     elif fmt is StatusFormat.csv:
+        from ..views import status as view
+
         view.render_csv(data.findings(picked), sys.stdout, language)
     else:
+        from ..views import status as view
         from ..views.console import stdout_console
 
         view.render_table(data.findings(picked), stdout_console(), language, day)
-    view.render_notes(data.notes(), err, language)
+    if data.note_rows:
+        from ..views.status import render_notes
+
+        render_notes(data.notes(), err, language)
     from ..rules.findings import LIGHT_ORDER
 
     limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from pydantic import ValidationError
+from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Severity
+from ..model.ids import ID_RE
 
-from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Settings, Severity
-from ..model.types import ID_RE
-from . import yamlread
+# pydantic, the record classes and the YAML reader are imported when a file is first read (not to list files or
+# to read remembered answers: see reformctl.load.memo)
 
 ENV_LEDGER = "REFORMCTL_LEDGER"
 ENV_MAX_BYTES = "REFORMCTL_MAX_FILE_BYTES"
@@ -139,6 +139,8 @@ def parse_file(root: Path, rel: str) -> tuple[Any, Optional[str], list[Diagnosti
 
 
 def parse_text(rel: str, text: str) -> tuple[Any, Optional[str], list[Diagnostic]]:
+    from . import yamlread
+
     try:
         return yamlread.parse(text), text, []
     except yamlread.YamlProblem as p:
@@ -164,7 +166,7 @@ _CODE_BY_TYPE = {
 }
 
 
-def validation_diagnostics(rel: str, exc: ValidationError, prefix: tuple = ()) -> list[Diagnostic]:
+def validation_diagnostics(rel: str, exc: "ValidationError", prefix: tuple = ()) -> list[Diagnostic]:
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
@@ -223,6 +225,8 @@ def load_bytes(rel: str, kind: Kind, data: Optional[bytes], problem: Optional[Di
 
 
 def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> FileResult:
+    from pydantic import ValidationError
+
     if diags:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
@@ -244,6 +248,8 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
 
 
 def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> FileResult:
+    from pydantic import ValidationError
+
     if diags:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
@@ -265,7 +271,11 @@ def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
     return FileResult(rel, kind.name, records, diags)
 
 
-def load_settings(root: Path) -> tuple[Optional[Settings], list[Diagnostic]]:
+def load_settings(root: Path) -> tuple[Optional["Settings"], list[Diagnostic]]:
+    from pydantic import ValidationError
+
+    from ..model.records import Settings
+
     rel = SETTINGS_FILE
     data, _text, diags = parse_file(root, rel)
     if diags:
@@ -372,7 +382,7 @@ def _list_folder(folder: Path) -> tuple[list[str], _DirStat]:
     return names, _DirStat(folder)
 
 
-def assemble(root: Path, settings: Optional[Settings], results: Iterable[FileResult]) -> LoadResult:
+def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileResult]) -> LoadResult:
     """Build the Ledger from per-file results, refusing duplicate ids."""
     items: dict[str, dict] = {}
     files: dict[tuple[str, str], str] = {}
@@ -576,6 +586,8 @@ def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
             out.append(d)
             continue
         if d.file not in trees:
+            from . import yamlread
+
             text, problem = read_text(root, d.file)
             tree = None
             if text is not None and not problem:
@@ -584,6 +596,8 @@ def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
                 except Exception:  # noqa: BLE001 - an unparsable file already has its own diagnostic
                     tree = None
             trees[d.file] = tree
+        from . import yamlread
+
         line, col = yamlread.locate_in_node(trees[d.file], d.path)
         out.append(d.at(line, col))
     return out

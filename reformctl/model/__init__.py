@@ -7,30 +7,24 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from .diagnostic import Diagnostic, Severity
-from .records import (
-    Accountability,
-    Assessment,
-    Case,
-    CaseKind,
-    CloseOut,
-    Commissioner,
-    Event,
-    EventKind,
-    Measure,
-    Notice,
-    Pilot,
-    PilotStatus,
-    Plan,
-    PlanStatus,
-    Record,
-    Reminder,
-    Report,
-    Settings,
-    Task,
-    TaskStatus,
-    Unit,
-    UnitType,
+
+# The record classes live in .records (pydantic). They are imported on first use, so that listing a ledger's
+# files and reading remembered answers (reformctl.load.memo) do not pay for building every model.
+_RECORDS = (
+    "Accountability", "Assessment", "Case", "CaseKind", "CloseOut", "Commissioner", "Event", "EventKind", "Measure",
+    "Notice", "Pilot", "PilotStatus", "Plan", "PlanStatus", "Record", "Reminder", "Report", "Settings", "Task",
+    "TaskStatus", "Unit", "UnitType",
 )
+
+
+def __getattr__(name: str):
+    if name in _RECORDS:
+        from . import records
+
+        value = getattr(records, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -39,28 +33,40 @@ class Kind:
 
     name: str  # singular, as in status JSON `kind`
     folder: str  # folder under the ledger root ("" for single files)
-    model: type[Record]
+    model_name: str  # the class in .records that validates it (see ``model``)
     list_file: Optional[str] = None  # for kinds kept as one YAML list (units.yaml)
     key: str = "id"  # the field that must equal the file stem
+
+    @property
+    def model(self) -> type[Record]:
+        cls = _MODELS.get(self.model_name)
+        if cls is None:
+            from . import records
+
+            cls = _MODELS[self.model_name] = getattr(records, self.model_name)
+        return cls
+
+
+_MODELS: dict[str, type] = {}
 
 
 # Folder kinds: one item per file, file stem == id (== year for assessments and close-outs).
 FOLDER_KINDS: tuple[Kind, ...] = (
-    Kind("plan", "plans", Plan),
-    Kind("task", "tasks", Task),
-    Kind("pilot", "pilots", Pilot),
-    Kind("notice", "notices", Notice),
-    Kind("reminder", "reminders", Reminder),
-    Kind("report", "reports", Report),
-    Kind("event", "events", Event),
-    Kind("accountability", "accountability", Accountability),
-    Kind("case", "cases", Case),
-    Kind("assessment", "assessments", Assessment, key="year"),
-    Kind("closeout", "closeouts", CloseOut, key="year"),
+    Kind("plan", "plans", "Plan"),
+    Kind("task", "tasks", "Task"),
+    Kind("pilot", "pilots", "Pilot"),
+    Kind("notice", "notices", "Notice"),
+    Kind("reminder", "reminders", "Reminder"),
+    Kind("report", "reports", "Report"),
+    Kind("event", "events", "Event"),
+    Kind("accountability", "accountability", "Accountability"),
+    Kind("case", "cases", "Case"),
+    Kind("assessment", "assessments", "Assessment", key="year"),
+    Kind("closeout", "closeouts", "CloseOut", key="year"),
 )
 LIST_KINDS: tuple[Kind, ...] = (
-    Kind("unit", "", Unit, list_file="units.yaml"),
-    Kind("commissioner", "", Commissioner, list_file="commissioners.yaml"),
+    Kind("unit", "", "Unit", list_file="units.yaml"),
+    Kind("commissioner", "", "Commissioner", list_file="commissioners.yaml"),
 )
 SETTINGS_FILE = "reformctl.yaml"
 KINDS_BY_NAME = {k.name: k for k in FOLDER_KINDS + LIST_KINDS}

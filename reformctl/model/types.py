@@ -14,8 +14,7 @@ from pydantic import BeforeValidator, Field, PlainSerializer, StrictBool, Strict
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
-ID_RE = re.compile(ID_PATTERN)
+from .ids import ID_PATTERN, ID_RE  # noqa: E402,F401 - re-exported
 
 
 def _parse_date(value: Any) -> _dt.date:

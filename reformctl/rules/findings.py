@@ -24,7 +24,6 @@ from typing import Any, Callable, Iterable, Optional
 
 from .. import i18n
 from ..model import Ledger
-from ..model.records import RuleSettings
 from .dates import add_days
 
 LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2}
@@ -155,6 +154,8 @@ class Ctx:
     def __init__(self, ledger: Ledger, as_of: dt.date, horizon: Optional[int] = None):
         self.ledger = ledger
         self.as_of = as_of
+        from ..model.records import RuleSettings
+
         self.settings: RuleSettings = ledger.settings.rules if ledger.settings else RuleSettings()
         self.start: dt.date = ledger.settings.start if ledger.settings else dt.date.min
         self.soon = self.settings.due_soon_days
