@@ -212,6 +212,9 @@ def test_what_is_declined():
         "- a\n- b\n",
         "",
         "status: [completed]\n",
+        ok + "id: T-2\n",  # duplicate keys: the round trip refuses the file
+        ok + "progress: [{date: 2016-01-01, date: 2016-01-02}]\n",
+        ok + "carry_over:\n  reason: a\n  reason: b\n",
     ]:
         assert set_top_scalars(text, {"status": "closed", "closed": DAY}, order) is None, text
     assert parse_plain("not: [valid\n") is None

@@ -100,6 +100,7 @@ def _flow(node: Any) -> str:
     if kind == "q":
         return "[" + ", ".join(_flow(v) for v in node.value) + "]"
     if kind == "m":
+        _unique(node)
         return "{" + ", ".join(f"{_key(k)}: {_flow(v)}" for k, v in node.value) + "}"
     raise _No
 
@@ -115,8 +116,15 @@ def _inline(node: Any) -> Optional[str]:
     return None
 
 
+def _unique(node: Any) -> None:
+    """Duplicate keys: the round trip refuses the file, so must this."""
+    if len({k.value for k, _v in node.value}) != len(node.value):
+        raise _No
+
+
 def _map_lines(node: Any, indent: int, layout: tuple[int, int, int], out: list[str]) -> None:
     m, _s, _o = layout
+    _unique(node)
     pad = " " * indent
     for k, v in node.value:
         key = _key(k)
@@ -149,6 +157,7 @@ def _seq_lines(node: Any, indent: int, layout: tuple[int, int, int], out: list[s
 
 def _entries(root: Any, layout: tuple[int, int, int]) -> list[tuple[str, list[str], Any]]:
     """The root mapping as (key, lines, value node) triples."""
+    _unique(root)
     out = []
     for k, v in root.value:
         lines: list[str] = []
