@@ -490,6 +490,7 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
 
 ENV_JOBS = "REFORMCTL_JOBS"
 PARALLEL_MIN_FILES = 1500  # below this, starting a process costs more than it saves
+PER_FILE_BYTES = 512  # the fixed cost of a file (open, read, parser set-up), as bytes of YAML parsed
 MAIN_SHARE = 1.2  # the main process's share of the files : a worker's (measured on 2 CPUs, benchmarks/)
 
 
@@ -528,8 +529,7 @@ def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileRe
         main_share = min(4.0, max(0.25, float(os.environ.get("REFORMCTL_MAIN_SHARE", "") or MAIN_SHARE)))
     except ValueError:
         main_share = MAIN_SHARE
-    total = main_share + (n - 1)
-    bounds = [0] + [round(len(todo) * (main_share + i) / total) for i in range(n - 1)] + [len(todo)]
+    bounds = _split_points(todo, [main_share] + [1.0] * (n - 1))
     shares = [todo[bounds[i]:bounds[i + 1]] for i in range(n)]
     workers = []
     for share in shares[1:]:
@@ -564,6 +564,28 @@ def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileRe
             part = [_load_one(root, *t[1:]) for t in share]
         out.extend(part)
     return out
+
+
+def _split_points(todo: list, weights: list[float]) -> list[int]:
+    """Bounds of contiguous shares of ``todo`` whose work is in proportion to ``weights``. A file's work is
+    estimated from its size (the listing's lstat) plus a fixed cost per file: a ledger's files are listed by
+    kind, the large task files first, so equal counts of files are far from equal work."""
+    sizes = [(t[3].st_size if t[3] is not None else 1024) + PER_FILE_BYTES for t in todo]
+    total = sum(sizes) or 1
+    whole = sum(weights)
+    targets = []
+    acc = 0.0
+    for w in weights[:-1]:
+        acc += w
+        targets.append(total * acc / whole)
+    bounds, run, i = [0], 0, 0
+    for target in targets:
+        while i < len(sizes) and run + sizes[i] / 2 < target:
+            run += sizes[i]
+            i += 1
+        bounds.append(max(i, bounds[-1]))
+    bounds.append(len(todo))
+    return bounds
 
 
 def _load_one(root: Path, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
