@@ -2,7 +2,7 @@
 """Time reformctl against its peers on generated ledgers, and print each target of issue 6 with its figure.
 
     pip install -e '.[bench]'
-    python benchmarks/run.py                      # N = 2000, 10000, 100000 (about 15 minutes on 2 cores)
+    python benchmarks/run.py                      # N = 2000, 10000, 100000 (about 10 minutes on 2 cores)
     python benchmarks/run.py --sizes 2000 --repeat 1   # a quick look
 
 For every N it generates (once, cached in --workdir) a ledger of N items in a git repository with
