@@ -120,6 +120,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "no batch of demonstration points listed in {year} (art. 9), {when}"),
 }
 
+# Refusals shared by every command that reads a ledger (reformctl/cli/common.py).
+ROOT_ERRORS: dict[str, tuple[str, str]] = {
+    "root_missing": ("台账目录 {root} 不存在（来自{how}）；请用 --ledger PATH 指定或设置 REFORMCTL_LEDGER",
+                     "ledger folder {root} does not exist (from {how}); pass --ledger PATH or set REFORMCTL_LEDGER"),
+    "root_not_folder": ("台账路径 {root} 不是目录（来自{how}）", "ledger path {root} is not a folder (from {how})"),
+    "root_no_settings": ("{root} 中没有 reformctl.yaml：不是台账（可用 `reformctl init` 新建）",
+                         "{root} holds no reformctl.yaml: not a ledger (create one with `reformctl init`)"),
+    "ledger_has_errors": ("台账有{n}处错误{more}；请先运行 `reformctl check` 并改正",
+                          "the ledger has {n} error(s){more}; run `reformctl check` and fix them first"),
+    "and_more": ("（另有{n}处）", " (and {n} more)"),
+}
+HOW = {  # where the ledger path came from (the `how` of root errors), in Chinese
+    "--ledger": "--ledger", "$REFORMCTL_LEDGER": "环境变量 REFORMCTL_LEDGER", "nearest reformctl.yaml": "最近的 reformctl.yaml",
+}
+
+
+def root_error(code: str, lang: str, **params: object) -> str:
+    """A refusal of :data:`ROOT_ERRORS` in ``lang``."""
+    pair = ROOT_ERRORS[code]
+    if lang == "zh" and "how" in params:
+        how = str(params["how"])
+        params = {**params, "how": HOW.get(how, "默认的 ./ledger-data（当前目录及其上级目录中都没有 reformctl.yaml）"
+                                       if how.startswith("no ") else how)}
+    return _pick(pair, lang).format_map(_Default(params))
+
+
 NOTES: dict[str, tuple[str, str]] = {
     "calendar_unknown": ("{what}的时限按工作日计算，但工作日历只有{lo}至{hi}年的数据，不含{year}年：未计算时限。"
                          "请改填日期或升级 chinesecalendar",

@@ -42,6 +42,9 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """reformctl: the reform implementation ledger tool."""
+    from .common import reset_lang
+
+    reset_lang()
 
 
 for _name in COMMAND_MODULES:

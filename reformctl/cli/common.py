@@ -67,16 +67,34 @@ def parse_as_of(value: Optional[str]) -> dt.date:
         fail(f"--as-of wants a date YYYY-MM-DD, got {value!r}")
 
 
+_LANG: Optional[str] = None  # the language of this command (its --lang, else the locale): see parse_lang
+
+
+def reset_lang() -> None:
+    """Forget the language of a previous command (the app's callback calls it before each command)."""
+    global _LANG
+    _LANG = None
+
+
 def parse_lang(value: Optional[str]) -> str:
+    global _LANG
     if value:
         v = value.lower()
         if v.startswith("zh"):
+            _LANG = "zh"
             return "zh"
         if v.startswith("en"):
+            _LANG = "en"
             return "en"
         fail(f"--lang is zh or en, got {value!r}")
     loc = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return "zh" if loc.lower().startswith("zh") else "en"
+    _LANG = "zh" if loc.lower().startswith("zh") else "en"
+    return _LANG
+
+
+def current_lang() -> str:
+    """The command's language once it parsed --lang, else the locale's."""
+    return _LANG or parse_lang(None)
 
 
 def resolve_root(ledger: Optional[Path]) -> Path:
@@ -85,6 +103,10 @@ def resolve_root(ledger: Optional[Path]) -> Path:
     try:
         return find_ledger(ledger)
     except LedgerRootError as exc:
+        if exc.code:
+            from ..i18n import root_error
+
+            fail(root_error(exc.code, current_lang(), **exc.params))
         fail(str(exc))
 
 
@@ -108,8 +130,11 @@ def refuse_broken(root: Path, res) -> NoReturn:
     shown = locate(root, errors[:5])
     for d in shown:
         err(f"{d.file}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {d.message}")
-    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-    fail(f"the ledger has {len(errors)} error(s){more}; run `reformctl check` and fix them first", EXIT_FINDINGS)
+    from ..i18n import root_error
+
+    lang = current_lang()
+    more = root_error("and_more", lang, n=len(errors) - 5) if len(errors) > 5 else ""
+    fail(root_error("ledger_has_errors", lang, n=len(errors), more=more), EXIT_FINDINGS)
 
 
 def display_path(root: Path):

@@ -30,7 +30,13 @@ DEFAULT_FOLDER = "ledger-data"
 
 
 class LedgerRootError(Exception):
-    """The ledger root cannot be used (exit 2)."""
+    """The ledger root cannot be used (exit 2). ``code`` and ``params`` let a caller word it in another
+    language (:data:`reformctl.i18n.ROOT_ERRORS`); ``str()`` is the English message."""
+
+    def __init__(self, message: str, code: str = "", **params: Any):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass
@@ -64,12 +70,14 @@ def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path
         root = cwd / root
     if not root.exists():
         raise LedgerRootError(f"ledger folder {root} does not exist (from {how}); "
-                              f"pass --ledger PATH or set {ENV_LEDGER}")
+                              f"pass --ledger PATH or set {ENV_LEDGER}", "root_missing", root=root, how=how)
     if not root.is_dir():
-        raise LedgerRootError(f"ledger path {root} is not a folder (from {how})")
+        raise LedgerRootError(f"ledger path {root} is not a folder (from {how})", "root_not_folder", root=root,
+                              how=how)
     settings = root / SETTINGS_FILE
     if not settings.is_file():
-        raise LedgerRootError(f"{root} holds no {SETTINGS_FILE}: not a ledger (create one with `reformctl init`)")
+        raise LedgerRootError(f"{root} holds no {SETTINGS_FILE}: not a ledger (create one with `reformctl init`)",
+                              "root_no_settings", root=root)
     return root
 
 
