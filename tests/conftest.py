@@ -142,3 +142,20 @@ def cli(monkeypatch):
         return Result(r.exit_code, r.stdout, r.stderr)
 
     return run
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The ledger-relative paths really read and validated since the fixture started (a spy on
+    ``reformctl.load.load_bytes`` that calls through; cleared by the test when it likes)."""
+    import reformctl.load as load
+
+    seen: list[str] = []
+    real = load.load_bytes
+
+    def spy(rel, kind, data, problem):
+        seen.append(rel)
+        return real(rel, kind, data, problem)
+
+    monkeypatch.setattr(load, "load_bytes", spy)
+    return seen

@@ -25,20 +25,6 @@ from conftest import SAMPLE, git
 TASK = "tasks/T-2016-001.yaml"
 
 
-@pytest.fixture
-def parsed(monkeypatch):
-    """The ledger-relative paths parsed since the fixture started (cleared by the test when it likes)."""
-    seen: list[str] = []
-    real = load.load_bytes
-
-    def spy(rel, kind, data, problem):
-        seen.append(rel)
-        return real(rel, kind, data, problem)
-
-    monkeypatch.setattr(load, "load_bytes", spy)
-    return seen
-
-
 def snapshot(res) -> tuple:
     """Everything a load gives, comparable."""
     items = {k: {i: r.model_dump() for i, r in v.items()} for k, v in res.ledger.items.items()}

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-import reformctl.load as load
 from reformctl import api
 from reformctl.load import cache as C
 from reformctl.load import memo as M
@@ -29,19 +28,6 @@ TASK = "tasks/T-2016-003.yaml"  # red as of 2016-12-31 (task, milestone and upda
 def old_files(monkeypatch):
     """As if the files had been written long ago (else every file is "racy" and nothing is remembered)."""
     monkeypatch.setattr(C, "RACY_NS", 0)
-
-
-@pytest.fixture
-def parsed(monkeypatch):
-    seen: list[str] = []
-    real = load.load_bytes
-
-    def spy(rel, kind, data, problem):
-        seen.append(rel)
-        return real(rel, kind, data, problem)
-
-    monkeypatch.setattr(load, "load_bytes", spy)
-    return seen
 
 
 def status(cli, root: Path, *args: str) -> str:

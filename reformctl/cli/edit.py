@@ -29,6 +29,15 @@ def _date(value: Optional[str], option: str, lang: str = "en"):
         fail(say("date_option", lang, option=option, value=value))
 
 
+def _write(ledger, as_of, author, dry_run: bool, lang, make) -> None:
+    """The body of a write command: language, ledger and as-of date from the options, then ``make(root, day)``
+    gives the action, committed by :func:`run_action`."""
+    language = parse_lang(lang)
+    root = resolve_root(ledger)
+    day = parse_as_of(as_of)
+    run_action(root, author, dry_run, lang=language, make=lambda: make(root, day))
+
+
 def progress(item: IdArg, note: Annotated[str, typer.Argument(metavar="NOTE", help="What was done (进展情况).")],
              by: Annotated[Optional[str], typer.Option("--by", help="Who reported it (填报人).")] = None,
              ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
@@ -39,10 +48,7 @@ def progress(item: IdArg, note: Annotated[str, typer.Argument(metavar="NOTE", he
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.progress(root, item, note, day, by))
+    _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.progress(root, item, note, day, by))
 
 
 def complete(item: IdArg,
@@ -60,10 +66,8 @@ def complete(item: IdArg,
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.complete(root, item, day, milestone, tuple(evidence or ())))
+    _write(ledger, as_of, author, dry_run, lang,
+           lambda root, day: writes.complete(root, item, day, milestone, tuple(evidence or ())))
 
 
 def evidence(item: IdArg, ref: Annotated[str, typer.Argument(metavar="PATH_OR_LINK", help="A file path or a link.")],
@@ -77,10 +81,7 @@ def evidence(item: IdArg, ref: Annotated[str, typer.Argument(metavar="PATH_OR_LI
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.evidence(root, item, ref, day, milestone))
+    _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.evidence(root, item, ref, day, milestone))
 
 
 def cancel(item: IdArg, reason: Annotated[str, typer.Option("--reason", help="Why it is cancelled (取消原因).")],
@@ -92,10 +93,7 @@ def cancel(item: IdArg, reason: Annotated[str, typer.Option("--reason", help="Wh
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.cancel(root, item, reason, day))
+    _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.cancel(root, item, reason, day))
 
 
 def rectify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None,
@@ -106,10 +104,7 @@ def rectify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: 
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.rectify(root, notice, no, day))
+    _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.rectify(root, notice, no, day))
 
 
 def verify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None,
@@ -120,10 +115,7 @@ def verify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: W
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.verify(root, notice, no, day))
+    _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.verify(root, notice, no, day))
 
 
 def review(notice: NoticeArg, no: ProblemArg,
@@ -160,10 +152,7 @@ def pilot_file(item: IdArg, ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.pilot_file(root, item, day))
+    _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.pilot_file(root, item, day))
 
 
 @pilot_app.command("exit")
@@ -176,10 +165,7 @@ def pilot_exit(item: IdArg, reason: Annotated[str, typer.Option("--reason", help
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.pilot_exit(root, item, reason, day))
+    _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.pilot_exit(root, item, reason, day))
 
 
 @pilot_app.command("adjust")
@@ -192,10 +178,8 @@ def pilot_adjust(item: IdArg, reason: Annotated[str, typer.Option("--reason", he
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.pilot_exit(root, item, reason, day, adjust=True))
+    _write(ledger, as_of, author, dry_run, lang,
+           lambda root, day: writes.pilot_exit(root, item, reason, day, adjust=True))
 
 
 def extend(item: IdArg,
@@ -231,10 +215,7 @@ def approve(item: IdArg, approver: Annotated[str, typer.Option("--approver", hel
     """
     from .. import writes
 
-    language = parse_lang(lang)
-    root = resolve_root(ledger)
-    day = parse_as_of(as_of)
-    run_action(root, author, dry_run, lang=language, make=lambda: writes.approve(root, item, approver, day))
+    _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.approve(root, item, approver, day))
 
 
 def register(app: typer.Typer) -> None:

@@ -310,23 +310,29 @@ class Cache:
                 if part is not None:
                     part[rel] = e
             folder = self.folder
-            if not folder.is_dir():
-                folder.mkdir(parents=True, exist_ok=True)
-                local = folder.parent
-                if local.name == LOCAL_DIR and not (local / ".gitignore").exists():
-                    # inside the ledger: keep it out of any repository it may join
-                    (local / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n",
-                                                      encoding="utf-8")
+            make_folder(folder)
             for n, part in sorted(parts.items()):
                 data = dumps({"format": CACHE_FORMAT, "key": self.key, "shard": n, "entries": part,
                               "written_ns": time.time_ns()})
-                _write_atomically(shard_path(folder, n), data)
+                write_atomically(shard_path(folder, n), data)
             self.dirty = set()
         except Exception:  # noqa: BLE001 - the cache is an optimisation only
             return
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def make_folder(folder: Path) -> None:
+    """Create a cache folder (``folder`` under the git directory or under ``<ledger>/.reformctl-cache``); the
+    latter is inside the ledger and gets a ``.gitignore`` that keeps it out of any repository it may join."""
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    local = folder.parent
+    if local.name == LOCAL_DIR and not (local / ".gitignore").exists():
+        (local / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n", encoding="utf-8")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` through a temporary file and a rename: a reader sees the old file or the new one."""
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

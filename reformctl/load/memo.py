@@ -30,11 +30,9 @@ from __future__ import annotations
 import hashlib
 from array import array
 import io
-import os
 import pickle
 import stat
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -177,21 +175,8 @@ class Memo:
             return
         try:
             data = pickle.dumps((FORMAT, self.stamp.digest, repr(key), value), protocol=5)
-            self.folder.mkdir(parents=True, exist_ok=True)
-            gitignore = self.folder.parent / ".gitignore"
-            if self.folder.parent.name == _cache.LOCAL_DIR and not gitignore.exists():  # keep it out of git
-                gitignore.write_text("# written by reformctl: a cache, safe to delete\n*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, self._file(key))
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            _cache.make_folder(self.folder)
+            _cache.write_atomically(self._file(key), data)
             self._prune()
         except Exception:  # noqa: BLE001 - an optimisation only
             return
