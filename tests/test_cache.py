@@ -397,22 +397,18 @@ def test_the_one_file_cache_of_older_versions_is_removed(sample_repo):
     assert not legacy.exists() and C.cache_path(sample_repo).is_dir()
 
 
-def test_parallel_shares_follow_the_work_not_the_count():
-    """Files are listed by kind (the large task files first): shares are cut by bytes plus a per-file cost."""
-    import types
-
-    def t(size):
-        return (0, "x", None, types.SimpleNamespace(st_size=size) if size is not None else None, None, None, True)
-
-    big, small = [t(2000)] * 100, [t(100)] * 300
-    b = load._split_points(big + small, [1.0, 1.0])
-    work = [(2000 + load.PER_FILE_BYTES)] * 100 + [(100 + load.PER_FILE_BYTES)] * 300
-    first = sum(work[:b[1]])
-    assert b[0] == 0 and b[-1] == 400 and abs(first - sum(work) / 2) <= 2600
-    assert b[1] < 200  # by count it would be 200: the first share would hold all the big files
-    b = load._split_points(big + small, [1.2, 1.0])
-    assert abs(sum(work[:b[1]]) / sum(work) - 1.2 / 2.2) < 0.01
-    assert load._split_points([], [1.2, 1.0]) == [0, 0, 0]
-    assert load._split_points([t(None)] * 2, [1.0, 1.0, 1.0]) == [0, 1, 1, 2]  # no lstat: a default size
-    b = load._split_points([t(10)] * 10, [1.0, 1.0, 1.0])
-    assert b == sorted(b) and b[0] == 0 and b[-1] == 10 and all(b[i + 1] - b[i] >= 3 for i in range(3))
+def test_parallel_shares_are_dealt_in_proportion():
+    """Files are listed by kind (the large task files first): shares are dealt round by round, so each holds
+    the same mix, in proportion to the weights, every position exactly once."""
+    for n, weights in ((400, [1.0, 1.0]), (1000, [1.2, 1.0]), (10, [1.0, 1.0, 1.0]), (7, [1.2, 1.0, 1.0]),
+                       (0, [1.2, 1.0])):
+        shares = load._deal(n, weights)
+        assert len(shares) == len(weights)
+        assert sorted(i for share in shares for i in share) == list(range(n))
+        assert all(share == sorted(share) for share in shares)
+        for share, w in zip(shares, weights):
+            assert abs(len(share) - n * w / sum(weights)) <= 6  # at most one round off
+    main, worker = load._deal(1000, [1.2, 1.0])
+    # the first tenth of the files (the kind listed first) is split like the whole
+    assert abs(sum(1 for i in main if i < 100) / 100 - 1.2 / 2.2) < 0.06
+    assert load._deal(5, [1.0, 1.0]) == [[0, 2, 4], [1, 3]]

@@ -9,6 +9,7 @@ and the diagnostics of every file that could not. Only an unusable root (no fold
 from __future__ import annotations
 
 import gc
+import math
 import os
 import stat
 import sys
@@ -122,6 +123,75 @@ def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tup
     return data, None
 
 
+class _Reader:
+    """Reads the listed files of a ledger through open descriptors of their folders (``openat`` and ``read``:
+    a third of what ``Path.read_bytes`` costs a small file). Anything unusual (a symbolic link, a file that
+    changed kind or grew over the limit since it was listed, any error) goes to :func:`read_bytes`, which
+    words the diagnostic."""
+
+    _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.limit = _max_bytes()
+        self.folders: dict[str, Optional[int]] = {}
+        self.usable = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW")
+
+    def read(self, rel: str, st: Optional[os.stat_result]) -> tuple[Optional[bytes], Optional[Diagnostic]]:
+        """The bytes of ``rel`` (``st``: its lstat from the listing, or None when it was listed without one)."""
+        if not self.usable or (st is not None and (not stat.S_ISREG(st.st_mode) or st.st_size > self.limit)):
+            return read_bytes(self.root, rel, st)
+        folder, _, name = rel.rpartition("/")
+        fd = self.folders.get(folder, -1)
+        if fd == -1:
+            try:
+                fd = os.open(self.root / folder if folder else self.root,
+                             os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+            except OSError:
+                fd = None
+            self.folders[folder] = fd
+        if fd is None:
+            return read_bytes(self.root, rel, st)
+        try:
+            f = os.open(name, self._FLAGS, dir_fd=fd)
+        except OSError:  # gone, made a link, unreadable: the slow path finds out and says which
+            return read_bytes(self.root, rel, st)
+        try:
+            if st is None:  # listed without a stat (no cache): ask the open file
+                st = os.fstat(f)
+                if not stat.S_ISREG(st.st_mode) or st.st_size > self.limit:
+                    os.close(f)
+                    f = -1
+                    return read_bytes(self.root, rel, None)
+            size = st.st_size
+            chunk = os.read(f, size + 1)
+            total = len(chunk)
+            chunks = [chunk]
+            # all of the size it was listed with, in one read: the whole file (a short read is the end of a
+            # regular file). Otherwise it changed since: read on to the end.
+            if total != size:
+                while chunk and total <= self.limit:
+                    chunk = os.read(f, 65536)
+                    chunks.append(chunk)
+                    total += len(chunk)
+        except OSError:
+            return read_bytes(self.root, rel, st)
+        finally:
+            if f >= 0:
+                os.close(f)
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        if total > self.limit:
+            return None, Diagnostic(rel, "file_too_large", f"file is {total:,} bytes, over the limit of "
+                                    f"{self.limit:,} (set {ENV_MAX_BYTES} to raise it)")
+        return data, None
+
+    def close(self) -> None:
+        for fd in self.folders.values():
+            if fd is not None:
+                os.close(fd)
+        self.folders.clear()
+
+
 def decode(rel: str, data: bytes) -> tuple[Optional[str], Optional[Diagnostic]]:
     """UTF-8 text (a BOM dropped), or a diagnostic for binary or non-UTF-8 data."""
     if b"\0" in data:
@@ -146,9 +216,27 @@ def parse_file(root: Path, rel: str) -> tuple[Any, Optional[str], list[Diagnosti
     return parse_text(rel, text)
 
 
-def parse_text(rel: str, text: str) -> tuple[Any, Optional[str], list[Diagnostic]]:
-    from . import yamlread
+_yamlread: Any = None  # reformctl.load.yamlread once a file is read (imported lazily, kept for the hot path)
 
+
+def _yaml() -> Any:
+    global _yamlread
+    if _yamlread is None:
+        from . import yamlread
+
+        _yamlread = yamlread
+    return _yamlread
+
+
+def _validation_error() -> type:
+    """pydantic's ValidationError (an ``except`` clause evaluates this only when something was raised)."""
+    from pydantic import ValidationError
+
+    return ValidationError
+
+
+def parse_text(rel: str, text: str) -> tuple[Any, Optional[str], list[Diagnostic]]:
+    yamlread = _yamlread or _yaml()
     try:
         return yamlread.parse(text), text, []
     except yamlread.YamlProblem as p:
@@ -225,6 +313,10 @@ def load_list_file(root: Path, rel: str, kind: Kind) -> FileResult:
 def load_bytes(rel: str, kind: Kind, data: Optional[bytes], problem: Optional[Diagnostic]) -> FileResult:
     """What one file gives, from its bytes (as read by :func:`read_bytes`)."""
     if problem is None:
+        yamlread = _yamlread or _yaml()
+        parsed = yamlread.parse_quick(data)
+        if parsed is not yamlread.NOT_QUICK:
+            return (list_result if kind.list_file else item_result)(rel, kind, parsed, [])
         text, problem = decode(rel, data)
     if problem is not None:
         return FileResult(rel, kind.name, [], [problem])
@@ -233,8 +325,6 @@ def load_bytes(rel: str, kind: Kind, data: Optional[bytes], problem: Optional[Di
 
 
 def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> FileResult:
-    from pydantic import ValidationError
-
     if diags:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
@@ -244,7 +334,7 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
             rel, "not_a_mapping", f"a {kind.name} file holds one mapping (key: value lines), found a {type(data).__name__}")])
     try:
         rec = kind.model.model_validate(data)
-    except ValidationError as exc:
+    except _validation_error() as exc:
         return FileResult(rel, kind.name, [], validation_diagnostics(rel, exc))
     stem = rel.rsplit("/", 1)[-1][:-5] if rel.endswith(".yaml") else Path(rel).stem
     key = str(getattr(rec, kind.key))
@@ -256,8 +346,6 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
 
 
 def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> FileResult:
-    from pydantic import ValidationError
-
     if diags:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
@@ -272,7 +360,7 @@ def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
             continue
         try:
             rec = kind.model.model_validate(entry)
-        except ValidationError as exc:
+        except _validation_error() as exc:
             diags.extend(validation_diagnostics(rel, exc, prefix=(i,)))
             continue
         records.append((rec.id, rec, i))
@@ -302,8 +390,10 @@ def ledger_files(root: Path) -> tuple[list[tuple[str, Kind]], list[Diagnostic]]:
     return [(rel, kind) for rel, kind, _st in files], diags
 
 
-def list_files(root: Path) -> tuple[list[tuple[str, Kind, Optional[os.stat_result]]], list[Diagnostic]]:
-    """Like :func:`ledger_files`, with each file's ``lstat`` (None when it cannot be had)."""
+def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind, Optional[os.stat_result]]],
+                                                             list[Diagnostic]]:
+    """Like :func:`ledger_files`, with each file's ``lstat`` (None when it cannot be had, and for the files of
+    item folders when not ``with_stat``: a load without the cache needs no stat before it reads)."""
     out: list[tuple[str, Kind, Optional[os.stat_result]]] = []
     diags: list[Diagnostic] = []
     for kind in LIST_KINDS:
@@ -324,6 +414,9 @@ def list_files(root: Path) -> tuple[list[tuple[str, Kind, Optional[os.stat_resul
         except OSError as exc:
             diags.append(Diagnostic(kind.folder, "unreadable_file", f"cannot list the folder: {exc.strerror or exc}"))
             continue
+        if not with_stat:
+            lstat.close()
+            lstat = _NoStat()
         check_id = kind.key == "id"
         match = ID_RE.match
         fd = lstat.fd
@@ -385,35 +478,68 @@ class _DirStat:
             self.fd = None
 
 
+class _NoStat:
+    fd = None
+
+    def __call__(self, name: str) -> None:
+        return None
+
+    def close(self) -> None:
+        pass
+
+
 def _list_folder(folder: Path) -> tuple[list[str], _DirStat]:
     names = sorted(os.listdir(folder))
     return names, _DirStat(folder)
 
 
 def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileResult]) -> LoadResult:
-    """Build the Ledger from per-file results, refusing duplicate ids."""
+    """Build the Ledger from per-file results, refusing duplicate ids (ids of item files are unique across
+    every folder kind; ids in a list file, an assessment or a close-out, within their kind)."""
     items: dict[str, dict] = {}
     files: dict[tuple[str, str], str] = {}
     index: dict[tuple[str, str], int] = {}
     diags: list[Diagnostic] = []
-    first_seen: dict[str, tuple[str, str]] = {}  # folder-kind id -> (kind, file): ids are unique ledger-wide
+    first_seen: dict[str, dict[str, str]] = {}  # scope -> id -> the file that has it first
     for fr in results:
-        diags.extend(fr.diagnostics)
-        bucket = items.setdefault(fr.kind, {})
-        for item_id, rec, i in fr.records:
+        if fr.diagnostics:
+            diags.extend(fr.diagnostics)
+        kind = fr.kind
+        bucket = items.get(kind)
+        if bucket is None:
+            bucket = items[kind] = {}
+        records = fr.records
+        if not records:
+            continue
+        rel = fr.rel
+        if len(records) == 1 and records[0][2] is None:  # one item file: the common case, inline
+            item_id, rec, _i = records[0]
+            seen = first_seen.get("item" if kind not in ("assessment", "closeout") else kind)
+            if seen is None:
+                seen = first_seen["item" if kind not in ("assessment", "closeout") else kind] = {}
+            other = seen.get(item_id)
+            if other is not None:
+                diags.append(Diagnostic(rel, "duplicate_id", f"id `{item_id}` is already used by {other}",
+                                        path=("id",)))
+                continue
+            seen[item_id] = rel
+            bucket[item_id] = rec
+            files[(kind, item_id)] = rel
+            continue
+        for item_id, rec, i in records:
             list_kind = i is not None
-            scope = fr.kind if list_kind or fr.kind in ("assessment", "closeout") else "item"
-            seen_key = f"{scope}:{item_id}"
-            if seen_key in first_seen:
-                other_kind, other_file = first_seen[seen_key]
-                diags.append(Diagnostic(fr.rel, "duplicate_id", f"id `{item_id}` is already used by {other_file}",
+            scope = kind if list_kind or kind in ("assessment", "closeout") else "item"
+            seen = first_seen.setdefault(scope, {})
+            other = seen.get(item_id)
+            if other is not None:
+                diags.append(Diagnostic(rel, "duplicate_id", f"id `{item_id}` is already used by {other}",
                                         path=((i,) if list_kind else ()) + ("id",)))
                 continue
-            first_seen[seen_key] = (fr.kind, fr.rel)
+            seen[item_id] = rel
             bucket[item_id] = rec
-            files[(fr.kind, item_id)] = fr.rel
+            files[(kind, item_id)] = rel
             if list_kind:
-                index[(fr.kind, item_id)] = i
+                index[(kind, item_id)] = i
     ledger = Ledger(root=root, settings=settings, items=items, files=files, index=index)
     return LoadResult(ledger, diags)
 
@@ -443,9 +569,10 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
 
     started_ns = time.time_ns()
     settings, diags = load_settings(root)
-    files, listing_diags = listing if listing is not None else list_files(root)
     store = None
-    if _cache.cache_enabled(use_cache):
+    use_cache = _cache.cache_enabled(use_cache)
+    files, listing_diags = listing if listing is not None else list_files(root, with_stat=use_cache)
+    if use_cache:
         try:
             settings_digest = _cache.digest((root / SETTINGS_FILE).read_bytes())
         except OSError:
@@ -498,7 +625,6 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
 
 ENV_JOBS = "REFORMCTL_JOBS"
 PARALLEL_MIN_FILES = 1500  # below this, starting a process costs more than it saves
-PER_FILE_BYTES = 512  # the fixed cost of a file (open, read, parser set-up), as bytes of YAML parsed
 MAIN_SHARE = 1.2  # the main process's share of the files : a worker's (measured on 2 CPUs, benchmarks/)
 
 
@@ -523,12 +649,20 @@ def _jobs(jobs: Optional[int], n_files: int) -> int:
 def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileResult, Optional[bytes]]]:
     """(FileResult, content digest or None) of each file in ``todo``, in order.
 
-    With several CPUs and many files, forked workers parse contiguous shares while this process parses the
-    first; each worker sends its results back as one pickle (records rebuilt without validation). A worker
+    With several CPUs and many files, forked workers parse shares dealt by :func:`_deal` while this process
+    parses the first; each worker sends its results back as one pickle (records rebuilt without validation). A worker
     that fails is not trusted: its share is parsed here again."""
+    reader = _Reader(root)
+    try:
+        return _parse_shares(root, todo, jobs, reader)
+    finally:
+        reader.close()
+
+
+def _parse_shares(root: Path, todo: list, jobs: Optional[int], reader: _Reader) -> list:
     n = _jobs(jobs, len(todo))
     if n <= 1:
-        return [_load_one(root, *t[1:]) for t in todo]
+        return [_load_one(reader, *t[1:]) for t in todo]
     from . import cache as _cache
 
     # the main process reads its share straight into records; each worker also pickles its share and the
@@ -537,26 +671,28 @@ def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileRe
         main_share = min(4.0, max(0.25, float(os.environ.get("REFORMCTL_MAIN_SHARE", "") or MAIN_SHARE)))
     except ValueError:
         main_share = MAIN_SHARE
-    bounds = _split_points(todo, [main_share] + [1.0] * (n - 1))
-    shares = [todo[bounds[i]:bounds[i + 1]] for i in range(n)]
+    dealt = _deal(len(todo), [main_share] + [1.0] * (n - 1))
     workers = []
-    for share in shares[1:]:
+    for positions in dealt[1:]:
+        share = [todo[i] for i in positions]
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:  # the worker
             code = 1
             try:
                 os.close(r)
-                data = _cache.dumps_hand_over([_load_one(root, *t[1:]) for t in share])
+                data = _cache.dumps_hand_over([_load_one(reader, *t[1:]) for t in share])
                 with os.fdopen(w, "wb") as fh:
                     fh.write(data)
                 code = 0
             finally:
                 os._exit(code)
         os.close(w)
-        workers.append((pid, r, share))
-    out = [_load_one(root, *t[1:]) for t in shares[0]]
-    for pid, r, share in workers:
+        workers.append((pid, r, positions, share))
+    out: list = [None] * len(todo)
+    for i in dealt[0]:
+        out[i] = _load_one(reader, *todo[i][1:])
+    for pid, r, positions, share in workers:
         try:
             with os.fdopen(r, "rb") as fh:
                 data = fh.read()
@@ -569,41 +705,46 @@ def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileRe
             except Exception:  # noqa: BLE001 - redone below
                 part = None
         if not isinstance(part, list) or len(part) != len(share):
-            part = [_load_one(root, *t[1:]) for t in share]
-        out.extend(part)
+            part = [_load_one(reader, *t[1:]) for t in share]
+        for i, result in zip(positions, part):
+            out[i] = result
     return out
 
 
-def _split_points(todo: list, weights: list[float]) -> list[int]:
-    """Bounds of contiguous shares of ``todo`` whose work is in proportion to ``weights``. A file's work is
-    estimated from its size (the listing's lstat) plus a fixed cost per file: a ledger's files are listed by
-    kind, the large task files first, so equal counts of files are far from equal work."""
-    sizes = [(t[3].st_size if t[3] is not None else 1024) + PER_FILE_BYTES for t in todo]
-    total = sum(sizes) or 1
-    whole = sum(weights)
-    targets = []
-    acc = 0.0
-    for w in weights[:-1]:
-        acc += w
-        targets.append(total * acc / whole)
-    bounds, run, i = [0], 0, 0
-    for target in targets:
-        while i < len(sizes) and run + sizes[i] / 2 < target:
-            run += sizes[i]
-            i += 1
-        bounds.append(max(i, bounds[-1]))
-    bounds.append(len(todo))
-    return bounds
+def _deal(n: int, weights: list[float]) -> list[list[int]]:
+    """Positions ``0..n-1`` dealt to processes in proportion to ``weights``, like cards: in every round of a
+    few positions each process takes its number of consecutive ones. A ledger's files are listed by kind
+    (the large task files first), so contiguous shares of equal count are far from equal work; dealt
+    shares hold the same mix of kinds and sizes, and need no size of a file (a load without the cache
+    lists none)."""
+    tenths = [max(1, round(w * 10)) for w in weights]
+    g = 0
+    for t in tenths:
+        g = math.gcd(g, t)
+    counts = [t // g for t in tenths]
+    cycle = sum(counts)
+    shares: list[list[int]] = []
+    start = 0
+    for c in counts:
+        positions: list[int] = []
+        for offset in range(start, start + c):
+            positions.extend(range(offset, n, cycle))
+        positions.sort()
+        shares.append(positions)
+        start += c
+    return shares
 
 
-def _load_one(root: Path, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
+def _load_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
               problem: Optional[Diagnostic], cacheable: bool) -> tuple[FileResult, Optional[bytes]]:
-    from .cache import digest
-
     if data is None and problem is None:
-        data, problem = read_bytes(root, rel, st)
+        data, problem = reader.read(rel, st)
     fr = load_bytes(rel, kind, data, problem)
-    return fr, (digest(data) if data is not None and cacheable else None)
+    if data is not None and cacheable:
+        from .cache import digest
+
+        return fr, digest(data)
+    return fr, None
 
 
 # ---------------------------------------------------------------- source positions
