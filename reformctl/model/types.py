@@ -17,20 +17,40 @@ _QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
 from .ids import ID_PATTERN, ID_RE  # noqa: E402,F401 - re-exported
 
 
+_DATES: dict[str, _dt.date] = {}  # text -> date already parsed: a ledger repeats a few thousand dates
+
+
 def _parse_date(value: Any) -> _dt.date:
+    if type(value) is str:
+        known = _DATES.get(value)
+        if known is not None:
+            return known
+        parsed = _parse_date_text(value)
+        if len(_DATES) >= 50_000:
+            _DATES.clear()
+        _DATES[value] = parsed
+        return parsed
+    return _parse_date_other(value)
+
+
+def _parse_date_other(value: Any) -> _dt.date:
     if isinstance(value, _dt.datetime):
         raise ValueError("expected a date YYYY-MM-DD, got a date and time")
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
-        text = value.strip()
-        if not _DATE_RE.match(text):
-            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
-        try:
-            return _dt.date.fromisoformat(text)
-        except ValueError as exc:
-            raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
+        return _parse_date_text(value)
     raise ValueError(f"expected a date YYYY-MM-DD, got {type(value).__name__} {value!r}")
+
+
+def _parse_date_text(value: str) -> _dt.date:
+    text = value.strip()
+    if not _DATE_RE.match(text):
+        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
 
 
 def _parse_quarter(value: Any) -> str:
