@@ -22,6 +22,8 @@ class _Ctx:
     def __init__(self, ledger: Ledger):
         self.ledger = ledger
         self.out: list[Diagnostic] = []
+        self.known_units = ledger.units  # looked up for every reference: once, not through the property
+        self.known_plans = ledger.plans
 
     def emit(self, kind: str, item_id: str, code: str, message: str, *path, severity: Severity = Severity.error):
         self.out.append(Diagnostic(self.ledger.file_of(kind, item_id), code, message, severity=severity,
@@ -29,17 +31,19 @@ class _Ctx:
 
     # references --------------------------------------------------------
     def unit(self, kind: str, item_id: str, value: Optional[str], *path) -> None:
-        if value is not None and value not in self.ledger.units:
+        if value is not None and value not in self.known_units:
             self.emit(kind, item_id, "unknown_unit", f"unit `{value}` is not in units.yaml", *path)
 
     def units(self, kind: str, item_id: str, values, field: str) -> None:
+        known = self.known_units
         for i, v in enumerate(values):
-            self.unit(kind, item_id, v, field, i)
+            if v not in known:
+                self.unit(kind, item_id, v, field, i)
 
     def special_group(self, kind: str, item_id: str, value: Optional[str], *path) -> None:
         if value is None:
             return
-        unit = self.ledger.units.get(value)
+        unit = self.known_units.get(value)
         if unit is None:
             self.emit(kind, item_id, "unknown_unit", f"special group `{value}` is not in units.yaml", *path)
         elif unit.type is not UnitType.special_group:
@@ -48,7 +52,7 @@ class _Ctx:
 
     def plan(self, kind: str, item_id: str, value: Optional[str], *path, free_text: bool = False) -> None:
         """A plan reference. With ``free_text``, only values shaped like an id must resolve."""
-        if value is None or value in self.ledger.plans:
+        if value is None or value in self.known_plans:
             return
         if free_text and not ID_RE.match(value):
             return
