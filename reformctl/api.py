@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lifetime import keep_until_exit
 from .load import LoadResult, load_ledger, locate
 from .model import Diagnostic, Severity
 
@@ -62,6 +63,8 @@ def _check_own(root: Path, loaded: LoadResult | None, cache: bool | None) -> tup
     from .rules.checks import check_ledger
 
     res = loaded or load_ledger(root, cache=cache, listing=memo.stamp.listing if memo is not None else None)
+    if loaded is None:
+        keep_until_exit(res)
     own = sorted(locate(root, res.diagnostics + check_ledger(res.ledger)), key=Diagnostic.sort_key)
     files = len(set(res.ledger.files.values())) + 1
     if memo is not None:
@@ -218,6 +221,7 @@ def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
     from .rules.findings import evaluate
 
     res = load_ledger(root, cache=cache, listing=memo.stamp.listing if memo is not None else None)
+    keep_until_exit(res)
     if res.ledger.settings is None or res.errors:
         raise LedgerHasErrors(res)
     ev = evaluate(res.ledger, as_of)

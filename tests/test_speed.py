@@ -120,3 +120,53 @@ def test_remembered_status_and_check_import_no_record_class(sample_repo):
         heavy = sorted(m for m in again if m in ("reformctl.model.records", "reformctl.load.yamlread", "yaml",
                                                   "reformctl.rules.deadlines", "reformctl.rules.checks"))
         assert heavy == [], f"a remembered `reformctl {args[0]}` imported {heavy}"
+
+
+def _run(*args: str) -> "subprocess.CompletedProcess":
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "reformctl", *args], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "100", "REFORMCTL_NO_CACHE": "1"})
+
+
+def test_a_command_that_leaves_without_freeing_still_says_everything(sample_copy):
+    """check and status end through os._exit (the loaded ledger is not freed object by object): the output is
+    complete, flushed, and the exit code is the command's."""
+    import json
+
+    r = _run("check", "--ledger", str(sample_copy), "--format", "json")
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stderr
+    r = _run("status", "--ledger", str(sample_copy), "--as-of", "2017-06-30", "--format", "json")
+    assert r.returncode in (0, 1) and isinstance(json.loads(r.stdout), list), r.stderr
+    assert r.stdout.endswith("\n")
+    bad = sample_copy / "tasks" / "T-2016-001.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("status:", "status: [", 1), encoding="utf-8")
+    r = _run("check", "--ledger", str(sample_copy), "--format", "json")
+    assert r.returncode == 1 and any(f["file"] == "tasks/T-2016-001.yaml" for f in json.loads(r.stdout)), r.stderr
+    r = _run("check", "--ledger", str(sample_copy))
+    assert r.returncode == 1 and "tasks/T-2016-001.yaml" in r.stdout and "Traceback" not in r.stderr
+
+
+def test_library_use_keeps_nothing_alive(sample_copy):
+    from reformctl import api, lifetime
+
+    assert lifetime._KEPT is None
+    api.check(sample_copy, cache=False)
+    assert lifetime._KEPT is None and not lifetime.anything_kept()
+
+
+def test_exit_handlers_run_before_leaving(tmp_path):
+    # the fast exit runs what was registered with atexit (a temporary folder's clean-up, for one)
+    import subprocess
+    import sys
+
+    marker = tmp_path / "ran"
+    code = ("import atexit, sys; from reformctl import lifetime; from reformctl.cli import main; "
+            f"atexit.register(lambda: open({str(marker)!r}, 'w').write('x')); "
+            "lifetime.start_keeping(); lifetime.keep_until_exit(object()); "
+            "sys.argv = ['reformctl', '--version']; main()")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.startswith("reformctl "), r.stderr
+    assert marker.read_text() == "x"

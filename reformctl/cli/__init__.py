@@ -53,9 +53,14 @@ for _name in COMMAND_MODULES:
 
 def main() -> None:
     """Console entry point: exit 3 with a short message on an unexpected exception."""
+    from ..lifetime import anything_kept, start_keeping
+
+    start_keeping()
     try:
         app(standalone_mode=True)
-    except SystemExit:
+    except SystemExit as exc:
+        if anything_kept() and (exc.code is None or type(exc.code) is int):
+            _exit_now(exc.code or 0)
         raise
     except KeyboardInterrupt:
         sys.stderr.write("reformctl: interrupted\n")
@@ -70,3 +75,19 @@ def main() -> None:
             "This is a bug in reformctl; set REFORMCTL_DEBUG=1 to see the traceback and please report it.\n"
         )
         sys.exit(3)
+
+
+def _exit_now(code: int) -> None:
+    """End a command that loaded a ledger without freeing it object by object (a quarter of a second at
+    100,000 items): run the exit handlers, flush the output, leave."""
+    import atexit
+
+    try:
+        atexit._run_exitfuncs()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe (`| head`) or a closed stream: nothing more to say
+                pass
+        os._exit(code)
