@@ -412,3 +412,42 @@ def test_parallel_shares_are_dealt_in_proportion():
     # the first tenth of the files (the kind listed first) is split like the whole
     assert abs(sum(1 for i in main if i < 100) / 100 - 1.2 / 2.2) < 0.06
     assert load._deal(5, [1.0, 1.0]) == [[0, 2, 4], [1, 3]]
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_load_in_many_chunks_equals_serial(sample_repo, monkeypatch, jobs):
+    monkeypatch.setattr(load, "CHUNK_FILES", 7)  # workers hand over many small chunks, read while loading
+    serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
+    assert snapshot(load_ledger(sample_repo, cache=False, jobs=jobs)) == serial
+    load_ledger(sample_repo, jobs=jobs)  # fills the cache from chunks
+    assert snapshot(load_ledger(sample_repo, jobs=1)) == serial
+
+
+def test_a_damaged_chunk_is_loaded_here_instead(sample_repo, monkeypatch):
+    monkeypatch.setattr(load, "CHUNK_FILES", 5)
+    serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
+    real = load._dumps_tree
+    calls = []
+
+    def damaged(obj):  # runs in the worker: its third chunk arrives as garbage
+        calls.append(1)
+        return b"not a pickle" if len(calls) == 3 else real(obj)
+
+    monkeypatch.setattr(load, "_dumps_tree", damaged)
+    assert snapshot(load_ledger(sample_repo, cache=False, jobs=2)) == serial
+
+
+def test_a_worker_that_fails_is_not_trusted(sample_repo, monkeypatch):
+    monkeypatch.setattr(load, "CHUNK_FILES", 5)
+    serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
+    real = load._parse_one
+    seen = []
+
+    def failing(*args):  # runs in the worker only: it fails after sending a few chunks
+        seen.append(1)
+        if len(seen) > 12:
+            raise RuntimeError("a worker's bug")
+        return real(*args)
+
+    monkeypatch.setattr(load, "_parse_one", failing)
+    assert snapshot(load_ledger(sample_repo, cache=False, jobs=2)) == serial

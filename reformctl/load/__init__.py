@@ -9,14 +9,16 @@ and the diagnostics of every file that could not. Only an unusable root (no fold
 from __future__ import annotations
 
 import gc
+import io
 import math
 import os
+import pickle
 import stat
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Severity
 from ..model.ids import ID_RE
@@ -312,15 +314,26 @@ def load_list_file(root: Path, rel: str, kind: Kind) -> FileResult:
 
 def load_bytes(rel: str, kind: Kind, data: Optional[bytes], problem: Optional[Diagnostic]) -> FileResult:
     """What one file gives, from its bytes (as read by :func:`read_bytes`)."""
+    parsed, diags = parse_bytes(rel, data, problem)
+    return validate(rel, kind, parsed, diags)
+
+
+def parse_bytes(rel: str, data: Optional[bytes], problem: Optional[Diagnostic]) -> tuple[Any, list[Diagnostic]]:
+    """The document in a file's bytes (plain data: maps, lists, text, numbers), or why there is none."""
     if problem is None:
         yamlread = _yamlread or _yaml()
         parsed = yamlread.parse_quick(data)
         if parsed is not yamlread.NOT_QUICK:
-            return (list_result if kind.list_file else item_result)(rel, kind, parsed, [])
+            return parsed, []
         text, problem = decode(rel, data)
     if problem is not None:
-        return FileResult(rel, kind.name, [], [problem])
+        return None, [problem]
     parsed, _text, diags = parse_text(rel, text)
+    return parsed, diags
+
+
+def validate(rel: str, kind: Kind, parsed: Any, diags: list[Diagnostic]) -> FileResult:
+    """The records of a parsed file (``diags``: why it could not be parsed, if so)."""
     return (list_result if kind.list_file else item_result)(rel, kind, parsed, diags)
 
 
@@ -625,7 +638,7 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
 
 ENV_JOBS = "REFORMCTL_JOBS"
 PARALLEL_MIN_FILES = 1500  # below this, starting a process costs more than it saves
-MAIN_SHARE = 1.2  # the main process's share of the files : a worker's (measured on 2 CPUs, benchmarks/)
+MAIN_SHARE = 1.0  # the main process's share of the files : a worker's (measured on 2 CPUs, benchmarks/)
 
 
 def _jobs(jobs: Optional[int], n_files: int) -> int:
@@ -649,14 +662,18 @@ def _jobs(jobs: Optional[int], n_files: int) -> int:
 def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileResult, Optional[bytes]]]:
     """(FileResult, content digest or None) of each file in ``todo``, in order.
 
-    With several CPUs and many files, forked workers parse shares dealt by :func:`_deal` while this process
-    parses the first; each worker sends its results back as one pickle (records rebuilt without validation). A worker
-    that fails is not trusted: its share is parsed here again."""
+    With several CPUs and many files, forked workers read and parse shares dealt by :func:`_deal` while this
+    process loads the first; each worker sends the parsed data of its files back as one pickle of plain data
+    (maps, lists, text, numbers, diagnostics), which this process validates into records: pickling records
+    cost more than validating them. A worker that fails is not trusted: its share is loaded here again."""
     reader = _Reader(root)
     try:
         return _parse_shares(root, todo, jobs, reader)
     finally:
         reader.close()
+
+
+CHUNK_FILES = 1024  # a worker hands its parsed files over in chunks of this many, as it goes
 
 
 def _parse_shares(root: Path, todo: list, jobs: Optional[int], reader: _Reader) -> list:
@@ -665,50 +682,114 @@ def _parse_shares(root: Path, todo: list, jobs: Optional[int], reader: _Reader) 
         return [_load_one(reader, *t[1:]) for t in todo]
     from . import cache as _cache
 
-    # the main process reads its share straight into records; each worker also pickles its share and the
-    # main process unpickles it: give the main process a larger share so that both finish together
+    # Each worker reads and parses its share and hands the plain data over in chunks as it goes (plain data is
+    # cheap to pickle, records are not); this process validates it. While it loads its own share, it only
+    # drains the pipes (a worker never waits on a full pipe); then it validates what the workers sent. Its
+    # own share is the smaller, so that all finish together.
     try:
         main_share = min(4.0, max(0.25, float(os.environ.get("REFORMCTL_MAIN_SHARE", "") or MAIN_SHARE)))
     except ValueError:
         main_share = MAIN_SHARE
     dealt = _deal(len(todo), [main_share] + [1.0] * (n - 1))
-    workers = []
+    workers: list[_Inbox] = []
     for positions in dealt[1:]:
-        share = [todo[i] for i in positions]
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:  # the worker
             code = 1
             try:
                 os.close(r)
-                data = _cache.dumps_hand_over([_load_one(reader, *t[1:]) for t in share])
+                for inbox in workers:  # the pipes of earlier workers are not this one's
+                    os.close(inbox.fd)
                 with os.fdopen(w, "wb") as fh:
-                    fh.write(data)
+                    for start in range(0, len(positions), CHUNK_FILES):
+                        chunk = [_parse_one(reader, *todo[i][1:]) for i in positions[start:start + CHUNK_FILES]]
+                        data = _dumps_tree(chunk)
+                        fh.write(len(data).to_bytes(8, "little"))
+                        fh.write(data)
+                        fh.flush()
                 code = 0
             finally:
                 os._exit(code)
         os.close(w)
-        workers.append((pid, r, positions, share))
+        workers.append(_Inbox(pid, r, positions))
     out: list = [None] * len(todo)
-    for i in dealt[0]:
+    for k, i in enumerate(dealt[0]):
         out[i] = _load_one(reader, *todo[i][1:])
-    for pid, r, positions, share in workers:
+        if not k & 63:
+            for inbox in workers:
+                inbox.drain()
+    for inbox in workers:
+        done = 0
         try:
-            with os.fdopen(r, "rb") as fh:
-                data = fh.read()
+            for frame in inbox.frames():
+                part = _cache.loads(frame)
+                chunk = inbox.positions[done:done + CHUNK_FILES]
+                if type(part) is not list or len(part) != len(chunk):
+                    break
+                for i, (parsed, diags, dig) in zip(chunk, part):
+                    t = todo[i]
+                    out[i] = (validate(t[1], t[2], parsed, diags), dig)
+                done += len(chunk)
+        except Exception:  # noqa: BLE001 - whatever did not arrive whole is loaded here below
+            pass
         finally:
-            _pid, status = os.waitpid(pid, 0)
-        part = None
-        if status == 0 and data:
-            try:
-                part = _cache.loads(data)
-            except Exception:  # noqa: BLE001 - redone below
-                part = None
-        if not isinstance(part, list) or len(part) != len(share):
-            part = [_load_one(reader, *t[1:]) for t in share]
-        for i, result in zip(positions, part):
-            out[i] = result
+            status = inbox.close()
+        if status != 0:
+            done = 0  # a worker that failed is not trusted at all
+        for i in inbox.positions[done:]:
+            out[i] = _load_one(reader, *todo[i][1:])
     return out
+
+
+class _Inbox:
+    """The receiving end of a worker's pipe: frames of an 8-byte length and a pickle."""
+
+    def __init__(self, pid: int, fd: int, positions: list[int]):
+        self.pid = pid
+        self.fd = fd
+        self.positions = positions
+        self.buf = bytearray()
+        self.eof = False
+        os.set_blocking(fd, False)
+
+    def drain(self) -> None:
+        """Take whatever the worker has written so far, without waiting."""
+        while not self.eof:
+            try:
+                data = os.read(self.fd, 1 << 20)
+            except BlockingIOError:
+                return
+            if not data:
+                self.eof = True
+                return
+            self.buf += data
+
+    def frames(self) -> Iterator[bytes]:
+        os.set_blocking(self.fd, True)
+        pos = 0
+        while True:
+            buf = self.buf
+            while len(buf) - pos >= 8:
+                size = int.from_bytes(buf[pos:pos + 8], "little")
+                if len(buf) - pos - 8 < size:
+                    break
+                yield bytes(buf[pos + 8:pos + 8 + size])
+                pos += 8 + size
+            del buf[:pos]
+            pos = 0
+            if self.eof:
+                return
+            data = os.read(self.fd, 1 << 20)
+            if not data:
+                self.eof = True
+            buf += data
+
+    def close(self) -> int:
+        """Close the pipe and wait for the worker: its exit status."""
+        os.close(self.fd)
+        _pid, status = os.waitpid(self.pid, 0)
+        return status
 
 
 def _deal(n: int, weights: list[float]) -> list[list[int]]:
@@ -733,6 +814,29 @@ def _deal(n: int, weights: list[float]) -> list[list[int]]:
         shares.append(positions)
         start += c
     return shares
+
+
+def _dumps_tree(obj: Any) -> bytes:
+    """Pickle plain data that is a tree (parsed YAML holds no shared or recursive parts: aliases are refused)
+    without the pickler's memo, five times faster than with it."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=5)
+    pickler.fast = True  # no memo: shared objects would be written twice, recursive ones never end
+    pickler.dump(obj)
+    return buf.getvalue()
+
+
+def _parse_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
+               problem: Optional[Diagnostic], cacheable: bool) -> tuple[Any, list[Diagnostic], Optional[bytes]]:
+    """What a parsing worker hands over for one file: (parsed data, diagnostics, content digest or None)."""
+    if data is None and problem is None:
+        data, problem = reader.read(rel, st)
+    parsed, diags = parse_bytes(rel, data, problem)
+    if data is not None and cacheable:
+        from .cache import digest
+
+        return parsed, diags, digest(data)
+    return parsed, diags, None
 
 
 def _load_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],

@@ -171,42 +171,6 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _reduce_model(obj: Any) -> Any:
-    if obj.__pydantic_extra__ is not None or obj.__pydantic_private__ is not None:
-        return obj.__reduce_ex__(5)
-    return (copyreg.__newobj__, (type(obj),), (obj.__dict__, obj.__pydantic_fields_set__), None, None,
-            _set_model_state)
-
-
-class _HandOverPickler(pickle.Pickler):
-    """Hands records from a parsing worker to the main process: the same format as :class:`_Pickler`, without
-    sharing equal values, through a dispatch table instead of a hook called for every object (twice as fast
-    to write, a little slower to read)."""
-
-    _table: Optional[dict] = None
-
-    def __init__(self, file: io.BytesIO):
-        super().__init__(file, protocol=5)
-        if _HandOverPickler._table is None:
-            from pydantic import BaseModel
-
-            table = dict(copyreg.dispatch_table)
-            todo = list(BaseModel.__subclasses__())
-            while todo:
-                cls = todo.pop()
-                todo.extend(cls.__subclasses__())
-                if cls.__module__.startswith("reformctl.model"):
-                    table[cls] = _reduce_model
-            _HandOverPickler._table = table
-        self.dispatch_table = _HandOverPickler._table
-
-
-def dumps_hand_over(obj: Any) -> bytes:
-    buf = io.BytesIO()
-    _HandOverPickler(buf).dump(obj)
-    return buf.getvalue()
-
-
 _ALLOWED = {
     ("datetime", "date"), ("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "set"),
     ("builtins", "frozenset"), ("builtins", "object"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
