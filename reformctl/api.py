@@ -214,6 +214,10 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
         return data
     finally:
         if gc_was_on:
+            # the loaded ledger (kept to the end of a command) and the findings outlive this call: out of the
+            # collector's way, or every later collection walks millions of objects (load_ledger freezes what it
+            # loads only when the collector is on, and here it was off)
+            gc.freeze()
             gc.enable()
 
 

@@ -170,3 +170,19 @@ def test_exit_handlers_run_before_leaving(tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("reformctl "), r.stderr
     assert marker.read_text() == "x"
+
+
+def test_status_leaves_what_it_loaded_out_of_the_collectors_way(sample_copy):
+    """A bug fixed: status turned the collector off around its load, so the load did not freeze what it read;
+    on a kept ledger of 100,000 items every later collection walked millions of objects (14 s instead of 8)."""
+    import datetime
+    import gc
+
+    from reformctl import api
+
+    gc.unfreeze()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    data = api.status_data(sample_copy, datetime.date(2017, 6, 30), cache=False)
+    assert data.keys and gc.isenabled()
+    assert gc.get_freeze_count() > 5000
+    gc.unfreeze()

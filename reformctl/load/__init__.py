@@ -13,6 +13,7 @@ import io
 import math
 import os
 import pickle
+import re
 import stat
 import sys
 import time
@@ -418,39 +419,34 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
             continue
         if (root / kind.list_file).exists():
             out.append((kind.list_file, kind, st))
+    folders: list[tuple[str, Kind, list[str]]] = []  # (folder, kind, the names of its item files)
     for kind in FOLDER_KINDS:
         folder = root / kind.folder
         if not folder.is_dir():
             continue
         try:
-            names, lstat = _list_folder(folder)
+            names = sorted(os.listdir(folder))
         except OSError as exc:
             diags.append(Diagnostic(kind.folder, "unreadable_file", f"cannot list the folder: {exc.strerror or exc}"))
             continue
-        if not with_stat:
-            lstat.close()
-            lstat = _NoStat()
         check_id = kind.key == "id"
-        match = ID_RE.match
-        fd = lstat.fd
-        os_stat = os.stat
-        append = out.append
-        try:
-            for name in names:
+        ordinary = _ORDINARY_NAME.match if check_id else _NO_MATCH  # an item file name: no other test needed
+        keep = []
+        for name in names:
+            if ordinary(name) is None:
                 if not name.endswith(".yaml") or name[0] == "." or name[:6].lower() == "readme":
                     _other_file(kind, name, diags)
                     continue
-                if check_id and not match(name[:-5]):
+                if check_id and not ID_RE.match(name[:-5]):
                     diags.append(Diagnostic(f"{kind.folder}/{name}", "bad_file_name", f"file name `{name}` is not a "
                                             "valid id (1-64 of A-Za-z0-9._-, starting with a letter or digit)"))
                     continue
-                try:
-                    st = os_stat(name, dir_fd=fd, follow_symlinks=False) if fd is not None else lstat(name)
-                except OSError:
-                    st = None
-                append((f"{kind.folder}/{name}", kind, st))
-        finally:
-            lstat.close()
+            keep.append(name)
+        folders.append((kind.folder, kind, keep))
+    for (folder, kind, names), stats in zip(folders, _stat_folders(root, folders) if with_stat else
+                                            ([None] * len(names) for _f, _k, names in folders)):
+        prefix = folder + "/"
+        out.extend([(prefix + name, kind, st) for name, st in zip(names, stats)])
     return out, diags
 
 
@@ -467,43 +463,44 @@ def _other_file(kind: Kind, name: str, diags: list[Diagnostic]) -> None:
                                 severity=Severity.warning))
 
 
-class _DirStat:
-    """``lstat`` of names in one folder, relative to an open descriptor of it where the OS allows (one path
-    lookup fewer per file: a third faster on 100,000 files), else by path."""
+# a file name that is an item id and ".yaml", not a README: what nearly every name in an item folder is
+_ORDINARY_NAME = re.compile(r"(?![Rr][Ee][Aa][Dd][Mm][Ee])[A-Za-z0-9][A-Za-z0-9._-]{0,63}\.yaml\Z")
+assert ID_RE.pattern == r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"  # the same id shape as the model's
 
-    def __init__(self, folder: Path):
-        self.fd: Optional[int] = None
-        self.folder = str(folder)
-        if os.stat in os.supports_dir_fd:
+
+def _NO_MATCH(name: str) -> None:
+    return None
+
+
+def _stat_folders(root: Path, folders: list[tuple[str, Kind, list[str]]]) -> list[list]:
+    """The ``lstat`` of every name of ``folders`` (None where it fails), relative to a descriptor of each folder
+    (one path lookup fewer per file: a third faster on 100,000 files). (Half of them in a forked process saved
+    a tenth of the time here: the calls contend in the kernel.)"""
+    fds: list[Optional[int]] = []
+    try:
+        for folder, _kind, _names in folders:
             try:
-                self.fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+                fds.append(os.open(root / folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+                           if os.stat in os.supports_dir_fd else None)
             except OSError:
-                self.fd = None
-
-    def __call__(self, name: str) -> os.stat_result:
-        if self.fd is not None:
-            return os.stat(name, dir_fd=self.fd, follow_symlinks=False)
-        return os.lstat(os.path.join(self.folder, name))
-
-    def close(self) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
+                fds.append(None)
+        return [_lstat_names(root, fd, folder, names) for (folder, _k, names), fd in zip(folders, fds)]
+    finally:
+        for fd in fds:
+            if fd is not None:
+                os.close(fd)
 
 
-class _NoStat:
-    fd = None
-
-    def __call__(self, name: str) -> None:
-        return None
-
-    def close(self) -> None:
-        pass
-
-
-def _list_folder(folder: Path) -> tuple[list[str], _DirStat]:
-    names = sorted(os.listdir(folder))
-    return names, _DirStat(folder)
+def _lstat_names(root: Path, fd: Optional[int], folder: str, names: list[str]) -> list:
+    out: list = []
+    append = out.append
+    os_stat = os.stat
+    for name in names:
+        try:
+            append(os_stat(name, dir_fd=fd, follow_symlinks=False) if fd is not None else os.lstat(root / folder / name))
+        except OSError:
+            append(None)
+    return out
 
 
 def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileResult]) -> LoadResult:
