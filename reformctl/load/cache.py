@@ -140,35 +140,53 @@ def _set_model_state(obj: Any, state: tuple) -> None:
 
 class _Pickler(pickle.Pickler):
     """Pickles pydantic records as (class, field dict, fields set), with equal strings, dates and field sets
-    shared, so the cache is small and loads without running validators or ``__setstate__``."""
+    shared, so the cache is small and loads without running validators or ``__setstate__``. The records are
+    found through a dispatch table: one Python call per record (a ``reducer_override`` is called for every
+    object pickled, every string and number too: it made writing the cache twice as slow)."""
 
     def __init__(self, file: io.BytesIO):
         super().__init__(file, protocol=5)
-        from pydantic import BaseModel
+        # a function over the shared values, not a method: a method would tie the pickler (its memo, its
+        # output) into a reference cycle, kept until a collection the loader has turned off
+        reduce = _model_reducer({})
+        table = dict(copyreg.dispatch_table)
+        for cls in _model_classes():
+            table[cls] = reduce
+        self.dispatch_table = table
 
-        self._base = BaseModel
-        self._canon: dict = {}
 
-    def _c(self, v: Any) -> Any:
-        t = type(v)
-        if t is str or t is _dt.date:
-            return self._canon.setdefault(v, v)
-        if t is list:
-            for i, x in enumerate(v):  # in place: equal immutable values, no copy of the list
-                v[i] = self._c(x)
-        return v
+def _model_reducer(canon: dict) -> Any:
+    def reduce(obj: Any) -> Any:
+        if obj.__pydantic_extra__ is not None or obj.__pydantic_private__ is not None:
+            return obj.__reduce_ex__(5)
+        d = obj.__dict__
+        for k, v in d.items():  # in place (equal values): a copy of every record would double the memory
+            t = type(v)
+            if t is str or t is _dt.date:
+                d[k] = canon.setdefault(v, v)
+            elif t is list:
+                for i, x in enumerate(v):  # in place too: equal immutable values, no copy of the list
+                    tx = type(x)
+                    if tx is str or tx is _dt.date:
+                        v[i] = canon.setdefault(x, x)
+        fs = obj.__pydantic_fields_set__
+        return (copyreg.__newobj__, (type(obj),), (d, canon.setdefault(("fs", frozenset(fs)), fs)), None, None,
+                _set_model_state)
 
-    def reducer_override(self, obj: Any) -> Any:
-        if isinstance(obj, self._base):
-            if obj.__pydantic_extra__ is not None or obj.__pydantic_private__ is not None:
-                return NotImplemented
-            d = obj.__dict__
-            for k, v in d.items():  # in place (equal values): a copy of every record would double the memory
-                d[k] = self._c(v)
-            fs = obj.__pydantic_fields_set__
-            state = (d, self._canon.setdefault(("fs", frozenset(fs)), fs))
-            return (copyreg.__newobj__, (type(obj),), state, None, None, _set_model_state)
-        return NotImplemented
+    return reduce
+
+
+def _model_classes() -> list[type]:
+    """Every record class of reformctl's model loaded so far (subclasses of pydantic's BaseModel)."""
+    from pydantic import BaseModel
+
+    out, todo = [], list(BaseModel.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("reformctl.model"):
+            out.append(cls)
+    return out
 
 
 _ALLOWED = {
