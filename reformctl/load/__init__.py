@@ -691,6 +691,7 @@ def _parse_shares(root: Path, todo: list, jobs: Optional[int], reader: _Reader) 
     workers: list[_Inbox] = []
     for positions in dealt[1:]:
         r, w = os.pipe()
+        _widen_pipe(w)
         pid = os.fork()
         if pid == 0:  # the worker
             code = 1
@@ -737,6 +738,19 @@ def _parse_shares(root: Path, todo: list, jobs: Optional[int], reader: _Reader) 
         for i in inbox.positions[done:]:
             out[i] = _load_one(reader, *todo[i][1:])
     return out
+
+
+PIPE_BYTES = 1 << 20  # a worker's pipe: room for a chunk or two between two drains (Linux's default is 64 KiB)
+
+
+def _widen_pipe(fd: int) -> None:
+    """Give the pipe room for whole chunks, so that a worker seldom waits for the main process to drain it."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except (ImportError, OSError):  # not Linux, or over /proc/sys/fs/pipe-max-size: the default will do
+        pass
 
 
 class _Inbox:

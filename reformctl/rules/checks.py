@@ -61,11 +61,21 @@ class _Ctx:
 
 def _tasks(c: _Ctx) -> None:
     L = c.ledger
+    units, plans = c.known_units, c.known_plans
+    done_states = (TaskStatus.completed, TaskStatus.closed)
+    closed, cancelled = TaskStatus.closed, TaskStatus.cancelled
     for tid, t in L.tasks.items():
-        c.unit("task", tid, t.lead_unit, "lead_unit")
-        c.units("task", tid, t.responsible_units, "responsible_units")
-        c.special_group("task", tid, t.special_group, "special_group")
-        c.plan("task", tid, t.source, "source", free_text=True)
+        # the references: a membership test first (nearly always true), the helper words what is wrong
+        if t.lead_unit not in units:
+            c.unit("task", tid, t.lead_unit, "lead_unit")
+        for u in t.responsible_units:
+            if u not in units:
+                c.units("task", tid, t.responsible_units, "responsible_units")
+                break
+        if t.special_group is not None:
+            c.special_group("task", tid, t.special_group, "special_group")
+        if t.source is not None and t.source not in plans:
+            c.plan("task", tid, t.source, "source", free_text=True)
         if t.start > t.due:
             c.emit("task", tid, "date_order", f"start {t.start} is after the deadline {t.due}", "start")
         if t.major:
@@ -76,15 +86,14 @@ def _tasks(c: _Ctx) -> None:
                 c.emit("task", tid, "major_task_incomplete",
                        "a major reform task (art. 6) must name its leader, lead unit, responsible units and goal; "
                        f"missing: {', '.join(missing)}", "major")
-        done_states = (TaskStatus.completed, TaskStatus.closed)
         if t.status in done_states and t.completed is None:
             c.emit("task", tid, "completed_missing", f"status {t.status.value} needs a `completed` date", "status")
         if t.completed is not None and t.status not in done_states:
             c.emit("task", tid, "status_mismatch",
                    f"`completed` is set but status is {t.status.value} (use completed or closed)", "completed")
-        if t.status is TaskStatus.closed and t.closed is None:
+        if t.status is closed and t.closed is None:
             c.emit("task", tid, "closed_missing", "status closed needs a `closed` date (the write-off date)", "status")
-        if t.closed is not None and t.status is not TaskStatus.closed:
+        if t.closed is not None and t.status is not closed:
             c.emit("task", tid, "closed_not_closed", f"`closed` is set but status is {t.status.value}", "closed")
         if t.completed is not None and t.completed < t.start:
             c.emit("task", tid, "date_order", f"completed {t.completed} is before the start {t.start}", "completed")
@@ -126,7 +135,7 @@ def _tasks(c: _Ctx) -> None:
                 c.emit("task", tid, "extension_late",
                        f"extension asked on {e.requested}, after the deadline {e.old_due} had passed (逾期申请延期)",
                        "extensions", i, "requested", severity=W)
-        if t.status is TaskStatus.cancelled and not t.cancel_reason:
+        if t.status is cancelled and not t.cancel_reason:
             c.emit("task", tid, "cancel_reason_missing", "a cancelled task states why (`cancel_reason`)", "status",
                    severity=W)
 
