@@ -158,10 +158,11 @@ class StatusData:
     def lights(self, positions) -> list[str]:
         return [self.keys[i][3] for i in positions]
 
-    def notes(self) -> list:
-        from .rules.findings import Note
+    def notes(self, *, kinds=None, rules=None) -> list:
+        """The notes (what the rules could not judge) about ``kinds`` and from ``rules`` (all when None)."""
+        from .rules.findings import Note, select_notes
 
-        return [Note.from_row(row) for row in self.note_rows]
+        return select_notes([Note.from_row(row) for row in self.note_rows], kinds=kinds, rules=rules)
 
     def write_json(self, positions: list[int], lang: str, out) -> None:
         """``status --format json`` of the selected findings."""

@@ -372,3 +372,42 @@ def test_sample_ledger_as_of_2016_12_31_has_many_codes():
     assert len(red | yellow) >= 10, (red, yellow)
     assert len(red) >= 8 and len(yellow) >= 5
     assert all(f.unit for f in fs)
+
+
+def test_status_filters_show_only_the_notes_they_concern(sample_copy, cli):
+    """A gap fixed: `status --rule X` printed the warnings of every rule. Each note now knows the rules that
+    could not judge it; --rule and --kind narrow the notes as they narrow the findings."""
+    import textwrap
+
+    from reformctl.rules.workdays import known_years
+
+    far = known_years()[1] + 1
+    notice = textwrap.dedent(NOTICE).replace("某区委", "市财政局").replace("2016-09-30", f"{far}-03-01")
+    notice = notice.replace("2016-", f"{far}-")
+    (sample_copy / "notices" / "RN-901.yaml").write_text(notice.replace("RN-1", "RN-901"), encoding="utf-8")
+    base = ["status", "--ledger", sample_copy, "--as-of", f"{far}-12-31", "--format", "json", "--no-cache"]
+    warn = "notices/RN-901.yaml: warning:"
+    r = cli(*base)
+    assert r.exit_code == 0 and warn in r.stderr, r.stderr
+    assert warn in cli(*base, "--rule", "problem_overdue").stderr
+    assert warn in cli(*base, "--kind", "notice").stderr
+    r = cli(*base, "--rule", "task_overdue")
+    assert r.exit_code == 0 and warn not in r.stderr
+    assert warn not in cli(*base, "--kind", "reminder").stderr
+    # the remembered answer filters the same way
+    cached = base[:-1]
+    cli(*cached)
+    assert warn not in cli(*cached, "--rule", "task_overdue").stderr
+    assert warn in cli(*cached, "--rule", "problem_overdue").stderr
+
+
+def test_a_note_lists_the_rules_that_could_not_judge_it(ledger):
+    from reformctl.rules.findings import select_notes
+    from reformctl.rules.workdays import known_years
+
+    far = known_years()[1] + 1
+    notice = NOTICE.replace("2016-09-30", f"{far}-03-01").replace("2016-", f"{far}-")
+    ev = evaluate(ledger({"notices/RN-1.yaml": notice}), D(far, 12, 31))
+    assert [n.rules for n in ev.notes] == [("problem_overdue",)]
+    assert select_notes(ev.notes, rules=["review_overdue"]) == []
+    assert select_notes(ev.notes, kinds=["notice"], rules=["problem_overdue"]) == ev.notes

@@ -62,7 +62,9 @@ def agenda(
         if late:
             view.render_table(late, console, language, day)
         view.render_agenda([f for f in items if f.light != "red"], console, language, day, days)
-    view.render_notes(ev.notes, err, language)
+    from ..rules.findings import select_notes
+
+    view.render_notes(select_notes(ev.notes, kinds=kinds, rules=rules), err, language)
     raise typer.Exit(EXIT_OK)
 
 

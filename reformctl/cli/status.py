@@ -115,7 +115,7 @@ def status(
     if data.note_rows:
         from ..views.status import render_notes
 
-        render_notes(data.notes(), err, language)
+        render_notes(data.notes(kinds=kinds, rules=rules), err, language)
     from ..rules.findings import LIGHT_ORDER
 
     limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Callable, Iterable, Optional
 
 from .. import i18n
@@ -101,6 +101,7 @@ class Note:
     ref: str = ""
     file: str = ""
     args: dict = field(default_factory=dict, compare=False, hash=False)
+    rules: tuple = field(default=(), compare=False, hash=False)  # the rules that could not judge it
 
     @property
     def message(self) -> str:
@@ -110,7 +111,7 @@ class Note:
         return i18n.note(self.code, self.args, lang)
 
     def to_row(self) -> tuple:
-        return (self.id, self.kind, self.code, self.ref, self.file, self.args)
+        return (self.id, self.kind, self.code, self.ref, self.file, self.args, self.rules)
 
     @classmethod
     def from_row(cls, row: tuple) -> "Note":
@@ -162,6 +163,7 @@ class Ctx:
         self.window = max(self.soon, horizon or 0)
         self.findings: list[Finding] = []
         self.notes: list[Note] = []
+        self.rule = ""  # the code of the rule running (set by evaluate), for its notes
         self.shared: dict[str, Any] = {}  # what several rules compute alike, computed once (e.g. open tasks)
 
     # -- time
@@ -204,7 +206,7 @@ class Ctx:
         return f
 
     def note(self, code: str, kind: str, id: str, ref: str = "", **args: Any) -> None:
-        self.notes.append(Note(id, kind, code, ref, self.ledger.file_of(kind, id), args))
+        self.notes.append(Note(id, kind, code, ref, self.ledger.file_of(kind, id), args, (self.rule,) if self.rule else ()))
 
 
 @dataclass
@@ -228,10 +230,23 @@ def evaluate(ledger: Ledger, as_of: dt.date, *, horizon: Optional[int] = None,
         raise ValueError(f"unknown rule code(s): {', '.join(unknown)}")
     ctx = Ctx(ledger, as_of, horizon)
     for code in codes:
+        ctx.rule = code
         registry[code].fn(ctx)
     out = sorted(ctx.findings, key=Finding.sort_key)
-    notes = sorted(set(ctx.notes), key=lambda n: (n.file, n.id, n.ref, n.code))
+    merged: dict[Note, set] = {}  # one note however many rules could not judge the same thing, with those rules
+    for n in ctx.notes:
+        merged.setdefault(n, set()).update(n.rules)
+    notes = sorted((replace(n, rules=tuple(sorted(r))) for n, r in merged.items()),
+                   key=lambda n: (n.file, n.id, n.ref, n.code))
     return Evaluation(as_of, out, notes)
+
+
+def select_notes(notes: Iterable[Note], *, kinds: Optional[Iterable[str]] = None,
+                 rules: Optional[Iterable[str]] = None) -> list[Note]:
+    """The notes that concern the kinds and rules asked for (all when none is asked): `status --rule X` warns
+    only about what rule X could not judge. (Notes have no unit: ``--unit`` does not narrow them.)"""
+    k, r = set(kinds or ()), set(rules or ())
+    return [n for n in notes if (not k or n.kind in k) and (not r or r.intersection(n.rules))]
 
 
 def findings(ledger: Ledger, as_of: dt.date, **kw: Any) -> list[Finding]:
