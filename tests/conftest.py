@@ -125,8 +125,9 @@ class Result:
 def cli(monkeypatch):
     """cli("check", "--ledger", path, cwd=...) runs the real Typer app in-process; returns a Result.
 
-    An exception escaping the app (a traceback a user would see) fails the test."""
-    from reformctl.cli import app
+    An exception escaping the app (a traceback a user would see) fails the test. The app is the one
+    ``reformctl.cli.main`` would run for these arguments (only the command named, else all)."""
+    from reformctl.cli import _app_for
 
     def run(*args, cwd: Path | None = None, input: str | None = None, env: dict | None = None) -> Result:
         runner = CliRunner()
@@ -134,7 +135,8 @@ def cli(monkeypatch):
         if cwd is not None:
             os.chdir(cwd)
         try:
-            r = runner.invoke(app, [str(a) for a in args], input=input, env=env, catch_exceptions=True)
+            argv = [str(a) for a in args]
+            r = runner.invoke(_app_for(argv), argv, input=input, env=env, catch_exceptions=True)
         finally:
             os.chdir(old)
         if r.exception is not None and not isinstance(r.exception, SystemExit):

@@ -56,3 +56,37 @@ def test_check_flag(cli, tmp_path):
     out.write_text(out.read_text(encoding="utf-8").replace("Usage:", "Usage :", 1), encoding="utf-8")
     r = cli("cli-reference", "--out", out, "--check")
     assert r.exit_code == 1 and "out of date" in r.stderr
+
+
+def test_the_command_map_names_every_command_of_every_module():
+    """main() builds only the command named (reformctl.cli.COMMANDS): the map must name each top-level command
+    of each module, and nothing else."""
+    import typer
+
+    from reformctl import cli as C
+
+    found = {}
+    for module in C.COMMAND_MODULES:
+        group = typer.main.get_command(C.make_app([module]))
+        ctx = group.make_context("reformctl", [], resilient_parsing=True)
+        for name in group.list_commands(ctx):
+            assert name not in found, f"{name} registered by {found[name]} and {module}"
+            found[name] = module
+    assert found == C.COMMANDS
+
+
+def test_a_command_built_alone_helps_and_fails_as_with_all(cli):
+    from typer.testing import CliRunner
+
+    from reformctl import cli as C
+
+    runner = CliRunner()
+    for argv in (["status", "--help"], ["pilot", "--help"], ["new", "task", "--help"], ["check", "--bogus"],
+                 ["status", "--as-of", "tomorrow"], ["close-out", "--help"]):
+        alone = runner.invoke(C._app_for(argv), argv)
+        every = runner.invoke(C.app, argv)
+        assert (alone.exit_code, alone.stdout, alone.stderr) == (every.exit_code, every.stdout, every.stderr), argv
+    assert len(C._app_for(["status"]).registered_commands) == 1
+    assert C._app_for(["--help"]) is C.app and C._app_for(["stauts"]) is C.app and C._app_for([]) is C.app
+    r = cli("stauts")
+    assert r.exit_code == 2 and "status" in r.stderr  # a typo: the full app says which command was meant
