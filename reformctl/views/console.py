@@ -7,11 +7,47 @@ from contextlib import contextmanager
 from typing import Iterator, Optional
 
 
+PIPED_WIDTH = 240  # a table written to a pipe or a file: wide enough for one line per row
+
+
 def stdout_console():
-    """A Rich console for tables on stdout (plain text when piped; colours off under NO_COLOR)."""
+    """A Rich console for tables on stdout (plain text when piped; colours off under NO_COLOR). Piped without
+    ``COLUMNS``, tables are laid out 240 columns wide rather than Rich's 80, which broke every unit name and
+    message over several lines (`reformctl status > status.txt`, `| grep`, `| less -S`)."""
+    import os
+
     from rich.console import Console
 
-    return Console(file=sys.stdout, soft_wrap=False)
+    width = None
+    if "COLUMNS" not in os.environ:
+        try:
+            piped = not sys.stdout.isatty()
+        except (AttributeError, ValueError):
+            piped = True
+        if piped:
+            width = PIPED_WIDTH
+    return Console(file=_RightTrimmed(sys.stdout) if width else sys.stdout, soft_wrap=False, width=width)
+
+
+class _RightTrimmed:
+    """Writes to ``out`` without the spaces Rich pads each line with up to the console width."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, text: str) -> int:
+        self.out.write("\n".join(line.rstrip(" ") for line in text.split("\n")))
+        return len(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.out, "encoding", "utf-8")
 
 
 class _NoProgress:
