@@ -80,20 +80,23 @@ def _fast_resolve(self, kind: type, value: Any, implicit: Any) -> str:
     """:meth:`BaseResolver.resolve` for our resolvers (no wildcard or path resolvers): the same tags, faster
     (plain scalars repeat a lot in a ledger: dates, unit ids, statuses; their tag is remembered)."""
     if kind is ScalarNode:
-        if implicit[0]:
-            tag = _RESOLVED.get(value)
-            if tag is None:
-                tag = _STR
-                for t, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        tag = t
-                        break
-                if len(_RESOLVED) > 200_000:
-                    _RESOLVED.clear()
-                _RESOLVED[value] = tag
-            return tag
-        return _STR
+        return (_RESOLVED.get(value) or _plain_tag(value)) if implicit[0] else _STR
     return _SEQ if kind is SequenceNode else _MAP
+
+
+def _plain_tag(value: str) -> str:
+    """The tag of a plain scalar (YAML 1.2 core schema), remembered: dates, unit ids and statuses repeat."""
+    tag = _RESOLVED.get(value)
+    if tag is None:
+        tag = _STR
+        for t, regexp in _IMPLICIT.get(value[:1], ()):
+            if regexp.match(value):
+                tag = t
+                break
+        if len(_RESOLVED) > 200_000:
+            _RESOLVED.clear()
+        _RESOLVED[value] = tag
+    return tag
 
 
 _RESOLVED: dict[str, str] = {}
@@ -262,27 +265,12 @@ if HAVE_LIBYAML:
         resolve = slice
 
 
-def _quick_tag(value: str) -> str:
-    """The tag of a plain scalar (YAML 1.2 core schema), remembered: dates, unit ids and statuses repeat."""
-    tag = _RESOLVED.get(value)
-    if tag is None:
-        tag = _STR
-        for t, regexp in _IMPLICIT.get(value[:1], ()):
-            if regexp.match(value):
-                tag = t
-                break
-        if len(_RESOLVED) > 200_000:
-            _RESOLVED.clear()
-        _RESOLVED[value] = tag
-    return tag
-
-
 def _quick_scalar(node: ScalarNode) -> Any:
     tag = node.tag
     if type(tag) is slice:
         if not tag.step[0]:  # quoted or block scalar without a tag: text
             return node.value
-        tag = _RESOLVED.get(node.value) or _quick_tag(node.value)
+        tag = _RESOLVED.get(node.value) or _plain_tag(node.value)
         if tag == _STR:
             return node.value
     elif tag != _STR:
@@ -317,7 +305,7 @@ def _quick_build(node: Node) -> Any:
                 raise _Fallback
             key = key_node.value
             ktag = key_node.tag
-            if type(ktag) is not slice or (ktag.step[0] and (_RESOLVED.get(key) or _quick_tag(key)) != _STR):
+            if type(ktag) is not slice or (ktag.step[0] and (_RESOLVED.get(key) or _plain_tag(key)) != _STR):
                 raise _Fallback  # numbers, booleans, null or tags as keys: rare, the constructor handles them
             if key in out:
                 raise _Fallback
