@@ -113,17 +113,21 @@ def _scalar(node: ScalarNode) -> Any:
     tag = node.tag
     if tag == _STR or tag == _TS:
         return node.value
+    return _typed(tag, node.value)
+
+
+def _typed(tag: str, v: str) -> Any:
+    """The value of a scalar tagged null, int or bool; anything else is left to the constructor."""
     if tag == _NULL:
         return None
     if tag == _INT:
-        v = node.value
         try:
             return int(v[2:], 8) if v.startswith("0o") else int(v[2:], 16) if v.startswith("0x") else int(v, 10)
         except ValueError:
             raise _Fallback from None
     if tag == _BOOL:
-        return node.value.lower() == "true"
-    raise _Fallback
+        return v.lower() == "true"
+    raise _Fallback  # floats and the rest
 
 
 def _build(node: Node) -> Any:
@@ -277,17 +281,7 @@ def _quick_scalar(node: ScalarNode) -> Any:
         raise _Fallback  # an explicit tag: the constructor decides
     else:
         return node.value
-    if tag == _NULL:
-        return None
-    if tag == _INT:
-        v = node.value
-        try:
-            return int(v[2:], 8) if v.startswith("0o") else int(v[2:], 16) if v.startswith("0x") else int(v, 10)
-        except ValueError:
-            raise _Fallback from None
-    if tag == _BOOL:
-        return node.value.lower() == "true"
-    raise _Fallback  # floats and anything else: the constructor
+    return _typed(tag, node.value)
 
 
 def _quick_build(node: Node) -> Any:
