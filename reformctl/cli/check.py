@@ -95,7 +95,10 @@ def check(
         _append_summary(summary_file, report, show, language, root, parse_as_of(as_of), no_cache_flag(no_cache))
     if fmt in (CheckFormat.text, CheckFormat.github):
         where = show("") or "."
-        if report.diagnostics:
+        if language == "zh":
+            err(f"{where}：{report.files} 个文件，{report.errors} 个错误，{report.warnings} 个警告" if report.diagnostics
+                else f"{where}：检查了 {report.files} 个文件，没有发现问题")
+        elif report.diagnostics:
             err(f"{where}: {report.errors} error(s), {report.warnings} warning(s) in {report.files} file(s)")
         else:
             err(f"{where}: {report.files} file(s) checked, no problems found")

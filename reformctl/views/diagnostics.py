@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
+from .. import i18n_check
 from ..catalogue import CATALOGUE
 from ..model import Diagnostic
 from .jsonfast import dump_array
@@ -12,10 +13,8 @@ from .jsonfast import dump_array
 
 def render_text(diags: Iterable[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en") -> None:
     for d in diags:
-        title = ""
-        if lang == "zh" and d.code in CATALOGUE:
-            title = f" {CATALOGUE[d.code].zh}:"
-        out.write(f"{display(d.file)}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}]{title} {d.message}\n")
+        msg = i18n_check.message(d.code, d.message, lang)
+        out.write(f"{display(d.file)}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {msg}\n")
 
 
 def render_json(diags: Iterable[Diagnostic], out: TextIO) -> None:
@@ -156,9 +155,7 @@ def render_markdown(diags: list[Diagnostic], out: TextIO, display=lambda f: f, l
     head = ("文件", "行", "级别", "代码", "说明") if zh else ("file", "line", "severity", "code", "message")
     out.write("| " + " | ".join(head) + " |\n|---|---:|---|---|---|\n")
     for d in diags:
-        msg = d.message
-        if zh and d.code in CATALOGUE:
-            msg = f"{CATALOGUE[d.code].zh}: {msg}"
+        msg = i18n_check.message(d.code, d.message, lang)
         out.write(f"| `{_md_cell(display(d.file))}` | {d.line or 1} | {d.severity.value} | `{d.code}` | {_md_cell(msg)} |\n")
     out.write("\n")
 

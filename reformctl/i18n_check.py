@@ -1,0 +1,138 @@
+"""`check` messages in Chinese (`--lang zh`, the text and markdown formats).
+
+The diagnostics carry their message in English (the JSON of the contract keeps it so). For people reading
+`check --lang zh`, each pattern below turns an English message of a code into its Chinese wording, with the
+same values (field names, dates, ids stay as written). A message no pattern matches is shown as before: the
+Chinese title of its code (``reformctl catalogue``), then the English detail. tests/test_check_zh.py runs the
+reproducer of every code listed here and fails when its English wording no longer matches.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_B = r"`(?P<{}>[^`]+)`"  # a value in backquotes
+
+
+def _p(pattern: str, zh: str) -> tuple[re.Pattern, str]:
+    return re.compile(pattern + r"\Z"), zh
+
+
+PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
+    # reading and validating files
+    "missing_field": [_p(r"missing required field " + _B.format("f"), "缺少必填字段 `{f}`")],
+    "unknown_field": [_p(r"unknown field " + _B.format("f") + r" \(a typo\? put free-form data under `extra:`\)",
+                         "未知字段 `{f}`（是否拼写错误？自由填写的内容请放在 `extra:` 下）")],
+    "invalid_choice": [_p(r"(?P<f>[^:]+): Input should be (?P<opts>.+) \(got (?P<got>.+)\)",
+                          "`{f}` 的取值 {got} 不在允许范围内，应为 {opts}")],
+    "invalid_date": [
+        _p(r"(?P<f>[^:]+): (?P<v>.+) is not a calendar date \((?P<why>.+)\)", "`{f}`：{v} 不是有效的日期（{why}）"),
+        _p(r"(?P<f>[^:]+): expected a date YYYY-MM-DD, got (?P<v>.+)", "`{f}`：应为 YYYY-MM-DD 格式的日期，实际为 {v}"),
+    ],
+    "invalid_value": [_p(r"(?P<f>[^:]+): Input should be a valid boolean \(got (?P<got>.+)\); write true or false "
+                         r"\(yes/no/on/off are text in YAML 1\.2\)",
+                         "`{f}`：应为 true 或 false（实际为 {got}；YAML 1.2 中 yes/no/on/off 是文本）")],
+    "duplicate_id": [_p(r"id " + _B.format("id") + r" is already used by (?P<f>.+)", "编号 `{id}` 已被 {f} 使用")],
+    "id_mismatch": [_p(r"(?P<k>\w+) " + _B.format("v") + r" differs from the file name " + _B.format("s")
+                       + r": rename the file or fix the field", "`{k}` 的值 `{v}` 与文件名 `{s}` 不一致：请重命名文件或改正该字段")],
+    "bad_file_name": [_p(r"file name " + _B.format("n") + r" is not a valid id \(1-64 of A-Za-z0-9\._-, starting "
+                         r"with a letter or digit\)", "文件名 `{n}` 不是有效的编号（1 至 64 个 A-Za-z0-9._- 字符，以字母或数字开头）")],
+    "binary_file": [_p(r"file holds NUL bytes: a binary file, not YAML", "文件含有 NUL 字节：这是二进制文件，不是 YAML")],
+    "not_utf8": [_p(r"file is not UTF-8 \(byte (?P<b>0x[0-9a-f]+)\); save it as UTF-8",
+                    "文件不是 UTF-8 编码（字节 {b}）：请另存为 UTF-8")],
+    "empty_file": [_p(r"file is empty: a (?P<k>\w+) file holds one mapping", "文件为空：{k} 文件应包含一个映射（键: 值）")],
+    "not_a_mapping": [_p(r"a (?P<k>\w+) file holds one mapping \(key: value lines\), found a (?P<t>\w+)",
+                         "{k} 文件应包含一个映射（键: 值 的行），实际为 {t}")],
+    "file_too_large": [_p(r"file is (?P<n>[\d,]+) bytes, over the limit of (?P<l>[\d,]+) \(set REFORMCTL_MAX_FILE_BYTES "
+                          r"to raise it\)", "文件有 {n} 字节，超过上限 {l}（可设置 REFORMCTL_MAX_FILE_BYTES 调高）")],
+    "unexpected_file": [
+        _p(r"ignored: ledger files end in \.yaml, rename it to (?P<n>.+)", "已忽略：台账文件以 .yaml 结尾，请重命名为 {n}"),
+        _p(r"ignored: not a \.yaml file in (?P<f>.+)", "已忽略：不是 {f} 中的 .yaml 文件"),
+    ],
+    "symlink_outside": [_p(r"symbolic link points outside the ledger \((?P<t>.+)\)", "符号链接指向台账之外（{t}）")],
+    "unreadable_file": [_p(r"cannot read the file: (?P<e>.+)", "无法读取文件：{e}"),
+                        _p(r"cannot list the folder: (?P<e>.+)", "无法列出文件夹：{e}")],
+    "yaml_duplicate_key": [_p(r"duplicate key (?P<k>.+) \(a later value would silently replace the first\)",
+                              "重复的键 {k}（后一个值会悄悄覆盖前一个）")],
+    "yaml_multiple_documents": [_p(r"a ledger file holds one YAML document, found more",
+                                   "台账文件只能有一个 YAML 文档，发现了多个")],
+    "yaml_alias": [_p(r"anchors \((?P<a>&\S+)\) are not allowed in a ledger file", "台账文件不允许使用锚点（{a}）"),
+                   _p(r"aliases \(\*name\) are not allowed in a ledger file", "台账文件不允许使用别名（*name）")],
+    # references
+    "unknown_unit": [_p(r"unit " + _B.format("u") + r" is not in units\.yaml", "单位 `{u}` 不在 units.yaml 中"),
+                     _p(r"special group " + _B.format("u") + r" is not in units\.yaml", "专项小组 `{u}` 不在 units.yaml 中")],
+    "unknown_plan": [_p(r"plan " + _B.format("p") + r" is not in plans/", "方案 `{p}` 不在 plans/ 中")],
+    "unknown_commissioner": [_p(r"commissioner " + _B.format("c") + r" is not in commissioners\.yaml",
+                                "督察专员 `{c}` 不在 commissioners.yaml 中")],
+    "unknown_item": [_p(_B.format("i") + r" is not an item of this ledger", "`{i}` 不是本台账的事项")],
+    "not_special_group": [_p(_B.format("u") + r" is a (?P<t>\w+), not a special_group", "`{u}` 是 {t}，不是专项小组")],
+    # tasks
+    "date_order": [
+        _p(r"start (?P<a>\S+) is after the deadline (?P<b>\S+)", "开始日期 {a} 晚于完成时限 {b}"),
+        _p(r"completed (?P<a>\S+) is before the start (?P<b>\S+)", "完成日期 {a} 早于开始日期 {b}"),
+        _p(r"closed (?P<a>\S+) is before completed (?P<b>\S+)", "销账日期 {a} 早于完成日期 {b}"),
+        _p(r"start (?P<a>\S+) is after the end (?P<b>\S+)", "开始日期 {a} 晚于期限届满日期 {b}"),
+        _p(r"milestone " + _B.format("m") + r" done (?P<a>\S+), before the task starts",
+           "进度节点「{m}」完成于 {a}，早于任务开始日期"),
+    ],
+    "completed_missing": [_p(r"status (?P<s>\w+) needs a `completed` date", "状态为 {s} 时须填写完成日期 `completed`")],
+    "closed_missing": [_p(r"status closed needs a `closed` date \(the write-off date\)", "状态为 closed 时须填写销账日期 `closed`")],
+    "closed_not_closed": [_p(r"`closed` is set but status is (?P<s>\w+)", "填写了销账日期 `closed`，但状态为 {s}")],
+    "status_mismatch": [_p(r"`completed` is set but status is (?P<s>\w+) \(use completed or closed\)",
+                           "填写了完成日期 `completed`，但状态为 {s}（应为 completed 或 closed）")],
+    "cancel_reason_missing": [_p(r"a cancelled task states why \(`cancel_reason`\)", "已取消的任务须说明原因（`cancel_reason`）")],
+    "carry_over_date": [_p(r"carry_over\.new_due (?P<a>\S+) must be after the deadline (?P<b>\S+)",
+                           "挂账结转的新时限 {a} 须晚于原时限 {b}")],
+    "carry_over_done": [_p(r"a (?P<s>\w+) task needs no carry_over", "状态为 {s} 的任务无需挂账结转")],
+    "extension_date": [_p(r"extension new_due (?P<a>\S+) is not after old_due (?P<b>\S+)", "延期的新时限 {a} 未晚于原时限 {b}")],
+    "extension_late": [_p(r"extension asked on (?P<a>\S+), after the deadline (?P<b>\S+) had passed \(逾期申请延期\)",
+                          "延期申请于 {a} 提出，原时限 {b} 已过（逾期申请延期）")],
+    "milestone_out_of_range": [
+        _p(r"milestone " + _B.format("m") + r" is due (?P<a>\S+), before the task starts \((?P<b>\S+)\)",
+           "进度节点「{m}」的时限 {a} 早于任务开始日期（{b}）"),
+        _p(r"milestone " + _B.format("m") + r" is due (?P<a>\S+), after the task's deadline (?P<b>\S+)",
+           "进度节点「{m}」的时限 {a} 晚于任务完成时限 {b}"),
+    ],
+    "progress_out_of_range": [_p(r"progress entry dated (?P<a>\S+), before the task starts \((?P<b>\S+)\)",
+                                 "进展记录日期 {a} 早于任务开始日期（{b}）")],
+    "progress_out_of_order": [_p(r"progress entries are appended in date order; (?P<a>\S+) follows (?P<b>\S+)",
+                                 "进展记录应按日期先后追加；{a} 排在 {b} 之后")],
+    "major_task_incomplete": [_p(r"a major reform task \(art\. 6\) must name its leader, lead unit, responsible units and "
+                                 r"goal; missing: (?P<m>.+)", "年度重大改革任务（第六条）须明确牵头领导、牵头单位、责任单位和目标；缺少：{m}")],
+    # pilots
+    "pilot_incomplete": [_p(r"a pilot has one lead leader, one promotion plan and one working team \(art\. 8\); "
+                            r"missing: (?P<m>.+)", "试点须有一名牵头领导、一个推进方案、一套工作班子（第八条）；缺少：{m}")],
+    "pilot_exit_reason": [_p(r"an exited pilot states why \(`exit_reason`\)", "已退出的试点须说明原因（`exit_reason`）")],
+}
+
+
+def _choices(text: str) -> str:
+    """``'a', 'b' or 'c'`` as ``'a'、'b' 或 'c'``."""
+    return text.replace("', '", "'、'").replace("' or '", "' 或 '")
+
+
+def translate(code: str, message: str) -> Optional[str]:
+    """The Chinese wording of ``message`` (a diagnostic of ``code``), or None when no pattern matches it."""
+    for pattern, zh in PATTERNS.get(code, ()):
+        m = pattern.match(message)
+        if m:
+            values = m.groupdict()
+            if "opts" in values:
+                values["opts"] = _choices(values["opts"])
+            return zh.format(**values)
+    return None
+
+
+def message(code: str, message: str, lang: str) -> str:
+    """What `check` shows for a diagnostic in ``lang``: English as it is; in Chinese the translation, else the
+    Chinese title of the code followed by the English detail."""
+    if lang != "zh":
+        return message
+    zh = translate(code, message)
+    if zh is not None:
+        return zh
+    from .catalogue import CATALOGUE
+
+    entry = CATALOGUE.get(code)
+    return f"{entry.zh}: {message}" if entry else message
