@@ -66,7 +66,7 @@ def _check_own(root: Path, loaded: LoadResult | None, cache: bool | None) -> tup
     if loaded is None:
         keep_until_exit(res)
     own = sorted(locate(root, res.diagnostics + check_ledger(res.ledger)), key=Diagnostic.sort_key)
-    files = len(set(res.ledger.files.values())) + 1
+    files = res.files_read or len(set(res.ledger.files.values())) + 1  # every file read, broken ones too
     if memo is not None:
         memo.put(key, ([(d.file, d.code, d.message, d.severity.value, d.line, d.column, tuple(d.path)) for d in own],
                        files))

@@ -177,3 +177,15 @@ def test_strict_fails_on_warnings(cli, make_ledger):
     root = make_ledger({"tasks/T-1.yml": "id: T-1\n"})
     assert cli("check", "--ledger", root).exit_code == 0
     assert cli("check", "--ledger", root, "--strict").exit_code == 1
+
+
+def test_the_file_count_includes_the_broken_files(cli, sample_copy):
+    """A gap fixed: the summary counted only the files that gave records, so two broken files made
+    "2 error(s) in 115 file(s)" on a ledger of 117 files."""
+    total = sum(1 for p in sample_copy.rglob("*.yaml") if ".reformctl-cache" not in p.parts)
+    assert f"{total} file(s) checked" in cli("check", "--ledger", sample_copy).stderr
+    (sample_copy / "tasks" / "T-2016-001.yaml").write_text("id: [\n", encoding="utf-8")
+    (sample_copy / "tasks" / "T-2016-002.yaml").write_bytes(b"\x00\x01")
+    r = cli("check", "--ledger", sample_copy)
+    assert r.exit_code == 1 and f"in {total} file(s)" in r.stderr, r.stderr
+    assert f"in {total} file(s)" in cli("check", "--ledger", sample_copy, "--no-cache").stderr

@@ -47,6 +47,7 @@ class LedgerRootError(Exception):
 class LoadResult:
     ledger: Ledger
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    files_read: int = 0  # the ledger files read, readable or not, reformctl.yaml included (0: not counted)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -630,6 +631,7 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
         store.save()
     res = assemble(root, settings, results)
     res.diagnostics[:0] = diags + listing_diags
+    res.files_read = len(files) + 1
     return res
 
 
