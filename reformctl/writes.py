@@ -340,6 +340,23 @@ REQUIRED = {
 }
 
 
+# the command-line option that gives each field of `reformctl new`
+_OPTION_OF = {"lead_unit": "--lead-unit", "unit": "--unit", "to_unit": "--to-unit", "issued_by": "--issued-by",
+              "special_group": "--special-group", "responsible_units": "--responsible", "to": "--to"}
+
+
+def _closest(unit: str, units) -> tuple[str, str]:
+    """"did you mean" the unit ids that look like ``unit`` (a typo, a short name), in Chinese and English (empty
+    when none does)."""
+    import difflib
+
+    near = difflib.get_close_matches(unit, list(units), n=3, cutoff=0.5)
+    near += [u for u in units if unit and unit in u and u not in near][:3 - len(near)]
+    if not near:
+        return ("", "")
+    return (f"；是不是：{'、'.join(near)}", f"; did you mean: {', '.join(near)}")
+
+
 def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item_id: Optional[str] = None,
              year: Optional[int] = None) -> tuple[Action, Build, Callable[[], str]]:
     """Create an item of ``kind`` from ``fields`` (None values are left out) with the next free id.
@@ -349,11 +366,13 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
     units = _units(root)
     for key in ("lead_unit", "unit", "to_unit", "issued_by", "special_group"):
         if key in data and units and data[key] not in units:
-            raise StoreError(Said("unknown_unit_for", unit=data[key], option=key.replace("_", "-")), USAGE)
+            raise StoreError(Said("unknown_unit_for", unit=data[key], option=_OPTION_OF.get(key, key),
+                                  hint=_closest(data[key], units)), USAGE)
     for key in ("responsible_units", "to"):
         for u in data.get(key) or []:
             if units and u not in units:
-                raise StoreError(Said("unknown_unit_in", unit=u, option=key.replace("_", "-")), USAGE)
+                raise StoreError(Said("unknown_unit_in", unit=u, option=_OPTION_OF.get(key, key),
+                                      hint=_closest(u, units)), USAGE)
     chosen: dict[str, str] = {}
 
     def build(tx: Tx) -> None:

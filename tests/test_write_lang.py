@@ -72,7 +72,12 @@ def test_new_prints_the_id_alone_on_stdout_in_both_languages(sample_repo, cli):
      "--new-due 应为日期 YYYY-MM-DD，收到 '2016-13-01'", "--new-due wants a date YYYY-MM-DD, got '2016-13-01'"),
     (("new", "task", "--title", "x"), 2, "缺少必填选项：--lead-unit, --due", "missing required option(s): --lead-unit"),
     (("new", "task", "--title", "x", "--lead-unit", "不存在的单位", "--due", "2017-01-01"), 2,
-     "lead-unit 的单位 '不存在的单位' 不在 units.yaml 中", "unknown unit '不存在的单位' for lead-unit"),
+     "--lead-unit 的单位 '不存在的单位' 不在 units.yaml 中", "unknown unit '不存在的单位' for --lead-unit"),
+    # a unit that looks like one of units.yaml: its name is offered (a gap fixed: no dashes, no suggestion)
+    (("new", "task", "--title", "x", "--lead-unit", "市财政", "--due", "2017-01-01"), 2,
+     "--lead-unit 的单位 '市财政' 不在 units.yaml 中；是不是：市财政局", "for --lead-unit (not in units.yaml); did you mean: 市财政局"),
+    (("new", "task", "--title", "x", "--lead-unit", "市财政局", "--responsible", "市科技", "--due", "2017-01-01"), 2,
+     "--responsible 中的单位 '市科技' 不在 units.yaml 中；是不是：市科技局", "in --responsible (not in units.yaml); did you mean: 市科技局"),
     (("new", "report", "--unit", "市发改委", "--quarter", "2016Q5"), 2, "--quarter 应形如 2016Q4",
      "--quarter wants e.g. 2016Q4"),
     (("new", "notice", "--to-unit", "锦江区委", "--issued-by", "市委深改办", "--problem", "明天 问题"), 2,
