@@ -285,3 +285,29 @@ def test_changes_check_base_would_refuse_are_refused(cli, sample_repo, tmp_path)
     assert f"sheet 改革任务, row {r}, column {letter} (完成时限): [due_without_extension]" in res.stderr
     assert f"sheet 改革任务, row {r3}, column " in res.stderr and "[append_only]" in res.stderr
     assert head(sample_repo) == before and status(sample_repo) == ""
+
+
+def test_reopen_reason_is_a_column_so_a_status_can_move_back_from_the_sheet(cli, sample_repo, tmp_path):
+    """A gap fixed: `reopen_reason` (why a status moved backwards, which `check --base` asks for) had no column,
+    so a status could not be moved back from Excel at all."""
+    out = export(cli, sample_repo, tmp_path)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["改革任务"]
+    r = find_row(ws, "T-2016-002")
+    ws.cell(r, col(ws, "状态")).value = "in_progress"
+    ws.cell(r, col(ws, "完成日期")).value = None
+    bare = tmp_path / "bare.xlsx"
+    wb.save(bare)
+    before = head(sample_repo)
+    res = cli("import", "--ledger", sample_repo, bare)
+    assert res.exit_code == 1 and "[status_backwards]" in res.stderr, res
+    assert head(sample_repo) == before
+    ws.cell(r, col(ws, "状态回退原因")).value = "复查发现配套文件未印发"
+    why = tmp_path / "why.xlsx"
+    wb.save(why)
+    res = cli("import", "--ledger", sample_repo, why)
+    assert res.exit_code == 0, res
+    t = load(sample_repo).tasks["T-2016-002"]
+    assert t.status.value == "in_progress" and t.reopen_reason == "复查发现配套文件未印发"
+    again = openpyxl.load_workbook(export(cli, sample_repo, tmp_path))["改革任务"]
+    assert again.cell(find_row(again, "T-2016-002"), col(again, "状态回退原因")).value == "复查发现配套文件未印发"
