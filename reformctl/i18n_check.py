@@ -136,3 +136,40 @@ def message(code: str, message: str, lang: str) -> str:
 
     entry = CATALOGUE.get(code)
     return f"{entry.zh}: {message}" if entry else message
+
+
+# ---------------------------------------------------------------- `import` problems (sheet, row, column)
+_SHEET_WHERE = re.compile(r"sheet (?P<s>.+?), row (?P<r>\d+)(?:, column (?P<c>.+?))?: (?P<m>.*)\Z", re.S)
+_CELL = [
+    _p(r"expected a date such as 2016-07-01, got (?P<v>.+)", "应为日期（如 2016-07-01），收到 {v}"),
+    _p(r"expected a date, got a date and time (?P<v>.+)", "应为日期，收到的是日期和时间 {v}"),
+    _p(r"expected 是 or 否, got (?P<v>.+)", "应为“是”或“否”，收到 {v}"),
+    _p(r"expected a whole number, got (?P<v>.+)", "应为整数，收到 {v}"),
+    _p(r"expected a number, got (?P<v>.+)", "应为数字，收到 {v}"),
+    _p(r"(?P<v>.+) is not one of (?P<opts>.+)", "{v} 不是可选值之一：{opts}"),
+    _p(r"the id is empty", "编号为空"),
+    _p(r"not a JSON object", "不是 JSON 对象"),
+]
+_CODED = re.compile(r"\[(?P<code>[a-z_]+)\] (?P<m>.*)\Z", re.S)
+
+
+def sheet_problem(text: str, lang: str) -> str:
+    """A problem of `import` ("sheet Tasks, row 3, column M (Status): ...") in ``lang``: in Chinese the place, the
+    cell errors above and the check messages of :data:`PATTERNS`; anything else keeps its English detail."""
+    if lang != "zh":
+        return text
+    m = _SHEET_WHERE.match(text)
+    if not m:
+        return text
+    where = f"工作表 {m['s']} 第 {m['r']} 行" + (f" {m['c']} 列" if m["c"] else "")
+    detail = m["m"]
+    coded = _CODED.match(detail)
+    if coded:
+        detail = f"[{coded['code']}] " + message(coded["code"], coded["m"], "zh")
+    else:
+        for pattern, zh in _CELL:
+            hit = pattern.match(detail)
+            if hit:
+                detail = zh.format(**hit.groupdict())
+                break
+    return f"{where}：{detail}"

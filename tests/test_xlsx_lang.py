@@ -218,3 +218,29 @@ def test_every_column_is_read_under_one_name_only():
         for c in cols:
             if c.readonly:
                 assert c.head("en").endswith("(read-only)") and c.header.endswith("(只读)")
+
+
+@pytest.mark.parametrize("book", ["zh", "en"])
+def test_import_problems_are_worded_in_the_language_asked(cli, sample_repo, tmp_path, book):
+    """A gap fixed: under --lang zh the problems of a workbook were in English (sheet, row, column, the cell error
+    and the check message)."""
+    wb = export(cli, sample_repo, tmp_path / "out.xlsx", "--lang", book)
+    ws = wb[ITEM_SHEETS[book][0]]
+    due, state, lead = (("完成时限", "状态", "牵头单位") if book == "zh" else ("Due", "Status", "Lead unit"))
+    ws.cell(find_row(ws, "T-2016-001"), col(ws, due)).value = "明年"
+    ws.cell(find_row(ws, "T-2016-002"), col(ws, state)).value = "done"
+    ws.cell(find_row(ws, "T-2016-003"), col(ws, lead)).value = "火星局"
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    before = head(sample_repo)
+    zh = cli("import", "--ledger", sample_repo, bad, "--lang", "zh")
+    assert zh.exit_code == 1 and head(sample_repo) == before
+    lines = [ln for ln in zh.stderr.splitlines() if ln.startswith("bad.xlsx: ")]
+    assert len(lines) == 3, zh.stderr
+    assert all("工作表 " in ln and " 行 " in ln and " 列：" in ln for ln in lines), lines
+    assert any("应为日期（如 2016-07-01），收到 '明年'" in ln for ln in lines)
+    assert any("'done' 不是可选值之一：" in ln for ln in lines)
+    assert any("[unknown_unit] 单位 `火星局` 不在 units.yaml 中" in ln for ln in lines)
+    en = cli("import", "--ledger", sample_repo, bad, "--lang", "en")
+    assert en.exit_code == 1 and "row " in en.stderr and "expected a date such as 2016-07-01, got '明年'" in en.stderr
+    assert "[unknown_unit] unit `火星局` is not in units.yaml" in en.stderr
