@@ -21,7 +21,8 @@ Each figure is the median wall time of --repeat runs, with the median CPU time (
 processes of a run: on a busy machine it says more than the wall time); memory is the largest peak resident
 set of any one process of any run (from ``wait4``). Output goes to /dev/null (status and check still render it). Run it on an idle machine.
 Before the figures of each N, the files are flushed to disk and read once, untimed, so that every figure finds
-them in the operating system's cache ("cold" means no reformctl cache, not a cold disk).
+them in the operating system's cache ("cold" means no reformctl cache, not a cold disk); before each timed run,
+what the runs before it wrote is flushed too.
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ def measure(name: str, cmds: list[list[str]], repeat: int, cwd: Path | None = No
     for _ in range(repeat):
         if before:
             before()
+        # what the previous run wrote (a 50 MiB cache, a 30 MiB remembered answer) is flushed first, untimed: the
+        # kernel writing it back during the next run made one warm figure 60% slower
+        os.sync()
         total = cpu = 0.0
         for cmd in cmds:
             w, m, c = run_once(cmd, cwd, env)
