@@ -32,6 +32,8 @@ def odd_ledger(sample_copy, tmp_path):
     (t / "T-9011.yaml").write_text(TASK.format(id="T-9011").replace("任务", "R&D *项目*"), encoding="utf-8")
     (t / "T-9012.yaml").write_text(TASK.format(id="T-9012") + "title: again\n", encoding="utf-8")
     (t / "T-9013.yaml").symlink_to("missing.yaml")  # dangling
+    os.mkfifo(t / "T-9014.yaml")  # a named pipe: reading it would wait for a writer for ever
+    (t / "T-9015.yaml").symlink_to("T-9014.yaml")  # and a link to it
     return sample_copy
 
 
@@ -59,6 +61,9 @@ def test_every_read_path_gives_the_same(odd_ledger, monkeypatch):
         assert codes.get(stem) == code, (stem, codes)
     assert codes.get("T-9007") == "unreadable_file"  # a folder named like a file
     assert codes.get("T-9013") == "unreadable_file"  # a link to nothing
+    assert codes.get("T-9014") == codes.get("T-9015") == "unreadable_file"  # a bug fixed: check hung on a pipe
+    assert any(d.message == "cannot read the file: not a regular file (a pipe, a socket or a device)"
+               for d in res.diagnostics if d.file == "tasks/T-9014.yaml")
     tasks = res.ledger.tasks
     assert tasks["T-9002"].title == "任务" and tasks["T-9011"].title == "R&D *项目*"
     assert "T-9001" in tasks and "T-9008" not in tasks  # the link inside is read: its id differs from its name

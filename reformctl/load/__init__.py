@@ -114,6 +114,9 @@ def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tup
                 except ValueError:
                     return None, Diagnostic(rel, "symlink_outside", f"symbolic link points outside the ledger ({target})")
             st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe would block the read for ever, a device never end
+            what = "Is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, a socket or a device)"
+            return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {what}")
         if st.st_size > _max_bytes():
             return None, Diagnostic(
                 rel, "file_too_large", f"file is {st.st_size:,} bytes, over the limit of {_max_bytes():,} "
@@ -133,7 +136,8 @@ class _Reader:
     changed kind or grew over the limit since it was listed, any error) goes to :func:`read_bytes`, which
     words the diagnostic."""
 
-    _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    # O_NONBLOCK: opening a named pipe must not wait for a writer (the fstat below then refuses it)
+    _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 
     def __init__(self, root: Path):
         self.root = root
