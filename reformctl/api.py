@@ -33,12 +33,12 @@ def check(root: Path, loaded: LoadResult | None = None, *, cache: bool | None = 
           ratchet: bool = False, as_of=None) -> CheckReport:
     """Load ``root`` (unless given) and run every check; diagnostics sorted by file, line, column.
     ``cache``: see :func:`reformctl.load.load_ledger` (default: on unless ``$REFORMCTL_NO_CACHE``).
-    ``base``: a git revision; the change from it to the working tree is checked too (:mod:`reformctl.basecheck`;
-    raises :class:`reformctl.basecheck.BaseRefError` when it is not a commit); ``ratchet``: no new red finding
+    ``base``: a git revision; the change from it to the working tree is checked too (:mod:`reformctl.actions.changes`;
+    raises :class:`reformctl.actions.changes.BaseRefError` when it is not a commit); ``ratchet``: no new red finding
     as of ``as_of`` compared with ``base``."""
     base_diags: list[Diagnostic] = []
     if base is not None:
-        from .basecheck import change_diagnostics
+        from .actions.changes import change_diagnostics
 
         base_diags = locate(root, change_diagnostics(root, base, ratchet=ratchet, as_of=as_of))
     own, files = _check_own(root, loaded, cache)

@@ -1,4 +1,4 @@
-"""The public library API of `check --base` (reformctl.basecheck), as `import` uses it."""
+"""The public library API of `check --base` (reformctl.actions.changes), as `import` uses it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 from conftest import REPO
-from reformctl import basecheck
+from reformctl.actions import changes as basecheck
 
 
 def test_compare_item_is_public_and_documented():

@@ -30,7 +30,7 @@ import pytest
 import yaml
 
 from conftest import REPO, write_files
-from reformctl.catalogue import CATALOGUE
+from reformctl.i18n.catalogue import CATALOGUE
 
 CASES = REPO / "tests" / "catalogue"
 

@@ -1,4 +1,4 @@
-"""`check --lang zh` words its messages in Chinese (reformctl/i18n_check.py): each translated code's reproducer
+"""`check --lang zh` words its messages in Chinese (reformctl/i18n/check.py): each translated code's reproducer
 (tests/catalogue) gives a Chinese line, so an English wording that changes without its translation fails here."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from reformctl import i18n_check
-from reformctl.catalogue import CATALOGUE
+from reformctl.i18n import check as i18n_check
+from reformctl.i18n.catalogue import CATALOGUE
 from test_catalogue import _load
 
 from conftest import write_files
@@ -44,7 +44,7 @@ def test_the_reproducer_of_a_translated_code_reads_in_chinese(code, make_ledger,
     assert english, as_json.stdout
     for msg in english:
         zh_msg = i18n_check.translate(code, msg)
-        assert zh_msg is not None, f"{code}: no pattern matches {msg!r}: update reformctl/i18n_check.py"
+        assert zh_msg is not None, f"{code}: no pattern matches {msg!r}: update reformctl/i18n/check.py"
         assert CJK.search(zh_msg)
         assert f"[{code}] {zh_msg}" in zh.stdout
     assert "[" + code + "]" in zh.stdout and english[0] not in zh.stdout  # the JSON stays English, the text not

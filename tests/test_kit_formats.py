@@ -6,7 +6,7 @@ import json
 
 from conftest import git
 
-from reformctl.catalogue import CATALOGUE
+from reformctl.i18n.catalogue import CATALOGUE
 
 BAD_TASK = """\
 id: T-1

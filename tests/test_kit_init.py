@@ -15,7 +15,7 @@ from conftest import git
 from reformctl.load import load_settings
 from reformctl.model import FOLDER_KINDS
 from reformctl.model.records import RuleSettings
-from reformctl.schemas import dumps, generate
+from reformctl.model.schemas import dumps, generate
 
 
 def tree(root: Path) -> dict[str, bytes]:

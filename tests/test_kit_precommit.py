@@ -70,7 +70,8 @@ def test_pre_commit_hook_on_a_good_and_a_bad_commit(cli, tmp_path):
     config = yaml.safe_load((led / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert config["repos"][0]["repo"] == url and config["repos"][0]["rev"] == rev
 
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    # PYTHONPATH is dropped: the hook must run from its own environment, not from a checkout on the path
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
            "PIP_CACHE_DIR": PIP_CACHE,
            "PRE_COMMIT_COLOR": "never"}
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=led, check=True, capture_output=True, env=env)
@@ -102,7 +103,7 @@ def test_pre_commit_hook_on_a_good_and_a_bad_commit(cli, tmp_path):
                        capture_output=True, text=True, env=env, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     where = subprocess.run([str(exe.parent / "python"), "-c", "import reformctl; print(reformctl.__file__)"],
-                           capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+                           capture_output=True, text=True, check=True, cwd=tmp_path, env=env).stdout
     assert "site-packages" in where, where
     assert (tmp_path / "from-wheel/.github/workflows/reformctl.yml").is_file()
 

@@ -1,6 +1,6 @@
 """The labels of `schedule`, `cases`, `assess` and `accountability` (tables, Markdown, the assess --write
 messages) in Simplified Chinese and English, pinned byte for byte on the sample ledger: the labels live in
-reformctl/i18n.py, and moving them there must not change a character of the output.
+reformctl/i18n/__init__.py, and moving them there must not change a character of the output.
 
 Regenerate (only when a change of output is intended, and review the diff): REFORMCTL_REGEN_GOLDEN=1 pytest
 tests/test_programme_labels.py

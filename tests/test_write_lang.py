@@ -1,5 +1,5 @@
 """The write commands speak Simplified Chinese and English (`--lang zh|en`, default from the locale): success
-lines, refusals and errors come from reformctl/i18n_write.py. Commit messages (the audit trail), JSON output and
+lines, refusals and errors come from reformctl/i18n/write.py. Commit messages (the audit trail), JSON output and
 exit codes are the same in both languages. Real git repositories of ledger-data/, the real CLI."""
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ def test_import_and_init_messages_in_chinese(sample_repo, cli, tmp_path):
 
 
 def test_catalogue_is_complete_and_consistent():
-    from reformctl import i18n_write
+    from reformctl.i18n import write as i18n_write
 
     fmt = string.Formatter()
     for key, (zh, en) in i18n_write.TEXTS.items():
@@ -190,7 +190,7 @@ def test_catalogue_is_complete_and_consistent():
 def test_writes_raise_only_catalogued_messages():
     from pathlib import Path
 
-    import reformctl.writes as writes
+    import reformctl.actions.writes as writes
 
     src = Path(writes.__file__).read_text(encoding="utf-8")
     raised = re.findall(r"StoreError\(([^,)]*)", src)

@@ -46,8 +46,8 @@ def assess(
     with --write, 1 when refused (uncommitted edits of the file, nothing to
     add is not an error); 2 on bad options or an unusable ledger.
     """
-    from .. import programme
-    from ..i18n_write import say
+    from ..actions import assess as programme
+    from ..i18n.write import say
     from ..views import programme as view
 
     day = parse_as_of(as_of)
@@ -88,8 +88,8 @@ def assess(
 
 
 def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
-    from .. import programme
-    from ..i18n_write import localize
+    from ..actions import assess as programme
+    from ..i18n.write import localize
     from ..store import Action, NothingToDo, Store, StoreError
     from ..views import programme as view
 

@@ -34,7 +34,7 @@ def cases(
     demonstration_points_listed}. Exit 0, or 2 on bad options or an unusable
     ledger.
     """
-    from .. import programme
+    from ..actions import assess as programme
     from ..views import programme as view
 
     day = parse_as_of(as_of)

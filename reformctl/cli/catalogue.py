@@ -28,7 +28,7 @@ def catalogue(
     """
     import json
 
-    from ..catalogue import CATALOGUE
+    from ..i18n.catalogue import CATALOGUE
     from .common import fail
 
     entries = CATALOGUE

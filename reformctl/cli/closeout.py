@@ -62,8 +62,8 @@ def close_out(
       reformctl close-out --year 2016 --carry-over-file carry.csv
       reformctl close-out T-2016-002 --as-of 2017-01-10
     """
-    from .. import closeout
-    from ..i18n_write import localize, say, status
+    from ..actions import closeout
+    from ..i18n.write import localize, say, status
     from ..load import load_ledger, locate
     from ..store import StoreError
 
@@ -130,7 +130,7 @@ def close_out(
 
 
 def _summary(plan, lang: str, stream=None) -> None:
-    from ..i18n_write import say
+    from ..i18n.write import say
 
     s = stream or sys.stdout
     s.write(say("co_summary", lang, year=plan.year, as_of=plan.as_of, closed=len(plan.closed),
@@ -144,8 +144,8 @@ def _summary(plan, lang: str, stream=None) -> None:
 def _given(ids, reasons, measures, dues, lang: str = "en"):
     import datetime as dt
 
-    from ..closeout import CarryIn
-    from ..i18n_write import say
+    from ..actions.closeout import CarryIn
+    from ..i18n.write import say
 
     if not ids:
         if reasons or measures or dues:

@@ -18,7 +18,7 @@ ProblemArg = Annotated[int, typer.Argument(metavar="PROBLEM_NO", help="The probl
 def _date(value: Optional[str], option: str, lang: str = "en"):
     import datetime as dt
 
-    from ..i18n_write import say
+    from ..i18n.write import say
     from .common import fail
 
     if value is None:
@@ -46,7 +46,7 @@ def progress(item: IdArg, note: Annotated[str, typer.Argument(metavar="NOTE", he
 
     Example: reformctl progress T-2016-003 "基金管理机构已选定" --as-of 2016-10-20
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.progress(root, item, note, day, by))
 
@@ -64,7 +64,7 @@ def complete(item: IdArg,
       reformctl complete T-2016-003 --evidence 成金办〔2016〕12号 --as-of 2016-12-20
       reformctl complete T-2016-003 --milestone 选定基金管理机构
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang,
            lambda root, day: writes.complete(root, item, day, milestone, tuple(evidence or ())))
@@ -79,7 +79,7 @@ def evidence(item: IdArg, ref: Annotated[str, typer.Argument(metavar="PATH_OR_LI
 
     Example: reformctl evidence T-2016-003 https://example.org/docs/fund.pdf
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.evidence(root, item, ref, day, milestone))
 
@@ -91,7 +91,7 @@ def cancel(item: IdArg, reason: Annotated[str, typer.Option("--reason", help="Wh
 
     Example: reformctl cancel T-2016-020 --reason "并入 T-2016-021"
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.cancel(root, item, reason, day))
 
@@ -102,7 +102,7 @@ def rectify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: 
 
     Example: reformctl rectify RN-2016-002 1 --as-of 2016-12-10
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.rectify(root, notice, no, day))
 
@@ -113,7 +113,7 @@ def verify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: W
 
     Example: reformctl verify RN-2016-001 2 --as-of 2016-12-20
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.verify(root, notice, no, day))
 
@@ -131,7 +131,7 @@ def review(notice: NoticeArg, no: ProblemArg,
       reformctl review RN-2016-002 1 --result 已完成整改 --as-of 2016-12-01
       reformctl review RN-2016-002 1 --due 2017-01-15
     """
-    from .. import writes
+    from ..actions import writes
 
     language = parse_lang(lang)
     root = resolve_root(ledger)
@@ -150,7 +150,7 @@ def pilot_file(item: IdArg, ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None
 
     Example: reformctl pilot file P-2016-008 --as-of 2016-09-01
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.pilot_file(root, item, day))
 
@@ -163,7 +163,7 @@ def pilot_exit(item: IdArg, reason: Annotated[str, typer.Option("--reason", help
 
     Example: reformctl pilot exit P-2016-006 --reason "试点条件发生变化"
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.pilot_exit(root, item, reason, day))
 
@@ -176,7 +176,7 @@ def pilot_adjust(item: IdArg, reason: Annotated[str, typer.Option("--reason", he
 
     Example: reformctl pilot adjust P-2016-006 --reason "调整试点范围"
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang,
            lambda root, day: writes.pilot_exit(root, item, reason, day, adjust=True))
@@ -197,7 +197,7 @@ def extend(item: IdArg,
       reformctl extend T-2016-013 --new-due 2017-03-31 --reason "需省级部门批复" --as-of 2016-11-20
       reformctl extend T-2016-013 --new-due 2017-03-31 --reason "需省级部门批复" --approver 市委深改组
     """
-    from .. import writes
+    from ..actions import writes
 
     language = parse_lang(lang)
     root = resolve_root(ledger)
@@ -213,7 +213,7 @@ def approve(item: IdArg, approver: Annotated[str, typer.Option("--approver", hel
 
     Example: reformctl approve T-2016-013 --approver 市委深改组 --as-of 2016-11-25
     """
-    from .. import writes
+    from ..actions import writes
 
     _write(ledger, as_of, author, dry_run, lang, lambda root, day: writes.approve(root, item, approver, day))
 

@@ -34,7 +34,7 @@ def export(
     keeps what has no column (milestones, progress, problems...). Exit 0, 2 on
     bad usage.
     """
-    from .. import exchange
+    from ..actions import exchange
     from ..views.console import progress
     from .summary import parse_period
 

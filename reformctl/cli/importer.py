@@ -38,8 +38,8 @@ def import_(
     0 done (or nothing to change), 1 problems found or the files to change have
     uncommitted edits, 2 bad usage (no such file, not a git repository).
     """
-    from .. import exchange
-    from ..i18n_write import localize, say
+    from ..actions import exchange
+    from ..i18n.write import localize, say
     from ..store import NothingToDo, StoreError
     from ..views.console import progress
 
@@ -61,7 +61,7 @@ def import_(
     if not plan.sheets:
         fail(say("im_no_sheets", language, file=file), EXIT_FINDINGS)
     if plan.problems:
-        from ..i18n_check import sheet_problem
+        from ..i18n.check import sheet_problem
 
         for prob in plan.problems:
             err(f"{file.name}: {sheet_problem(prob, language)}")

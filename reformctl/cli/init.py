@@ -50,7 +50,7 @@ def init(
     Example: `reformctl init 台账 --name 某区改革落实台账 --level district --start 2025-01-01`
     """
     from .. import kit
-    from ..i18n_write import localize, say
+    from ..i18n.write import localize, say
 
     language = parse_lang(lang)
     day = parse_as_of(None)

@@ -31,7 +31,7 @@ def log(
       reformctl log T-2016-003
       reformctl log RN-2016-002 --format json
     """
-    from ..history import item_log
+    from ..store.history import item_log
     from ..store import StoreError
 
     root = resolve_root(ledger)

@@ -28,7 +28,7 @@ def _opt(name: str) -> str:
 
 def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str], lang: str = "en") -> dict:
     """Ask for missing required values on a terminal; otherwise exit 2 naming the missing options."""
-    from ..i18n_write import say
+    from ..i18n.write import say
 
     missing = [k for k in required if values.get(k) in (None, [], ())]
     if not missing:
@@ -47,7 +47,7 @@ def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str], 
 def _date(value, option: str, lang: str = "en"):
     import datetime as dt
 
-    from ..i18n_write import say
+    from ..i18n.write import say
 
     if value is None or isinstance(value, dt.date):
         return value
@@ -58,7 +58,7 @@ def _date(value, option: str, lang: str = "en"):
 
 
 def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year, date_fields=(), lang: str = "en"):
-    from .. import writes
+    from ..actions import writes
 
     root = resolve_root(ledger)
     day = parse_as_of(as_of)
@@ -149,8 +149,8 @@ def new_notice(
     Example: reformctl new notice --to-unit 锦江区委 --issued-by 市委深改办 --problem "2016-12-31 台账更新不及时"
     """
     language = parse_lang(lang)
-    from .. import writes
-    from ..i18n_write import localize
+    from ..actions import writes
+    from ..i18n.write import localize
     from ..store import StoreError
 
     fields = {"to_unit": to_unit, "problems": problem or None, "issued_by": issued_by or None}
@@ -210,7 +210,7 @@ def new_report(
     fields = {"unit": unit, "quarter": quarter}
     _complete(fields, ("unit", "quarter"), {"unit": "报送单位 unit", "quarter": "季度 quarter (e.g. 2016Q4)"}, language)
     if not re.match(r"^\d{4}Q[1-4]$", str(fields["quarter"])):
-        from ..i18n_write import say
+        from ..i18n.write import say
 
         fail(say("quarter_format", language, value=fields["quarter"]))
     fields.update({"submitted": submitted, "to": to, "summary": summary})

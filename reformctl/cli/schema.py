@@ -22,7 +22,7 @@ def schema(
 
         # yaml-language-server: $schema=../../schemas/task.schema.json
     """
-    from ..schemas import dumps, generate
+    from ..model.schemas import dumps, generate
 
     wanted = {name: dumps(s) for name, s in generate().items()}
     if check_only:

@@ -28,7 +28,7 @@ def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tu
                lang: str = "en"):
     """Build the action (``make()`` -> (Action, build[, warnings])), commit it, report in ``lang`` (zh|en).
     StoreError -> exit with its code. The commit message itself is never translated (it is the audit trail)."""
-    from ..i18n_write import localize, say
+    from ..i18n.write import localize, say
     from ..store import NothingToDo, Store, StoreError
 
     try:

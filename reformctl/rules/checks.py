@@ -1,7 +1,7 @@
 """Checks beyond the schema: references, date order and the seed's articles. Pure functions, no I/O.
 
 Each check yields :class:`~reformctl.model.Diagnostic` objects carrying a YAML ``path``; the load layer
-turns paths into lines (:func:`reformctl.load.locate`). Every code is listed in :mod:`reformctl.catalogue`.
+turns paths into lines (:func:`reformctl.load.locate`). Every code is listed in :mod:`reformctl.i18n.catalogue`.
 """
 
 from __future__ import annotations

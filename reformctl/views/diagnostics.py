@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
-from .. import i18n_check
-from ..catalogue import CATALOGUE
+from ..i18n import check as i18n_check
+from ..i18n.catalogue import CATALOGUE
 from ..model import Diagnostic
 from .jsonfast import dump_array
 

@@ -1,6 +1,6 @@
 """Render the review schedule, the promotion list and case book, the assessment and the accountability register:
 Rich tables for a terminal, JSON for scripts, Markdown and xlsx files. Labels in Simplified Chinese and English
-come from reformctl/i18n.py (``PROGRAMME``, ``GROUNDS``)."""
+come from reformctl/i18n/__init__.py (``PROGRAMME``, ``GROUNDS``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any, Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
 
-# The labels live in reformctl/i18n.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.
+# The labels live in reformctl/i18n/__init__.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.
 LABELS: dict[str, dict[str, str]] = {lang: i18n.table(i18n.PROGRAMME, lang) for lang in i18n.LANGS}
 
 

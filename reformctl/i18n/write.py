@@ -3,7 +3,7 @@ review, pilot, extend, approve, close-out, assess --write, import, init) in Simp
 lines, refusals and errors. Commit messages are not here: they are the audit trail and stay as they are.
 
 A message is made once, in English, as a :class:`Said` (a ``str`` that remembers its key and parameters), so that
-library code (reformctl/writes.py) can raise ``StoreError(Said("already_status", ...))`` and still read well in
+library code (reformctl/actions/writes.py) can raise ``StoreError(Said("already_status", ...))`` and still read well in
 English; the CLI shows it in the user's language with :func:`localize`. A parameter may be a ``(zh, en)`` pair.
 Messages the store (reformctl/store) raises in English are translated here by pattern (:data:`STORE`).
 No imports from the rest of the package: any layer may use this module.
@@ -15,7 +15,7 @@ import re
 from typing import Any, Mapping
 
 TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
-    # ---- reformctl/writes.py (refusals, exit 2)
+    # ---- reformctl/actions/writes.py (refusals, exit 2)
     "not_an_id": ("{item_id!r} 不是有效的编号（1-64个字符：A-Za-z0-9._-，以字母或数字开头）",
                   "{item_id!r} is not an item id (1-64 of A-Za-z0-9._-, starting with a letter or digit)"),
     "no_item": ("台账中没有{what}{item_id}", "no {what} {item_id} in this ledger"),
@@ -78,7 +78,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "dry_run": ("试运行：将提交“{subject}”（{n}个文件）；未写入任何内容",
                 "dry run: would commit \"{subject}\" ({n} file(s)); nothing written"),
     "committed": ("[{branch} {sha}] 已提交：{subject}", "[{branch} {sha}] {subject}"),
-    # ---- assess --write (its success lines are in reformctl/i18n.py PROGRAMME: assess_written, assess_nothing)
+    # ---- assess --write (its success lines are in reformctl/i18n/__init__.py PROGRAMME: assess_written, assess_nothing)
     "goes_with_write": ("{option} 须与 --write 同用", "{option} goes with --write"),
     # ---- import
     "im_not_file": ("{file} 不是文件", "{file} is not a file"),
@@ -149,10 +149,10 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "item": ("事项", "item"),
 }
 
-# Messages raised in English by reformctl/store, reformctl/closeout.py and reformctl/kit.py, matched whole (the
+# Messages raised in English by reformctl/store, reformctl/actions/closeout.py and reformctl/kit/__init__.py, matched whole (the
 # more specific first): (pattern, zh template using the groups).
 STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh in (
-    # reformctl/closeout.py
+    # reformctl/actions/closeout.py
     (r"carry-over for (.+): it is not an unfinished task due on or before (\S+) \(status (\S+), due (\S+)\)",
      r"挂账结转 \1：不是\2前到期的未完成任务（状态 \3，时限 \4）"),
     (r"carry-over for (.+): new_due (\S+) is not after its deadline (\S+)", r"挂账结转 \1：new_due \2 不晚于其时限 \3"),
@@ -168,7 +168,7 @@ STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh 
     (r"plan (\S+) still has unfinished tasks: (.+)", r"方案 \1 仍有未完成的任务：\2"),
     (r"plan (\S+) is (\S+), not issued", r"方案 \1 的状态是 \2，尚未印发"),
     (r"no task or plan (\S+) in this ledger", r"台账中没有任务或方案 \1"),
-    # reformctl/kit.py (init)
+    # reformctl/kit/__init__.py (init)
     (r"git is not installed; install git first", "未安装 git；请先安装 git"),
     (r"(.+) exists and is not a folder", r"\1 已存在且不是文件夹"),
     (r"(.+) already holds a ledger \((.+)\); nothing was written", r"\1 中已有台账（\2）；未写入任何内容"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import FOLDER_KINDS, LIST_KINDS, Settings
+from . import FOLDER_KINDS, LIST_KINDS, Settings
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 BASE_URL = "https://reformctl.invalid/schemas/"

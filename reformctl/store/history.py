@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from .model import FOLDER_KINDS, LIST_KINDS
-from .store import Git, StoreError
+from ..model import FOLDER_KINDS, LIST_KINDS
+from . import Git, StoreError
 
 USAGE = 2
 _MISSING = object()
@@ -109,7 +109,7 @@ def field_changes(old: Any, new: Any, path: str = "") -> list[Change]:
 
 def find_item_path(git: Git, root: Path, prefix: str, item_id: str) -> str:
     """The repository path of the item's file: in the work tree, else the last one git knows."""
-    from .model.types import ID_RE
+    from ..model.types import ID_RE
 
     if not ID_RE.match(item_id or ""):
         raise StoreError(f"{item_id!r} is not an item id", USAGE)
@@ -130,7 +130,7 @@ _FMT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:key=Reformctl-Action,val
 
 def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entry]:
     """The history of ``item_id``, newest first."""
-    from .load import yamlread
+    from ..load import yamlread
 
     root = Path(root).resolve()
     git = Git(root)

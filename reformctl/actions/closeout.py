@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Ledger, Plan, Task
-from .store import Action, StoreError, Tx, set_key, to_commented
+from ..model import Ledger, Plan, Task
+from ..store import Action, StoreError, Tx, set_key, to_commented
 
 USAGE, FINDINGS = 2, 1
 DONE = ("completed", "closed")
@@ -92,7 +92,7 @@ def _carry(entry: dict, where: str) -> CarryIn:
 def read_carry_file(path: Path) -> list[CarryIn]:
     """Carry-overs from a CSV (header id,reason,measures,new_due; Chinese headers 编号,原因,措施,新时限 too) or
     a YAML file (a list of {id, reason, measures, new_due}, or a mapping id -> {reason, measures, new_due})."""
-    from .load import yamlread
+    from ..load import yamlread
 
     try:
         raw = path.read_bytes()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from .model import Ledger
-from .rules import programme as rules
+from ..model import Ledger
+from ..rules import programme as rules
 
 
 def schedule(ledger: Ledger, year: int, as_of: dt.date) -> list[rules.ScheduleRow]:
@@ -32,8 +32,8 @@ def write_assessment(tx, rel: str, year: int, props: list[rules.Proposal]) -> in
     file does not already record, keeping every manual entry, comment and score. A unit's recorded ``score``
     is lowered by the points added; a new unit entry gets ``score: 100 - points``. Returns how many were added.
     Runs inside :meth:`reformctl.store.Store.apply` (maybe twice): it reads the file's current text each time."""
-    from .model.records import Assessment
-    from .store import append_entry, set_key, to_commented
+    from ..model.records import Assessment
+    from ..store import append_entry, set_key, to_commented
 
     order = list(Assessment.model_fields)
     unit_order = ["unit", "score", "deductions"]
@@ -41,7 +41,7 @@ def write_assessment(tx, rel: str, year: int, props: list[rules.Proposal]) -> in
         doc = tx.edit(rel)
         data = doc.data
         if not isinstance(data, dict):
-            from .store import StoreError
+            from ..store import StoreError
 
             raise StoreError(f"{rel} is not a mapping; fix it by hand first", 2)
     else:
@@ -87,7 +87,7 @@ def _plain_assessment(data, year: int):
 
     from pydantic import ValidationError
 
-    from .model.records import Assessment
+    from ..model.records import Assessment
 
     try:
         plain = json.loads(json.dumps(data, default=str))

@@ -4,8 +4,8 @@ evidence|cancel`: each one is an :class:`~reformctl.store.Action` and a *build* 
 
 A build reads the files through its transaction every time it runs (the store may run it again when another
 writer moved the branch), and raises :class:`~reformctl.store.StoreError` (exit 2) for a request that
-cannot be carried out, before anything is written. Its message is a :class:`reformctl.i18n_write.Said`: English as a
-string, and :func:`reformctl.i18n_write.localize` says it in Chinese.
+cannot be carried out, before anything is written. Its message is a :class:`reformctl.i18n.write.Said`: English as a
+string, and :func:`reformctl.i18n.write.localize` says it in Chinese.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from . import i18n_write
-from .i18n_write import Said
-from .model import FOLDER_KINDS, KINDS_BY_NAME, Pilot, Task
-from .model.records import Milestone, Problem
-from .store import Action, StoreError, Tx, append_entry, next_id, set_key
-from .store.ids import PREFIX
+from ..i18n import write as i18n_write
+from ..i18n.write import Said
+from ..model import FOLDER_KINDS, KINDS_BY_NAME, Pilot, Task
+from ..model.records import Milestone, Problem
+from ..store import Action, StoreError, Tx, append_entry, next_id, set_key
+from ..store.ids import PREFIX
 
 USAGE = 2
 Build = Callable[[Tx], None]
@@ -34,7 +34,7 @@ def order(model) -> list[str]:
 
 def find_item(root: Path, item_id: str, kinds: Optional[tuple[str, ...]] = None) -> tuple[str, str]:
     """(kind, ledger-relative path) of the item file ``<folder>/<id>.yaml``; StoreError (exit 2) if none."""
-    from .model.types import ID_RE
+    from ..model.types import ID_RE
 
     if not ID_RE.match(item_id or ""):
         raise StoreError(Said("not_an_id", item_id=item_id), USAGE)
@@ -300,7 +300,7 @@ def extend(root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.da
 
 
 def _late(root: Path, rel: str, as_of: dt.date) -> bool:
-    from .load import yamlread
+    from ..load import yamlread
 
     try:
         data = yamlread.parse((root / rel).read_text(encoding="utf-8"))
@@ -411,7 +411,7 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
 
 
 def _units(root: Path) -> set[str]:
-    from .load import yamlread
+    from ..load import yamlread
 
     try:
         data = yamlread.parse((root / "units.yaml").read_text(encoding="utf-8"))

@@ -25,9 +25,9 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
-from .load import load_ledger, parse_file, yamlread
-from .model import KINDS_BY_FOLDER, Diagnostic
-from .store import Git, StoreError
+from ..load import load_ledger, parse_file, yamlread
+from ..model import KINDS_BY_FOLDER, Diagnostic
+from ..store import Git, StoreError
 
 USAGE = 2
 
@@ -279,7 +279,7 @@ def _extensions_kept(rel: str, old: Any, new: Any) -> list[Diagnostic]:
 
 def _ratchet(root: Path, base: dict[str, bytes], as_of: dt.date, ref: str) -> list[Diagnostic]:
     """Red findings of the working tree that the base did not have."""
-    from .rules.findings import findings
+    from ..rules.findings import findings
 
     now = load_ledger(root).ledger
     with tempfile.TemporaryDirectory(prefix="reformctl-base-") as tmp:

@@ -1,6 +1,6 @@
 """`reformctl init`: create a ledger repository with everything an office needs to start (issue 7).
 
-The files come from ``reformctl/templates/`` (placeholders ``@@NAME@@``, replaced verbatim: the templates hold
+The files come from ``reformctl/kit/templates/`` (placeholders ``@@NAME@@``, replaced verbatim: the templates hold
 GitHub and shell ``${...}`` syntax, so no template engine is used). Everything is written, then committed as
 one commit of exactly the written paths; if anything fails, what was written is removed again.
 """
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from . import __version__
-from .model import FOLDER_KINDS, SETTINGS_FILE
+from .. import __version__
+from ..model import FOLDER_KINDS, SETTINGS_FILE
 
 DEFAULT_INSTALL_SPEC = f"reformctl=={__version__}"
 # Where pre-commit fetches the hook from; offices mirroring reformctl pass --hooks-repo / --hooks-rev.
@@ -51,7 +51,7 @@ class InitResult:
 
 
 def _template(name: str) -> str:
-    return resources.files("reformctl").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("reformctl.kit").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 _PLAIN = re.compile(r"[\w（）()·、.\- ]+")
@@ -116,8 +116,8 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
     """(ledger files relative to the ledger, repository files relative to the repository root) -> content.
 
     ``ledger_prefix`` is the ledger's folder relative to the repository root ("" when it is the root)."""
-    from .model.records import RuleSettings
-    from .schemas import dumps, generate
+    from ..model.records import RuleSettings
+    from ..model.schemas import dumps, generate
 
     pre = f"{ledger_prefix}/" if ledger_prefix else ""
     town = "市" if level == "city" else "区"

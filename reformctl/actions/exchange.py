@@ -14,14 +14,14 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
-from .model import KINDS_BY_NAME, Ledger, Record
+from ..model import KINDS_BY_NAME, Ledger, Record
 
 
 # ---------------------------------------------------------------- traffic lights (from the deadline engine)
 def item_lights(ledger: Ledger, as_of: dt.date, lang: str = "zh") -> dict[tuple[str, str], tuple[str, str]]:
     """(kind, id) -> (worst light, messages) of every item with a red or yellow finding as of ``as_of``.
     Problems of notices are keyed ("problem", "NOTICE#NO") as well as under their notice."""
-    from .rules.findings import findings
+    from ..rules.findings import findings
 
     out: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for f in findings(ledger, as_of):
@@ -40,10 +40,10 @@ def item_lights(ledger: Ledger, as_of: dt.date, lang: str = "zh") -> dict[tuple[
 # ---------------------------------------------------------------- export
 def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional[str] = None, lang: str = "zh",
                 progress=None) -> dict[str, int]:
-    from . import api
-    from .model.types import quarter_of
-    from .views import xlsx
-    from .views.summary import LABELS, header, sections, title
+    from .. import api
+    from ..model.types import quarter_of
+    from ..views import xlsx
+    from ..views.summary import LABELS, header, sections, title
 
     q = quarter or quarter_of(as_of)
     rep = api.summary(ledger, quarter=q, as_of=as_of)
@@ -141,10 +141,10 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     """Read the workbook and work out every change, validating everything; writes nothing."""
     from pydantic import ValidationError
 
-    from .load import validation_diagnostics
-    from .model import Ledger as LedgerT
-    from .rules.checks import check_ledger
-    from .views import xlsx
+    from ..load import validation_diagnostics
+    from ..model import Ledger as LedgerT
+    from ..rules.checks import check_ledger
+    from ..views import xlsx
 
     res = xlsx.read_workbook(path, progress=progress)
     plan = ImportPlan(sheets=res.sheets)
@@ -198,7 +198,7 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
         plan.changes.append(Change(kind_name, key, rel, rec, old, changed))
     # the rules of `check --base` for the change itself (closed items are not edited, progress/reviews/reports
     # only appended, a changed due needs an extension record...): an import never makes a commit CI refuses
-    from .basecheck import compare_item
+    from .changes import compare_item
 
     rows_of = {(k, i): (row, prows) for k, i, _d, _o, row, prows in candidates}
     for c in plan.changes:
@@ -259,7 +259,7 @@ def _plain(value: Any) -> Any:
 
 def _commented(value: Any) -> Any:
     """Plain data -> ruamel containers; lists of scalars in flow style (``[市科技局, 市财政局]``)."""
-    from .store import to_commented
+    from ..store import to_commented
 
     node = to_commented(value)
     _flow_scalar_lists(node)
@@ -281,7 +281,7 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
     """Edit the round-trip ``node`` (whose data is ``old``, JSON) in place to hold ``new`` (JSON), touching only
     what differs: keys set or deleted one by one, lists of the same length edited entry by entry, entries
     appended in the style of the list. False when ``node`` cannot be edited in place (the caller replaces it)."""
-    from .store import append_entry, set_key
+    from ..store import append_entry, set_key
 
     if isinstance(new, dict) and isinstance(old, dict) and hasattr(node, "items") and isinstance(node, dict):
         for k in list(node.keys()):
@@ -314,7 +314,7 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
 def write_import(root: Path, plan: ImportPlan, source: str, as_of: dt.date, *, dry_run: bool = False,
                  author: Optional[str] = None):
     """Write the planned changes as one commit (or only compute the diff with ``dry_run``)."""
-    from .store import Action, Store
+    from ..store import Action, Store
 
     store = Store(root, author=author)
     ids = [c.id for c in plan.changes]
