@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import LedgerHasErrors
 from .lifetime import keep_until_exit
 from .load import LoadResult, load_ledger, locate
 from .model import Diagnostic, Severity
@@ -108,15 +109,6 @@ def status(ledger, as_of, *, horizon=None, units=None, kinds=None, rules=None, l
     ev = evaluate(ledger, as_of, horizon=horizon, rules=rules or None)
     ev.findings = select(ev.findings, units=units, kinds=kinds, lights=lights)
     return ev
-
-
-class LedgerHasErrors(Exception):
-    """The ledger has errors (or no usable reformctl.yaml): deadlines computed on broken records would be wrong.
-    ``result`` is the :class:`~reformctl.load.LoadResult` holding them."""
-
-    def __init__(self, result: LoadResult):
-        super().__init__(f"the ledger has {len(result.errors)} error(s)")
-        self.result = result
 
 
 @dataclass

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from reformctl.store import Action, NothingToDo, Store, StoreError, append_entry, set_key
+from reformctl.store import Action, BadRequest, NothingToDo, Store, StoreError, append_entry, set_key
 
 AS_OF = dt.date(2016, 9, 30)
 TASK = "tasks/T-2016-003.yaml"
@@ -200,7 +200,7 @@ def test_invalid_edit_is_refused_and_nothing_is_written(sample_repo):
 
     with pytest.raises(StoreError) as exc:
         Store(sample_repo).apply(act(), build)
-    assert exc.value.code == 2 and any("status" in d for d in exc.value.details)
+    assert isinstance(exc.value, BadRequest) and any("status" in d for d in exc.value.details)
     assert head(sample_repo) == before and (sample_repo / TASK).read_bytes() == text
 
 

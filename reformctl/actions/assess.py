@@ -41,9 +41,9 @@ def write_assessment(tx, rel: str, year: int, props: list[rules.Proposal]) -> in
         doc = tx.edit(rel)
         data = doc.data
         if not isinstance(data, dict):
-            from ..store import StoreError
+            from ..store import BadRequest
 
-            raise StoreError(f"{rel} is not a mapping; fix it by hand first", 2)
+            raise BadRequest(f"{rel} is not a mapping; fix it by hand first")
     else:
         doc = tx.create(rel, {"year": year, "units": []},
                         header="yaml-language-server: $schema=../../schemas/assessment.schema.json")

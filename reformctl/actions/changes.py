@@ -15,7 +15,7 @@
 - ``ratchet_new_red`` (with ``--ratchet``): no red finding that the base did not have.
 
 REF is verified with ``git rev-parse --verify --end-of-options REF^{commit}``; a value that looks like an
-option or is not a commit is a usage error (exit 2).
+option or is not a commit raises :class:`~reformctl.errors.BaseRefError`.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
+from ..errors import BaseRefError
 from ..load import load_ledger, parse_file, yamlread
 from ..model import KINDS_BY_FOLDER, Diagnostic
-from ..store import Git, StoreError
+from ..store import Git
 
-USAGE = 2
 
 # status order per kind: moving to a lower rank is "backwards"
 RANKS = {
@@ -40,28 +40,24 @@ RANKS = {
 CLOSED = {"task": "closed", "plan": "closed"}
 
 
-class BaseRefError(StoreError):
-    """REF cannot be used (exit 2)."""
-
-
 def _repo(root: Path) -> tuple[Git, Path, str]:
     git = Git(root)
     top = git.toplevel()
     if top is None:
-        raise BaseRefError(f"--base needs a git repository, and {root} is not in one", USAGE)
+        raise BaseRefError(f"--base needs a git repository, and {root} is not in one")
     top = top.resolve()
     rel = Path(root).resolve().relative_to(top).as_posix()
     return git, top, "" if rel in ("", ".") else rel + "/"
 
 
 def resolve_base(root: Path, ref: str) -> str:
-    """The commit id of REF; BaseRefError (exit 2) for an option-like value or anything not a commit."""
+    """The commit id of REF; BaseRefError for an option-like value or anything not a commit."""
     if ref.startswith("-"):
-        raise BaseRefError(f"--base {ref!r} looks like an option, not a git revision", USAGE)
+        raise BaseRefError(f"--base {ref!r} looks like an option, not a git revision")
     git, _top, _prefix = _repo(root)
     sha = git.verify_commit(ref)
     if sha is None:
-        raise BaseRefError(f"--base {ref!r} is not a commit in this repository", USAGE)
+        raise BaseRefError(f"--base {ref!r} is not a commit in this repository")
     return sha
 
 

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Ledger, Plan, Task
-from ..store import Action, StoreError, Tx, set_key, to_commented
+from ..store import Action, BadRequest, StoreError, Tx, set_key, to_commented
 
-USAGE, FINDINGS = 2, 1
 DONE = ("completed", "closed")
 
 
@@ -75,7 +74,7 @@ def _date(value: Any, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise StoreError(f"{where}: new_due wants a date YYYY-MM-DD, got {value!r}", USAGE) from None
+        raise BadRequest(f"{where}: new_due wants a date YYYY-MM-DD, got {value!r}") from None
 
 
 def _carry(entry: dict, where: str) -> CarryIn:
@@ -84,7 +83,7 @@ def _carry(entry: dict, where: str) -> CarryIn:
     e = {aliases.get(str(k).strip(), str(k).strip()): v for k, v in entry.items() if k is not None}
     missing = [k for k in ("id", "reason", "measures", "new_due") if not str(e.get(k) or "").strip()]
     if missing:
-        raise StoreError(f"{where}: missing {', '.join(missing)}", USAGE)
+        raise BadRequest(f"{where}: missing {', '.join(missing)}")
     return CarryIn(str(e["id"]).strip(), str(e["reason"]).strip(), str(e["measures"]).strip(),
                    _date(e["new_due"], where))
 
@@ -97,11 +96,11 @@ def read_carry_file(path: Path) -> list[CarryIn]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}", USAGE) from None
+        raise BadRequest(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise StoreError(f"{path} is not UTF-8 (save it as UTF-8 / CSV UTF-8)", USAGE) from None
+        raise BadRequest(f"{path} is not UTF-8 (save it as UTF-8 / CSV UTF-8)") from None
     out: list[CarryIn] = []
     if path.suffix.lower() == ".csv":
         for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
@@ -112,38 +111,38 @@ def read_carry_file(path: Path) -> list[CarryIn]:
     try:
         data = yamlread.parse(text)
     except yamlread.YamlProblem as p:
-        raise StoreError(f"{path.name}:{p.line}: {p.message}", USAGE) from None
+        raise BadRequest(f"{path.name}:{p.line}: {p.message}") from None
     if isinstance(data, dict):
         data = [dict(v or {}, id=k) if isinstance(v, dict) else {"id": k} for k, v in data.items()]
     if not isinstance(data, list):
-        raise StoreError(f"{path.name}: expected a list of {{id, reason, measures, new_due}}", USAGE)
+        raise BadRequest(f"{path.name}: expected a list of {{id, reason, measures, new_due}}")
     for i, entry in enumerate(data):
         if not isinstance(entry, dict):
-            raise StoreError(f"{path.name}: entry {i + 1} is not a mapping", USAGE)
+            raise BadRequest(f"{path.name}: entry {i + 1} is not a mapping")
         out.append(_carry(entry, f"{path.name} entry {i + 1}"))
     return out
 
 
 # ---------------------------------------------------------------- the plan
 def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: list[CarryIn] = ()) -> CloseOutPlan:
-    """What the close-out of ``year`` does. Raises StoreError (exit 2) for carry-overs that do not apply."""
+    """What the close-out of ``year`` does. Raises BadRequest for carry-overs that do not apply."""
     end = dt.date(year, 12, 31)
     plan = CloseOutPlan(year, as_of)
     by_id: dict[str, CarryIn] = {}
     for c in given:
         if c.id in by_id:
-            raise StoreError(f"carry-over for {c.id} given twice", USAGE)
+            raise BadRequest(f"carry-over for {c.id} given twice")
         by_id[c.id] = c
     tasks: dict[str, Task] = ledger.tasks
     for cid, c in by_id.items():
         t = tasks.get(cid)
         if t is None:
-            raise StoreError(f"carry-over for {cid}: no such task", USAGE)
+            raise BadRequest(f"carry-over for {cid}: no such task")
         if t.due > end or t.status.value not in ("planned", "in_progress"):
-            raise StoreError(f"carry-over for {cid}: it is not an unfinished task due on or before {end} "
-                             f"(status {t.status.value}, due {t.due})", USAGE)
+            raise BadRequest(f"carry-over for {cid}: it is not an unfinished task due on or before {end} "
+                             f"(status {t.status.value}, due {t.due})")
         if c.new_due <= t.due:
-            raise StoreError(f"carry-over for {cid}: new_due {c.new_due} is not after its deadline {t.due}", USAGE)
+            raise BadRequest(f"carry-over for {cid}: new_due {c.new_due} is not after its deadline {t.due}")
     for tid in sorted(tasks):
         t = tasks[tid]
         if t.due > end:
@@ -183,7 +182,7 @@ def closeout_build(ledger: Ledger, plan: CloseOutPlan):
     """The build function (for Store.apply) writing the plan; refuses if the plan has blocking items."""
     if plan.blocking:
         raise StoreError(f"{len(plan.blocking)} unfinished item(s) due on or before {plan.year}-12-31 have no "
-                         "carry_over", FINDINGS)
+                         "carry_over")
     as_of = plan.as_of
     rel = f"closeouts/{plan.year}.yaml"
 
@@ -256,23 +255,22 @@ def close_one(ledger: Ledger, item_id: str, as_of: dt.date):
     if item_id in ledger.tasks:
         t = ledger.tasks[item_id]
         if t.status.value == "closed":
-            raise StoreError(f"{item_id} was already written off on {t.closed}", FINDINGS)
+            raise StoreError(f"{item_id} was already written off on {t.closed}")
         if t.status.value != "completed":
-            raise StoreError(f"{item_id} is {t.status.value}, not completed: only completed items are written off",
-                             FINDINGS)
+            raise StoreError(f"{item_id} is {t.status.value}, not completed: only completed items are written off")
         kind, order, year = "task", list(Task.model_fields), t.due.year
     elif item_id in ledger.plans:
         p = ledger.plans[item_id]
         if p.status.value == "closed":
-            raise StoreError(f"{item_id} was already written off on {p.closed}", FINDINGS)
+            raise StoreError(f"{item_id} was already written off on {p.closed}")
         open_ = [t.id for t in ledger.tasks.values() if t.source == item_id and t.status.value not in DONE + ("cancelled",)]
         if open_:
-            raise StoreError(f"plan {item_id} still has unfinished tasks: {', '.join(sorted(open_))}", FINDINGS)
+            raise StoreError(f"plan {item_id} still has unfinished tasks: {', '.join(sorted(open_))}")
         if p.status.value != "issued":
-            raise StoreError(f"plan {item_id} is {p.status.value}, not issued", FINDINGS)
+            raise StoreError(f"plan {item_id} is {p.status.value}, not issued")
         kind, order, year = "plan", list(Plan.model_fields), as_of.year
     else:
-        raise StoreError(f"no task or plan {item_id} in this ledger", USAGE)
+        raise BadRequest(f"no task or plan {item_id} in this ledger")
     rel = ledger.file_of(kind, item_id)
     record = f"closeouts/{year}.yaml"
 

@@ -3,7 +3,7 @@ evidence|cancel`: each one is an :class:`~reformctl.store.Action` and a *build* 
 :meth:`reformctl.store.Store.apply` (one action = one git commit). Library first: the CLI only parses options.
 
 A build reads the files through its transaction every time it runs (the store may run it again when another
-writer moved the branch), and raises :class:`~reformctl.store.StoreError` (exit 2) for a request that
+writer moved the branch), and raises :class:`~reformctl.errors.BadRequest` for a request that
 cannot be carried out, before anything is written. Its message is a :class:`reformctl.i18n.write.Said`: English as a
 string, and :func:`reformctl.i18n.write.localize` says it in Chinese.
 """
@@ -18,10 +18,9 @@ from ..i18n import write as i18n_write
 from ..i18n.write import Said
 from ..model import FOLDER_KINDS, KINDS_BY_NAME, Pilot, Task
 from ..model.records import Milestone, Problem
-from ..store import Action, StoreError, Tx, append_entry, next_id, set_key
+from ..store import Action, BadRequest, Tx, append_entry, next_id, set_key
 from ..store.ids import PREFIX
 
-USAGE = 2
 Build = Callable[[Tx], None]
 
 # kinds that `reformctl new` creates, and their folder
@@ -33,11 +32,11 @@ def order(model) -> list[str]:
 
 
 def find_item(root: Path, item_id: str, kinds: Optional[tuple[str, ...]] = None) -> tuple[str, str]:
-    """(kind, ledger-relative path) of the item file ``<folder>/<id>.yaml``; StoreError (exit 2) if none."""
+    """(kind, ledger-relative path) of the item file ``<folder>/<id>.yaml``; BadRequest if none."""
     from ..model.types import ID_RE
 
     if not ID_RE.match(item_id or ""):
-        raise StoreError(Said("not_an_id", item_id=item_id), USAGE)
+        raise BadRequest(Said("not_an_id", item_id=item_id))
     for k in FOLDER_KINDS:
         if kinds and k.name not in kinds:
             continue
@@ -46,7 +45,7 @@ def find_item(root: Path, item_id: str, kinds: Optional[tuple[str, ...]] = None)
         rel = f"{k.folder}/{item_id}.yaml"
         if (root / rel).is_file():
             return k.name, rel
-    raise StoreError(Said("no_item", what=i18n_write.kinds(kinds or ()), item_id=item_id), USAGE)
+    raise BadRequest(Said("no_item", what=i18n_write.kinds(kinds or ()), item_id=item_id))
 
 
 def _as_date(value: Any) -> Optional[dt.date]:
@@ -66,13 +65,13 @@ def _status(doc_data) -> str:
 def progress(root: Path, item_id: str, note: str, as_of: dt.date, by: Optional[str] = None) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not note.strip():
-        raise StoreError(Said("progress_empty"), USAGE)
+        raise BadRequest(Said("progress_empty"))
 
     def build(tx: Tx) -> None:
         doc = tx.edit(rel)
         data = doc.data
         if _status(data) in ("closed", "cancelled"):
-            raise StoreError(Said("no_more_progress", item_id=item_id, status=i18n_write.status(_status(data))), USAGE)
+            raise BadRequest(Said("no_more_progress", item_id=item_id, status=i18n_write.status(_status(data))))
         entry = {"date": as_of, "note": note.strip()}
         if by:
             entry["by"] = by
@@ -87,7 +86,7 @@ def complete(root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] 
              evidence: tuple[str, ...] = ()) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task", "pilot"))
     if milestone is not None and kind != "task":
-        raise StoreError(Said("milestone_for_tasks"), USAGE)
+        raise BadRequest(Said("milestone_for_tasks"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
@@ -96,22 +95,21 @@ def complete(root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] 
             ms = [m for m in data.get("milestones") or [] if str(m.get("name")) == milestone]
             if not ms:
                 names = ", ".join(str(m.get("name")) for m in data.get("milestones") or [])
-                raise StoreError(Said("no_milestone_of", item_id=item_id, milestone=milestone,
-                                      names=(names or "无", names or "none")), USAGE)
+                raise BadRequest(Said("no_milestone_of", item_id=item_id, milestone=milestone,
+                                      names=(names or "无", names or "none")))
             m = ms[0]
             if m.get("done") is not None:
-                raise StoreError(Said("milestone_done", milestone=milestone, item_id=item_id, done=m.get("done")),
-                                 USAGE)
+                raise BadRequest(Said("milestone_done", milestone=milestone, item_id=item_id, done=m.get("done")))
             set_key(m, "done", as_of, order(Milestone))
             for e in evidence:
                 _append_scalar(m, "evidence", e, order(Milestone))
             return
         if st in ("completed", "closed"):
-            raise StoreError(Said("already_status", item_id=item_id, status=i18n_write.status(st)), USAGE)
+            raise BadRequest(Said("already_status", item_id=item_id, status=i18n_write.status(st)))
         if kind == "task" and st == "cancelled":
-            raise StoreError(Said("is_cancelled", item_id=item_id), USAGE)
+            raise BadRequest(Said("is_cancelled", item_id=item_id))
         if kind == "pilot" and st == "exited":
-            raise StoreError(Said("pilot_exited", item_id=item_id), USAGE)
+            raise BadRequest(Said("pilot_exited", item_id=item_id))
         data["status"] = "completed"
         set_key(data, "completed", as_of, order(Task if kind == "task" else Pilot))
         if kind == "task":
@@ -137,14 +135,14 @@ def _append_scalar(mapping, key: str, value: str, keys: list[str]) -> None:
 def evidence(root: Path, item_id: str, ref: str, as_of: dt.date, milestone: Optional[str] = None) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not ref.strip():
-        raise StoreError(Said("evidence_empty"), USAGE)
+        raise BadRequest(Said("evidence_empty"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if milestone is not None:
             ms = [m for m in data.get("milestones") or [] if str(m.get("name")) == milestone]
             if not ms:
-                raise StoreError(Said("no_milestone", item_id=item_id, milestone=milestone), USAGE)
+                raise BadRequest(Said("no_milestone", item_id=item_id, milestone=milestone))
             _append_scalar(ms[0], "evidence", ref.strip(), order(Milestone))
         else:
             _append_scalar(data, "evidence", ref.strip(), order(Task))
@@ -155,12 +153,12 @@ def evidence(root: Path, item_id: str, ref: str, as_of: dt.date, milestone: Opti
 def cancel(root: Path, item_id: str, reason: str, as_of: dt.date) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not reason.strip():
-        raise StoreError(Said("cancel_reason"), USAGE)
+        raise BadRequest(Said("cancel_reason"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if _status(data) in ("completed", "closed", "cancelled"):
-            raise StoreError(Said("item_is_status", item_id=item_id, status=i18n_write.status(_status(data))), USAGE)
+            raise BadRequest(Said("item_is_status", item_id=item_id, status=i18n_write.status(_status(data))))
         data["status"] = "cancelled"
         set_key(data, "cancel_reason", reason.strip(), order(Task))
 
@@ -173,7 +171,7 @@ def _problem(data, notice_id: str, no: int):
         if p.get("no") == no:
             return p
     nos = ", ".join(str(p.get("no")) for p in data.get("problems") or [])
-    raise StoreError(Said("no_problem", notice_id=notice_id, no=no, nos=nos), USAGE)
+    raise BadRequest(Said("no_problem", notice_id=notice_id, no=no, nos=nos))
 
 
 def rectify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action, Build]:
@@ -182,7 +180,7 @@ def rectify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
         if p.get("rectified") is not None:
-            raise StoreError(Said("already_rectified", no=no, notice_id=notice_id, date=p.get("rectified")), USAGE)
+            raise BadRequest(Said("already_rectified", no=no, notice_id=notice_id, date=p.get("rectified")))
         set_key(p, "rectified", as_of, order(Problem))
 
     return Action("rectify", [notice_id], f"整改完成 {notice_id} 问题{no}", as_of), build
@@ -194,9 +192,9 @@ def verify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action,
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
         if p.get("rectified") is None:
-            raise StoreError(Said("not_rectified", no=no, notice_id=notice_id), USAGE)
+            raise BadRequest(Said("not_rectified", no=no, notice_id=notice_id))
         if p.get("verified") is not None:
-            raise StoreError(Said("already_verified", no=no, notice_id=notice_id, date=p.get("verified")), USAGE)
+            raise BadRequest(Said("already_verified", no=no, notice_id=notice_id, date=p.get("verified")))
         set_key(p, "verified", as_of, order(Problem))
 
     return Action("verify", [notice_id], f"核实销号 {notice_id} 问题{no}", as_of), build
@@ -208,7 +206,7 @@ def review(root: Path, notice_id: str, no: int, as_of: dt.date, result: Optional
     Without a result, schedules a review due ``--due``."""
     _kind, rel = find_item(root, notice_id, ("notice",))
     if not result and not due:
-        raise StoreError(Said("review_what"), USAGE)
+        raise BadRequest(Said("review_what"))
 
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
@@ -235,7 +233,7 @@ def pilot_file(root: Path, pilot_id: str, as_of: dt.date) -> tuple[Action, Build
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if data.get("filed") is not None:
-            raise StoreError(Said("already_filed", pilot_id=pilot_id, date=data.get("filed")), USAGE)
+            raise BadRequest(Said("already_filed", pilot_id=pilot_id, date=data.get("filed")))
         set_key(data, "filed", as_of, order(Pilot))
 
     return Action("pilot-file", [pilot_id], f"试点备案 {pilot_id}", as_of), build
@@ -244,13 +242,13 @@ def pilot_file(root: Path, pilot_id: str, as_of: dt.date) -> tuple[Action, Build
 def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: bool = False) -> tuple[Action, Build]:
     _kind, rel = find_item(root, pilot_id, ("pilot",))
     if not reason.strip():
-        raise StoreError(Said("reason_required"), USAGE)
+        raise BadRequest(Said("reason_required"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         st = _status(data)
         if st in ("exited", "completed"):
-            raise StoreError(Said("pilot_already", pilot_id=pilot_id, status=i18n_write.status(st)), USAGE)
+            raise BadRequest(Said("pilot_already", pilot_id=pilot_id, status=i18n_write.status(st)))
         data["status"] = "adjusted" if adjust else "exited"
         if not adjust:
             set_key(data, "exited", as_of, order(Pilot))
@@ -268,21 +266,21 @@ def extend(root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.da
     Returns the action, the build and warnings (an extension asked after the deadline is late)."""
     _kind, rel = find_item(root, task_id, ("task",))
     if not reason.strip():
-        raise StoreError(Said("reason_required"), USAGE)
+        raise BadRequest(Said("reason_required"))
     warnings: list[str] = []
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if _status(data) in ("completed", "closed", "cancelled"):
-            raise StoreError(Said("nothing_to_extend", task_id=task_id, status=i18n_write.status(_status(data))), USAGE)
+            raise BadRequest(Said("nothing_to_extend", task_id=task_id, status=i18n_write.status(_status(data))))
         old_due = _as_date(data.get("due"))
         if old_due is None:
-            raise StoreError(Said("no_due", task_id=task_id), USAGE)
+            raise BadRequest(Said("no_due", task_id=task_id))
         if new_due <= old_due:
-            raise StoreError(Said("new_due_not_after", new_due=new_due, old_due=old_due), USAGE)
+            raise BadRequest(Said("new_due_not_after", new_due=new_due, old_due=old_due))
         pending = [e for e in data.get("extensions") or [] if e.get("approved") is None]
         if pending:
-            raise StoreError(Said("pending_extension", task_id=task_id, new_due=pending[-1].get("new_due")), USAGE)
+            raise BadRequest(Said("pending_extension", task_id=task_id, new_due=pending[-1].get("new_due")))
         entry = {"requested": as_of, "old_due": old_due, "new_due": new_due, "reason": reason.strip()}
         if approver:
             entry["approver"] = approver.strip()
@@ -313,13 +311,13 @@ def approve(root: Path, task_id: str, approver: str, as_of: dt.date) -> tuple[Ac
     """Approve the task's pending extension: ``approver``/``approved`` set and ``due`` moved to its new date."""
     _kind, rel = find_item(root, task_id, ("task",))
     if not approver.strip():
-        raise StoreError(Said("approver_required"), USAGE)
+        raise BadRequest(Said("approver_required"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         pending = [e for e in data.get("extensions") or [] if e.get("approved") is None]
         if not pending:
-            raise StoreError(Said("no_pending", task_id=task_id), USAGE)
+            raise BadRequest(Said("no_pending", task_id=task_id))
         e = pending[-1]
         keys = ["requested", "old_due", "new_due", "reason", "approver", "approved"]
         set_key(e, "approver", approver.strip(), keys)
@@ -366,13 +364,13 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
     units = _units(root)
     for key in ("lead_unit", "unit", "to_unit", "issued_by", "special_group"):
         if key in data and units and data[key] not in units:
-            raise StoreError(Said("unknown_unit_for", unit=data[key], option=_OPTION_OF.get(key, key),
-                                  hint=_closest(data[key], units)), USAGE)
+            raise BadRequest(Said("unknown_unit_for", unit=data[key], option=_OPTION_OF.get(key, key),
+                                  hint=_closest(data[key], units)))
     for key in ("responsible_units", "to"):
         for u in data.get(key) or []:
             if units and u not in units:
-                raise StoreError(Said("unknown_unit_in", unit=u, option=_OPTION_OF.get(key, key),
-                                      hint=_closest(u, units)), USAGE)
+                raise BadRequest(Said("unknown_unit_in", unit=u, option=_OPTION_OF.get(key, key),
+                                      hint=_closest(u, units)))
     chosen: dict[str, str] = {}
 
     def build(tx: Tx) -> None:
@@ -388,8 +386,8 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
         for first, last in (("start", "due"), ("start", "end"), ("issued", "report_due")):
             if isinstance(rec.get(first), dt.date) and isinstance(rec.get(last), dt.date) and rec[first] > rec[last]:
                 hint = ("（start 缺省为 --as-of）", " (start defaults to --as-of)") if first not in data else ("", "")
-                raise StoreError(Said("date_order", first=first, a=rec[first], last=last.replace("_", "-"),
-                                      b=rec[last], hint=hint), USAGE)
+                raise BadRequest(Said("date_order", first=first, a=rec[first], last=last.replace("_", "-"),
+                                      b=rec[last], hint=hint))
         tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model),
                   header=f"yaml-language-server: $schema=../../schemas/{kind}.schema.json")
 
@@ -451,10 +449,10 @@ def parse_problem(text: str) -> dict:
     """``2016-12-31 台账更新不及时`` or ``2016-12-31 台账更新不及时 @某区委`` -> a problem dict."""
     parts = text.strip().split(None, 1)
     if len(parts) != 2:
-        raise StoreError(Said("problem_format", text=text), USAGE)
+        raise BadRequest(Said("problem_format", text=text))
     due = _as_date(parts[0])
     if due is None:
-        raise StoreError(Said("problem_date", value=parts[0]), USAGE)
+        raise BadRequest(Said("problem_date", value=parts[0]))
     desc, responsible = parts[1], None
     if " @" in desc:
         desc, responsible = desc.rsplit(" @", 1)

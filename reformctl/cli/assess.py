@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ._programme_opts import FormatOpt, ListFormat, XlsxOpt, YearOpt, check_out_file, pick_year, save
-from .common import (AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang,
+from .common import (AsOfOpt, LangOpt, LedgerOpt, err, exit_code, fail, load_or_fail, parse_as_of, parse_lang,
                      resolve_root)
 
 
@@ -111,7 +111,7 @@ def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
     except StoreError as exc:
         for line in exc.details:
             err(f"  {localize(line, language)}")
-        fail(localize(exc.message, language), exc.code)
+        fail(localize(exc.message, language), exit_code(exc))
     for w in result.warnings:
         err(f"reformctl: {localize(w, language)}")
     if dry_run:

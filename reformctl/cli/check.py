@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AsOfOpt, LangOpt, LedgerOpt, NoCacheOpt, display_path, err,
-                     fail, no_cache_flag, parse_as_of, parse_lang, resolve_root)
+                     exit_code, fail, no_cache_flag, parse_as_of, parse_lang, resolve_root)
 
 
 class CheckFormat(str, Enum):
@@ -72,7 +72,7 @@ def check(
             report = api.check(root, cache=no_cache_flag(no_cache), base=base, ratchet=ratchet,
                                as_of=parse_as_of(as_of))
         except StoreError as exc:
-            fail(exc.message, exc.code)
+            fail(exc.message, exit_code(exc))
     else:
         report = api.check(root, cache=no_cache_flag(no_cache))
     out = sys.stdout

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, fail, parse_as_of, parse_lang, resolve_root
+from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, exit_code, fail, parse_as_of, parse_lang, resolve_root
 from .storeopts import AuthorOpt, DryRunOpt, WriteAsOfOpt, run_action
 
 
@@ -95,7 +95,7 @@ def close_out(
             given += closeout.read_carry_file(f)
         plan = closeout.plan_closeout(led, year, day, given)
     except StoreError as exc:
-        fail(localize(exc.message, language), exc.code)
+        fail(localize(exc.message, language), exit_code(exc))
     out = plan.as_dict()
     if plan.blocking:
         if fmt is Fmt.json:

@@ -49,6 +49,16 @@ def err(message: str) -> None:
     sys.stderr.write(message.rstrip("\n") + "\n")
 
 
+def exit_code(exc: BaseException) -> int:
+    """The exit code of a library error: the library raises typed errors (reformctl.errors), only the command
+    line knows exit codes. A bad request or input is 2, a refusal because of the ledger or repository 1."""
+    from ..errors import NothingToDo, UsageError
+
+    if isinstance(exc, NothingToDo):
+        return EXIT_OK
+    return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_FINDINGS
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     err(f"reformctl: {message}")
     raise typer.Exit(code)

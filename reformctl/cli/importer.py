@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import (EXIT_FINDINGS, AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang,
+from .common import (EXIT_FINDINGS, AsOfOpt, LangOpt, LedgerOpt, err, exit_code, fail, load_or_fail, parse_as_of, parse_lang,
                      resolve_root)
 
 
@@ -77,7 +77,7 @@ def import_(
     except StoreError as exc:
         for d in exc.details:
             err(f"  {localize(d, language)}")
-        fail(localize(exc.message, language), exc.code)
+        fail(localize(exc.message, language), exit_code(exc))
     for c in plan.changes:
         err(say("im_new", language, rel=c.rel) if c.old is None else
             say("im_changed", language, rel=c.rel, fields=", ".join(c.changed)))

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_USAGE, LangOpt, err, fail, parse_as_of, parse_lang
+from .common import LangOpt, err, exit_code, fail, parse_as_of, parse_lang
 
 
 class Level(str, Enum):
@@ -70,7 +70,7 @@ def init(
             hooks_repo=hooks_repo or kit.DEFAULT_HOOKS_REPO, hooks_rev=hooks_rev or kit.DEFAULT_HOOKS_REV,
         )
     except kit.InitError as exc:
-        fail(localize(str(exc), language), EXIT_USAGE)
+        fail(localize(str(exc), language), exit_code(exc))
     where = say("in_new_repo", language) if res.created_repo else say("in_existing_repo", language, repo=res.repo)
     err(say("in_created", language, ledger=res.ledger, where=where, n=len(res.written), sha=res.commit[:12]))
     for rel in res.skipped:

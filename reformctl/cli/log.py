@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LedgerOpt, fail, resolve_root
+from .common import LedgerOpt, exit_code, fail, resolve_root
 
 
 class Fmt(str, Enum):
@@ -38,7 +38,7 @@ def log(
     try:
         entries = item_log(root, item, limit)
     except StoreError as exc:
-        fail(exc.message, exc.code)
+        fail(exc.message, exit_code(exc))
     if fmt is Fmt.json:
         json.dump([e.as_dict() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -7,7 +7,7 @@ from typing import Annotated, Callable, Optional
 
 import typer
 
-from .common import err, fail
+from .common import err, exit_code, fail
 
 AuthorOpt = Annotated[
     Optional[str],
@@ -43,7 +43,7 @@ def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tu
     except StoreError as exc:
         for d in exc.details:
             err(f"  {localize(d, lang)}")
-        fail(localize(exc.message, lang), exc.code)
+        fail(localize(exc.message, lang), exit_code(exc))
     for w in list(warnings) + result.warnings:
         err("reformctl: " + say("warning", lang, text=localize(w, lang)))
     if dry_run:

@@ -3,7 +3,7 @@ review, pilot, extend, approve, close-out, assess --write, import, init) in Simp
 lines, refusals and errors. Commit messages are not here: they are the audit trail and stay as they are.
 
 A message is made once, in English, as a :class:`Said` (a ``str`` that remembers its key and parameters), so that
-library code (reformctl/actions/writes.py) can raise ``StoreError(Said("already_status", ...))`` and still read well in
+library code (reformctl/actions/writes.py) can raise ``BadRequest(Said("already_status", ...))`` and still read well in
 English; the CLI shows it in the user's language with :func:`localize`. A parameter may be a ``(zh, en)`` pair.
 Messages the store (reformctl/store) raises in English are translated here by pattern (:data:`STORE`).
 No imports from the rest of the package: any layer may use this module.
@@ -15,7 +15,7 @@ import re
 from typing import Any, Mapping
 
 TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
-    # ---- reformctl/actions/writes.py (refusals, exit 2)
+    # ---- reformctl/actions/writes.py (refusals of the request)
     "not_an_id": ("{item_id!r} 不是有效的编号（1-64个字符：A-Za-z0-9._-，以字母或数字开头）",
                   "{item_id!r} is not an item id (1-64 of A-Za-z0-9._-, starting with a letter or digit)"),
     "no_item": ("台账中没有{what}{item_id}", "no {what} {item_id} in this ledger"),

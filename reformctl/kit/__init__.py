@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import __version__
+from ..errors import InitError
 from ..model import FOLDER_KINDS, SETTINGS_FILE
 
 DEFAULT_INSTALL_SPEC = f"reformctl=={__version__}"
@@ -34,10 +35,6 @@ REPO_FILES = (".github/workflows/reformctl.yml", ".gitlab-ci.yml", ".pre-commit-
 
 # In the ledger folder, but a freshly cloned empty repository often has them already: left alone when present.
 OPTIONAL_FILES = ("README.md", ".gitignore")
-
-
-class InitError(Exception):
-    """A refusal: nothing was written (or everything written was removed again)."""
 
 
 @dataclass

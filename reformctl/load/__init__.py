@@ -3,7 +3,7 @@
 Like beancount's loader, :func:`load_ledger` never stops at the first problem: it returns a
 :class:`LoadResult` holding the :class:`~reformctl.model.Ledger` built from every file that could be read
 and the diagnostics of every file that could not. Only an unusable root (no folder, no readable
-``reformctl.yaml``) raises :class:`LedgerRootError` (exit 2).
+``reformctl.yaml``) raises :class:`~reformctl.errors.LedgerRootError`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
+from ..errors import LedgerRootError
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Severity
 from ..model.ids import ID_RE
 
@@ -31,16 +32,6 @@ ENV_LEDGER = "REFORMCTL_LEDGER"
 ENV_MAX_BYTES = "REFORMCTL_MAX_FILE_BYTES"
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024  # one item file of 2 MiB is already absurd; refuse before parsing
 DEFAULT_FOLDER = "ledger-data"
-
-
-class LedgerRootError(Exception):
-    """The ledger root cannot be used (exit 2). ``code`` and ``params`` let a caller word it in another
-    language (:data:`reformctl.i18n.ROOT_ERRORS`); ``str()`` is the English message."""
-
-    def __init__(self, message: str, code: str = "", **params: Any):
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 @dataclass

@@ -4,7 +4,7 @@ Typical use (see :mod:`reformctl.store.commit` for the guarantees)::
 
     from reformctl.store import Action, Store
 
-    store = Store(ledger_root, author=None)          # StoreError when not in a git repository
+    store = Store(ledger_root, author=None)          # BadRequest when not in a git repository
     def build(tx):                                   # may run more than once: read inside it
         doc = tx.edit("tasks/T-2016-001.yaml")        # ruamel round-trip document
         doc.data["status"] = "completed"
@@ -13,12 +13,11 @@ Typical use (see :mod:`reformctl.store.commit` for the guarantees)::
     result.commit, result.paths, result.diff
 """
 
+from ..errors import BadRequest, NothingToDo, StoreError
 from .commit import (
     Action,
-    NothingToDo,
     Result,
     Store,
-    StoreError,
     Tx,
     atomic_write,
     write_files,
@@ -33,7 +32,7 @@ from .yamledit import Doc, append_entry, date_value, dump_data, flow_map, load_d
 from .ids import next_id
 
 __all__ = [
-    "Action", "Doc", "Git", "GitError", "NothingToDo", "Result", "Store", "StoreError", "Tx", "append_entry",
+    "Action", "BadRequest", "Doc", "Git", "GitError", "NothingToDo", "Result", "Store", "StoreError", "Tx", "append_entry",
     "atomic_write", "build_message", "clean_line", "date_value", "dump_data", "flow_map", "kind_of_path", "load_doc",
     "new_doc", "next_id", "parse_author", "set_key", "to_commented", "validate_text", "write_files",
 ]

@@ -33,34 +33,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
+from ..errors import BadRequest, NothingToDo, StoreError
 from ..model import KINDS_BY_FOLDER, LIST_KINDS, SETTINGS_FILE, Settings
 from .git import Git, GitError
 from .fastedit import set_top_scalars
 from .yamledit import Doc, YamlEditError, load_doc, new_doc
 
-EXIT_FINDINGS, EXIT_USAGE = 1, 2
 ZERO = "0" * 40
 LOCK_NAME = "reformctl.lock"
 JOURNAL_NAME = "reformctl-journal.json"
 LOCK_TIMEOUT = float(os.environ.get("REFORMCTL_LOCK_TIMEOUT", "120"))
 MAX_RETRIES = 20
-
-
-class StoreError(Exception):
-    """The action was refused or failed; nothing was changed. ``code`` is the exit code to use."""
-
-    def __init__(self, message: str, code: int = EXIT_FINDINGS, details: Optional[list[str]] = None):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.details = details or []
-
-
-class NothingToDo(StoreError):
-    """The build changed nothing (the item is already in the requested state)."""
-
-    def __init__(self, message: str = "nothing to change"):
-        super().__init__(message, EXIT_FINDINGS)
 
 
 @dataclass
@@ -125,10 +108,10 @@ _AUTHOR_RE = re.compile(r"^\s*([^<>]*?)\s*<([^<>]*)>\s*$")
 
 
 def parse_author(value: str) -> tuple[str, str]:
-    """``Name <email>`` -> (name, email); StoreError (exit 2) otherwise."""
+    """``Name <email>`` -> (name, email); BadRequest otherwise."""
     m = _AUTHOR_RE.match(value or "")
     if not m or not m.group(1).strip() or _CTRL.search(value):
-        raise StoreError(f"--author wants 'Name <email>', got {value!r}", EXIT_USAGE)
+        raise BadRequest(f"--author wants 'Name <email>', got {value!r}")
     return m.group(1).strip(), m.group(2).strip()
 
 
@@ -263,7 +246,7 @@ class Tx:
     def _check_rel(self, rel: str) -> str:
         p = PurePosixPath(rel)
         if p.is_absolute() or ".." in p.parts or not rel or rel.startswith("."):
-            raise StoreError(f"refusing to write outside the ledger: {rel!r}", EXIT_USAGE)
+            raise BadRequest(f"refusing to write outside the ledger: {rel!r}")
         return p.as_posix()
 
     def exists(self, rel: str) -> bool:
@@ -285,13 +268,13 @@ class Tx:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise StoreError(f"cannot read {rel}: {exc.strerror or exc}", EXIT_USAGE) from None
+            raise BadRequest(f"cannot read {rel}: {exc.strerror or exc}") from None
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise StoreError(f"{rel} is not UTF-8; fix it before editing it with reformctl", EXIT_USAGE) from None
+            raise BadRequest(f"{rel} is not UTF-8; fix it before editing it with reformctl") from None
 
     def edit(self, rel: str) -> Doc:
         """The round-trip document of an existing file, to change in place (written back at the end)."""
@@ -300,13 +283,13 @@ class Tx:
             return self._docs[rel]
         text = self.read(rel)
         if text is None:
-            raise StoreError(f"{rel} does not exist", EXIT_USAGE)
+            raise BadRequest(f"{rel} does not exist")
         if (self.root / rel).is_symlink():
-            raise StoreError(f"{rel} is a symbolic link; edit the file it points to by hand", EXIT_USAGE)
+            raise BadRequest(f"{rel} is a symbolic link; edit the file it points to by hand")
         try:
             doc = load_doc(text)
         except YamlEditError as exc:
-            raise StoreError(f"{rel}: {exc}", EXIT_USAGE) from None
+            raise BadRequest(f"{rel}: {exc}") from None
         self._docs[rel] = doc
         self._new.pop(rel, None)
         return doc
@@ -321,9 +304,9 @@ class Tx:
             return False
         text = self.read(rel)
         if text is None:
-            raise StoreError(f"{rel} does not exist", EXIT_USAGE)
+            raise BadRequest(f"{rel} does not exist")
         if (self.root / rel).is_symlink():
-            raise StoreError(f"{rel} is a symbolic link; edit the file it points to by hand", EXIT_USAGE)
+            raise BadRequest(f"{rel} is a symbolic link; edit the file it points to by hand")
         new = set_top_scalars(text, values, order)
         if new is None:
             return False
@@ -334,7 +317,7 @@ class Tx:
         """A new file from plain data; refused when the file exists."""
         rel = self._check_rel(rel)
         if self.exists(rel):
-            raise StoreError(f"{rel} already exists", EXIT_USAGE)
+            raise BadRequest(f"{rel} already exists")
         doc = new_doc(data, header=header)
         self._docs[rel] = doc
         self._new.pop(rel, None)
@@ -431,13 +414,13 @@ class Store:
         self.author = parse_author(author) if author else None
         top = self.git.toplevel()
         if top is None:
-            raise StoreError(f"{self.root} is not inside a git repository: every change reformctl makes is a git "
-                             "commit (run `git init` first)", EXIT_USAGE)
+            raise BadRequest(f"{self.root} is not inside a git repository: every change reformctl makes is a git "
+                             "commit (run `git init` first)")
         self.top = top.resolve()
         try:
             rel = self.root.relative_to(self.top).as_posix()
         except ValueError:
-            raise StoreError(f"{self.root} is not inside the work tree {self.top}", EXIT_USAGE) from None
+            raise BadRequest(f"{self.root} is not inside the work tree {self.top}") from None
         self.prefix = "" if rel in ("", ".") else rel + "/"
         # a test seam: called after the files are written and before the branch moves
         self._before_update_ref: Optional[Callable[[], None]] = None
@@ -454,8 +437,8 @@ class Store:
             if self.git.ident("COMMITTER") is None:
                 env["GIT_COMMITTER_NAME"], env["GIT_COMMITTER_EMAIL"] = self.author
         elif self.git.ident("AUTHOR") is None:
-            raise StoreError("git does not know who you are: run `git config user.name \"Your Name\"` and "
-                             "`git config user.email you@example.org`, or pass --author 'Name <email>'", EXIT_USAGE)
+            raise BadRequest("git does not know who you are: run `git config user.name \"Your Name\"` and "
+                             "`git config user.email you@example.org`, or pass --author 'Name <email>'")
         return env
 
     def _preflight(self) -> tuple[str, Optional[str]]:
@@ -513,7 +496,7 @@ class Store:
             if text is not None:
                 problems += validate_text(rel, text)
         if problems:
-            raise StoreError("the change would make the ledger invalid, nothing was written", EXIT_USAGE, problems)
+            raise BadRequest("the change would make the ledger invalid, nothing was written", problems)
         return changes
 
     def _refuse_dirty(self, changes: dict[str, Optional[str]]) -> None:
@@ -522,7 +505,7 @@ class Store:
         if dirty:
             shown = [f"{code.strip() or code} {path}" for path, code in sorted(dirty.items())]
             raise StoreError("uncommitted changes in the file(s) this command must change; commit or stash them "
-                             "first (nothing was changed)", EXIT_FINDINGS, shown)
+                             "first (nothing was changed)", shown)
 
     def _make_commit(self, old: Optional[str], changes: dict[str, Optional[str]], message: str,
                      env: dict) -> tuple[str, dict[str, Optional[str]]]:
@@ -557,7 +540,7 @@ class Store:
         try:
             commit = self.git.out(*args, input=message, env=env)
         except GitError as exc:
-            raise StoreError(f"git could not make the commit: {exc.message}", EXIT_FINDINGS) from None
+            raise StoreError(f"git could not make the commit: {exc.message}") from None
         return commit, blobs
 
     def _swap(self, ref: str, old: Optional[str], commit: str, changes: dict[str, Optional[str]],

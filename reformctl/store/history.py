@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from ..errors import BadRequest
 from ..model import FOLDER_KINDS, LIST_KINDS
-from . import Git, StoreError
+from . import Git
 
-USAGE = 2
 _MISSING = object()
 
 
@@ -112,7 +112,7 @@ def find_item_path(git: Git, root: Path, prefix: str, item_id: str) -> str:
     from ..model.types import ID_RE
 
     if not ID_RE.match(item_id or ""):
-        raise StoreError(f"{item_id!r} is not an item id", USAGE)
+        raise BadRequest(f"{item_id!r} is not an item id")
     candidates = [f"{k.folder}/{item_id}.yaml" for k in FOLDER_KINDS]
     for rel in candidates:
         if (root / rel).is_file():
@@ -121,7 +121,7 @@ def find_item_path(git: Git, root: Path, prefix: str, item_id: str) -> str:
         p = git.run("log", "-1", "--format=%H", "--", prefix + rel, check=False)
         if p.returncode == 0 and p.stdout.strip():
             return prefix + rel
-    raise StoreError(f"no item {item_id} in this ledger or its history", USAGE)
+    raise BadRequest(f"no item {item_id} in this ledger or its history")
 
 
 _FMT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:key=Reformctl-Action,valueonly,separator=%x2C)" \
@@ -136,7 +136,7 @@ def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entr
     git = Git(root)
     top = git.toplevel()
     if top is None:
-        raise StoreError(f"{root} is not inside a git repository: there is no history to show", USAGE)
+        raise BadRequest(f"{root} is not inside a git repository: there is no history to show")
     top = top.resolve()
     rel = root.relative_to(top).as_posix()
     prefix = "" if rel in ("", ".") else rel + "/"
