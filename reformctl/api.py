@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LedgerHasErrors
-from .lifetime import keep_until_exit
+from .lifetime import collector_paused, keep_until_exit
 from .load import LoadResult, load_ledger, locate
 from .model import Diagnostic, Severity
 
@@ -176,13 +176,11 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
     in that language), or take them from the memo when no file, no setting and no code changed since a run
     that computed them (``cache=False`` or ``$REFORMCTL_NO_CACHE``: neither). Raises :class:`LedgerHasErrors`
     when the ledger has errors."""
-    import gc
-
     from .load.memo import Memo
 
-    gc_was_on = gc.isenabled()
-    gc.disable()  # tens of thousands of small tuples, none cyclic
-    try:
+    # tens of thousands of small tuples, none cyclic; the loaded ledger (kept to the end of a command) and the
+    # findings outlive this call: frozen out of the collector's way inside a command
+    with collector_paused():
         memo = Memo.open(root, cache=cache)
         if memo is not None:
             hit = memo.get(_status_key("keys", as_of))
@@ -205,13 +203,6 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
             data.fragments = Fragments.of(json_fragments(data.findings(), json_lang))
             memo.put(_status_key("json", as_of, json_lang), (data.fragments.blob, data.fragments.ends))
         return data
-    finally:
-        if gc_was_on:
-            # the loaded ledger (kept to the end of a command) and the findings outlive this call: out of the
-            # collector's way, or every later collection walks millions of objects (load_ledger freezes what it
-            # loads only when the collector is on, and here it was off)
-            gc.freeze()
-            gc.enable()
 
 
 def _compute_status(root: Path, as_of, cache, memo) -> StatusData:

@@ -1,29 +1,82 @@
-"""How long what a command loaded lives: until the process ends, without freeing it.
+"""What a command may do to its own process and a library must not do to its host.
 
-Freeing 100,000 loaded records one object at a time takes a quarter of a second that a command about to exit
-need not spend. The command line calls :func:`start_keeping`; the reading paths hand what they loaded to
-:func:`keep_until_exit`; the entry point then leaves through ``os._exit`` after the exit handlers and a flush
-(:func:`reformctl.cli.main`). In library use nothing is kept.
+A command of the command line is a short process that loads a ledger, answers and exits. Three things make it
+faster, and each would change the process of a program that uses reformctl as a library:
+
+- **keeping**: what was loaded lives until the process ends (freeing 100,000 loaded records one object at a
+  time takes a quarter of a second that a command about to exit need not spend); the entry point then leaves
+  through ``os._exit`` after the exit handlers and a flush (:func:`reformctl.cli.main`);
+- **the collector**: off while a ledger is loaded (many small containers, none cyclic: it would run hundreds of
+  times for nothing), and what was loaded frozen afterwards so that later collections do not walk it again;
+- **forking**: with many files (:data:`reformctl.load.PARALLEL_MIN_FILES`), forked workers parse shares of them
+  (fork is unsafe in a threaded host).
+
+All three happen only inside :func:`command_runtime`, which the entry point enters for the whole command. A
+library caller gets none of them unless it asks: ``with command_runtime():`` around its calls, or an explicit
+``jobs=`` (or ``$REFORMCTL_JOBS``) for the parallel load alone.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+import gc
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Iterator, Optional
 
-_KEPT: Optional[list] = None  # a list while the command line runs; None in library use
+
+class _Runtime:
+    __slots__ = ("kept",)
+
+    def __init__(self) -> None:
+        self.kept: list[Any] = []
 
 
-def start_keeping() -> None:
-    global _KEPT
-    if _KEPT is None:
-        _KEPT = []
+_CURRENT: ContextVar[Optional[_Runtime]] = ContextVar("reformctl_runtime", default=None)
+
+
+@contextmanager
+def command_runtime() -> Iterator[None]:
+    """Run the enclosed calls as a command: keep what they load, pause the collector around loads and freeze
+    what they loaded, fork parse workers for big ledgers. Re-entering an active runtime reuses it."""
+    if _CURRENT.get() is not None:
+        yield
+        return
+    token = _CURRENT.set(_Runtime())
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def in_command() -> bool:
+    """True inside :func:`command_runtime` (the command line); False in plain library use."""
+    return _CURRENT.get() is not None
 
 
 def keep_until_exit(obj: Any) -> None:
-    """Keep ``obj`` alive until the process ends, when the command line asked for it; else do nothing."""
-    if _KEPT is not None:
-        _KEPT.append(obj)
+    """Keep ``obj`` alive until the process ends, inside a command; else do nothing."""
+    rt = _CURRENT.get()
+    if rt is not None:
+        rt.kept.append(obj)
 
 
 def anything_kept() -> bool:
-    return bool(_KEPT)
+    rt = _CURRENT.get()
+    return rt is not None and bool(rt.kept)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Inside a command: the cyclic garbage collector off for the enclosed load, and what is alive afterwards
+    (the loaded ledger, kept to the end of the command) frozen out of its way, or every later collection walks
+    millions of objects. Refcounting still frees everything; only cyclic garbage made meanwhile is kept. Outside
+    a command, or when the collector was already off: nothing."""
+    if _CURRENT.get() is None or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()

@@ -152,9 +152,48 @@ def test_a_command_that_leaves_without_freeing_still_says_everything(sample_copy
 def test_library_use_keeps_nothing_alive(sample_copy):
     from reformctl import api, lifetime
 
-    assert lifetime._KEPT is None
+    assert not lifetime.in_command()
     api.check(sample_copy, cache=False)
-    assert lifetime._KEPT is None and not lifetime.anything_kept()
+    assert not lifetime.in_command() and not lifetime.anything_kept()
+    with lifetime.command_runtime():
+        api.check(sample_copy, cache=False)
+        assert lifetime.anything_kept()
+    assert not lifetime.anything_kept()
+
+
+def test_library_use_leaves_the_collector_threads_and_processes_of_its_host_alone(sample_copy):
+    """Only the command line pauses and freezes the collector and forks parse workers; a library call on a
+    ledger big enough for the parallel load (and with the collector on or off) leaves its host as it was."""
+    import datetime
+    import gc
+    import os
+    import threading
+
+    from reformctl import api
+    from reformctl.load import PARALLEL_MIN_FILES, load_ledger
+
+    led = sample_copy
+    task = (led / "tasks" / "T-2016-001.yaml").read_text(encoding="utf-8")
+    for i in range(PARALLEL_MIN_FILES):
+        (led / "tasks" / f"T-2030-{i + 1:03d}.yaml").write_text(task.replace("T-2016-001", f"T-2030-{i + 1:03d}"),
+                                                                encoding="utf-8")
+    forks = []
+    os.register_at_fork(before=lambda: forks.append(1))
+    gc.unfreeze()
+    threads = threading.active_count()
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            res = load_ledger(led, cache=False)
+            assert len(res.ledger.tasks) > PARALLEL_MIN_FILES, res.diagnostics[:3]
+            api.status_data(led, datetime.date(2017, 6, 30), cache=False)
+            api.check(led, cache=False)
+            assert (gc.isenabled(), gc.get_freeze_count(), threading.active_count()) == (enabled, 0, threads)
+        finally:
+            gc.enable()
+    assert forks == []
+    load_ledger(led, cache=False, jobs=2)  # asked for: then it forks
+    assert forks and gc.get_freeze_count() == 0
 
 
 def test_exit_handlers_run_before_leaving(tmp_path):
@@ -165,11 +204,14 @@ def test_exit_handlers_run_before_leaving(tmp_path):
     marker = tmp_path / "ran"
     code = ("import atexit, sys; from reformctl import lifetime; from reformctl.cli import main; "
             f"atexit.register(lambda: open({str(marker)!r}, 'w').write('x')); "
-            "lifetime.start_keeping(); lifetime.keep_until_exit(object()); "
+            "import reformctl.cli as c; leave = c._exit_now; "
+            "c._exit_now = lambda code: (sys.stderr.write('fast exit\\n'), leave(code)); "
+            "rt = lifetime.command_runtime(); rt.__enter__(); lifetime.keep_until_exit(object()); "
             "sys.argv = ['reformctl', '--version']; main()")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("reformctl "), r.stderr
     assert marker.read_text() == "x"
+    assert "fast exit" in r.stderr
 
 
 def test_status_leaves_what_it_loaded_out_of_the_collectors_way(sample_copy):
@@ -180,9 +222,12 @@ def test_status_leaves_what_it_loaded_out_of_the_collectors_way(sample_copy):
 
     from reformctl import api
 
+    from reformctl.lifetime import command_runtime
+
     gc.unfreeze()
     assert gc.isenabled() and gc.get_freeze_count() == 0
-    data = api.status_data(sample_copy, datetime.date(2017, 6, 30), cache=False)
+    with command_runtime():
+        data = api.status_data(sample_copy, datetime.date(2017, 6, 30), cache=False)
     assert data.keys and gc.isenabled()
     assert gc.get_freeze_count() > 5000
     gc.unfreeze()

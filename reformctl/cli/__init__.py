@@ -93,11 +93,17 @@ def _app_for(argv: list[str]) -> typer.Typer:
 
 def main() -> None:
     """Console entry point: exit 3 with a short message on an unexpected exception."""
-    from ..lifetime import anything_kept, start_keeping
+    from ..lifetime import command_runtime
 
-    start_keeping()
+    with command_runtime():
+        _run(sys.argv[1:])
+
+
+def _run(argv: list[str]) -> None:
+    from ..lifetime import anything_kept
+
     try:
-        _app_for(sys.argv[1:])(standalone_mode=True)
+        _app_for(argv)(standalone_mode=True)
     except SystemExit as exc:
         if anything_kept() and (exc.code is None or type(exc.code) is int):
             _exit_now(exc.code or 0)

@@ -8,7 +8,6 @@ and the diagnostics of every file that could not. Only an unusable root (no fold
 
 from __future__ import annotations
 
-import gc
 import io
 import math
 import os
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from ..errors import LedgerRootError
+from ..lifetime import collector_paused, in_command
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Severity
 from ..model.ids import ID_RE
 
@@ -557,17 +557,11 @@ def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int]
     ``cache``: reuse what unchanged files gave last time (see :mod:`reformctl.load.cache`); default on unless
     ``$REFORMCTL_NO_CACHE`` is set. ``jobs``: processes that parse files in parallel (default: the usable
     CPUs when there are enough files to pay for it; 1 turns it off). ``listing``: what :func:`list_files`
-    just gave for ``root``, when the caller has it (it is not listed again)."""
-    gc_was_on = gc.isenabled()
-    gc.disable()  # many small containers, none cyclic: the collector would run hundreds of times for nothing
-    try:
+    just gave for ``root``, when the caller has it (it is not listed again). Inside a command
+    (:func:`reformctl.lifetime.command_runtime`) the collector is paused for the load and what was loaded is
+    frozen; in library use the collector is left alone."""
+    with collector_paused():
         return _load_ledger(Path(root), cache, jobs, listing)
-    finally:
-        if gc_was_on:
-            # what was loaded lives as long as the command: keep the collector from walking it again and
-            # again (refcounting still frees it; only cyclic garbage made so far would be kept)
-            gc.freeze()
-            gc.enable()
 
 
 def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], listing: Optional[tuple]) -> LoadResult:
@@ -642,7 +636,7 @@ def _jobs(jobs: Optional[int], n_files: int) -> int:
         except ValueError:
             jobs = None
         if jobs is None:
-            if n_files < PARALLEL_MIN_FILES:
+            if n_files < PARALLEL_MIN_FILES or not in_command():  # forking a library's host: only when asked
                 return 1
             try:
                 jobs = len(os.sched_getaffinity(0))
