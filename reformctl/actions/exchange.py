@@ -1,4 +1,5 @@
-"""Excel export and import (library level; the CLI calls these). Sits beside :mod:`reformctl.api`.
+"""Excel export and import (library level; the CLI calls these). An action: over the store, the rules and the
+views, below :mod:`reformctl.api`.
 
 Import = read the workbook (:func:`reformctl.views.xlsx.read_workbook`), merge every row into the item it names
 (fields without a column keep their value; the hidden JSON column, when present, replaces them), validate
@@ -40,14 +41,14 @@ def item_lights(ledger: Ledger, as_of: dt.date, lang: str = "zh") -> dict[tuple[
 # ---------------------------------------------------------------- export
 def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional[str] = None, lang: str = "zh",
                 progress=None) -> dict[str, int]:
-    from .. import api
     from ..model.types import quarter_of
+    from ..rules import summary as rs
     from ..views import xlsx
     from ..views.summary import LABELS, header, sections, title
 
     q = quarter or quarter_of(as_of)
-    rep = api.summary(ledger, quarter=q, as_of=as_of)
-    s = rep.summary
+    s = rs.quarter_summary(ledger, q, "unit")
+    sections_data = rs.sections(ledger, s.first, s.last, as_of, s.period)
     rows = [[r.key or LABELS[lang]["no_group"], r.counts.tasks, r.counts.due_in_quarter,
              r.counts.completed_in_quarter, r.counts.overdue, r.counts.completion_rate] for r in s.rows]
     t = s.totals
@@ -56,7 +57,7 @@ def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional
     L = LABELS[lang]
     summ = xlsx.ExportSummary(title(s, lang), header(s, lang), rows,
                               notes=[(L["period"], f"{s.first} — {s.last}"), (L["as_of"], as_of.isoformat())],
-                              sections=sections(rep.sections_data, lang))
+                              sections=sections(sections_data, lang))
     return xlsx.write_workbook(path, ledger, as_of=as_of, lights=item_lights(ledger, as_of, lang), summary=summ,
                                progress=progress, lang=lang)
 
