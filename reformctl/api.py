@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from .errors import LedgerHasErrors
 from .lifetime import collector_paused, keep_until_exit
 from .load import LoadResult, load_ledger, locate
 from .model import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from .rules.summary import Summary
 
 
 @dataclass
@@ -85,7 +89,7 @@ class SummaryReport:
     """The quarterly summary: the contract's task figures plus further sections (pilots, problems, reports
     filed, obligations) computed by the rules layer."""
 
-    summary: "object"
+    summary: Summary
     sections_data: dict
 
     def extra_json(self) -> dict:

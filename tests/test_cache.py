@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pydantic
 import pytest
 
 import reformctl
@@ -20,7 +21,7 @@ import reformctl.load as load
 from reformctl.load import cache as C
 from reformctl.load import load_ledger
 
-from conftest import SAMPLE, git
+from conftest import git
 
 TASK = "tasks/T-2016-001.yaml"
 
@@ -242,8 +243,10 @@ def test_fingerprint_covers_the_model_source(monkeypatch, tmp_path):
     shutil.copytree(pkg, copy, ignore=shutil.ignore_patterns("__pycache__"))
     code = ("import sys; sys.path.insert(0, sys.argv[1]); from reformctl.load import cache; "
             "print(cache.code_fingerprint())")
-    run = lambda: subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
-                                 check=True).stdout.strip()
+    def run():
+        return subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                              check=True).stdout.strip()
+
     before = run()
     assert before == C.code_fingerprint()
     rec = copy / "model" / "records.py"
@@ -357,7 +360,7 @@ def test_parallel_load_equals_serial_load(sample_repo, jobs):
     # records rebuilt from a worker are real, frozen, comparable models
     t = parallel.ledger.tasks["T-2016-002"]
     assert t == serial.ledger.tasks["T-2016-002"] and t.model_fields_set == serial.ledger.tasks["T-2016-002"].model_fields_set
-    with pytest.raises(Exception):
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
         t.title = "x"
     # and the cache written from a parallel load serves the same
     load_ledger(sample_repo, jobs=jobs)

@@ -12,7 +12,7 @@ from reformctl.load import yamlread
 def test_the_libyaml_parser_is_used_when_pyyaml_has_it():
     # A bug fixed: `from yaml import CParser` always failed (the class lives in yaml.cyaml), so every file was
     # parsed by the pure-Python parser, about seven times slower.
-    assert yamlread.HAVE_LIBYAML == bool(getattr(yaml, "__with_libyaml__", False))
+    assert bool(getattr(yaml, "__with_libyaml__", False)) == yamlread.HAVE_LIBYAML
     if yamlread.HAVE_LIBYAML:
         assert yamlread.Loader12.__mro__[1].__module__ == "yaml._yaml"
 
@@ -122,7 +122,7 @@ def test_remembered_status_and_check_import_no_record_class(sample_repo):
         assert heavy == [], f"a remembered `reformctl {args[0]}` imported {heavy}"
 
 
-def _run(*args: str) -> "subprocess.CompletedProcess":
+def _run(*args: str):
     import os
     import subprocess
     import sys

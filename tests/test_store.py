@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from reformctl.store import Action, BadRequest, NothingToDo, Store, StoreError, append_entry, set_key
+from reformctl.store import Action, BadRequest, NothingToDo, Store, StoreError, append_entry
 
 AS_OF = dt.date(2016, 9, 30)
 TASK = "tasks/T-2016-003.yaml"

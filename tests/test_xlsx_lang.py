@@ -4,7 +4,6 @@ exported in either language (round trips both ways change nothing). On real git 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 import pytest

@@ -15,7 +15,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ..model import Ledger, Plan, Task
 from ..store import Action, BadRequest, StoreError, Tx, set_key, to_commented
@@ -124,7 +124,7 @@ def read_carry_file(path: Path) -> list[CarryIn]:
 
 
 # ---------------------------------------------------------------- the plan
-def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: list[CarryIn] = ()) -> CloseOutPlan:
+def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[CarryIn] = ()) -> CloseOutPlan:
     """What the close-out of ``year`` does. Raises BadRequest for carry-overs that do not apply."""
     end = dt.date(year, 12, 31)
     plan = CloseOutPlan(year, as_of)

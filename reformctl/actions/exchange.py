@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
@@ -282,7 +281,7 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
     """Edit the round-trip ``node`` (whose data is ``old``, JSON) in place to hold ``new`` (JSON), touching only
     what differs: keys set or deleted one by one, lists of the same length edited entry by entry, entries
     appended in the style of the list. False when ``node`` cannot be edited in place (the caller replaces it)."""
-    from ..store import append_entry, set_key
+    from ..store import set_key
 
     if isinstance(new, dict) and isinstance(old, dict) and hasattr(node, "items") and isinstance(node, dict):
         for k in list(node.keys()):

@@ -6,13 +6,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from .. import __version__
 
-_SETTINGS = dict(
+_SETTINGS: dict[str, Any] = dict(
     name="reformctl",
     help="Keep a reform office's implementation ledger (改革落实台账) as YAML files in git: validate it, "
          "chase deadlines with traffic lights, report quarterly, and write off completed items at year end.\n\n"

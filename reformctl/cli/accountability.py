@@ -59,7 +59,7 @@ def accountability(
     if xlsx is not None:
         h, _ = view.register_cells([], language)
         rows = []
-        for m, group in groups:
+        for _m, group in groups:
             rows += view.register_cells(group, language)[1]
         he, erows = view.register_cells(exempt, language, exempt=True)
         sheets = [(title, title, h, rows), (T["exempt_title"], f"{title} · {T['exempt_title']}", he, erows)]

@@ -113,7 +113,7 @@ def _repo_relative(root: Path, fallback):
     for top in (base, *base.parents):
         if (top / ".git").exists():
             prefix = base.relative_to(top).as_posix()
-            return (lambda f: f) if prefix == "." else (lambda f: f"{prefix}/{f}" if f else prefix)
+            return (lambda f: f) if prefix == "." else (lambda f: f"{prefix}/{f}" if f else prefix)  # noqa: B023
     return fallback
 
 
@@ -140,7 +140,7 @@ def _append_summary(path: Path, report, show, language: str, root: Path, as_of, 
             fh.write(buf.getvalue())
     except OSError as exc:
         err(f"reformctl: cannot write the summary to {path}: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def register(app: typer.Typer) -> None:

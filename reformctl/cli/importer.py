@@ -68,12 +68,12 @@ def import_(
         fail(say("im_problems", language, n=len(plan.problems), file=file.name), EXIT_FINDINGS)
     if not plan.changes:
         err(say("im_same", language, file=file.name, rows=plan.rows))
-        raise typer.Exit(0)
+        raise typer.Exit(0) from None
     try:
         result = exchange.write_import(root, plan, str(file), day, dry_run=dry_run, author=author)
     except NothingToDo:
         err(say("im_nothing", language, file=file.name))
-        raise typer.Exit(0)
+        raise typer.Exit(0) from None
     except StoreError as exc:
         for d in exc.details:
             err(f"  {localize(d, language)}")

@@ -39,7 +39,7 @@ def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tu
         result = store.apply(action, build, dry_run=dry_run)
     except NothingToDo as exc:
         err("reformctl: " + say("nothing_to_do", lang, message=localize(exc.message, lang)))
-        raise typer.Exit(0)
+        raise typer.Exit(0) from None
     except StoreError as exc:
         for d in exc.details:
             err(f"  {localize(d, lang)}")

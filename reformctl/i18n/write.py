@@ -12,7 +12,7 @@ No imports from the rest of the package: any layer may use this module.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any
 
 TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     # ---- reformctl/actions/writes.py (refusals of the request)

@@ -28,11 +28,6 @@ DEFAULT_HOOKS_REPO = "https://github.com/reformctl/reformctl"
 DEFAULT_HOOKS_REV = f"v{__version__}"
 DEFAULT_NAME = "改革落实台账"
 SCHEMA_DIR = "schemas"
-# Written next to the repository root (GitHub, GitLab, pre-commit and VS Code read them there); when the ledger
-# is a sub-folder of an existing repository and one of them exists already, it is left alone and reported.
-REPO_FILES = (".github/workflows/reformctl.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml",
-              ".vscode/settings.json", ".vscode/extensions.json")
-
 # In the ledger folder, but a freshly cloned empty repository often has them already: left alone when present.
 OPTIONAL_FILES = ("README.md", ".gitignore")
 
@@ -143,14 +138,16 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
                         if ledger_prefix else "")}
     mapping = {}
     for fname in schemas:
-        kind = fname.removesuffix(".schema.json")
-        glob = {"settings": SETTINGS_FILE, "units": "units.yaml", "commissioners": "commissioners.yaml"}.get(kind)
+        stem = fname.removesuffix(".schema.json")
+        glob = {"settings": SETTINGS_FILE, "units": "units.yaml", "commissioners": "commissioners.yaml"}.get(stem)
         if glob is None:
-            folder = next(k.folder for k in FOLDER_KINDS if k.name == kind)
+            folder = next(k.folder for k in FOLDER_KINDS if k.name == stem)
             glob = f"{folder}/*.yaml"
         mapping[f"./{pre}{SCHEMA_DIR}/{fname}"] = [f"/{pre}{glob}"]
     settings = {"yaml.schemas": mapping, "yaml.yamlVersion": "1.2", "files.encoding": "utf8",
                 "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2}}
+    # written next to the repository root (GitHub, GitLab, pre-commit and VS Code read them there); when the
+    # ledger is a sub-folder of an existing repository and one of them exists already, it is left alone and reported
     repo = {
         ".github/workflows/reformctl.yml": _fill(_template("github/reformctl.yml"), ci),
         ".gitlab-ci.yml": _fill(_template("gitlab-ci.yml"), ci),

@@ -18,12 +18,17 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional
 
 from ..errors import LedgerRootError
 from ..lifetime import collector_paused, in_command
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Severity
 from ..model.ids import ID_RE
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from ..model import Settings
 
 # pydantic, the record classes and the YAML reader are imported when a file is first read (not to list files or
 # to read remembered answers: see reformctl.load.memo)
@@ -297,16 +302,6 @@ class FileResult:
     kind: str
     records: list[tuple[str, Any, Optional[int]]]
     diagnostics: list[Diagnostic]
-
-
-def load_item_file(root: Path, rel: str, kind: Kind) -> FileResult:
-    data, _text, diags = parse_file(root, rel)
-    return item_result(rel, kind, data, diags)
-
-
-def load_list_file(root: Path, rel: str, kind: Kind) -> FileResult:
-    data, _text, diags = parse_file(root, rel)
-    return list_result(rel, kind, data, diags)
 
 
 def load_bytes(rel: str, kind: Kind, data: Optional[bytes], problem: Optional[Diagnostic]) -> FileResult:

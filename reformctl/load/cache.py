@@ -170,8 +170,8 @@ def _model_reducer(canon: dict) -> Any:
                     if tx is str or tx is _dt.date:
                         v[i] = canon.setdefault(x, x)
         fs = obj.__pydantic_fields_set__
-        return (copyreg.__newobj__, (type(obj),), (d, canon.setdefault(("fs", frozenset(fs)), fs)), None, None,
-                _set_model_state)
+        return (copyreg.__newobj__,  # type: ignore[attr-defined]  # there at run time, not in the stubs
+                (type(obj),), (d, canon.setdefault(("fs", frozenset(fs)), fs)), None, None, _set_model_state)
 
     return reduce
 

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -102,7 +102,7 @@ def _plain_tag(value: str) -> str:
 _RESOLVED: dict[str, str] = {}
 _IMPLICIT = {k: tuple(v) for k, v in Resolver12.yaml_implicit_resolvers.items()}
 assert None not in _IMPLICIT and not Resolver12.yaml_path_resolvers
-Resolver12.resolve = _fast_resolve  # type: ignore[assignment]
+Resolver12.resolve = _fast_resolve
 
 
 class _Fallback(Exception):
@@ -111,7 +111,7 @@ class _Fallback(Exception):
 
 def _scalar(node: ScalarNode) -> Any:
     tag = node.tag
-    if tag == _STR or tag == _TS:
+    if tag == _STR or tag == _TS:  # noqa: SIM109 - two comparisons, no tuple: the most frequent call
         return node.value
     return _typed(tag, node.value)
 
@@ -203,7 +203,7 @@ class Constructor12(SafeConstructor):
         return mapping
 
     # timestamps are never resolved implicitly; an explicit !!timestamp is treated as text too
-    def construct_yaml_timestamp(self, node: ScalarNode) -> str:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: ScalarNode) -> str:
         return self.construct_scalar(node)
 
 
@@ -264,7 +264,7 @@ if HAVE_LIBYAML:
         An explicit tag (``!!str``) is still given as text. Nothing here is used for errors or positions:
         whatever :func:`_quick_build` does not take, :func:`parse` reads again with :class:`Loader12`."""
 
-        descend_resolver = {}.get
+        descend_resolver: Callable[..., Any] = {}.get
         ascend_resolver = tuple
         resolve = slice
 
@@ -314,7 +314,7 @@ def _quick_build(node: Node) -> Any:
                 out[key] = _quick_build(value_node)
         return out
     if t is SequenceNode:
-        out_list = []
+        out_list: list[Any] = []
         append = out_list.append
         for x in node.value:
             if type(x) is ScalarNode:

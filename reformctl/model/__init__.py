@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Optional
 
 from .diagnostic import Diagnostic, Severity
+
+if TYPE_CHECKING:  # for type checkers and readers; at run time __getattr__ below imports them on first use
+    from .records import (Accountability, Assessment, Case, CaseKind, CloseOut, Commissioner, Event, EventKind,
+                          Measure, Notice, Pilot, PilotStatus, Plan, PlanStatus, Record, Reminder, Report, Settings,
+                          Task, TaskStatus, Unit, UnitType)
 
 # The record classes live in .records (pydantic). They are imported on first use, so that listing a ledger's
 # files and reading remembered answers (reformctl.load.memo) do not pay for building every model.
@@ -149,11 +154,6 @@ class Ledger:
         """The YAML path of a field of an item inside its file (list kinds are prefixed by their index)."""
         i = self.index.get((kind, item_id))
         return ((i,) if i is not None else ()) + tuple(rest)
-
-    def walk(self) -> Iterator[tuple[str, str, Record]]:
-        for kind, items in self.items.items():
-            for item_id, rec in items.items():
-                yield kind, item_id, rec
 
 
 __all__ = [

@@ -7,7 +7,7 @@ turns paths into lines (:func:`reformctl.load.locate`). Every code is listed in 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 from ..model import Diagnostic, Ledger, Severity
 from ..model.records import EventKind, Measure, PilotStatus, PlanStatus, TaskStatus, UnitType

@@ -211,7 +211,7 @@ def _generate(ledger: Ledger, as_of: Optional[dt.date], kinds_periods: Iterable[
     out: list[Obligation] = []
     seen_fns: set[tuple[int, str]] = set()
     for kind, p in kinds_periods:
-        for code, (pkind, fn) in GENERATORS.items():
+        for _code, (pkind, fn) in GENERATORS.items():
             if pkind != kind or (id(fn), p.name) in seen_fns:
                 continue
             seen_fns.add((id(fn), p.name))

@@ -255,7 +255,6 @@ def propose_deductions(ledger: Ledger, year: int) -> list[Proposal]:
 
 
 GROUNDS_ZH = {k: v[0] for k, v in i18n.GROUNDS.items()}  # R16's grounds (labels in reformctl/i18n/__init__.py)
-GROUNDS_EN = {k: v[1] for k, v in i18n.GROUNDS.items()}
 
 
 def _accountability_points(a: Accountability) -> Optional[float]:

@@ -31,7 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..errors import BadRequest, NothingToDo, StoreError
 from ..model import KINDS_BY_FOLDER, LIST_KINDS, SETTINGS_FILE, Settings
@@ -347,7 +347,7 @@ class Tx:
         for rel, doc in self._docs.items():
             out[rel] = doc.dump()
         out.update(self._new)
-        final = {}
+        final: dict[str, Optional[str]] = {}
         for rel, text in out.items():
             path = self.root / rel
             if text is None:
@@ -397,7 +397,7 @@ def validate_text(rel: str, text: str) -> list[str]:
 
 
 def unified_diff(root: Path, changes: dict[str, Optional[str]], prefix: str = "") -> str:
-    out = []
+    out: list[str] = []
     for rel, text in changes.items():
         path = root / rel
         try:
@@ -461,7 +461,7 @@ class Store:
         return ref, self.git.rev(ref)
 
     # ------------------------------------------------------------ the action
-    def apply(self, action: Action, build: Callable[[Tx], None], *, dry_run: bool = False) -> Result:
+    def apply(self, action: Action, build: Callable[[Tx], object], *, dry_run: bool = False) -> Result:
         """Run ``build`` (maybe more than once, if another writer moved the branch) and commit its changes.
 
         Raises :class:`StoreError` (nothing changed) when it is refused; :class:`NothingToDo` when the build

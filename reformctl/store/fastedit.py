@@ -312,7 +312,7 @@ class _PyScalar:
 
 
 class _PyMap:
-    def __init__(self, data: Any, empty_flow: bool = True):
+    def __init__(self, data: Any):
         _plain_container(data)
         self.value = [(_PyScalar(k) if type(k) is str else _fail(), _py(v)) for k, v in data.items()]
         self.flow_style = not self.value  # ruamel writes an empty block mapping as {}

@@ -136,10 +136,6 @@ class Git:
     def cat_blob(self, sha: str) -> bytes:
         return self.run("cat-file", "blob", sha).stdout
 
-    def show_file(self, commit: str, path: str) -> Optional[bytes]:
-        sha = self.blob_id(commit, path)
-        return self.cat_blob(sha) if sha else None
-
     def cat_batch(self, names: Sequence[str]) -> dict[str, Optional[bytes]]:
         """Contents of ``rev:path`` blobs (None when missing), read in one ``git cat-file --batch``."""
         if not names:

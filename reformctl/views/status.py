@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from typing import Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
