@@ -115,6 +115,18 @@ def status(ledger, as_of, *, horizon=None, units=None, kinds=None, rules=None, l
     return ev
 
 
+def with_record_errors(res: LoadResult) -> LoadResult:
+    """``res`` with the errors between records that `check` reports too (unknown units, date order, the seed's
+    rules): a computing command refuses those as it refuses a broken file. Computed once per result."""
+    if getattr(res, "_record_errors", None) is None:
+        from .rules.checks import check_ledger
+
+        extra = [] if res.errors or res.ledger.settings is None else \
+            [d for d in check_ledger(res.ledger) if d.severity is Severity.error]
+        res._record_errors = LoadResult(res.ledger, res.diagnostics + extra, res.files_read)
+    return res._record_errors
+
+
 @dataclass
 class StatusData:
     """Every red and yellow finding of a ledger as of a date, with its notes and the unit ids (to check
@@ -214,8 +226,8 @@ def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
 
     res = load_ledger(root, cache=cache, listing=memo.stamp.listing if memo is not None else None)
     keep_until_exit(res)
-    if res.ledger.settings is None or res.errors:
-        raise LedgerHasErrors(res)
+    if res.ledger.settings is None or res.errors or with_record_errors(res).errors:
+        raise LedgerHasErrors(with_record_errors(res))
     ev = evaluate(res.ledger, as_of)
     rows = [f.to_row() for f in ev.findings]
     keys = [(f.unit, f.kind, f.rule, f.light) for f in ev.findings]

@@ -77,7 +77,10 @@ def test_proposals_from_the_ledger(cli, make_ledger):
 
 
 def test_existing_file_counts_and_keeps_manual_scores(cli, make_ledger):
+    from conftest import MINIMAL_UNITS
+
     files = dict(FILES)
+    files["units.yaml"] = MINIMAL_UNITS + "- id: 市财政局\n  name: 市财政局\n  type: department\n"
     files["assessments/2016.yaml"] = """\
         year: 2016
         units:

@@ -311,16 +311,30 @@ def test_a_process_killed_half_way_is_rolled_back_or_finished(sample_repo, tmp_p
 
 
 def test_deleting_a_file_is_one_commit(sample_repo):
-    Store(sample_repo).apply(Action("remove", ["T-2016-020"], "删除", AS_OF), lambda tx: tx.delete("tasks/T-2016-020.yaml"))
-    assert git(sample_repo, "show", "--name-status", "--format=", "HEAD").split() == ["D", "tasks/T-2016-020.yaml"]
-    assert not (sample_repo / "tasks/T-2016-020.yaml").exists()
+    (sample_repo / "notes.txt").write_text("x\n", encoding="utf-8")
+    git(sample_repo, "add", "notes.txt")
+    git(sample_repo, "commit", "-q", "-m", "notes")
+    Store(sample_repo).apply(Action("remove", ["notes"], "删除", AS_OF), lambda tx: tx.delete("notes.txt"))
+    assert git(sample_repo, "show", "--name-status", "--format=", "HEAD").split() == ["D", "notes.txt"]
+    assert not (sample_repo / "notes.txt").exists()
     assert git(sample_repo, "status", "--porcelain") == ""
+
+
+def test_deleting_an_item_file_is_refused(sample_repo):
+    """`check --base` forbids deleting an item file, so the store refuses it (and changes nothing)."""
+    head = git(sample_repo, "rev-parse", "HEAD")
+    with pytest.raises(StoreError) as exc:
+        Store(sample_repo).apply(Action("remove", ["T-2016-020"], "删除", AS_OF),
+                                 lambda tx: tx.delete("tasks/T-2016-020.yaml"))
+    assert any("item_deleted" in d for d in exc.value.details)
+    assert git(sample_repo, "rev-parse", "HEAD") == head
+    assert (sample_repo / "tasks/T-2016-020.yaml").exists()
 
 
 NEWER = textwrap.dedent("""
     import datetime as dt, sys
     from pathlib import Path
-    from reformctl import writes
+    from reformctl.actions import writes
     from reformctl.store import Store
     root = Path(sys.argv[1])
     for i in range(10):

@@ -18,8 +18,8 @@ def cases(ledger: Ledger, year: int) -> rules.CasesReport:
     return rules.cases_report(ledger, year)
 
 
-def assess(ledger: Ledger, year: int) -> tuple[list[rules.Proposal], list[rules.RankRow]]:
-    props = rules.propose_deductions(ledger, year)
+def assess(ledger: Ledger, year: int, as_of: Optional[dt.date] = None) -> tuple[list[rules.Proposal], list[rules.RankRow]]:
+    props = rules.propose_deductions(ledger, year, as_of)
     return props, rules.ranking(ledger, year, props)
 
 

@@ -28,16 +28,8 @@ from typing import Any, Optional
 from ..errors import BaseRefError
 from ..load import load_ledger, parse_file, yamlread
 from ..model import KINDS_BY_FOLDER, Diagnostic
+from ..rules.item_changes import CLOSED, RANKS, compare_item, deleted_item  # noqa: F401 - part of this API
 from ..store import Git
-
-
-# status order per kind: moving to a lower rank is "backwards"
-RANKS = {
-    "task": {"planned": 0, "in_progress": 1, "completed": 2, "cancelled": 2, "closed": 3},
-    "plan": {"drafting": 0, "reviewing": 1, "issued": 2, "closed": 3},
-    "pilot": {"active": 0, "adjusted": 0, "completed": 1, "exited": 1},
-}
-CLOSED = {"task": "closed", "plan": "closed"}
 
 
 def _repo(root: Path) -> tuple[Git, Path, str]:
@@ -88,13 +80,7 @@ def change_diagnostics(root: Path, ref: str, *, ratchet: bool = False, as_of: Op
         if kind is None:
             continue
         if not (root / rel).exists():
-            if kind.key == "id":
-                why = "item files are never deleted; cancel the item or write it off instead"
-            else:
-                what = {"closeout": "a year's close-out record", "assessment": "a year's assessment"}.get(kind.name,
-                                                                                                       "a record")
-                why = f"{what} is never deleted (correct it with a new commit instead)"
-            diags.append(Diagnostic(rel, "item_deleted", f"{rel} was deleted since {ref} ({short}): {why}"))
+            diags.append(deleted_item(kind, rel, ref, short))
             continue
         try:
             old = yamlread.parse(base[rel].decode("utf-8"))
@@ -107,170 +93,6 @@ def change_diagnostics(root: Path, ref: str, *, ratchet: bool = False, as_of: Op
     if ratchet:
         diags += _ratchet(root, base, as_of or dt.date.today(), ref)
     return diags
-
-
-def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]:
-    """The rules of a change applied to one item: ``old`` and ``new`` are its data (plain dicts as the YAML
-    loader or ``model_dump(mode="json")`` gives them) before and after, ``kind`` its kind name (``task``,
-    ``notice``...), ``rel`` its ledger-relative file, ``ref`` how the "before" side is named in messages.
-
-    Returns diagnostics with ``file`` set and a YAML ``path`` (no line: :func:`reformctl.load.locate` adds it)
-    for every rule of the module docstring except ``item_deleted`` and ``ratchet_new_red``, which need the
-    whole ledger. Used by ``check --base`` and by ``import`` (an import never makes a change CI refuses).
-    Pure: no I/O, no git.
-    """
-    out: list[Diagnostic] = []
-    oid, nid = old.get("id"), new.get("id")
-    if oid != nid:
-        out.append(Diagnostic(rel, "id_changed", f"id changed from {oid} to {nid} since {ref}: an id never changes "
-                              "(create a new item and cancel this one)", path=("id",)))
-    ost, nst = str(old.get("status", "")), str(new.get("status", ""))
-    if kind in CLOSED and ost == CLOSED[kind] and old != new:
-        first = next((k for k in list(new) + list(old) if old.get(k) != new.get(k)), "status")
-        out.append(Diagnostic(rel, "closed_item_edited", f"{oid} was written off (closed) at {ref} and must not be "
-                              f"edited (`{first}` changed)", path=(first,) if first in new else ()))
-    # append-only lists; problems and milestones are never removed
-    if kind == "task":
-        out += _append_only(rel, old.get("progress"), new.get("progress"), ("progress",), "progress")
-        out += _extensions_kept(rel, old.get("extensions"), new.get("extensions"))
-        out += _milestones_kept(rel, old.get("milestones"), new.get("milestones"), ref)
-    elif kind == "reminder":
-        out += _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports")
-        out += _recipients_kept(rel, old.get("to"), new.get("to"), oid, ref)
-    elif kind == "closeout":
-        out += _closeout_kept(rel, old, new)
-    elif kind == "notice":
-        new_problems = new.get("problems") if isinstance(new.get("problems"), list) else []
-        for op in old.get("problems") if isinstance(old.get("problems"), list) else []:
-            if not isinstance(op, dict):
-                continue
-            for j, np in enumerate(new_problems):
-                if isinstance(np, dict) and np.get("no") == op.get("no"):
-                    out += _append_only(rel, op.get("reviews"), np.get("reviews"), ("problems", j, "reviews"),
-                                        f"problem {op.get('no')} reviews")
-                    out += _problem_dates_kept(rel, op, np, j, ref)
-                    break
-            else:
-                desc = str(op.get("description") or "")
-                desc = desc if len(desc) <= 30 else desc[:30] + "…"
-                out.append(Diagnostic(rel, "problem_removed", f"problem {op.get('no')} ({desc}) was removed from "
-                                      f"{oid} since {ref}: a problem stays on its notice (restore it, with its "
-                                      "number; record `rectified`/`verified` or a review instead)",
-                                      path=("problems",) if "problems" in new else ()))
-    # a changed due needs an extension record
-    if kind == "task" and old.get("due") != new.get("due") and old.get("due") is not None:
-        exts = new.get("extensions") if isinstance(new.get("extensions"), list) else []
-        ok = any(isinstance(e, dict) and str(e.get("old_due")) == str(old.get("due"))
-                 and str(e.get("new_due")) == str(new.get("due")) for e in exts)
-        if not ok:
-            out.append(Diagnostic(rel, "due_without_extension", f"due changed from {old.get('due')} to "
-                                  f"{new.get('due')} without an extension record (extensions: old_due "
-                                  f"{old.get('due')}, new_due {new.get('due')}, reason, approver); use "
-                                  "`reformctl extend`", path=("due",)))
-    # status backwards
-    ranks = RANKS.get(kind)
-    if ranks and ost in ranks and nst in ranks and ranks[nst] < ranks[ost]:
-        reason = new.get("reopen_reason")
-        if not reason or reason == old.get("reopen_reason"):
-            out.append(Diagnostic(rel, "status_backwards", f"status moved back from {ost} to {nst} without a reason: "
-                                  "write why in `reopen_reason`", path=("status",)))
-    return out
-
-
-def _append_only(rel: str, old: Any, new: Any, path: tuple, what: str) -> list[Diagnostic]:
-    old = old if isinstance(old, list) else []
-    new = new if isinstance(new, list) else []
-    for i, entry in enumerate(old):
-        if i >= len(new):
-            where = path if new else path[:-1] + (path[-1],)
-            return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was removed: entries are only appended",
-                               path=where)]
-        if new[i] != entry:
-            return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was changed: entries are only appended "
-                               "(add a new one instead)", path=path + (i,))]
-    return []
-
-
-def _recipients_kept(rel: str, old: Any, new: Any, oid: Any, ref: str) -> list[Diagnostic]:
-    """Every recipient (``to``) of a reminder at the base is still there: dropping one would silently clear the
-    ``reminder_overdue`` finding of a unit that never reported."""
-    before = [str(u) for u in old] if isinstance(old, list) else []
-    after = {str(u) for u in new} if isinstance(new, list) else set()
-    gone = [u for u in before if u not in after]
-    if not gone:
-        return []
-    return [Diagnostic(rel, "append_only", f"{', '.join(gone)} removed from `to` of {oid} since {ref}: a reminder's "
-                       "recipients are only added (a unit that has not reported stays overdue; record its report "
-                       "in `reports` instead)", path=("to",) if new is not None else ())]
-
-
-def _problem_dates_kept(rel: str, op: dict, np: dict, j: int, ref: str) -> list[Diagnostic]:
-    """A problem's ``rectified`` and ``verified`` dates are not cleared (the problem moving back from rectified
-    or verified) unless the problem gives a new ``reopen_reason``."""
-    out = []
-    for key in ("rectified", "verified"):
-        if op.get(key) is not None and np.get(key) is None:
-            reason = np.get("reopen_reason")
-            if reason and reason != op.get("reopen_reason"):
-                continue
-            out.append(Diagnostic(rel, "status_backwards", f"problem {op.get('no')}: `{key}` ({op.get(key)}) was "
-                                  f"cleared since {ref} without a reason: restore it, or write why in the problem's "
-                                  "`reopen_reason`", path=("problems", j, key) if key in np else ("problems", j)))
-    return out
-
-
-def _closeout_kept(rel: str, old: dict, new: dict) -> list[Diagnostic]:
-    """A close-out record only grows: no id leaves ``closed`` (a write-off is final) nor ``carried_over`` (a
-    re-run of close-out may rewrite an entry's reason, measures and new deadline, never drop it)."""
-    out = []
-    for key, ids in (("closed", lambda v: [str(x) for x in v]),
-                     ("carried_over", lambda v: [str(e.get("id")) for e in v if isinstance(e, dict)])):
-        before = ids(old.get(key)) if isinstance(old.get(key), list) else []
-        after = set(ids(new.get(key))) if isinstance(new.get(key), list) else set()
-        gone = [i for i in before if i not in after]
-        if gone:
-            out.append(Diagnostic(rel, "append_only", f"{', '.join(gone)} removed from `{key}` of the close-out "
-                                  f"record: its entries are only appended", path=(key,) if key in new else ()))
-    return out
-
-
-def _milestones_kept(rel: str, old: Any, new: Any, ref: str) -> list[Diagnostic]:
-    """Every milestone of the base is still there (matched by name: a renamed milestone counts as removed)."""
-    old = [m for m in old if isinstance(m, dict)] if isinstance(old, list) else []
-    new = [m for m in new if isinstance(m, dict)] if isinstance(new, list) else []
-    left = [str(m.get("name")) for m in new]
-    out = []
-    for m in old:
-        name = str(m.get("name"))
-        if name in left:
-            left.remove(name)
-            continue
-        out.append(Diagnostic(rel, "milestone_removed", f"milestone {name!r} (due {m.get('due')}) was removed or "
-                              f"renamed since {ref}: milestones stay on the record (restore it; mark it `done`, "
-                              "or explain in a progress entry)", path=("milestones",) if new else ()))
-    return out
-
-
-def _extensions_kept(rel: str, old: Any, new: Any) -> list[Diagnostic]:
-    """Extension records are kept: none removed, none rewritten; approving a pending one (filling in ``approver``
-    and ``approved``, as `reformctl approve` does) is the only edit."""
-    old = old if isinstance(old, list) else []
-    new = new if isinstance(new, list) else []
-    for i, entry in enumerate(old):
-        if i >= len(new):
-            return [Diagnostic(rel, "append_only", f"extension record {i + 1} was removed: extension records are "
-                               "only appended", path=("extensions",) if new else ())]
-        now = new[i]
-        if isinstance(entry, dict) and isinstance(now, dict):
-            changed = sorted(k for k in set(entry) | set(now) if entry.get(k) != now.get(k)
-                             and not (k in ("approver", "approved") and entry.get(k) is None))
-        else:
-            changed = ["entry"] if entry != now else []
-        if changed:
-            return [Diagnostic(rel, "append_only", f"extension record {i + 1} was changed (`{changed[0]}`): "
-                               "extension records are only appended (approving a pending one is the only edit)",
-                               path=("extensions", i))]
-    return []
 
 
 def _ratchet(root: Path, base: dict[str, bytes], as_of: dt.date, ref: str) -> list[Diagnostic]:

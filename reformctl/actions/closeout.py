@@ -149,6 +149,7 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
             continue
         st = t.status.value
         if st == "completed":
+            _not_before_completion(tid, t.completed, as_of)
             plan.close_tasks.append(tid)
         elif st in ("planned", "in_progress"):
             if tid in by_id:
@@ -176,6 +177,13 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
         if finished and any(t.status.value != "cancelled" for t in mine):
             plan.close_plans.append(pid)
     return plan
+
+
+def _not_before_completion(item_id: str, completed, as_of: dt.date) -> None:
+    """A write-off is dated --as-of; it cannot come before the completion it writes off (`check`: date_order)."""
+    if completed is not None and completed > as_of:
+        raise BadRequest(f"{item_id} was completed on {completed}, after --as-of {as_of}: a write-off cannot come "
+                         f"before the completion; run close-out with --as-of {completed} or later")
 
 
 def closeout_build(ledger: Ledger, plan: CloseOutPlan):
@@ -258,6 +266,7 @@ def close_one(ledger: Ledger, item_id: str, as_of: dt.date):
             raise StoreError(f"{item_id} was already written off on {t.closed}")
         if t.status.value != "completed":
             raise StoreError(f"{item_id} is {t.status.value}, not completed: only completed items are written off")
+        _not_before_completion(item_id, t.completed, as_of)
         kind, order, year = "task", list(Task.model_fields), t.due.year
     elif item_id in ledger.plans:
         p = ledger.plans[item_id]

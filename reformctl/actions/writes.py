@@ -214,6 +214,9 @@ def review(root: Path, notice_id: str, no: int, as_of: dt.date, result: Optional
         if result:
             if pending and due is None:
                 r = pending[0]
+                if str(r.get("result") or "").strip():  # written by someone: never overwritten (append-only)
+                    raise BadRequest(Said("review_has_result", no=no, notice_id=notice_id, due=r.get("due"),
+                                          text=str(r.get("result"))))
                 set_key(r, "done", as_of, ["due", "done", "result"])
                 set_key(r, "result", result.strip(), ["due", "done", "result"])
             else:
@@ -367,10 +370,15 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
             raise BadRequest(Said("unknown_unit_for", unit=data[key], option=_OPTION_OF.get(key, key),
                                   hint=_closest(data[key], units)))
     for key in ("responsible_units", "to"):
-        for u in data.get(key) or []:
+        values = data.get(key) or []
+        for u in [values] if isinstance(values, str) else values:  # a report's `to` is one unit, a reminder's a list
             if units and u not in units:
                 raise BadRequest(Said("unknown_unit_in", unit=u, option=_OPTION_OF.get(key, key),
                                       hint=_closest(u, units)))
+    for p in data.get("problems") or []:
+        u = p.get("responsible") if isinstance(p, dict) else None
+        if u is not None and units and u not in units:
+            raise BadRequest(Said("unknown_unit_in", unit=u, option="--problem '... @UNIT'", hint=_closest(u, units)))
     chosen: dict[str, str] = {}
 
     def build(tx: Tx) -> None:

@@ -33,7 +33,9 @@ def assess(
     then (lead unit, 3 points); each rectification problem refused (`refused:
     true`, 2 points) or not rectified by a deadline in the year (1 point);
     each accountability measure of kind point_deduction decided in the year
-    (its `points`). Points per kind can be set in reformctl.yaml under `extra:
+    (its `points`). Before the year is over (--as-of), only what has
+    happened by then counts: a deadline not passed yet deducts nothing.
+    Points per kind can be set in reformctl.yaml under `extra:
     {assessment_points: {task_unfinished: 3, problem_refused: 2,
     problem_overdue: 1}}`. A proposal is "recorded" when the unit's entries in
     assessments/YEAR.yaml already name the same item (in `accountability`,
@@ -60,7 +62,7 @@ def assess(
         fail(say("goes_with_write", language, option="--author"))
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
-    props, ranking = programme.assess(led, y)
+    props, ranking = programme.assess(led, y, day)
     T = view.L(language)
     ph, pcells, pstyles = view.proposal_cells(props, language)
     rh, rcells = view.ranking_cells(ranking, language)

@@ -120,15 +120,19 @@ def resolve_root(ledger: Optional[Path]) -> Path:
         fail(str(exc))
 
 
-def load_or_fail(root: Path, cache: Optional[bool] = None):
-    """Load the ledger for a command that computes (status, summary...): a ledger with errors is refused
-    with exit 1 and a pointer to `reformctl check`, since findings on broken records would be wrong.
-    ``cache``: False for ``--no-cache`` (use ``no_cache_flag``); None: on unless $REFORMCTL_NO_CACHE."""
+def load_or_fail(root: Path, cache: Optional[bool] = None, records: bool = True):
+    """Load the ledger for a command that computes (status, summary...): a ledger with any error `check`
+    reports (a broken file, or an error between records such as an unknown unit) is refused with exit 1 and a
+    pointer to `reformctl check`, since findings on broken records would be wrong.
+    ``cache``: False for ``--no-cache`` (use ``no_cache_flag``); None: on unless $REFORMCTL_NO_CACHE.
+    ``records=False``: only broken files are refused (a command that writes through the store, which refuses
+    the errors it would bring, may mend errors between records)."""
+    from ..api import with_record_errors
     from ..load import load_ledger
 
     res = load_ledger(root, cache=cache)
-    if res.ledger.settings is None or res.errors:
-        refuse_broken(root, res)
+    if res.ledger.settings is None or res.errors or (records and with_record_errors(res).errors):
+        refuse_broken(root, with_record_errors(res))
     return res
 
 

@@ -48,7 +48,7 @@ def import_(
     if not file.is_file():
         fail(say("im_not_file", language, file=file))
     root = resolve_root(ledger)
-    led = load_or_fail(root).ledger
+    led = load_or_fail(root, records=False).ledger  # errors between records: the store refuses only new ones
     with progress() as p:
         try:
             plan = exchange.plan_import(led, file, progress=p)

@@ -22,8 +22,11 @@ YearOpt = Annotated[Optional[int], typer.Option("--year", help="Year in the id (
                                                 "Default: the year of --as-of.")]
 
 
+_OPTIONS = {"responsible_units": "--responsible", "working_team": "--team", "problems": "--problem"}
+
+
 def _opt(name: str) -> str:
-    return "--" + name.replace("_", "-")
+    return _OPTIONS.get(name) or "--" + name.replace("_", "-")
 
 
 def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str], lang: str = "en") -> dict:
@@ -37,7 +40,7 @@ def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str], 
         fail(say("missing_options", lang, options=", ".join(_opt(k) for k in missing)))
     for k in missing:
         answer = typer.prompt(prompts.get(k, k)).strip()
-        if k in ("to", "responsible_units", "problems"):
+        if k in ("to", "responsible_units", "problems", "working_team"):
             values[k] = [a.strip() for a in answer.replace("，", ",").split(",") if a.strip()]
         else:
             values[k] = answer
@@ -85,7 +88,8 @@ def new_task(
     responsible: Annotated[Optional[list[str]], typer.Option("--responsible", help="Responsible unit; repeat.")] = None,
     special_group: Annotated[Optional[str], typer.Option("--special-group", help="Special group unit id.")] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="A plan id or a document name.")] = None,
-    major: Annotated[bool, typer.Option("--major", help="Annual major reform task (needs --leader, --goal).")] = False,
+    major: Annotated[bool, typer.Option("--major", help="Annual major reform task (needs --leader, --goal, "
+                     "--responsible).")] = False,
     leader: Annotated[Optional[str], typer.Option("--leader", help="Leading-group member in charge.")] = None,
     goal: Annotated[Optional[str], typer.Option("--goal", help="Goal (实现目标).")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
@@ -98,10 +102,16 @@ def new_task(
     """
     language = parse_lang(lang)
     fields = {"title": title, "lead_unit": lead_unit, "due": due}
-    _complete(fields, ("title", "lead_unit", "due"), {"title": "任务名称 title", "lead_unit": "牵头单位 lead unit",
-                                                     "due": "完成时限 due (YYYY-MM-DD)"}, language)
-    fields.update({"source": source, "major": True if major else None, "leader": leader, "goal": goal,
-                   "responsible_units": responsible or None, "special_group": special_group, "start": start})
+    required: tuple[str, ...] = ("title", "lead_unit", "due")
+    if major:  # art. 6: a major task names its leader, goal and responsible units (`check`: major_task_incomplete)
+        fields.update({"leader": leader, "goal": goal, "responsible_units": responsible or None})
+        required += ("leader", "goal", "responsible_units")
+    _complete(fields, required, {"title": "任务名称 title", "lead_unit": "牵头单位 lead unit",
+                                 "due": "完成时限 due (YYYY-MM-DD)", "leader": "分管领导 leader", "goal": "实现目标 goal",
+                                 "responsible_units": "责任单位 responsible units (comma separated)"}, language)
+    fields.update({"source": source, "major": True if major else None, "leader": fields.get("leader", leader),
+                   "goal": fields.get("goal", goal), "responsible_units": fields.get("responsible_units") or
+                   responsible or None, "special_group": special_group, "start": start})
     _run("task", fields, ledger, as_of, author, dry_run, item_id, year, ("due", "start"), lang=language)
 
 
@@ -112,9 +122,11 @@ def new_pilot(
     end: Annotated[Optional[str], typer.Option("--end", metavar="YYYY-MM-DD", help="End of term. Required.")] = None,
     start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", help="Start. Default: --as-of.")] = None,
     plan: Annotated[Optional[str], typer.Option("--plan", help="Plan id it belongs to.")] = None,
-    lead_leader: Annotated[Optional[str], typer.Option("--lead-leader", help="Lead leader (一名牵头领导).")] = None,
-    promotion_plan: Annotated[Optional[str], typer.Option("--promotion-plan", help="Promotion plan (一个推进方案).")] = None,
-    team: Annotated[Optional[list[str]], typer.Option("--team", help="Working team member; repeat.")] = None,
+    lead_leader: Annotated[Optional[str], typer.Option("--lead-leader", help="Lead leader (一名牵头领导). Required.")] = None,
+    promotion_plan: Annotated[Optional[str], typer.Option("--promotion-plan", help="Promotion plan (一个推进方案). "
+                              "Required.")] = None,
+    team: Annotated[Optional[list[str]], typer.Option("--team", help="Working team member (工作班子); repeat. "
+                    "Required.")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
     lang: LangOpt = None,
@@ -122,13 +134,17 @@ def new_pilot(
     """Create a pilot (status active).
 
     Example: reformctl new pilot --title "金融服务综合改革试点" --unit 市金融办 --end 2017-12-31 --lead-leader 张三
+             --promotion-plan 推进方案 --team 市金融办
     """
     language = parse_lang(lang)
-    fields = {"title": title, "unit": unit, "end": end}
-    _complete(fields, ("title", "unit", "end"), {"title": "试点名称 title", "unit": "试点单位 unit",
-                                                 "end": "期限届满 end (YYYY-MM-DD)"}, language)
-    fields.update({"plan": plan, "lead_leader": lead_leader, "promotion_plan": promotion_plan,
-                   "working_team": team or None, "start": start})
+    # art. 8: one lead leader, one promotion plan, one working team (`check`: pilot_incomplete)
+    fields = {"title": title, "unit": unit, "end": end, "lead_leader": lead_leader, "promotion_plan": promotion_plan,
+              "working_team": team or None}
+    _complete(fields, ("title", "unit", "end", "lead_leader", "promotion_plan", "working_team"),
+              {"title": "试点名称 title", "unit": "试点单位 unit", "end": "期限届满 end (YYYY-MM-DD)",
+               "lead_leader": "牵头领导 lead leader", "promotion_plan": "推进方案 promotion plan",
+               "working_team": "工作班子 working team (comma separated)"}, language)
+    fields.update({"plan": plan, "start": start})
     _run("pilot", fields, ledger, as_of, author, dry_run, item_id, year, ("end", "start"), lang=language)
 
 

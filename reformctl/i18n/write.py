@@ -44,6 +44,13 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
                          "problem {no} of {notice_id} was already verified on {date}"),
     "review_what": ("请给出 --result 文字（今天完成的复查）或 --due 日期（安排一次复查）",
                     "give --result TEXT (a review done today) or --due DATE (schedule one)"),
+    "review_has_result": ("{notice_id}问题{no}安排于{due}的复查尚无复查日期，但已写有结果“{text}”：复查记录只增不改，"
+                          "reformctl 不会覆盖它。若该复查已经完成，请手工填写其 done 日期；若要另记一次复查，"
+                          "请同时给出 --due 与 --result",
+                          "the review of problem {no} of {notice_id} scheduled for {due} has no date but already holds "
+                          "the result “{text}”: reviews are append-only and reformctl does not overwrite it. If that "
+                          "review took place, fill in its `done` date by hand; to record another review, give --due "
+                          "with --result"),
     "already_filed": ("试点{pilot_id}已于{date}备案", "pilot {pilot_id} was already filed on {date}"),
     "reason_required": ("须给出 --reason（理由）", "--reason is required"),
     "pilot_already": ("试点{pilot_id}的状态已是“{status}”", "pilot {pilot_id} is already {status}"),
@@ -57,6 +64,15 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "late_extension": ("逾期申请延期：{as_of}申请，时限{old_due}已过",
                        "late: the extension was asked on {as_of}, after the deadline {old_due} had passed "
                        "(逾期申请延期)"),
+    # ---- reformctl/store (every write: the whole ledger it leaves is checked before the commit)
+    "invalid_change": ("这一修改会使台账无效（{n}个问题，见下），未写入任何内容：请改正命令的选项或所列文件后重试",
+                       "the change would make the ledger invalid ({n} problem(s) below), nothing was written: "
+                       "correct the command's options or the files named, then try again"),
+    "diag_line": ("位置 {where}：[{code}] {message}", "{where}: [{code}] {message}"),
+    "and_more_problems": ("……另有{n}个问题", "... and {n} more"),
+    "had_errors": ("台账在此之前已有{n}个错误（本次修改没有新增错误）；请运行 `reformctl check` 查看并改正",
+                   "the ledger already had {n} error(s) before this change (it added none); run `reformctl check` "
+                   "to see and fix them"),
     "approver_required": ("须给出 --approver（批准人）", "--approver is required"),
     "no_pending": ("{task_id}没有待批准的延期申请", "{task_id} has no extension waiting for approval"),
     "unknown_unit_for": ("{option} 的单位 {unit!r} 不在 units.yaml 中{hint}",
@@ -162,6 +178,8 @@ STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh 
     (r"(.+): expected a list of \{id, reason, measures, new_due\}", r"\1：应为 {id, reason, measures, new_due} 的列表"),
     (r"(.+): entry (\d+) is not a mapping", r"\1：第\2项不是映射"),
     (r"(.+) is not UTF-8 \(save it as UTF-8 / CSV UTF-8\)", r"\1 不是 UTF-8 编码（请另存为 UTF-8 / CSV UTF-8）"),
+    (r"(\S+) was completed on (\S+), after --as-of (\S+): a write-off cannot come before the completion; run "
+     r"close-out with --as-of (\S+) or later", r"\1 于\2完成，晚于 --as-of \3：销账不能早于完成；请以 --as-of \4 或更晚的日期运行 close-out"),
     (r"(\S+) was already written off on (\S+)", r"\1 已于\2销账"),
     (r"(\S+) is (\S+), not completed: only completed items are written off",
      r"\1 的状态是 \2，尚未完成：只有已完成的事项才能销账"),

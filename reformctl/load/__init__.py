@@ -114,16 +114,19 @@ def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tup
             what = "Is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, a socket or a device)"
             return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {what}")
         if st.st_size > _max_bytes():
-            return None, Diagnostic(
-                rel, "file_too_large", f"file is {st.st_size:,} bytes, over the limit of {_max_bytes():,} "
-                f"(set {ENV_MAX_BYTES} to raise it)")
+            return None, too_large(rel, st.st_size)
         data = path.read_bytes()
     except OSError as exc:
         return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {exc.strerror or exc}")
     if len(data) > _max_bytes():  # grew between stat and read
-        return None, Diagnostic(rel, "file_too_large", f"file is {len(data):,} bytes, over the limit of "
-                                f"{_max_bytes():,} (set {ENV_MAX_BYTES} to raise it)")
+        return None, too_large(rel, len(data))
     return data, None
+
+
+def too_large(rel: str, size: int) -> Diagnostic:
+    """The diagnostic of a file over the size limit (read from disk, or about to be written)."""
+    return Diagnostic(rel, "file_too_large", f"file is {size:,} bytes, over the limit of {_max_bytes():,} "
+                      f"(set {ENV_MAX_BYTES} to raise it)")
 
 
 class _Reader:
@@ -373,12 +376,16 @@ def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
 
 
 def load_settings(root: Path) -> tuple[Optional["Settings"], list[Diagnostic]]:
+    data, _text, diags = parse_file(root, SETTINGS_FILE)
+    return settings_result(data, diags)
+
+
+def settings_result(data: Any, diags: list[Diagnostic]) -> tuple[Optional["Settings"], list[Diagnostic]]:
     from pydantic import ValidationError
 
     from ..model.records import Settings
 
     rel = SETTINGS_FILE
-    data, _text, diags = parse_file(root, rel)
     if diags:
         return None, diags
     if not isinstance(data, dict):
@@ -424,14 +431,8 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
         ordinary = _ORDINARY_NAME.match if check_id else _NO_MATCH  # an item file name: no other test needed
         keep = []
         for name in names:
-            if ordinary(name) is None:
-                if not name.endswith(".yaml") or name[0] == "." or name[:6].lower() == "readme":
-                    _other_file(kind, name, diags)
-                    continue
-                if check_id and not ID_RE.match(name[:-5]):
-                    diags.append(Diagnostic(f"{kind.folder}/{name}", "bad_file_name", f"file name `{name}` is not a "
-                                            "valid id (1-64 of A-Za-z0-9._-, starting with a letter or digit)"))
-                    continue
+            if ordinary(name) is None and not _item_name(kind, name, diags):
+                continue
             keep.append(name)
         folders.append((kind.folder, kind, keep))
     for (folder, kind, names), stats in zip(folders, _stat_folders(root, folders) if with_stat else
@@ -439,6 +440,63 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
         prefix = folder + "/"
         out.extend([(prefix + name, kind, st) for name, st in zip(names, stats)])
     return out, diags
+
+
+def _item_name(kind: Kind, name: str, diags: list[Diagnostic]) -> bool:
+    """Whether ``name`` in the folder of ``kind`` is read as an item file (else why not, in ``diags``)."""
+    if not name.endswith(".yaml") or name[0] == "." or name[:6].lower() == "readme":
+        _other_file(kind, name, diags)
+        return False
+    if kind.key == "id" and not ID_RE.match(name[:-5]):
+        diags.append(Diagnostic(f"{kind.folder}/{name}", "bad_file_name", f"file name `{name}` is not a "
+                                "valid id (1-64 of A-Za-z0-9._-, starting with a letter or digit)"))
+        return False
+    return True
+
+
+def _override(rel: str, data: Optional[bytes]) -> tuple[Optional[bytes], Optional[Diagnostic]]:
+    """(bytes, read problem) of a file's new content, held to the limits a read from disk is held to."""
+    if data is not None and len(data) > _max_bytes():
+        return None, too_large(rel, len(data))
+    return data, None
+
+
+def _listing_key(kinds_order: dict[str, int]):
+    def key(entry: tuple) -> tuple:
+        rel = entry[0]
+        if rel in kinds_order:
+            return (kinds_order[rel], "")
+        folder, _, name = rel.partition("/")
+        return (kinds_order.get(folder + "/", len(kinds_order)), name)
+
+    return key
+
+
+def _overridden_listing(files: list, diags: list[Diagnostic], overrides: dict[str, Optional[bytes]]) -> tuple[list, list]:
+    """:func:`list_files` as it will be once ``overrides`` are written: files gone dropped, new ones added
+    where the listing would put them (duplicate ids are decided by that order)."""
+    from ..model import KINDS_BY_FOLDER
+
+    by_rel = {entry[0]: entry for entry in files}
+    diags = list(diags)
+    for rel, data in overrides.items():
+        if rel == SETTINGS_FILE:
+            continue
+        if data is None:
+            by_rel.pop(rel, None)
+            continue
+        if rel in by_rel:
+            continue
+        kind = next((k for k in LIST_KINDS if k.list_file == rel), None)
+        if kind is None:
+            folder, _, name = rel.partition("/")
+            kind = KINDS_BY_FOLDER.get(folder)
+            if kind is None or "/" in name or not _item_name(kind, name, diags):
+                continue
+        by_rel[rel] = (rel, kind, None)
+    order = {k.list_file: i for i, k in enumerate(LIST_KINDS)}
+    order.update({k.folder + "/": len(LIST_KINDS) + i for i, k in enumerate(FOLDER_KINDS)})
+    return sorted(by_rel.values(), key=_listing_key(order)), diags
 
 
 def _other_file(kind: Kind, name: str, diags: list[Diagnostic]) -> None:
@@ -546,7 +604,7 @@ def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileR
 
 
 def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int] = None,
-                listing: Optional[tuple] = None) -> LoadResult:
+                listing: Optional[tuple] = None, overrides: Optional[dict[str, Optional[bytes]]] = None) -> LoadResult:
     """Read the whole ledger at ``root`` (see :func:`find_ledger`).
 
     ``cache``: reuse what unchanged files gave last time (see :mod:`reformctl.load.cache`); default on unless
@@ -554,19 +612,29 @@ def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int]
     CPUs when there are enough files to pay for it; 1 turns it off). ``listing``: what :func:`list_files`
     just gave for ``root``, when the caller has it (it is not listed again). Inside a command
     (:func:`reformctl.lifetime.command_runtime`) the collector is paused for the load and what was loaded is
-    frozen; in library use the collector is left alone."""
+    frozen; in library use the collector is left alone. ``overrides``: ledger-relative path -> content (None:
+    the file is gone), read instead of the disk: the ledger as a write would leave it, loaded exactly as
+    `check` will load it once the files are written (the store validates a change this way)."""
     with collector_paused():
-        return _load_ledger(Path(root), cache, jobs, listing)
+        return _load_ledger(Path(root), cache, jobs, listing, overrides or {})
 
 
-def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], listing: Optional[tuple]) -> LoadResult:
+def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], listing: Optional[tuple],
+                 overrides: dict[str, Optional[bytes]]) -> LoadResult:
     from . import cache as _cache
 
     started_ns = time.time_ns()
-    settings, diags = load_settings(root)
+    if SETTINGS_FILE in overrides:
+        settings, diags = settings_result(*parse_bytes(SETTINGS_FILE, *_override(SETTINGS_FILE,
+                                                                                   overrides[SETTINGS_FILE])))
+        use_cache = False  # the cache is keyed by the settings on disk
+    else:
+        settings, diags = load_settings(root)
     store = None
     use_cache = _cache.cache_enabled(use_cache)
     files, listing_diags = listing if listing is not None else list_files(root, with_stat=use_cache)
+    if overrides:
+        files, listing_diags = _overridden_listing(files, listing_diags, overrides)
     if use_cache:
         try:
             settings_digest = _cache.digest((root / SETTINGS_FILE).read_bytes())
@@ -579,6 +647,9 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
     todo: list[tuple] = []  # (position, rel, kind, lstat, bytes already read, read problem, cacheable)
     entries = store.entries if store is not None else {}
     for n, (rel, kind, st) in enumerate(files):
+        if rel in overrides:
+            todo.append((n, rel, kind, None, *_override(rel, overrides[rel]), False))
+            continue
         cacheable = store is not None and st is not None and stat.S_ISREG(st.st_mode)
         entry = entries.get(rel) if cacheable else None
         if entry is None:
@@ -600,6 +671,8 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
     if todo:
         for (n, rel, _kind, st, _data, _problem, _c), (fr, dig) in zip(todo, _parse_all(root, todo, jobs)):
             results[n] = fr
+            if rel in overrides:  # not what the disk holds: neither cached nor dropped from the cache
+                continue
             if dig is not None:  # a digest only for cacheable files read whole
                 entries[rel] = (_cache.stat_key(st), dig, _cache.is_racy(st, started_ns), fr)
                 store.touch(rel)
@@ -607,7 +680,7 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
                 del entries[rel]
                 store.touch(rel)
     if store is not None:
-        listed = {rel for rel, _k, _s in files}
+        listed = {rel for rel, _k, _s in files} | set(overrides)
         gone = [rel for rel in entries if rel not in listed]
         for rel in gone:
             del entries[rel]
@@ -849,8 +922,10 @@ def _load_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_result
 
 
 # ---------------------------------------------------------------- source positions
-def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Give every diagnostic that has a YAML path but no line its line and column, reading each file once."""
+def locate(root: Path, diagnostics: Iterable[Diagnostic],
+           overrides: Optional[dict[str, Optional[bytes]]] = None) -> list[Diagnostic]:
+    """Give every diagnostic that has a YAML path but no line its line and column, reading each file once
+    (``overrides``: as for :func:`load_ledger`)."""
     out = []
     trees: dict[str, Any] = {}
     for d in diagnostics:
@@ -860,7 +935,11 @@ def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         if d.file not in trees:
             from . import yamlread
 
-            text, problem = read_text(root, d.file)
+            if overrides and d.file in overrides:
+                data, problem = _override(d.file, overrides[d.file])
+                text, problem = decode(d.file, data) if data is not None else (None, problem or True)
+            else:
+                text, problem = read_text(root, d.file)
             tree = None
             if text is not None and not problem:
                 try:

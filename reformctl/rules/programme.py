@@ -207,7 +207,7 @@ def assessment_points(ledger: Ledger) -> dict[str, float]:
     return pts
 
 
-def propose_deductions(ledger: Ledger, year: int) -> list[Proposal]:
+def propose_deductions(ledger: Ledger, year: int, as_of: Optional[dt.date] = None) -> list[Proposal]:
     """Deductions the ledger itself suggests for ``year`` (for the office to review, art. 15-16):
 
     - a task of the year (``year``, else the year of its deadline) due on or before 31 December and not
@@ -217,19 +217,23 @@ def propose_deductions(ledger: Ledger, year: int) -> list[Proposal]:
       ``problem_refused`` points; otherwise a problem due in the year and not rectified by its deadline:
       ``problem_overdue`` points (the problem's ``responsible`` unit, else the notice's ``to_unit``);
     - an accountability measure of kind point_deduction decided in the year: its ``points`` (the target unit).
+
+    With ``as_of`` before the year's end, only what has happened by then counts: a deadline not passed yet is
+    not a failure (nor a notice not issued yet, nor a measure not decided yet).
     """
     first, last = year_bounds(year)
+    cut = last if as_of is None else min(last, as_of)
     pts = assessment_points(ledger)
     out: list[Proposal] = []
     for tid, t in sorted(ledger.tasks.items()):
-        if _task_year(t) != year or t.status is TaskStatus.cancelled or t.due > last:
+        if _task_year(t) != year or t.status is TaskStatus.cancelled or t.due > cut:
             continue
         if t.completed is not None and t.completed <= last:
             continue
         out.append(Proposal(t.lead_unit, pts[TASK_UNFINISHED], TASK_UNFINISHED, tid,
                             f"{tid}“{t.title}”年底前未完成"))
     for nid, n in sorted(ledger.notices.items()):
-        if n.issued > last:
+        if n.issued > cut:
             continue
         for p in n.problems:
             unit = p.responsible or n.to_unit
@@ -237,11 +241,11 @@ def propose_deductions(ledger: Ledger, year: int) -> list[Proposal]:
             if p.refused:
                 out.append(Proposal(unit, pts[PROBLEM_REFUSED], PROBLEM_REFUSED, src,
                                     f"{nid}问题{p.no}拒不整改：{p.description}"))
-            elif p.due is not None and first <= p.due <= last and (p.rectified is None or p.rectified > p.due):
+            elif p.due is not None and first <= p.due <= cut and (p.rectified is None or p.rectified > p.due):
                 out.append(Proposal(unit, pts[PROBLEM_OVERDUE], PROBLEM_OVERDUE, src,
                                     f"{nid}问题{p.no}逾期未整改：{p.description}"))
     for aid, a in sorted(ledger.accountability.items()):
-        if a.measure is not Measure.point_deduction or not (first <= a.decided <= last) or a.exemption:
+        if a.measure is not Measure.point_deduction or not (first <= a.decided <= cut) or a.exemption:
             continue
         points = _accountability_points(a)
         if points is None:

@@ -34,7 +34,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..errors import BadRequest, NothingToDo, StoreError
-from ..model import KINDS_BY_FOLDER, LIST_KINDS, SETTINGS_FILE, Settings
+from ..i18n.write import Said
+from ..model import KINDS_BY_FOLDER, LIST_KINDS, SETTINGS_FILE
 from .git import Git, GitError
 from .fastedit import set_top_scalars
 from .yamledit import Doc, YamlEditError, load_doc, new_doc
@@ -364,36 +365,31 @@ class Tx:
 
 
 def validate_text(rel: str, text: str) -> list[str]:
-    """Problems of a file about to be written: YAML 1.2 reading and model validation, as `check` does."""
-    from pydantic import ValidationError
-
-    from ..load import validation_diagnostics, yamlread
+    """Problems of one file about to be written, alone (no cross-file rule): what the loader says of it
+    (:func:`reformctl.load.load_bytes`: YAML 1.2, size limit, schema, id = file name). The store itself
+    validates the whole ledger a change leaves (:mod:`reformctl.store.verify`)."""
+    from ..load import load_bytes
+    from ..load import _override as held_to_limits
 
     kind = kind_of_path(rel)
     if kind is None:
         return []
-    try:
-        data = yamlread.parse(text)
-    except yamlread.YamlProblem as p:
-        return [f"{rel}:{p.line}: {p.message}"]
-    problems: list[str] = []
-    try:
-        if kind == "settings":
-            Settings.model_validate(data)
-        elif kind.list_file:
-            for i, entry in enumerate(data or []):
-                try:
-                    kind.model.model_validate(entry)
-                except ValidationError as exc:
-                    problems += [f"{rel}: {d.message}" for d in validation_diagnostics(rel, exc, (i,))]
-        else:
-            rec = kind.model.model_validate(data)
-            key = str(getattr(rec, kind.key))
-            if key != PurePosixPath(rel).stem:
-                problems.append(f"{rel}: {kind.key} `{key}` differs from the file name")
-    except ValidationError as exc:
-        problems += [f"{rel}: {d.message}" for d in validation_diagnostics(rel, exc)]
-    return problems
+    data, problem = held_to_limits(rel, text.encode("utf-8"))
+    if kind == "settings":
+        from ..load import parse_bytes, settings_result
+
+        diags = settings_result(*parse_bytes(rel, data, problem))[1]
+    else:
+        diags = load_bytes(rel, kind, data, problem).diagnostics
+    return [f"{rel}: {d.message}" for d in diags if d.severity.value == "error"]
+
+
+def diagnostic_line(d) -> Said:
+    """A diagnostic as one line of a refusal, said in either language as `check` says it."""
+    from ..i18n.check import message
+
+    where = f"{d.file}:{d.line or 1}:{d.column or 1}"
+    return Said("diag_line", where=where, code=d.code, message=(message(d.code, d.message, "zh"), d.message))
 
 
 def unified_diff(root: Path, changes: dict[str, Optional[str]], prefix: str = "") -> str:
@@ -467,13 +463,14 @@ class Store:
         Raises :class:`StoreError` (nothing changed) when it is refused; :class:`NothingToDo` when the build
         changed nothing."""
         if dry_run:
-            ref, _old = self._preflight()
+            ref, old = self._preflight()
             tx = Tx(self.root)
             build(tx)
-            changes = self._validated(tx)
+            self._refuse_dirty(tx.changes())
+            changes, warnings = self._validated(tx, old)
             message = build_message(action)
-            self._refuse_dirty(changes)
-            return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix))
+            return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix),
+                          warnings)
         env = self._commit_env()
         with _lock(self.git.common_dir() / LOCK_NAME):
             recovered = self._recover()
@@ -481,31 +478,38 @@ class Store:
                 ref, old = self._preflight()
                 tx = Tx(self.root)
                 build(tx)
-                changes = self._validated(tx)
+                # dirty files first: the rules of a change compare with what the disk holds, which must be HEAD's
+                self._refuse_dirty(tx.changes())
+                changes, warnings = self._validated(tx, old)
                 message = build_message(action)  # after the build, which may name the item (new ids)
-                self._refuse_dirty(changes)
                 diff = unified_diff(self.root, changes, self.prefix)
                 commit, blobs = self._make_commit(old, changes, message, env)
                 if self._swap(ref, old, commit, changes, message.splitlines()[0], blobs):
                     if self._after_update_ref:
                         self._after_update_ref()
-                    warnings = recovered + self._update_user_index(blobs)
+                    warnings = recovered + warnings + self._update_user_index(blobs)
                     with contextlib.suppress(OSError):
                         self._journal_path().unlink()
                     return Result(commit, ref, list(changes), message, diff, warnings)
             raise StoreError("the branch kept moving under reformctl (another program is committing); try again")
 
-    def _validated(self, tx: Tx) -> dict[str, Optional[str]]:
+    def _validated(self, tx: Tx, old: Optional[str]) -> tuple[dict[str, Optional[str]], list[str]]:
+        """The changes of the build, once the whole ledger they leave passes `check` and `check --base` (the
+        one validation of every write: :mod:`.verify`); StoreError otherwise. Also a warning when the ledger
+        had errors before (the change added none)."""
+        from .verify import change_errors
+
         changes = tx.changes()
         if not changes:
             raise NothingToDo()
-        problems: list[str] = []
-        for rel, text in changes.items():
-            if text is not None:
-                problems += validate_text(rel, text)
-        if problems:
-            raise BadRequest("the change would make the ledger invalid, nothing was written", problems)
-        return changes
+        verdict = change_errors(self.root, changes, "HEAD", (old or "")[:7])
+        if verdict.new_errors:
+            shown = [diagnostic_line(d) for d in verdict.new_errors[:20]]
+            if len(verdict.new_errors) > 20:
+                shown.append(Said("and_more_problems", n=len(verdict.new_errors) - 20))
+            raise BadRequest(Said("invalid_change", n=len(verdict.new_errors)), shown)
+        warnings = [Said("had_errors", n=verdict.old_errors)] if verdict.old_errors else []
+        return changes, warnings
 
     def _refuse_dirty(self, changes: dict[str, Optional[str]]) -> None:
         paths = [self.repo_path(rel) for rel in changes]

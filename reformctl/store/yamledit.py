@@ -60,7 +60,7 @@ class Doc:
             if quick is not None:
                 return quick
         new = dump_data(self.data, self.layout)
-        if self.original is None or self.base is None or self.base == self.original:
+        if self.original is None or self.base is None:
             return new
         orig_lines = self.original.splitlines(True)
         base_lines = self.base.splitlines(True)
@@ -68,13 +68,61 @@ class Doc:
             return new
         new_lines = new.splitlines(True)
         out: list[str] = []
+        gaps = False
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, base_lines, new_lines, autojunk=False).get_opcodes():
+            if op == "replace" and i2 - i1 == j2 - j1:
+                kept = [_keep_gap(a, b) for a, b in zip(orig_lines[i1:i2], new_lines[j1:j2])]
+                gaps = gaps or kept != new_lines[j1:j2]
+                out.extend(kept)
+                continue
             out.extend(orig_lines[i1:i2] if op == "equal" else new_lines[j1:j2])
         # the original's last line may lack its newline: a line written after it must not be glued to it
         for i in range(len(out) - 1):
             if not out[i].endswith("\n"):
                 out[i] += "\n"
+        text = "".join(out)
+        if gaps and not _same_data(text, new):
+            return self._without_gaps(orig_lines, base_lines, new_lines)
+        return text
+
+    @staticmethod
+    def _without_gaps(orig_lines: list[str], base_lines: list[str], new_lines: list[str]) -> str:
+        out: list[str] = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, base_lines, new_lines, autojunk=False).get_opcodes():
+            out.extend(orig_lines[i1:i2] if op == "equal" else new_lines[j1:j2])
+        for i in range(len(out) - 1):
+            if not out[i].endswith("\n"):
+                out[i] += "\n"
         return "".join(out)
+
+
+def _keep_gap(old: str, new: str) -> str:
+    """``new`` with the spaces before its end-of-line comment as ``old`` had them, when both end with the same
+    comment (ruamel puts one space when an edited line has grown past the comment's column)."""
+    start = 0
+    while True:
+        k = old.find("#", start)
+        if k <= 0:
+            return new
+        comment = old[k:]
+        head = old[:k]
+        if head[-1] in " \t" and new.endswith(comment) and len(new) > len(comment):
+            body = new[: len(new) - len(comment)]
+            # only where the edited line grew past the comment's column (else ruamel kept the column)
+            if body[-1] in " \t" and body.strip() and len(body.rstrip(" \t")) >= k - 1:
+                gap = head[len(head.rstrip(" \t")):]
+                return body.rstrip(" \t") + gap + comment
+        start = k + 1
+
+
+def _same_data(a: str, b: str) -> bool:
+    """Whether two texts hold the same data (moving spaces before a comment must never touch a value)."""
+    from ..load import yamlread
+
+    try:
+        return yamlread.parse(a) == yamlread.parse(b)
+    except Exception:  # noqa: BLE001 - unreadable either way: not the same
+        return False
 
 
 def dump_data(data: Any, layout: tuple[int, int, int] = (2, 4, 2)) -> str:
