@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Any, Optional
+from typing import Optional
 
 from ..errors import BaseRefError
 from ..load import load_ledger, parse_file, yamlread

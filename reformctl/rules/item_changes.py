@@ -48,8 +48,9 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
     elif kind == "closeout":
         out += _closeout_kept(rel, old, new)
     elif kind == "notice":
-        new_problems = new.get("problems") if isinstance(new.get("problems"), list) else []
-        for op in old.get("problems") if isinstance(old.get("problems"), list) else []:
+        new_problems: list[Any] = new["problems"] if isinstance(new.get("problems"), list) else []
+        old_problems: list[Any] = old["problems"] if isinstance(old.get("problems"), list) else []
+        for op in old_problems:
             if not isinstance(op, dict):
                 continue
             for j, np in enumerate(new_problems):
@@ -67,7 +68,7 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
                                       path=("problems",) if "problems" in new else ()))
     # a changed due needs an extension record
     if kind == "task" and old.get("due") != new.get("due") and old.get("due") is not None:
-        exts = new.get("extensions") if isinstance(new.get("extensions"), list) else []
+        exts: list[Any] = new["extensions"] if isinstance(new.get("extensions"), list) else []
         ok = any(isinstance(e, dict) and str(e.get("old_due")) == str(old.get("due"))
                  and str(e.get("new_due")) == str(new.get("due")) for e in exts)
         if not ok:
