@@ -426,31 +426,61 @@ def test_parallel_load_in_many_chunks_equals_serial(sample_repo, monkeypatch, jo
     assert snapshot(load_ledger(sample_repo, jobs=1)) == serial
 
 
-def test_a_damaged_chunk_is_loaded_here_instead(sample_repo, monkeypatch):
+def _loaded_here(monkeypatch) -> list:
+    """Count the files this process (not a worker) loads itself."""
+    real, here, me = load._load_one, [], os.getpid()
+
+    def counted(*args):
+        if os.getpid() == me:
+            here.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(load, "_load_one", counted)
+    return here
+
+
+def test_a_damaged_chunk_is_loaded_here_instead(sample_repo, monkeypatch, tmp_path):
     monkeypatch.setattr(load, "CHUNK_FILES", 5)
     serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
+    here = _loaded_here(monkeypatch)
+    assert snapshot(load_ledger(sample_repo, cache=False, jobs=2)) == serial
+    own_share = len(here)
     real = load._dumps_tree
     calls = []
+    fired = tmp_path / "fired"
 
     def damaged(obj):  # runs in the worker: its third chunk arrives as garbage
         calls.append(1)
-        return b"not a pickle" if len(calls) == 3 else real(obj)
+        if len(calls) == 3:
+            fired.write_text("garbage sent")
+            return b"not a pickle"
+        return real(obj)
 
     monkeypatch.setattr(load, "_dumps_tree", damaged)
+    here.clear()
     assert snapshot(load_ledger(sample_repo, cache=False, jobs=2)) == serial
+    assert fired.read_text() == "garbage sent"
+    assert len(here) > own_share  # the damaged chunk and what followed it were loaded here
 
 
-def test_a_worker_that_fails_is_not_trusted(sample_repo, monkeypatch):
+def test_a_worker_that_fails_is_not_trusted(sample_repo, monkeypatch, tmp_path):
     monkeypatch.setattr(load, "CHUNK_FILES", 5)
     serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
+    here = _loaded_here(monkeypatch)
     real = load._parse_one
     seen = []
+    fired = tmp_path / "fired"
 
     def failing(*args):  # runs in the worker only: it fails after sending a few chunks
         seen.append(1)
         if len(seen) > 12:
+            fired.write_text("raised")
             raise RuntimeError("a worker's bug")
         return real(*args)
 
     monkeypatch.setattr(load, "_parse_one", failing)
+    here.clear()
     assert snapshot(load_ledger(sample_repo, cache=False, jobs=2)) == serial
+    assert fired.read_text() == "raised"
+    # the failed worker's whole share, the chunks it did send too, was loaded here: every file
+    assert sorted(here) == sorted(rel for rel, _kind, _st in load.list_files(sample_repo)[0])
