@@ -273,7 +273,7 @@ def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) ->
     """Everything the HTML report shows, computed by the rules layer (summary, deadline engine)."""
     from .model.types import quarter_of
     from .rules import summary as rs
-    from .rules.deadlines import task_open
+    from .model.lifecycle import pilot_running, task_open
     from .rules.findings import findings as all_findings
     from .views.html import unit_light_rows
     from .views.summary import LABELS, header
@@ -302,7 +302,7 @@ def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) ->
     pilots = []
     for pid, p in sorted(ledger.pilots.items(), key=lambda kv: (kv[1].start, kv[0])):
         stop = p.exited or p.completed
-        is_open = p.status.value in ("active", "adjusted") and (stop is None or stop > as_of) and p.start <= as_of
+        is_open = pilot_running(p, as_of)
         running += is_open
         if is_open and ("pilot", pid) not in flagged:
             open_items[p.unit] = open_items.get(p.unit, 0) + 1

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..model import Ledger, Plan, Task
+from ..model import Ledger, Plan, PlanStatus, Task, TaskStatus
 from ..store import Action, BadRequest, StoreError, Tx, set_key, to_commented
 
-DONE = ("completed", "closed")
 
 
 @dataclass
@@ -138,7 +137,7 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
         t = tasks.get(cid)
         if t is None:
             raise BadRequest(f"carry-over for {cid}: no such task")
-        if t.due > end or t.status.value not in ("planned", "in_progress"):
+        if t.due > end or not t.status.is_open:
             raise BadRequest(f"carry-over for {cid}: it is not an unfinished task due on or before {end} "
                              f"(status {t.status.value}, due {t.due})")
         if c.new_due <= t.due:
@@ -148,10 +147,10 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
         if t.due > end:
             continue
         st = t.status.value
-        if st == "completed":
+        if t.status is TaskStatus.completed:
             _not_before_completion(tid, t.completed, as_of)
             plan.close_tasks.append(tid)
-        elif st in ("planned", "in_progress"):
+        elif t.status.is_open:
             if tid in by_id:
                 plan.carried.append(by_id[tid])
                 plan.write_carry.append(by_id[tid])
@@ -168,13 +167,13 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
             by_source.setdefault(t.source, []).append(t)
     for pid in sorted(plans):
         p = plans[pid]
-        if p.status.value != "issued":
+        if p.status is not PlanStatus.issued:
             continue
         mine = by_source.get(pid, [])
         if not mine:
             continue
-        finished = all(t.status.value == "closed" or t.id in closing or t.status.value == "cancelled" for t in mine)
-        if finished and any(t.status.value != "cancelled" for t in mine):
+        finished = all(t.status in (TaskStatus.closed, TaskStatus.cancelled) or t.id in closing for t in mine)
+        if finished and any(t.status is not TaskStatus.cancelled for t in mine):
             plan.close_plans.append(pid)
     return plan
 
@@ -209,10 +208,11 @@ def closeout_build(ledger: Ledger, plan: CloseOutPlan):
 
 
 def _write_off(tx: Tx, rel: str, order: list[str], as_of: dt.date) -> None:
-    if tx.quick_set(rel, {"status": "closed", "closed": as_of}, order):  # same bytes, without a round trip
+    # tasks and plans are written off to the same status (lifecycle.CLOSED)
+    if tx.quick_set(rel, {"status": TaskStatus.closed.value, "closed": as_of}, order):  # same bytes, no round trip
         return
     data = tx.edit(rel).data
-    data["status"] = "closed"
+    data["status"] = TaskStatus.closed.value
     set_key(data, "closed", as_of, order)
 
 
@@ -262,20 +262,20 @@ def close_one(ledger: Ledger, item_id: str, as_of: dt.date):
     """Write off one completed task, or one plan whose tasks are all done: (Action, build)."""
     if item_id in ledger.tasks:
         t = ledger.tasks[item_id]
-        if t.status.value == "closed":
+        if t.status is TaskStatus.closed:
             raise StoreError(f"{item_id} was already written off on {t.closed}")
-        if t.status.value != "completed":
+        if t.status is not TaskStatus.completed:
             raise StoreError(f"{item_id} is {t.status.value}, not completed: only completed items are written off")
         _not_before_completion(item_id, t.completed, as_of)
         kind, order, year = "task", list(Task.model_fields), t.due.year
     elif item_id in ledger.plans:
         p = ledger.plans[item_id]
-        if p.status.value == "closed":
+        if p.status is PlanStatus.closed:
             raise StoreError(f"{item_id} was already written off on {p.closed}")
-        open_ = [t.id for t in ledger.tasks.values() if t.source == item_id and t.status.value not in DONE + ("cancelled",)]
+        open_ = [t.id for t in ledger.tasks.values() if t.source == item_id and t.status.is_open]
         if open_:
             raise StoreError(f"plan {item_id} still has unfinished tasks: {', '.join(sorted(open_))}")
-        if p.status.value != "issued":
+        if p.status is not PlanStatus.issued:
             raise StoreError(f"plan {item_id} is {p.status.value}, not issued")
         kind, order, year = "plan", list(Plan.model_fields), as_of.year
     else:

@@ -17,6 +17,9 @@ from typing import Any, Callable, Optional
 from ..i18n import write as i18n_write
 from ..i18n.write import Said
 from ..model import FOLDER_KINDS, KINDS_BY_NAME, Pilot, Task
+from ..model.lifecycle import INITIAL, TASK_ENDED
+from ..model.records import PilotStatus as P
+from ..model.records import TaskStatus as T
 from ..model.records import Milestone, Problem
 from ..store import Action, BadRequest, Tx, append_entry, next_id, set_key
 from ..store.ids import PREFIX
@@ -70,14 +73,14 @@ def progress(root: Path, item_id: str, note: str, as_of: dt.date, by: Optional[s
     def build(tx: Tx) -> None:
         doc = tx.edit(rel)
         data = doc.data
-        if _status(data) in ("closed", "cancelled"):
+        if _status(data) in (T.closed, T.cancelled):
             raise BadRequest(Said("no_more_progress", item_id=item_id, status=i18n_write.status(_status(data))))
         entry = {"date": as_of, "note": note.strip()}
         if by:
             entry["by"] = by
         append_entry(data, "progress", entry, order(Task))
-        if _status(data) == "planned":
-            data["status"] = "in_progress"
+        if _status(data) == T.planned:
+            data["status"] = T.in_progress.value
 
     return Action("progress", [item_id], f"记录进展 {item_id}: {note.strip()}", as_of), build
 
@@ -104,13 +107,13 @@ def complete(root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] 
             for e in evidence:
                 _append_scalar(m, "evidence", e, order(Milestone))
             return
-        if st in ("completed", "closed"):
+        if st in (T.completed, T.closed):  # a pilot's completed is the same word
             raise BadRequest(Said("already_status", item_id=item_id, status=i18n_write.status(st)))
-        if kind == "task" and st == "cancelled":
+        if kind == "task" and st == T.cancelled:
             raise BadRequest(Said("is_cancelled", item_id=item_id))
-        if kind == "pilot" and st == "exited":
+        if kind == "pilot" and st == P.exited:
             raise BadRequest(Said("pilot_exited", item_id=item_id))
-        data["status"] = "completed"
+        data["status"] = T.completed.value if kind == "task" else P.completed.value
         set_key(data, "completed", as_of, order(Task if kind == "task" else Pilot))
         if kind == "task":
             for e in evidence:
@@ -157,9 +160,9 @@ def cancel(root: Path, item_id: str, reason: str, as_of: dt.date) -> tuple[Actio
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
-        if _status(data) in ("completed", "closed", "cancelled"):
+        if _status(data) in TASK_ENDED:
             raise BadRequest(Said("item_is_status", item_id=item_id, status=i18n_write.status(_status(data))))
-        data["status"] = "cancelled"
+        data["status"] = T.cancelled.value
         set_key(data, "cancel_reason", reason.strip(), order(Task))
 
     return Action("cancel", [item_id], f"取消任务 {item_id}: {reason.strip()}", as_of), build
@@ -250,9 +253,9 @@ def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: b
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         st = _status(data)
-        if st in ("exited", "completed"):
+        if st in (P.exited, P.completed):
             raise BadRequest(Said("pilot_already", pilot_id=pilot_id, status=i18n_write.status(st)))
-        data["status"] = "adjusted" if adjust else "exited"
+        data["status"] = P.adjusted.value if adjust else P.exited.value
         if not adjust:
             set_key(data, "exited", as_of, order(Pilot))
         set_key(data, "exit_reason", reason.strip(), order(Pilot))
@@ -274,7 +277,7 @@ def extend(root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.da
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
-        if _status(data) in ("completed", "closed", "cancelled"):
+        if _status(data) in TASK_ENDED:
             raise BadRequest(Said("nothing_to_extend", task_id=task_id, status=i18n_write.status(_status(data))))
         old_due = _as_date(data.get("due"))
         if old_due is None:
@@ -431,10 +434,10 @@ def _defaults(kind: str, data: dict, as_of: dt.date, year: Optional[int]) -> dic
     if kind == "task":
         out.setdefault("year", year or as_of.year)
         out.setdefault("start", as_of)
-        out.setdefault("status", "planned")
+        out.setdefault("status", INITIAL["task"])
     elif kind == "pilot":
         out.setdefault("start", as_of)
-        out.setdefault("status", "active")
+        out.setdefault("status", INITIAL["pilot"])
     elif kind == "notice":
         out.setdefault("issued", as_of)
         out["problems"] = [dict(p, no=i + 1) if "no" not in p else p for i, p in enumerate(out["problems"])]

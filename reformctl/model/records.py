@@ -61,12 +61,24 @@ class UnitType(str, Enum):
     functional_department = "functional_department"
 
 
+# The statuses of the items with a lifecycle. What each status means (open, done, ...) is said here, once; the
+# order of statuses and the moves between them are in reformctl.model.lifecycle.
 class TaskStatus(str, Enum):
     planned = "planned"
     in_progress = "in_progress"
     completed = "completed"
     closed = "closed"
     cancelled = "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        """Work is still owed: planned or in progress."""
+        return self in (TaskStatus.planned, TaskStatus.in_progress)
+
+    @property
+    def is_done(self) -> bool:
+        """Completed, or completed and written off (closed)."""
+        return self in (TaskStatus.completed, TaskStatus.closed)
 
 
 class PilotStatus(str, Enum):
@@ -75,12 +87,27 @@ class PilotStatus(str, Enum):
     exited = "exited"
     completed = "completed"
 
+    @property
+    def is_open(self) -> bool:
+        """The pilot is running: active, or adjusted and still running."""
+        return self in (PilotStatus.active, PilotStatus.adjusted)
+
 
 class PlanStatus(str, Enum):
     drafting = "drafting"
     reviewing = "reviewing"
     issued = "issued"
     closed = "closed"
+
+    @property
+    def is_open(self) -> bool:
+        """Not yet written off."""
+        return self is not PlanStatus.closed
+
+    @property
+    def is_issued(self) -> bool:
+        """Issued, and possibly written off since."""
+        return self in (PlanStatus.issued, PlanStatus.closed)
 
 
 class EventKind(str, Enum):

@@ -12,22 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from ..model.records import Notice, PilotStatus, PlanStatus, Problem, Reminder, Task, TaskStatus
+from ..model.lifecycle import task_open
+from ..model.records import Notice, PlanStatus, Problem, Reminder
 from .dates import add_days, add_months
 from .findings import Ctx, rule
 from .workdays import CalendarUnknown, add_working_days
-
-_OPEN_PILOT = (PilotStatus.active, PilotStatus.adjusted)
-
-
-def task_open(t: Task, as_of: dt.date) -> bool:
-    """The task still owes work as of ``as_of``: not cancelled, not completed (or completed later)."""
-    if t.status is TaskStatus.cancelled:
-        return False
-    if t.status in (TaskStatus.completed, TaskStatus.closed):
-        return t.completed is not None and t.completed > as_of
-    return True
-
 
 def _open_tasks(ctx: Ctx) -> list:
     """(id, task) of the open tasks as of the date, computed once per evaluation (four rules ask)."""
@@ -80,7 +69,7 @@ def update_overdue(ctx: Ctx) -> None:
 def pilot_overdue(ctx: Ctx) -> None:
     """A pilot still active (or adjusted) after its term ends (``end`` is the last day of the term)."""
     for pid, p in ctx.ledger.pilots.items():
-        if p.status in _OPEN_PILOT:
+        if p.status.is_open:
             ctx.emit("pilot_overdue", "pilot", pid, p.end, p.unit, title=p.title, start=p.start.isoformat(),
                      end=p.end.isoformat(), status=p.status.value)
 
@@ -90,7 +79,7 @@ def pilot_not_filed(ctx: Ctx) -> None:
     """R5: a running pilot is filed with the leading group within ``pilot_filing_days`` of its start."""
     n = ctx.settings.pilot_filing_days
     for pid, p in ctx.ledger.pilots.items():
-        if p.status in _OPEN_PILOT and not ctx.happened(p.filed):
+        if p.status.is_open and not ctx.happened(p.filed):
             ctx.emit("pilot_not_filed", "pilot", pid, add_days(p.start, n), p.unit, title=p.title,
                      start=p.start.isoformat(), n=n)
 

@@ -7,14 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Diagnostic, Kind
-
-# status order per kind: moving to a lower rank is "backwards"
-RANKS = {
-    "task": {"planned": 0, "in_progress": 1, "completed": 2, "cancelled": 2, "closed": 3},
-    "plan": {"drafting": 0, "reviewing": 1, "issued": 2, "closed": 3},
-    "pilot": {"active": 0, "adjusted": 0, "completed": 1, "exited": 1},
-}
-CLOSED = {"task": "closed", "plan": "closed"}
+from ..model.lifecycle import CLOSED, RANKS, is_backwards  # noqa: F401 - RANKS: part of this module's interface
 
 
 def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]:
@@ -77,8 +70,7 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
                                   f"{old.get('due')}, new_due {new.get('due')}, reason, approver); use "
                                   "`reformctl extend`", path=("due",)))
     # status backwards
-    ranks = RANKS.get(kind)
-    if ranks and ost in ranks and nst in ranks and ranks[nst] < ranks[ost]:
+    if is_backwards(kind, ost, nst):
         reason = new.get("reopen_reason")
         if not reason or reason == old.get("reopen_reason"):
             out.append(Diagnostic(rel, "status_backwards", f"status moved back from {ost} to {nst} without a reason: "

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..model import Ledger
-from ..model.records import CaseKind, EventKind, PlanStatus, TaskStatus, UnitType
+from ..model.lifecycle import task_open_between
+from ..model.records import CaseKind, EventKind, UnitType
 from .dates import Period, add_days, parse_period, periods
 from .findings import Ctx, rule
 
@@ -110,11 +111,8 @@ class _View:
 
 
 def task_open_in(t, period: Period) -> bool:
-    """Open at some time in the period: started on or before its last day, not cancelled, not completed
-    before its first day."""
-    if t.status is TaskStatus.cancelled or t.start > period.last:
-        return False
-    return not (t.completed is not None and t.completed < period.first)
+    """Open at some time in the period (:func:`reformctl.model.lifecycle.task_open_between`)."""
+    return task_open_between(t, period.first, period.last)
 
 
 def _reports(v: _View, q: Period) -> Iterator[Obligation]:
@@ -148,7 +146,7 @@ def _self_assessments(v: _View, h: Period) -> Iterator[Obligation]:
         return
     events = list(v.events(EventKind.self_assessment, h))
     for pid, p in v.L.plans.items():
-        if p.special_group is None or p.issued is None or p.status not in (PlanStatus.issued, PlanStatus.closed):
+        if p.special_group is None or p.issued is None or not p.status.is_issued:
             continue
         if p.issued >= h.first or (p.closed is not None and p.closed <= h.last):
             continue
@@ -184,7 +182,7 @@ def _evaluations(v: _View, y: Period) -> Iterator[Obligation]:
     half_year_before = dt.date(y.first.year, 6, 30)
     events = list(v.events(EventKind.evaluation, y))
     for pid, p in v.L.plans.items():
-        if p.issued is None or p.status not in (PlanStatus.issued, PlanStatus.closed):
+        if p.issued is None or not p.status.is_issued:
             continue
         if level is not None and p.level.value != level:
             continue

@@ -74,7 +74,7 @@ def review_schedule(ledger: Ledger, year: int, as_of: dt.date) -> list[ScheduleR
         if not (in_year or unscheduled):
             continue
         days = delay = None
-        issued = p.status.value in ("issued", "closed") and p.issued is not None and p.issued <= as_of
+        issued = p.status.is_issued and p.issued is not None and p.issued <= as_of
         if (p.approved is not None and p.approved <= as_of) or issued:
             state = UNSCHEDULED if unscheduled else REVIEWED
             if sched is not None and p.approved is not None:

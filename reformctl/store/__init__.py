@@ -7,7 +7,7 @@ Typical use (see :mod:`reformctl.store.commit` for the guarantees)::
     store = Store(ledger_root, author=None)          # BadRequest when not in a git repository
     def build(tx):                                   # may run more than once: read inside it
         doc = tx.edit("tasks/T-2016-001.yaml")        # ruamel round-trip document
-        doc.data["status"] = "completed"
+        doc.data["status"] = TaskStatus.completed.value
         tx.create("tasks/T-2016-037.yaml", {...})     # several files -> still one commit
     result = store.apply(Action("complete", ["T-2016-001"], "完成任务 T-2016-001", as_of), build)
     result.commit, result.paths, result.diff

@@ -563,15 +563,9 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
     return counts
 
 
-def _is_open(kind: str, rec: Record) -> bool:
-    status = getattr(rec, "status", None)
-    status = getattr(status, "value", status)
-    if kind == "task":
-        return status in ("planned", "in_progress")
-    if kind == "pilot":
-        return status in ("active", "adjusted")
-    if kind == "plan":
-        return status != "closed"
+def _is_open(kind: str, rec: Any) -> bool:
+    if kind in ("task", "pilot", "plan"):
+        return rec.status.is_open
     if kind == "notice":
         return any(p.rectified is None for p in rec.problems)
     if kind == "reminder":
