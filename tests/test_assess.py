@@ -231,7 +231,8 @@ def test_dry_run_and_usage_errors(cli, sample_repo, sample_copy):
     json.loads(r.stdout)  # the diff went to stderr
     assert "+++ b/assessments/2016.yaml" in r.stderr
     assert _head(sample_repo) == head and (sample_repo / "assessments/2016.yaml").read_text(encoding="utf-8") == before
-    assert cli("assess", "--ledger", sample_repo, "--dry-run").exit_code == 2
+    r = cli("assess", "--ledger", sample_repo, "--dry-run")
+    assert r.exit_code == 2 and "--dry-run goes with --write" in r.stderr
     r = cli("assess", "--ledger", sample_copy, "--year", "2016", "--write")
     assert r.exit_code == 2 and "git" in r.stderr
 

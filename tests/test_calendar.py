@@ -79,4 +79,4 @@ def test_empty_ledger_and_stdout(cli, make_ledger, tmp_path):
     cal = icalendar.Calendar.from_ical(r.stdout.encode("utf-8"))
     assert cal.name == "VCALENDAR"
     r = cli("calendar", "--ledger", root, "--ics", tmp_path / "x.txt")
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "--ics wants a file name ending in .ics" in r.stderr

@@ -97,8 +97,10 @@ def test_bad_refs_are_usage_errors(sample_repo, cli, ref):
 
 
 def test_base_needs_a_repository_and_ratchet_needs_base(sample_copy, sample_repo, cli):
-    assert cli("check", "--ledger", sample_copy, "--base", "HEAD").exit_code == 2
-    assert cli("check", "--ledger", sample_repo, "--ratchet").exit_code == 2
+    r = cli("check", "--ledger", sample_copy, "--base", "HEAD")
+    assert r.exit_code == 2 and "--base needs a git repository" in r.stderr
+    r = cli("check", "--ledger", sample_repo, "--ratchet")
+    assert r.exit_code == 2 and "--ratchet needs --base REF" in r.stderr
 
 
 def test_ratchet_reports_new_red_items(sample_repo, cli):

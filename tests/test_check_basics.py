@@ -169,7 +169,7 @@ def test_console_script_runs_and_no_traceback(make_ledger):
 
 def test_bad_option_is_exit_2(cli):
     r = cli("check", "--format", "xml", "--ledger", SAMPLE)
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "'xml'" in r.stderr and r.stdout == ""
 
 
 def test_strict_fails_on_warnings(cli, make_ledger):

@@ -135,11 +135,12 @@ def test_bad_carry_overs_are_usage_errors(sample_repo, cli):
             "--new-due", "2017-01-01", *led)
     assert r.exit_code == 2 and "not an unfinished task" in r.stderr  # completed
     r = cli("close-out", "--year", "2016", *AS_OF, "--carry-over", "T-2016-003", "--reason", "r", *led)
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "each --carry-over needs its own --reason, --measures and --new-due" in r.stderr
     r = cli("close-out", "--year", "2016", *AS_OF, "--carry-over", "T-2016-003", "--reason", "r", "--measures", "m",
             "--new-due", "2016-01-01", *led)
     assert r.exit_code == 2 and "not after" in r.stderr
-    assert cli("close-out", *AS_OF, *led).exit_code == 2
+    r = cli("close-out", *AS_OF, *led)
+    assert r.exit_code == 2 and "give either --year YYYY" in r.stderr
 
 
 def test_plan_with_all_tasks_done_is_written_off(make_ledger, cli, tmp_path):

@@ -59,8 +59,10 @@ def test_empty_ledger_report(cli, make_ledger, tmp_path):
 
 
 def test_bad_usage(cli, sample_copy, tmp_path):
-    assert cli("report", "--ledger", sample_copy, "--html", tmp_path / "r.pdf").exit_code == 2
-    assert cli("report", "--ledger", sample_copy, "--html", tmp_path / "no" / "r.html").exit_code == 2
+    r = cli("report", "--ledger", sample_copy, "--html", tmp_path / "r.pdf")
+    assert r.exit_code == 2 and "--html wants a file name ending in .html" in r.stderr
+    r = cli("report", "--ledger", sample_copy, "--html", tmp_path / "no" / "r.html")
+    assert r.exit_code == 2 and "does not exist" in r.stderr
 
 
 def _playwright():

@@ -60,9 +60,12 @@ def test_log_of_a_deleted_item_and_errors(sample_repo, cli, sample_copy):
     assert r.exit_code == 0
     entries = json.loads(r.stdout)
     assert [e["action"] for e in entries] == ["delete", "create"]
-    assert cli("log", "T-9999-001", "--ledger", sample_repo).exit_code == 2
-    assert cli("log", "--", "--all", "--ledger", sample_repo).exit_code == 2
-    assert cli("log", "T-2016-003", "--ledger", sample_copy).exit_code == 2
+    r = cli("log", "T-9999-001", "--ledger", sample_repo)
+    assert r.exit_code == 2 and "no item T-9999-001 in this ledger or its history" in r.stderr
+    r = cli("log", "--ledger", sample_repo, "--", "--all")  # an option-like id is refused, never given to git
+    assert r.exit_code == 2 and "'--all' is not an item id" in r.stderr
+    r = cli("log", "T-2016-003", "--ledger", sample_copy)
+    assert r.exit_code == 2 and "is not inside a git repository" in r.stderr
 
 
 def test_log_in_a_subfolder_ledger(tmp_path, sample_copy, cli):

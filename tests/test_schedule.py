@@ -83,10 +83,12 @@ def test_table_in_both_languages_and_xlsx(cli, make_ledger, tmp_path):
 
 def test_bad_options(cli, make_ledger, tmp_path):
     root = make_ledger()
-    assert cli("schedule", "--ledger", root, "--year", "20161").exit_code == 2
+    r = cli("schedule", "--ledger", root, "--year", "20161")
+    assert r.exit_code == 2 and "--year wants a year such as 2016" in r.stderr
     r = cli("schedule", "--ledger", root, "--xlsx", tmp_path / "missing" / "s.xlsx")
     assert r.exit_code == 2 and "does not exist" in r.stderr
-    assert cli("schedule", "--ledger", root, "--as-of", "2016-02-30").exit_code == 2
+    r = cli("schedule", "--ledger", root, "--as-of", "2016-02-30")
+    assert r.exit_code == 2 and "--as-of wants a date" in r.stderr
 
 
 def test_sample_ledger_shows_pl_2016_005_late(cli):

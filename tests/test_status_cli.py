@@ -75,8 +75,9 @@ def test_filters_combine_and_repeat(cli):
 
 @pytest.mark.parametrize("args,what", [
     (["--kind", "tsk"], "unknown kind"), (["--rule", "late"], "unknown rule"), (["--unit", "市财"], "not a unit"),
-    (["--light", "green"], ""), (["--format", "xml"], ""), (["--as-of", "2016-13-01"], "--as-of"),
-    (["--fail-on", "blue"], ""),
+    (["--light", "green"], "'green'"), (["--format", "xml"], "'xml'"),
+    (["--as-of", "2016-13-01"], "--as-of"),
+    (["--fail-on", "blue"], "'blue'"),
 ])
 def test_bad_options_exit_2(cli, args, what):
     r = cli("status", "--ledger", SAMPLE, *args)
