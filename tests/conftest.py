@@ -90,6 +90,68 @@ def make_ledger(tmp_path):
     return make
 
 
+# a valid task of a ledger made by `reformctl init` (the kit tests commit it through the generated CI files)
+GOOD_TASK = """\
+id: T-2025-001
+title: 深化“放管服”改革
+lead_unit: 市委深改办
+start: 2025-03-01
+due: 2025-12-31
+status: in_progress
+"""
+
+
+@pytest.fixture
+def ledger(make_ledger):
+    """ledger({"tasks/T-1.yaml": "..."}, settings=None) -> the loaded Ledger of a minimal ledger with those
+    files (and that reformctl.yaml), asserting that every file is valid."""
+    from reformctl.load import load_ledger
+
+    def make(files: dict[str, str], settings: str | None = None):
+        if settings is not None:
+            files = {**files, "reformctl.yaml": settings}
+        res = load_ledger(make_ledger(files))
+        assert not res.errors, res.errors
+        return res.ledger
+
+    return make
+
+
+def findings_of(L, as_of, rule, **match) -> list:
+    """The findings of ``rule`` as of a date whose attributes equal ``match``."""
+    from reformctl.rules.findings import findings
+
+    return [f for f in findings(L, as_of) if f.rule == rule and all(getattr(f, k) == v for k, v in match.items())]
+
+
+def assert_boundaries(L, rule, due, **match) -> None:
+    """No finding 15 days before ``due``; yellow from 14 days before through the day itself; red the day after."""
+    import datetime as dt
+
+    one = dt.timedelta(days=1)
+    assert findings_of(L, due - 15 * one, rule, **match) == []
+    for before in (14, 1, 0):
+        got = findings_of(L, due - before * one, rule, **match)
+        assert [(f.light, f.days, f.due) for f in got] == [("yellow", -before, due)], (before, got)
+    assert [(f.light, f.days, f.due) for f in findings_of(L, due + one, rule, **match)] == [("red", 1, due)]
+
+
+def edit_file(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first ``old`` of a file by ``new``, asserting that it is there."""
+    p = root / rel
+    text = p.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(root: Path, rel: str, needle: str, *, starts: bool = False) -> int:
+    """The number of the first line of a file holding ``needle`` (``starts``: beginning with it, indent aside)."""
+    for i, ln in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):
+        if (ln.strip().startswith(needle) if starts else needle in ln):
+            return i
+    raise AssertionError(needle)
+
+
 @pytest.fixture
 def sample_copy(tmp_path) -> Path:
     """A copy of ledger-data/ in a temporary folder (not a git repository)."""

@@ -9,7 +9,9 @@ import json
 
 import pytest
 
+from conftest import edit_file as edit
 from conftest import git
+from conftest import line_of as shared_line_of
 
 
 def findings(cli, repo, ref="HEAD"):
@@ -21,18 +23,8 @@ def codes(found, *wanted):
     return sorted((f["code"], f["file"], f["line"]) for f in found if f["code"] in wanted)
 
 
-def edit(repo, rel, old, new):
-    p = repo / rel
-    text = p.read_text(encoding="utf-8")
-    assert old in text, (rel, old)
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def line_of(repo, rel, needle):
-    for i, ln in enumerate((repo / rel).read_text(encoding="utf-8").splitlines(), 1):
-        if ln.strip().startswith(needle):
-            return i
-    raise AssertionError(needle)
+    return shared_line_of(repo, rel, needle, starts=True)
 
 
 PROBLEM_2 = """  - no: 2

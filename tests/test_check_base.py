@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from conftest import git
+from conftest import edit_file as edit
+from conftest import git, line_of
 
 BASE_CODES = {"item_deleted", "closed_item_edited", "id_changed", "append_only", "due_without_extension",
               "status_backwards", "ratchet_new_red"}
@@ -17,18 +18,6 @@ def base_findings(cli, repo, *extra):
     return r, [f for f in json.loads(r.stdout) if f["code"] in BASE_CODES]
 
 
-def edit(repo, rel, old, new):
-    p = repo / rel
-    text = p.read_text(encoding="utf-8")
-    assert old in text, (rel, old)
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(repo, rel, needle):
-    for i, ln in enumerate((repo / rel).read_text(encoding="utf-8").splitlines(), 1):
-        if needle in ln:
-            return i
-    raise AssertionError(needle)
 
 
 def test_each_forbidden_change_is_reported_with_file_and_line(sample_repo, cli):

@@ -11,37 +11,16 @@ from reformctl.load import load_ledger
 from reformctl.rules.dates import add_months, parse_period, periods
 from reformctl.rules.findings import all_rules, evaluate, findings
 
+from conftest import assert_boundaries as shared_boundaries
+from conftest import findings_of as of
+
 D = dt.date
 ONE = dt.timedelta(days=1)
 
 
-@pytest.fixture
-def ledger(make_ledger):
-    """ledger({"tasks/T-1.yaml": "..."}) -> a loaded Ledger, asserting the files are valid."""
-
-    def make(files, settings=None):
-        if settings is not None:
-            files = {**files, "reformctl.yaml": settings}
-        root = make_ledger(files)
-        res = load_ledger(root)
-        assert not res.errors, res.errors
-        return res.ledger
-
-    return make
-
-
-def of(L, as_of, rule, **match):
-    return [f for f in findings(L, as_of) if f.rule == rule and all(getattr(f, k) == v for k, v in match.items())]
-
-
 def assert_boundaries(L, rule, due, **match):
-    """No finding 15 days before; yellow from 14 days before through the day itself; red the day after."""
-    assert of(L, due - 15 * ONE, rule, **match) == []
-    for before in (14, 1, 0):
-        got = of(L, due - before * ONE, rule, **match)
-        assert [(f.light, f.days, f.due) for f in got] == [("yellow", -before, due)], (before, got)
-    got = of(L, due + ONE, rule, **match)
-    assert [(f.light, f.days, f.due) for f in got] == [("red", 1, due)]
+    """The shared boundaries (conftest), and 40 days late is still one red finding."""
+    shared_boundaries(L, rule, due, **match)
     assert [f.days for f in of(L, due + 40 * ONE, rule, **match)] == [40]
 
 

@@ -13,22 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, git
+from conftest import GOOD_TASK, REPO, git
 
 # pip's own cache, taken before the fixtures point HOME at a temporary folder: the hook's virtualenv then
 # installs reformctl's dependencies without downloading them again on every run
 PIP_CACHE = os.environ.get("PIP_CACHE_DIR") or str(Path.home() / ".cache" / "pip")
 
 pytest.importorskip("pre_commit", reason="pre-commit is in the `test` extra: pip install -e '.[test]'")
-
-GOOD_TASK = """\
-id: T-2025-001
-title: 深化“放管服”改革
-lead_unit: 市委深改办
-start: 2025-03-01
-due: 2025-12-31
-status: in_progress
-"""
 
 
 def snapshot_of_checkout(dst: Path) -> tuple[str, str]:

@@ -15,16 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import git
+from conftest import GOOD_TASK, git
 
-GOOD_TASK = """\
-id: T-2025-001
-title: 深化“放管服”改革
-lead_unit: 市委深改办
-start: 2025-03-01
-due: 2025-12-31
-status: in_progress
-"""
 COMMAND = re.compile(r"^\s*((?:[A-Z_]+=\S+\s+)*)reformctl\s(.*)$")
 
 

@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from reformctl.load import load_ledger
-from reformctl.rules.findings import findings
 from reformctl.rules.obligations import obligations
+
+from conftest import assert_boundaries
+from conftest import findings_of as of
 
 D = dt.date
 ONE = dt.timedelta(days=1)
@@ -17,26 +19,13 @@ SETTINGS = "name: t\nlevel: city\nstart: {start}\n"
 
 
 @pytest.fixture
-def ledger(make_ledger):
+def ledger(ledger):
+    """The shared fixture (conftest), with the ledger's start as the second argument."""
+
     def make(files, start="2016-07-01"):
-        root = make_ledger({**files, "reformctl.yaml": SETTINGS.format(start=start)})
-        res = load_ledger(root)
-        assert not res.errors, res.errors
-        return res.ledger
+        return ledger(files, SETTINGS.format(start=start))
 
     return make
-
-
-def of(L, as_of, rule, **match):
-    return [f for f in findings(L, as_of) if f.rule == rule and all(getattr(f, k) == v for k, v in match.items())]
-
-
-def assert_boundaries(L, rule, due, **match):
-    assert of(L, due - 15 * ONE, rule, **match) == []
-    for before in (14, 1, 0):
-        got = of(L, due - before * ONE, rule, **match)
-        assert [(f.light, f.days) for f in got] == [("yellow", -before)], (before, got)
-    assert [(f.light, f.days) for f in of(L, due + ONE, rule, **match)] == [("red", 1)]
 
 
 def event(eid, kind, unit, date, plans=""):
