@@ -148,3 +148,20 @@ def test_the_io_detector_detects():
              "def f(p):\n    open(p)\n    p.read_text()\n    return dt.date.today()\n")
     assert _io_uses(probe) == ["import subprocess", "from pathlib import", "import os.path", "open()", ".read_text()",
                                ".today()"]
+
+
+def test_one_module_runs_git():
+    """reformctl/store/git.py is the only module that starts processes (git); GitPython is not used."""
+    runs = []
+    for f in sorted(PKG.rglob("*.py")):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                top = {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                top = {node.module.split(".")[0]}
+                if top == {"subprocess"} and {a.name for a in node.names} == {"CompletedProcess"}:
+                    continue  # a type, not a process
+            else:
+                continue
+            runs += [f"{f.relative_to(PKG)}: {name}" for name in sorted(top & {"subprocess", "git"})]
+    assert runs == ["store/git.py: subprocess"]

@@ -109,12 +109,17 @@ def check(
 def _repo_relative(root: Path, fallback):
     """Paths relative to the root of the git repository holding the ledger (what GitLab and code-scanning
     tools expect, wherever reformctl runs from); outside a repository, ``fallback``."""
+    from ..store.git import Git
+
     base = root.resolve()
-    for top in (base, *base.parents):
-        if (top / ".git").exists():
-            prefix = base.relative_to(top).as_posix()
-            return (lambda f: f) if prefix == "." else (lambda f: f"{prefix}/{f}" if f else prefix)  # noqa: B023
-    return fallback
+    top = Git(base).toplevel()
+    if top is None:
+        return fallback
+    try:
+        prefix = base.relative_to(top.resolve()).as_posix()
+    except ValueError:
+        return fallback
+    return (lambda f: f) if prefix == "." else (lambda f: f"{prefix}/{f}" if f else prefix)
 
 
 def _append_summary(path: Path, report, show, language: str, root: Path, as_of, cache) -> None:

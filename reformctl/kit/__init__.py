@@ -13,13 +13,14 @@ import os
 import re
 import shlex
 import shutil
-import subprocess
+from subprocess import CompletedProcess
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from .. import __version__
 from ..errors import InitError
+from ..store.git import Git, GitError
 from ..model import FOLDER_KINDS, SETTINGS_FILE
 
 DEFAULT_INSTALL_SPEC = f"reformctl=={__version__}"
@@ -67,9 +68,8 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check,
-                          env={**os.environ, "GIT_TERMINAL_PROMPT": "0"})
+def _git(cwd: Path, *args: str, check: bool = True) -> CompletedProcess:
+    return Git(cwd).run(*args, check=check)
 
 
 def _repo_top(path: Path) -> Path | None:
@@ -79,10 +79,8 @@ def _repo_top(path: Path) -> Path | None:
         probe = probe.parent
     if not probe.is_dir():
         return None
-    r = _git(probe, "rev-parse", "--show-toplevel", check=False)
-    if r.returncode != 0 or not r.stdout.strip():
-        return None
-    return Path(r.stdout.strip()).resolve()
+    top = Git(probe).toplevel()
+    return top.resolve() if top is not None else None
 
 
 RULE_COMMENTS = {
@@ -239,10 +237,10 @@ def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt
                        f"Created by reformctl {__version__}: settings, units, folders, schemas, CI and editor files.\n\n"
                        "Reformctl-Action: init\n")
             _git(top, "commit", "-q", "--only", "-m", message, "--", *result.written)
-            result.commit = _git(top, "rev-parse", "HEAD").stdout.strip()
-    except (OSError, subprocess.CalledProcessError) as exc:
+            result.commit = Git(top).out("rev-parse", "HEAD")
+    except (OSError, GitError) as exc:
         _undo(result, written, created_dirs)
-        detail = exc.stderr.strip() if isinstance(exc, subprocess.CalledProcessError) and exc.stderr else str(exc)
+        detail = exc.message if isinstance(exc, GitError) and exc.message else str(exc)
         raise InitError(f"could not create the ledger ({detail}); nothing was left behind") from exc
     return result
 
