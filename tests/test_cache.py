@@ -19,6 +19,7 @@ import pytest
 import reformctl
 import reformctl.load as load
 from reformctl.load import cache as C
+from reformctl.load import pool
 from reformctl.load import load_ledger
 
 from conftest import git
@@ -405,21 +406,21 @@ def test_parallel_shares_are_dealt_in_proportion():
     the same mix, in proportion to the weights, every position exactly once."""
     for n, weights in ((400, [1.0, 1.0]), (1000, [1.2, 1.0]), (10, [1.0, 1.0, 1.0]), (7, [1.2, 1.0, 1.0]),
                        (0, [1.2, 1.0])):
-        shares = load._deal(n, weights)
+        shares = pool.deal(n, weights)
         assert len(shares) == len(weights)
         assert sorted(i for share in shares for i in share) == list(range(n))
         assert all(share == sorted(share) for share in shares)
         for share, w in zip(shares, weights):
             assert abs(len(share) - n * w / sum(weights)) <= 6  # at most one round off
-    main, worker = load._deal(1000, [1.2, 1.0])
+    main, worker = pool.deal(1000, [1.2, 1.0])
     # the first tenth of the files (the kind listed first) is split like the whole
     assert abs(sum(1 for i in main if i < 100) / 100 - 1.2 / 2.2) < 0.06
-    assert load._deal(5, [1.0, 1.0]) == [[0, 2, 4], [1, 3]]
+    assert pool.deal(5, [1.0, 1.0]) == [[0, 2, 4], [1, 3]]
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_parallel_load_in_many_chunks_equals_serial(sample_repo, monkeypatch, jobs):
-    monkeypatch.setattr(load, "CHUNK_FILES", 7)  # workers hand over many small chunks, read while loading
+    monkeypatch.setattr(pool, "CHUNK_FILES", 7)  # workers hand over many small chunks, read while loading
     serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
     assert snapshot(load_ledger(sample_repo, cache=False, jobs=jobs)) == serial
     load_ledger(sample_repo, jobs=jobs)  # fills the cache from chunks
@@ -440,12 +441,12 @@ def _loaded_here(monkeypatch) -> list:
 
 
 def test_a_damaged_chunk_is_loaded_here_instead(sample_repo, monkeypatch, tmp_path):
-    monkeypatch.setattr(load, "CHUNK_FILES", 5)
+    monkeypatch.setattr(pool, "CHUNK_FILES", 5)
     serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
     here = _loaded_here(monkeypatch)
     assert snapshot(load_ledger(sample_repo, cache=False, jobs=2)) == serial
     own_share = len(here)
-    real = load._dumps_tree
+    real = pool.dumps_tree
     calls = []
     fired = tmp_path / "fired"
 
@@ -456,7 +457,7 @@ def test_a_damaged_chunk_is_loaded_here_instead(sample_repo, monkeypatch, tmp_pa
             return b"not a pickle"
         return real(obj)
 
-    monkeypatch.setattr(load, "_dumps_tree", damaged)
+    monkeypatch.setattr(pool, "dumps_tree", damaged)
     here.clear()
     assert snapshot(load_ledger(sample_repo, cache=False, jobs=2)) == serial
     assert fired.read_text() == "garbage sent"
@@ -464,7 +465,7 @@ def test_a_damaged_chunk_is_loaded_here_instead(sample_repo, monkeypatch, tmp_pa
 
 
 def test_a_worker_that_fails_is_not_trusted(sample_repo, monkeypatch, tmp_path):
-    monkeypatch.setattr(load, "CHUNK_FILES", 5)
+    monkeypatch.setattr(pool, "CHUNK_FILES", 5)
     serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
     here = _loaded_here(monkeypatch)
     real = load._parse_one

@@ -8,22 +8,20 @@ and the diagnostics of every file that could not. Only an unusable root (no fold
 
 from __future__ import annotations
 
-import io
-import math
 import os
-import pickle
 import re
 import stat
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Optional
 
 from ..errors import LedgerRootError
-from ..lifetime import collector_paused, in_command
+from ..lifetime import collector_paused
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Severity
 from ..model.ids import ID_RE
+from . import pool as _pool
+from .pool import ENV_JOBS, PARALLEL_MIN_FILES  # noqa: F401 - part of this package's interface
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -644,16 +642,16 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
             key = (_cache.code_fingerprint(), _max_bytes(), settings_digest, str(root.resolve()))
             store = _cache.Cache.open(root, key)
     results: list[Optional[FileResult]] = [None] * len(files)
-    todo: list[tuple] = []  # (position, rel, kind, lstat, bytes already read, read problem, cacheable)
+    todo: list[Pending] = []
     entries = store.entries if store is not None else {}
     for n, (rel, kind, st) in enumerate(files):
         if rel in overrides:
-            todo.append((n, rel, kind, None, *_override(rel, overrides[rel]), False))
+            todo.append(Pending(n, rel, kind, None, *_override(rel, overrides[rel]), False))
             continue
         cacheable = store is not None and st is not None and stat.S_ISREG(st.st_mode)
         entry = entries.get(rel) if cacheable else None
         if entry is None:
-            todo.append((n, rel, kind, st, None, None, cacheable))
+            todo.append(Pending(n, rel, kind, st, None, None, cacheable))
             continue
         skey = _cache.stat_key(st)
         if entry[0] == skey and not entry[2]:
@@ -667,18 +665,18 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
                 entries[rel] = (skey, entry[1], racy, entry[3])
                 store.touch(rel)
             continue
-        todo.append((n, rel, kind, st, data, problem, True))
+        todo.append(Pending(n, rel, kind, st, data, problem, True))
     if todo:
-        for (n, rel, _kind, st, _data, _problem, _c), (fr, dig) in zip(todo, _parse_all(root, todo, jobs)):
-            results[n] = fr
-            if rel in overrides:  # not what the disk holds: neither cached nor dropped from the cache
+        for t, (fr, dig) in zip(todo, _parse_all(root, todo, jobs)):
+            results[t.position] = fr
+            if t.rel in overrides:  # not what the disk holds: neither cached nor dropped from the cache
                 continue
             if dig is not None:  # a digest only for cacheable files read whole
-                entries[rel] = (_cache.stat_key(st), dig, _cache.is_racy(st, started_ns), fr)
-                store.touch(rel)
-            elif rel in entries:
-                del entries[rel]
-                store.touch(rel)
+                entries[t.rel] = (_cache.stat_key(t.st), dig, _cache.is_racy(t.st, started_ns), fr)
+                store.touch(t.rel)
+            elif t.rel in entries:
+                del entries[t.rel]
+                store.touch(t.rel)
     if store is not None:
         listed = {rel for rel, _k, _s in files} | set(overrides)
         gone = [rel for rel in entries if rel not in listed]
@@ -692,208 +690,30 @@ def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], lis
     return res
 
 
-ENV_JOBS = "REFORMCTL_JOBS"
-PARALLEL_MIN_FILES = 1500  # below this, starting a process costs more than it saves
-MAIN_SHARE = 1.0  # the main process's share of the files : a worker's (measured on 2 CPUs, benchmarks/)
+class Pending(NamedTuple):
+    """A file the load must read (or parse, when its bytes were read to check the cache): where it is listed,
+    what it is, what was already read of it, and whether its result may be cached."""
+
+    position: int
+    rel: str
+    kind: Kind
+    st: Optional[os.stat_result]
+    data: Optional[bytes]
+    problem: Optional[Diagnostic]
+    cacheable: bool
 
 
-def _jobs(jobs: Optional[int], n_files: int) -> int:
-    if jobs is None:
-        try:
-            jobs = int(os.environ.get(ENV_JOBS, "0")) or None
-        except ValueError:
-            jobs = None
-        if jobs is None:
-            if n_files < PARALLEL_MIN_FILES or not in_command():  # forking a library's host: only when asked
-                return 1
-            try:
-                jobs = len(os.sched_getaffinity(0))
-            except (AttributeError, OSError):
-                jobs = os.cpu_count() or 1
-    if not sys.platform.startswith("linux"):  # fork is the cheap way to share the loaded code; Linux only
-        return 1
-    return max(1, min(jobs, 8, n_files))
-
-
-def _parse_all(root: Path, todo: list, jobs: Optional[int]) -> list[tuple[FileResult, Optional[bytes]]]:
-    """(FileResult, content digest or None) of each file in ``todo``, in order.
-
-    With several CPUs and many files, forked workers read and parse shares dealt by :func:`_deal` while this
-    process loads the first; each worker sends the parsed data of its files back as one pickle of plain data
-    (maps, lists, text, numbers, diagnostics), which this process validates into records: pickling records
-    cost more than validating them. A worker that fails is not trusted: its share is loaded here again."""
-    reader = _Reader(root)
-    try:
-        return _parse_shares(root, todo, jobs, reader)
-    finally:
-        reader.close()
-
-
-CHUNK_FILES = 1024  # a worker hands its parsed files over in chunks of this many, as it goes
-
-
-def _parse_shares(root: Path, todo: list, jobs: Optional[int], reader: _Reader) -> list:
-    n = _jobs(jobs, len(todo))
-    if n <= 1:
-        return [_load_one(reader, *t[1:]) for t in todo]
+def _parse_all(root: Path, todo: list[Pending], jobs: Optional[int]) -> list[tuple[FileResult, Optional[bytes]]]:
+    """(FileResult, content digest or None) of each file in ``todo``, in order; in forked workers when there are
+    many (:mod:`reformctl.load.pool`)."""
     from . import cache as _cache
 
-    # Each worker reads and parses its share and hands the plain data over in chunks as it goes (plain data is
-    # cheap to pickle, records are not); this process validates it. While it loads its own share, it only
-    # drains the pipes (a worker never waits on a full pipe); then it validates what the workers sent. Its
-    # own share is the smaller, so that all finish together.
+    reader = _Reader(root)
     try:
-        main_share = min(4.0, max(0.25, float(os.environ.get("REFORMCTL_MAIN_SHARE", "") or MAIN_SHARE)))
-    except ValueError:
-        main_share = MAIN_SHARE
-    dealt = _deal(len(todo), [main_share] + [1.0] * (n - 1))
-    workers: list[_Inbox] = []
-    for positions in dealt[1:]:
-        r, w = os.pipe()
-        _widen_pipe(w)
-        pid = os.fork()
-        if pid == 0:  # the worker
-            code = 1
-            try:
-                os.close(r)
-                for inbox in workers:  # the pipes of earlier workers are not this one's
-                    os.close(inbox.fd)
-                with os.fdopen(w, "wb") as fh:
-                    for start in range(0, len(positions), CHUNK_FILES):
-                        chunk = [_parse_one(reader, *todo[i][1:]) for i in positions[start:start + CHUNK_FILES]]
-                        data = _dumps_tree(chunk)
-                        fh.write(len(data).to_bytes(8, "little"))
-                        fh.write(data)
-                        fh.flush()
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(w)
-        workers.append(_Inbox(pid, r, positions))
-    out: list = [None] * len(todo)
-    for k, i in enumerate(dealt[0]):
-        out[i] = _load_one(reader, *todo[i][1:])
-        if not k & 63:
-            for inbox in workers:
-                inbox.drain()
-    for inbox in workers:
-        done = 0
-        try:
-            for frame in inbox.frames():
-                part = _cache.loads(frame)
-                chunk = inbox.positions[done:done + CHUNK_FILES]
-                if type(part) is not list or len(part) != len(chunk):
-                    break
-                for i, (parsed, diags, dig) in zip(chunk, part):
-                    t = todo[i]
-                    out[i] = (validate(t[1], t[2], parsed, diags), dig)
-                done += len(chunk)
-        except Exception:  # noqa: BLE001 - whatever did not arrive whole is loaded here below
-            pass
-        finally:
-            status = inbox.close()
-        if status != 0:
-            done = 0  # a worker that failed is not trusted at all
-        for i in inbox.positions[done:]:
-            out[i] = _load_one(reader, *todo[i][1:])
-    return out
-
-
-PIPE_BYTES = 1 << 20  # a worker's pipe: room for a chunk or two between two drains (Linux's default is 64 KiB)
-
-
-def _widen_pipe(fd: int) -> None:
-    """Give the pipe room for whole chunks, so that a worker seldom waits for the main process to drain it."""
-    try:
-        import fcntl
-
-        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
-    except (ImportError, OSError):  # not Linux, or over /proc/sys/fs/pipe-max-size: the default will do
-        pass
-
-
-class _Inbox:
-    """The receiving end of a worker's pipe: frames of an 8-byte length and a pickle."""
-
-    def __init__(self, pid: int, fd: int, positions: list[int]):
-        self.pid = pid
-        self.fd = fd
-        self.positions = positions
-        self.buf = bytearray()
-        self.eof = False
-        os.set_blocking(fd, False)
-
-    def drain(self) -> None:
-        """Take whatever the worker has written so far, without waiting."""
-        while not self.eof:
-            try:
-                data = os.read(self.fd, 1 << 20)
-            except BlockingIOError:
-                return
-            if not data:
-                self.eof = True
-                return
-            self.buf += data
-
-    def frames(self) -> Iterator[bytes]:
-        os.set_blocking(self.fd, True)
-        pos = 0
-        while True:
-            buf = self.buf
-            while len(buf) - pos >= 8:
-                size = int.from_bytes(buf[pos:pos + 8], "little")
-                if len(buf) - pos - 8 < size:
-                    break
-                yield bytes(buf[pos + 8:pos + 8 + size])
-                pos += 8 + size
-            del buf[:pos]
-            pos = 0
-            if self.eof:
-                return
-            data = os.read(self.fd, 1 << 20)
-            if not data:
-                self.eof = True
-            buf += data
-
-    def close(self) -> int:
-        """Close the pipe and wait for the worker: its exit status."""
-        os.close(self.fd)
-        _pid, status = os.waitpid(self.pid, 0)
-        return status
-
-
-def _deal(n: int, weights: list[float]) -> list[list[int]]:
-    """Positions ``0..n-1`` dealt to processes in proportion to ``weights``, like cards: in every round of a
-    few positions each process takes its number of consecutive ones. A ledger's files are listed by kind
-    (the large task files first), so contiguous shares of equal count are far from equal work; dealt
-    shares hold the same mix of kinds and sizes, and need no size of a file (a load without the cache
-    lists none)."""
-    tenths = [max(1, round(w * 10)) for w in weights]
-    g = 0
-    for t in tenths:
-        g = math.gcd(g, t)
-    counts = [t // g for t in tenths]
-    cycle = sum(counts)
-    shares: list[list[int]] = []
-    start = 0
-    for c in counts:
-        positions: list[int] = []
-        for offset in range(start, start + c):
-            positions.extend(range(offset, n, cycle))
-        positions.sort()
-        shares.append(positions)
-        start += c
-    return shares
-
-
-def _dumps_tree(obj: Any) -> bytes:
-    """Pickle plain data that is a tree (parsed YAML holds no shared or recursive parts: aliases are refused)
-    without the pickler's memo, five times faster than with it."""
-    buf = io.BytesIO()
-    pickler = pickle.Pickler(buf, protocol=5)
-    pickler.fast = True  # no memo: shared objects would be written twice, recursive ones never end
-    pickler.dump(obj)
-    return buf.getvalue()
+        return _pool.run(todo, jobs, lambda t: _load_one(reader, *t[1:]), lambda t: _parse_one(reader, *t[1:]),
+                         lambda t, parsed, diags: validate(t.rel, t.kind, parsed, diags), _cache.loads)
+    finally:
+        reader.close()
 
 
 def _parse_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
