@@ -59,7 +59,7 @@ def base_files(root: Path, commit: str) -> dict[str, bytes]:
     out = git.run("-C", str(top), "ls-tree", "-r", "-z", "--full-tree", "--name-only", commit).stdout
     names = [n for n in out.decode("utf-8", "replace").split("\0") if n.startswith(prefix) and n.endswith(".yaml")]
     blobs = git.cat_batch([f"{commit}:{n}" for n in names])
-    return {n[len(prefix):]: blobs[f"{commit}:{n}"] for n in names if blobs.get(f"{commit}:{n}") is not None}
+    return {n[len(prefix):]: blob for n in names if (blob := blobs.get(f"{commit}:{n}")) is not None}
 
 
 def _item_kind(rel: str):

@@ -93,6 +93,7 @@ def close_out(
         given = _given(carry_over or [], reason or [], measures or [], new_due or [], language)
         for f in carry_file or []:
             given += closeout.read_carry_file(f)
+        assert year is not None  # either an item (returned above) or a year
         plan = closeout.plan_closeout(led, year, day, given)
     except StoreError as exc:
         fail(localize(exc.message, language), exit_code(exc))

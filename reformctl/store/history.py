@@ -172,10 +172,11 @@ def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entr
     blobs = Git(top).cat_batch(wanted)
 
     def parse(name: Optional[str]) -> Any:
-        if name is None or blobs.get(name) is None:
+        blob = blobs.get(name) if name is not None else None
+        if blob is None:
             return {}
         try:
-            return yamlread.parse(blobs[name].decode("utf-8", "replace"))
+            return yamlread.parse(blob.decode("utf-8", "replace"))
         except yamlread.YamlProblem:
             return {"(unreadable YAML)": True}
 
