@@ -89,6 +89,9 @@ CATALOGUE: dict[str, Entry] = {
     "staff_district_office": Entry(W, "a district reform office without a full-time deputy or a section (R20)", "区(市)县深改办未配备专职副主任或科室(R20)", "Staff it, or record the real numbers."),
     "staff_supervision": Entry(W, "too few full-time supervision staff (R21)", "专职督察人员不足(R21)", "City office ≥3, each district ≥2."),
     "settings_invalid": Entry(E, "contradictory settings in reformctl.yaml", "设置相互矛盾", "pilot_max_months must be at least pilot_term_months."),
+    "duplicate_member": Entry(E, "a unit listed twice in `members:`", "下级台账重复列出", "Keep one entry per member unit in reformctl.yaml."),
+    "member_unsafe": Entry(E, "a member's repo, branch or path cannot be handed to git safely", "下级台账的仓库、分支或目录不安全", "Give a plain URL or path (no leading `-`, no `ext::` or other `<name>::` transport), a plain branch name and a relative folder."),
+    "dock_not_member": Entry(E, "a plan's `dock` names a unit that is not a member", "方案 dock 列出的单位不是下级台账", "Add the unit to `members:` in reformctl.yaml, or remove it from `dock`."),
     # ---- the change since --base REF (pull requests)
     "item_deleted": Entry(E, "an item file (or a year's close-out or assessment record) was deleted", "删除了事项文件", "Restore it; cancel the item (`reformctl cancel`) or write it off (`reformctl close-out ID`) instead."),
     "closed_item_edited": Entry(E, "a written-off (closed) item was edited", "修改了已销账事项", "Undo the edit: a closed item is final; record new work in a new item."),

@@ -90,6 +90,7 @@ RULE_COMMENTS = {
     "pilot_max_months": "R4 试点期限原则上不超过2年",
     "pilot_filing_days": "R5 试点启动后多少天内向深改组备案",
     "due_soon_days": "黄灯：距离时限多少天内提示“即将到期”",
+    "docking_days": "下级在上级方案印发后多少天内对接（本工具的默认值：原文未规定天数）",
 }
 
 

@@ -9,7 +9,7 @@ the models check only what one value or one record can tell by itself.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Optional
+from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -141,6 +141,19 @@ class RuleSettings(Record):
     pilot_max_months: PositiveInt = F("试点最长期限(月), R4", "maximum pilot term in months (R4)", 24)
     pilot_filing_days: NonNegInt = F("试点备案期限(天), R5", "days after a pilot starts that it must be filed (R5)", 30)
     due_soon_days: NonNegInt = F("即将到期(黄灯)提前天数", "days before a deadline that the light turns yellow", 14)
+    docking_days: NonNegInt = F(
+        "上级方案印发后下级对接的天数(本工具的默认值: 原文未给出天数)",
+        "days after an upper plan is issued that the members must dock it (the tool's default: the seed gives "
+        "no number)", 60)
+
+
+class Member(Record):
+    unit: UnitId = F("下级单位(units.yaml 中的单位)", "the member's unit (a unit of units.yaml)")
+    repo: Text = F("下级台账的 git 仓库(网址或本地路径; . 为本仓库)",
+                   "git URL or local path of the member's repository (. for this repository)")
+    branch: Optional[Text] = F("分支(缺省为远端 HEAD)", "branch (default: the remote's HEAD)", None)
+    path: Optional[Text] = F("台账在仓库中的目录(缺省为仓库根目录)",
+                             "the ledger folder inside the repository (default: its root)", None)
 
 
 class Settings(Record):
@@ -148,6 +161,7 @@ class Settings(Record):
     level: Level = F("层级: city 市级 | district 区(市)县级", "level of the office: city | district")
     start: Date = F("台账起算日期: 此前不产生任何义务", "first day the ledger counts: no obligation is due before it")
     rules: RuleSettings = F("规则参数(可选, 默认值来自原文)", "rule parameters (optional; defaults from the seed)", RuleSettings())
+    members: list[Member] = F("下级台账(一级抓一级)", "the ledgers of the level below (members)", [])
 
 
 class Staff(Record):
@@ -223,6 +237,9 @@ class Task(Record):
     evidence: list[Text] = F("佐证材料", "evidence of completion (paths or links)", [])
     cancel_reason: Optional[Text] = F("取消原因", "why it was cancelled", None)
     reopen_reason: Optional[Text] = F("状态回退原因(check --base)", "why the status moved backwards (check --base)", None)
+    docks: Optional[ItemId] = F("对接的上级方案编号(下级台账)", "the upper plan it docks (in a member's ledger)", None)
+    upper: Optional[ItemId] = F("落实的上级任务编号(下级台账)", "the upper task it carries out (in a member's ledger)",
+                                None)
 
 
 # ---------------------------------------------------------------- pilots
@@ -303,6 +320,9 @@ class Plan(Record):
     status: PlanStatus = F("状态", "status", PlanStatus.drafting)
     closed: Optional[Date] = F("销账日期, R9", "write-off date (R9)", None)
     reopen_reason: Optional[Text] = F("状态回退原因(check --base)", "why the status moved backwards (check --base)", None)
+    dock: Optional[Union[Literal["all"], list[UnitId]]] = F(
+        "须对接本方案的下级: all 或下级单位列表", "the members that must dock it: all, or a list of member units", None)
+    docks: Optional[ItemId] = F("对接的上级方案编号(下级台账)", "the upper plan it docks (in a member's ledger)", None)
 
 
 class ReminderReport(Record):

@@ -405,6 +405,12 @@ def _settings(c: _Ctx) -> None:
                                 path=("rules", "pilot_max_months")))
 
 
+def _members(c: _Ctx) -> None:
+    from .levels import check_members
+
+    c.out.extend(check_members(c.ledger))
+
+
 def _others(c: _Ctx) -> None:
     L = c.ledger
     for cid, case in L.cases.items():
@@ -434,6 +440,7 @@ def _others(c: _Ctx) -> None:
 
 CHECKS: tuple[Callable[[_Ctx], None], ...] = (
     _settings, _units, _tasks, _pilots, _plans, _notices, _reminders, _reports, _events, _accountability, _others,
+    _members,
 )
 
 
