@@ -30,6 +30,7 @@ COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "
 COMMAND_MODULES += ["export", "importer", "report", "calendar"]  # reports (issue 5)
 # the write commands (issue 4): one git commit each
 COMMAND_MODULES += ["new", "edit", "closeout", "log"]
+COMMAND_MODULES += ["fetch"]  # levels: members' ledgers (fetch, bundle)
 
 # The module of each top-level command, so that `reformctl status ...` builds only that command (Typer builds
 # every registered command before it runs one: 0.07 s of each run). A test checks it against the modules.
@@ -40,7 +41,7 @@ COMMANDS = {
     "report": "report", "calendar": "calendar", "new": "new",
     "progress": "edit", "complete": "edit", "evidence": "edit", "cancel": "edit", "rectify": "edit",
     "verify": "edit", "review": "edit", "pilot": "edit", "extend": "edit", "approve": "edit",
-    "close-out": "closeout", "log": "log",
+    "close-out": "closeout", "log": "log", "fetch": "fetch", "bundle": "fetch",
 }
 
 

@@ -44,6 +44,12 @@ def check(
                          "back (nor a problem's rectified/verified date cleared) without reopen_reason. Example: --base origin/main")] = None,
     ratchet: Annotated[bool, typer.Option("--ratchet", help="With --base: also fail on red (overdue) items as of "
                        "--as-of that REF did not have.")] = False,
+    members: Annotated[bool, typer.Option("--members", help="Also check each member's ledger (reformctl.yaml "
+                       "`members:`) at the commit `reformctl fetch` brought, and warn where a member's `upper` or "
+                       "`docks` names an id this ledger lacks. JSON diagnostics gain `member` and `commit` (null for "
+                       "this ledger's own).")] = False,
+    member: Annotated[Optional[list[str]], typer.Option("--member", metavar="UNIT", show_default=False,
+                      help="With --members: only this member (repeatable).")] = None,
 ) -> None:
     """Validate every file of the ledger and report all problems at once, sorted by file and line.
 
@@ -63,6 +69,9 @@ def check(
 
     language = parse_lang(lang)
     root = resolve_root(ledger)
+    if members or member:
+        _check_members(root, fmt, language, [x for v in member or [] for x in v.replace("，", ",").split(",") if x],
+                       strict, no_cache_flag(no_cache))
     if ratchet and base is None:
         fail("--ratchet needs --base REF")
     if base is not None:
@@ -104,6 +113,77 @@ def check(
             err(f"{where}: {report.files} file(s) checked, no problems found")
     code = report.exit_code or (EXIT_FINDINGS if strict and report.warnings else EXIT_OK)
     raise typer.Exit(code)
+
+
+def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str], strict: bool, cache) -> None:
+    """`check --members`: this ledger's diagnostics, then each member's at its fetched commit."""
+    from dataclasses import replace
+
+    from .. import api
+    from ..load import load_ledger, locate
+    from ..model import Diagnostic, Severity
+    from ..store.members import member_diagnostics
+    from ..views.diagnostics import render_github, render_markdown, render_text
+    from .fetch import pick_members
+
+    report = api.check(root, cache=cache)
+    res = load_ledger(root, cache=cache)
+    groups: list[tuple[Optional[str], Optional[str], list[Diagnostic]]] = []
+    if not only:
+        groups.append((None, None, report.diagnostics))
+    if res.ledger.settings is not None:
+        pick_members(res.ledger.settings, only, language)
+        for unit, commit, diags in member_diagnostics(root, res.ledger, only, cache):
+            groups.append((unit, commit, diags))
+    # a member never fetched is a warning on its entry in this ledger's reformctl.yaml: give it its line
+    groups = [(u, c, locate(root, ds) if c is None else ds) for u, c, ds in groups]
+    out = sys.stdout
+    show = display_path(root)
+
+    def shown(unit, commit):
+        if unit is None:
+            return show
+        return lambda f: f"{unit}@{commit[:12]}:{f}" if commit else show(f)
+
+    if fmt is CheckFormat.json:
+        from ..views.jsonfast import dump_array
+
+        rows = []
+        for unit, commit, diags in groups:
+            for d in diags:
+                row = d.as_dict()
+                row.update({"member": unit, "commit": commit})
+                rows.append(row)
+        dump_array(rows, out)
+        out.write("\n")
+    elif fmt in (CheckFormat.github, CheckFormat.markdown, CheckFormat.text):
+        for unit, commit, diags in groups:
+            render = {CheckFormat.github: render_github, CheckFormat.markdown: render_markdown}.get(fmt, render_text)
+            if fmt is CheckFormat.markdown:
+                render(diags, out, shown(unit, commit), language)
+            elif fmt is CheckFormat.github:
+                render(diags, out, shown(unit, commit))
+            else:
+                render(diags, out, shown(unit, commit), language)
+    else:
+        from ..views.diagnostics import render_gitlab, render_sarif
+
+        flat = [replace(d, file=shown(u, c)(d.file)) for u, c, ds in groups for d in ds]
+        if fmt is CheckFormat.gitlab:
+            render_gitlab(flat, out, lambda f: f)
+        else:
+            from .. import __version__
+
+            render_sarif(flat, out, lambda f: f, __version__)
+    errors = sum(d.severity is Severity.error for _u, _c, ds in groups for d in ds)
+    warnings = sum(d.severity is Severity.warning for _u, _c, ds in groups for d in ds)
+    if fmt in (CheckFormat.text, CheckFormat.github):
+        n = len(groups) - (0 if only else 1)
+        if language == "zh":
+            err(f"本台账及{n}个下级台账：{errors} 个错误，{warnings} 个警告")
+        else:
+            err(f"this ledger and {n} member(s): {errors} error(s), {warnings} warning(s)")
+    raise typer.Exit(EXIT_FINDINGS if errors or (strict and warnings) else EXIT_OK)
 
 
 def _repo_relative(root: Path, fallback):

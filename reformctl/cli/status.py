@@ -23,6 +23,13 @@ class Light(str, Enum):
     yellow = "yellow"
 
 
+MembersOpt = Annotated[bool, typer.Option(
+    "--members", help="Also the members' ledgers (reformctl.yaml `members:`), each read at the commit `reformctl "
+    "fetch` brought, and the upper-level rules about them (docking_missing, member_stale, member_invalid, delegated "
+    "tasks). Adds a member column (JSON and CSV: `member` and `commit`, null for the ledger's own findings).")]
+MemberOpt = Annotated[Optional[list[str]], typer.Option(
+    "--member", metavar="UNIT", show_default=False,
+    help="With --members: only the findings of this member (its unit id). Repeatable, or commas.")]
 UnitOpt = Annotated[Optional[list[str]], typer.Option(
     "--unit", "-u", metavar="UNIT", show_default=False,
     help="Only findings of this unit (its id in units.yaml). Repeat or separate by commas for several.")]
@@ -76,6 +83,8 @@ def status(
         "--fail-on", show_default=False,
         help="Exit 1 when a finding shown has this light or worse: red, or yellow (red or yellow). For CI.")] = None,
     no_cache: NoCacheOpt = False,
+    members: MembersOpt = False,
+    member: MemberOpt = None,
 ) -> None:
     """Overdue (red, 红灯) and due-soon (yellow, 黄灯) items and obligations, with the unit that must act.
 
@@ -94,6 +103,8 @@ def status(
     day = parse_as_of(as_of)
     language = parse_lang(lang)
     root = resolve_root(ledger)
+    if members or member:
+        _status_members(root, day, language, _split(member), unit, kind, rule, light, fmt, fail_on, no_cache)
     try:
         data = api.status_data(root, day, cache=no_cache_flag(no_cache),
                                json_lang=language if fmt is StatusFormat.json else None)
@@ -120,6 +131,37 @@ def status(
 
     limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
     worst = min((LIGHT_ORDER.get(x, 9) for x in data.lights(picked)), default=9)
+    raise typer.Exit(EXIT_FINDINGS if worst <= limit else EXIT_OK)
+
+
+def _status_members(root, day, language, only, unit, kind, rule, light, fmt, fail_on, no_cache) -> None:
+    """`status --members`: the roll-up of the ledger and its fetched members."""
+    from ..rules.findings import LIGHT_ORDER, select
+    from ..store.members import roll_up
+    from ..views import status as view
+    from .common import load_or_fail
+    from .fetch import pick_members
+
+    res = load_or_fail(root, cache=no_cache_flag(no_cache))
+    pick_members(res.ledger.settings, only, language)  # exit 2 on a unit that is not a member
+    up = roll_up(root, res.ledger, day, only, cache=no_cache_flag(no_cache))
+    units, kinds, rules = _filters(up.unit_ids, unit, kind, rule)
+    picked = select(up.findings, units=units, kinds=kinds, rules=rules, lights=[x.value for x in light or []])
+    extra = view.member_extra
+    if fmt is StatusFormat.json:
+        view.render_json(picked, sys.stdout, language, extra=extra)
+    elif fmt is StatusFormat.csv:
+        view.render_csv(picked, sys.stdout, language, extra_fields=("member", "commit"), extra=extra)
+    else:
+        from ..views.console import stdout_console
+
+        view.render_table(picked, stdout_console(), language, day, member_column=True)
+    if up.notes:
+        from ..rules.findings import select_notes
+
+        view.render_notes(select_notes(up.notes, kinds=kinds, rules=rules), err, language)
+    limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
+    worst = min((LIGHT_ORDER.get(f.light, 9) for f in picked), default=9)
     raise typer.Exit(EXIT_FINDINGS if worst <= limit else EXIT_OK)
 
 

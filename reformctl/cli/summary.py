@@ -54,6 +54,12 @@ def summary(
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
+    members: Annotated[bool, typer.Option("--members", help="Add one row per member (reformctl.yaml `members:`) "
+                       "holding the totals of its ledger at the commit `reformctl fetch` brought (`unit` = the "
+                       "member's unit; JSON rows gain `member` and `commit`, null for this ledger's own rows); the "
+                       "totals cover every row.")] = False,
+    member: Annotated[Optional[list[str]], typer.Option("--member", metavar="UNIT", show_default=False,
+                      help="With --members: only this member's row (repeatable).")] = None,
 ) -> None:
     """The quarterly summary (季报汇总): per lead unit, the tasks open in the quarter,
     due in it, completed in it, overdue at its end, and the completion rate of
@@ -76,6 +82,9 @@ def summary(
     out = sys.stdout
     from ..views import summary as view
 
+    if members or member:
+        _with_members(root, led, report.summary, q, y, language, member, fmt)
+
     if fmt is SummaryFormat.json:
         view.render_json(report.summary, out, report.extra_json())
     elif fmt is SummaryFormat.csv:
@@ -86,6 +95,60 @@ def summary(
         from ..views.console import stdout_console
 
         view.render_table(report.summary, stdout_console(), led, language, sections=view.sections(report.sections_data, language))
+
+
+def _with_members(root, led, summ, q, y, language, member, fmt) -> None:
+    """`summary --members`: the ledger's own rows, then one row per member with its totals."""
+    import copy
+    import json
+
+    from ..rules import summary as rs
+    from ..rules.summary import Row
+    from ..store.members import member_views
+    from ..views import summary as view
+    from .fetch import pick_members
+
+    only = [x for v in member or [] for x in v.replace("，", ",").split(",") if x]
+    pick_members(led.settings, only, language)
+    views, _reads = member_views(root, led, only)
+    tags: list = [(None, None)] * len(summ.rows)
+    for v in views:
+        if v.ledger is None:
+            continue
+        s = rs.year_summary(v.ledger, y, "unit") if y is not None else rs.quarter_summary(v.ledger, q, "unit")
+        summ.rows.append(Row(v.unit, s.totals))
+        summ.totals += s.totals
+        tags.append((v.unit, v.commit))
+    out = sys.stdout
+    if fmt is SummaryFormat.json:
+        data = summ.as_dict()
+        for row, (unit, commit) in zip(data["rows"], tags):
+            row["member"], row["commit"] = unit, commit
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        raise typer.Exit(0)
+    if fmt is SummaryFormat.csv:
+        import csv
+        import io
+
+        buf = io.StringIO()
+        view.render_csv(summ, buf)
+        lines = buf.getvalue().splitlines()
+        w = csv.writer(out, lineterminator="\n")
+        for n, row in enumerate(csv.reader(lines)):
+            extra = ["member", "commit"] if n == 0 else list(tags[n - 1]) if n - 1 < len(tags) else ["", ""]
+            w.writerow(row + ["" if x is None else x for x in extra])
+        raise typer.Exit(0)
+    shown = copy.copy(summ)
+    word = "（下级台账）" if language == "zh" else " (member)"
+    shown.rows = [Row(r.key + word, r.counts) if unit else r for r, (unit, _c) in zip(summ.rows, tags)]
+    if fmt is SummaryFormat.markdown:
+        view.render_markdown(shown, out, led, language)
+    else:
+        from ..views.console import stdout_console
+
+        view.render_table(shown, stdout_console(), led, language)
+    raise typer.Exit(0)
 
 
 def register(app: typer.Typer) -> None:

@@ -56,10 +56,14 @@ RULES: dict[str, tuple[str, str]] = {  # rule code: short label (zh, en)
     "plan_review_overdue": ("方案未按期上会", "plan review overdue"),
     "plan_review_unprepared": ("上会前准备不全", "plan not ready for review"),
     "demonstration_missing": ("未挂牌示范点位", "demonstration points missing"),
+    "docking_missing": ("下级未对接方案", "docking missing"),
+    "member_stale": ("下级台账未更新", "member stale"),
+    "member_invalid": ("下级台账有错误", "member invalid"),
 }
 
 HEADERS: dict[str, tuple[str, str]] = {
     "light": ("灯", "light"),
+    "member": ("下级", "member"),
     "id": ("编号", "id"),
     "kind": ("类型", "kind"),
     "rule": ("规则", "rule"),
@@ -118,6 +122,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "(art. 5), {when}"),
     "demonstration_missing": ("{year}年尚未挂牌一批示范点位（第九条），{when}",
                               "no batch of demonstration points listed in {year} (art. 9), {when}"),
+    "docking_missing": ("{member}尚无对接本方案的方案或任务（{issued}印发，应在{n}日内对接），{when}",
+                        "{member} has no plan or task docking it (issued {issued}, to be docked within {n} days), "
+                        "{when}"),
+    "member_stale": ("下级台账{last_zh}，{months}个月内没有新的提交（R11），{when}",
+                     "member ledger {last_en}, no commit within {months} months (R11), {when}"),
+    "member_invalid": ("下级台账在提交{commit}处有{errors}个错误（运行 reformctl check --members 查看），{when}",
+                       "member ledger has {errors} error(s) at commit {commit} (see reformctl check --members), "
+                       "{when}"),
 }
 
 # Refusals shared by every command that reads a ledger (reformctl/cli/common.py).
@@ -313,3 +325,28 @@ def note(code: str, args: Mapping[str, object], lang: str) -> str:
 class _Default(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+# Messages of the levels commands (fetch, bundle, --members): key -> (zh, en).
+LEVELS: dict[str, tuple[str, str]] = {
+    "no_members": ("reformctl.yaml 中没有 members（下级台账），无可获取", "no members in reformctl.yaml: nothing to fetch"),
+    "not_member": ("{names}：不是 reformctl.yaml 中 members 的单位（下级：{known}）",
+                   "{names}: not a unit of `members:` in reformctl.yaml (members: {known})"),
+    "fetch_failed": ("获取下级台账 {unit} 失败：{why}", "cannot fetch member {unit}: {why}"),
+    "fetch_failed_n": ("{n}个下级台账获取失败", "{n} member(s) could not be fetched"),
+    "bundle_needs_member": ("--bundle 须与 --member UNIT（一个下级单位）同用",
+                            "--bundle needs --member UNIT (one member unit)"),
+    "member_needs_bundle": ("--member 只与 --bundle 同用；获取指定下级请直接列出单位：reformctl fetch UNIT",
+                            "--member goes with --bundle; to fetch some members name them: reformctl fetch UNIT"),
+    "settings_broken": ("reformctl.yaml 有错误，无法读取 members：{why}",
+                        "reformctl.yaml has errors, its members cannot be read: {why}"),
+    "bundle_written": ("已写出 {out}：分支 {branch}，提交 {commit}", "wrote {out}: branch {branch} at commit {commit}"),
+    "bundle_failed": ("无法写出 git bundle：{why}", "cannot write the git bundle: {why}"),
+    "members_needed": ("--member 须与 --members 同用", "--member goes with --members"),
+    "never_fetched": ("从未获取（运行 reformctl fetch）", "never fetched (run reformctl fetch)"),
+}
+
+
+def levels_text(key: str, lang: str, **params: object) -> str:
+    """A message of the levels commands in ``lang``."""
+    return _pick(LEVELS[key], lang).format(**params)

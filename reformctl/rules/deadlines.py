@@ -23,7 +23,11 @@ def _open_tasks(ctx: Ctx) -> list:
     found = ctx.shared.get("open_tasks")
     if found is None:
         as_of = ctx.as_of
-        found = ctx.shared["open_tasks"] = [(tid, t) for tid, t in ctx.ledger.tasks.items() if task_open(t, as_of)]
+        found = [(tid, t) for tid, t in ctx.ledger.tasks.items() if task_open(t, as_of)]
+        delegated = ctx.shared.get("delegated")
+        if delegated:  # a task carried out by a member whose tasks for it are all completed owes nothing here
+            found = [(tid, t) for tid, t in found if not delegated.get(tid, (False, None))[0]]
+        ctx.shared["open_tasks"] = found
     return found
 
 
@@ -60,6 +64,9 @@ def update_overdue(ctx: Ctx) -> None:
     months = ctx.settings.update_interval_months
     for tid, t in _open_tasks(ctx):
         dates = [p.date for p in t.progress if p.date <= ctx.as_of]
+        delegated = ctx.shared.get("delegated")
+        if delegated and tid in delegated and delegated[tid][1] is not None:
+            dates.append(delegated[tid][1])  # the member's progress on it counts as the upper task's
         last = max(dates) if dates else t.start
         ctx.emit("update_overdue", "task", tid, add_months(last, months), t.lead_unit, title=t.title,
                  last=last.isoformat(), months=months)

@@ -29,7 +29,7 @@ from .dates import add_days
 LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2}
 
 # Modules whose import registers rules (order is irrelevant: findings are sorted).
-RULE_MODULES = ["deadlines", "obligations"]
+RULE_MODULES = ["deadlines", "obligations", "levels"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,9 @@ class Finding:
     ref: str = ""
     period: str = ""
     args: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # with --members: the member the finding comes from or is about, and its fetched commit (not in rows)
+    member: Optional[str] = field(default=None, compare=False, hash=False, repr=False)
+    commit: Optional[str] = field(default=None, compare=False, hash=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -217,11 +220,12 @@ class Evaluation:
 
 
 def evaluate(ledger: Ledger, as_of: dt.date, *, horizon: Optional[int] = None,
-             rules: Optional[Iterable[str]] = None) -> Evaluation:
+             rules: Optional[Iterable[str]] = None, members: Optional[list] = None) -> Evaluation:
     """Run the rules (all, or the codes in ``rules``) and return sorted findings and notes.
 
     ``horizon`` (days) also returns deadlines up to ``as_of + horizon`` that are not yet due soon, with light
-    ``green``. Without it only red and yellow findings are returned.
+    ``green``. Without it only red and yellow findings are returned. ``members``: the members as the roll-up
+    sees them (:class:`~reformctl.rules.levels.MemberView`), for the upper-level rules and delegated tasks.
     """
     registry = all_rules()
     codes = list(registry) if rules is None else list(rules)
@@ -229,6 +233,11 @@ def evaluate(ledger: Ledger, as_of: dt.date, *, horizon: Optional[int] = None,
     if unknown:
         raise ValueError(f"unknown rule code(s): {', '.join(unknown)}")
     ctx = Ctx(ledger, as_of, horizon)
+    if members:
+        from .levels import delegations
+
+        ctx.shared["members"] = members
+        ctx.shared["delegated"] = delegations(ledger, members, as_of)
     for code in codes:
         ctx.rule = code
         registry[code].fn(ctx)

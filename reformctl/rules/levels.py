@@ -1,6 +1,6 @@
 """Levels: the office above reads the ledgers of the level below (its ``members``). Pure functions, no I/O.
 
-What comes from git (a member's fetched commit, its date, its ledger read at that commit) is handed in as
+What comes out of a repository (a member's fetched commit, its date, its ledger read at that commit) is handed in as
 :class:`MemberView` objects by the store layer (:mod:`reformctl.store.members`); here are only the judgements:
 which member source is unsafe to hand to git, the upper-level rules (``docking_missing``, ``member_stale``,
 ``member_invalid``), the delegated tasks and the cross-level references `check --members` warns about.
@@ -79,4 +79,134 @@ def check_members(ledger: Ledger) -> list[Diagnostic]:
                     out.append(Diagnostic(ledger.file_of("plan", pid), "dock_not_member",
                                           f"`dock` names `{u}`, which is not a member (reformctl.yaml `members:`)",
                                           path=("dock", j)))
+    return out
+
+
+# ---------------------------------------------------------------- what the store layer hands in
+@dataclass(frozen=True)
+class MemberView:
+    """One member as the roll-up sees it: its unit, the fetched commit (None: never fetched) and that commit's
+    committer date in China Standard Time, its ledger read at that commit (None when it could not be read),
+    how many errors `check` finds in it, and ``error``: why it could not be read at all, if so."""
+
+    unit: str
+    commit: Optional[str] = None
+    date: Optional[dt.date] = None
+    ledger: Optional[Ledger] = field(default=None, compare=False, repr=False)
+    errors: int = 0
+    error: Optional[str] = None
+
+
+LEVEL_RULES = ("docking_missing", "member_stale", "member_invalid")
+
+
+def _views(ctx: Ctx) -> list[MemberView]:
+    return ctx.shared.get("members") or []
+
+
+@rule("docking_missing", "plan", "art. 5, 13")
+def docking_missing(ctx: Ctx) -> None:
+    """An issued upper plan with ``dock`` (``all`` or member units) owes, from each of those members, a plan or
+    task naming it in ``docks`` at the member's fetched commit; due ``docking_days`` after ``issued``. Unit: the
+    member. Runs only with `--members`."""
+    views = {v.unit: v for v in _views(ctx)}
+    if not views or ctx.ledger.settings is None:
+        return
+    days = ctx.settings.docking_days
+    members = [m.unit for m in ctx.ledger.settings.members]
+    for pid, p in ctx.ledger.plans.items():
+        if p.dock is None or p.issued is None:
+            continue
+        owing = members if p.dock == "all" else [u for u in p.dock if u in members]
+        for unit in dict.fromkeys(owing):
+            v = views.get(unit)
+            if v is None:  # filtered out (--member)
+                continue
+            if v.ledger is not None and _docks(v.ledger, pid):
+                continue
+            ctx.emit("docking_missing", "plan", pid, add_days(p.issued, days), unit, title=p.title, ref=unit,
+                     member=unit, issued=p.issued.isoformat(), n=days)
+
+
+def _docks(ledger: Ledger, plan_id: str) -> bool:
+    return any(x.docks == plan_id for x in ledger.plans.values()) or any(
+        t.docks == plan_id for t in ledger.tasks.values())
+
+
+@rule("member_stale", "unit", "R11")
+def member_stale(ctx: Ctx) -> None:
+    """A member whose fetched branch has no commit in the last ``update_interval_months`` (due that long after
+    its last commit's date in China Standard Time, never before that long after the ledger's start), or that
+    was never fetched (due that long after ``start``). Runs only with `--members`."""
+    months = ctx.settings.update_interval_months
+    for v in _views(ctx):
+        last = max(v.date, ctx.start) if v.date is not None else ctx.start
+        if v.commit is None or v.date is None:
+            said = {"last_zh": "从未获取（reformctl fetch）", "last_en": "never fetched (reformctl fetch)", "last": ""}
+        else:
+            said = {"last_zh": f"最近一次提交于{v.date.isoformat()}", "last_en": f"last committed {v.date.isoformat()}",
+                    "last": v.date.isoformat()}
+        ctx.emit("member_stale", "unit", v.unit, add_months(last, months), v.unit, file="reformctl.yaml",
+                 months=months, **said)
+
+
+@rule("member_invalid", "unit")
+def member_invalid(ctx: Ctx) -> None:
+    """A member whose ledger at its fetched commit has `check` errors (or cannot be read as a ledger): red from
+    the day after the commit's date. Runs only with `--members`."""
+    for v in _views(ctx):
+        if v.commit is None or (not v.errors and v.error is None):
+            continue
+        due = v.date or ctx.start
+        ctx.emit("member_invalid", "unit", v.unit, due, v.unit, file="reformctl.yaml", ref=v.commit[:12],
+                 commit=v.commit[:12], errors=v.errors or 1, reason=v.error or "")
+
+
+def delegations(upper: Ledger, views: list[MemberView], as_of: dt.date) -> dict[str, tuple[bool, Optional[dt.date]]]:
+    """For each upper task led by a member that has tasks naming it in ``upper``: (every such member task is
+    completed on or before ``as_of``, the latest progress date of those tasks up to ``as_of``)."""
+    from ..model.records import TaskStatus
+
+    by_unit = {v.unit: v for v in views if v.ledger is not None}
+    if not by_unit:
+        return {}
+    out: dict[str, tuple[bool, Optional[dt.date]]] = {}
+    wanted: dict[str, list[str]] = {}
+    for tid, t in upper.tasks.items():
+        if t.lead_unit in by_unit:
+            wanted.setdefault(t.lead_unit, []).append(tid)
+    for unit, ids in wanted.items():
+        mine: dict[str, list] = {}
+        for mt in by_unit[unit].ledger.tasks.values():
+            if mt.upper is not None:
+                mine.setdefault(mt.upper, []).append(mt)
+        for tid in ids:
+            tasks = mine.get(tid)
+            if not tasks:
+                continue
+            done = all(mt.status in (TaskStatus.completed, TaskStatus.closed) and mt.completed is not None
+                       and mt.completed <= as_of for mt in tasks)
+            dates = [p.date for mt in tasks for p in mt.progress if p.date <= as_of]
+            out[tid] = (done, max(dates) if dates else None)
+    return out
+
+
+def reference_warnings(upper: Ledger, member: Ledger) -> list[Diagnostic]:
+    """`check --members`: a member's ``upper`` naming a task, or ``docks`` naming a plan, that the upper ledger
+    does not have (warnings, on the member's files)."""
+    out: list[Diagnostic] = []
+    for tid, t in member.tasks.items():
+        if t.upper is not None and t.upper not in upper.tasks:
+            out.append(Diagnostic(member.file_of("task", tid), "unknown_upper",
+                                  f"`upper` names `{t.upper}`, which is not a task of the ledger above",
+                                  Severity.warning, path=("upper",)))
+        if t.docks is not None and t.docks not in upper.plans:
+            out.append(Diagnostic(member.file_of("task", tid), "unknown_upper",
+                                  f"`docks` names `{t.docks}`, which is not a plan of the ledger above",
+                                  Severity.warning, path=("docks",)))
+    for pid, p in member.plans.items():
+        if p.docks is not None and p.docks not in upper.plans:
+            out.append(Diagnostic(member.file_of("plan", pid), "unknown_upper",
+                                  f"`docks` names `{p.docks}`, which is not a plan of the ledger above",
+                                  Severity.warning, path=("docks",)))
     return out

@@ -78,7 +78,14 @@ def _days_cell(days: int):
     return Text(str(days), style="red" if days > 0 else "")
 
 
-def _table(lang: str, title: Optional[str] = None, caption: Optional[str] = None, with_light: bool = True):
+def member_extra(f: Finding) -> dict:
+    """The keys `--members` adds to every JSON and CSV finding: the member it comes from or is about, and that
+    member's fetched commit (both null for the ledger's own findings)."""
+    return {"member": f.member, "commit": f.commit}
+
+
+def _table(lang: str, title: Optional[str] = None, caption: Optional[str] = None, with_light: bool = True,
+           member_column: bool = False):
     from rich import box
     from rich.table import Table
 
@@ -88,6 +95,8 @@ def _table(lang: str, title: Optional[str] = None, caption: Optional[str] = None
     t.expand = True
     if with_light:
         t.add_column(H("light"), no_wrap=True)
+    if member_column:
+        t.add_column(H("member"), no_wrap=True, overflow="fold")
     t.add_column(H("id"), no_wrap=True, overflow="fold")
     # one line per title (cut with …; json/csv carry it whole) so rows stay short
     t.add_column(H("title"), ratio=3, min_width=8, no_wrap=True, overflow="ellipsis")
@@ -98,9 +107,11 @@ def _table(lang: str, title: Optional[str] = None, caption: Optional[str] = None
     return t
 
 
-def _row(f: Finding, lang: str, with_light: bool = True) -> list:
+def _row(f: Finding, lang: str, with_light: bool = True, member_column: bool = False) -> list:
     due = f.due.isoformat()
     cells = [_light_cell(f.light, lang)] if with_light else []
+    if member_column:
+        cells.append(f.member or "—")
     return cells + [f.id, title_of(f, lang), f.unit, due, _days_cell(f.days), short_message(f, lang)]
 
 
@@ -111,16 +122,16 @@ def counts_line(findings: Sequence[Finding], lang: str) -> str:
 
 
 def render_table(findings: Sequence[Finding], console, lang: str, as_of: dt.date,
-                 notes: Sequence[Note] = ()) -> None:
+                 notes: Sequence[Note] = (), member_column: bool = False) -> None:
     H = lambda k: i18n.label("header", k, lang)  # noqa: E731
     head = f"{H('status_title')} · {H('as_of')} {as_of.isoformat()} · {counts_line(findings, lang)}"
     if not findings:
         console.print(head)
         console.print(H("nothing"))
         return
-    t = _table(lang, title=head)
+    t = _table(lang, title=head, member_column=member_column)
     for f in findings:
-        t.add_row(*_row(f, lang))
+        t.add_row(*_row(f, lang, member_column=member_column))
     console.print(t)
 
 

@@ -1,0 +1,129 @@
+"""A ledger read from file contents rather than from a folder: a member's ledger at a fetched commit, whose
+files come out of git (``git ls-tree`` and ``git cat-file --batch``) with no work tree.
+
+The same loader as for a folder: the same listing rules (item folders, list files, names that are not ids,
+files that are ignored), the same parsing and validation, the same duplicate-id rules; only where the bytes come
+from differs. A file git could not hand over whole (a symbolic link, a submodule, a file over the size limit)
+arrives as a :class:`~reformctl.model.Diagnostic` instead of bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Ledger
+from ..model.ids import ID_RE
+from .. import load as _load
+from . import (_ORDINARY_NAME, FileResult, LoadResult, _other_file, assemble, decode, parse_bytes,
+               validation_diagnostics)
+
+Blob = Union[bytes, Diagnostic]
+
+_LIST_FILES = {k.list_file: k for k in LIST_KINDS}
+_FOLDERS = {k.folder: k for k in FOLDER_KINDS}
+
+
+def is_ledger_file(rel: str) -> bool:
+    """Whether ``rel`` (relative to a ledger root) is a file the loader looks at (to fetch only those)."""
+    if rel == SETTINGS_FILE or rel in _LIST_FILES:
+        return True
+    folder, sep, _rest = rel.partition("/")
+    return bool(sep) and folder in _FOLDERS
+
+
+def load_blobs(root: Path, blobs: dict[str, Blob]) -> LoadResult:
+    """The ledger made of ``blobs`` (ledger-relative POSIX path -> bytes, or why they could not be had).
+    ``root`` is only a label (no file is read). Without a readable ``reformctl.yaml`` the result has no
+    settings and says why."""
+    settings, diags = _settings(blobs.get(SETTINGS_FILE))
+    listing: list[Diagnostic] = []
+    results: list[FileResult] = []
+    for kind in LIST_KINDS:
+        blob = blobs.get(kind.list_file)
+        if blob is not None:
+            results.append(_result(kind.list_file, kind, blob))
+    nested: set[str] = set()
+    for rel in sorted(blobs):
+        folder, sep, name = rel.partition("/")
+        kind = _FOLDERS.get(folder) if sep else None
+        if kind is None:
+            continue
+        if "/" in name:  # a sub-folder of an item folder: what the folder reader sees is its name
+            sub = name.split("/", 1)[0]
+            if (folder, sub) not in nested:
+                nested.add((folder, sub))  # type: ignore[arg-type]
+                _other_file(kind, sub, listing)
+            continue
+        if _ORDINARY_NAME.match(name) is None or kind.key != "id":
+            if not name.endswith(".yaml") or name[0] == "." or name[:6].lower() == "readme":
+                _other_file(kind, name, listing)
+                continue
+            if kind.key == "id" and not ID_RE.match(name[:-5]):
+                listing.append(Diagnostic(rel, "bad_file_name", f"file name `{name}` is not a valid id (1-64 of "
+                                          "A-Za-z0-9._-, starting with a letter or digit)"))
+                continue
+        results.append(_result(rel, kind, blobs[rel]))
+    res = assemble(root, settings, results)
+    res.diagnostics[:0] = diags + listing
+    res.files_read = len(results) + 1
+    return res
+
+
+def _result(rel: str, kind, blob: Blob) -> FileResult:
+    if isinstance(blob, Diagnostic):
+        return _load.load_bytes(rel, kind, None, blob)
+    return _load.load_bytes(rel, kind, blob, None)
+
+
+def _settings(blob: Optional[Blob]) -> tuple[Any, list[Diagnostic]]:
+    from pydantic import ValidationError
+
+    from ..model.records import Settings
+
+    rel = SETTINGS_FILE
+    if blob is None:
+        return None, [Diagnostic(rel, "unreadable_file", f"no {SETTINGS_FILE} at this commit: not a ledger "
+                                 "(check the member's `path`)")]
+    if isinstance(blob, Diagnostic):
+        return None, [blob]
+    data, diags = parse_bytes(rel, blob, None)
+    if diags:
+        return None, diags
+    if not isinstance(data, dict):
+        return None, [Diagnostic(rel, "not_a_mapping", "reformctl.yaml holds one mapping (name, level, start, rules)")]
+    try:
+        return Settings.model_validate(data), []
+    except ValidationError as exc:
+        return None, validation_diagnostics(rel, exc)
+
+
+def locate_blobs(blobs: dict[str, Blob], diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Like :func:`reformctl.load.locate`, from the blobs instead of files."""
+    from . import yamlread
+
+    out = []
+    trees: dict[str, Any] = {}
+    for d in diagnostics:
+        if d.line or not d.file:
+            out.append(d)
+            continue
+        if d.file not in trees:
+            tree = None
+            blob = blobs.get(d.file)
+            if isinstance(blob, bytes):
+                text, problem = decode(d.file, blob)
+                if text is not None and problem is None:
+                    try:
+                        tree = yamlread.compose(text)
+                    except Exception:  # noqa: BLE001 - an unparsable file already has its own diagnostic
+                        tree = None
+            trees[d.file] = tree
+        line, col = yamlread.locate_in_node(trees[d.file], d.path)
+        out.append(d.at(line, col))
+    return out
+
+
+def rebuild(root: Path, settings, items: dict, files: dict, index: dict) -> Ledger:
+    """A :class:`Ledger` from its parts (as remembered between runs)."""
+    return Ledger(root=root, settings=settings, items=items, files=files, index=index)

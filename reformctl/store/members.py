@@ -1,0 +1,498 @@
+"""Members: the ledgers of the level below, fetched read-only and read at their fetched commit.
+
+Each member's branch is fetched into a bare repository of its own under the upper ledger's git directory
+(``<git-dir>/reformctl/members/<hash>``; outside a git repository ``<ledger>/.reformctl-cache/members/<hash>``,
+a folder that git-ignores itself), at the ref ``refs/reformctl/member``. Nothing lands in the work tree, so
+``git status`` stays clean, and nothing is ever committed on a member's behalf.
+
+Members are other offices' repositories: hostile input. git is run with no hooks (``core.hooksPath`` is
+``/dev/null`` and the stores are created without templates), the ``ext::`` transport is refused
+(``protocol.ext.allow=never`` and ``GIT_ALLOW_PROTOCOL``), every user string goes after ``--end-of-options``
+or ``--``, pathspecs are literal, option-like URLs and branch names are refused before git sees them
+(:func:`reformctl.rules.levels.source_problems`), and nothing from the member's repository is run or
+checked out: its ledger is read from git objects (``ls-tree`` and ``cat-file --batch``).
+
+A member's ledger is read through the same loader and checks as a working tree's (:mod:`reformctl.load.blobs`)
+and remembered per commit: an unchanged member costs one ``rev-parse`` on the next run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..load import ENV_MAX_BYTES, LoadResult, _max_bytes
+from ..load import cache as _cache
+from ..load.blobs import Blob, is_ledger_file, load_blobs, locate_blobs, rebuild
+from ..model import Diagnostic, Ledger, Severity
+from ..rules.levels import MemberView, member_path, source_problems
+
+MEMBER_REF = "refs/reformctl/member"
+CST = dt.timezone(dt.timedelta(hours=8), "CST")
+ALLOWED_PROTOCOLS = "file:git:http:https:ssh"
+READ_FORMAT = 1  # bump when what is remembered per commit changes shape
+
+
+class MemberError(Exception):
+    """A member could not be fetched or read; ``message`` says why (git's own words where git failed)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+# ---------------------------------------------------------------- running git on a member's store
+def _env() -> dict:
+    env = dict(os.environ)
+    env["LC_ALL"] = "C"
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    env["GIT_ALLOW_PROTOCOL"] = ALLOWED_PROTOCOLS
+    env["GIT_LITERAL_PATHSPECS"] = "1"
+    env["GIT_NO_REPLACE_OBJECTS"] = "1"
+    env["GIT_CONFIG_NOSYSTEM"] = "1"
+    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE",
+                "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CEILING_DIRECTORIES", "GIT_EXEC_PATH"):
+        env.pop(var, None)
+    return env
+
+
+_SAFE = ("-c", "protocol.ext.allow=never", "-c", "protocol.fd.allow=never", "-c", "core.hooksPath=/dev/null",
+         "-c", "core.fsmonitor=false", "-c", "submodule.recurse=false", "-c", "fetch.recurseSubmodules=false",
+         "-c", "core.quotepath=off")
+
+
+def _git(store: Path, *args: str, input: Optional[bytes] = None, check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run(["git", *_SAFE, "--git-dir", str(store), *args], input=input, capture_output=True,
+                          env=_env(), cwd=str(store))
+    if check and proc.returncode != 0:
+        raise MemberError(_git_message(proc))
+    return proc
+
+
+def _git_message(proc: subprocess.CompletedProcess) -> str:
+    text = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
+    lines = [x for x in text.splitlines() if x.strip()]
+    return " / ".join(lines[-3:]) if lines else f"git exited with {proc.returncode}"
+
+
+# ---------------------------------------------------------------- where
+def store_root(root: Path) -> Path:
+    """The folder holding the members' stores of the ledger at ``root``."""
+    root = root.resolve()
+    gd = _cache.git_dir_of(root)
+    if gd is not None:
+        return gd / "reformctl" / "members"
+    return root / _cache.LOCAL_DIR / "members"
+
+
+def store_of(root: Path, member) -> Path:
+    """The bare repository holding ``member``'s fetched branch (one per unit, repository and branch)."""
+    key = "\0".join((member.unit, member.repo, member.branch or ""))
+    return store_root(root) / hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+
+
+def resolve_repo(root: Path, repo: str) -> str:
+    """What to hand git for a member's ``repo``: a URL as written; a local path resolved against the ledger
+    folder, then up to the repository holding it (``repo: .`` is the upper ledger's own repository)."""
+    if "://" in repo or (re.match(r"^[^/]+:", repo) and not (root / repo).exists()):  # a URL, or host:path
+        return repo
+    p = Path(repo).expanduser()
+    if not p.is_absolute():
+        p = root / p
+    p = p.resolve()
+    if (p / "HEAD").is_file() and (p / "objects").is_dir():  # a bare repository
+        return str(p)
+    for folder in (p, *p.parents):
+        if (folder / ".git").exists():
+            return str(folder)
+    return str(p)
+
+
+def _ensure_store(store: Path) -> None:
+    if (store / "HEAD").is_file():
+        return
+    store.mkdir(parents=True, exist_ok=True)
+    local = store.parent.parent
+    if local.name == _cache.LOCAL_DIR and not (local / ".gitignore").exists():
+        (local / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n", encoding="utf-8")
+    proc = subprocess.run(["git", *_SAFE, "init", "--bare", "--quiet", "--template=", str(store)],
+                          capture_output=True, env=_env())
+    if proc.returncode != 0:
+        raise MemberError(_git_message(proc))
+
+
+# ---------------------------------------------------------------- fetching
+@dataclass
+class Fetched:
+    """The outcome of fetching one member: its commit and date, or why it failed."""
+
+    unit: str
+    commit: Optional[str] = None
+    date: Optional[dt.datetime] = None
+    previous: Optional[str] = None
+    items: Optional[int] = None
+    error: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
+    """Fetch ``member``'s branch (or the branch of ``bundle``, a ``git bundle`` file) into its store."""
+    problems = source_problems(member.repo, member.branch, member.path)
+    if problems:
+        return Fetched(member.unit, error="; ".join(msg for _f, msg in problems))
+    store = store_of(root, member)
+    try:
+        _ensure_store(store)
+        previous = current_commit(store)
+        if bundle is not None:
+            source = str(Path(bundle).resolve())
+            src = _bundle_ref(store, source, member.branch)
+        else:
+            source = resolve_repo(root, member.repo)
+            src = f"refs/heads/{member.branch}" if member.branch else "HEAD"
+        _git(store, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules", "--force",
+             "--end-of-options", source, f"+{src}:{MEMBER_REF}")
+        commit, when = commit_info(store)
+        if commit is None:
+            raise MemberError("the fetched ref is not a commit")
+        items = _count_items(store, commit, member_path(member.path))
+        return Fetched(member.unit, commit, when, previous, items)
+    except MemberError as exc:
+        return Fetched(member.unit, error=exc.message)
+    except OSError as exc:
+        return Fetched(member.unit, error=f"cannot write the member's store {store}: {exc.strerror or exc}")
+
+
+def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:
+    """The ref of ``bundle`` to take: the member's ``branch`` when given, else the bundle's only branch."""
+    if not Path(bundle).is_file():
+        raise MemberError(f"no bundle file {bundle}")
+    proc = _git(store, "bundle", "list-heads", bundle)
+    refs = []
+    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+        parts = line.split(" ", 1)
+        if len(parts) == 2:
+            refs.append(parts[1].strip())
+    heads = [r for r in refs if r.startswith("refs/heads/")]
+    if branch:
+        want = f"refs/heads/{branch}"
+        if want not in refs:
+            raise MemberError(f"the bundle holds no branch `{branch}` (it holds: {', '.join(refs) or 'nothing'})")
+        return want
+    if len(heads) != 1:
+        raise MemberError(f"the bundle holds {len(heads)} branches ({', '.join(heads) or 'none'}); name the "
+                          "member's `branch` in reformctl.yaml")
+    return heads[0]
+
+
+def current_commit(store: Path) -> Optional[str]:
+    """The member's fetched commit id, or None when it was never fetched."""
+    if not (store / "HEAD").is_file():
+        return None
+    proc = _git(store, "rev-parse", "--verify", "--quiet", f"{MEMBER_REF}^{{commit}}", check=False)
+    out = proc.stdout.decode("ascii", "replace").strip()
+    return out if proc.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", out) else None
+
+
+def commit_info(store: Path) -> tuple[Optional[str], Optional[dt.datetime]]:
+    """The fetched commit id and its committer time (in China Standard Time)."""
+    commit = current_commit(store)
+    if commit is None:
+        return None, None
+    proc = _git(store, "show", "-s", "--format=%ct", commit, "--")
+    try:
+        when = dt.datetime.fromtimestamp(int(proc.stdout.decode().strip()), CST)
+    except (ValueError, OverflowError, OSError):
+        when = None
+    return commit, when
+
+
+def _ls_tree(store: Path, commit: str, path: str) -> list[tuple[str, str, str, Optional[int], str]]:
+    """(mode, type, object id, size, path relative to the ledger folder) of every entry under ``path``."""
+    args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]
+    if path:
+        args += ["--", path + "/"]
+    proc = _git(store, *args)
+    out = []
+    prefix = path + "/" if path else ""
+    for entry in proc.stdout.split(b"\0"):
+        if not entry:
+            continue
+        meta, _tab, name_b = entry.partition(b"\t")
+        parts = meta.decode("ascii", "replace").split()
+        if len(parts) < 4:
+            continue
+        name = name_b.decode("utf-8", "surrogateescape")
+        if prefix and not name.startswith(prefix):
+            continue
+        size = int(parts[3]) if parts[3].isdigit() else None
+        out.append((parts[0], parts[1], parts[2], size, name[len(prefix):]))
+    return out
+
+
+def _count_items(store: Path, commit: str, path: str) -> int:
+    from ..model import KINDS_BY_FOLDER
+
+    n = 0
+    for _mode, _type, _oid, _size, rel in _ls_tree(store, commit, path):
+        folder, sep, name = rel.partition("/")
+        if sep and folder in KINDS_BY_FOLDER and "/" not in name and name.endswith(".yaml"):
+            n += 1
+    return n
+
+
+def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
+    """The ledger files under ``path`` at ``commit``: bytes, or a diagnostic for what cannot be read."""
+    limit = _max_bytes()
+    blobs: dict[str, Blob] = {}
+    wanted: list[tuple[str, str]] = []
+    for mode, otype, oid, size, rel in _ls_tree(store, commit, path):
+        if not is_ledger_file(rel):
+            continue
+        if mode == "120000":
+            blobs[rel] = Diagnostic(rel, "symlink_outside", "a symbolic link in a member's ledger is not followed")
+        elif otype != "blob":
+            blobs[rel] = Diagnostic(rel, "unreadable_file", f"cannot read the file: a {otype}, not a file")
+        elif size is not None and size > limit:
+            blobs[rel] = Diagnostic(rel, "file_too_large", f"file is {size:,} bytes, over the limit of {limit:,} "
+                                    f"(set {ENV_MAX_BYTES} to raise it)")
+        else:
+            wanted.append((rel, oid))
+    if wanted:
+        proc = _git(store, "cat-file", "--batch", input="".join(f"{oid}\n" for _rel, oid in wanted).encode())
+        data = proc.stdout
+        pos = 0
+        for rel, oid in wanted:
+            nl = data.index(b"\n", pos)
+            header = data[pos:nl].decode("ascii", "replace").split()
+            pos = nl + 1
+            if len(header) != 3 or header[1] != "blob":
+                blobs[rel] = Diagnostic(rel, "unreadable_file", "cannot read the file from git")
+                continue
+            size = int(header[2])
+            blobs[rel] = data[pos:pos + size]
+            pos += size + 1
+    return blobs
+
+
+# ---------------------------------------------------------------- reading a member
+@dataclass
+class MemberRead:
+    """A member's ledger at its fetched commit: the load result, and its diagnostics (files and checks, lines
+    resolved) for `check --members`."""
+
+    result: Optional[LoadResult]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def read_member(root: Path, member, commit: str, cache: Optional[bool] = None) -> MemberRead:
+    """``member``'s ledger at ``commit`` (from its store), remembered per commit unless ``cache`` is False."""
+    from ..rules.checks import check_ledger
+
+    store = store_of(root, member)
+    path = member_path(member.path)
+    label = Path(f"{member.unit}@{commit[:12]}") / path if path else Path(f"{member.unit}@{commit[:12]}")
+    use_cache = _cache.cache_enabled(cache)
+    key = hashlib.sha256("\0".join((str(READ_FORMAT), _cache.code_fingerprint(), _rules_fingerprint(), commit,
+                                    path, str(_max_bytes()))).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    memo = store / "reformctl-read" / f"{key}.pickle"
+    if use_cache:
+        try:
+            parts = _cache.loads(memo.read_bytes())
+            settings, items, files, index, load_diags, diags, n = parts
+            res = LoadResult(rebuild(label, settings, items, files, index), load_diags, n)
+            return MemberRead(res, diags)
+        except Exception:  # noqa: BLE001 - a missing or unreadable memo is read again from git
+            pass
+    blobs = read_blobs(store, commit, path)
+    res = load_blobs(label, blobs)
+    own = res.diagnostics + (check_ledger(res.ledger) if res.ledger.settings is not None else [])
+    diags = sorted(locate_blobs(blobs, own), key=Diagnostic.sort_key)
+    if use_cache:
+        try:
+            L = res.ledger
+            data = _cache.dumps((L.settings, L.items, L.files, L.index, res.diagnostics, diags, res.files_read))
+            memo.parent.mkdir(exist_ok=True)
+            for old in memo.parent.glob("*.pickle"):  # only the latest commit's is kept
+                if old != memo:
+                    old.unlink(missing_ok=True)
+            _cache.write_atomically(memo, data)
+        except OSError:
+            pass
+    return MemberRead(res, diags)
+
+
+_RULES_FP: Optional[str] = None
+
+
+def _rules_fingerprint() -> str:
+    """A hash of the checks' source: remembered diagnostics are dropped when the checks change."""
+    global _RULES_FP
+    if _RULES_FP is None:
+        h = hashlib.sha256()
+        pkg = Path(__file__).resolve().parent.parent / "rules"
+        for f in sorted(pkg.glob("*.py")):
+            try:
+                h.update(f.name.encode() + b"\0" + f.read_bytes())
+            except OSError:
+                h.update(b"?")
+        _RULES_FP = h.hexdigest()
+    return _RULES_FP
+
+
+def member_views(root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None
+                 ) -> tuple[list[MemberView], dict[str, MemberRead]]:
+    """A :class:`~reformctl.rules.levels.MemberView` of every member of ``upper`` (or those in ``only``) and
+    what was read of each, never raising for a member: one that was never fetched has no commit, one whose
+    store cannot be read says why."""
+    views: list[MemberView] = []
+    reads: dict[str, MemberRead] = {}
+    members = upper.settings.members if upper.settings else []
+    for m in members:
+        if only and m.unit not in only:
+            continue
+        if source_problems(m.repo, m.branch, m.path):
+            views.append(MemberView(m.unit, error="the member's repo, branch or path is unsafe (see `reformctl check`)"))
+            continue
+        store = store_of(root, m)
+        try:
+            commit, when = commit_info(store)
+        except MemberError as exc:
+            views.append(MemberView(m.unit, error=exc.message))
+            continue
+        if commit is None:
+            views.append(MemberView(m.unit))
+            continue
+        try:
+            read = read_member(root, m, commit, cache)
+        except (MemberError, OSError, ValueError) as exc:
+            views.append(MemberView(m.unit, commit, when.date() if when else None,
+                                    error=getattr(exc, "message", None) or str(exc)))
+            continue
+        reads[m.unit] = read
+        res = read.result
+        errors = [d for d in read.diagnostics if d.severity is Severity.error]
+        views.append(MemberView(m.unit, commit, when.date() if when else None,
+                                ledger=res.ledger if res is not None and res.ledger.settings is not None else None,
+                                errors=len(errors),
+                                error=errors[0].message if res is not None and res.ledger.settings is None and errors
+                                else None))
+    return views, reads
+
+
+# ---------------------------------------------------------------- the member's side: bundles
+def write_bundle(ledger_root: Path, out: Path, branch: Optional[str] = None) -> tuple[str, str]:
+    """Write a git bundle of the branch holding the ledger at ``ledger_root`` (its current branch, or
+    ``branch``) to ``out``. Returns (branch, commit id)."""
+    from .git import Git, GitError
+
+    g = Git(ledger_root)
+    try:
+        if branch is None:
+            branch = g.out("symbolic-ref", "--quiet", "--short", "HEAD")
+        if source_problems(".", branch, None):
+            raise MemberError(f"`{branch}` is not a plain branch name")
+        commit = g.out("rev-parse", "--verify", "--end-of-options", f"refs/heads/{branch}^{{commit}}")
+        target = Path(out).resolve()
+        g.run("bundle", "create", "--quiet", str(target), f"refs/heads/{branch}")
+    except GitError as exc:
+        raise MemberError(exc.message or "git failed") from None
+    return branch, commit
+
+
+# ---------------------------------------------------------------- the roll-up
+@dataclass
+class RollUp:
+    """`status --members`: the findings of the ledger and of every member read (each tagged with ``member`` and
+    ``commit``), the members as seen, and every unit id known (the ledger's and its members')."""
+
+    findings: list
+    notes: list
+    views: list[MemberView]
+    unit_ids: frozenset
+    reads: dict[str, MemberRead]
+
+
+def tag(finding, member: Optional[str], commit: Optional[str]):
+    """Set a fresh finding's ``member`` and ``commit`` (the finding is this run's own: no copy needed)."""
+    object.__setattr__(finding, "member", member)
+    object.__setattr__(finding, "commit", commit)
+    return finding
+
+
+def roll_up(root: Path, upper: Ledger, as_of: dt.date, only: Sequence[str] = (), cache: Optional[bool] = None,
+            horizon: Optional[int] = None) -> RollUp:
+    """The findings of ``upper`` (loaded from ``root``) and of its members (those in ``only``, else all) as of
+    ``as_of``: the upper-level rules about members, delegated tasks, and each member's own findings."""
+    from ..rules.findings import Finding, evaluate
+    from ..rules.levels import LEVEL_RULES
+
+    views, reads = member_views(root, upper, only, cache)
+    commits = {v.unit: v.commit for v in views}
+    ev = evaluate(upper, as_of, members=views, horizon=horizon)
+    found: list = []
+    for f in ev.findings:
+        if f.rule in LEVEL_RULES:
+            tag(f, f.unit, commits.get(f.unit))
+        else:
+            tag(f, None, None)
+        found.append(f)
+    units = set(upper.units)
+    for v in views:
+        if v.ledger is None:
+            continue
+        units.update(v.ledger.units)
+        for f in evaluate(v.ledger, as_of, horizon=horizon).findings:
+            found.append(tag(f, v.unit, v.commit))
+    found.sort(key=Finding.sort_key)
+    if only:
+        wanted = set(only)
+        found = [f for f in found if f.member in wanted]
+    return RollUp(found, ev.notes, views, frozenset(units), reads)
+
+
+def member_diagnostics(root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None
+                       ) -> list[tuple[str, Optional[str], list[Diagnostic]]]:
+    """`check --members`: (unit, fetched commit, diagnostics) of each member. A member's own diagnostics are
+    about its files at that commit (with lines); one never fetched is a warning, one whose store cannot be read
+    an error, both on its entry in this ledger's reformctl.yaml (commit None, lines to resolve there)."""
+    from ..rules.levels import reference_warnings
+
+    views, reads = member_views(root, upper, only, cache)
+    index = {m.unit: i for i, m in enumerate(upper.settings.members)} if upper.settings else {}
+    out: list[tuple[str, Optional[str], list[Diagnostic]]] = []
+    for v in views:
+        where = ("members", index.get(v.unit, 0), "unit")
+        if v.commit is None:
+            if v.error is not None and "unsafe" in v.error:
+                continue  # reported by this ledger's own check (member_unsafe)
+            if v.error is not None:
+                d = Diagnostic("reformctl.yaml", "member_unreadable", f"member `{v.unit}`: {v.error}", path=where)
+            else:
+                d = Diagnostic("reformctl.yaml", "member_not_fetched", f"member `{v.unit}` was never fetched: run "
+                               "`reformctl fetch`", Severity.warning, path=where)
+            out.append((v.unit, None, [d]))
+            continue
+        read = reads.get(v.unit)
+        if read is None:
+            out.append((v.unit, v.commit, [Diagnostic("", "member_unreadable", f"member `{v.unit}` cannot be read "
+                                                      f"at {v.commit[:12]}: {v.error}")]))
+            continue
+        diags = list(read.diagnostics)
+        if v.ledger is not None:
+            extra = reference_warnings(upper, v.ledger)
+            if extra:
+                m = upper.settings.members[index[v.unit]]
+                blobs = read_blobs(store_of(root, m), v.commit, member_path(m.path))
+                diags = sorted(diags + locate_blobs(blobs, extra), key=Diagnostic.sort_key)
+        out.append((v.unit, v.commit, diags))
+    return out

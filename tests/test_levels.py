@@ -1,0 +1,359 @@
+"""Levels: an office's ledger reads its members' ledgers (fetch, bundle, status/check/summary --members, the
+upper-level rules). Every test runs on real git repositories in temporary folders and through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import git, write_files
+
+CITY_UNITS = """\
+- {id: 市委深改办, name: 市委深改办, type: reform_office}
+- {id: 武侯区委, name: 武侯区委, type: party_committee}
+- {id: 锦江区委, name: 锦江区委, type: party_committee}
+- {id: 青羊区委, name: 青羊区委, type: party_committee}
+"""
+
+DISTRICT_UNITS = """\
+- {id: 区委深改办, name: 区委深改办, type: reform_office}
+"""
+
+
+def district_files(name: str, extra: dict | None = None) -> dict:
+    files = {
+        "reformctl.yaml": f"name: {name}\nlevel: district\nstart: 2016-07-01\n",
+        "units.yaml": DISTRICT_UNITS,
+        "tasks/T-1.yaml": """\
+            id: T-1
+            title: 区任务
+            lead_unit: 区委深改办
+            start: 2016-07-01
+            due: 2017-06-30
+            status: in_progress
+            progress:
+              - {date: 2016-12-01, note: 推进中}
+            """,
+    }
+    files.update(extra or {})
+    return files
+
+
+def commit_all(repo: Path, message: str = "update") -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def make_district(tmp_path: Path, folder: str, name: str, extra: dict | None = None) -> Path:
+    repo = tmp_path / folder
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write_files(repo, district_files(name, extra))
+    commit_all(repo, "initial")
+    return repo
+
+
+def make_city(tmp_path: Path, members: str, extra: dict | None = None) -> Path:
+    repo = tmp_path / "city"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    files = {"reformctl.yaml": "name: 市台账\nlevel: city\nstart: 2016-07-01\nmembers:\n" + members,
+             "units.yaml": CITY_UNITS}
+    files.update(extra or {})
+    write_files(repo, files)
+    commit_all(repo, "initial")
+    return repo
+
+
+def fetch_lines(out: str) -> dict[str, list[str]]:
+    return {line.split("\t")[0]: line.split("\t") for line in out.splitlines() if line}
+
+
+def status_rows(cli, city: Path, *args: str) -> list[dict]:
+    r = cli("status", "--members", "--ledger", city, "--as-of", "2016-12-31", "--format", "json", *args)
+    assert r.exit_code == 0, r
+    return json.loads(r.stdout)
+
+
+@pytest.fixture
+def two_districts(tmp_path):
+    wuhou = make_district(tmp_path, "wuhou", "武侯区台账")
+    jinjiang = make_district(tmp_path, "jinjiang", "锦江区台账")
+    return wuhou, jinjiang
+
+
+def test_fetch_several_members_one_unreachable(cli, tmp_path, two_districts):
+    wuhou, jinjiang = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: ../jinjiang, branch: main}}\n"
+                               f"  - {{unit: 青羊区委, repo: {tmp_path / 'nowhere'}}}\n")
+    r = cli("fetch", "--ledger", city)
+    assert r.exit_code == 1, r
+    lines = fetch_lines(r.stdout)
+    assert set(lines) == {"武侯区委", "锦江区委"}  # the unreachable one did not stop the others
+    unit, commit, date, items = lines["武侯区委"]
+    assert commit == git(wuhou, "rev-parse", "HEAD").strip()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", date) and items == "1"
+    assert lines["锦江区委"][1] == git(jinjiang, "rev-parse", "HEAD").strip()
+    assert "青羊区委" in r.stderr
+    assert git(city, "status", "--porcelain", "--ignored") == ""  # nothing in the work tree, not even ignored
+    assert (city / ".git" / "reformctl" / "members").is_dir()
+    # the named members only; all fetched: exit 0
+    r = cli("fetch", "武侯区委", "--ledger", city)
+    assert r.exit_code == 0 and set(fetch_lines(r.stdout)) == {"武侯区委"}, r
+    r = cli("fetch", "某区委", "--ledger", city)
+    assert r.exit_code == 2 and "某区委" in r.stderr, r
+
+
+def test_status_members_tags_every_finding(cli, tmp_path, two_districts):
+    wuhou, _j = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 青羊区委, repo: ../nowhere}}\n", {
+        "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
+                           "status: in_progress\n"})
+    assert cli("fetch", "--ledger", city).exit_code == 1  # 青羊区委 cannot be fetched
+    rows = status_rows(cli, city)
+    assert rows and all("member" in f and "commit" in f for f in rows)
+    commit = git(wuhou, "rev-parse", "HEAD").strip()
+    own = [f for f in rows if f["member"] is None]
+    assert own and all(f["commit"] is None for f in own)
+    assert ("T-C1", "task_overdue") in {(f["id"], f["rule"]) for f in own}
+    theirs = [f for f in rows if f["member"] == "武侯区委"]
+    assert theirs and all(f["commit"] == commit for f in theirs)
+    assert {f["rule"] for f in theirs} >= {"report_missing"}
+    [stale] = [f for f in rows if f["rule"] == "member_stale"]  # never fetched: due 2 months after start
+    assert (stale["id"], stale["unit"], stale["member"], stale["commit"], stale["due"]) == (
+        "青羊区委", "青羊区委", "青羊区委", None, "2016-09-01")
+    # --member keeps only that member's findings; the table has a member column
+    only = status_rows(cli, city, "--member", "武侯区委")
+    assert only and {f["member"] for f in only} == {"武侯区委"}
+    r = cli("status", "--members", "--ledger", city, "--as-of", "2016-12-31")
+    assert r.exit_code == 0 and "member" in r.stdout and "武侯区委" in r.stdout, r
+    r = cli("status", "--members", "--member", "某区委", "--ledger", city, "--as-of", "2016-12-31")
+    assert r.exit_code == 2, r
+    # without --members nothing changes: no member keys
+    plain = json.loads(cli("status", "--ledger", city, "--as-of", "2016-12-31", "-f", "json").stdout)
+    assert plain and all("member" not in f for f in plain)
+
+
+def test_only_fetched_commits_count_and_refetch_after_a_new_commit(cli, tmp_path, two_districts, monkeypatch):
+    wuhou, _j = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    first = git(wuhou, "rev-parse", "HEAD").strip()
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    before = status_rows(cli, city, "--member", "武侯区委")
+    overdue = {"id": "T-2", "title": "逾期任务", "lead_unit": "区委深改办", "start": "2016-07-01", "due": "2016-08-31",
+               "status": "in_progress"}
+    text = "".join(f"{k}: {v}\n" for k, v in overdue.items())
+    (wuhou / "tasks" / "T-2.yaml").write_text(text, encoding="utf-8")  # in the member's work tree only
+    assert status_rows(cli, city, "--member", "武侯区委") == before
+    second = commit_all(wuhou, "add T-2")  # committed, not yet fetched
+    assert status_rows(cli, city, "--member", "武侯区委") == before
+    import reformctl.store.members as members
+
+    calls = []
+    real = members.read_blobs
+    monkeypatch.setattr(members, "read_blobs", lambda *a: calls.append(a[1]) or real(*a))
+    r = cli("fetch", "--ledger", city)
+    assert r.exit_code == 0 and fetch_lines(r.stdout)["武侯区委"][1:2] == [second] and second != first, r
+    after = status_rows(cli, city, "--member", "武侯区委")
+    assert ("T-2", "task_overdue") in {(f["id"], f["rule"]) for f in after}
+    assert all(f["commit"] == second for f in after)
+    assert calls == [second]  # read once at the new commit
+    status_rows(cli, city, "--member", "武侯区委")
+    assert calls == [second]  # unchanged member: remembered, not read again
+
+
+def test_member_with_errors_is_a_finding_not_a_crash(cli, tmp_path, two_districts, monkeypatch):
+    wuhou, jinjiang = two_districts
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2016-11-01T10:00:00+08:00")  # member_invalid is due this day
+    (jinjiang / "tasks" / "T-9.yaml").write_text("id: T-9\ntitle: [broken\n", encoding="utf-8")
+    (jinjiang / "tasks" / "T-8.yaml").write_text("id: T-8\ntitle: 坏单位\nlead_unit: 无此单位\nstart: 2016-07-01\n"
+                                                  "due: 2016-12-31\nstatus: planned\n", encoding="utf-8")
+    bad = commit_all(jinjiang, "broken")
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0  # fetched, whatever the ledger holds
+    rows = status_rows(cli, city)
+    [inv] = [f for f in rows if f["rule"] == "member_invalid"]
+    assert (inv["id"], inv["unit"], inv["member"], inv["commit"], inv["light"], inv["due"]) == (
+        "锦江区委", "锦江区委", "锦江区委", bad, "red", "2016-11-01")
+    [stale] = [f for f in rows if f["rule"] == "member_stale" and f["member"] == "锦江区委"]
+    assert (stale["due"], stale["light"]) == ("2017-01-01", "yellow")  # two months after its last commit
+    assert any(f["member"] == "锦江区委" and f["rule"] == "report_missing" for f in rows)  # its findings still shown
+    r = cli("check", "--members", "--ledger", city, "--format", "json")
+    assert r.exit_code == 1, r
+    diags = json.loads(r.stdout)
+    assert all("member" in d and "commit" in d for d in diags)
+    mine = {(d["file"], d["code"], d["line"]) for d in diags if d["member"] == "锦江区委"}
+    assert ("tasks/T-8.yaml", "unknown_unit", 3) in mine and any(f == "tasks/T-9.yaml" for f, _c, _l in mine)
+    assert all(d["commit"] == bad for d in diags if d["member"] == "锦江区委")
+    r = cli("check", "--members", "--member", "武侯区委", "--ledger", city)
+    assert r.exit_code == 0, r
+    r = cli("check", "--members", "--ledger", city)
+    assert r.exit_code == 1 and f"锦江区委@{bad[:12]}:tasks/T-8.yaml:3" in r.stdout, r
+
+
+def test_a_ledger_that_is_not_there_at_the_commit(cli, tmp_path, two_districts, monkeypatch):
+    wuhou, _j = two_districts
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2016-11-01T10:00:00+08:00")
+    git(wuhou, "commit", "-q", "--allow-empty", "-m", "dated")
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}, path: no/such/folder}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    [inv] = [f for f in status_rows(cli, city) if f["rule"] == "member_invalid"]
+    assert inv["member"] == "武侯区委"
+    r = cli("check", "--members", "--ledger", city)
+    assert r.exit_code == 1 and "reformctl.yaml" in r.stdout, r
+
+
+DOCKED_PLAN = "id: PL-1\ntitle: 市方案\nlevel: city\nstatus: issued\napproved: 2016-07-20\nissued: 2016-08-01\n" \
+              "legality_review: 2016-07-10\ndock: all\n"
+
+
+def test_docking_both_ways(cli, tmp_path):
+    wuhou = make_district(tmp_path, "wuhou", "武侯", {
+        "plans/PL-W1.yaml": "id: PL-W1\ntitle: 区对接方案\nlevel: district\ndocks: PL-1\n"})
+    jinjiang = make_district(tmp_path, "jinjiang", "锦江")
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n",
+                     {"plans/PL-1.yaml": DOCKED_PLAN})
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    rows = [f for f in status_rows(cli, city) if f["rule"] == "docking_missing"]
+    assert [(f["id"], f["unit"], f["member"], f["due"], f["light"]) for f in rows] == [
+        ("PL-1", "锦江区委", "锦江区委", "2016-09-30", "red")]
+    # a task docking it is as good as a plan, whatever its status; a dock list names only some members
+    write_files(jinjiang, {"tasks/T-2.yaml": "id: T-2\ntitle: 对接\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
+                                             "due: 2017-06-30\nstatus: cancelled\ndocks: PL-1\n"})
+    commit_all(jinjiang)
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    assert [f for f in status_rows(cli, city) if f["rule"] == "docking_missing"] == []
+    # not yet due: yellow within due_soon_days of issued + docking_days
+    r = cli("status", "--members", "--ledger", city, "--as-of", "2016-09-20", "-f", "json", "--rule", "docking_missing")
+    assert r.exit_code == 0 and json.loads(r.stdout) == [], r
+
+
+def test_delegated_tasks_both_ways(cli, tmp_path):
+    upper_task = ("id: T-U1\ntitle: 市交办任务\nlead_unit: 武侯区委\nstart: 2016-07-01\ndue: 2016-11-30\n"
+                  "status: in_progress\nmilestones:\n  - {name: 方案, due: 2016-09-30}\n")
+    done = make_district(tmp_path, "wuhou", "武侯", {
+        "tasks/T-5.yaml": "id: T-5\ntitle: 落实市任务\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2016-11-30\n"
+                          "status: completed\ncompleted: 2016-11-20\nupper: T-U1\n"})
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {done}}}\n", {"tasks/T-U1.yaml": upper_task})
+    rules = {"task_overdue", "milestone_overdue", "update_overdue"}
+
+    def upper_findings():
+        return {f["rule"] for f in status_rows(cli, city) if f["id"] == "T-U1" and f["member"] is None} & rules
+
+    assert upper_findings() == rules  # never fetched: nothing known, the task owes
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    assert upper_findings() == set()  # the member completed it
+    plain = json.loads(cli("status", "--ledger", city, "--as-of", "2016-12-31", "-f", "json").stdout)
+    assert {f["rule"] for f in plain if f["id"] == "T-U1"} >= {"task_overdue"}  # without --members: as before
+    # the other way: the member's task still open, its progress counts as the upper task's
+    write_files(done, {"tasks/T-5.yaml": "id: T-5\ntitle: 落实市任务\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
+                                         "due: 2016-11-30\nstatus: in_progress\nupper: T-U1\nprogress:\n"
+                                         "  - {date: 2016-12-10, note: 推进}\n"})
+    commit_all(done)
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    assert upper_findings() == {"task_overdue", "milestone_overdue"}
+
+
+def test_bundle_exchange(cli, tmp_path, two_districts):
+    wuhou, _j = two_districts
+    out = tmp_path / "wuhou.bundle"
+    r = cli("bundle", out, "--ledger", wuhou)
+    assert r.exit_code == 0 and out.is_file(), r
+    city = make_city(tmp_path, "  - {unit: 武侯区委, repo: https://git.invalid/wuhou.git}\n")
+    r = cli("fetch", "--bundle", out, "--member", "武侯区委", "--ledger", city)
+    assert r.exit_code == 0, r
+    assert fetch_lines(r.stdout)["武侯区委"][1] == git(wuhou, "rev-parse", "HEAD").strip()
+    assert any(f["member"] == "武侯区委" for f in status_rows(cli, city))
+    assert cli("fetch", "--bundle", out, "--ledger", city).exit_code == 2  # --member is needed
+    # a bundle of two branches and no `branch:` in reformctl.yaml: which one is unclear, refused
+    git(wuhou, "branch", "other")
+    two = tmp_path / "two.bundle"
+    subprocess.run(["git", "bundle", "create", "-q", str(two), "main", "other"], cwd=wuhou, check=True)
+    r = cli("fetch", "--bundle", two, "--member", "武侯区委", "--ledger", city)
+    assert r.exit_code == 1 and "2 branches" in r.stderr, r
+    r = cli("fetch", "--bundle", tmp_path / "missing.bundle", "--member", "武侯区委", "--ledger", city)
+    assert r.exit_code == 1, r
+
+
+@pytest.mark.parametrize("entry", [
+    "{unit: 武侯区委, repo: '--upload-pack=touch PWNED'}",
+    "{unit: 武侯区委, repo: 'ext::sh -c touch% PWNED'}",
+    "{unit: 武侯区委, repo: ../wuhou, branch: '--upload-pack=touch PWNED'}",
+    "{unit: 武侯区委, repo: ../wuhou, path: ../../etc}",
+])
+def test_hostile_member_sources_are_refused(cli, tmp_path, two_districts, entry):
+    city = make_city(tmp_path, f"  - {entry}\n")
+    r = cli("fetch", "--ledger", city, cwd=tmp_path)
+    assert r.exit_code == 1, r
+    assert not list(tmp_path.rglob("PWNED"))
+    r = cli("check", "--ledger", city)
+    assert r.exit_code == 1 and "member_unsafe" in r.stdout, r
+    r = cli("status", "--members", "--ledger", city, "--as-of", "2016-12-31", "-f", "json")
+    assert r.exit_code == 0, r  # never fetched: a finding, never a crash
+    assert [f["commit"] for f in json.loads(r.stdout) if f["rule"] == "member_stale"] == [None]
+
+
+def test_git_refuses_the_ext_transport_even_past_the_checks(tmp_path):
+    from reformctl.store.members import MemberError, _ensure_store, _git
+
+    store = tmp_path / "store"
+    _ensure_store(store)
+    with pytest.raises(MemberError):
+        _git(store, "fetch", "--end-of-options", f"ext::sh -c touch% {tmp_path / 'PWNED'}", "+HEAD:refs/x")
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_members_in_the_same_repository(cli, tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write_files(repo, {f"districts/wuhou/{k}": v for k, v in district_files("武侯").items()})
+    write_files(repo, {"city/reformctl.yaml": "name: 市\nlevel: city\nstart: 2016-07-01\nmembers:\n"
+                                              "  - {unit: 武侯区委, repo: ., path: districts/wuhou}\n",
+                       "city/units.yaml": CITY_UNITS})
+    head = commit_all(repo, "city and district")
+    city = repo / "city"
+    r = cli("fetch", cwd=city)
+    assert r.exit_code == 0 and fetch_lines(r.stdout)["武侯区委"][1:2] == [head], r
+    assert git(repo, "status", "--porcelain") == ""
+    rows = status_rows(cli, city)
+    assert any(f["member"] == "武侯区委" for f in rows)
+    # an uncommitted edit of the district is not what the city sees
+    (repo / "districts/wuhou/tasks/T-1.yaml").write_text("broken: [\n", encoding="utf-8")
+    assert not [f for f in status_rows(cli, city) if f["rule"] == "member_invalid"]
+    assert cli("check", "--members", cwd=city).exit_code == 0
+    # the city's own check does not read the district's folder
+    assert cli("check", cwd=city).exit_code == 0
+
+
+def test_check_members_warns_on_references_the_upper_lacks(cli, tmp_path):
+    wuhou = make_district(tmp_path, "wuhou", "武侯", {
+        "tasks/T-5.yaml": "id: T-5\ntitle: 落实\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2017-06-30\n"
+                          "status: planned\nupper: T-NOPE\ndocks: PL-NOPE\n",
+        "plans/PL-W.yaml": "id: PL-W\ntitle: 区方案\nlevel: district\ndocks: PL-1\n"})
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n", {"plans/PL-1.yaml": DOCKED_PLAN})
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    r = cli("check", "--members", "--ledger", city, "-f", "json")
+    assert r.exit_code == 0, r  # warnings only
+    warn = [(d["file"], d["line"], d["code"], d["severity"]) for d in json.loads(r.stdout) if d["member"] == "武侯区委"]
+    assert warn == [("tasks/T-5.yaml", 7, "unknown_upper", "warning"), ("tasks/T-5.yaml", 8, "unknown_upper", "warning")]
+
+
+def test_summary_members_adds_one_row_per_member(cli, tmp_path, two_districts):
+    wuhou, jinjiang = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n", {
+        "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
+                           "status: in_progress\n"})
+    assert cli("fetch", "武侯区委", "--ledger", city).exit_code == 0
+    r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city, "-f", "json")
+    assert r.exit_code == 0, r
+    data = json.loads(r.stdout)
+    assert [(x["unit"], x["member"], x["tasks"]) for x in data["rows"]] == [("市委深改办", None, 1), ("武侯区委", "武侯区委", 1)]
+    assert data["totals"]["tasks"] == 2
+    r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city)
+    assert r.exit_code == 0 and "武侯区委 (member)" in r.stdout, r
