@@ -357,3 +357,30 @@ def test_summary_members_adds_one_row_per_member(cli, tmp_path, two_districts):
     assert data["totals"]["tasks"] == 2
     r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city)
     assert r.exit_code == 0 and "武侯区委 (member)" in r.stdout, r
+
+
+def test_the_sample_roll_up_on_a_fresh_clone(cli, tmp_path):
+    """The README's two commands on a copy of this repository's sample (the city and its three districts)."""
+    import shutil
+
+    from conftest import REPO
+
+    repo = tmp_path / "clone"
+    shutil.copytree(REPO / "ledger-data", repo / "ledger-data")
+    shutil.copytree(REPO / "district-ledgers", repo / "district-ledgers")
+    git(repo, "init", "-q", "-b", "main")
+    commit_all(repo, "sample")
+    city = repo / "ledger-data"
+    r = cli("fetch", cwd=city)
+    assert r.exit_code == 0 and set(fetch_lines(r.stdout)) == {"武侯区委", "锦江区委", "双流区委"}, r
+    assert git(repo, "status", "--porcelain") == ""
+    rows = status_rows(cli, city)
+    docking = [(f["id"], f["member"], f["light"]) for f in rows if f["rule"] == "docking_missing"]
+    assert docking == [("PL-2016-004", "双流区委", "red")]  # 武侯 docks it with a plan, 锦江 with a task
+    assert {f["member"] for f in rows} == {None, "武侯区委", "锦江区委", "双流区委"}
+    # T-2016-034 is carried by 双流's T-SL-2016-001, whose progress of 2016-12-20 is the city task's latest
+    plain = json.loads(cli("status", "--as-of", "2016-12-31", "-f", "json", cwd=city).stdout)
+    assert ("T-2016-034", "update_overdue") in {(f["id"], f["rule"]) for f in plain}
+    assert ("T-2016-034", "update_overdue") not in {(f["id"], f["rule"]) for f in rows}
+    assert cli("check", "--members", cwd=city).exit_code == 0
+    assert cli("check", cwd=city).exit_code == 0
