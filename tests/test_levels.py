@@ -384,3 +384,30 @@ def test_the_sample_roll_up_on_a_fresh_clone(cli, tmp_path):
     assert ("T-2016-034", "update_overdue") not in {(f["id"], f["rule"]) for f in rows}
     assert cli("check", "--members", cwd=city).exit_code == 0
     assert cli("check", cwd=city).exit_code == 0
+
+
+def test_init_upper_writes_the_scheduled_roll_up(cli, tmp_path):
+    import sys
+
+    import yaml
+
+    led = tmp_path / "city"
+    assert cli("init", led, "--start", "2025-01-01", "--upper").exit_code == 0
+    wf_path = led / ".github/workflows/reformctl-members.yml"
+    wf = yaml.safe_load(wf_path.read_text(encoding="utf-8"))
+    assert "schedule" in wf[True] and "pull_request" not in wf[True]  # `on:` reads as True in YAML 1.1
+    steps = wf["jobs"]["roll-up"]["steps"]
+    runs = "\n".join(s.get("run", "") for s in steps)
+    for command in ("reformctl fetch", "reformctl status --members", "GITHUB_STEP_SUMMARY", "reformctl report --html"):
+        assert command in runs, command
+    assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in steps)
+    assert git(led, "status", "--porcelain") == "" and "reformctl-members.yml" in git(led, "ls-files")
+    assert "# members:" in (led / "reformctl.yaml").read_text(encoding="utf-8")
+    assert cli("check", "--ledger", led).exit_code == 0
+    if __import__("importlib").util.find_spec("check_jsonschema"):
+        r = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                            str(wf_path)], capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+    plain = tmp_path / "district"
+    assert cli("init", plain, "--start", "2025-01-01", "--level", "district").exit_code == 0
+    assert not (plain / ".github/workflows/reformctl-members.yml").exists()

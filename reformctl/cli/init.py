@@ -34,6 +34,10 @@ def init(
     hooks_rev: Annotated[Optional[str], typer.Option(
         "--hooks-rev", metavar="REV", show_default=False,
         help="Tag or commit of that repository (pinned). Default: v<this version>.")] = None,
+    upper: Annotated[bool, typer.Option("--upper", help="An office above others (members, see README Levels): also "
+                     "write .github/workflows/reformctl-members.yml, a scheduled job that fetches the members, puts "
+                     "`status --members` in the run's summary and keeps the HTML report as an artifact, and a "
+                     "commented `members:` example in reformctl.yaml.")] = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a ledger repository: settings, units template, folders, schemas, CI, pre-commit, editor set-up.
@@ -68,6 +72,7 @@ def init(
             path, name=(name or kit.DEFAULT_NAME).strip(), level=level.value, start=day,
             install_spec=install_spec or kit.DEFAULT_INSTALL_SPEC,
             hooks_repo=hooks_repo or kit.DEFAULT_HOOKS_REPO, hooks_rev=hooks_rev or kit.DEFAULT_HOOKS_REV,
+            upper=upper,
         )
     except kit.InitError as exc:
         fail(localize(str(exc), language), exit_code(exc))

@@ -102,8 +102,16 @@ def _rules_block(defaults: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+MEMBERS_WORKFLOW = ".github/workflows/reformctl-members.yml"
+MEMBERS_EXAMPLE = """# 下级台账（一级抓一级）：取消注释并逐个列出；reformctl fetch 只读获取，reformctl status --members 汇总
+# members:
+#   - {unit: 某区委, repo: https://git.example.org/district/ledger.git, branch: main}
+"""
+
+
 def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_spec: str = DEFAULT_INSTALL_SPEC,
-         hooks_repo: str = DEFAULT_HOOKS_REPO, hooks_rev: str = DEFAULT_HOOKS_REV) -> tuple[dict[str, str], dict[str, str]]:
+         hooks_repo: str = DEFAULT_HOOKS_REPO, hooks_rev: str = DEFAULT_HOOKS_REV,
+         upper: bool = False) -> tuple[dict[str, str], dict[str, str]]:
     """(ledger files relative to the ledger, repository files relative to the repository root) -> content.
 
     ``ledger_prefix`` is the ledger's folder relative to the repository root ("" when it is the root)."""
@@ -154,12 +162,15 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
         ".vscode/settings.json": json.dumps(settings, ensure_ascii=False, indent=2) + "\n",
         ".vscode/extensions.json": _template("vscode/extensions.json"),
     }
+    if upper:  # an office above others: the scheduled roll-up of its members, and where to list them
+        repo[MEMBERS_WORKFLOW] = _fill(_template("github/reformctl-members.yml"), ci)
+        ledger[SETTINGS_FILE] = ledger[SETTINGS_FILE].rstrip("\n") + "\n" + MEMBERS_EXAMPLE
     return ledger, repo
 
 
 def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt.date,
          install_spec: str = DEFAULT_INSTALL_SPEC, hooks_repo: str = DEFAULT_HOOKS_REPO,
-         hooks_rev: str = DEFAULT_HOOKS_REV, commit: bool = True) -> InitResult:
+         hooks_rev: str = DEFAULT_HOOKS_REV, commit: bool = True, upper: bool = False) -> InitResult:
     """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository)."""
     if shutil.which("git") is None:
         raise InitError("git is not installed; install git first")
@@ -183,7 +194,7 @@ def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt
         raise InitError(f"cannot tell where {path} lies in the repository at {top}")
 
     ledger_files, repo_files = plan(prefix, name=name, level=level, start=start, install_spec=install_spec,
-                                    hooks_repo=hooks_repo, hooks_rev=hooks_rev)
+                                    hooks_repo=hooks_repo, hooks_rev=hooks_rev, upper=upper)
     pre = f"{prefix}/" if prefix else ""
     clash = [rel for rel in ledger_files if rel not in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink())]
     if clash:
