@@ -163,8 +163,15 @@ def test_only_fetched_commits_count_and_refetch_after_a_new_commit(cli, tmp_path
     assert ("T-2", "task_overdue") in {(f["id"], f["rule"]) for f in after}
     assert all(f["commit"] == second for f in after)
     assert calls == [second]  # read once at the new commit
-    status_rows(cli, city, "--member", "武侯区委")
+    again = status_rows(cli, city, "--member", "武侯区委")
     assert calls == [second]  # unchanged member: remembered, not read again
+    loads = []
+    real_read = members.read_member
+    monkeypatch.setattr(members, "read_member", lambda *a, **k: loads.append(a[2]) or real_read(*a, **k))
+    assert status_rows(cli, city, "--member", "武侯区委") == again == after
+    assert loads == []  # its findings for that date are remembered too: the member is not even loaded
+    fresh = status_rows(cli, city, "--member", "武侯区委", "--no-cache")
+    assert fresh == after and loads == [second]
 
 
 def test_member_with_errors_is_a_finding_not_a_crash(cli, tmp_path, two_districts, monkeypatch):

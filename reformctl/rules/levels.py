@@ -84,10 +84,33 @@ def check_members(ledger: Ledger) -> list[Diagnostic]:
 
 # ---------------------------------------------------------------- what the store layer hands in
 @dataclass(frozen=True)
+class MemberIndex:
+    """What the upper-level rules need of a member's ledger, small enough to remember per commit: the ids its
+    plans and tasks name in ``docks``, and for each of its tasks naming an upper task in ``upper``: (that id, its
+    completion date when completed or closed, else None, its progress dates); and its unit ids."""
+
+    docks: frozenset = frozenset()
+    uppers: tuple = ()
+    units: frozenset = frozenset()
+
+
+def member_index(ledger: Ledger) -> MemberIndex:
+    from ..model.records import TaskStatus
+
+    done = (TaskStatus.completed, TaskStatus.closed)
+    docks = {x.docks for x in ledger.plans.values() if x.docks is not None}
+    docks.update(t.docks for t in ledger.tasks.values() if t.docks is not None)
+    uppers = tuple((t.upper, t.completed if t.status in done else None, tuple(p.date for p in t.progress))
+                   for t in ledger.tasks.values() if t.upper is not None)
+    return MemberIndex(frozenset(docks), uppers, frozenset(ledger.units))
+
+
+@dataclass(frozen=True)
 class MemberView:
     """One member as the roll-up sees it: its unit, the fetched commit (None: never fetched) and that commit's
-    committer date in China Standard Time, its ledger read at that commit (None when it could not be read),
-    how many errors `check` finds in it, and ``error``: why it could not be read at all, if so."""
+    committer date in China Standard Time, what the rules need of its ledger at that commit (``index``; None
+    when it could not be read as a ledger) and, when it was loaded, the ledger itself; how many errors `check`
+    finds in it, and ``error``: why it could not be read at all, if so."""
 
     unit: str
     commit: Optional[str] = None
@@ -95,6 +118,7 @@ class MemberView:
     ledger: Optional[Ledger] = field(default=None, compare=False, repr=False)
     errors: int = 0
     error: Optional[str] = None
+    index: Optional[MemberIndex] = field(default=None, compare=False, repr=False)
 
 
 LEVEL_RULES = ("docking_missing", "member_stale", "member_invalid")
@@ -122,15 +146,10 @@ def docking_missing(ctx: Ctx) -> None:
             v = views.get(unit)
             if v is None:  # filtered out (--member)
                 continue
-            if v.ledger is not None and _docks(v.ledger, pid):
+            if v.index is not None and pid in v.index.docks:
                 continue
             ctx.emit("docking_missing", "plan", pid, add_days(p.issued, days), unit, title=p.title, ref=unit,
                      member=unit, issued=p.issued.isoformat(), n=days)
-
-
-def _docks(ledger: Ledger, plan_id: str) -> bool:
-    return any(x.docks == plan_id for x in ledger.plans.values()) or any(
-        t.docks == plan_id for t in ledger.tasks.values())
 
 
 @rule("member_stale", "unit", "R11")
@@ -165,9 +184,7 @@ def member_invalid(ctx: Ctx) -> None:
 def delegations(upper: Ledger, views: list[MemberView], as_of: dt.date) -> dict[str, tuple[bool, Optional[dt.date]]]:
     """For each upper task led by a member that has tasks naming it in ``upper``: (every such member task is
     completed on or before ``as_of``, the latest progress date of those tasks up to ``as_of``)."""
-    from ..model.records import TaskStatus
-
-    by_unit = {v.unit: v for v in views if v.ledger is not None}
+    by_unit = {v.unit: v for v in views if v.index is not None}
     if not by_unit:
         return {}
     out: dict[str, tuple[bool, Optional[dt.date]]] = {}
@@ -177,16 +194,14 @@ def delegations(upper: Ledger, views: list[MemberView], as_of: dt.date) -> dict[
             wanted.setdefault(t.lead_unit, []).append(tid)
     for unit, ids in wanted.items():
         mine: dict[str, list] = {}
-        for mt in by_unit[unit].ledger.tasks.values():
-            if mt.upper is not None:
-                mine.setdefault(mt.upper, []).append(mt)
+        for upper_id, completed, progress in by_unit[unit].index.uppers:
+            mine.setdefault(upper_id, []).append((completed, progress))
         for tid in ids:
             tasks = mine.get(tid)
             if not tasks:
                 continue
-            done = all(mt.status in (TaskStatus.completed, TaskStatus.closed) and mt.completed is not None
-                       and mt.completed <= as_of for mt in tasks)
-            dates = [p.date for mt in tasks for p in mt.progress if p.date <= as_of]
+            done = all(completed is not None and completed <= as_of for completed, _p in tasks)
+            dates = [d for _c, progress in tasks for d in progress if d <= as_of]
             out[tid] = (done, max(dates) if dates else None)
     return out
 

@@ -31,7 +31,7 @@ from ..load import ENV_MAX_BYTES, LoadResult, _max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file, load_blobs, locate_blobs, rebuild
 from ..model import Diagnostic, Ledger, Severity
-from ..rules.levels import MemberView, member_path, source_problems
+from ..rules.levels import MemberIndex, MemberView, member_path, source_problems
 
 MEMBER_REF = "refs/reformctl/member"
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -294,6 +294,37 @@ class MemberRead:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def _memo_folder(root: Path, member) -> Path:
+    return store_of(root, member) / "reformctl-read"
+
+
+def _read_key(member, commit: str) -> str:
+    """What a remembered read of ``member`` at ``commit`` depends on: the commit, the ledger folder, the size
+    limit and the code that reads and checks it."""
+    parts = (str(READ_FORMAT), _cache.code_fingerprint(), _rules_fingerprint(), commit, member_path(member.path),
+             str(_max_bytes()))
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _remember(folder: Path, name: str, key: str, data: bytes) -> None:
+    """Write ``data`` as ``folder/name`` and drop what was remembered of other commits (or other code)."""
+    try:
+        folder.mkdir(exist_ok=True)
+        for old in folder.glob("*.pickle"):
+            if not old.name.startswith(key):
+                old.unlink(missing_ok=True)
+        _cache.write_atomically(folder / name, data)
+    except OSError:
+        pass
+
+
+def _recall(path: Path):
+    try:
+        return _cache.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing or unreadable: computed again
+        return None
+
+
 def read_member(root: Path, member, commit: str, cache: Optional[bool] = None) -> MemberRead:
     """``member``'s ledger at ``commit`` (from its store), remembered per commit unless ``cache`` is False."""
     from ..rules.checks import check_ledger
@@ -302,33 +333,39 @@ def read_member(root: Path, member, commit: str, cache: Optional[bool] = None) -
     path = member_path(member.path)
     label = Path(f"{member.unit}@{commit[:12]}") / path if path else Path(f"{member.unit}@{commit[:12]}")
     use_cache = _cache.cache_enabled(cache)
-    key = hashlib.sha256("\0".join((str(READ_FORMAT), _cache.code_fingerprint(), _rules_fingerprint(), commit,
-                                    path, str(_max_bytes()))).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    memo = store / "reformctl-read" / f"{key}.pickle"
+    key = _read_key(member, commit)
+    folder = _memo_folder(root, member)
     if use_cache:
+        parts = _recall(folder / f"{key}.pickle")
         try:
-            parts = _cache.loads(memo.read_bytes())
             settings, items, files, index, load_diags, diags, n = parts
             res = LoadResult(rebuild(label, settings, items, files, index), load_diags, n)
             return MemberRead(res, diags)
-        except Exception:  # noqa: BLE001 - a missing or unreadable memo is read again from git
+        except (TypeError, ValueError):
             pass
     blobs = read_blobs(store, commit, path)
     res = load_blobs(label, blobs)
     own = res.diagnostics + (check_ledger(res.ledger) if res.ledger.settings is not None else [])
     diags = sorted(locate_blobs(blobs, own), key=Diagnostic.sort_key)
     if use_cache:
-        try:
-            L = res.ledger
-            data = _cache.dumps((L.settings, L.items, L.files, L.index, res.diagnostics, diags, res.files_read))
-            memo.parent.mkdir(exist_ok=True)
-            for old in memo.parent.glob("*.pickle"):  # only the latest commit's is kept
-                if old != memo:
-                    old.unlink(missing_ok=True)
-            _cache.write_atomically(memo, data)
-        except OSError:
-            pass
+        L = res.ledger
+        _remember(folder, f"{key}.pickle", key,
+                  _cache.dumps((L.settings, L.items, L.files, L.index, res.diagnostics, diags, res.files_read)))
+        index, errors, why = _summary_of(MemberRead(res, diags))
+        plain = None if index is None else (index.docks, index.uppers, index.units)  # plain data: the cache's
+        _remember(folder, f"{key}.index.pickle", key, _cache.dumps((plain, errors, why)))  # unpickler takes no more
     return MemberRead(res, diags)
+
+
+def _summary_of(read: MemberRead) -> tuple:
+    """(index or None, number of errors, why it is no ledger or None): what a view needs of a read."""
+    from ..rules.levels import member_index
+
+    res = read.result
+    errors = [d for d in read.diagnostics if d.severity is Severity.error]
+    has = res is not None and res.ledger.settings is not None
+    return (member_index(res.ledger) if has else None, len(errors),
+            None if has or not errors else errors[0].message)
 
 
 _RULES_FP: Optional[str] = None
@@ -349,14 +386,16 @@ def _rules_fingerprint() -> str:
     return _RULES_FP
 
 
-def member_views(root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None
-                 ) -> tuple[list[MemberView], dict[str, MemberRead]]:
+def member_views(root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None,
+                 full: bool = True) -> tuple[list[MemberView], dict[str, MemberRead]]:
     """A :class:`~reformctl.rules.levels.MemberView` of every member of ``upper`` (or those in ``only``) and
     what was read of each, never raising for a member: one that was never fetched has no commit, one whose
-    store cannot be read says why."""
+    store cannot be read says why. Without ``full``, a member whose index is remembered for its commit is not
+    loaded (its view has no ledger; :func:`roll_up` loads it only when its findings are not remembered)."""
     views: list[MemberView] = []
     reads: dict[str, MemberRead] = {}
     members = upper.settings.members if upper.settings else []
+    use_cache = _cache.cache_enabled(cache)
     for m in members:
         if only and m.unit not in only:
             continue
@@ -372,20 +411,28 @@ def member_views(root: Path, upper: Ledger, only: Sequence[str] = (), cache: Opt
         if commit is None:
             views.append(MemberView(m.unit))
             continue
-        try:
-            read = read_member(root, m, commit, cache)
-        except (MemberError, OSError, ValueError) as exc:
-            views.append(MemberView(m.unit, commit, when.date() if when else None,
-                                    error=getattr(exc, "message", None) or str(exc)))
-            continue
-        reads[m.unit] = read
-        res = read.result
-        errors = [d for d in read.diagnostics if d.severity is Severity.error]
-        views.append(MemberView(m.unit, commit, when.date() if when else None,
-                                ledger=res.ledger if res is not None and res.ledger.settings is not None else None,
-                                errors=len(errors),
-                                error=errors[0].message if res is not None and res.ledger.settings is None and errors
-                                else None))
+        day = when.date() if when else None
+        summary = None
+        if not full and use_cache:
+            summary = _recall(_memo_folder(root, m) / f"{_read_key(m, commit)}.index.pickle")
+            try:
+                plain, errors, why = summary
+                summary = (None if plain is None else MemberIndex(*plain), errors, why)
+            except (TypeError, ValueError):
+                summary = None
+        ledger = None
+        if summary is None:
+            try:
+                read = read_member(root, m, commit, cache)
+            except (MemberError, OSError, ValueError) as exc:
+                views.append(MemberView(m.unit, commit, day, error=getattr(exc, "message", None) or str(exc)))
+                continue
+            reads[m.unit] = read
+            summary = _summary_of(read)
+            if read.result is not None and read.result.ledger.settings is not None:
+                ledger = read.result.ledger
+        index, errors, why = summary
+        views.append(MemberView(m.unit, commit, day, ledger=ledger, errors=errors, error=why, index=index))
     return views, reads
 
 
@@ -432,11 +479,12 @@ def tag(finding, member: Optional[str], commit: Optional[str]):
 def roll_up(root: Path, upper: Ledger, as_of: dt.date, only: Sequence[str] = (), cache: Optional[bool] = None,
             horizon: Optional[int] = None) -> RollUp:
     """The findings of ``upper`` (loaded from ``root``) and of its members (those in ``only``, else all) as of
-    ``as_of``: the upper-level rules about members, delegated tasks, and each member's own findings."""
+    ``as_of``: the upper-level rules about members, delegated tasks, and each member's own findings. A member's
+    findings are remembered per commit and date: an unchanged member is not even loaded on the next run."""
     from ..rules.findings import Finding, evaluate
     from ..rules.levels import LEVEL_RULES
 
-    views, reads = member_views(root, upper, only, cache)
+    views, reads = member_views(root, upper, only, cache, full=False)
     commits = {v.unit: v.commit for v in views}
     ev = evaluate(upper, as_of, members=views, horizon=horizon)
     found: list = []
@@ -447,12 +495,32 @@ def roll_up(root: Path, upper: Ledger, as_of: dt.date, only: Sequence[str] = (),
             tag(f, None, None)
         found.append(f)
     units = set(upper.units)
+    use_cache = _cache.cache_enabled(cache)
+    by_unit = {m.unit: m for m in upper.settings.members} if upper.settings else {}
     for v in views:
-        if v.ledger is None:
+        if v.index is None:
             continue
-        units.update(v.ledger.units)
-        for f in evaluate(v.ledger, as_of, horizon=horizon).findings:
-            found.append(tag(f, v.unit, v.commit))
+        units.update(v.index.units)
+        m = by_unit[v.unit]
+        key = _read_key(m, v.commit)
+        name = f"{key}.findings-{as_of.isoformat()}-{horizon}.pickle"
+        rows = _recall(_memo_folder(root, m) / name) if use_cache and v.ledger is None else None
+        if type(rows) is list:
+            try:
+                found.extend(tag(Finding.from_row(tuple(row)), v.unit, v.commit) for row in rows)
+                continue
+            except (TypeError, ValueError):
+                pass
+        ledger = v.ledger
+        if ledger is None:
+            read = reads.get(v.unit) or read_member(root, m, v.commit, cache)
+            if read.result is None or read.result.ledger.settings is None:
+                continue
+            ledger = read.result.ledger
+        mine = evaluate(ledger, as_of, horizon=horizon).findings
+        if use_cache:
+            _remember(_memo_folder(root, m), name, key, _cache.dumps([f.to_row() for f in mine]))
+        found.extend(tag(f, v.unit, v.commit) for f in mine)
     found.sort(key=Finding.sort_key)
     if only:
         wanted = set(only)
