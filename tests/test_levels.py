@@ -418,3 +418,23 @@ def test_init_upper_writes_the_scheduled_roll_up(cli, tmp_path):
     plain = tmp_path / "district"
     assert cli("init", plain, "--start", "2025-01-01", "--level", "district").exit_code == 0
     assert not (plain / ".github/workflows/reformctl-members.yml").exists()
+
+
+def test_report_html_members_section(cli, tmp_path, two_districts):
+    wuhou, jinjiang = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n"
+                               "  - {unit: 青羊区委, repo: ../nowhere}\n", {"plans/PL-1.yaml": DOCKED_PLAN})
+    cli("fetch", "--ledger", city)
+    out = tmp_path / "r.html"
+    r = cli("report", "--html", out, "--members", "--ledger", city, "--as-of", "2016-12-31", "--lang", "en")
+    assert r.exit_code == 0, r
+    page = out.read_text(encoding="utf-8")
+    assert '<section id="members">' in page
+    rows = json.loads(cli("status", "--members", "--ledger", city, "--as-of", "2016-12-31", "-f", "json").stdout)
+    for unit in ("武侯区委", "锦江区委", "青羊区委"):
+        red = sum(f["member"] == unit and f["light"] == "red" for f in rows)
+        assert re.search(rf'<tr data-member="{unit}"><td>{unit}</td><td class="nw">[^<]+</td><td class="n">{red}</td>',
+                         page), unit
+    assert "never fetched" in page and 'data-rule="docking_missing"' in page
+    r = cli("report", "--html", out, "--ledger", city, "--as-of", "2016-12-31")
+    assert r.exit_code == 0 and '<section id="members">' not in out.read_text(encoding="utf-8")

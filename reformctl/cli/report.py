@@ -17,6 +17,9 @@ def report(
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
+    members: Annotated[bool, typer.Option("--members", help="Add a section on the members (reformctl.yaml "
+                       "`members:`, read at the commits `reformctl fetch` brought): red and yellow counts per member "
+                       "and each member's findings.")] = False,
 ) -> None:
     """Write one self-contained HTML page (inline CSS and SVG charts, no script,
     nothing fetched from the network) for leaders: key figures, traffic lights
@@ -42,6 +45,12 @@ def report(
     led = load_or_fail(root).ledger
     with progress() as p:
         data = api.report_data(led, day, language, quarter=q, progress=p)
+    if members:
+        from ..store.members import roll_up
+        from ..views.html import member_rows
+
+        up = roll_up(root, led, day)
+        data["members"] = member_rows(up.findings, up.views, language)
     text = render_html(data, language)
     try:
         html.write_text(text, encoding="utf-8")

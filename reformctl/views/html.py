@@ -30,6 +30,8 @@ T = {
         "yellow": "黄灯", "green": "绿灯", "rectified": "已整改", "verified": "已核实", "open": "未整改", "problems": "问题",
         "today": "截至日", "filed": "已备案", "not_filed": "未备案", "rate": "完成率", "due_n": "到期", "done_n": "按期完成",
         "none": "—", "more_units": "另有 {n} 个单位: {units}",
+        "members": "下级台账", "member": "下级", "commit": "提交", "never_fetched": "从未获取",
+        "members_note": "各下级台账在 reformctl fetch 获取的提交处的红灯和黄灯事项(含上级对其的对接、更新和错误检查)。",
     },
     "en": {
         "title": "Reform ledger report", "as_of": "As of", "generated": "made by reformctl", "kpi_tasks": "Open tasks",
@@ -48,6 +50,9 @@ T = {
         "rectified": "rectified", "verified": "verified", "open": "open", "problems": "problems", "today": "as of",
         "filed": "filed", "not_filed": "not filed", "rate": "rate", "due_n": "due", "done_n": "done in time",
         "none": "-", "more_units": "{n} more units: {units}",
+        "members": "Members' ledgers", "member": "member", "commit": "commit", "never_fetched": "never fetched",
+        "members_note": "Red and yellow findings of each member's ledger at the commit `reformctl fetch` brought "
+                        "(with the upper level's docking, update and error checks about it).",
     },
 }
 
@@ -346,9 +351,56 @@ def render_html(data: dict, lang: str = "zh") -> str:
     w(f'<section id="pilots"><h2>{_e(t["pilots"])}</h2><p class="note">{_e(t["pilots_note"])}</p>')
     w(pilot_chart(data["pilots"], as_of, t))
     w("</section>")
+    if data.get("members") is not None:
+        w(members_section(data["members"], t))
     w(f"<footer>{_e(data['name'])} · {_e(t['as_of'])} {as_of} · {_e(t['generated'])}</footer>")
     w("</main></body></html>")
     return "\n".join(out) + "\n"
+
+
+def members_section(members: list[dict], t: dict) -> str:
+    """The members (report --members): a table of red and yellow counts per member, then each member's
+    findings (red and yellow) in a closed ``<details>`` (no script needed to open it)."""
+    out = [f'<section id="members"><h2>{_e(t["members"])} <small>({len(members)})</small></h2>'
+           f'<p class="note">{_e(t["members_note"])}</p>',
+           f'<table><thead><tr><th>{_e(t["member"])}</th><th>{_e(t["commit"])}</th><th class="n">{_e(t["red"])}</th>'
+           f'<th class="n">{_e(t["yellow"])}</th></tr></thead><tbody>']
+    for m in members:
+        commit = m["commit"][:12] if m["commit"] else t["never_fetched"]
+        out.append(f'<tr data-member="{_e(m["member"])}"><td>{_e(m["member"])}</td><td class="nw">{_e(commit)}</td>'
+                   f'<td class="n">{m["red"]}</td><td class="n">{m["yellow"]}</td></tr>')
+    out.append("</tbody></table>")
+    for m in members:
+        if not m["findings"]:
+            continue
+        out.append(f'<details><summary>{_e(m["member"])} ({len(m["findings"])})</summary>'
+                   f'<table><thead><tr><th>{_e(t["light"])}</th><th>{_e(t["id"])}</th><th>{_e(t["item"])}</th>'
+                   f'<th>{_e(t["unit"])}</th><th>{_e(t["due"])}</th><th class="n">{_e(t["days"])}</th>'
+                   f'<th>{_e(t["message"])}</th></tr></thead><tbody>')
+        for f in m["findings"]:
+            out.append(f'<tr data-rule="{_e(f["rule"])}"><td class="nw"><span class="dot {_e(f["light"])}"></span>'
+                       f'{_e(t[f["light"]])}</td><td class="nw">{_e(f["id"])}</td><td>{_e(f["title"])}</td>'
+                       f'<td>{_e(f["unit"])}</td><td class="nw">{_e(f["due"])}</td><td class="n">{f["days"]}</td>'
+                       f'<td>{_e(f["message"])}</td></tr>')
+        out.append("</tbody></table></details>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def member_rows(findings: Iterable, views: Iterable, lang: str) -> list[dict]:
+    """One dict per member (in the order of ``views``): its commit, red and yellow counts and findings."""
+    from .. import i18n
+
+    rows = {v.unit: {"member": v.unit, "commit": v.commit, "red": 0, "yellow": 0, "findings": []} for v in views}
+    for f in findings:
+        r = rows.get(f.member or "")
+        if r is None or f.light not in ("red", "yellow"):
+            continue
+        r[f.light] += 1
+        r["findings"].append({"rule": f.rule, "light": f.light, "id": f.id, "unit": f.unit, "due": f.due.isoformat(),
+                              "days": f.days, "title": f.title or i18n.label("rule", f.rule, lang),
+                              "message": f.text(lang)})
+    return list(rows.values())
 
 
 def unit_light_rows(findings: Iterable, open_items: dict[str, int]) -> list[dict]:
