@@ -438,3 +438,27 @@ def test_report_html_members_section(cli, tmp_path, two_districts):
     assert "never fetched" in page and 'data-rule="docking_missing"' in page
     r = cli("report", "--html", out, "--ledger", city, "--as-of", "2016-12-31")
     assert r.exit_code == 0 and '<section id="members">' not in out.read_text(encoding="utf-8")
+
+
+def test_export_members_sheets_and_import_ignores_them(cli, tmp_path):
+    import openpyxl
+
+    wuhou = make_district(tmp_path, "wuhou", "武侯", {
+        "tasks/T-7.yaml": "id: T-7\ntitle: '=HYPERLINK(\"http://x\",\"y\")'\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
+                          "due: 2016-08-31\nstatus: in_progress\n"})
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    out = tmp_path / "l.xlsx"
+    r = cli("export", "--xlsx", out, "--members", "--ledger", city, "--as-of", "2016-12-31", "--lang", "zh")
+    assert r.exit_code == 0, r
+    wb = openpyxl.load_workbook(out)
+    summary, found = wb["下级台账(只读)"], wb["下级台账事项(只读)"]
+    rows = json.loads(cli("status", "--members", "--ledger", city, "--as-of", "2016-12-31", "-f", "json").stdout)
+    red = sum(f["member"] == "武侯区委" and f["light"] == "red" for f in rows)
+    assert [c.value for c in summary[2]] == ["武侯区委", git(wuhou, "rev-parse", "HEAD").strip(), red,
+                                             sum(f["member"] == "武侯区委" and f["light"] == "yellow" for f in rows)]
+    [cell] = [r[3] for r in found.iter_rows(min_row=2) if r[2].value == "T-7"][:1]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")  # text, not a formula
+    before = git(city, "rev-parse", "HEAD")
+    r = cli("import", "--ledger", city, out, "--as-of", "2016-12-31")
+    assert r.exit_code == 0 and git(city, "rev-parse", "HEAD") == before, r

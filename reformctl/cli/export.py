@@ -17,6 +17,9 @@ def export(
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
+    members: Annotated[bool, typer.Option("--members", help="Add two read-only sheets on the members (reformctl.yaml "
+                       "`members:`, at the commits `reformctl fetch` brought): red and yellow counts per member, "
+                       "and each member's findings. `import` ignores them.")] = False,
 ) -> None:
     """Export the ledger to Excel: one sheet per kind in the familiar 台账 layout
     (one row per item, traffic-light cell coloured red/yellow/green as of
@@ -52,6 +55,16 @@ def export(
     with progress() as p:
         try:
             counts = exchange.export_xlsx(led, xlsx, day, quarter=q, lang=language, progress=p)
+        except OSError as exc:
+            fail(f"cannot write {xlsx}: {exc.strerror or exc}")
+    if members:
+        from ..store.members import roll_up
+        from ..views.html import member_rows
+        from ..views.xlsx import add_member_sheets
+
+        up = roll_up(root, led, day)
+        try:
+            add_member_sheets(xlsx, member_rows(up.findings, up.views, language), language)
         except OSError as exc:
             fail(f"cannot write {xlsx}: {exc.strerror or exc}")
     total = sum(counts.values())
