@@ -204,16 +204,18 @@ def current_commit(store: Path) -> Optional[str]:
 
 
 def commit_info(store: Path) -> tuple[Optional[str], Optional[dt.datetime]]:
-    """The fetched commit id and its committer time (in China Standard Time)."""
-    commit = current_commit(store)
-    if commit is None:
+    """The fetched commit id and its committer time (in China Standard Time), in one git call."""
+    if not (store / "HEAD").is_file():
         return None, None
-    proc = _git(store, "show", "-s", "--format=%ct", commit, "--")
+    proc = _git(store, "log", "-1", "--format=%H %ct", MEMBER_REF, "--", check=False)
+    parts = proc.stdout.decode("ascii", "replace").split()
+    if proc.returncode != 0 or len(parts) != 2 or not re.fullmatch(r"[0-9a-f]{40,64}", parts[0]):
+        return None, None
     try:
-        when = dt.datetime.fromtimestamp(int(proc.stdout.decode().strip()), CST)
+        when = dt.datetime.fromtimestamp(int(parts[1]), CST)
     except (ValueError, OverflowError, OSError):
         when = None
-    return commit, when
+    return parts[0], when
 
 
 def _ls_tree(store: Path, commit: str, path: str) -> list[tuple[str, str, str, Optional[int], str]]:
