@@ -462,3 +462,21 @@ def test_export_members_sheets_and_import_ignores_them(cli, tmp_path):
     before = git(city, "rev-parse", "HEAD")
     r = cli("import", "--ledger", city, out, "--as-of", "2016-12-31")
     assert r.exit_code == 0 and git(city, "rev-parse", "HEAD") == before, r
+
+
+def test_check_members_speaks_chinese(cli, tmp_path):
+    wuhou = make_district(tmp_path, "wuhou", "武侯", {
+        "tasks/T-5.yaml": "id: T-5\ntitle: 落实\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2017-06-30\n"
+                          "status: planned\nupper: T-NOPE\ndocks: PL-NOPE\n"})
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: ../nowhere}}\n")
+    cli("fetch", "--ledger", city)
+    r = cli("check", "--members", "--ledger", city, "--lang", "zh")
+    assert r.exit_code == 0, r
+    assert "`upper` 引用的 `T-NOPE` 不是上级台账中的任务" in r.stdout
+    assert "`docks` 引用的 `PL-NOPE` 不是上级台账中的方案" in r.stdout
+    assert "下级台账 `锦江区委` 从未获取" in r.stdout
+    assert "个下级台账" in r.stderr
+    r = cli("fetch", "某区委", "--ledger", city, "--lang", "zh")
+    assert r.exit_code == 2 and "不是 reformctl.yaml 中 members 的单位" in r.stderr
+    r = cli("status", "--members", "--ledger", city, "--lang", "zh", "--as-of", "2016-12-31", "--rule", "member_stale")
+    assert "从未获取" in r.stdout and "下级" in r.stdout

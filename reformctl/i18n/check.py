@@ -124,12 +124,37 @@ def translate(code: str, message: str) -> Optional[str]:
     return None
 
 
+# codes only `check --members` reports (about members, not about this ledger's files): no catalogue entry
+MEMBER_PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
+    "member_not_fetched": [_p(r"member " + _B.format("u") + r" was never fetched: run `reformctl fetch`",
+                              "下级台账 `{u}` 从未获取：请运行 `reformctl fetch`")],
+    "member_unreadable": [
+        _p(r"member " + _B.format("u") + r" cannot be read at (?P<c>\w+): (?P<why>.*)", "下级台账 `{u}` 在提交 {c} 处无法读取：{why}"),
+        _p(r"member " + _B.format("u") + r": (?P<why>.*)", "下级台账 `{u}` 无法读取：{why}"),
+    ],
+    "unknown_upper": [
+        _p(r"`(?P<f>upper|docks)` names " + _B.format("id") + r", which is not a task of the ledger above",
+           "`{f}` 引用的 `{id}` 不是上级台账中的任务"),
+        _p(r"`(?P<f>upper|docks)` names " + _B.format("id") + r", which is not a plan of the ledger above",
+           "`{f}` 引用的 `{id}` 不是上级台账中的方案"),
+    ],
+}
+
+
+def _member_translate(code: str, message: str) -> Optional[str]:
+    for pattern, zh in MEMBER_PATTERNS.get(code, ()):
+        m = pattern.match(message)
+        if m:
+            return zh.format(**m.groupdict())
+    return None
+
+
 def message(code: str, message: str, lang: str) -> str:
     """What `check` shows for a diagnostic in ``lang``: English as it is; in Chinese the translation, else the
     Chinese title of the code followed by the English detail."""
     if lang != "zh":
         return message
-    zh = translate(code, message)
+    zh = translate(code, message) or _member_translate(code, message)
     if zh is not None:
         return zh
     from .catalogue import CATALOGUE
