@@ -133,17 +133,16 @@ def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str],
         groups.append((None, None, report.diagnostics))
     if res.ledger.settings is not None:
         pick_members(res.ledger.settings, only, language)
-        for unit, commit, diags in member_diagnostics(root, res.ledger, only, cache):
-            groups.append((unit, commit, diags))
+        groups.extend(member_diagnostics(root, res.ledger, only, cache))
     # a member never fetched is a warning on its entry in this ledger's reformctl.yaml: give it its line
     groups = [(u, c, locate(root, ds) if c is None else ds) for u, c, ds in groups]
     out = sys.stdout
     show = display_path(root)
 
-    def shown(unit, commit):
-        if unit is None:
+    def shown(unit: Optional[str], commit: Optional[str]):
+        if unit is None or commit is None:
             return show
-        return lambda f: f"{unit}@{commit[:12]}:{f}" if commit else show(f)
+        return lambda f: f"{unit}@{commit[:12]}:{f}"
 
     if fmt is CheckFormat.json:
         from ..views.jsonfast import dump_array
@@ -158,13 +157,12 @@ def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str],
         out.write("\n")
     elif fmt in (CheckFormat.github, CheckFormat.markdown, CheckFormat.text):
         for unit, commit, diags in groups:
-            render = {CheckFormat.github: render_github, CheckFormat.markdown: render_markdown}.get(fmt, render_text)
             if fmt is CheckFormat.markdown:
-                render(diags, out, shown(unit, commit), language)
+                render_markdown(diags, out, shown(unit, commit), language)
             elif fmt is CheckFormat.github:
-                render(diags, out, shown(unit, commit))
+                render_github(diags, out, shown(unit, commit))
             else:
-                render(diags, out, shown(unit, commit), language)
+                render_text(diags, out, shown(unit, commit), language)
     else:
         from ..views.diagnostics import render_gitlab, render_sarif
 

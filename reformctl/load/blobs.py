@@ -20,7 +20,7 @@ from . import (_ORDINARY_NAME, FileResult, LoadResult, _other_file, assemble, de
 
 Blob = Union[bytes, Diagnostic]
 
-_LIST_FILES = {k.list_file: k for k in LIST_KINDS}
+_LIST_FILES = {k.list_file: k for k in LIST_KINDS if k.list_file}
 _FOLDERS = {k.folder: k for k in FOLDER_KINDS}
 
 
@@ -39,20 +39,21 @@ def load_blobs(root: Path, blobs: dict[str, Blob]) -> LoadResult:
     settings, diags = _settings(blobs.get(SETTINGS_FILE))
     listing: list[Diagnostic] = []
     results: list[FileResult] = []
-    for kind in LIST_KINDS:
-        blob = blobs.get(kind.list_file)
+    for list_name, list_kind in _LIST_FILES.items():
+        blob = blobs.get(list_name)
         if blob is not None:
-            results.append(_result(kind.list_file, kind, blob))
-    nested: set[str] = set()
+            results.append(_result(list_name, list_kind, blob))
+    nested: set[tuple[str, str]] = set()
     for rel in sorted(blobs):
         folder, sep, name = rel.partition("/")
-        kind = _FOLDERS.get(folder) if sep else None
-        if kind is None:
+        found = _FOLDERS.get(folder) if sep else None
+        if found is None:
             continue
+        kind = found
         if "/" in name:  # a sub-folder of an item folder: what the folder reader sees is its name
             sub = name.split("/", 1)[0]
             if (folder, sub) not in nested:
-                nested.add((folder, sub))  # type: ignore[arg-type]
+                nested.add((folder, sub))
                 _other_file(kind, sub, listing)
             continue
         if _ORDINARY_NAME.match(name) is None or kind.key != "id":

@@ -194,7 +194,9 @@ def delegations(upper: Ledger, views: list[MemberView], as_of: dt.date) -> dict[
             wanted.setdefault(t.lead_unit, []).append(tid)
     for unit, ids in wanted.items():
         mine: dict[str, list] = {}
-        for upper_id, completed, progress in by_unit[unit].index.uppers:
+        index = by_unit[unit].index
+        assert index is not None  # by_unit holds only members with one
+        for upper_id, completed, progress in index.uppers:
             mine.setdefault(upper_id, []).append((completed, progress))
         for tid in ids:
             tasks = mine.get(tid)

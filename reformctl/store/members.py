@@ -273,7 +273,7 @@ def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
         proc = _git(store, "cat-file", "--batch", input="".join(f"{oid}\n" for _rel, oid in wanted).encode())
         data = proc.stdout
         pos = 0
-        for rel, oid in wanted:
+        for rel, _oid in wanted:
             nl = data.index(b"\n", pos)
             header = data[pos:nl].decode("ascii", "replace").split()
             pos = nl + 1
@@ -365,9 +365,9 @@ def _summary_of(read: MemberRead) -> tuple:
 
     res = read.result
     errors = [d for d in read.diagnostics if d.severity is Severity.error]
-    has = res is not None and res.ledger.settings is not None
-    return (member_index(res.ledger) if has else None, len(errors),
-            None if has or not errors else errors[0].message)
+    ledger = res.ledger if res is not None and res.ledger.settings is not None else None
+    return (member_index(ledger) if ledger is not None else None, len(errors),
+            None if ledger is not None or not errors else errors[0].message)
 
 
 _RULES_FP: Optional[str] = None
@@ -500,7 +500,7 @@ def roll_up(root: Path, upper: Ledger, as_of: dt.date, only: Sequence[str] = (),
     use_cache = _cache.cache_enabled(cache)
     by_unit = {m.unit: m for m in upper.settings.members} if upper.settings else {}
     for v in views:
-        if v.index is None:
+        if v.index is None or v.commit is None:
             continue
         units.update(v.index.units)
         m = by_unit[v.unit]
@@ -538,7 +538,8 @@ def member_diagnostics(root: Path, upper: Ledger, only: Sequence[str] = (), cach
     from ..rules.levels import reference_warnings
 
     views, reads = member_views(root, upper, only, cache)
-    index = {m.unit: i for i, m in enumerate(upper.settings.members)} if upper.settings else {}
+    members = upper.settings.members if upper.settings else []
+    index = {m.unit: i for i, m in enumerate(members)}
     out: list[tuple[str, Optional[str], list[Diagnostic]]] = []
     for v in views:
         where = ("members", index.get(v.unit, 0), "unit")
@@ -561,7 +562,7 @@ def member_diagnostics(root: Path, upper: Ledger, only: Sequence[str] = (), cach
         if v.ledger is not None:
             extra = reference_warnings(upper, v.ledger)
             if extra:
-                m = upper.settings.members[index[v.unit]]
+                m = members[index[v.unit]]
                 blobs = read_blobs(store_of(root, m), v.commit, member_path(m.path))
                 diags = sorted(diags + locate_blobs(blobs, extra), key=Diagnostic.sort_key)
         out.append((v.unit, v.commit, diags))
