@@ -301,8 +301,8 @@ def test_hostile_member_sources_are_refused(cli, tmp_path, two_districts, entry)
     r = cli("check", "--ledger", city)
     assert r.exit_code == 1 and "member_unsafe" in r.stdout, r
     r = cli("status", "--members", "--ledger", city, "--as-of", "2016-12-31", "-f", "json")
-    assert r.exit_code == 0, r  # never fetched: a finding, never a crash
-    assert [f["commit"] for f in json.loads(r.stdout) if f["rule"] == "member_stale"] == [None]
+    assert r.exit_code == 1 and "member_unsafe" in r.stderr, r  # a ledger with errors is refused, never a crash
+    assert not list(tmp_path.rglob("PWNED"))
 
 
 def test_git_refuses_the_ext_transport_even_past_the_checks(tmp_path):
