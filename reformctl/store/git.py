@@ -40,6 +40,14 @@ def _base_env(extra: Optional[dict] = None) -> dict:
     return env
 
 
+def run_isolated(argv: Sequence[str], env: dict, cwd: Optional[Path] = None,
+                 input: Optional[bytes] = None) -> subprocess.CompletedProcess:
+    """Run ``git argv`` with exactly ``env`` and nothing of this module's defaults: for the members' stores,
+    which build a stricter environment of their own (:mod:`reformctl.store.members`)."""
+    return subprocess.run(["git", *argv], input=input, capture_output=True, env=env,
+                          cwd=str(cwd) if cwd is not None else None)
+
+
 @dataclass
 class Git:
     """Run git in ``cwd`` (a folder inside the work tree)."""

@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-import subprocess
+from subprocess import CompletedProcess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
@@ -31,6 +31,7 @@ from ..load import ENV_MAX_BYTES, LoadResult, _max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file, load_blobs, locate_blobs, rebuild
 from ..model import Diagnostic, Ledger, Severity
+from .git import run_isolated
 from ..rules.levels import MemberIndex, MemberView, member_path, source_problems
 
 MEMBER_REF = "refs/reformctl/member"
@@ -67,15 +68,14 @@ _SAFE = ("-c", "protocol.ext.allow=never", "-c", "protocol.fd.allow=never", "-c"
          "-c", "core.quotepath=off")
 
 
-def _git(store: Path, *args: str, input: Optional[bytes] = None, check: bool = True) -> subprocess.CompletedProcess:
-    proc = subprocess.run(["git", *_SAFE, "--git-dir", str(store), *args], input=input, capture_output=True,
-                          env=_env(), cwd=str(store))
+def _git(store: Path, *args: str, input: Optional[bytes] = None, check: bool = True) -> CompletedProcess:
+    proc = run_isolated([*_SAFE, "--git-dir", str(store), *args], _env(), cwd=store, input=input)
     if check and proc.returncode != 0:
         raise MemberError(_git_message(proc))
     return proc
 
 
-def _git_message(proc: subprocess.CompletedProcess) -> str:
+def _git_message(proc: CompletedProcess) -> str:
     text = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
     lines = [x for x in text.splitlines() if x.strip()]
     return " / ".join(lines[-3:]) if lines else f"git exited with {proc.returncode}"
@@ -121,8 +121,7 @@ def _ensure_store(store: Path) -> None:
     local = store.parent.parent
     if local.name == _cache.LOCAL_DIR and not (local / ".gitignore").exists():
         (local / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n", encoding="utf-8")
-    proc = subprocess.run(["git", *_SAFE, "init", "--bare", "--quiet", "--template=", str(store)],
-                          capture_output=True, env=_env())
+    proc = run_isolated([*_SAFE, "init", "--bare", "--quiet", "--template=", str(store)], _env())
     if proc.returncode != 0:
         raise MemberError(_git_message(proc))
 
