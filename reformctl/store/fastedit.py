@@ -204,7 +204,7 @@ def parse_plain(text: str) -> Optional[tuple[list[str], list[list[Any]]]]:
         if "\n\n" in body or " \n" in body or not body:
             return None
         root = yamlread.compose(text)
-        if _kind(root) != "m" or root.flow_style or not root.value:
+        if root is None or _kind(root) != "m" or root.flow_style or not root.value:
             return None
         original = body[:-1].split("\n")
         for layout in _LAYOUTS:
