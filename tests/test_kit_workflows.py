@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import GOOD_TASK, git
+from hookserver import Hook
 
 COMMAND = re.compile(r"^\s*((?:[A-Z_]+=\S+\s+)*)reformctl\s(.*)$")
 
@@ -81,6 +82,18 @@ def run(line: str, step_env: dict, variables: dict, cwd: Path) -> subprocess.Com
 
 
 @pytest.fixture
+def hook():
+    h = Hook()
+    yield h
+    h.close()
+
+
+def secrets(hook: Hook) -> dict[str, str]:
+    """The repository's secrets as the scheduled job reads them: the webhook is the local test server."""
+    return {"secrets.REFORMCTL_WEBHOOK_URL": hook.url("/hooks/reformctl"), "secrets.REFORMCTL_WEBHOOK_SECRET": ""}
+
+
+@pytest.fixture
 def pr_clone(cli, tmp_path):
     """An init'ed ledger pushed as `main` to a bare 'origin', cloned, with a branch adding a good task."""
     src = tmp_path / "src"
@@ -111,10 +124,10 @@ def test_workflow_files_are_valid_yaml_and_install_the_given_spec(pr_clone):
     assert gl["reformctl-check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
 
 
-def test_github_workflow_commands_run(pr_clone, tmp_path):
+def test_github_workflow_commands_run(pr_clone, tmp_path, hook):
     cmds = github_commands(pr_clone / ".github/workflows/reformctl.yml")
     summary = tmp_path / "step-summary.md"
-    variables = {"github.base_ref": "main", "GITHUB_STEP_SUMMARY": str(summary)}
+    variables = {"github.base_ref": "main", "GITHUB_STEP_SUMMARY": str(summary), **secrets(hook)}
     assert any("--base" in line for line, _ in cmds["check"]), cmds
     for line, env in cmds["check"]:  # the pull request job, on a good change
         r = run(line, env, variables, pr_clone)
@@ -126,6 +139,10 @@ def test_github_workflow_commands_run(pr_clone, tmp_path):
             r = run(line, env, variables, pr_clone)
             assert r.returncode == 0, (line, r.stdout, r.stderr)
     assert any(line.strip() == "reformctl status" for line, _ in cmds["status"])
+    # the digest went to the webhook of the repository's secret
+    (notify, env), = [(x, e) for x, e in cmds["status"] if x.strip() == "reformctl notify"]
+    assert env["REFORMCTL_WEBHOOK_URL"] == "${{ secrets.REFORMCTL_WEBHOOK_URL }}"
+    assert len(hook.requests) == 1 and json.loads(hook.requests[0]["body"])["lang"] == "zh"
 
     # a bad change: the pull request job fails, with annotations on the changed file
     (pr_clone / "tasks/T-2025-001.yaml").write_text(GOOD_TASK.replace("市委深改办", "不存在的单位"), encoding="utf-8")
@@ -171,7 +188,24 @@ def test_gitlab_commands_run_and_write_a_code_quality_report(pr_clone):
         {("unknown_unit", "tasks/T-2025-001.yaml", 3)}
 
 
-def test_commands_find_a_ledger_in_a_sub_folder(cli, tmp_path):
+def test_notify_only_when_the_secret_is_set(pr_clone, hook):
+    """The notify step of each CI file is guarded by the webhook variable: run the guard as the runner's shell."""
+    wf = yaml.safe_load((pr_clone / ".github/workflows/reformctl.yml").read_text(encoding="utf-8"))
+    step, = [s for s in wf["jobs"]["status"]["steps"] if "reformctl notify" in s.get("run", "")]
+    gl = yaml.safe_load((pr_clone / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    line, = [x for x in gl["reformctl-status"]["script"] if "reformctl notify" in x]
+    for script in (step["run"], line):
+        for url, posts in (("", 0), (hook.url("/h"), 1)):
+            before = len(hook.requests)
+            env = {**os.environ, "REFORMCTL_WEBHOOK_URL": url, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"}
+            r = subprocess.run(["bash", "-e", "-c", script.replace("reformctl notify",
+                                                                    f"{shlex.quote(sys.executable)} -m reformctl notify")],
+                               cwd=pr_clone, env=env, capture_output=True, text=True)
+            assert r.returncode == 0, (script, r.stdout, r.stderr)
+            assert len(hook.requests) - before == posts
+
+
+def test_commands_find_a_ledger_in_a_sub_folder(cli, tmp_path, hook):
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -180,7 +214,7 @@ def test_commands_find_a_ledger_in_a_sub_folder(cli, tmp_path):
     git(repo, "commit", "-q", "-m", "start")
     assert cli("init", repo / "台账", "--start", "2025-01-01").exit_code == 0
     variables = {"github.base_ref": "main", "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md"),
-                 "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+                 "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", **secrets(hook)}
     git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
     gh = github_commands(repo / ".github/workflows/reformctl.yml")
     gl = gitlab_commands(repo / ".gitlab-ci.yml")

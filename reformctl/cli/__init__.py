@@ -27,7 +27,7 @@ _SETTINGS: dict[str, Any] = dict(
 # One module per command (group); order is the order of `reformctl --help`.
 COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "summary", "schedule", "cases", "assess",
                    "accountability", "reference"]
-COMMAND_MODULES += ["export", "importer", "report", "calendar"]  # reports (issue 5)
+COMMAND_MODULES += ["export", "importer", "report", "calendar", "notify"]  # reports (issue 5), group chats
 # the write commands (issue 4): one git commit each
 COMMAND_MODULES += ["new", "edit", "closeout", "log"]
 COMMAND_MODULES += ["fetch"]  # levels: members' ledgers (fetch, bundle)
@@ -38,7 +38,7 @@ COMMANDS = {
     "init": "init", "check": "check", "catalogue": "catalogue", "schema": "schema", "status": "status",
     "agenda": "agenda", "summary": "summary", "schedule": "schedule", "cases": "cases", "assess": "assess",
     "accountability": "accountability", "cli-reference": "reference", "export": "export", "import": "importer",
-    "report": "report", "calendar": "calendar", "new": "new",
+    "report": "report", "calendar": "calendar", "notify": "notify", "new": "new",
     "progress": "edit", "complete": "edit", "evidence": "edit", "cancel": "edit", "rectify": "edit",
     "verify": "edit", "review": "edit", "pilot": "edit", "extend": "edit", "approve": "edit",
     "close-out": "closeout", "log": "log", "fetch": "fetch", "bundle": "fetch",
