@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -97,9 +98,9 @@ def test_every_format_agrees(cli, sample_copy, make_ledger, tmp_path, which):
 
     table = cli("summary", *common, *q, "--format", "table").stdout
     tab_rows = {}
-    for line in table.splitlines():
-        if line.startswith("│"):
-            cells = [c.strip() for c in line.strip("│").split("│")]
+    for line in table.splitlines():  # columns two spaces apart or more
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) > 1:
             tab_rows.setdefault("total" if cells[0] == "合计" else cells[0], cells[1:])
     for unit, v in expected.items():
         assert tab_rows[unit] == [str(x) for x in v[:4]] + [percent(v[4])], unit

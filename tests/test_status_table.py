@@ -37,7 +37,7 @@ def test_a_table_written_to_a_pipe_keeps_one_line_per_row(sample_copy):
     r = run()
     lines = r.stdout.splitlines()
     assert r.returncode == 0 and n > 50
-    rows = [ln for ln in lines if ln.startswith((" red", " yellow"))]
+    rows = [ln for ln in lines if ln.startswith(("red", "yellow"))]
     assert len(rows) == n and len([ln for ln in lines if ln.strip()]) == n + 3  # title, header, rule, the rows
     assert all(ln == ln.rstrip() for ln in lines)
     assert any("纪律检查体制改革专项小组" in ln for ln in rows)  # a long unit name whole on its row

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 
 import pytest
@@ -130,11 +131,11 @@ def test_broken_ledger_is_refused(cli, make_ledger):
 
 # ---------------------------------------------------------------- the formats agree
 def parse_table(text: str) -> dict[str, list[str]]:
-    """Rows of Rich tables (box characters) keyed by their first cell; the first occurrence wins."""
+    """Rows of the tables (columns two spaces apart or more) keyed by their first cell; the first occurrence wins."""
     out = {}
     for line in text.splitlines():
-        if line.startswith(("│", "┃")):
-            cells = [c.strip() for c in line.strip("│┃").split("│" if line.startswith("│") else "┃")]
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) > 1:
             out.setdefault(cells[0], cells[1:])  # the first table (the task figures) comes first
     return out
 

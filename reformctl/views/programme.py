@@ -43,15 +43,13 @@ def write_json(data: Any, out: TextIO) -> None:
 
 def print_table(console, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]],
                 styles: Optional[Sequence[Optional[str]]] = None, caption: Optional[str] = None) -> None:
-    """One Rich table; ``styles`` gives a per-row style (e.g. "red", "yellow")."""
-    from rich.table import Table
+    """One Rich table fitted to the console's width (reformctl/views/fit.py); ``styles`` gives a per-row style
+    (e.g. "red", "yellow")."""
+    from . import fit
 
-    t = Table(title=title, caption=caption, show_lines=False, header_style="bold")
-    for h in headers:
-        t.add_column(h, overflow="fold")
-    for i, r in enumerate(rows):
-        t.add_row(*[dash(c) for c in r], style=(styles[i] if styles else None))
-    console.print(t)
+    cells = [[dash(c) for c in r] for r in rows]
+    console.print(fit.table(fit.guess(headers, cells), cells, fit.console_width(console), title=title,
+                            caption=caption, row_styles=styles))
 
 
 def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Sequence[Sequence[Any]]]]) -> None:

@@ -84,27 +84,32 @@ def member_extra(f: Finding) -> dict:
     return {"member": f.member, "commit": f.commit}
 
 
-def _table(lang: str, title: Optional[str] = None, caption: Optional[str] = None, with_light: bool = True,
-           member_column: bool = False):
-    from rich import box
-    from rich.table import Table
+def _columns(lang: str, with_light: bool = True, member_column: bool = False) -> list:
+    """The columns of the findings table: ids, dates and days whole; the unit (and the member) on one line;
+    title and message shortened to fit (json/csv carry them whole). Without room, the message goes first, then
+    the title, then the light (the days say it: positive is late)."""
+    from .fit import Column
 
     H = lambda k: i18n.label("header", k, lang)  # noqa: E731
-    t = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), expand=False,
-              title_justify="left", caption_justify="left")
-    t.expand = True
-    if with_light:
-        t.add_column(H("light"), no_wrap=True)
+    cols = [Column(H("light"), "token", drop=3)] if with_light else []
     if member_column:
-        t.add_column(H("member"), no_wrap=True, overflow="fold")
-    t.add_column(H("id"), no_wrap=True, overflow="fold")
-    # one line per title (cut with …; json/csv carry it whole) so rows stay short
-    t.add_column(H("title"), ratio=3, min_width=8, no_wrap=True, overflow="ellipsis")
-    t.add_column(H("unit"), ratio=2, min_width=8, overflow="fold")
-    t.add_column(H("due"), no_wrap=True)
-    t.add_column(H("days"), justify="right", no_wrap=True)
-    t.add_column(H("message"), ratio=5, min_width=10, overflow="fold")
-    return t
+        cols.append(Column(H("member"), "name"))
+    return cols + [
+        Column(H("id"), "token"),
+        Column(H("title"), "text", drop=2, weight=3, min=16),
+        Column(H("unit"), "name"),
+        Column(H("due"), "token"),
+        Column(H("days"), "token", justify="right"),
+        Column(H("message"), "text", drop=4, weight=4, min=24),
+    ]
+
+
+def _table(findings: Sequence[Finding], lang: str, width: int, title: Optional[str] = None,
+           member_column: bool = False):
+    from .fit import table
+
+    rows = [_row(f, lang, member_column=member_column) for f in findings]
+    return table(_columns(lang, member_column=member_column), rows, width, title=title, header_style=None)
 
 
 def _row(f: Finding, lang: str, with_light: bool = True, member_column: bool = False) -> list:
@@ -129,10 +134,9 @@ def render_table(findings: Sequence[Finding], console, lang: str, as_of: dt.date
         console.print(head)
         console.print(H("nothing"))
         return
-    t = _table(lang, title=head, member_column=member_column)
-    for f in findings:
-        t.add_row(*_row(f, lang, member_column=member_column))
-    console.print(t)
+    from .fit import console_width
+
+    console.print(_table(findings, lang, console_width(console), title=head, member_column=member_column))
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -162,14 +166,13 @@ def render_agenda(findings: Sequence[Finding], console, lang: str, as_of: dt.dat
     if not findings:
         console.print(H("nothing_agenda"))
         return
+    from .fit import console_width
+
     weeks: dict[tuple[dt.date, dt.date], list[Finding]] = {}
     for f in sorted(findings, key=lambda f: (f.due, f.sort_key())):
         weeks.setdefault(week_of(f.due), []).append(f)
     for (monday, _sunday), items in weeks.items():
-        t = _table(lang, title=f"{week_label(monday, lang)} · {len(items)}")
-        for f in items:
-            t.add_row(*_row(f, lang))
-        console.print(t)
+        console.print(_table(items, lang, console_width(console), title=f"{week_label(monday, lang)} · {len(items)}"))
 
 
 def render_notes(notes: Iterable[Note], write, lang: str) -> None:

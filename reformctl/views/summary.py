@@ -120,27 +120,27 @@ def _md_table(out: TextIO, head: list[str], rows: list[list[str]]) -> None:
 
 def render_table(summary: Summary, console, ledger: Optional[Ledger] = None, lang: str = "en",
                  sections: Optional[list[tuple[str, list[str], list[list[str]]]]] = None) -> None:
-    from rich.table import Table
+    """The summary as tables fitted to the console's width (reformctl/views/fit.py): the unit (or kind) on one
+    line, every figure whole; without room the rightmost figures go first."""
+    from . import fit
 
     L = LABELS[lang]
-    table = Table(title=title(summary, lang), caption=f"{summary.first.isoformat()} — {summary.last.isoformat()}",
-                  show_footer=True)
+    width = fit.console_width(console)
     heads = header(summary, lang)
     t = summary.totals
     foot = [L["total"], *_cells(t, lang)]
-    for i, h in enumerate(heads):
-        table.add_column(h, footer=foot[i], justify="left" if i == 0 else "right",
-                         style="red" if h == L["overdue"] else None)
-    for r in summary.rows:
-        table.add_row(row_label(ledger, r.key, summary.by, lang), *_cells(r.counts, lang))
-    console.print(table)
-    for heading, head, rows in sections or []:
-        sub = Table(title=heading)
-        for i, h in enumerate(head):
-            sub.add_column(h, justify="left" if i == 0 else "right")
-        for row in rows:
-            sub.add_row(*[str(c) for c in row])
-        console.print(sub)
+    cols = [fit.Column(h, "name" if i == 0 else "token", drop=i if i > 1 else 0, footer=foot[i],
+                       justify="left" if i == 0 else "right", style="red" if h == L["overdue"] else None)
+            for i, h in enumerate(heads)]
+    rows = [[row_label(ledger, r.key, summary.by, lang), *_cells(r.counts, lang)] for r in summary.rows]
+    console.print(fit.table(cols, rows, width, title=title(summary, lang), show_footer=True, header_style="bold",
+                            caption=f"{summary.first.isoformat()} — {summary.last.isoformat()}"))
+    for heading, head, rows_ in sections or []:
+        cells = [[str(c) for c in row] for row in rows_]
+        cols = fit.guess(head, cells)
+        for i, c in enumerate(cols):
+            c.justify = "left" if i == 0 else "right"
+        console.print(fit.table(cols, cells, width, title=heading))
 
 
 SECTION_LABELS = {
