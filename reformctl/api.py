@@ -239,6 +239,16 @@ def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
     return data
 
 
+def latest_record_date(root: Path, as_of, *, cache: bool | None = None):
+    """The latest date ``root``'s records say something happened, up to ``as_of`` (deadlines aside); None when
+    nothing is dated."""
+    from .rules.recorded import latest_date
+
+    res = load_ledger(root, cache=cache)
+    keep_until_exit(res)
+    return latest_date(res.ledger, as_of)
+
+
 def deadline_horizon(ledger, as_of) -> int:
     """Days from ``as_of`` to the last deadline written in the ledger (at least a year): the calendar window."""
     import datetime as _dt

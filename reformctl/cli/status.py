@@ -127,6 +127,8 @@ def status(
         from ..views.status import render_notes
 
         render_notes(data.notes(kinds=kinds, rules=rules), err, language)
+    if not as_of:
+        _stale_hint(root, data, picked, day, language, no_cache)
     from ..rules.findings import LIGHT_ORDER
 
     limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
@@ -163,6 +165,34 @@ def _status_members(root, day, language, only, unit, kind, rule, light, fmt, fai
     limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
     worst = min((LIGHT_ORDER.get(f.light, 9) for f in picked), default=9)
     raise typer.Exit(EXIT_FINDINGS if worst <= limit else EXIT_OK)
+
+
+def _stale_hint(root, data, picked: list[int], day, language: str, no_cache: bool) -> None:
+    """Computed for today on a ledger whose records end long before, the red list is mostly obligations never
+    met since then: say so, where the records end, and how to see the status as of then (on stderr)."""
+    from .. import api
+    from ..i18n.digest import text
+    from ..rules.recorded import dominant, stale
+
+    if not any(light == "red" for light in data.lights(picked)):
+        return
+    if data.rows is None and data.objects is None:  # remembered as JSON only: the same findings as rows
+        data = api.status_data(root, day, cache=no_cache_flag(no_cache))
+    red = [f for f in data.findings(picked) if f.light == "red"]
+    if not stale([f.days for f in red]):
+        return
+    last = api.latest_record_date(root, day, cache=no_cache_flag(no_cache))
+    if last is None or (day - last).days <= 365:
+        return
+    num = (lambda n: str(n)) if language == "zh" else (lambda n: f"{n:,}")  # noqa: E731
+    n, rules, since = dominant([(f.rule, f.due) for f in red], after=last)
+    if n * 2 >= len(red) and rules:
+        what = text("and", language).join(text(f"obligation_{r}", language) for r in rules)
+        err(text("stale_hint", language, n=num(n), total=num(len(red)), what=what, since=since,
+                 last=last.isoformat()))
+    else:
+        err(text("stale_hint_plain", language, total=num(len(red)), last=last.isoformat(),
+                 years=(day - last).days // 365))
 
 
 def register(app: typer.Typer) -> None:

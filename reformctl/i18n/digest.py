@@ -54,11 +54,12 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
                 "dry run: nothing sent (would post to {where}, {target}, {size} bytes{cut})"),
     "nowhere": ("（未给出地址）", "(no URL given)"),
     # ---- status: what dominates when the ledger's records end long before the as-of date
-    "stale_hint": ("{total}项红灯中有{n}项是{since}以来从未报送的{what}；台账记录止于{last}。"
+    "stale_hint": ("{total}项红灯中有{n}项是{since}年以来没有任何记录的{what}；台账记录止于{last}。"
                    "如需查看当时的状态，请加 --as-of {last}",
                    "{n} of the {total} red findings are {what} never filed since {since}; the ledger's records "
                    "end on {last}. To see the status as of then, add --as-of {last}"),
-    "stale_hint_plain": ("{total}项红灯：台账记录止于{last}，距今已{years}年多。如需查看当时的状态，请加 --as-of {last}",
+    "stale_hint_plain": ("{total}项红灯：台账记录止于{last}，距今已{years}年多。"
+                         "如需查看当时的状态，请加 --as-of {last}",
                          "{total} red findings: the ledger's records end on {last}, over {years} year(s) ago. "
                          "To see the status as of then, add --as-of {last}"),
     "and": ("和", " and "),
