@@ -49,7 +49,7 @@ def test_log_shows_who_changed_what_newest_first(sample_repo, cli):
     assert "李四 <li@example.org>" in r.stdout and "+ progress[2]: {date: 2016-10-20, note: 基金管理机构已选定}" in r.stdout
     assert r.stdout.index("手工修改标题") < r.stdout.index("progress[2]")  # newest first
 
-    r = cli("log", "T-2016-003", "-n", "2", "--format", "json", "--ledger", sample_repo)
+    r = cli("log", "T-2016-003", "--limit", "2", "--format", "json", "--ledger", sample_repo)
     assert len(json.loads(r.stdout)) == 2
 
 

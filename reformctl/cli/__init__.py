@@ -62,7 +62,9 @@ def _root(
 
 def make_app(modules: Optional[list[str]] = None) -> typer.Typer:
     """The command line with the commands of ``modules`` (all by default)."""
-    new_app = typer.Typer(**_SETTINGS)
+    from .helptext import ReadableGroup
+
+    new_app = typer.Typer(cls=ReadableGroup, **_SETTINGS)
     new_app.callback()(_root)
     for name in COMMAND_MODULES if modules is None else modules:
         importlib.import_module(f"{__name__}.{name}").register(new_app)

@@ -12,7 +12,7 @@ from .status import KindOpt, RuleOpt, StatusFormat, UnitOpt, _filters
 
 
 def agenda(
-    days: Annotated[int, typer.Option("--days", "-n", min=1, max=3660, help="How many days ahead to look.")] = 28,
+    days: Annotated[int, typer.Option("--days", "-d", min=1, max=3660, help="How many days ahead to look.")] = 28,
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     unit: UnitOpt = None,

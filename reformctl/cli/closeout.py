@@ -20,7 +20,7 @@ class Fmt(str, Enum):
 
 
 def close_out(
-    item: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="Write off this one completed task (or "
+    item: Annotated[Optional[str], typer.Argument(metavar="ID", help="Write off this one completed task (or "
                     "plan whose tasks are all done) instead of a whole year.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YYYY", help="The year to close out.")] = None,
     carry_over: Annotated[Optional[list[str]], typer.Option("--carry-over", metavar="ID",

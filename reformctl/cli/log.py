@@ -21,7 +21,7 @@ def log(
     item: Annotated[str, typer.Argument(metavar="ID", help="The item id, e.g. T-2016-003.")],
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, or json: an array of {commit, date, author, "
                    "email, action, as_of, subject, path, changes: [{field, op, old, new}]}.")] = Fmt.text,
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many commits.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Show at most this many commits.")] = None,
     ledger: LedgerOpt = None,
 ) -> None:
     """The history of one item (审计留痕), newest first: date, author, action and what changed, field by field

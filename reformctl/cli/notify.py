@@ -46,7 +46,7 @@ def notify(
     timeout: Annotated[float, typer.Option(
         "--timeout", metavar="SECONDS", min=0.1, max=300, help="Give up when the webhook has not answered.")] = 10.0,
     dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Print the message to stdout instead of posting it; needs no URL.")] = False,
+        "--dry-run", "-n", help="Print the message to stdout instead of posting it; needs no URL.")] = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Post a digest of `status` to a group chat: for each unit its red and yellow counts and its worst items.
