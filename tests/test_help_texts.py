@@ -93,7 +93,8 @@ def test_reflow_keeps_lists_and_examples():
 
         # yaml-language-server: $schema=x
     """
-    assert reflow(doc) == "Check it.\n\nExamples:\n  reformctl status\n  reformctl check\n\n    # yaml-language-server: $schema=x"
+    assert reflow(doc) == ("Check it.\n\nExamples:\n  reformctl status\n  reformctl check\n\n"
+                           "    # yaml-language-server: $schema=x")
     assert reflow("Kinds:\n- task\n- pilot") == "Kinds:\n- task\n- pilot"
 
 

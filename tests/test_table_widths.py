@@ -118,3 +118,13 @@ def test_hostile_cells_stay_on_one_line(cli, make_ledger):
         assert len(body) == 2 and all("T-2016-001" in x.split() and re.search(r" 2016-0\d-01 ", x) for x in body), \
             r.stdout
         assert "第二行" not in r.stdout or "第一行 第二行" in r.stdout
+
+
+def test_a_narrow_terminal_shortens_names_before_ids_and_dates(cli):
+    rows = json.loads(_run(cli, ("status", "--format", "json", *AS_OF), 40))
+    lines = _run(cli, ("status", "--lang", "zh", *AS_OF), 40).splitlines()
+    body = [x for x in lines if re.match(r"^\S+\s+\S+\s+\d{4}-\d\d-\d\d\s+-?\d+$", x)]
+    assert len(body) == len(rows), lines[:6]
+    assert all(cell_len(x) <= 40 for x in lines)
+    for row, line in zip(rows, body):
+        assert line.split()[0] == row["id"] and row["due"] in line.split(), (row, line)

@@ -34,7 +34,7 @@ def latest_date(ledger, before: Optional[dt.date] = None) -> Optional[dt.date]:
     """The latest date a record of ``ledger`` says something happened (deadlines and plans aside), up to
     ``before`` when given; None when it records nothing dated."""
     latest: Optional[dt.date] = None
-    for kind, items in ledger.items.items():
+    for items in ledger.items.values():
         for rec in items.values():
             for d in _dates(rec):
                 if (before is None or d <= before) and (latest is None or d > latest):

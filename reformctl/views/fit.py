@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 GAP = 2  # cells between two columns
-TEXT_MIN = 10  # a text column narrower than this is dropped rather than shown
+TEXT_MIN = 10
+NAME_FLOOR = 8  # a unit name is never cut shorter than this (4 CJK characters)  # a text column narrower than this is dropped rather than shown
 GUESS_TEXT_MIN = 24  # in tables laid out by guess: columns on the right go before a title gets shorter than this
 NAME_MIN = 24  # a unit name is shortened only beyond 12 CJK characters, and only when the table is short of room
 
@@ -77,7 +78,14 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[Any]], width: int)
     out: list[Optional[int]] = [None] * len(columns)
     for i in shown:
         out[i] = least(i)
-    spare = width - need(shown)
+    over = need(shown) - width
+    for i in shown:  # still too wide with nothing left to drop: names give way before ids and dates get cut
+        if over > 0 and columns[i].kind == "name":
+            give = min(over, out[i] - max(NAME_FLOOR, cells_of(columns[i].header)))
+            if give > 0:
+                out[i] -= give
+                over -= give
+    spare = width - sum(w for w in out if w is not None) - GAP * (len(shown) - 1)
     # names first get back their full width (one line, whole), then titles and messages share the rest
     for i in shown:
         if columns[i].kind == "name" and spare > 0:
