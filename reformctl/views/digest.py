@@ -272,13 +272,14 @@ def signed_url(url: str, secret: str, timestamp_ms: Optional[int] = None) -> str
     """DingTalk's signing: ``timestamp`` (ms) and ``sign`` = base64(HMAC-SHA256(secret, "timestamp\\nsecret")),
     URL-encoded, added to the query."""
     ts = str(int(time.time() * 1000) if timestamp_ms is None else timestamp_ms)
-    digest = hmac.new(secret.encode("utf-8"), f"{ts}\n{secret}".encode("utf-8"), hashlib.sha256).digest()
+    digest = hmac.new(secret.encode("utf-8"), f"{ts}\n{secret}".encode(), hashlib.sha256).digest()
     sign = urllib.parse.quote_plus(base64.b64encode(digest))
     return f"{url}{'&' if urllib.parse.urlsplit(url).query else '?'}timestamp={ts}&sign={sign}"
 
 
 def post(hook: Webhook, msg: Message, timeout: float) -> None:
     """POST ``msg`` to ``hook``; return only when the receiver confirmed it, else raise :class:`DeliveryError`."""
+    import http.client
     import socket
     import urllib.error
     import urllib.request
@@ -312,13 +313,13 @@ def post(hook: Webhook, msg: Message, timeout: float) -> None:
         snippet = hook.scrub(snippet)
         raise DeliveryError("http_error", where=w, code=exc.code, reason=hook.scrub(str(exc.reason or "")),
                             body=f": {snippet}" if snippet else "") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise DeliveryError("timeout", where=w, seconds=_seconds(timeout)) from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (TimeoutError, socket.timeout)):
             raise DeliveryError("timeout", where=w, seconds=_seconds(timeout)) from None
         raise DeliveryError("unreachable", where=w, why=hook.scrub(str(exc.reason))) from None
-    except (OSError, ValueError, http_client_errors()) as exc:
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         raise DeliveryError("unreachable", where=w, why=hook.scrub(f"{type(exc).__name__}: {exc}")) from None
     if not 200 <= code < 300:
         raise DeliveryError("http_error", where=w, code=code, reason="", body="")
@@ -332,12 +333,6 @@ def post(hook: Webhook, msg: Message, timeout: float) -> None:
         if errcode != 0:
             raise DeliveryError("robot_error", where=w, errcode=hook.scrub(str(errcode)),
                                 errmsg=hook.scrub(str(answer.get("errmsg", ""))))
-
-
-def http_client_errors() -> type:
-    import http.client
-
-    return http.client.HTTPException
 
 
 def _seconds(timeout: float) -> str:

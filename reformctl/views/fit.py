@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from typing import Any, Literal, Optional, Sequence
 
 GAP = 2  # cells between two columns
 TEXT_MIN = 10
@@ -31,7 +31,7 @@ class Column:
     kind: str = "text"  # token | name | text
     drop: int = 0  # 0: never dropped; the highest is dropped first
     weight: int = 1  # share of the spare width among the columns that are shortened
-    justify: str = "left"
+    justify: Literal["default", "left", "center", "right", "full"] = "left"
     style: Optional[str] = None
     footer: Optional[str] = None
     min: Optional[int] = None
@@ -75,39 +75,38 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[Any]], width: int)
         if not droppable:
             break
         shown.remove(max(droppable, key=lambda i: (columns[i].drop, i)))
-    out: list[Optional[int]] = [None] * len(columns)
-    for i in shown:
-        out[i] = least(i)
+    got = {i: least(i) for i in shown}
     over = need(shown) - width
     for i in shown:  # still too wide with nothing left to drop: names give way before ids and dates get cut
         if over > 0 and columns[i].kind == "name":
-            give = min(over, out[i] - max(NAME_FLOOR, cells_of(columns[i].header)))
+            give = min(over, got[i] - max(NAME_FLOOR, cells_of(columns[i].header)))
             if give > 0:
-                out[i] -= give
+                got[i] -= give
                 over -= give
-    spare = width - sum(w for w in out if w is not None) - GAP * (len(shown) - 1)
+    spare = width - sum(got.values()) - GAP * (len(shown) - 1)
     # names first get back their full width (one line, whole), then titles and messages share the rest
     for i in shown:
         if columns[i].kind == "name" and spare > 0:
-            add = min(natural[i] - out[i], spare)
-            out[i] += add
+            add = min(natural[i] - got[i], spare)
+            got[i] += add
             spare -= add
     while spare > 0:
-        hungry = [i for i in shown if columns[i].kind == "text" and out[i] < natural[i]]
+        hungry = [i for i in shown if columns[i].kind == "text" and got[i] < natural[i]]
         if not hungry:
             break
         total = sum(columns[i].weight for i in hungry)
         given = 0
         for i in hungry:
-            add = min(natural[i] - out[i], max(1, spare * columns[i].weight // total))
+            add = min(natural[i] - got[i], max(1, spare * columns[i].weight // total))
             add = min(add, spare - given)
-            out[i] += add
+            got[i] += add
             given += add
             if given >= spare:
                 break
         if given == 0:
             break
         spare -= given
+    out: list[Optional[int]] = [got.get(i) for i in range(len(columns))]
     return out
 
 
