@@ -118,7 +118,7 @@ def polish(cmd) -> None:
                 p.metavar = placeholder(p) if (p.name or "").lower() not in ("path",) else "PATH"
                 if p.metavar == "TEXT":
                     p.metavar = (p.name or "value").upper()
-            p.metavar = p.metavar.strip("[]")
+            p.metavar = p.metavar.replace("...", "").strip("[]")  # the usage line adds brackets and dots
             p.display_type_rich = _no_type
             p._usage_display_name = _usage_name(p)
     _flag_help_option(cmd)
