@@ -48,11 +48,41 @@ def run_isolated(argv: Sequence[str], env: dict, cwd: Optional[Path] = None,
                           cwd=str(cwd) if cwd is not None else None)
 
 
+def _argv_bytes() -> int:
+    """Bytes of paths given to one git command line. The kernel refuses a command whose arguments and
+    environment pass ARG_MAX (a quarter of the stack limit on Linux, 2 MiB by default) with E2BIG, so 100,000
+    paths go in several calls (git status has no --pathspec-from-file): a quarter of ARG_MAX at most, leaving
+    room for the environment."""
+    try:
+        arg_max = os.sysconf("SC_ARG_MAX")
+    except (ValueError, OSError, AttributeError):
+        arg_max = 128 * 1024
+    return max(8 * 1024, min(256 * 1024, arg_max // 4 if arg_max > 0 else 32 * 1024))
+
+
+ARGV_BYTES = _argv_bytes()
+
+
+def argv_batches(args: Sequence[str], limit: int = ARGV_BYTES) -> list[list[str]]:
+    """``args`` cut into consecutive runs of at most ``limit`` bytes each (at least one argument per run)."""
+    out: list[list[str]] = []
+    size = limit + 1
+    for a in args:
+        n = len(a.encode("utf-8", "surrogateescape")) + 1
+        if size + n > limit:
+            out.append([])
+            size = 0
+        out[-1].append(a)
+        size += n
+    return out
+
+
 @dataclass
 class Git:
     """Run git in ``cwd`` (a folder inside the work tree)."""
 
     cwd: Path
+    argv_bytes: int = ARGV_BYTES  # see argv_batches (a test lowers it)
 
     def run(self, *args: str, input: Optional[bytes | str] = None, env: Optional[dict] = None,
             check: bool = True) -> subprocess.CompletedProcess:
@@ -129,14 +159,13 @@ class Git:
     def status_of(self, paths: Sequence[str]) -> dict[str, str]:
         """Porcelain status (two letters) of each given path that is not clean: staged, unstaged or untracked.
         Paths are relative to the repository top."""
-        if not paths:
-            return {}
-        p = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=no", "--no-renames",
-                     "--", *[f":(top,literal){x}" for x in paths])
         out: dict[str, str] = {}
-        for entry in p.stdout.decode("utf-8", "replace").split("\0"):
-            if len(entry) > 3:
-                out[entry[3:]] = entry[:2]
+        for batch in argv_batches([f":(top,literal){x}" for x in paths], self.argv_bytes):
+            p = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=no", "--no-renames",
+                         "--", *batch)
+            for entry in p.stdout.decode("utf-8", "replace").split("\0"):
+                if len(entry) > 3:
+                    out[entry[3:]] = entry[:2]
         return out
 
     def blob_id(self, commit: str, path: str) -> Optional[str]:
