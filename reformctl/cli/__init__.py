@@ -29,7 +29,7 @@ COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "
                    "accountability", "reference"]
 COMMAND_MODULES += ["export", "importer", "report", "calendar", "notify"]  # reports (issue 5), group chats
 # the write commands (issue 4): one git commit each
-COMMAND_MODULES += ["new", "edit", "closeout", "log"]
+COMMAND_MODULES += ["new", "edit", "closeout", "log", "recover"]
 COMMAND_MODULES += ["fetch"]  # levels: members' ledgers (fetch, bundle)
 
 # The module of each top-level command, so that `reformctl status ...` builds only that command (Typer builds
@@ -41,7 +41,7 @@ COMMANDS = {
     "report": "report", "calendar": "calendar", "notify": "notify", "new": "new",
     "progress": "edit", "complete": "edit", "evidence": "edit", "cancel": "edit", "rectify": "edit",
     "verify": "edit", "review": "edit", "pilot": "edit", "extend": "edit", "approve": "edit",
-    "close-out": "closeout", "log": "log", "fetch": "fetch", "bundle": "fetch",
+    "close-out": "closeout", "log": "log", "recover": "recover", "fetch": "fetch", "bundle": "fetch",
 }
 
 

@@ -60,7 +60,7 @@ def assess(
         fail(say("goes_with_write", language, option="--dry-run"))
     if author is not None and not write:
         fail(say("goes_with_write", language, option="--author"))
-    root = resolve_root(ledger)
+    root = resolve_root(ledger, recover=write and not dry_run)
     led = load_or_fail(root).ledger
     props, ranking = programme.assess(led, y, day)
     T = view.L(language)

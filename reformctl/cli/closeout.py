@@ -68,7 +68,7 @@ def close_out(
     from ..store import StoreError
 
     language = parse_lang(lang)
-    root = resolve_root(ledger)
+    root = resolve_root(ledger, recover=not dry_run)
     day = parse_as_of(as_of)
     if (item is None) == (year is None):
         fail(say("co_either", language))

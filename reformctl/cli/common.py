@@ -107,17 +107,38 @@ def current_lang() -> str:
     return _LANG or parse_lang(None)
 
 
-def resolve_root(ledger: Optional[Path]) -> Path:
+def resolve_root(ledger: Optional[Path], recover: bool = False) -> Path:
+    """The ledger root (exit 2 when unusable). A write that was interrupted (killed) and left the ledger
+    half-written is dealt with on every command: a command that writes (``recover``) finishes or rolls it back
+    first, saying so; any other refuses (exit 1) rather than work on a half-written ledger, pointing to
+    `reformctl recover`."""
     from ..load import LedgerRootError, find_ledger
 
     try:
-        return find_ledger(ledger)
+        root = find_ledger(ledger)
     except LedgerRootError as exc:
         if exc.code:
             from ..i18n import root_error
 
             fail(root_error(exc.code, current_lang(), **exc.params))
         fail(str(exc))
+    from ..store import unfinished_write
+
+    journal = unfinished_write(root)
+    if journal is not None:
+        from ..i18n.write import localize, say
+
+        if not recover:
+            fail(say("unfinished_write", current_lang(), journal=journal), EXIT_FINDINGS)
+        from ..errors import ReformctlError
+        from ..store import Store
+
+        try:
+            for line in Store(root).recover():
+                err("reformctl: " + localize(line, current_lang()))
+        except ReformctlError as exc:
+            fail(localize(exc.message, current_lang()), EXIT_FINDINGS)
+    return root
 
 
 def load_or_fail(root: Path, cache: Optional[bool] = None, records: bool = True):

@@ -33,7 +33,7 @@ def _write(ledger, as_of, author, dry_run: bool, lang, make) -> None:
     """The body of a write command: language, ledger and as-of date from the options, then ``make(root, day)``
     gives the action, committed by :func:`run_action`."""
     language = parse_lang(lang)
-    root = resolve_root(ledger)
+    root = resolve_root(ledger, recover=not dry_run)
     day = parse_as_of(as_of)
     run_action(root, author, dry_run, lang=language, make=lambda: make(root, day))
 
@@ -134,7 +134,7 @@ def review(notice: NoticeArg, no: ProblemArg,
     from ..actions import writes
 
     language = parse_lang(lang)
-    root = resolve_root(ledger)
+    root = resolve_root(ledger, recover=not dry_run)
     day = parse_as_of(as_of)
     due_day = _date(due, "--due", language)
     run_action(root, author, dry_run, lang=language, make=lambda: writes.review(root, notice, no, day, result, due_day))
@@ -200,7 +200,7 @@ def extend(item: IdArg,
     from ..actions import writes
 
     language = parse_lang(lang)
-    root = resolve_root(ledger)
+    root = resolve_root(ledger, recover=not dry_run)
     day = parse_as_of(as_of)
     new = _date(new_due, "--new-due", language)
     run_action(root, author, dry_run, lang=language, make=lambda: writes.extend(root, item, new, reason, day, approver))

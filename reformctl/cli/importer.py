@@ -47,7 +47,7 @@ def import_(
     day = parse_as_of(as_of)
     if not file.is_file():
         fail(say("im_not_file", language, file=file))
-    root = resolve_root(ledger)
+    root = resolve_root(ledger, recover=not dry_run)
     led = load_or_fail(root, records=False).ledger  # errors between records: the store refuses only new ones
     with progress() as p:
         try:

@@ -63,7 +63,7 @@ def _date(value, option: str, lang: str = "en"):
 def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year, date_fields=(), lang: str = "en"):
     from ..actions import writes
 
-    root = resolve_root(ledger)
+    root = resolve_root(ledger, recover=not dry_run)
     day = parse_as_of(as_of)
     for f in date_fields:
         fields[f] = _date(fields.get(f), _opt(f), lang)

@@ -73,6 +73,12 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "had_errors": ("台账在此之前已有{n}个错误（本次修改没有新增错误）；请运行 `reformctl check` 查看并改正",
                    "the ledger already had {n} error(s) before this change (it added none); run `reformctl check` "
                    "to see and fix them"),
+    "unfinished_write": ("此前一次 reformctl 写入被中断（进程被终止），台账可能处于写了一半的状态（日志 {journal}）。"
+                         "请运行 `reformctl recover` 完成或撤回该次写入（任何写入命令也会先这样做），再运行本命令",
+                         "an earlier reformctl write was interrupted (its process was killed) and the ledger may be "
+                         "half-written (journal {journal}). Run `reformctl recover` to finish or roll it back (any "
+                         "write command does so first), then run this command again"),
+    "recover_nothing": ("没有被中断的写入，无需处理", "no interrupted write: nothing to do"),
     "approver_required": ("须给出 --approver（批准人）", "--approver is required"),
     "no_pending": ("{task_id}没有待批准的延期申请", "{task_id} has no extension waiting for approval"),
     "unknown_unit_for": ("{option} 的单位 {unit!r} 不在 units.yaml 中{hint}",
@@ -221,6 +227,12 @@ STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh 
     (r"refusing to write outside the ledger: (.+)", r"拒绝写入台账以外的位置：\1"),
     (r"git could not make the commit: (.+)", r"git 无法提交：\1"),
     (r"nothing to change", "无需修改"),
+    (r"an earlier reformctl command was interrupted; finished its commit",
+     "此前一次被中断的 reformctl 命令已完成其提交"),
+    (r"an earlier reformctl command was interrupted; rolled back its files",
+     "此前一次被中断的 reformctl 命令已撤回其文件修改"),
+    (r"could not recover an interrupted reformctl command \((.*)\); check `git status`",
+     r"无法恢复被中断的 reformctl 命令（\1）；请查看 `git status`"),
     (r"(.+?): cannot parse the file for editing: (.*)", r"\1：无法解析该文件以便编辑：\2"),
     (r"cannot read (.+?): (.*)", r"无法读取 \1：\2"),
 )]

@@ -25,6 +25,7 @@ from .commit import (
     clean_line,
     kind_of_path,
     parse_author,
+    unfinished_write,
     validate_text,
 )
 from .git import Git, GitError
@@ -34,5 +35,5 @@ from .ids import next_id
 __all__ = [
     "Action", "BadRequest", "Doc", "Git", "GitError", "NothingToDo", "Result", "Store", "StoreError", "Tx", "append_entry",
     "atomic_write", "build_message", "clean_line", "date_value", "dump_data", "flow_map", "kind_of_path", "load_doc",
-    "new_doc", "next_id", "parse_author", "set_key", "to_commented", "validate_text", "write_files",
+    "new_doc", "next_id", "parse_author", "set_key", "to_commented", "unfinished_write", "validate_text", "write_files",
 ]

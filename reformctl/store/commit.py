@@ -117,6 +117,12 @@ def parse_author(value: str) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- files
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
 def _b64(data: Optional[bytes]) -> Optional[str]:
     return None if data is None else base64.b64encode(data).decode("ascii")
 
@@ -143,7 +149,7 @@ def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True, umask: Optio
     mode = None
     with contextlib.suppress(FileNotFoundError):
         mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".reformctl-tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -153,6 +159,8 @@ def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True, umask: Optio
             os.chmod(tmp, mode)
         else:
             os.chmod(tmp, 0o666 & ~(_umask() if umask is None else umask))
+        if path.name != JOURNAL_NAME:
+            pause_point("write")
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -160,6 +168,50 @@ def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True, umask: Optio
         raise
     if sync_dir:
         _fsync_dir(folder)
+
+
+def pause_point(name: str) -> None:
+    """A test seam: with ``REFORMCTL_TEST_PAUSE=NAME:SECONDS``, sleep here (so that a test can kill the process at
+    a known point of a write: ``write``, a file's temporary copy written, not renamed; ``ref``, every file
+    written, the branch not moved)."""
+    want = os.environ.get("REFORMCTL_TEST_PAUSE", "")
+    if want.partition(":")[0] == name:
+        with contextlib.suppress(ValueError):
+            time.sleep(min(float(want.partition(":")[2] or 0), 600.0))
+
+
+TMP_SUFFIX = ".reformctl-tmp"
+
+
+def unfinished_write(root: Path) -> Optional[Path]:
+    """The journal of a write to the repository holding ``root`` that was interrupted (its process killed)
+    and not yet finished or rolled back, or None. Cheap (no git process): every command asks it. A journal
+    whose writer still holds the lock is a write in progress, not an interrupted one."""
+    import fcntl
+
+    from ..load.cache import git_dir_of
+
+    gitdir = git_dir_of(Path(root).resolve())
+    if gitdir is None:
+        return None
+    journal = gitdir / JOURNAL_NAME
+    if not journal.exists():
+        return None
+    common = gitdir
+    with contextlib.suppress(OSError, ValueError):
+        text = (gitdir / "commondir").read_text(encoding="utf-8").strip()
+        common = Path(text) if Path(text).is_absolute() else (gitdir / text).resolve()
+    try:
+        fd = os.open(common / LOCK_NAME, os.O_RDONLY)
+    except OSError:
+        return journal  # no lock file: nobody is writing
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return None  # a writer holds the lock: its journal is in use
+    finally:
+        os.close(fd)
+    return journal
 
 
 WRITE_THREADS = 8
@@ -579,6 +631,7 @@ class Store:
             }).encode("utf-8"))
             write_files({self.root / rel: None if text is None else text.encode("utf-8")
                          for rel, text in changes.items()})
+            pause_point("ref")
             if self._before_update_ref:
                 self._before_update_ref()
             self.git.run("update-ref", "-m", f"reformctl: {subject}", ref, commit, old or ZERO)
@@ -599,13 +652,24 @@ class Store:
     def _journal_path(self) -> Path:
         return self.git.git_path(JOURNAL_NAME)
 
+    def recover(self) -> list[str]:
+        """Finish or roll back an interrupted write (what :meth:`apply` does first); the lines saying what was
+        done (none when there was nothing to do)."""
+        with _lock(self.git.common_dir() / LOCK_NAME):
+            return self._recover()
+
     def _recover(self) -> list[str]:
-        """Finish (the branch had moved) or roll back (it had not) a command that was killed half-way."""
+        """Finish (the branch had moved) or roll back (it had not) a command that was killed half-way, and
+        remove the temporary copies it may have left beside its files."""
         journal = self._journal_path()
         if not journal.exists():
             return []
         try:
             j = json.loads(journal.read_text(encoding="utf-8"))
+            for path in [Path(j["root"]) / rel for rel in j["files"]] + [journal]:
+                with contextlib.suppress(OSError):
+                    for stray in path.parent.glob(f".{glob_escape(path.name)}.*{TMP_SUFFIX}"):
+                        stray.unlink()
             head = self.git.rev(j["ref"])
             forward = head == j["new"]
             if forward or head == j["old"]:
