@@ -312,11 +312,11 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
 
 
 def write_import(root: Path, plan: ImportPlan, source: str, as_of: dt.date, *, dry_run: bool = False,
-                 author: Optional[str] = None):
+                 author: Optional[str] = None, verify: bool = True):
     """Write the planned changes as one commit (or only compute the diff with ``dry_run``)."""
     from ..store import Action, Store
 
-    store = Store(root, author=author)
+    store = Store(root, author=author, verify=verify)
     ids = [c.id for c in plan.changes]
 
     def build(tx) -> None:

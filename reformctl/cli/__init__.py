@@ -56,8 +56,10 @@ def _root(
 ) -> None:
     """reformctl: the reform implementation ledger tool."""
     from .common import reset_lang
+    from .storeopts import reset_no_verify
 
     reset_lang()
+    reset_no_verify()
 
 
 def make_app(modules: Optional[list[str]] = None) -> typer.Typer:

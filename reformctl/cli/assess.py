@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from .storeopts import NoVerifyOpt
+
 from ._programme_opts import FormatOpt, ListFormat, XlsxOpt, YearOpt, check_out_file, pick_year, save
 from .common import (AsOfOpt, LangOpt, LedgerOpt, err, exit_code, fail, load_or_fail, parse_as_of, parse_lang,
                      resolve_root)
@@ -17,6 +19,7 @@ def assess(
     write: Annotated[bool, typer.Option("--write", help="Add the proposed deductions not yet recorded to "
                      "assessments/YEAR.yaml (created if missing; manual entries kept) as one git commit.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="With --write: show the change, commit nothing.")] = False,
+    no_verify: NoVerifyOpt = False,
     author: Annotated[Optional[str], typer.Option("--author", metavar="'NAME <EMAIL>'", show_default=False,
                       help="With --write: the commit's author (default: git's user.name and user.email).")] = None,
     fmt: FormatOpt = ListFormat.table,
@@ -102,7 +105,9 @@ def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
         err(T["assess_nothing"].format(file=rel))
         return
     try:
-        store = Store(root, author=author)
+        from .storeopts import NO_VERIFY
+
+        store = Store(root, author=author, verify=not NO_VERIFY)
         action = Action("assess", [str(year)] + sorted({p.source.split("#")[0] for p in todo}),
                         f"{year}年度考核：录入{len(todo)}项建议扣分", day,
                         body="\n".join(f"{p.unit} -{view.fmt_points(p.points)} {p.source}" for p in todo))

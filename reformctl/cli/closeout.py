@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, exit_code, fail, parse_as_of, parse_lang, resolve_root
-from .storeopts import AuthorOpt, DryRunOpt, WriteAsOfOpt, run_action
+from .storeopts import AuthorOpt, DryRunOpt, NoVerifyOpt, WriteAsOfOpt, run_action
 
 
 class Fmt(str, Enum):
@@ -36,7 +36,7 @@ def close_out(
     = None,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, or json: {year, date, closed, carried_over, "
                    "blocking, commit}.")] = Fmt.text,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Year-end close-out (年末集中盘点、销账, R13) as one git commit, dated --as-of.

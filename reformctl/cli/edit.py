@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import LangOpt, LedgerOpt, parse_as_of, parse_lang, resolve_root
-from .storeopts import AuthorOpt, DryRunOpt, WriteAsOfOpt, run_action
+from .storeopts import AuthorOpt, DryRunOpt, NoVerifyOpt, WriteAsOfOpt, run_action
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="The item id, e.g. T-2016-003.")]
 NoticeArg = Annotated[str, typer.Argument(metavar="NOTICE_ID", help="The rectification notice, e.g. RN-2016-001.")]
@@ -41,7 +41,7 @@ def _write(ledger, as_of, author, dry_run: bool, lang, make) -> None:
 def progress(item: IdArg, note: Annotated[str, typer.Argument(metavar="NOTE", help="What was done (进展情况).")],
              by: Annotated[Optional[str], typer.Option("--by", help="Who reported it (填报人).")] = None,
              ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-             dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+             dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Record progress on a task (进展更新): appends {date, note} to `progress`; a planned task becomes in_progress.
 
     Example: reformctl progress T-2016-003 "基金管理机构已选定" --as-of 2016-10-20
@@ -57,7 +57,7 @@ def complete(item: IdArg,
              evidence: Annotated[Optional[list[str]], typer.Option("--evidence", metavar="PATH_OR_LINK",
                                  help="Evidence of completion (佐证材料); repeat for several.")] = None,
              ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-             dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+             dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Complete a task or pilot (status completed, completed: the as-of date), or one milestone of a task.
 
     Examples:
@@ -74,7 +74,7 @@ def evidence(item: IdArg, ref: Annotated[str, typer.Argument(metavar="PATH_OR_LI
              milestone: Annotated[Optional[str], typer.Option("--milestone", metavar="NAME",
                                   help="Attach it to this milestone instead of the task.")] = None,
              ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-             dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+             dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Attach evidence (佐证材料: a path or a link) to a task or one of its milestones.
 
     Example: reformctl evidence T-2016-003 https://example.org/docs/fund.pdf
@@ -86,7 +86,7 @@ def evidence(item: IdArg, ref: Annotated[str, typer.Argument(metavar="PATH_OR_LI
 
 def cancel(item: IdArg, reason: Annotated[str, typer.Option("--reason", help="Why it is cancelled (取消原因).")],
            ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-           dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+           dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Cancel a task (status cancelled, with its reason): the way to drop an item, never deleting its file.
 
     Example: reformctl cancel T-2016-020 --reason "并入 T-2016-021"
@@ -97,7 +97,7 @@ def cancel(item: IdArg, reason: Annotated[str, typer.Option("--reason", help="Wh
 
 
 def rectify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None,
-            author: AuthorOpt = None, dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+            author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Mark a problem of a rectification notice rectified (整改完成) on the as-of date.
 
     Example: reformctl rectify RN-2016-002 1 --as-of 2016-12-10
@@ -108,7 +108,7 @@ def rectify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: 
 
 
 def verify(notice: NoticeArg, no: ProblemArg, ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None,
-           author: AuthorOpt = None, dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+           author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Mark a rectified problem verified by the office (核实销号) on the as-of date.
 
     Example: reformctl verify RN-2016-001 2 --as-of 2016-12-20
@@ -124,7 +124,7 @@ def review(notice: NoticeArg, no: ProblemArg,
            due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD",
                           help="Without --result: schedule a review due then.")] = None,
            ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-           dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+           dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Record a follow-up review (跟踪复查) of a notice problem, or schedule one (R14). Reviews are append-only.
 
     Examples:
@@ -145,7 +145,7 @@ pilot_app = typer.Typer(help="File, exit or adjust a pilot (改革试点). Each 
 
 @pilot_app.command("file")
 def pilot_file(item: IdArg, ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-               dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+               dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Record that the pilot was filed (备案) with the leading group on the as-of date (R5).
 
     Example: reformctl pilot file P-2016-008 --as-of 2016-09-01
@@ -158,7 +158,7 @@ def pilot_file(item: IdArg, ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None
 @pilot_app.command("exit")
 def pilot_exit(item: IdArg, reason: Annotated[str, typer.Option("--reason", help="Why it exits (退出原因).")],
                ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-               dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+               dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Exit a pilot (动态退出): status exited, exited: the as-of date, exit_reason.
 
     Example: reformctl pilot exit P-2016-006 --reason "试点条件发生变化"
@@ -171,7 +171,7 @@ def pilot_exit(item: IdArg, reason: Annotated[str, typer.Option("--reason", help
 @pilot_app.command("adjust")
 def pilot_adjust(item: IdArg, reason: Annotated[str, typer.Option("--reason", help="What changed and why (调整原因).")],
                  ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-                 dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+                 dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Adjust a pilot (动态调整): status adjusted, with the reason.
 
     Example: reformctl pilot adjust P-2016-006 --reason "调整试点范围"
@@ -189,7 +189,7 @@ def extend(item: IdArg,
                                "is approved at once and `due` moves; else approve later with `reformctl approve`.")]
            = None,
            ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-           dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+           dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Request a deadline extension (延期) of a task: records requested, old_due, new_due, reason (and the
     approval). An extension asked after the deadline has passed is flagged as late (逾期申请延期).
 
@@ -208,7 +208,7 @@ def extend(item: IdArg,
 
 def approve(item: IdArg, approver: Annotated[str, typer.Option("--approver", help="Who approves (审批人/单位).")],
             ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
-            dry_run: DryRunOpt = False, lang: LangOpt = None) -> None:
+            dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
     """Approve a task's pending deadline extension: sets approver and approved, and moves `due`.
 
     Example: reformctl approve T-2016-013 --approver 市委深改组 --as-of 2016-11-25

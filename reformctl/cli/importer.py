@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from .storeopts import NoVerifyOpt
+
 from .common import (EXIT_FINDINGS, AsOfOpt, LangOpt, LedgerOpt, err, exit_code, fail, load_or_fail, parse_as_of, parse_lang,
                      resolve_root)
 
@@ -16,6 +18,7 @@ def import_(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="An .xlsx workbook made by `reformctl export` or by "
                                          "hand with the same sheet names and headers.", show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Validate and show the diff; write nothing.")] = False,
+    no_verify: NoVerifyOpt = False,
     author: Annotated[Optional[str], typer.Option("--author", metavar="'Name <email>'", show_default=False,
                       help="Author of the commit. Default: git's user.name and user.email.")] = None,
     ledger: LedgerOpt = None,
@@ -70,7 +73,8 @@ def import_(
         err(say("im_same", language, file=file.name, rows=plan.rows))
         raise typer.Exit(0) from None
     try:
-        result = exchange.write_import(root, plan, str(file), day, dry_run=dry_run, author=author)
+        result = exchange.write_import(root, plan, str(file), day, dry_run=dry_run, author=author,
+                                       verify=not no_verify)
     except NothingToDo:
         err(say("im_nothing", language, file=file.name))
         raise typer.Exit(0) from None

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import LangOpt, LedgerOpt, fail, parse_as_of, parse_lang, resolve_root
-from .storeopts import AuthorOpt, DryRunOpt, WriteAsOfOpt, run_action
+from .storeopts import AuthorOpt, DryRunOpt, NoVerifyOpt, WriteAsOfOpt, run_action
 
 new_app = typer.Typer(
     help="Create a task, pilot, notice, reminder, report or event with the next free id (e.g. T-2016-037), as one "
@@ -93,7 +93,7 @@ def new_task(
     leader: Annotated[Optional[str], typer.Option("--leader", help="Leading-group member in charge.")] = None,
     goal: Annotated[Optional[str], typer.Option("--goal", help="Goal (实现目标).")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a reform task (status planned).
@@ -128,7 +128,7 @@ def new_pilot(
     team: Annotated[Optional[list[str]], typer.Option("--team", help="Working team member (工作班子); repeat. "
                     "Required.")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a pilot (status active).
@@ -157,7 +157,7 @@ def new_notice(
     issued: Annotated[Optional[str], typer.Option("--issued", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
     subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a rectification notice (整改督办通知) with its problem list (R14).
@@ -190,7 +190,7 @@ def new_reminder(
     issued: Annotated[Optional[str], typer.Option("--issued", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
     subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a supervision reminder (督办提示通知, R10).
@@ -213,7 +213,7 @@ def new_report(
     to: Annotated[Optional[str], typer.Option("--to", help="Unit reported to.")] = None,
     summary: Annotated[Optional[str], typer.Option("--summary", help="Summary (内容摘要).")] = None,
     item_id: IdOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Record a quarterly report (季报, R15); the id is R-<quarter>-NNN.
@@ -242,7 +242,7 @@ def new_event(
     title: Annotated[Optional[str], typer.Option("--title", help="Title.")] = None,
     plan: Annotated[Optional[list[str]], typer.Option("--plan", help="Plan evaluated or self-assessed; repeat.")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False,
+    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Record a meeting, training, inspection, evaluation or press conference (R1-R3, R6-R8, R12).

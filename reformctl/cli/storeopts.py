@@ -17,6 +17,24 @@ AuthorOpt = Annotated[
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Print the change as a diff and write nothing."),
 ]
+NO_VERIFY = False  # this command's --no-verify (reset before each command by the app's callback)
+
+
+def _no_verify(value: bool) -> bool:
+    global NO_VERIFY
+    NO_VERIFY = bool(value)
+    return value
+
+
+def reset_no_verify() -> None:
+    global NO_VERIFY
+    NO_VERIFY = False
+
+
+NoVerifyOpt = Annotated[
+    bool, typer.Option("--no-verify", callback=_no_verify, help="Do not run the repository's pre-commit and "
+                       "commit-msg hooks (which run otherwise, as for git commit)."),
+]
 WriteAsOfOpt = Annotated[
     Optional[str],
     typer.Option("--as-of", metavar="YYYY-MM-DD", show_default=False,
@@ -35,7 +53,7 @@ def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tu
         made = make()
         action, build = made[0], made[1]
         warnings = made[2] if len(made) > 2 else []
-        store = Store(root, author=author)
+        store = Store(root, author=author, verify=not NO_VERIFY)
         result = store.apply(action, build, dry_run=dry_run)
     except NothingToDo as exc:
         err("reformctl: " + say("nothing_to_do", lang, message=localize(exc.message, lang)))

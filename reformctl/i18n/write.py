@@ -78,6 +78,12 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
                          "an earlier reformctl write was interrupted (its process was killed) and the ledger may be "
                          "half-written (journal {journal}). Run `reformctl recover` to finish or roll it back (any "
                          "write command does so first), then run this command again"),
+    "hook_failed": ("仓库的 {hook} 钩子拒绝了这次提交（退出码 {code}，输出见下），未写入任何内容：请按钩子的提示修正，"
+                    "或用 --no-verify 跳过钩子",
+                    "the repository's {hook} hook refused the commit (exit {code}, its output below); nothing was "
+                    "written: fix what it says, or skip the hooks with --no-verify"),
+    "hook_empty_message": ("commit-msg 钩子清空了提交说明，未写入任何内容",
+                           "the commit-msg hook left an empty commit message; nothing was written"),
     "recover_nothing": ("没有被中断的写入，无需处理", "no interrupted write: nothing to do"),
     "approver_required": ("须给出 --approver（批准人）", "--approver is required"),
     "no_pending": ("{task_id}没有待批准的延期申请", "{task_id} has no extension waiting for approval"),
