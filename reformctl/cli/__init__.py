@@ -10,7 +10,6 @@ from typing import Any, Optional
 
 import typer
 
-from .. import __version__
 
 _SETTINGS: dict[str, Any] = dict(
     name="reformctl",
@@ -47,12 +46,15 @@ COMMANDS = {
 
 def _version(value: bool) -> None:
     if value:
-        print(f"reformctl {__version__}")
+        from ..kit.origin import origin
+
+        # the version, and where it came from: the commit of a git install or of a source checkout
+        print(origin().describe())
         raise typer.Exit()
 
 
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version (and the git commit of a git install or checkout) and exit."),
 ) -> None:
     """reformctl: the reform implementation ledger tool."""
     from .common import reset_lang

@@ -25,15 +25,19 @@ def init(
     start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", show_default=False,
                                                  help="First day the ledger counts. Default: today (China Standard Time).")] = None,
     install_spec: Annotated[Optional[str], typer.Option(
-        "--install-spec", metavar="SPEC", show_default=False,
-        help="What CI installs with `pip install SPEC`. Default: reformctl==<this version> (from PyPI); "
-             "e.g. 'git+https://git.example.org/tools/reformctl@v0.1.0' for a mirror.")] = None,
+        "--install-spec", metavar="SPEC", show_default=False, envvar="REFORMCTL_INSTALL_SPEC",
+        help="What CI and the pre-commit hook install with `pip install SPEC`, e.g. "
+             "'git+https://git.example.org/tools/reformctl.git@v0.1.0' or the URL of a wheel. Default: the spec "
+             "this reformctl was installed from (a git URL and its commit, a wheel's URL, or reformctl==VERSION "
+             "from a package index); asked for when it was installed from a folder or file on this computer.")] = None,
     hooks_repo: Annotated[Optional[str], typer.Option(
         "--hooks-repo", metavar="URL", show_default=False,
-        help="Repository pre-commit fetches the reformctl-check hook from.")] = None,
+        help="Git repository pre-commit fetches the reformctl-check hook from (with --hooks-rev). Default: the "
+             "repository of a git install spec; otherwise a local hook installing the install spec.")] = None,
     hooks_rev: Annotated[Optional[str], typer.Option(
         "--hooks-rev", metavar="REV", show_default=False,
-        help="Tag or commit of that repository (pinned). Default: v<this version>.")] = None,
+        help="Tag or commit of that repository (pinned; with --hooks-repo). Default: the revision of a git "
+             "install spec.")] = None,
     upper: Annotated[bool, typer.Option("--upper", help="An office above others (members, see README Levels): also "
                      "write .github/workflows/reformctl-members.yml, a scheduled job that fetches the members, puts "
                      "`status --members` in the run's summary and keeps the HTML report as an artifact, and a "
@@ -70,12 +74,11 @@ def init(
     try:
         res = kit.init(
             path, name=(name or kit.DEFAULT_NAME).strip(), level=level.value, start=day,
-            install_spec=install_spec or kit.DEFAULT_INSTALL_SPEC,
-            hooks_repo=hooks_repo or kit.DEFAULT_HOOKS_REPO, hooks_rev=hooks_rev or kit.DEFAULT_HOOKS_REV,
+            install_spec=install_spec, hooks_repo=hooks_repo, hooks_rev=hooks_rev,
             upper=upper,
         )
     except kit.InitError as exc:
-        fail(localize(str(exc), language), exit_code(exc))
+        fail(localize(exc.message, language), exit_code(exc))
     where = say("in_new_repo", language) if res.created_repo else say("in_existing_repo", language, repo=res.repo)
     err(say("in_created", language, ledger=res.ledger, where=where, n=len(res.written), sha=res.commit[:12]))
     for rel in res.skipped:

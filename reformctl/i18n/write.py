@@ -125,6 +125,18 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "im_committed": ("已提交 {sha}：新建{new}项、修改{changed}项", "committed {sha}: {new} new, {changed} changed item(s)"),
     # ---- init
     "in_name_empty": ("--name 不能为空", "--name must not be empty"),
+    "in_no_spec": ("无法确定 CI 和 pre-commit 应安装哪个 reformctl：当前运行的是 {where}，其他电脑无法从这里安装。"
+                   "请用 --install-spec SPEC（或环境变量 {env}）指定，例如\n"
+                   "  --install-spec 'git+https://<你们的 git 服务器>/reformctl.git@{rev}'\n"
+                   "（带标签或提交号的 git 地址，或用 `python -m build` 构建的 wheel 的下载地址）；未写入任何内容",
+                   "cannot tell what CI and pre-commit should install: this is {where}, which another computer cannot "
+                   "install from. Give --install-spec SPEC (or set {env}), for example\n"
+                   "  --install-spec 'git+https://<your git server>/reformctl.git@{rev}'\n"
+                   "(a git URL with a tag or commit, or the URL of a wheel built with `python -m build`); "
+                   "nothing was written"),
+    "in_hooks_pair": ("--hooks-repo 和 --hooks-rev 须同时给出（仓库地址和其中的标签或提交号）；未写入任何内容",
+                      "give --hooks-repo and --hooks-rev together (a repository and a tag or commit in it); "
+                      "nothing was written"),
     "in_new_repo": ("新建的 git 仓库", "a new git repository"),
     "in_existing_repo": ("位于 {repo} 的 git 仓库", "the git repository at {repo}"),
     "in_created": ("已在{where}中创建台账 {ledger}：{n}个文件，提交 {sha}",

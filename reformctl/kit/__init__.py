@@ -20,13 +20,14 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import InitError
+from ..i18n.write import Said
 from ..store.git import Git, GitError
 from ..model import FOLDER_KINDS, SETTINGS_FILE
+from .origin import Origin, hooks_source, origin
 
-DEFAULT_INSTALL_SPEC = f"reformctl=={__version__}"
-# Where pre-commit fetches the hook from; offices mirroring reformctl pass --hooks-repo / --hooks-rev.
-DEFAULT_HOOKS_REPO = "https://github.com/reformctl/reformctl"
-DEFAULT_HOOKS_REV = f"v{__version__}"
+# What CI installs, when neither --install-spec nor this variable says: the spec the running reformctl was
+# itself installed from (reformctl/kit/origin.py), or a refusal asking for one; never a guessed package index.
+INSTALL_SPEC_ENV = "REFORMCTL_INSTALL_SPEC"
 DEFAULT_NAME = "改革落实台账"
 SCHEMA_DIR = "schemas"
 # In the ledger folder, but a freshly cloned empty repository often has them already: left alone when present.
@@ -109,8 +110,46 @@ MEMBERS_EXAMPLE = """# 下级台账（一级抓一级）：取消注释并逐个
 """
 
 
-def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_spec: str = DEFAULT_INSTALL_SPEC,
-         hooks_repo: str = DEFAULT_HOOKS_REPO, hooks_rev: str = DEFAULT_HOOKS_REV,
+def sources(install_spec: str | None, hooks_repo: str | None = None, hooks_rev: str | None = None,
+            running: Origin | None = None) -> tuple[str, str | None, str | None]:
+    """(what CI installs, the hook's repository, its revision) for a new ledger.
+
+    The install spec: the one given, else the one the running reformctl was installed from; when that cannot be
+    installed elsewhere (a local folder or file, a source checkout), :class:`InitError` asks for one. The hook:
+    the repository and revision given (both or neither), else those of a ``git+URL@REV`` spec; for any other
+    spec (None, None): the hook is then a local one that pip-installs the spec itself, so no revision that
+    does not exist is ever written."""
+    spec = (install_spec or "").strip()
+    if not spec:
+        running = running or origin()
+        spec = running.install_spec() or ""
+        if not spec:
+            rev = running.commit[:12] if running.commit else f"v{__version__}"
+            raise InitError(Said("in_no_spec", where=running.describe(), rev=rev, env=INSTALL_SPEC_ENV))
+    if bool(hooks_repo) != bool(hooks_rev):
+        raise InitError(Said("in_hooks_pair"))
+    if hooks_repo and hooks_rev:
+        return spec, hooks_repo, hooks_rev
+    found = hooks_source(spec)
+    return (spec, *found) if found else (spec, None, None)
+
+
+def _precommit_repo(hooks_repo: str | None, hooks_rev: str | None, install_spec: str, hook_args: str) -> str:
+    """The ``repos:`` entry of .pre-commit-config.yaml: the hook of reformctl's repository at a pinned revision,
+    or, when reformctl does not come from a git repository, a local hook that installs the same spec as CI."""
+    if hooks_repo and hooks_rev:
+        repo = yaml_scalar(hooks_repo) if re.fullmatch(r"[\w.:/@~+\-]+", hooks_repo) else json.dumps(hooks_repo)
+        return (f"  - repo: {repo}\n    rev: {json.dumps(hooks_rev)}\n    hooks:\n      - id: reformctl-check\n"
+                + hook_args)
+    return ("  # reformctl 不是从 git 仓库安装的：由 pre-commit 按下面的 additional_dependencies 自行安装（与 CI 相同）\n"
+            "  - repo: local\n    hooks:\n      - id: reformctl-check\n"
+            "        name: reformctl check (改革台账检查)\n        entry: reformctl check\n        language: python\n"
+            f"        additional_dependencies: [{json.dumps(install_spec, ensure_ascii=False)}]\n"
+            "        pass_filenames: false\n        files: \\.ya?ml$\n" + hook_args)
+
+
+def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_spec: str,
+         hooks_repo: str | None = None, hooks_rev: str | None = None,
          upper: bool = False) -> tuple[dict[str, str], dict[str, str]]:
     """(ledger files relative to the ledger, repository files relative to the repository root) -> content.
 
@@ -139,10 +178,9 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
     ci = {"INSTALL_SPEC": shlex.quote(install_spec),
           "ENV": f"\nenv:\n  REFORMCTL_LEDGER: {yaml_scalar(ledger_prefix)}\n" if ledger_prefix else "",
           "VARIABLES": f"  REFORMCTL_LEDGER: {yaml_scalar(ledger_prefix)}\n" if ledger_prefix else "",
-          "HOOKS_REPO": yaml_scalar(hooks_repo) if re.fullmatch(r"[\w.:/@~+\-]+", hooks_repo) else json.dumps(hooks_repo),
-          "HOOKS_REV": json.dumps(hooks_rev),
-          "HOOK_ARGS": (f"        args: {json.dumps(['--ledger', ledger_prefix], ensure_ascii=False)}\n"
-                        if ledger_prefix else "")}
+          "HOOKS": _precommit_repo(
+              hooks_repo, hooks_rev, install_spec,
+              f"        args: {json.dumps(['--ledger', ledger_prefix], ensure_ascii=False)}\n" if ledger_prefix else "")}
     mapping = {}
     for fname in schemas:
         stem = fname.removesuffix(".schema.json")
@@ -169,9 +207,12 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
 
 
 def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt.date,
-         install_spec: str = DEFAULT_INSTALL_SPEC, hooks_repo: str = DEFAULT_HOOKS_REPO,
-         hooks_rev: str = DEFAULT_HOOKS_REV, commit: bool = True, upper: bool = False) -> InitResult:
-    """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository)."""
+         install_spec: str | None = None, hooks_repo: str | None = None,
+         hooks_rev: str | None = None, commit: bool = True, upper: bool = False) -> InitResult:
+    """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository).
+
+    ``install_spec`` None: the spec the running reformctl was installed from (see :func:`sources`)."""
+    install_spec, hooks_repo, hooks_rev = sources(install_spec, hooks_repo, hooks_rev)
     if shutil.which("git") is None:
         raise InitError("git is not installed; install git first")
     path = Path(os.path.abspath(path))
