@@ -39,7 +39,7 @@ CATALOGUE: dict[str, Entry] = {
     "bad_file_name": Entry(E, "the file name is not a valid id", "文件名不是有效编号", "Use 1-64 of A-Za-z0-9._-, starting with a letter or digit (e.g. T-2016-001.yaml)."),
     "unexpected_file": Entry(W, "a file in a ledger folder that is not read", "台账目录中有未读取的文件", "Rename .yml to .yaml, or move the file out of the folder."),
     # ---- schema
-    "missing_field": Entry(E, "a required field is missing", "缺少必填字段", "Add the field; LEDGER-FORMAT.md lists what each kind requires."),
+    "missing_field": Entry(E, "a required field is missing", "缺少必填字段", "Add the field; docs/format.md lists what each kind requires."),
     "unknown_field": Entry(E, "a field the format does not know (a typo?)", "未知字段(可能拼写错误)", "Fix the spelling, or move it under `extra:`."),
     "invalid_choice": Entry(E, "a value not among the allowed choices", "取值不在允许范围内", "Use one of the values listed in the message."),
     "invalid_date": Entry(E, "not a calendar date in YYYY-MM-DD form", "日期无效", "Write the date as YYYY-MM-DD and check the day exists (no 2025-02-30)."),

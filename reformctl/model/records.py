@@ -1,4 +1,4 @@
-"""Pydantic v2 models of every record kind of the ledger (LEDGER-FORMAT.md, version 1).
+"""Pydantic v2 models of every record kind of the ledger (docs/format.md).
 
 Unknown keys are refused everywhere (``extra="forbid"``) except under ``extra:``. Field descriptions are
 given in Simplified Chinese and English: editors show them through the generated JSON Schema.

@@ -1,6 +1,6 @@
 """The quarterly (or yearly) summary: task counts per lead unit or special group. Pure functions, no I/O.
 
-The task figures follow LEDGER-FORMAT.md (``summary --format json``) exactly, for a period from ``first`` to
+The task figures follow docs/format.md (``summary --format json``) exactly, for a period from ``first`` to
 ``last`` (a quarter, or a whole year with ``--year``):
 
 - ``tasks``: tasks open at some time in the period: started on or before its last day and not completed
@@ -84,7 +84,7 @@ class Summary:
     year: Optional[int] = None
 
     def as_dict(self) -> dict:
-        """The JSON shape of LEDGER-FORMAT.md (plus ``period``, ``first``, ``last``, ``by``, ``year``)."""
+        """The JSON shape of docs/format.md (plus ``period``, ``first``, ``last``, ``by``, ``year``)."""
         key = "unit" if self.by == "unit" else "special_group"
         rows = []
         for r in self.rows:
