@@ -4,7 +4,7 @@
   (``closeouts/<YEAR>.yaml``) or an annual assessment (``assessments/<YEAR>.yaml``);
 - ``closed_item_edited``: a written-off (closed) item is never edited;
 - ``id_changed``: an id never changes;
-- ``append_only``: ``progress``, ``reviews`` and ``reports`` entries are only appended; ``extensions`` records
+- ``append_only``: ``progress``, ``reviews``, ``reports`` and a pilot's ``adjustments`` entries are only appended; ``extensions`` records
   too (approving a pending one, filling in ``approver`` and ``approved``, is the only edit); a reminder's
   recipients (``to``) are only added, never removed (removing one would silently clear its ``reminder_overdue``);
 - ``problem_removed``: a problem of a rectification notice (matched by ``no``) is never removed;

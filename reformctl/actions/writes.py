@@ -256,9 +256,12 @@ def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: b
         if st in (P.exited, P.completed):
             raise BadRequest(Said("pilot_already", pilot_id=pilot_id, status=i18n_write.status(st)))
         data["status"] = P.adjusted.value if adjust else P.exited.value
-        if not adjust:
+        if adjust:
+            # an adjustment is not an exit: each one is kept, dated, like a progress entry
+            append_entry(data, "adjustments", {"date": as_of, "reason": reason.strip()}, order(Pilot))
+        else:
             set_key(data, "exited", as_of, order(Pilot))
-        set_key(data, "exit_reason", reason.strip(), order(Pilot))
+            set_key(data, "exit_reason", reason.strip(), order(Pilot))
 
     verb = "调整" if adjust else "退出"
     return Action("pilot-adjust" if adjust else "pilot-exit", [pilot_id], f"试点{verb} {pilot_id}: {reason.strip()}",

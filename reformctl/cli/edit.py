@@ -172,7 +172,7 @@ def pilot_exit(item: IdArg, reason: Annotated[str, typer.Option("--reason", help
 def pilot_adjust(item: IdArg, reason: Annotated[str, typer.Option("--reason", help="What changed and why (调整原因).")],
                  ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None,
                  dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False, lang: LangOpt = None) -> None:
-    """Adjust a pilot (动态调整): status adjusted, with the reason.
+    """Adjust a pilot (动态调整): status adjusted, and {date, reason} appended to its `adjustments`.
 
     Example: reformctl pilot adjust P-2016-006 --reason "调整试点范围"
     """

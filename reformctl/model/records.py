@@ -243,6 +243,11 @@ class Task(Record):
 
 
 # ---------------------------------------------------------------- pilots
+class Adjustment(Record):
+    date: Date = F("调整日期", "date of the adjustment")
+    reason: Text = F("调整内容和原因", "what changed and why")
+
+
 class Pilot(Record):
     id: ItemId = F("试点编号", "pilot id")
     title: Text = F("试点名称", "title")
@@ -255,8 +260,9 @@ class Pilot(Record):
     end: Date = F("期限届满日期", "end of term")
     filed: Optional[Date] = F("向市委深改小组备案日期, R5", "date filed with the leading group (R5)", None)
     status: PilotStatus = F("状态", "status")
+    adjustments: list[Adjustment] = F("动态调整记录(只追加)", "adjustments, each with its date and reason (only appended)", [])
     exited: Optional[Date] = F("退出日期", "date exited", None)
-    exit_reason: Optional[Text] = F("退出或调整原因", "why it was exited or adjusted", None)
+    exit_reason: Optional[Text] = F("退出原因", "why it was exited", None)
     completed: Optional[Date] = F("完成日期", "date completed", None)
     exemption: Optional[Text] = F("超过最长期限的理由, R4", "why the term exceeds the maximum (R4)", None)
     reopen_reason: Optional[Text] = F("状态回退原因(check --base)", "why the status moved backwards (check --base)", None)

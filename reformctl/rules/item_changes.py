@@ -35,6 +35,8 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
         out += _append_only(rel, old.get("progress"), new.get("progress"), ("progress",), "progress")
         out += _extensions_kept(rel, old.get("extensions"), new.get("extensions"))
         out += _milestones_kept(rel, old.get("milestones"), new.get("milestones"), ref)
+    elif kind == "pilot":
+        out += _append_only(rel, old.get("adjustments"), new.get("adjustments"), ("adjustments",), "adjustments")
     elif kind == "reminder":
         out += _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports")
         out += _recipients_kept(rel, old.get("to"), new.get("to"), oid, ref)

@@ -60,8 +60,9 @@ class Counts:
             setattr(self, f, getattr(self, f) + getattr(other, f))
         return self
 
-    def as_dict(self) -> dict:
-        out = {f: getattr(self, f) for f in FIGURES}
+    def as_dict(self, names: tuple[str, ...] = FIGURES) -> dict:
+        """The figures under ``names`` (the period's words, see :meth:`Summary.figure_names`)."""
+        out = {name: getattr(self, f) for name, f in zip(names, FIGURES)}
         out["completion_rate"] = self.completion_rate
         return out
 
@@ -83,6 +84,12 @@ class Summary:
     quarter: Optional[str] = None
     year: Optional[int] = None
 
+    def figure_names(self) -> tuple[str, ...]:
+        """The names of the figures in JSON and CSV: ``due_in_quarter``/``completed_in_quarter`` for a quarter
+        (the format's names), ``due_in_year``/``completed_in_year`` for a year, ``..._in_period`` otherwise."""
+        word = "quarter" if self.quarter else "year" if self.year is not None else "period"
+        return tuple(f.replace("_quarter", f"_{word}") for f in FIGURES)
+
     def as_dict(self) -> dict:
         """The JSON shape of docs/format.md (plus ``period``, ``first``, ``last``, ``by``, ``year``)."""
         key = "unit" if self.by == "unit" else "special_group"
@@ -91,13 +98,13 @@ class Summary:
             d = {"unit": r.key or None}
             if key != "unit":
                 d[key] = r.key or None
-            d.update(r.counts.as_dict())
+            d.update(r.counts.as_dict(self.figure_names()))
             rows.append(d)
         out = {"quarter": self.quarter}
         if self.year is not None:
             out["year"] = self.year
         out.update({"period": self.period, "first": self.first.isoformat(), "last": self.last.isoformat(),
-                    "by": self.by, "rows": rows, "totals": self.totals.as_dict()})
+                    "by": self.by, "rows": rows, "totals": self.totals.as_dict(self.figure_names())})
         return out
 
 

@@ -71,7 +71,7 @@ def render_csv(summary: Summary, out: TextIO) -> None:
     last row ``total``."""
     w = csv.writer(out, lineterminator="\n")
     key = "unit" if summary.by == "unit" else "special_group"
-    w.writerow([key, *FIGURES, "completion_rate"])
+    w.writerow([key, *summary.figure_names(), "completion_rate"])
 
     def rate(c: Counts) -> str:
         return "" if c.completion_rate is None else repr(round(c.completion_rate, 6))

@@ -62,7 +62,7 @@ FIELD_EN = {
     "special_group": "Special group", "start": "Start", "due": "Due", "status": "Status", "completed": "Completed",
     "closed": "Closed (written off)", "cancel_reason": "Cancel reason", "reopen_reason": "Why the status moved back", "evidence": "Evidence", "plan": "Plan",
     "unit": "Unit", "lead_leader": "Lead leader", "promotion_plan": "Promotion plan", "working_team": "Working team",
-    "end": "End of term", "filed": "Filed", "exited": "Exited", "exit_reason": "Exit or adjustment reason",
+    "end": "End of term", "filed": "Filed", "exited": "Exited", "exit_reason": "Exit reason",
     "exemption": "Exemption", "issued": "Issued", "issued_by": "Issued by", "to_unit": "To unit",
     "subject": "Subject", "level": "Level", "upper_plan": "Upper-level plan",
     "needs_stability_assessment": "Needs stability assessment", "stability_assessment": "Stability assessment",
@@ -186,7 +186,7 @@ SHEETS: tuple[Sheet, ...] = (
         C("工作班子", "working_team", "list", width=24), C("开始日期", "start", "date", width=12),
         C("期限届满", "end", "date", width=12), C("备案日期", "filed", "date", width=12),
         C("状态", "status", "enum", R.PilotStatus, width=9), C("退出日期", "exited", "date", width=12),
-        C("退出或调整原因", "exit_reason", width=20), C("完成日期", "completed", "date", width=12),
+        C("退出原因", "exit_reason", width=20), C("完成日期", "completed", "date", width=12),
         C("超期理由", "exemption", width=16),
     ), light=True, en="Pilots"),
     Sheet("notice", "整改督办", (
