@@ -9,7 +9,7 @@ import pydantic
 import pytest
 
 from conftest import REPO
-from reformctl.catalogue import CATALOGUE
+from reformctl.i18n.catalogue import CATALOGUE
 from reformctl.model import FOLDER_KINDS
 from reformctl.rules.findings import all_rules
 
