@@ -46,7 +46,7 @@ def write_assessment(tx, rel: str, year: int, props: list[rules.Proposal]) -> in
             raise BadRequest(f"{rel} is not a mapping; fix it by hand first")
     else:
         doc = tx.create(rel, {"year": year, "units": []},
-                        header="yaml-language-server: $schema=../../schemas/assessment.schema.json")
+                        schema="assessment")
         data = doc.data
     if data.get("units") is None:
         set_key(data, "units", to_commented([]), order)

@@ -221,7 +221,7 @@ def record_closeout(tx: Tx, rel: str, year: int, as_of: dt.date, closed: list[st
     co = [{"id": c.id, "reason": c.reason, "measures": c.measures, "new_due": c.new_due} for c in carried]
     if not tx.exists(rel):
         tx.create(rel, {"year": year, "date": as_of, "closed": list(closed), "carried_over": co},
-                  header="yaml-language-server: $schema=../../schemas/closeout.schema.json")
+                  schema="closeout")
         return
     data = tx.edit(rel).data
     order = ["year", "date", "closed", "carried_over"]

@@ -324,8 +324,7 @@ def write_import(root: Path, plan: ImportPlan, source: str, as_of: dt.date, *, d
             order = list(KINDS_BY_NAME[c.kind].model.model_fields)
             new = _data(c.new)
             if c.old is None or not tx.exists(c.rel):
-                header = f"yaml-language-server: $schema=../../schemas/{c.kind}.schema.json"
-                doc = tx.create(c.rel, {}, header=header)
+                doc = tx.create(c.rel, {}, schema=c.kind)
                 for k in order:
                     if k in new:
                         doc.data[k] = _commented(_plain(new[k]))

@@ -403,7 +403,7 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
                 raise BadRequest(Said("date_order", first=first, a=rec[first], last=last.replace("_", "-"),
                                       b=rec[last], hint=hint))
         tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model),
-                  header=f"yaml-language-server: $schema=../../schemas/{kind}.schema.json")
+                  schema=kind)
 
     label = {"task": "任务", "pilot": "试点", "notice": "整改督办通知", "reminder": "督办提示", "report": "季报",
              "event": "活动"}[kind]

@@ -374,11 +374,31 @@ class Tx:
         self._new[rel] = new
         return True
 
-    def create(self, rel: str, data: dict, header: Optional[str] = None) -> Doc:
-        """A new file from plain data; refused when the file exists."""
+    def schema_header(self, rel: str, kind: str) -> Optional[str]:
+        """The modeline for editors (``yaml-language-server: $schema=...``) of a new file ``rel`` of ``kind``:
+        the path from the file to ``<kind>.schema.json`` in the nearest ``schemas/`` folder from the ledger up
+        to the repository's root (a ledger made by `init` has its own; the sample ledger uses the repository's).
+        None when there is none, rather than a path to nothing."""
+        name = f"{kind}.schema.json"
+        folder = self.root.resolve()
+        for _ in range(32):
+            candidate = folder / "schemas" / name
+            if candidate.is_file() and not candidate.is_symlink():
+                start = (self.root.resolve() / rel).parent
+                return f"yaml-language-server: $schema={Path(os.path.relpath(candidate, start)).as_posix()}"
+            if (folder / ".git").exists() or folder.parent == folder:
+                return None  # the repository's root: a path beyond it would not exist in a clone
+            folder = folder.parent
+        return None
+
+    def create(self, rel: str, data: dict, header: Optional[str] = None, schema: Optional[str] = None) -> Doc:
+        """A new file from plain data; refused when the file exists. ``schema``: the kind whose JSON Schema the
+        file's first line points editors at (:meth:`schema_header`), when there is one."""
         rel = self._check_rel(rel)
         if self.exists(rel):
             raise BadRequest(f"{rel} already exists")
+        if header is None and schema is not None:
+            header = self.schema_header(rel, schema)
         doc = new_doc(data, header=header)
         self._docs[rel] = doc
         self._new.pop(rel, None)
