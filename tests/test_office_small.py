@@ -37,3 +37,86 @@ def test_summary_of_a_year_names_its_columns_for_the_year(sample_repo, cli):
     assert header == ["unit", "tasks", "due_in_year", "completed_in_year", "overdue", "completion_rate"]
     r = cli("summary", "--quarter", "2016Q4", "--format", "csv", "--ledger", sample_repo)
     assert r.stdout.splitlines()[0].split(",")[2:4] == ["due_in_quarter", "completed_in_quarter"]
+
+
+def test_new_task_takes_milestones(sample_repo, cli):
+    r = cli("new", "task", "--title", "推进科技金融结合", "--lead-unit", "市金融办", "--due", "2017-06-30",
+            "--milestone", "选定基金管理机构@2017-03-31", "--milestone", "基金设立@运营@2017-05-31",
+            "--as-of", "2016-12-01", "--ledger", sample_repo)
+    assert r.exit_code == 0, r
+    data = load(sample_repo, "tasks/T-2016-037.yaml")
+    assert data["milestones"] == [{"name": "选定基金管理机构", "due": "2017-03-31"},
+                                  {"name": "基金设立@运营", "due": "2017-05-31"}]
+    assert cli("check", "--ledger", sample_repo).exit_code == 0
+    n = commits(sample_repo)
+    for bad, needle, zh in (("没有日期", "NAME@YYYY-MM-DD", "名称@YYYY-MM-DD"), ("@2017-03-31", "NAME@YYYY-MM-DD", "名称@"),
+                            ("节点@2017-02-30", "not a date", "不是 YYYY-MM-DD")):
+        r = cli("new", "task", "--title", "x", "--lead-unit", "市金融办", "--due", "2017-06-30", "--milestone", bad,
+                "--ledger", sample_repo)
+        assert r.exit_code == 2 and needle in r.stderr and "Traceback" not in r.stderr, r
+        r = cli("new", "task", "--title", "x", "--lead-unit", "市金融办", "--due", "2017-06-30", "--milestone", bad,
+                "--lang", "zh", "--ledger", sample_repo)
+        assert r.exit_code == 2 and zh in r.stderr, r
+    assert commits(sample_repo) == n
+
+
+def test_new_notice_is_issued_by_the_reform_office_by_default(sample_repo, cli):
+    r = cli("new", "notice", "--to-unit", "市发改委", "--problem", "2017-01-31 台账更新不及时", "--as-of", "2016-12-01",
+            "--ledger", sample_repo)
+    assert r.exit_code == 0, r
+    (rel,) = [ln for ln in git(sample_repo, "show", "--name-only", "--format=", "HEAD").split() if ln]
+    assert load(sample_repo, rel)["issued_by"] == "市委深改办"
+    # several reform offices: it says so and what to give, in both languages; nothing written
+    units = sample_repo / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "- {id: 第二改革办, name: 第二改革办, type: reform_office}\n",
+                     encoding="utf-8")
+    git(sample_repo, "commit", "-qam", "a second office")
+    n = commits(sample_repo)
+    r = cli("new", "notice", "--to-unit", "市发改委", "--problem", "2017-01-31 x", "--ledger", sample_repo)
+    assert r.exit_code == 2 and "--issued-by" in r.stderr and "several units of type reform_office" in r.stderr, r
+    assert "第二改革办" in r.stderr
+    r = cli("new", "notice", "--to-unit", "市发改委", "--problem", "2017-01-31 x", "--lang", "zh", "--ledger", sample_repo)
+    assert r.exit_code == 2 and "须给出 --issued-by" in r.stderr and "多个" in r.stderr, r
+    assert commits(sample_repo) == n
+    r = cli("new", "notice", "--help")
+    assert "reform_office" in r.stdout
+
+
+def test_import_takes_both_words_for_a_task_not_begun(sample_repo, cli, tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    for i, word in enumerate(("未开始", "未启动")):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "改革任务"
+        ws.append(["编号", "任务名称", "牵头单位", "开始日期", "完成时限", "状态"])
+        ws.append([f"T-2017-00{i + 1}", "表格录入的任务", "市发改委", dt.date(2017, 1, 1), dt.date(2017, 6, 30), word])
+        wb.save(tmp_path / f"{i}.xlsx")
+        r = cli("import", tmp_path / f"{i}.xlsx", "--as-of", "2017-01-05", "--ledger", sample_repo)
+        assert r.exit_code == 0, r
+        assert load(sample_repo, f"tasks/T-2017-00{i + 1}.yaml")["status"] == "planned"
+
+
+def test_a_day_the_month_does_not_have_is_said_so(sample_repo, cli):
+    r = cli("status", "--as-of", "2026-02-30", "--ledger", sample_repo)
+    assert r.exit_code == 2 and "--as-of 2026-02-30 is not a day: February 2026 has 28 days" in r.stderr, r
+    r = cli("status", "--as-of", "2024-02-30", "--lang", "zh", "--ledger", sample_repo)
+    assert r.exit_code == 2 and "2024年2月只有29天" in r.stderr, r
+    r = cli("progress", "T-2016-003", "x", "--as-of", "2016-04-31", "--ledger", sample_repo)
+    assert r.exit_code == 2 and "April 2016 has 30 days" in r.stderr, r
+    r = cli("new", "task", "--title", "x", "--lead-unit", "市金融办", "--due", "2017-06-31", "--ledger", sample_repo)
+    assert r.exit_code == 2 and "--due 2017-06-31 is not a day: June 2017 has 30 days" in r.stderr, r
+    # not a date at all: still asks for the form
+    r = cli("status", "--as-of", "2026-13-01", "--ledger", sample_repo)
+    assert r.exit_code == 2 and "wants a date YYYY-MM-DD" in r.stderr, r
+
+
+def test_the_refusal_for_uncommitted_edits_names_the_file(sample_repo, cli):
+    path = sample_repo / "tasks/T-2016-003.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 草稿\n", encoding="utf-8")
+    for lang, want in (("en", "uncommitted changes in the file(s) this command must change: tasks/T-2016-003.yaml;"),
+                       ("zh", "本命令要修改的文件有未提交的改动：tasks/T-2016-003.yaml；")):
+        r = cli("progress", "T-2016-003", "进展", "--lang", lang, "--ledger", sample_repo)
+        assert r.exit_code == 1 and want in r.stderr, r

@@ -161,7 +161,7 @@ def test_import_and_init_messages_in_chinese(sample_repo, cli, tmp_path):
     r = cli("init", tmp_path / "l", "--name", " ", "--lang", "zh")
     assert r.exit_code == 2 and "--name 不能为空" in r.stderr
     r = cli("init", tmp_path / "l", "--start", "2025-02-30", "--lang", "en")
-    assert r.exit_code == 2 and "--start wants a date YYYY-MM-DD, got '2025-02-30'" in r.stderr
+    assert r.exit_code == 2 and "--start 2025-02-30 is not a day: February 2025 has 28 days" in r.stderr
     env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@example.org"}
     r = cli("init", tmp_path / "l", "--start", "2025-01-01", "--lang", "zh", env=env)

@@ -432,6 +432,29 @@ def _units(root: Path) -> set[str]:
         return set()
 
 
+def reform_offices(root: Path) -> list[str]:
+    """The ids of the units of type reform_office in units.yaml (the default issuer of a notice when there is
+    exactly one)."""
+    from ..load import yamlread
+
+    try:
+        data = yamlread.parse((root / "units.yaml").read_text(encoding="utf-8"))
+        return [str(u.get("id")) for u in data or [] if isinstance(u, dict) and u.get("type") == "reform_office"]
+    except Exception:  # noqa: BLE001 - units.yaml problems are check's business
+        return []
+
+
+def parse_milestone(text: str) -> dict:
+    """``制定实施方案@2025-04-30`` -> ``{"name": "制定实施方案", "due": 2025-04-30}`` (the last ``@`` splits)."""
+    name, at, day = text.rpartition("@")
+    due = _as_date(day.strip()) if at else None
+    if not at or not name.strip():
+        raise StoreError(Said("milestone_format", text=text), USAGE)
+    if due is None:
+        raise StoreError(Said("milestone_date", value=day.strip(), text=text), USAGE)
+    return {"name": name.strip(), "due": due}
+
+
 def _defaults(kind: str, data: dict, as_of: dt.date, year: Optional[int]) -> dict:
     out = dict(data)
     if kind == "task":

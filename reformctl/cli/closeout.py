@@ -146,7 +146,7 @@ def _given(ids, reasons, measures, dues, lang: str = "en"):
     import datetime as dt
 
     from ..actions.closeout import CarryIn
-    from ..i18n.write import say
+    from ..i18n.write import bad_date, say
 
     if not ids:
         if reasons or measures or dues:
@@ -160,7 +160,7 @@ def _given(ids, reasons, measures, dues, lang: str = "en"):
         try:
             due = dt.date.fromisoformat(d)
         except ValueError:
-            fail(say("date_option", lang, option="--new-due", value=d))
+            fail(bad_date("--new-due", d, lang))
         if not r.strip() or not m.strip():
             fail(say("co_empty", lang, id=i))
         out.append(CarryIn(i, r.strip(), m.strip(), due))

@@ -74,7 +74,9 @@ def parse_as_of(value: Optional[str]) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"--as-of wants a date YYYY-MM-DD, got {value!r}")
+        from ..i18n.write import bad_date
+
+        fail(bad_date("--as-of", value, current_lang()))
 
 
 _LANG: Optional[str] = None  # the language of this command (its --lang, else the locale): see parse_lang

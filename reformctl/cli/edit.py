@@ -18,7 +18,7 @@ ProblemArg = Annotated[int, typer.Argument(metavar="PROBLEM_NO", help="The probl
 def _date(value: Optional[str], option: str, lang: str = "en"):
     import datetime as dt
 
-    from ..i18n.write import say
+    from ..i18n.write import bad_date
     from .common import fail
 
     if value is None:
@@ -26,7 +26,7 @@ def _date(value: Optional[str], option: str, lang: str = "en"):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(say("date_option", lang, option=option, value=value))
+        fail(bad_date(option, value, lang))
 
 
 def _write(ledger, as_of, author, dry_run: bool, lang, make) -> None:

@@ -58,7 +58,7 @@ def init(
     Example: `reformctl init 台账 --name 某区改革落实台账 --level district --start 2025-01-01`
     """
     from .. import kit
-    from ..i18n.write import localize, say
+    from ..i18n.write import bad_date, localize, say
 
     language = parse_lang(lang)
     day = parse_as_of(None)
@@ -68,7 +68,7 @@ def init(
         try:
             day = dt.date.fromisoformat(start)
         except ValueError:
-            fail(say("date_option", language, option="--start", value=start))
+            fail(bad_date("--start", start, language))
     if name is not None and not name.strip():
         fail(say("in_name_empty", language))
     try:

@@ -50,14 +50,14 @@ def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str], 
 def _date(value, option: str, lang: str = "en"):
     import datetime as dt
 
-    from ..i18n.write import say
+    from ..i18n.write import bad_date
 
     if value is None or isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        fail(say("date_option", lang, option=option, value=value))
+        fail(bad_date(option, value, lang))
 
 
 def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year, date_fields=(), lang: str = "en"):
@@ -92,6 +92,9 @@ def new_task(
                      "--responsible).")] = False,
     leader: Annotated[Optional[str], typer.Option("--leader", help="Leading-group member in charge.")] = None,
     goal: Annotated[Optional[str], typer.Option("--goal", help="Goal (实现目标).")] = None,
+    milestone: Annotated[Optional[list[str]], typer.Option(
+        "--milestone", metavar="NAME@YYYY-MM-DD",
+        help="A progress milestone (进度节点) and its deadline, e.g. '制定实施方案@2025-04-30'; repeat.")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
     ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
@@ -99,8 +102,17 @@ def new_task(
     """Create a reform task (status planned).
 
     Example: reformctl new task --title "推进科技金融结合" --lead-unit 市金融办 --due 2017-06-30 --responsible 市科技局
+    --milestone "选定基金管理机构@2017-03-31"
     """
     language = parse_lang(lang)
+    from ..actions import writes
+    from ..i18n.write import localize
+    from ..store import StoreError
+
+    try:
+        milestones = [writes.parse_milestone(m) for m in milestone or []]
+    except StoreError as exc:
+        fail(localize(exc.message, language))
     fields = {"title": title, "lead_unit": lead_unit, "due": due}
     required: tuple[str, ...] = ("title", "lead_unit", "due")
     if major:  # art. 6: a major task names its leader, goal and responsible units (`check`: major_task_incomplete)
@@ -111,7 +123,8 @@ def new_task(
                                  "responsible_units": "责任单位 responsible units (comma separated)"}, language)
     fields.update({"source": source, "major": True if major else None, "leader": fields.get("leader", leader),
                    "goal": fields.get("goal", goal), "responsible_units": fields.get("responsible_units") or
-                   responsible or None, "special_group": special_group, "start": start})
+                   responsible or None, "special_group": special_group, "start": start,
+                   "milestones": milestones or None})
     _run("task", fields, ledger, as_of, author, dry_run, item_id, year, ("due", "start"), lang=language)
 
 
@@ -153,7 +166,9 @@ def new_notice(
     to_unit: Annotated[Optional[str], typer.Option("--to-unit", help="Unit it is sent to. Required.")] = None,
     problem: Annotated[Optional[list[str]], typer.Option("--problem", metavar="'YYYY-MM-DD DESCRIPTION [@UNIT]'",
                        help="A problem with its deadline (and responsible unit); repeat. At least one.")] = None,
-    issued_by: Annotated[str, typer.Option("--issued-by", help="Issuing unit.")] = "",
+    issued_by: Annotated[str, typer.Option(
+        "--issued-by", help="Issuing unit (发文单位). Default: the ledger's reform office (the one unit of type "
+                            "reform_office in units.yaml); required when there is none or more than one.")] = "",
     issued: Annotated[Optional[str], typer.Option("--issued", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
     subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
     item_id: IdOpt = None, year: YearOpt = None,
@@ -169,6 +184,8 @@ def new_notice(
     from ..i18n.write import localize
     from ..store import StoreError
 
+    if not issued_by:
+        issued_by = _default_issuer(ledger, language)
     fields = {"to_unit": to_unit, "problems": problem or None, "issued_by": issued_by or None}
     _complete(fields, ("to_unit", "problems", "issued_by"), {
         "to_unit": "责任单位 to unit", "issued_by": "发文单位 issued by",
@@ -179,6 +196,22 @@ def new_notice(
         fail(localize(exc.message, language))
     fields.update({"subject": subject, "issued": issued})
     _run("notice", fields, ledger, as_of, author, dry_run, item_id, year, ("issued",), lang=language)
+
+
+def _default_issuer(ledger, lang: str) -> str:
+    """The ledger's one reform office; off a terminal, none or several is an error saying why."""
+    from ..actions import writes
+    from ..i18n.write import say
+
+    offices = writes.reform_offices(resolve_root(ledger))
+    if len(offices) == 1:
+        return offices[0]
+    if sys.stdin.isatty():
+        return ""  # asked for like any missing option
+    why = (("issued_by_none",) if not offices else ("issued_by_many",))[0]
+    fail(say("issued_by_required", lang, why=(say(why, "zh", units="、".join(offices)),
+                                              say(why, "en", units=", ".join(offices)))))
+    return ""
 
 
 @new_app.command("reminder")

@@ -98,6 +98,8 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
                      "--problem wants 'YYYY-MM-DD description [@unit]': {value!r} is not a date"),
     # ---- the CLI of the write commands
     "date_option": ("{option} 应为日期 YYYY-MM-DD，收到 {value!r}", "{option} wants a date YYYY-MM-DD, got {value!r}"),
+    "no_such_day": ("{option} {value} 不是有效日期：{year}年{month}月只有{n}天",
+                    "{option} {value} is not a day: {month} {year} has {n} days"),
     "missing_options": ("缺少必填选项：{options}（在终端上运行时会逐项询问）",
                         "missing required option(s): {options} (run on a terminal to be asked for them)"),
     "quarter_format": ("--quarter 应形如 2016Q4，收到 {value!r}", "--quarter wants e.g. 2016Q4, got {value!r}"),
@@ -125,6 +127,16 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "im_committed": ("已提交 {sha}：新建{new}项、修改{changed}项", "committed {sha}: {new} new, {changed} changed item(s)"),
     # ---- init
     "in_name_empty": ("--name 不能为空", "--name must not be empty"),
+    # ---- new task --milestone, new notice --issued-by
+    "milestone_format": ("--milestone {text!r} 应写成“名称@YYYY-MM-DD”，例如 '制定实施方案@2025-04-30'",
+                         "--milestone {text!r} is not NAME@YYYY-MM-DD, e.g. '制定实施方案@2025-04-30'"),
+    "milestone_date": ("--milestone {text!r}：{value!r} 不是 YYYY-MM-DD 格式的日期",
+                       "--milestone {text!r}: {value!r} is not a date in YYYY-MM-DD form"),
+    "issued_by_required": ("须给出 --issued-by（发文单位）：units.yaml 中{why}，无法确定缺省值",
+                           "--issued-by (the issuing unit) is required: units.yaml has {why}, so there is no "
+                           "default"),
+    "issued_by_none": ("没有类型为 reform_office 的单位", "no unit of type reform_office"),
+    "issued_by_many": ("有多个类型为 reform_office 的单位（{units}）", "several units of type reform_office ({units})"),
     "in_no_spec": ("无法确定 CI 和 pre-commit 应安装哪个 reformctl：当前运行的是 {where}，其他电脑无法从这里安装。"
                    "请用 --install-spec SPEC（或环境变量 {env}）指定，例如\n"
                    "  --install-spec 'git+https://<你们的 git 服务器>/reformctl.git@{rev}'\n"
@@ -221,8 +233,8 @@ STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh 
      "git 不知道提交人是谁，无法进行首次提交；请运行\n\\1然后重试；未写入任何内容"),
     (r"could not create the ledger \((.*)\); nothing was left behind", r"无法创建台账（\1）；未留下任何内容"),
     # reformctl/store
-    (r"uncommitted changes in the file\(s\) this command must change; commit or stash them first "
-     r"\(nothing was changed\)", "本命令要修改的文件有未提交的改动，请先提交或暂存（未做任何修改）"),
+    (r"uncommitted changes in the file\(s\) this command must change: (.+); commit or stash them first "
+     r"\(nothing was changed\)", r"本命令要修改的文件有未提交的改动：\1；请先提交或暂存（未做任何修改）"),
     (r"the change would make the ledger invalid, nothing was written", "这一修改会使台账无效，未写入任何内容"),
     (r"(.+) is not inside a git repository: every change reformctl makes is a git commit \(run `git init` first\)",
      r"\1 不在 git 仓库中：reformctl 的每次修改都是一次 git 提交（请先运行 `git init`）"),
@@ -296,6 +308,26 @@ def say(key: str, lang: str, **params: Any) -> str:
     return TEXTS[key][i].format_map(_Default(args))
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def bad_date(option: str, value: Any, lang: str) -> str:
+    """Why ``value`` given to ``option`` is not a date: a day the month does not have (2026-02-30) is said so,
+    anything else asks for YYYY-MM-DD."""
+    import calendar
+
+    m = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", str(value))
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        if 1 <= year and 1 <= month <= 12:
+            n = calendar.monthrange(year, month)[1]
+            if day > n:
+                return say("no_such_day", lang, option=option, value=str(value).strip(), year=year,
+                           month=(str(month), _MONTHS[month - 1]), n=n)
+    return say("date_option", lang, option=option, value=value)
+
+
 def localize(message: Any, lang: str) -> str:
     """A message (a :class:`Said`, or a store message in English) in ``lang``; anything unknown unchanged."""
     if isinstance(message, Said):
@@ -324,4 +356,4 @@ class _Default(dict):
         return "{" + key + "}"
 
 
-__all__ = ["STORE", "Said", "TEXTS", "kinds", "localize", "localize_all", "say", "status"]
+__all__ = ["STORE", "Said", "TEXTS", "bad_date", "kinds", "localize", "localize_all", "say", "status"]

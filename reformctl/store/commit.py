@@ -594,9 +594,11 @@ class Store:
         paths = [self.repo_path(rel) for rel in changes]
         dirty = self.git.status_of(paths)
         if dirty:
-            shown = [f"{code.strip() or code} {path}" for path, code in sorted(dirty.items())]
-            raise StoreError("uncommitted changes in the file(s) this command must change; commit or stash them "
-                             "first (nothing was changed)", shown)
+            # named in the message itself: a bare `git status` code above it was easy to miss
+            names = sorted(dirty)
+            shown = ", ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else "")
+            raise StoreError(f"uncommitted changes in the file(s) this command must change: {shown}; commit or stash "
+                             "them first (nothing was changed)")
 
     def _make_commit(self, old: Optional[str], changes: dict[str, Optional[str]], message: str,
                      env: dict) -> tuple[str, dict[str, Optional[str]]]:

@@ -95,6 +95,12 @@ ENUM_ZH: dict[type, dict[str, str]] = {
                  "functional_department": "职能部门"},
 }
 
+# Other words offices use for a choice, accepted on import (the workbook writes the labels above):
+# 未开始 is as common as 未启动 for a task not yet begun.
+ENUM_ZH_ALSO: dict[type, dict[str, str]] = {
+    R.TaskStatus: {"未开始": "planned", "进行中": "in_progress"},
+}
+
 
 class CellError(ValueError):
     """A cell that cannot be read (bad date, number, yes/no or choice)."""
@@ -344,6 +350,7 @@ def from_cell(value: Any, col: Col) -> Any:
         if text in values:
             return text
         back = {zh: v for v, zh in ENUM_ZH.get(col.enum, {}).items()}
+        back.update(ENUM_ZH_ALSO.get(col.enum, {}))
         if text in back:
             return back[text]
         loose = re.sub(r"[\s-]+", "_", text.casefold())  # "In progress", "in-progress"
