@@ -92,7 +92,7 @@ def test_modelines_and_editor_settings_point_at_real_schemas(cli, tmp_path):
     assert "redhat.vscode-yaml" in json.loads((led / ".vscode/extensions.json").read_text())["recommendations"]
     assert ".reformctl-cache/" in (led / ".gitignore").read_text(encoding="utf-8").splitlines()
     readme = (led / "README.md").read_text(encoding="utf-8")
-    assert "新增一项改革任务" in readme and "pre-commit install" in readme
+    assert "reformctl new task" in readme and "pre-commit install" in readme
 
 
 def test_refuses_an_existing_ledger_and_writes_nothing(cli, sample_repo):

@@ -449,9 +449,9 @@ def parse_milestone(text: str) -> dict:
     name, at, day = text.rpartition("@")
     due = _as_date(day.strip()) if at else None
     if not at or not name.strip():
-        raise StoreError(Said("milestone_format", text=text), USAGE)
+        raise BadRequest(Said("milestone_format", text=text))
     if due is None:
-        raise StoreError(Said("milestone_date", value=day.strip(), text=text), USAGE)
+        raise BadRequest(Said("milestone_date", value=day.strip(), text=text))
     return {"name": name.strip(), "due": due}
 
 

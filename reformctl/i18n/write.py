@@ -320,7 +320,7 @@ def bad_date(option: str, value: Any, lang: str) -> str:
     m = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", str(value))
     if m:
         year, month, day = (int(g) for g in m.groups())
-        if 1 <= year and 1 <= month <= 12:
+        if year >= 1 and 1 <= month <= 12:
             n = calendar.monthrange(year, month)[1]
             if day > n:
                 return say("no_such_day", lang, option=option, value=str(value).strip(), year=year,
