@@ -120,3 +120,49 @@ def test_the_refusal_for_uncommitted_edits_names_the_file(sample_repo, cli):
                        ("zh", "本命令要修改的文件有未提交的改动：tasks/T-2016-003.yaml；")):
         r = cli("progress", "T-2016-003", "进展", "--lang", lang, "--ledger", sample_repo)
         assert r.exit_code == 1 and want in r.stderr, r
+
+
+def test_log_shows_china_standard_time(sample_repo, cli):
+    import os
+
+    env = {"GIT_AUTHOR_DATE": "2016-10-20T15:30:00+00:00", "GIT_COMMITTER_DATE": "2016-10-20T15:30:00+00:00"}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        assert cli("progress", "T-2016-003", "基金管理机构已选定", "--as-of", "2016-10-20", "--ledger",
+                   sample_repo).exit_code == 0
+    finally:
+        for k, v in old.items():
+            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    r = cli("log", "T-2016-003", "--ledger", sample_repo)
+    assert r.exit_code == 0, r
+    first = r.stdout.splitlines()[0]
+    assert first.startswith("2016-10-20 23:30 CST  "), first  # 15:30 UTC is 23:30 in Beijing
+    r = cli("log", "T-2016-003", "--format", "json", "--ledger", sample_repo)
+    assert '"date": "2016-10-20T15:30:00+00:00"' in r.stdout
+
+
+def test_listing_files_respect_the_umask(sample_repo, cli, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        for args in (("schedule", "--year", "2016", "--xlsx"), ("cases", "--year", "2016", "--xlsx"),
+                     ("accountability", "--year", "2016", "--xlsx"), ("cases", "--year", "2016", "--markdown")):
+            out = tmp_path / f"{args[0]}-{args[-1][2:]}.out"
+            r = cli(*args, out, "--as-of", "2016-12-31", "--ledger", sample_repo)
+            assert r.exit_code == 0, r
+            assert stat.S_IMODE(out.stat().st_mode) == 0o644, (args, oct(out.stat().st_mode))
+        # a file that exists keeps its mode
+        kept = tmp_path / "kept.xlsx"
+        kept.write_bytes(b"")
+        kept.chmod(0o640)
+        assert cli("schedule", "--year", "2016", "--xlsx", kept, "--ledger", sample_repo).exit_code == 0
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+        os.umask(0o077)
+        private = tmp_path / "private.xlsx"
+        assert cli("schedule", "--year", "2016", "--xlsx", private, "--ledger", sample_repo).exit_code == 0
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)

@@ -26,6 +26,8 @@ def log(
 ) -> None:
     """The history of one item (审计留痕), newest first: date, author, action and what changed, field by field
     (`status: in_progress → completed`, `+ progress[3]: {...}`). Reads git; follows the file if it was renamed.
+    Times are shown in China Standard Time (CST, UTC+8), like --as-of; the JSON `date` keeps the commit's own
+    offset.
 
     Examples:
       reformctl log T-2016-003
@@ -48,7 +50,7 @@ def log(
         return
     out = sys.stdout
     for e in entries:
-        out.write(f"{e.date[:10]} {e.date[11:16]}  {e.author} <{e.email}>  {e.action}"
+        out.write(f"{_china_time(e.date)}  {e.author} <{e.email}>  {e.action}"
                   f"{'  (as of ' + e.as_of + ')' if e.as_of else ''}  {e.commit[:7]}\n")
         out.write(f"    {e.subject}\n")
         if e.action == "create" or (e.changes and all(c.op == "added" and "." not in c.field and "[" not in c.field
@@ -60,6 +62,22 @@ def log(
             for c in e.changes:
                 out.write(f"    {c.text()}\n")
         out.write("\n")
+
+
+def _china_time(iso: str) -> str:
+    """A commit date (ISO 8601 with the committer's offset) in China Standard Time, the clock of --as-of and of
+    the office: ``2016-10-20 22:03 CST``."""
+    import datetime as dt
+
+    from .common import CST
+
+    try:
+        when = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return f"{iso[:10]} {iso[11:16]}"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone(CST).strftime("%Y-%m-%d %H:%M CST")
 
 
 def register(app: typer.Typer) -> None:

@@ -86,11 +86,23 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Seque
     os.close(fd)
     try:
         wb.save(tmp)
+        os.chmod(tmp, file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def file_mode(path: Path) -> int:
+    """The mode a written file gets: that of the file it replaces, else what the user's umask gives a new file
+    (the temporary file it is written through is private, 0600, which is no mode for a report to share)."""
+    from ..store.commit import _umask
+
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def _sheet_name(name: str) -> str:
@@ -123,6 +135,7 @@ def write_text_file(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+        os.chmod(tmp, file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
