@@ -38,9 +38,10 @@ def pip(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env={**os.environ, "PIP_NO_INPUT": "1"})
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def installs(tmp_path_factory):
-    """A snapshot of this checkout served (via insteadOf) at SERVER, installed three ways with pip --target."""
+    """A snapshot of this checkout served (via insteadOf) at SERVER, installed three ways with pip --target
+    (once per test run: the README walkthrough uses it too)."""
     base = tmp_path_factory.mktemp("installs")
     home = base / "home"
     home.mkdir()
