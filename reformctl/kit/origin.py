@@ -7,15 +7,13 @@ checkout on ``PYTHONPATH``, or an editable install of another folder), the check
 
 ``reformctl --version`` shows it, and ``reformctl init`` writes into the CI files the spec this install can be
 reproduced from, never a guess: when there is none (a local folder, a local archive), it asks for one.
-No imports from the rest of the package: any layer may use this module.
+It asks git (through reformctl/store/git.py) for the commit of a checkout.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -90,17 +88,18 @@ def _file_path(url: str) -> str:
 
 def _git_head(folder: Path) -> tuple[str, bool]:
     """(HEAD commit, has uncommitted changes to tracked files) of the git checkout holding ``folder``."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+    from ..store.git import Git
+
+    git = Git(folder)
     try:
-        head = subprocess.run(["git", "-C", str(folder), "rev-parse", "--verify", "-q", "HEAD"],
-                              capture_output=True, text=True, timeout=10, env=env)
-        if head.returncode != 0:
+        head = git.rev("HEAD")
+        if not head:
             return "", False
-        dirty = subprocess.run(["git", "-C", str(folder), "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True, timeout=10, env=env)
-    except (OSError, subprocess.SubprocessError):
+        dirty = git.run("status", "--porcelain", "--untracked-files=no", env={"GIT_OPTIONAL_LOCKS": "0"},
+                        check=False)
+    except OSError:
         return "", False
-    return head.stdout.strip(), bool(dirty.stdout.strip())
+    return head, bool(dirty.stdout.strip())
 
 
 def _source_origin(folder: Path, kind: str = "source", editable: bool = False, url: str = "") -> Origin:
