@@ -137,7 +137,8 @@ def test_a_fresh_clone_keeps_its_readme_and_gitignore(cli, tmp_path):
 
 
 def test_bad_options_are_usage_errors(cli, tmp_path):
-    for args, said in ((["--start", "2025-02-30"], "--start wants a date"), (["--level", "province"], "'province'"),
+    for args, said in ((["--start", "2025-02-30"], "--start 2025-02-30 is not a day: February 2025 has 28 days"),
+                       (["--level", "province"], "'province'"),
                        (["--name", "  "], "--name must not be empty")):
         r = cli("init", tmp_path / "l", *args)
         assert r.exit_code == 2 and said in r.stderr, (args, r)

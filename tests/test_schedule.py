@@ -88,7 +88,7 @@ def test_bad_options(cli, make_ledger, tmp_path):
     r = cli("schedule", "--ledger", root, "--xlsx", tmp_path / "missing" / "s.xlsx")
     assert r.exit_code == 2 and "does not exist" in r.stderr
     r = cli("schedule", "--ledger", root, "--as-of", "2016-02-30")
-    assert r.exit_code == 2 and "--as-of wants a date" in r.stderr
+    assert r.exit_code == 2 and "--as-of 2016-02-30 is not a day: February 2016 has 29 days" in r.stderr
 
 
 def test_sample_ledger_shows_pl_2016_005_late(cli):
