@@ -46,7 +46,7 @@ COMMANDS = {
 
 def _version(value: bool) -> None:
     if value:
-        from ..kit.origin import origin
+        from ..origin import origin
 
         # the version, and where it came from: the commit of a git install or of a source checkout
         print(origin().describe())

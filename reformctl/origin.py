@@ -7,7 +7,8 @@ checkout on ``PYTHONPATH``, or an editable install of another folder), the check
 
 ``reformctl --version`` shows it, and ``reformctl init`` writes into the CI files the spec this install can be
 reproduced from, never a guess: when there is none (a local folder, a local archive), it asks for one.
-It asks git (through reformctl/store/git.py) for the commit of a checkout.
+It reads the commit of a checkout from the repository's files (no git process, nothing heavy imported:
+``--version`` must stay instant).
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .. import __version__
+from . import __version__
 
 PACKAGE = "reformctl"
-_HERE = Path(__file__).resolve().parents[1]  # the running package's folder (reformctl/)
+_HERE = Path(__file__).resolve().parent  # the running package's folder (reformctl/)
 
 
 @dataclass(frozen=True)
@@ -86,20 +87,53 @@ def _file_path(url: str) -> str:
     return unquote(parts.path) if parts.scheme == "file" else ""
 
 
-def _git_head(folder: Path) -> tuple[str, bool]:
-    """(HEAD commit, has uncommitted changes to tracked files) of the git checkout holding ``folder``."""
-    from ..store.git import Git
+def _git_dir(folder: Path) -> Path | None:
+    """The git directory of the checkout holding ``folder`` (a ``.git`` folder, or the one a ``.git`` file names)."""
+    for d in (folder, *folder.parents):
+        dot = d / ".git"
+        try:
+            if dot.is_dir():
+                return dot
+            if dot.is_file():
+                text = dot.read_text(encoding="utf-8", errors="replace").strip()
+                if text.startswith("gitdir:"):
+                    target = Path(text[len("gitdir:"):].strip())
+                    return target if target.is_absolute() else (d / target).resolve()
+        except OSError:
+            return None
+    return None
 
-    git = Git(folder)
-    try:
-        head = git.rev("HEAD")
-        if not head:
-            return "", False
-        dirty = git.run("status", "--porcelain", "--untracked-files=no", env={"GIT_OPTIONAL_LOCKS": "0"},
-                        check=False)
-    except OSError:
+
+def _git_head(folder: Path) -> tuple[str, bool]:
+    """(HEAD commit, False) of the git checkout holding ``folder``, read from its files; ("", False) if none.
+    Whether the checkout has uncommitted changes is not asked (that would take a git process)."""
+    gd = _git_dir(folder)
+    if gd is None:
         return "", False
-    return head, bool(dirty.stdout.strip())
+    try:
+        head = (gd / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
+        if not head.startswith("ref:"):
+            return (head, False) if re.fullmatch(r"[0-9a-f]{40,64}", head) else ("", False)
+        ref = head[4:].strip()
+        common = gd
+        cfile = gd / "commondir"
+        if cfile.is_file():  # a linked worktree keeps its refs in the main git directory
+            c = Path(cfile.read_text(encoding="utf-8").strip())
+            common = c if c.is_absolute() else (gd / c).resolve()
+        for base in (gd, common):
+            loose = base / ref
+            if loose.is_file():
+                sha = loose.read_text(encoding="utf-8", errors="replace").strip()
+                return (sha, False) if re.fullmatch(r"[0-9a-f]{40,64}", sha) else ("", False)
+        packed = common / "packed-refs"
+        if packed.is_file():
+            for line in packed.read_text(encoding="utf-8", errors="replace").splitlines():
+                parts = line.split(" ")
+                if len(parts) == 2 and parts[1] == ref and re.fullmatch(r"[0-9a-f]{40,64}", parts[0]):
+                    return parts[0], False
+    except (OSError, ValueError):
+        return "", False
+    return "", False
 
 
 def _source_origin(folder: Path, kind: str = "source", editable: bool = False, url: str = "") -> Origin:
