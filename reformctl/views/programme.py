@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
+from .safe import xlsx_append
 
 # The labels live in reformctl/i18n/__init__.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.
 LABELS: dict[str, dict[str, str]] = {lang: i18n.table(i18n.PROGRAMME, lang) for lang in i18n.LANGS}
@@ -66,13 +67,13 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Seque
     wb.remove(wb.active)
     for name, title, headers, rows in sheets:
         ws = wb.create_sheet(_sheet_name(name))
-        ws.append([title])
+        xlsx_append(ws, [title], 1)
         ws["A1"].font = Font(bold=True, size=14)
-        ws.append(list(headers))
+        xlsx_append(ws, list(headers), 2)
         for c in ws[2]:
             c.font = Font(bold=True)
-        for r in rows:
-            ws.append([_cell(v) for v in r])
+        for n, r in enumerate(rows, start=3):
+            xlsx_append(ws, [_cell(v) for v in r], n)
         ws.freeze_panes = "A3"
         if rows:
             ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{len(rows) + 2}"
@@ -104,9 +105,7 @@ def _cell(v: Any) -> Any:
         return ""
     if isinstance(v, (list, tuple)):
         return "、".join(str(x) for x in v)
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-        return "'" + v  # never let a cell be read as a formula
-    return v
+    return v  # a formula-like text is stored as text by xlsx_append
 
 
 def _width(v: Any) -> int:

@@ -10,6 +10,7 @@ from .. import i18n
 from ..rules.dates import add_days
 from ..rules.findings import Finding, Note
 from . import jsonfast
+from .safe import csv_row
 
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 CSV_FIELDS = ["id", "kind", "rule", "due", "days", "light", "unit", "message", "title", "ref", "period", "file"]
@@ -47,7 +48,7 @@ def render_csv(findings: Iterable[Finding], out: TextIO, lang: str = "en", extra
         d = f.as_dict(lang)
         if extra:
             d.update(extra(f))
-        w.writerow([d.get(k, "") for k in CSV_FIELDS + list(extra_fields)])
+        w.writerow(csv_row(d.get(k, "") for k in CSV_FIELDS + list(extra_fields)))
 
 
 def short_message(f: Finding, lang: str) -> str:

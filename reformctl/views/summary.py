@@ -8,6 +8,7 @@ from typing import Optional, TextIO
 
 from ..model import Ledger
 from ..rules.summary import FIGURES, Counts, Summary
+from .safe import csv_row
 
 LABELS = {
     "zh": {
@@ -77,7 +78,7 @@ def render_csv(summary: Summary, out: TextIO) -> None:
         return "" if c.completion_rate is None else repr(round(c.completion_rate, 6))
 
     for r in summary.rows:
-        w.writerow([r.key, *(getattr(r.counts, f) for f in FIGURES), rate(r.counts)])
+        w.writerow(csv_row([r.key, *(getattr(r.counts, f) for f in FIGURES), rate(r.counts)]))
     w.writerow(["total", *(getattr(summary.totals, f) for f in FIGURES), rate(summary.totals)])
 
 
