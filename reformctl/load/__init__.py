@@ -416,8 +416,20 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
         if (root / kind.list_file).exists():
             out.append((kind.list_file, kind, st))
     folders: list[tuple[str, Kind, list[str]]] = []  # (folder, kind, the names of its item files)
+    real_root: Optional[Path] = None
     for kind in FOLDER_KINDS:
         folder = root / kind.folder
+        if folder.is_symlink():
+            # a kind folder linked out of the ledger would have every read path (fast reader, cache, workers)
+            # read and print what lies outside: refused as a linked file is, before anything in it is read
+            real_root = real_root or root.resolve()
+            target = folder.resolve()
+            try:
+                target.relative_to(real_root)
+            except ValueError:
+                diags.append(Diagnostic(kind.folder, "symlink_outside",
+                                        f"symbolic link points outside the ledger ({target})"))
+                continue
         if not folder.is_dir():
             continue
         try:
