@@ -45,8 +45,16 @@ def no_cache_flag(no_cache: bool) -> Optional[bool]:
 
 
 def err(message: str) -> None:
-    """A message for the user, on stderr (never mixed into data on stdout)."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """A message for the user, on stderr (never mixed into data on stdout). Messages quote file names, titles,
+    sheet names: their control characters are shown as escapes (\\x1b), and a line that would start with ``::``
+    (a GitHub workflow command) has its first colon escaped."""
+    from ..model.text import escape
+
+    text = escape(message.rstrip("\n"), newlines=False)
+    if "::" in text:
+        text = "\n".join("\\x3a" + line.lstrip()[1:] if line.lstrip().startswith("::") else line
+                         for line in text.split("\n"))
+    sys.stderr.write(text + "\n")
 
 
 def exit_code(exc: BaseException) -> int:
@@ -163,8 +171,10 @@ def refuse_broken(root: Path, res) -> NoReturn:
 
     errors = res.errors
     shown = locate(root, errors[:5])
+    from ..model.text import escape
+
     for d in shown:
-        err(f"{d.file}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {d.message}")
+        err(f"{escape(d.file)}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {escape(d.message)}")
     from ..i18n import root_error
 
     lang = current_lang()

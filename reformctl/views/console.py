@@ -26,7 +26,29 @@ def stdout_console():
             piped = True
         if piped:
             width = PIPED_WIDTH
-    return Console(file=_RightTrimmed(sys.stdout) if width else sys.stdout, soft_wrap=False, width=width)
+    # markup and emoji off: a title "[link=...]" or ":warning:" is data, shown as written
+    return _safe_console()(file=_RightTrimmed(sys.stdout) if width else sys.stdout, soft_wrap=False, width=width,
+                           markup=False, emoji=False)
+
+
+_SAFE = None
+
+
+def _safe_console():
+    """A Rich Console whose every string (table cells, titles, printed text) has its control characters shown
+    as visible escapes (\\x1b): a title holding ESC ] 0 ; ... must not drive the terminal."""
+    global _SAFE
+    if _SAFE is None:
+        from rich.console import Console
+
+        from ..model.text import escape
+
+        class SafeConsole(Console):
+            def render_str(self, text, **kw):
+                return super().render_str(escape(text, newlines=False), **kw)
+
+        _SAFE = SafeConsole
+    return _SAFE
 
 
 class _RightTrimmed:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
-from .safe import xlsx_append
+from ..model.text import json_safe
+from .safe import clean, md_text, xlsx_append
 
 # The labels live in reformctl/i18n/__init__.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.
 LABELS: dict[str, dict[str, str]] = {lang: i18n.table(i18n.PROGRAMME, lang) for lang in i18n.LANGS}
@@ -38,7 +39,7 @@ def fmt_points(p: float) -> str:
 
 # ---------------------------------------------------------------- generic output
 def write_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
@@ -130,7 +131,7 @@ def write_text_file(path: Path, text: str) -> None:
 
 
 def md_escape(s: Any) -> str:
-    return dash(s).replace("|", "\\|").replace("\n", " ")
+    return md_text(dash(s))
 
 
 def md_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from ..model.text import escape
+
 # A cell a spreadsheet may evaluate: OWASP's list (= + - @, tab, carriage return) and the full-width forms of
 # = + - @, which Excel running with an East Asian input method also takes as the start of a formula.
 FORMULA_LEADS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
@@ -21,9 +23,14 @@ def formula_like(value: Any) -> bool:
 
 
 def csv_cell(value: Any) -> Any:
-    """A CSV field that no spreadsheet evaluates: a formula-like string gets a leading single quote (what OWASP
-    recommends; a spreadsheet shows the text, a script can strip the quote)."""
-    return "'" + value if formula_like(value) else value
+    """A CSV field that no spreadsheet evaluates and no terminal acts on: a formula-like string gets a leading
+    single quote (what OWASP recommends; a spreadsheet shows the text, a script can strip the quote); control
+    characters and line breaks are shown as escapes (``\\x1b``, ``\\n``), so that a row is one line."""
+    if not isinstance(value, str):
+        return value
+    if formula_like(value):
+        value = "'" + value
+    return escape(value)
 
 
 def csv_row(values: Iterable[Any]) -> list[Any]:
@@ -46,33 +53,30 @@ def xlsx_append(ws, values: list[Any], row: int | None = None) -> None:
 
 
 # ---------------------------------------------------------------- control characters
-# C0 controls but tab and newline, DEL, C1 controls, and the Unicode line and paragraph separators, bidi
-# overrides and isolates (which reorder what a terminal or a review shows).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROL_NL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _visible(m: re.Match) -> str:
-    ch = m.group(0)
-    if ch == "\n":
-        return "\\n"
-    if ch == "\r":
-        return "\\r"
-    if ch == "\t":
-        return "\\t"
-    o = ord(ch)
-    return f"\\x{o:02x}" if o <= 0xFF else f"\\u{o:04x}"
-
-
-def has_control(text: str, newlines: bool = True) -> bool:
-    """Whether ``text`` holds a control character (with ``newlines``: a newline, tab or CR counts too)."""
-    return (_CONTROL_NL if newlines else _CONTROL).search(text) is not None
-
-
 def clean(value: Any, newlines: bool = True) -> str:
-    """``value`` as text with every control character shown as a visible escape (ESC as ``\\x1b``, a newline
-    as ``\\n``, U+202E as ``\\u202e``): what a line of text output, a table cell or a CI log line may hold.
-    ``newlines=False`` keeps newlines and tabs (multi-line free text shown in a block)."""
+    """``value`` as text with every control character, line or paragraph separator and bidi override shown as a
+    visible escape (ESC as ``\\x1b``, a newline as ``\\n``, U+202E as ``\\u202e``): what a line of text output,
+    a table cell or a CI log line may hold. ``newlines=False`` keeps newlines and tabs (free text in a block)."""
+    return escape(value, newlines)
+
+
+# ---------------------------------------------------------------- Markdown
+_MD_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", "[": "\\[", "]": "\\]"})
+
+
+def md_text(value: Any) -> str:
+    """Text for a Markdown table cell: one line (a line break becomes a space), control characters escaped,
+    and nothing that Markdown would make a link, an image or an HTML tag (``[`` ``]`` ``<`` escaped)."""
     text = value if isinstance(value, str) else str(value)
-    pattern = _CONTROL_NL if newlines else _CONTROL
-    return pattern.sub(_visible, text) if pattern.search(text) else text
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return escape(text).translate(_MD_SPECIAL)
+
+
+def md_code(value: Any) -> str:
+    """``value`` as a Markdown code span for a table cell (a file name): fenced with more backquotes than it
+    holds, control characters and line breaks shown as escapes, ``|`` escaped for the table."""
+    text = escape(value if isinstance(value, str) else str(value)).replace("|", "\\|")
+    run = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (run + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -10,7 +10,7 @@ from .. import i18n
 from ..rules.dates import add_days
 from ..rules.findings import Finding, Note
 from . import jsonfast
-from .safe import csv_row
+from .safe import clean, csv_row
 
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 CSV_FIELDS = ["id", "kind", "rule", "due", "days", "light", "unit", "message", "title", "ref", "period", "file"]
@@ -117,8 +117,9 @@ def _row(f: Finding, lang: str, with_light: bool = True, member_column: bool = F
     due = f.due.isoformat()
     cells = [_light_cell(f.light, lang)] if with_light else []
     if member_column:
-        cells.append(f.member or "—")
-    return cells + [f.id, title_of(f, lang), f.unit, due, _days_cell(f.days), short_message(f, lang)]
+        cells.append(clean(f.member) if f.member else "—")
+    return cells + [clean(f.id), clean(title_of(f, lang)), clean(f.unit), due, _days_cell(f.days),
+                    clean(short_message(f, lang))]
 
 
 def counts_line(findings: Sequence[Finding], lang: str) -> str:

@@ -7,8 +7,9 @@ import json
 from typing import Optional, TextIO
 
 from ..model import Ledger
+from ..model.text import json_safe
 from ..rules.summary import FIGURES, Counts, Summary
-from .safe import csv_row
+from .safe import clean, csv_row, md_text
 
 LABELS = {
     "zh": {
@@ -63,7 +64,7 @@ def render_json(summary: Summary, out: TextIO, extra: Optional[dict] = None) -> 
     data = summary.as_dict()
     if extra:
         data.update(extra)
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
@@ -83,7 +84,7 @@ def render_csv(summary: Summary, out: TextIO) -> None:
 
 
 def _md_escape(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    return md_text(s)
 
 
 def render_markdown(summary: Summary, out: TextIO, ledger: Optional[Ledger] = None, lang: str = "zh",
