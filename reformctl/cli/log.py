@@ -40,7 +40,7 @@ def log(
     except StoreError as exc:
         fail(exc.message, exit_code(exc))
     if fmt is Fmt.json:
-        from ..model.text import json_safe
+        from ..textsafe import json_safe
 
         sys.stdout.write(json_safe(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
@@ -48,7 +48,7 @@ def log(
     if not entries:
         err(f"{item}: no commits yet")
         return
-    from ..model.text import escape
+    from ..textsafe import escape
 
     out = sys.stdout
     for e in entries:

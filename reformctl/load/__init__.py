@@ -82,10 +82,11 @@ def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path
 
 # ---------------------------------------------------------------- reading one file
 def _max_bytes() -> int:
-    try:
-        return int(os.environ.get(ENV_MAX_BYTES, DEFAULT_MAX_BYTES))
-    except ValueError:
+    if ENV_MAX_BYTES not in os.environ:
         return DEFAULT_MAX_BYTES
+    from ..envvars import number  # a value out of its bounds (-5, 1e99, abc) is the default; the CLI refuses it
+
+    return int(number(ENV_MAX_BYTES))
 
 
 def read_text(root: Path, rel: str) -> tuple[Optional[str], Optional[Diagnostic]]:
@@ -337,7 +338,7 @@ ONE_LINE_FIELDS = ("title", "name", "subject")  # shown as one line (a row of a 
 
 
 def _text_suspect(data: bytes) -> bool:
-    from ..model.text import suspect
+    from ..textsafe import suspect
 
     return suspect(data)
 
@@ -346,7 +347,7 @@ def _control_diags(rel: str, parsed: Any) -> list[Diagnostic]:
     """A ``control_character`` error for every string of ``parsed`` holding a control character, a separator
     or a bidi override (written as an escape in a double-quoted string: the parser refuses them raw). The
     records still load: every output shows the character escaped."""
-    from ..model.text import controls_in, visible
+    from ..textsafe import controls_in, visible
 
     return [Diagnostic(rel, CONTROL_CODE, f"`{_fmt_loc(path) or '.'}` holds a control character ({visible(ch)}): "
                        "remove it", path=path) for path, ch in controls_in(parsed)]

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
-from ..model.text import json_safe
-from .safe import clean, md_text, xlsx_append
+from ..textsafe import json_safe
+from .safe import clean, md_text, write_output, write_text, xlsx_append
 
 # The labels live in reformctl/i18n/__init__.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.
 LABELS: dict[str, dict[str, str]] = {lang: i18n.table(i18n.PROGRAMME, lang) for lang in i18n.LANGS}
@@ -57,9 +57,6 @@ def print_table(console, title: str, headers: Sequence[str], rows: Iterable[Sequ
 def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Sequence[Sequence[Any]]]]) -> None:
     """An xlsx workbook, one sheet per (sheet name, title, headers, rows): a title row, a bold header, frozen
     panes, auto filter and sensible column widths. Written to a temporary file and moved into place."""
-    import os
-    import tempfile
-
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -83,16 +80,7 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Seque
             ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
             for row in ws.iter_rows(min_row=3, min_col=i, max_col=i):
                 row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".reformctl-", suffix=".xlsx", dir=str(path.parent))
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_output(path, wb.save)
 
 
 def _sheet_name(name: str) -> str:
@@ -115,19 +103,7 @@ def _width(v: Any) -> int:
 
 
 def write_text_file(path: Path, text: str) -> None:
-    import os
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".reformctl-", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text(path, text)  # whole or not at all
 
 
 def md_escape(s: Any) -> str:

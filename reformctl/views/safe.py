@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from ..model.text import escape
+from ..textsafe import escape
 
 # A cell a spreadsheet may evaluate: OWASP's list (= + - @, tab, carriage return) and the full-width forms of
 # = + - @, which Excel running with an East Asian input method also takes as the start of a formula.
@@ -80,3 +80,50 @@ def md_code(value: Any) -> str:
     fence = "`" * (run + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+# ---------------------------------------------------------------- output files
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_output(path, write) -> None:
+    """Make the file ``path`` whole or not at all: ``write(tmp)`` fills a temporary file beside it, which then
+    replaces ``path`` in one rename. On any failure (a full disk, an interrupt) the temporary file is removed and
+    ``path`` is as it was: never a 0-byte or half-written workbook. The file gets the mode a new file gets
+    (0666 less the umask), not the 0600 of a temporary file."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".reformctl-", suffix=path.suffix or ".tmp", dir=str(path.parent))
+    try:
+        os.close(fd)
+        write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
+        with open(tmp, "rb+") as fh:  # on the disk before the rename makes it the file
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_bytes(path, data: bytes) -> None:
+    def fill(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+
+    write_output(path, fill)
+
+
+def write_text(path, text: str) -> None:
+    write_bytes(path, text.encode("utf-8"))

@@ -7,7 +7,7 @@ import json
 from typing import Optional, TextIO
 
 from ..model import Ledger
-from ..model.text import json_safe
+from ..textsafe import json_safe
 from ..rules.summary import FIGURES, Counts, Summary
 from .safe import clean, csv_row, md_text
 

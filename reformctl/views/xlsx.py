@@ -560,7 +560,9 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                     lc.alignment = Alignment(horizontal="center", vertical="top")
             finish(ws, heads, m)
             counts[PROBLEM_SHEETS[lang]] = m
-    wb.save(path)
+    from .safe import write_output
+
+    write_output(path, wb.save)  # whole or not at all
     return counts
 
 
