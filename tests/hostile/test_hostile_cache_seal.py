@@ -5,9 +5,7 @@ own (outside the ledger); an entry without that seal is not read."""
 from __future__ import annotations
 
 import json
-import os
 import pickle
-import stat
 
 from reformctl.load import cache as C
 

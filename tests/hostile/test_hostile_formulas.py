@@ -27,7 +27,7 @@ def retitle(repo, titles: dict[str, str]) -> None:
         p = repo / "tasks" / f"{tid}.yaml"
         text = p.read_text(encoding="utf-8")
         quoted = "'" + title.replace("'", "''") + "'"
-        text, n = re.subn(r"(?m)^title: .*$", lambda m: "title: " + quoted, text, count=1)
+        text, n = re.subn(r"(?m)^title: .*$", lambda m, q=quoted: "title: " + q, text, count=1)
         assert n == 1
         p.write_text(text, encoding="utf-8")
     git(repo, "commit", "-qam", "hostile titles")
