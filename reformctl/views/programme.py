@@ -10,7 +10,7 @@ from typing import Any, Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
 from ..textsafe import json_safe
-from .safe import clean, md_text, write_output, write_text, xlsx_append
+from .safe import md_text, write_output, write_text, xlsx_append
 
 # The labels live in reformctl/i18n/__init__.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.
 LABELS: dict[str, dict[str, str]] = {lang: i18n.table(i18n.PROGRAMME, lang) for lang in i18n.LANGS}
