@@ -353,12 +353,20 @@ def _control_diags(rel: str, parsed: Any) -> list[Diagnostic]:
                        "remove it", path=path) for path, ch in controls_in(parsed)]
 
 
+def _warning():
+    from ..model import Severity
+
+    return Severity.warning
+
+
 def _line_breaks(rel: str, data: dict, prefix: tuple, out: list) -> None:
+    # a warning: every output shows the break escaped, so the ledger stays usable (an escape sequence is an error)
     for key in ONE_LINE_FIELDS:
         v = data.get(key)
         if v.__class__ is str and ("\n" in v or "\r" in v):
             out.append(Diagnostic(rel, CONTROL_CODE, f"`{_fmt_loc(prefix + (key,))}` holds a line break: it is shown "
-                                  "as one line, write it on one line", path=prefix + (key,)))
+                                  "as one line, write it on one line", path=prefix + (key,),
+                                  severity=_warning()))
 
 
 def _soft(diags: list[Diagnostic]) -> Optional[list[Diagnostic]]:
