@@ -41,7 +41,7 @@ def shard(root: Path, rel: str) -> Path:
 def entry(root: Path, rel: str):
     if not shard(root, rel).exists():
         return None
-    blob = C.loads(shard(root, rel).read_bytes())
+    blob = C.loads(C.unseal(shard(root, rel).read_bytes()))
     return blob["entries"].get(rel)
 
 
@@ -121,10 +121,10 @@ def test_racy_entry_is_verified_by_its_content(sample_repo, parsed):
     text = p.read_text(encoding="utf-8")
     p.write_text(text.replace("due: 2016-12-31", "due: 2016-12-30"), encoding="utf-8")
     path = shard(sample_repo, TASK)
-    blob = C.loads(path.read_bytes())
+    blob = C.loads(C.unseal(path.read_bytes()))
     old = blob["entries"][TASK]
     blob["entries"][TASK] = (C.stat_key(os.lstat(p)), old[1], True, old[3])
-    path.write_bytes(C.dumps(blob))
+    path.write_bytes(C.seal(C.dumps(blob)))
     parsed.clear()
     res = load_ledger(sample_repo)
     assert str(res.ledger.tasks["T-2016-001"].due) == "2016-12-30"

@@ -137,6 +137,10 @@ def _where(loc: tuple, row, sheet, problem_rows) -> tuple[str, int, str]:
     return row.sheet, row.row, row.json_where if row.json is not None else ""
 
 
+class UnreadableWorkbook(ValueError):
+    """The workbook's file could not be read as a workbook (its zip or XML is damaged)."""
+
+
 def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     """Read the workbook and work out every change, validating everything; writes nothing."""
     from pydantic import ValidationError
@@ -146,7 +150,12 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     from ..rules.checks import check_ledger
     from ..views import xlsx
 
-    res = xlsx.read_workbook(path, progress=progress)
+    try:
+        res = xlsx.read_workbook(path, progress=progress)
+    except (OSError, ValueError, KeyError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged zip or XML raises anything (zlib.error, NotImplementedError...)
+        raise UnreadableWorkbook(f"{type(exc).__name__}: {exc}") from exc
     plan = ImportPlan(sheets=res.sheets)
     plan.problems += [str(p) for p in res.problems]
     by_notice: dict[str, list] = {}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -57,11 +58,13 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version (and the git commit of a git install or checkout) and exit."),
 ) -> None:
     """reformctl: the reform implementation ledger tool."""
-    from .common import reset_lang
+    from .common import check_environment, reset_lang
     from .storeopts import reset_no_verify
 
     reset_lang()
     reset_no_verify()
+    # the command has not parsed its --lang yet: a refusal of the environment looks for it in the words
+    check_environment(sys.argv[1:])
 
 
 def make_app(modules: Optional[list[str]] = None) -> typer.Typer:
@@ -99,7 +102,9 @@ def _app_for(argv: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Console entry point: exit 3 with a short message on an unexpected exception."""
+    """Console entry point: exit 3 with a short message on an unexpected exception; an output that cannot be
+    written (a full disk, an encoding that cannot hold the text) is exit 2 with a message; a reader that stops
+    reading (`| head -1`) ends the command quietly."""
     from ..lifetime import command_runtime
 
     with command_runtime():
@@ -109,9 +114,16 @@ def main() -> None:
 def _run(argv: list[str]) -> None:
     from ..lifetime import anything_kept
 
+    _guard_stderr()
+    from .common import sanitize_columns
+
+    sanitize_columns()  # before Typer lays out any help
     try:
         _app_for(argv)(standalone_mode=True)
     except SystemExit as exc:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Click's answer to a broken pipe (exit 1)
+            _quiet_pipe()
+        _flush_stdout()
         if anything_kept() and (exc.code is None or type(exc.code) is int):
             _exit_now(exc.code or 0)
         raise
@@ -119,15 +131,88 @@ def _run(argv: list[str]) -> None:
         sys.stderr.write("reformctl: interrupted\n")
         sys.exit(130)
     except BrokenPipeError:
-        sys.exit(0)
+        _quiet_pipe()
+    except UnicodeEncodeError as exc:
+        _output_failed(exc)
+    except OSError as exc:
+        if exc.errno in OUTPUT_ERRNOS:
+            _output_failed(exc)
+        _internal(exc)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        if os.environ.get("REFORMCTL_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"reformctl: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in reformctl; set REFORMCTL_DEBUG=1 to see the traceback and please report it.\n"
-        )
-        sys.exit(3)
+        _internal(exc)
+
+
+# errors of writing the output somewhere that cannot take it (`> /dev/full`, a full or read-only disk, a quota)
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+
+
+def _internal(exc: BaseException) -> None:
+    if os.environ.get("REFORMCTL_DEBUG", "").strip().lower() not in ("", "0", "false", "no", "off"):
+        raise exc
+    sys.stderr.write(
+        f"reformctl: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in reformctl; set REFORMCTL_DEBUG=1 to see the traceback and please report it.\n"
+    )
+    sys.exit(3)
+
+
+def _guard_stderr() -> None:
+    """Messages always get out: a character stderr's encoding cannot hold (PYTHONIOENCODING=ascii) is written
+    as a backslash escape rather than failing the command."""
+    try:
+        sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
+def _flush_stdout() -> None:
+    """Flush stdout now, so that an output that could not be written is said (and its exit code given)
+    rather than lost in the interpreter's last flush."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_pipe()
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, OSError) and exc.errno not in OUTPUT_ERRNOS:
+            return
+        if isinstance(exc, ValueError):  # stdout closed
+            return
+        _output_failed(exc)
+
+
+def _quiet_pipe() -> None:
+    """The reader of stdout went away (`| head -1`): what it wanted it had; end quietly with exit 0, and keep
+    the interpreter from complaining when it flushes stdout on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    os._exit(0)
+
+
+def _output_failed(exc: BaseException) -> None:
+    from .common import current_lang
+
+    if isinstance(exc, UnicodeEncodeError):
+        enc = getattr(sys.stdout, "encoding", "?")
+        msg = (f"输出编码 {enc} 无法表示要写出的文字：请设置 PYTHONIOENCODING=utf-8（或 LANG=C.UTF-8）"
+               if current_lang() == "zh" else
+               f"cannot write the output in the encoding {enc}: set PYTHONIOENCODING=utf-8 (or LANG=C.UTF-8)")
+    else:
+        why = getattr(exc, "strerror", None) or str(exc)
+        msg = f"无法写出输出：{why}" if current_lang() == "zh" else f"cannot write the output: {why}"
+    try:
+        sys.stderr.write(f"reformctl: {msg}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    try:  # what is still buffered cannot be written either: drop it so that the exit does not try again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    os._exit(2)
 
 
 def _exit_now(code: int) -> None:

@@ -44,7 +44,9 @@ def calendar(
         sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
         return
     try:
-        ics.write_bytes(data)
+        from ..views.safe import write_bytes
+
+        write_bytes(ics, data)
     except OSError as exc:
         fail(f"cannot write {ics}: {exc.strerror or exc}")
     err(f"wrote {ics}: {data.count(b'BEGIN:VEVENT')} deadline(s), as of {day.isoformat()}")

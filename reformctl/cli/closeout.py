@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, exit_code, fail, parse_as_of, parse_lang, resolve_root
+from ..textsafe import json_safe
 from .storeopts import AuthorOpt, DryRunOpt, NoVerifyOpt, WriteAsOfOpt, run_action
 
 
@@ -100,19 +101,21 @@ def close_out(
     out = plan.as_dict()
     if plan.blocking:
         if fmt is Fmt.json:
-            json.dump(dict(out, commit=None), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write(json_safe(json.dumps(dict(out, commit=None), ensure_ascii=False, indent=2)))
             sys.stdout.write("\n")
         else:
             sys.stdout.write(say("co_refused_head", language, year=year) + "\n")
             for b in plan.blocking:
+                from ..textsafe import escape
+
                 sys.stdout.write(say("co_blocking_row", language, id=b.id, due=b.due, status=status(b.status),
-                                     unit=b.unit, title=b.title) + "\n")
+                                     unit=escape(b.unit), title=escape(b.title)) + "\n")
         err("reformctl: " + say("co_refused", language, year=year, n=len(plan.blocking),
                                 ids=", ".join(b.id for b in plan.blocking)))
         raise typer.Exit(EXIT_FINDINGS)
     if not plan.closed and not plan.carried:
         if fmt is Fmt.json:
-            json.dump(dict(out, commit=None), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write(json_safe(json.dumps(dict(out, commit=None), ensure_ascii=False, indent=2)))
             sys.stdout.write("\n")
         err(say("co_nothing", language, year=year))
         return
@@ -120,7 +123,7 @@ def close_out(
                         lambda: (closeout.closeout_action(plan), closeout.closeout_build(led, plan)),
                         quiet=fmt is Fmt.json, lang=language) if not (dry_run and fmt is Fmt.json) else None
     if fmt is Fmt.json:
-        json.dump(dict(out, commit=result.commit if result else None), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(json_safe(json.dumps(dict(out, commit=result.commit if result else None), ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
         return
     if not dry_run:
@@ -132,6 +135,7 @@ def close_out(
 
 def _summary(plan, lang: str, stream=None) -> None:
     from ..i18n.write import say
+    from ..textsafe import escape
 
     s = stream or sys.stdout
     s.write(say("co_summary", lang, year=plan.year, as_of=plan.as_of, closed=len(plan.closed),
@@ -139,7 +143,7 @@ def _summary(plan, lang: str, stream=None) -> None:
     for i in plan.closed:
         s.write(say("co_closed_row", lang, id=i) + "\n")
     for c in plan.carried:
-        s.write(say("co_carried_row", lang, id=c.id, new_due=c.new_due, reason=c.reason) + "\n")
+        s.write(say("co_carried_row", lang, id=c.id, new_due=c.new_due, reason=escape(c.reason)) + "\n")
 
 
 def _given(ids, reasons, measures, dues, lang: str = "en"):

@@ -45,8 +45,16 @@ def no_cache_flag(no_cache: bool) -> Optional[bool]:
 
 
 def err(message: str) -> None:
-    """A message for the user, on stderr (never mixed into data on stdout)."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """A message for the user, on stderr (never mixed into data on stdout). Messages quote file names, titles,
+    sheet names: their control characters are shown as escapes (\\x1b), and a line that would start with ``::``
+    (a GitHub workflow command) has its first colon escaped."""
+    from ..textsafe import escape
+
+    text = escape(message.rstrip("\n"), newlines=False)
+    if "::" in text:
+        text = "\n".join("\\x3a" + line.lstrip()[1:] if line.lstrip().startswith("::") else line
+                         for line in text.split("\n"))
+    sys.stderr.write(text + "\n")
 
 
 def exit_code(exc: BaseException) -> int:
@@ -62,6 +70,45 @@ def exit_code(exc: BaseException) -> int:
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     err(f"reformctl: {message}")
     raise typer.Exit(code)
+
+
+def sanitize_columns() -> None:
+    """``$COLUMNS`` as Rich and Typer will read it: clamped to 40-1000, removed when it is not a whole number
+    above 0 (``COLUMNS=0`` printed nothing, ``COLUMNS=99999999`` hung laying out a table)."""
+    from ..envvars import columns
+
+    if "COLUMNS" in os.environ:
+        n = columns()
+        if n is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = str(n)
+
+
+def check_environment(words: Optional[list[str]] = None) -> None:
+    """Refuse (exit 2) a REFORMCTL_* variable set to a value it does not accept, naming what it accepts."""
+    from ..envvars import problems
+
+    sanitize_columns()
+    bad = problems()
+    if bad:
+        zh = _lang_asked(words or []) == "zh"
+        lines = [(f"环境变量 {v.name}={raw!r} 无效：应为{v.zh}" if zh else
+                  f"environment variable {v.name}={raw!r} is not valid: it takes {v.en}") for v, raw in bad]
+        fail("\n".join(lines))
+
+
+def _lang_asked(words: list[str]) -> str:
+    """The language of the command about to run: its --lang among ``words`` (what it has still to parse),
+    else the locale's (the app's callback runs before the command parses its options)."""
+    for i, w in enumerate(words):
+        value = words[i + 1] if w == "--lang" and i + 1 < len(words) else w[7:] if w.startswith("--lang=") else None
+        if value:
+            if value.lower().startswith("zh"):
+                return "zh"
+            if value.lower().startswith("en"):
+                return "en"
+    return current_lang()
 
 
 def today_cst() -> dt.date:
@@ -165,8 +212,10 @@ def refuse_broken(root: Path, res) -> NoReturn:
 
     errors = res.errors
     shown = locate(root, errors[:5])
+    from ..textsafe import escape
+
     for d in shown:
-        err(f"{d.file}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {d.message}")
+        err(f"{escape(d.file)}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {escape(d.message)}")
     from ..i18n import root_error
 
     lang = current_lang()

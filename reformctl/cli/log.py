@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LedgerOpt, exit_code, fail, resolve_root
+from .common import LedgerOpt, err, exit_code, fail, resolve_root
 
 
 class Fmt(str, Enum):
@@ -42,25 +42,29 @@ def log(
     except StoreError as exc:
         fail(exc.message, exit_code(exc))
     if fmt is Fmt.json:
-        json.dump([e.as_dict() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        from ..textsafe import json_safe
+
+        sys.stdout.write(json_safe(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
         return
     if not entries:
-        sys.stderr.write(f"{item}: no commits yet\n")
+        err(f"{item}: no commits yet")
         return
+    from ..textsafe import escape
+
     out = sys.stdout
     for e in entries:
-        out.write(f"{_china_time(e.date)}  {e.author} <{e.email}>  {e.action}"
-                  f"{'  (as of ' + e.as_of + ')' if e.as_of else ''}  {e.commit[:7]}\n")
-        out.write(f"    {e.subject}\n")
+        out.write(f"{_china_time(e.date)}  {escape(e.author)} <{escape(e.email)}>  {e.action}"
+                  f"{'  (as of ' + escape(e.as_of) + ')' if e.as_of else ''}  {e.commit[:7]}\n")
+        out.write(f"    {escape(e.subject)}\n")
         if e.action == "create" or (e.changes and all(c.op == "added" and "." not in c.field and "[" not in c.field
                                                         for c in e.changes) and len(e.changes) > 3):
             keys = {c.field: c.new for c in e.changes}
             shown = ", ".join(f"{k} {keys[k]}" for k in ("status", "due", "end", "issued") if keys.get(k) is not None)
-            out.write(f"    created ({len(keys)} fields{': ' + shown if shown else ''})\n")
+            out.write(f"    created ({len(keys)} fields{': ' + escape(shown) if shown else ''})\n")
         else:
             for c in e.changes:
-                out.write(f"    {c.text()}\n")
+                out.write(f"    {escape(c.text())}\n")
         out.write("\n")
 
 

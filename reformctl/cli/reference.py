@@ -79,7 +79,9 @@ def cli_reference(
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        from ..views.safe import write_text
+
+        write_text(out, text)
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}")
     err(f"wrote {out}")

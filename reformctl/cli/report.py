@@ -53,7 +53,9 @@ def report(
         data["members"] = member_rows(up.findings, up.views, language)
     text = render_html(data, language)
     try:
-        html.write_text(text, encoding="utf-8")
+        from ..views.safe import write_text
+
+        write_text(html, text)
     except OSError as exc:
         fail(f"cannot write {html}: {exc.strerror or exc}")
     err(f"wrote {html}: {len(data['red'])} red finding(s), {len(data['lights'])} unit(s), as of {day.isoformat()}")

@@ -23,6 +23,7 @@ def schema(
         # yaml-language-server: $schema=../../schemas/task.schema.json
     """
     from ..model.schemas import dumps, generate
+    from ..views.safe import write_text
 
     wanted = {name: dumps(s) for name, s in generate().items()}
     if check_only:
@@ -35,7 +36,7 @@ def schema(
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, text in wanted.items():
-            (out / name).write_text(text, encoding="utf-8")
+            write_text(out / name, text)
     except OSError as exc:
         fail(f"cannot write to {out}: {exc.strerror or exc}")
     err(f"wrote {len(wanted)} schemas to {out}")

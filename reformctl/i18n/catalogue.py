@@ -37,6 +37,7 @@ CATALOGUE: dict[str, Entry] = {
     "not_a_mapping": Entry(E, "the file (or entry) is not a mapping of key: value lines", "内容不是键值映射", "An item file holds one mapping; remove the leading `- `."),
     "not_a_list": Entry(E, "units.yaml / commissioners.yaml is not a YAML list", "内容不是列表", "Start each entry with `- `."),
     "bad_file_name": Entry(E, "the file name is not a valid id", "文件名不是有效编号", "Use 1-64 of A-Za-z0-9._-, starting with a letter or digit (e.g. T-2016-001.yaml)."),
+    "control_character": Entry(E, "a text holds a control character, a bidi override or (in a title or name) a line break", "文本含有控制字符、双向文本控制符或(标题、名称中的)换行", "Remove it (a double-quoted \\e or \\x1b is one); every output shows it escaped meanwhile."),
     "unexpected_file": Entry(W, "a file in a ledger folder that is not read", "台账目录中有未读取的文件", "Rename .yml to .yaml, or move the file out of the folder."),
     # ---- schema
     "missing_field": Entry(E, "a required field is missing", "缺少必填字段", "Add the field; docs/format.md lists what each kind requires."),

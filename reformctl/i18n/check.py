@@ -50,6 +50,11 @@ PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
         _p(r"ignored: ledger files end in \.yaml, rename it to (?P<n>.+)", "已忽略：台账文件以 .yaml 结尾，请重命名为 {n}"),
         _p(r"ignored: not a \.yaml file in (?P<f>.+)", "已忽略：不是 {f} 中的 .yaml 文件"),
     ],
+    "control_character": [
+        _p(r"`(?P<f>.+)` holds a control character \((?P<c>\S+)\): remove it", "`{f}` 含有控制字符（{c}）：请删除"),
+        _p(r"`(?P<f>.+)` holds a line break: it is shown as one line, write it on one line",
+           "`{f}` 含有换行：它按一行显示，请写在一行内"),
+    ],
     "symlink_outside": [_p(r"symbolic link points outside the ledger \((?P<t>.+)\)", "符号链接指向台账之外（{t}）")],
     "unreadable_file": [_p(r"cannot read the file: (?P<e>.+)", "无法读取文件：{e}"),
                         _p(r"cannot list the folder: (?P<e>.+)", "无法列出文件夹：{e}")],

@@ -82,10 +82,11 @@ def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path
 
 # ---------------------------------------------------------------- reading one file
 def _max_bytes() -> int:
-    try:
-        return int(os.environ.get(ENV_MAX_BYTES, DEFAULT_MAX_BYTES))
-    except ValueError:
+    if ENV_MAX_BYTES not in os.environ:
         return DEFAULT_MAX_BYTES
+    from ..envvars import number  # a value out of its bounds (-5, 1e99, abc) is the default; the CLI refuses it
+
+    return int(number(ENV_MAX_BYTES))
 
 
 def read_text(root: Path, rel: str) -> tuple[Optional[str], Optional[Diagnostic]]:
@@ -317,11 +318,13 @@ def parse_bytes(rel: str, data: Optional[bytes], problem: Optional[Diagnostic]) 
         yamlread = _yamlread or _yaml()
         parsed = yamlread.parse_quick(data)
         if parsed is not yamlread.NOT_QUICK:
-            return parsed, []
+            return parsed, (_control_diags(rel, parsed) if _text_suspect(data) else [])
         text, problem = decode(rel, data)
     if problem is not None:
         return None, [problem]
     parsed, _text, diags = parse_text(rel, text)
+    if not diags and _text_suspect(data):
+        diags = _control_diags(rel, parsed)
     return parsed, diags
 
 
@@ -330,8 +333,53 @@ def validate(rel: str, kind: Kind, parsed: Any, diags: list[Diagnostic]) -> File
     return (list_result if kind.list_file else item_result)(rel, kind, parsed, diags)
 
 
+CONTROL_CODE = "control_character"
+ONE_LINE_FIELDS = ("title", "name", "subject")  # shown as one line (a row of a table, a log line)
+
+
+def _text_suspect(data: bytes) -> bool:
+    from ..textsafe import suspect
+
+    return suspect(data)
+
+
+def _control_diags(rel: str, parsed: Any) -> list[Diagnostic]:
+    """A ``control_character`` error for every string of ``parsed`` holding a control character, a separator
+    or a bidi override (written as an escape in a double-quoted string: the parser refuses them raw). The
+    records still load: every output shows the character escaped."""
+    from ..textsafe import controls_in, visible
+
+    return [Diagnostic(rel, CONTROL_CODE, f"`{_fmt_loc(path) or '.'}` holds a control character ({visible(ch)}): "
+                       "remove it", path=path) for path, ch in controls_in(parsed)]
+
+
+def _warning():
+    from ..model import Severity
+
+    return Severity.warning
+
+
+def _line_breaks(rel: str, data: dict, prefix: tuple, out: list) -> None:
+    # a warning: every output shows the break escaped, so the ledger stays usable (an escape sequence is an error)
+    for key in ONE_LINE_FIELDS:
+        v = data.get(key)
+        if v.__class__ is str and ("\n" in v or "\r" in v):
+            out.append(Diagnostic(rel, CONTROL_CODE, f"`{_fmt_loc(prefix + (key,))}` holds a line break: it is shown "
+                                  "as one line, write it on one line", path=prefix + (key,),
+                                  severity=_warning()))
+
+
+def _soft(diags: list[Diagnostic]) -> Optional[list[Diagnostic]]:
+    """``diags`` when all of them leave the file's records usable (control characters), else None."""
+    for d in diags:
+        if d.code != CONTROL_CODE:
+            return None
+    return diags
+
+
 def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> FileResult:
-    if diags:
+    soft = _soft(diags) if diags else []
+    if soft is None:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
         return FileResult(rel, kind.name, [], [Diagnostic(rel, "empty_file", f"file is empty: a {kind.name} file holds one mapping")])
@@ -344,7 +392,8 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
         return FileResult(rel, kind.name, [], validation_diagnostics(rel, exc))
     stem = rel.rsplit("/", 1)[-1][:-5] if rel.endswith(".yaml") else Path(rel).stem
     key = str(getattr(rec, kind.key))
-    diags = []
+    diags = list(soft)
+    _line_breaks(rel, data, (), diags)
     if key != stem:
         diags.append(Diagnostic(rel, "id_mismatch", f"{kind.key} `{key}` differs from the file name `{stem}`: "
                                 "rename the file or fix the field", path=(kind.key,)))
@@ -352,18 +401,20 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
 
 
 def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> FileResult:
-    if diags:
+    soft = _soft(diags) if diags else []
+    if soft is None:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
         return FileResult(rel, kind.name, [], [])
     if not isinstance(data, list):
         return FileResult(rel, kind.name, [], [Diagnostic(
             rel, "not_a_list", f"{rel} holds a YAML list of {kind.name}s (lines starting with `- `), found a {type(data).__name__}")])
-    records, diags = [], []
+    records, diags = [], list(soft)
     for i, entry in enumerate(data):
         if not isinstance(entry, dict):
             diags.append(Diagnostic(rel, "not_a_mapping", f"entry {i + 1} is not a mapping", path=(i,)))
             continue
+        _line_breaks(rel, entry, (i,), diags)
         try:
             rec = kind.model.model_validate(entry)
         except _validation_error() as exc:
@@ -416,8 +467,20 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
         if (root / kind.list_file).exists():
             out.append((kind.list_file, kind, st))
     folders: list[tuple[str, Kind, list[str]]] = []  # (folder, kind, the names of its item files)
+    real_root: Optional[Path] = None
     for kind in FOLDER_KINDS:
         folder = root / kind.folder
+        if folder.is_symlink():
+            # a kind folder linked out of the ledger would have every read path (fast reader, cache, workers)
+            # read and print what lies outside: refused as a linked file is, before anything in it is read
+            real_root = real_root or root.resolve()
+            target = folder.resolve()
+            try:
+                target.relative_to(real_root)
+            except ValueError:
+                diags.append(Diagnostic(kind.folder, "symlink_outside",
+                                        f"symbolic link points outside the ledger ({target})"))
+                continue
         if not folder.is_dir():
             continue
         try:

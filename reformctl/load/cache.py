@@ -39,16 +39,17 @@ from pathlib import Path
 from typing import Any, Optional
 
 ENV_NO_CACHE = "REFORMCTL_NO_CACHE"
-CACHE_FORMAT = 2  # 2: in shards
+CACHE_FORMAT = 3  # 2: in shards; 3: sealed with the user's key
 RACY_NS = 3_000_000_000  # 3 s covers 1 s (ext3, HFS+) and 2 s (FAT) timestamp granularity with room to spare
 
 
 def cache_enabled(explicit: Optional[bool] = None) -> bool:
-    """``explicit`` when given, else on unless ``$REFORMCTL_NO_CACHE`` is set to something other than 0/false."""
+    """``explicit`` when given, else on unless ``$REFORMCTL_NO_CACHE`` is set to something other than 0/false;
+    never without a sealing key (:func:`secret`)."""
     if explicit is not None:
-        return explicit
+        return explicit and secret() is not None
     value = os.environ.get(ENV_NO_CACHE, "").strip().lower()
-    return value in ("", "0", "false", "no", "off")
+    return value in ("", "0", "false", "no", "off") and secret() is not None
 
 
 # ---------------------------------------------------------------- where
@@ -115,6 +116,84 @@ def code_fingerprint() -> str:
 
 def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+# ---------------------------------------------------------------- sealing
+# The cache sits in the ledger folder when there is no git repository (and in .git otherwise): whoever can
+# write there could plant an entry whose stat matches a file and whose records say something else. Each cache
+# file is therefore sealed with a keyed hash under a secret of the user's own (in their cache folder, mode
+# 0600, never in the ledger); a file without a valid seal is not read at all (not even unpickled).
+SEAL = b"RFC1"
+SEAL_BYTES = 32
+KEY_ENV = "XDG_CACHE_HOME"
+_KEY: Optional[bytes] = None
+_NO_KEY = b""
+
+
+def key_path() -> Path:
+    base = os.environ.get(KEY_ENV) or ""
+    folder = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return folder / "reformctl" / "cache.key"
+
+
+def secret() -> Optional[bytes]:
+    """The user's sealing key, made on first use; None when it can be neither read nor made (no cache then)."""
+    global _KEY
+    if _KEY is None:
+        _KEY = _read_or_make_key() or _NO_KEY
+    return _KEY or None
+
+
+def _read_or_make_key() -> Optional[bytes]:
+    try:
+        path = key_path()
+    except (RuntimeError, OSError):  # no home folder
+        return None
+    for _ in range(2):
+        try:
+            data = path.read_bytes()
+            st = path.stat()
+            if len(data) == 32 and not (st.st_mode & 0o077) and st.st_uid == os.getuid():
+                return data
+            return None  # a key others can read or write, or of another user: not a secret
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except FileExistsError:
+            continue  # made by another process meanwhile: read it
+        except OSError:
+            return None
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(os.urandom(32))
+        except OSError:
+            return None
+    return None
+
+
+def seal(data: bytes) -> bytes:
+    """``data`` with the magic and its keyed hash in front (:func:`secret` must have given a key)."""
+    key = secret()
+    if key is None:
+        raise OSError("no cache key")
+    return SEAL + hashlib.blake2b(data, key=key, digest_size=SEAL_BYTES).digest() + data
+
+
+def unseal(blob: bytes) -> Optional[bytes]:
+    """The data of a sealed ``blob``, or None when the seal is missing or not made with this user's key."""
+    import hmac
+
+    key = secret()
+    head = len(SEAL) + SEAL_BYTES
+    if key is None or len(blob) < head or blob[:len(SEAL)] != SEAL:
+        return None
+    data = memoryview(blob)[head:]
+    mac = hashlib.blake2b(data, key=key, digest_size=SEAL_BYTES).digest()
+    return data.tobytes() if hmac.compare_digest(mac, blob[len(SEAL):head]) else None
 
 
 def stat_key(st: os.stat_result) -> tuple:
@@ -266,10 +345,12 @@ class Cache:
         for n in range(SHARDS):
             path = shard_path(folder, n)
             try:
-                data = path.read_bytes()
+                data = unseal(path.read_bytes())
             except OSError:
                 continue
             try:
+                if data is None:
+                    raise pickle.UnpicklingError("not sealed with this user's key")
                 blob = loads(data)
                 if (isinstance(blob, dict) and blob.get("format") == CACHE_FORMAT and blob.get("key") == key
                         and blob.get("shard") == n and isinstance(blob.get("entries"), dict)):
@@ -294,8 +375,8 @@ class Cache:
             folder = self.folder
             make_folder(folder)
             for n, part in sorted(parts.items()):
-                data = dumps({"format": CACHE_FORMAT, "key": self.key, "shard": n, "entries": part,
-                              "written_ns": time.time_ns()})
+                data = seal(dumps({"format": CACHE_FORMAT, "key": self.key, "shard": n, "entries": part,
+                                   "written_ns": time.time_ns()}))
                 write_atomically(shard_path(folder, n), data)
             self.dirty = set()
         except Exception:  # noqa: BLE001 - the cache is an optimisation only

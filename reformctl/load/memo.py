@@ -41,7 +41,7 @@ from typing import Any, Optional
 
 from . import cache as _cache
 
-FORMAT = 1
+FORMAT = 2  # 2: sealed (cache.seal)
 MAX_FILES = 16
 
 _CODE: Optional[bytes] = None
@@ -159,7 +159,9 @@ class Memo:
         if not self.stamp.trusted or self.folder is None:
             return None
         try:
-            data = self._file(key).read_bytes()
+            data = _cache.unseal(self._file(key).read_bytes())
+            if data is None:  # not sealed with this user's key: maybe doctored, never read
+                return None
             blob = _PlainUnpickler(io.BytesIO(data)).load()
         except Exception:  # noqa: BLE001 - missing, damaged or foreign: a miss
             return None
@@ -174,7 +176,7 @@ class Memo:
         if not self.stamp.trusted or self.folder is None:
             return
         try:
-            data = pickle.dumps((FORMAT, self.stamp.digest, repr(key), value), protocol=5)
+            data = _cache.seal(pickle.dumps((FORMAT, self.stamp.digest, repr(key), value), protocol=5))
             _cache.make_folder(self.folder)
             _cache.write_atomically(self._file(key), data)
             self._prune()

@@ -43,7 +43,7 @@ from .yamledit import Doc, YamlEditError, load_doc, new_doc
 ZERO = "0" * 40
 LOCK_NAME = "reformctl.lock"
 JOURNAL_NAME = "reformctl-journal.json"
-LOCK_TIMEOUT = float(os.environ.get("REFORMCTL_LOCK_TIMEOUT", "120"))
+LOCK_TIMEOUT = 120.0  # seconds; $REFORMCTL_LOCK_TIMEOUT (0 to 86400, reformctl/load/env.py) overrides it
 MAX_RETRIES = 20
 
 
@@ -259,9 +259,14 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def _lock(path: Path, timeout: Optional[float] = None) -> Iterator[None]:
     """An exclusive lock on ``path`` (released by the OS if the process dies)."""
     import fcntl
+
+    if timeout is None:
+        from ..envvars import number
+
+        timeout = number("REFORMCTL_LOCK_TIMEOUT") if "REFORMCTL_LOCK_TIMEOUT" in os.environ else LOCK_TIMEOUT
 
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:

@@ -14,19 +14,41 @@ def stdout_console():
     """A Rich console for tables on stdout (plain text when piped; colours off under NO_COLOR). Piped without
     ``COLUMNS``, tables are laid out 240 columns wide rather than Rich's 80, which broke every unit name and
     message over several lines (`reformctl status > status.txt`, `| grep`, `| less -S`)."""
-    import os
+    from ..envvars import columns
 
-    from rich.console import Console
-
+    given = columns()  # $COLUMNS within its bounds (40-1000), else None
     width = None
-    if "COLUMNS" not in os.environ:
+    if given is None:
         try:
             piped = not sys.stdout.isatty()
         except (AttributeError, ValueError):
             piped = True
         if piped:
             width = PIPED_WIDTH
-    return Console(file=_RightTrimmed(sys.stdout) if width else sys.stdout, soft_wrap=False, width=width)
+    # markup and emoji off: a title "[link=...]" or ":warning:" is data, shown as written
+    return _safe_console()(file=_RightTrimmed(sys.stdout) if width else sys.stdout, soft_wrap=False,
+                           width=width or given,
+                           markup=False, emoji=False)
+
+
+_SAFE = None
+
+
+def _safe_console():
+    """A Rich Console whose every string (table cells, titles, printed text) has its control characters shown
+    as visible escapes (\\x1b): a title holding ESC ] 0 ; ... must not drive the terminal."""
+    global _SAFE
+    if _SAFE is None:
+        from rich.console import Console
+
+        from ..textsafe import escape
+
+        class SafeConsole(Console):
+            def render_str(self, text, **kw):
+                return super().render_str(escape(text, newlines=False), **kw)
+
+        _SAFE = SafeConsole
+    return _SAFE
 
 
 class _RightTrimmed:

@@ -9,12 +9,14 @@ from ..i18n import check as i18n_check
 from ..i18n.catalogue import CATALOGUE
 from ..model import Diagnostic
 from .jsonfast import dump_array
+from ..textsafe import json_safe
+from .safe import clean, md_code, md_text
 
 
 def render_text(diags: Iterable[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en") -> None:
     for d in diags:
         msg = i18n_check.message(d.code, d.message, lang)
-        out.write(f"{display(d.file)}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {msg}\n")
+        out.write(f"{clean(display(d.file))}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {clean(msg)}\n")
 
 
 def render_json(diags: Iterable[Diagnostic], out: TextIO) -> None:
@@ -23,7 +25,7 @@ def render_json(diags: Iterable[Diagnostic], out: TextIO) -> None:
 
 
 def _esc_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return clean(s, newlines=False).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _esc_prop(s: str) -> str:
@@ -38,10 +40,17 @@ def github_line(d: Diagnostic, file: str) -> str:
 
 def render_github(diags: list[Diagnostic], out: TextIO, display=lambda f: f) -> None:
     """Annotations (GitHub shows only some per step) followed by the full log in a collapsible group."""
+    import secrets
+
     for d in diags:
         out.write(github_line(d, display(d.file)) + "\n")
     out.write("::group::reformctl check: full log\n")
+    # every line of the log is escaped already; stop-commands also keeps the runner from reading any of them
+    # as a workflow command (a file name may say anything)
+    token = "reformctl-" + secrets.token_hex(16)
+    out.write(f"::stop-commands::{token}\n")
     render_text(diags, out, display)
+    out.write(f"::{token}::\n")
     out.write("::endgroup::\n")
 
 
@@ -85,7 +94,7 @@ def gitlab_report(diags: list[Diagnostic], display=lambda f: f) -> list[dict]:
 
 
 def render_gitlab(diags: list[Diagnostic], out: TextIO, display=lambda f: f) -> None:
-    json.dump(gitlab_report(diags, display), out, ensure_ascii=False, indent=2)
+    out.write(json_safe(json.dumps(gitlab_report(diags, display), ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
@@ -133,12 +142,12 @@ def sarif_report(diags: list[Diagnostic], display=lambda f: f, version: str = ""
 
 
 def render_sarif(diags: list[Diagnostic], out: TextIO, display=lambda f: f, version: str = "") -> None:
-    json.dump(sarif_report(diags, display, version), out, ensure_ascii=False, indent=2)
+    out.write(json_safe(json.dumps(sarif_report(diags, display, version), ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
 def _md_cell(s: object) -> str:
-    return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return md_text(s)
 
 
 def render_markdown(diags: list[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en",
@@ -156,7 +165,7 @@ def render_markdown(diags: list[Diagnostic], out: TextIO, display=lambda f: f, l
     out.write("| " + " | ".join(head) + " |\n|---|---:|---|---|---|\n")
     for d in diags:
         msg = i18n_check.message(d.code, d.message, lang)
-        out.write(f"| `{_md_cell(display(d.file))}` | {d.line or 1} | {d.severity.value} | `{d.code}` | {_md_cell(msg)} |\n")
+        out.write(f"| {md_code(display(d.file))} | {d.line or 1} | {d.severity.value} | `{d.code}` | {_md_cell(msg)} |\n")
     out.write("\n")
 
 
@@ -176,6 +185,6 @@ def render_red_markdown(findings, out: TextIO, as_of, lang: str = "en") -> None:
     out.write("| " + " | ".join(head) + " |\n|---|---|---|---|---:|---|---|\n")
     for f in findings:
         item = f.title or i18n.label("rule", f.rule, lang)
-        out.write(f"| `{_md_cell(f.id)}` | {_md_cell(item)} | {_md_cell(f.unit)} | {f.due.isoformat()} | {f.days} | "
+        out.write(f"| {md_code(f.id)} | {_md_cell(item)} | {_md_cell(f.unit)} | {f.due.isoformat()} | {f.days} | "
                   f"`{f.rule}` | {_md_cell(short_message(f, lang))} |\n")
     out.write("\n")

@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, TextIO
 
+from ..textsafe import json_safe
+
 _FLAT = (str, int, bool, type(None))
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",\0", ": "))
 
 
 def _dumps(value: Any, level: int) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = json_safe(json.dumps(value, ensure_ascii=False, indent=2))
     return text.replace("\n", "\n" + "  " * level) if "\n" in text else text
 
 
@@ -37,7 +39,7 @@ def fragments(rows: Iterable[Any], flat_rows: bool = False) -> list[str]:
     # flat_rows: the caller knows every row is a non-empty flat object (spares checking each value)
     flat = list(range(len(rows))) if flat_rows else [i for i, r in enumerate(rows) if _flat(r)]
     if flat:
-        text = _ENCODER.encode([rows[i] for i in flat])  # '[{"a": 1,\0"b": 2},\0{...}]'
+        text = json_safe(_ENCODER.encode([rows[i] for i in flat]))  # '[{"a": 1,\0"b": 2},\0{...}]'
         pieces = text[2:-2].split("},\0{")
         assert len(pieces) == len(flat)
         for i, piece in zip(flat, pieces):

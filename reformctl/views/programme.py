@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
+from ..textsafe import json_safe
+from .safe import md_text, write_output, write_text, xlsx_append
 
 # The labels live in reformctl/i18n/__init__.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.
 LABELS: dict[str, dict[str, str]] = {lang: i18n.table(i18n.PROGRAMME, lang) for lang in i18n.LANGS}
@@ -37,7 +39,7 @@ def fmt_points(p: float) -> str:
 
 # ---------------------------------------------------------------- generic output
 def write_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
@@ -55,9 +57,6 @@ def print_table(console, title: str, headers: Sequence[str], rows: Iterable[Sequ
 def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Sequence[Sequence[Any]]]]) -> None:
     """An xlsx workbook, one sheet per (sheet name, title, headers, rows): a title row, a bold header, frozen
     panes, auto filter and sensible column widths. Written to a temporary file and moved into place."""
-    import os
-    import tempfile
-
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -66,13 +65,13 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Seque
     wb.remove(wb.active)
     for name, title, headers, rows in sheets:
         ws = wb.create_sheet(_sheet_name(name))
-        ws.append([title])
+        xlsx_append(ws, [title], 1)
         ws["A1"].font = Font(bold=True, size=14)
-        ws.append(list(headers))
+        xlsx_append(ws, list(headers), 2)
         for c in ws[2]:
             c.font = Font(bold=True)
-        for r in rows:
-            ws.append([_cell(v) for v in r])
+        for n, r in enumerate(rows, start=3):
+            xlsx_append(ws, [_cell(v) for v in r], n)
         ws.freeze_panes = "A3"
         if rows:
             ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{len(rows) + 2}"
@@ -81,17 +80,7 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Seque
             ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
             for row in ws.iter_rows(min_row=3, min_col=i, max_col=i):
                 row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".reformctl-", suffix=".xlsx", dir=str(path.parent))
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.chmod(tmp, file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_output(path, wb.save)
 
 
 def file_mode(path: Path) -> int:
@@ -116,9 +105,7 @@ def _cell(v: Any) -> Any:
         return ""
     if isinstance(v, (list, tuple)):
         return "、".join(str(x) for x in v)
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-        return "'" + v  # never let a cell be read as a formula
-    return v
+    return v  # a formula-like text is stored as text by xlsx_append
 
 
 def _width(v: Any) -> int:
@@ -127,24 +114,11 @@ def _width(v: Any) -> int:
 
 
 def write_text_file(path: Path, text: str) -> None:
-    import os
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".reformctl-", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text(path, text)  # whole or not at all
 
 
 def md_escape(s: Any) -> str:
-    return dash(s).replace("|", "\\|").replace("\n", " ")
+    return md_text(dash(s))
 
 
 def md_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

@@ -10,6 +10,7 @@ from .. import i18n
 from ..rules.dates import add_days
 from ..rules.findings import Finding, Note
 from . import jsonfast
+from .safe import clean, csv_row
 
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 CSV_FIELDS = ["id", "kind", "rule", "due", "days", "light", "unit", "message", "title", "ref", "period", "file"]
@@ -47,7 +48,7 @@ def render_csv(findings: Iterable[Finding], out: TextIO, lang: str = "en", extra
         d = f.as_dict(lang)
         if extra:
             d.update(extra(f))
-        w.writerow([d.get(k, "") for k in CSV_FIELDS + list(extra_fields)])
+        w.writerow(csv_row(d.get(k, "") for k in CSV_FIELDS + list(extra_fields)))
 
 
 def short_message(f: Finding, lang: str) -> str:
@@ -116,8 +117,9 @@ def _row(f: Finding, lang: str, with_light: bool = True, member_column: bool = F
     due = f.due.isoformat()
     cells = [_light_cell(f.light, lang)] if with_light else []
     if member_column:
-        cells.append(f.member or "—")
-    return cells + [f.id, title_of(f, lang), f.unit, due, _days_cell(f.days), short_message(f, lang)]
+        cells.append(clean(f.member) if f.member else "—")
+    return cells + [clean(f.id), clean(title_of(f, lang)), clean(f.unit), due, _days_cell(f.days),
+                    clean(short_message(f, lang))]
 
 
 def counts_line(findings: Sequence[Finding], lang: str) -> str:

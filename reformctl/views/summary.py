@@ -7,7 +7,9 @@ import json
 from typing import Optional, TextIO
 
 from ..model import Ledger
+from ..textsafe import json_safe
 from ..rules.summary import FIGURES, Counts, Summary
+from .safe import csv_row, md_text
 
 LABELS = {
     "zh": {
@@ -62,7 +64,7 @@ def render_json(summary: Summary, out: TextIO, extra: Optional[dict] = None) -> 
     data = summary.as_dict()
     if extra:
         data.update(extra)
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
@@ -77,12 +79,12 @@ def render_csv(summary: Summary, out: TextIO) -> None:
         return "" if c.completion_rate is None else repr(round(c.completion_rate, 6))
 
     for r in summary.rows:
-        w.writerow([r.key, *(getattr(r.counts, f) for f in FIGURES), rate(r.counts)])
+        w.writerow(csv_row([r.key, *(getattr(r.counts, f) for f in FIGURES), rate(r.counts)]))
     w.writerow(["total", *(getattr(summary.totals, f) for f in FIGURES), rate(summary.totals)])
 
 
 def _md_escape(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    return md_text(s)
 
 
 def render_markdown(summary: Summary, out: TextIO, ledger: Optional[Ledger] = None, lang: str = "zh",

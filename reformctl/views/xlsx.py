@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ..model import KINDS_BY_NAME, Ledger, Record
 from ..model import records as R
+from .safe import xlsx_append
 
 LANGS = ("zh", "en")
 JSON_HEADERS = {"zh": "数据(JSON)", "en": "data (JSON)"}
@@ -433,7 +434,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
     wrap = Alignment(wrap_text=True, vertical="top")
     name = ledger.settings.name if ledger.settings else ""
     for i, (label, text) in enumerate(ABOUT[lang]):
-        about.append([label, (name, as_of)[i] if i < 2 else text])
+        xlsx_append(about, [label, (name, as_of)[i] if i < 2 else text])
     about["A1"].font = bold
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 100
@@ -445,13 +446,13 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
 
     if summary is not None:
         ws = wb.create_sheet(SUMMARY_SHEETS[lang])
-        ws.append([summary.title])
+        xlsx_append(ws, [summary.title])
         ws["A1"].font = Font(bold=True, size=13)
-        ws.append(summary.header)
+        xlsx_append(ws, summary.header)
         for c in ws[2]:
             c.font, c.fill = bold, head_fill
         for row in summary.rows:
-            ws.append(row)
+            xlsx_append(ws, row)
         for c in ws[ws.max_row]:
             c.font = bold
         for col_cells in ws.iter_cols(min_row=3, min_col=len(summary.header), max_col=len(summary.header)):
@@ -460,16 +461,16 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                     c.number_format = "0.0%"
         ws.append([])
         for label, value in summary.notes:
-            ws.append([label, value])
+            xlsx_append(ws, [label, value])
         for heading, head, rows in summary.sections:
             ws.append([])
-            ws.append([heading])
+            xlsx_append(ws, [heading])
             ws.cell(ws.max_row, 1).font = bold
-            ws.append(head)
+            xlsx_append(ws, head)
             for c in ws[ws.max_row]:
                 c.font, c.fill = bold, head_fill
             for r in rows:
-                ws.append([int(v) if isinstance(v, str) and v.isdigit() else v for v in r])
+                xlsx_append(ws, [int(v) if isinstance(v, str) and v.isdigit() else v for v in r])
         ws.column_dimensions["A"].width = 26
         for i in range(2, len(summary.header) + 1):
             ws.column_dimensions[get_column_letter(i)].width = 12
@@ -481,7 +482,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
 
     def header_row(ws, cols, with_light: bool):
         heads = [c.head(lang) for c in cols] + ([light_header, message_header] if with_light else []) + [json_header]
-        ws.append(heads)
+        xlsx_append(ws, heads, 1)
         for i, c in enumerate(ws[1], start=1):
             c.font, c.fill = bold, head_fill
             c.alignment = Alignment(wrap_text=True, vertical="center")
@@ -514,9 +515,9 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                 row += [light_text[light], message or None]
             extra = hidden_data(rec, sheet)
             row.append(json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None)
-            ws.append(row)
             n += 1
-            r = n + 1  # (ws.max_row scans every cell: quadratic on a large ledger)
+            r = n + 1
+            xlsx_append(ws, row, r)  # (ws.max_row scans every cell: quadratic on a large ledger)
             for i, c in enumerate(sheet.cols, start=1):
                 cell = ws.cell(r, i)
                 if c.type == "date":
@@ -552,9 +553,9 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                     if not light and p.rectified is None:
                         light = "green"
                     row += [light_text[light], message or None, None]
-                    ws.append(row)
                     m += 1
                     r = m + 1
+                    xlsx_append(ws, row, r)
                     for i, c in enumerate(PROBLEM_COLS, start=1):
                         if c.type == "date":
                             ws.cell(r, i).number_format = "yyyy-mm-dd"
@@ -566,7 +567,9 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                     lc.alignment = Alignment(horizontal="center", vertical="top")
             finish(ws, heads, m)
             counts[PROBLEM_SHEETS[lang]] = m
-    wb.save(path)
+    from .safe import write_output
+
+    write_output(path, wb.save)  # whole or not at all
     return counts
 
 
