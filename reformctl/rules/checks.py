@@ -140,6 +140,13 @@ def _tasks(c: _Ctx) -> None:
                    severity=W)
 
 
+def _term_last_day(start: dt.date, months: int) -> dt.date:
+    """The last day of a term of ``months`` from ``start`` (a pilot's ``end`` is the term's last day: one year
+    from 1 Jan 2016 ends 31 Dec 2016). A term running past year 9999 ends on the last representable day."""
+    after = add_months(start, months)
+    return after if after == dt.date.max else add_days(after, -1)
+
+
 def _pilots(c: _Ctx) -> None:
     s = c.ledger.settings
     term = s.rules.pilot_term_months if s else 12
@@ -155,11 +162,11 @@ def _pilots(c: _Ctx) -> None:
             c.emit("pilot", pid, "pilot_incomplete",
                    "a pilot has one lead leader, one promotion plan and one working team (art. 8); "
                    f"missing: {', '.join(missing)}")
-        if p.end > add_months(p.start, limit):
+        if p.end > _term_last_day(p.start, limit):
             if not (p.exemption or "").strip():
                 c.emit("pilot", pid, "pilot_term_exceeded",
                        f"term {p.start} to {p.end} is over {limit} months (R4); state why in `exemption`", "end")
-        elif p.end > add_months(p.start, term):
+        elif p.end > _term_last_day(p.start, term):
             c.emit("pilot", pid, "pilot_term_long",
                    f"term {p.start} to {p.end} is over the normal {term} months (R4)", "end", severity=W)
         if p.status is PilotStatus.exited and not p.exit_reason:
