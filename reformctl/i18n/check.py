@@ -100,6 +100,13 @@ PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
                                  "进展记录应按日期先后追加；{a} 排在 {b} 之后")],
     "major_task_incomplete": [_p(r"a major reform task \(art\. 6\) must name its leader, lead unit, responsible units and "
                                  r"goal; missing: (?P<m>.+)", "年度重大改革任务（第六条）须明确牵头领导、牵头单位、责任单位和目标；缺少：{m}")],
+    # plans (art. 5)
+    "plan_approval_missing": [
+        _p(r"a plan docking an upper-level plan passes a leading-group meeting \(`approved`\) before it is issued "
+           r"\(art\. 5\)", "对接上级的专项改革方案须经深改小组会议审议通过（`approved`）后才能印发（第五条）"),
+        _p(r"an overall plan of a key reform field passes a leading-group meeting \(`approved`\) before it is issued "
+           r"\(art\. 5\)", "重要改革领域的总体性方案须经深改小组会议审议通过（`approved`）后才能印发（第五条）"),
+    ],
     # pilots
     "pilot_incomplete": [_p(r"a pilot has one lead leader, one promotion plan and one working team \(art\. 8\); "
                             r"missing: (?P<m>.+)", "试点须有一名牵头领导、一个推进方案、一套工作班子（第八条）；缺少：{m}")],

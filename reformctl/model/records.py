@@ -323,6 +323,8 @@ class Plan(Record):
     dock: Optional[Union[Literal["all"], list[UnitId]]] = F(
         "须对接本方案的下级: all 或下级单位列表", "the members that must dock it: all, or a list of member units", None)
     docks: Optional[ItemId] = F("对接的上级方案编号(下级台账)", "the upper plan it docks (in a member's ledger)", None)
+    overall: Bool = F("是否重要改革领域的总体性方案(须经深改小组会议审议, 第五条)",
+                      "an overall plan of a key reform field (must pass the leading group, art. 5)", False)
 
 
 class ReminderReport(Record):

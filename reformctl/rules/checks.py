@@ -176,6 +176,8 @@ def _pilots(c: _Ctx) -> None:
 
 
 def _plans(c: _Ctx) -> None:
+    s = c.ledger.settings
+    level = s.level.value if s else None
     for pid, p in c.ledger.plans.items():
         c.special_group("plan", pid, p.special_group, "special_group")
         c.unit("plan", pid, p.lead_unit, "lead_unit")
@@ -200,7 +202,17 @@ def _plans(c: _Ctx) -> None:
                 c.emit("plan", pid, "plan_stability_missing",
                        f"stability assessment {p.stability_assessment} came after the plan was issued {p.issued} (art. 5)",
                        "stability_assessment")
-        if p.issued is not None:
+        # Art. 5 binds the plans this level drafts: a central or provincial document kept for reference (the
+        # plan that is docked) owes neither a legality review nor a leading-group approval here.
+        own = level is None or p.level.value == level
+        if own and p.issued is not None and (p.upper_plan or p.docks or p.overall):
+            why = "an overall plan of a key reform field" if p.overall and not (p.upper_plan or p.docks) else \
+                "a plan docking an upper-level plan"
+            if p.approved is None:
+                c.emit("plan", pid, "plan_approval_missing",
+                       f"{why} passes a leading-group meeting (`approved`) before it is issued (art. 5)",
+                       "approved" if "approved" in p.model_fields_set else "issued")
+        if own and p.issued is not None:
             if p.legality_review is None:
                 c.emit("plan", pid, "plan_legality_missing", "an issued plan needs a legality review (art. 5)",
                        "legality_review" if "legality_review" in p.model_fields_set else "issued")
