@@ -107,6 +107,16 @@ PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
         _p(r"an overall plan of a key reform field passes a leading-group meeting \(`approved`\) before it is issued "
            r"\(art\. 5\)", "重要改革领域的总体性方案须经深改小组会议审议通过（`approved`）后才能印发（第五条）"),
     ],
+    # accountability (art. 16)
+    "accountability_decider_missing": [_p(r"record who decided it \(`decided_by`\): accountability is decided by the "
+                                          r"leading group \(art\. 16\)", "请记录作出决定的单位（`decided_by`）：追责问责由深改小组决定（第十六条）")],
+    "accountability_decider": [_p(_B.format("u") + r" is a (?P<t>\w+): accountability is decided by the leading group "
+                                  r"\(art\. 16\)", "`{u}` 的类型是 {t}：追责问责由深改小组决定（第十六条）")],
+    "accountability_ground_note": [_p(r"ground `other` needs `ground_note` saying what the ground is \(art\. 16\)",
+                                      "追责事由为 `other` 时须在 `ground_note` 中说明具体事由（第十六条）")],
+    "accountability_ground": [_p(r"ground " + _B.format("g") + r" is not one of the grounds of art\. 16 \((?P<l>[^)]+)\); "
+                                 r"write `other` and put the text in `ground_note`",
+                                 "追责事由 `{g}` 不属于第十六条所列情形（{l}）；请填 `other` 并将原文写入 `ground_note`")],
     # pilots
     "pilot_incomplete": [_p(r"a pilot has one lead leader, one promotion plan and one working team \(art\. 8\); "
                             r"missing: (?P<m>.+)", "试点须有一名牵头领导、一个推进方案、一套工作班子（第八条）；缺少：{m}")],

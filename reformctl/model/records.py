@@ -379,9 +379,19 @@ class Accountability(Record):
     id: ItemId = F("登记编号", "register id")
     target: UnitId = F("追责对象单位", "unit held accountable")
     person: Optional[Text] = F("责任人", "person", None)
-    ground: Text = F("追责事由, R16", "ground (R16)")
+    ground: Text = F(
+        "追责事由(第十六条四类之一): task_not_done 未完成工作要点、台账或上会审议计划确定的任务 | assessment_low 年度考核扣分多、"
+        "工作不达标 | refused_rectification 督察发现问题拒不整改 | criticism 受上级通报批评或造成严重负面影响 | other 其他(须填 "
+        "ground_note)",
+        "ground (one of art. 16's four): task_not_done (tasks of the work points, ledger or review schedule not done) | "
+        "assessment_low (heavy point loss in the annual assessment) | refused_rectification (refused to rectify problems "
+        "found in supervision) | criticism (criticised from above, or serious negative impact) | other (with ground_note)")
+    ground_note: Optional[Text] = F("追责事由说明(ground 为 other 时必填)", "what the ground is (required when ground is other)",
+                                    None)
     measure: Measure = F("追责方式, R17", "measure (R17)")
     decided: Date = F("决定日期", "date decided")
+    decided_by: Optional[UnitId] = F("作出追责决定的单位(深改小组, 第十六条)",
+                                     "the body that decided it (the leading group, art. 16)", None)
     implemented_by: list[UnitId] = F("实施单位, R17", "units that carried it out (R17)", [])
     exemption: Optional[str] = F("容错免责理由, R18", "fault-tolerance exemption and its reason (R18)", None)
     points: Optional[float] = F("扣分分值(目标扣分)", "points deducted (point deduction)", None)

@@ -381,15 +381,47 @@ def _accountability(c: _Ctx) -> None:
                 rule = "point deduction is done by the reform office with the party and government inspection offices"
             elif a.measure in (Measure.oral_warning, Measure.interview, Measure.circulated_criticism):
                 rule = f"{a.measure.value} is done by the reform office"
+        # both inspection offices, the party's and the government's, join a point deduction (art. 16)
+        short = need <= types and a.measure is Measure.point_deduction and target is not None \
+            and target.type is not UnitType.special_group and sum(
+                L.units[u].type is UnitType.inspection_office for u in set(a.implemented_by) if u in L.units) < 2
         if not a.implemented_by:
             c.emit("accountability", aid, "accountability_implementer",
                    f"`implemented_by` is empty: {rule} (R17)", "measure")
-        elif all(u in L.units for u in a.implemented_by) and not need <= types:
+        elif all(u in L.units for u in a.implemented_by) and (not need <= types or short):
             c.emit("accountability", aid, "accountability_implementer",
                    f"{rule} (R17); `implemented_by` has {', '.join(a.implemented_by)}", "implemented_by")
+        _accountability_decision(c, aid, a)
         if a.exemption is not None and not a.exemption.strip():
             c.emit("accountability", aid, "exemption_reason",
                    "a fault-tolerance exemption (容错免责, R18) names its reason", "exemption")
+
+
+GROUNDS = ("task_not_done", "assessment_low", "refused_rectification", "criticism")  # art. 16, in its order
+
+
+def _accountability_decision(c: _Ctx, aid: str, a) -> None:
+    """Art. 16: accountability is decided by the leading group, on one of four grounds (or `other`, said what)."""
+    L = c.ledger
+    if a.decided_by is None:
+        c.emit("accountability", aid, "accountability_decider_missing",
+               "record who decided it (`decided_by`): accountability is decided by the leading group (art. 16)",
+               "decided", severity=W)
+    elif a.decided_by not in L.units:
+        c.unit("accountability", aid, a.decided_by, "decided_by")
+    elif L.units[a.decided_by].type is not UnitType.leading_group:
+        c.emit("accountability", aid, "accountability_decider",
+               f"`{a.decided_by}` is a {L.units[a.decided_by].type.value}: accountability is decided by the leading "
+               "group (art. 16)", "decided_by")
+    ground = a.ground.strip()
+    if ground == "other":
+        if not (a.ground_note or "").strip():
+            c.emit("accountability", aid, "accountability_ground_note",
+                   "ground `other` needs `ground_note` saying what the ground is (art. 16)", "ground")
+    elif ground not in GROUNDS:
+        c.emit("accountability", aid, "accountability_ground",
+               f"ground `{ground}` is not one of the grounds of art. 16 ({', '.join(GROUNDS)}); write `other` and "
+               "put the text in `ground_note`", "ground", severity=W)
 
 
 def _units(c: _Ctx) -> None:
