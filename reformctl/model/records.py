@@ -135,16 +135,34 @@ class CaseKind(str, Enum):
 
 # ---------------------------------------------------------------- settings and units
 class RuleSettings(Record):
-    update_interval_months: PositiveInt = F("台账更新周期(月), R11", "months between ledger updates (R11)", 2)
-    report_due_days: NonNegInt = F("季度结束后报送季报的天数, R15", "days after a quarter ends that its report is due (R15)", 10)
-    pilot_term_months: PositiveInt = F("试点一般期限(月), R4", "normal pilot term in months (R4)", 12)
-    pilot_max_months: PositiveInt = F("试点最长期限(月), R4", "maximum pilot term in months (R4)", 24)
-    pilot_filing_days: NonNegInt = F("试点备案期限(天), R5", "days after a pilot starts that it must be filed (R5)", 30)
-    due_soon_days: NonNegInt = F("即将到期(黄灯)提前天数", "days before a deadline that the light turns yellow", 14)
+    # Each description says whose figure the default is: the seed's (its number) or the tool's own choice.
+    update_interval_months: PositiveInt = F(
+        "台账更新周期(月), R11; 默认2为原文数值", "months between ledger updates (R11); the default 2 is the seed's figure", 2)
+    report_due_days: NonNegInt = F(
+        "季度结束后报送季报的天数, R15; 默认10为本工具的选择(原文未规定天数)",
+        "days after a quarter ends that its report is due (R15); the default 10 is the tool's choice (the seed gives no "
+        "number)", 10)
+    pilot_term_months: PositiveInt = F(
+        "试点一般期限(月), R4; 默认12(1年)为原文数值", "normal pilot term in months (R4); the default 12 (1 year) is the seed's "
+        "figure", 12)
+    pilot_max_months: PositiveInt = F(
+        "试点最长期限(月), R4; 默认24(2年)为原文数值", "maximum pilot term in months (R4); the default 24 (2 years) is the "
+        "seed's figure", 24)
+    pilot_filing_days: NonNegInt = F(
+        "试点备案期限(天), R5; 默认30为本工具的选择(原文只说及时备案)",
+        "days after a pilot starts that it must be filed (R5); the default 30 is the tool's choice (the seed says only "
+        "\"in time\")", 30)
+    due_soon_days: NonNegInt = F(
+        "即将到期(黄灯)提前天数; 默认14为本工具的选择", "days before a deadline that the light turns yellow; the default 14 is "
+        "the tool's choice", 14)
+    year_grace_days: NonNegInt = F(
+        "年度事项(工作要点和台账、重大任务清单、推广清单、案例汇编、年末销账)在年末后的宽限天数; 默认31为本工具的选择(原文未规定)",
+        "days after a year ends before its yearly records (work points and ledger, major-task list, promotion list, case "
+        "book, close-out) are overdue; the default 31 is the tool's choice (the seed gives no number)", 31)
     docking_days: NonNegInt = F(
-        "上级方案印发后下级对接的天数(本工具的默认值: 原文未给出天数)",
-        "days after an upper plan is issued that the members must dock it (the tool's default: the seed gives "
-        "no number)", 60)
+        "上级方案印发后下级对接的天数; 默认60为本工具的选择(原文未规定天数)",
+        "days after an upper plan is issued that the members must dock it; the default 60 is the tool's choice (the "
+        "seed gives no number)", 60)
 
 
 class Member(Record):
@@ -160,7 +178,9 @@ class Settings(Record):
     name: Text = F("台账名称", "ledger name")
     level: Level = F("层级: city 市级 | district 区(市)县级", "level of the office: city | district")
     start: Date = F("台账起算日期: 此前不产生任何义务", "first day the ledger counts: no obligation is due before it")
-    rules: RuleSettings = F("规则参数(可选, 默认值来自原文)", "rule parameters (optional; defaults from the seed)", RuleSettings())
+    rules: RuleSettings = F("规则参数(可选; 各项说明注明默认值是原文数值还是本工具的选择)",
+                            "rule parameters (optional; each says whether its default is the seed's figure or the "
+                            "tool's choice)", RuleSettings())
     members: list[Member] = F("下级台账(一级抓一级)", "the ledgers of the level below (members)", [])
 
 

@@ -175,6 +175,8 @@ def demonstration_points_listed(ledger: Ledger, year: int) -> int:
 TASK_UNFINISHED, PROBLEM_REFUSED, PROBLEM_OVERDUE, ACCOUNTABILITY = (
     "task_unfinished", "problem_refused", "problem_overdue", "point_deduction")
 
+# The tool's choice, not the seed's: art. 15-16 call for point deductions but give no figures. A ledger sets its own
+# under `extra: {assessment_points: {...}}` in reformctl.yaml.
 DEFAULT_POINTS = {TASK_UNFINISHED: 3.0, PROBLEM_REFUSED: 2.0, PROBLEM_OVERDUE: 1.0}
 
 
