@@ -132,6 +132,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{when}"),
 }
 
+# Filings judged against their deadlines (`status --history`, the summary's timeliness, the HTML report);
+# reformctl/rules/lateness.py. Keys are the rule a filing answered.
+HISTORY: dict[str, tuple[str, str]] = {
+    "report_missing": ("{ref}季报于{filed}报送，时限为{due}（R15）", "quarterly report for {ref} filed {filed}, due {due} (R15)"),
+    "pilot_not_filed": ("试点于{filed}备案，时限为{due}（R5）", "pilot filed {filed}, due {due} (R5)"),
+    "reminder_overdue": ("于{filed}报告对接落实情况，时限为{due}（R10）",
+                         "reported how it docks the plan on {filed}, due {due} (R10)"),
+    "late": ("逾期{n}天", "{n} days late"),
+    "on_time": ("按时", "on time"),
+    "history_title": ("逾期办理记录（截至{as_of}）", "Filed late (as of {as_of})"),
+    "history_none": ("截至{as_of}没有逾期办理的记录", "nothing was filed late as of {as_of}"),
+    "filed": ("办理日期", "Filed"),
+    "due": ("时限", "Due"),
+    "days_late": ("逾期天数", "Days late"),
+    "what": ("事项", "What"),
+    "timeliness": ("按时办理情况", "Filed on time and late"),
+    "report": ("季报报送(R15)", "quarterly reports (R15)"),
+    "pilot": ("试点备案(R5)", "pilot filings (R5)"),
+    "reminder": ("督办提示报告(R10)", "reminder answers (R10)"),
+    "on_time_col": ("按时", "On time"),
+    "late_col": ("逾期", "Late"),
+    "days_late_col": ("逾期天数合计", "Days late (sum)"),
+    "total": ("合计", "Total"),
+}
+
+
+def history(key: str, lang: str, **params) -> str:
+    """A text of :data:`HISTORY` in ``lang``."""
+    return _pick(HISTORY[key], lang).format_map(_Default(params))
+
+
+def filing_message(rule: str, lang: str, *, ref: str, filed: str, due: str, days_late: int) -> str:
+    """What a judged filing says: when it was filed, its deadline, and on time or how many days late."""
+    head = history(rule, lang, ref=ref, filed=filed, due=due)
+    tail = history("late", lang, n=days_late) if days_late > 0 else history("on_time", lang)
+    return head + ("，" if lang == "zh" else ", ") + tail
+
+
 # Refusals shared by every command that reads a ledger (reformctl/cli/common.py).
 ROOT_ERRORS: dict[str, tuple[str, str]] = {
     "root_missing": ("台账目录 {root} 不存在（来自{how}）；请用 --ledger PATH 指定或设置 REFORMCTL_LEDGER",

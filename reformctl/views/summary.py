@@ -6,6 +6,8 @@ import csv
 import json
 from typing import Optional, TextIO
 
+from .. import i18n
+
 from ..model import Ledger
 from ..rules.summary import FIGURES, Counts, Summary
 
@@ -151,6 +153,7 @@ SECTION_LABELS = {
                                 "open": "期末未整改", "overdue": "逾期未整改"}),
         "reports": ("季报报送(R15)", {"due": "应报", "filed": "已报", "missing": "逾期未报", "pending": "未到报送期限"}),
         "obligations": ("制度性工作", {"rule": "事项", "met": "已完成", "missed": "未完成", "pending": "未到期"}),
+        "timeliness": ("按时办理情况", {"what": "事项", "on_time": "按时", "late": "逾期", "days_late": "逾期天数合计"}),
     },
     "en": {
         "pilots": ("Pilots", {"active": "Running", "ending": "Term ends", "started": "Started", "completed": "Completed",
@@ -161,6 +164,8 @@ SECTION_LABELS = {
                                                 "pending": "Not yet due"}),
         "obligations": ("Obligations", {"rule": "Obligation", "met": "Met", "missed": "Missed",
                                         "pending": "Not yet due"}),
+        "timeliness": ("Filed on time and late", {"what": "Filed", "on_time": "On time", "late": "Late",
+                                                  "days_late": "Days late (sum)"}),
     },
 }
 
@@ -196,6 +201,13 @@ def sections(data: dict, lang: str) -> list[tuple[str, list[str], list[list[str]
     for key, (heading, labels) in SECTION_LABELS[lang].items():
         figures = data.get(key)
         if not isinstance(figures, dict):
+            continue
+        if key == "timeliness":
+            cols = ["on_time", "late", "days_late"]
+            rows = [[i18n.history(k, lang)] + [str(figures[k][c]) for c in cols] for k in ("report", "pilot", "reminder")
+                    if isinstance(figures.get(k), dict)]
+            rows.append([i18n.history("total", lang)] + [str(figures.get(c, 0)) for c in cols])
+            out.append((heading, [labels[c] for c in ["what", *cols]], rows))
             continue
         if key == "obligations":
             cols = ["rule", "met", "missed", "pending"]
