@@ -33,6 +33,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "assessment": ("考核", "assessment"),
     "closeout": ("销账", "close-out"),
     "commissioner": ("督察专员", "commissioner"),
+    "year": ("年度", "year"),
 }
 
 RULES: dict[str, tuple[str, str]] = {  # rule code: short label (zh, en)
@@ -59,6 +60,11 @@ RULES: dict[str, tuple[str, str]] = {  # rule code: short label (zh, en)
     "docking_missing": ("下级未对接方案", "docking missing"),
     "member_stale": ("下级台账未更新", "member stale"),
     "member_invalid": ("下级台账有错误", "member invalid"),
+    "work_points_missing": ("缺年度工作要点和台账", "no work points for the year"),
+    "major_list_missing": ("缺年度重大改革任务清单", "no major-task list for the year"),
+    "promotion_list_missing": ("缺年度经验推广清单", "no promotion list for the year"),
+    "case_book_missing": ("缺年度典型案例汇编", "no case book for the year"),
+    "closeout_missing": ("未进行年末盘点销账", "year not closed out"),
 }
 
 HEADERS: dict[str, tuple[str, str]] = {
@@ -120,6 +126,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan_review_unprepared": ("计划{due}上会审议，尚缺{missing_zh}（第五条），{when}",
                                "scheduled for leading-group review on {due} but still lacks its {missing_en} "
                                "(art. 5), {when}"),
+    "work_points_missing": ("{year}年没有任何列入当年的改革任务：缺年度工作要点和工作台账（第一条；年末后宽限期为本工具的设定），{when}",
+                            "no task belongs to {year}: the year's work points and ledger are missing (art. 1; the "
+                            "grace after year end is the tool's choice), {when}"),
+    "major_list_missing": ("{year}年没有标为重大改革任务的事项：缺年度重大改革任务清单（第六条），{when}",
+                           "no major task in {year}: the year's list of major reform tasks is missing (art. 6), {when}"),
+    "promotion_list_missing": ("{year}年改革经验推广清单为空（第九条），{when}",
+                               "the promotion list of {year} is empty (art. 9), {when}"),
+    "case_book_missing": ("{year}年典型案例汇编为空（第九条），{when}", "the case book of {year} is empty (art. 9), {when}"),
+    "closeout_missing": ("{year}年末未对改革台账集中盘点、销账（第十三条，reformctl close-out），{when}",
+                         "{year} has no year-end inventory and write-off (art. 13, reformctl close-out), {when}"),
     "demonstration_missing": ("{year}年尚未挂牌一批示范点位（第九条），{when}",
                               "no batch of demonstration points listed in {year} (art. 9), {when}"),
     "docking_missing": ("{member}尚无对接本方案的方案或任务（{issued}印发，应在{n}日内对接），{when}",

@@ -120,6 +120,12 @@ class EventKind(str, Enum):
     evaluation = "evaluation"
 
 
+class EvaluationForm(str, Enum):
+    self_evaluation = "self_evaluation"
+    spot_check = "spot_check"
+    third_party = "third_party"
+
+
 class Measure(str, Enum):
     oral_warning = "oral_warning"
     interview = "interview"
@@ -321,6 +327,8 @@ class Notice(Record):
     to_unit: UnitId = F("责任单位", "unit it is sent to")
     subject: Optional[Text] = F("事由", "subject", None)
     problems: list[Problem] = F("问题清单", "problem list", min_length=1)
+    report_to: list[UnitId] = F("整改落实情况动态分析报送(同级深改小组, R14)",
+                                "units the rectification analysis was reported to (the leading group, R14)", [])
 
 
 # ---------------------------------------------------------------- plans, reminders, reports, events
@@ -345,6 +353,9 @@ class Plan(Record):
     docks: Optional[ItemId] = F("对接的上级方案编号(下级台账)", "the upper plan it docks (in a member's ledger)", None)
     overall: Bool = F("是否重要改革领域的总体性方案(须经深改小组会议审议, 第五条)",
                       "an overall plan of a key reform field (must pass the leading group, art. 5)", False)
+    no_pilot_reason: Optional[Text] = F("不安排试点的理由(市级方案原则上要安排试点, 第八条)",
+                                        "why no pilot is arranged (a city plan should in principle get pilots, art. 8)",
+                                        None)
 
 
 class ReminderReport(Record):
@@ -378,7 +389,11 @@ class Report(Record):
     unit: UnitId = F("报送单位", "reporting unit")
     quarter: Quarter = F("季度, 如 2016Q3", "quarter, e.g. 2016Q3")
     submitted: Date = F("报送日期", "date submitted")
-    to: Optional[UnitId] = F("报送对象", "unit reported to", None)
+    to: Optional[UnitId] = F("报送对象(牵头单位报专项小组, 专项小组报深改小组, R15)",
+                             "unit reported to (a lead unit: its special group; a special group: the leading group; R15)",
+                             None)
+    copy_to: Optional[UnitId] = F("同时报送备案(牵头单位的季报报深改办备案, R15)",
+                                  "unit a copy is filed with (a lead unit's report: the reform office, R15)", None)
     summary: Optional[Text] = F("内容摘要", "summary", None)
 
 
@@ -392,7 +407,15 @@ class Event(Record):
     commissioners: list[UnitId] = F("授权的督察专员", "commissioners authorised", [])
     authorized: Optional[Date] = F("授权日期(一次一授权)", "date of the one-time authorisation", None)
     authorization: Optional[Text] = F("授权文号", "authorisation reference", None)
-    report_to: list[UnitId] = F("结果报送", "results reported to", [])
+    report_to: list[UnitId] = F("结果报送(评估: 同级深改小组和上级深改办, 第十二条; 台账督察: 深改小组, 第十三条)",
+                                "results reported to (evaluation: the leading group and the upper office, art. 12; "
+                                "ledger inspection: the leading group, art. 13)", [])
+    form: Optional[EvaluationForm] = F("评估形式: self_evaluation 自查评估 | spot_check 抽查评估 | third_party 第三方评估(第十三条)",
+                                       "form of an evaluation: self_evaluation | spot_check | third_party (art. 13)", None)
+    agenda: list[Text] = F(
+        "深改小组会议议程(“3+N”, 第一、七条): study 学习上级会议精神 | plans 审议专项改革方案 | reports 听取改革落实情况汇报, 另加其他议题",
+        "agenda of a leading-group meeting (\"3+N\", art. 1, 7): study (the upper group's meetings) | plans (review "
+        "plans) | reports (hear implementation reports), plus any other items", [])
 
 
 class Accountability(Record):
@@ -428,6 +451,8 @@ class Case(Record):
     promoted: list[PositiveInt] = F("列入推广清单的年度", "years on the promotion list", [])
     compiled: list[PositiveInt] = F("收入案例汇编的年度", "years in the case book", [])
     summary: Optional[Text] = F("经验摘要", "summary", None)
+    contact: Optional[Text] = F("联系示范点位的深改小组成员(第九条)", "the leading-group member who is its contact (art. 9)",
+                                None)
 
 
 class Deduction(Record):

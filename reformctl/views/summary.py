@@ -180,6 +180,11 @@ OBLIGATION_LABELS = {  # what is owed, said positively (the rule codes name what
     "inspection_missing": ("台账专项督察(R12)", "ledger inspections (R12)"),
     "evaluation_due": ("专项方案评估(R8)", "plan evaluations (R8)"),
     "demonstration_missing": ("示范点位(第九条)", "demonstration points (art. 9)"),
+    "work_points_missing": ("年度工作要点和台账(第一条)", "the year's work points and ledger (art. 1)"),
+    "major_list_missing": ("年度重大改革任务清单(第六条)", "the year's major-task list (art. 6)"),
+    "promotion_list_missing": ("年度经验推广清单(第九条)", "the year's promotion list (art. 9)"),
+    "case_book_missing": ("年度典型案例汇编(第九条)", "the year's case book (art. 9)"),
+    "closeout_missing": ("年末盘点销账(第十三条)", "year-end close-out (art. 13)"),
 }
 
 
