@@ -54,6 +54,8 @@ def test_other_needs_a_note_and_free_text_is_kept_with_a_warning(cli, make_ledge
     assert codes(cli, make_ledger, ground="other") == [("accountability_ground_note", "error")]
     assert codes(cli, make_ledger, ground="other", more="decided_by: 市委深改组\nground_note: 弄虚作假") == []
     assert codes(cli, make_ledger, ground="工作不力") == [("accountability_ground", "warning")]
+    # a ground written as its label is that ground
+    assert codes(cli, make_ledger, ground="督察发现问题拒不整改") == []
 
 
 def test_messages_in_chinese(cli, make_ledger):

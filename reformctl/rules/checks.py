@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Optional
 
+from .. import i18n
 from ..model import Diagnostic, Ledger, Severity
 from ..model.records import EventKind, Measure, PilotStatus, PlanStatus, TaskStatus, UnitType
 from ..model.types import ID_RE
@@ -398,6 +399,7 @@ def _accountability(c: _Ctx) -> None:
 
 
 GROUNDS = ("task_not_done", "assessment_low", "refused_rectification", "criticism")  # art. 16, in its order
+_GROUND_LABELS = {label for code in GROUNDS for label in i18n.GROUNDS[code]}
 
 
 def _accountability_decision(c: _Ctx, aid: str, a) -> None:
@@ -414,6 +416,8 @@ def _accountability_decision(c: _Ctx, aid: str, a) -> None:
                f"`{a.decided_by}` is a {L.units[a.decided_by].type.value}: accountability is decided by the leading "
                "group (art. 16)", "decided_by")
     ground = a.ground.strip()
+    if ground in _GROUND_LABELS:  # a ground written out as its label (改革任务未按要求完成) is that ground
+        return
     if ground == "other":
         if not (a.ground_note or "").strip():
             c.emit("accountability", aid, "accountability_ground_note",
