@@ -13,6 +13,7 @@ title: 方案
 level: {level}
 status: issued
 issued: 2016-08-10
+no_pilot_reason: 不涉及试点
 {more}
 """
 
