@@ -35,7 +35,8 @@ UnitOpt = Annotated[Optional[list[str]], typer.Option(
     help="Only findings of this unit (its id in units.yaml). Repeat or separate by commas for several.")]
 KindOpt = Annotated[Optional[list[str]], typer.Option(
     "--kind", "-k", metavar="KIND", show_default=False,
-    help="Only this kind: task, pilot, notice, plan, reminder, report, event, case, unit. Repeatable, or commas.")]
+    help="Only this kind: task, pilot, notice, plan, reminder, report, event, case, unit, year. Repeatable, "
+    "or commas.")]
 RuleOpt = Annotated[Optional[list[str]], typer.Option(
     "--rule", "-r", metavar="CODE", show_default=False,
     help="Only this rule code, e.g. task_overdue, report_missing. Repeatable, or commas.")]
