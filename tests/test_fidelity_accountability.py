@@ -64,3 +64,24 @@ def test_messages_in_chinese(cli, make_ledger):
     r = cli("check", "--ledger", root, "--lang", "zh")
     assert "追责问责由深改小组决定（第十六条）" in r.stdout, r.stdout
     assert "须在 `ground_note` 中说明具体事由" in r.stdout, r.stdout
+
+
+def test_a_refusal_is_deducted_in_its_year_only(cli, make_ledger):
+    """A refused problem of a 2016 notice is a 2016 deduction, not one in every later year as well."""
+    notice = """\
+id: RN-1
+issued: 2016-10-10
+issued_by: 市委深改办
+to_unit: 市发改委
+problems:
+  - {no: 1, description: 问题, due: 2016-11-30, refused: true}
+"""
+    root = make_ledger({"notices/RN-1.yaml": notice})
+
+    def proposals(year):
+        r = cli("assess", "--ledger", root, "--year", str(year), "--as-of", f"{year + 1}-01-31", "--format", "json")
+        assert r.exit_code == 0, r
+        return [(p["unit"], p["rule"]) for p in json.loads(r.stdout)["proposals"]]
+
+    assert proposals(2016) == [("市发改委", "problem_refused")]
+    assert proposals(2017) == []

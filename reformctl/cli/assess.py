@@ -31,7 +31,8 @@ def assess(
 
     Proposed: each task of the year due by 31 December and not completed by
     then (lead unit, 3 points); each rectification problem refused (`refused:
-    true`, 2 points) or not rectified by a deadline in the year (1 point);
+    true`) of a notice issued in the year (2 points, once) or not rectified
+    by a deadline in the year (1 point);
     each accountability measure of kind point_deduction decided in the year
     (its `points`). Before the year is over (--as-of), only what has
     happened by then counts: a deadline not passed yet deducts nothing.
