@@ -9,7 +9,7 @@ import re
 from conftest import REPO
 
 SEED = ("update_interval_months", "pilot_term_months", "pilot_max_months")
-TOOL = ("report_due_days", "pilot_filing_days", "due_soon_days", "year_grace_days")
+TOOL = ("report_due_days", "pilot_filing_days", "due_soon_days", "year_grace_days", "docking_days")
 
 
 def test_init_template_says_whose_figure_each_default_is(cli, tmp_path):
