@@ -126,7 +126,8 @@ def plan(rng: random.Random, pid: str, year: int) -> str:
     if stab:
         lines.append(f"stability_assessment: {_d(approved - dt.timedelta(days=10))}")
     lines += [f"legality_review: {_d(approved - dt.timedelta(days=5))}", f"review_scheduled: {_d(approved)}",
-              f"approved: {_d(approved)}", f"issued: {_d(issued)}", "status: issued"]
+              f"approved: {_d(approved)}", f"issued: {_d(issued)}", "status: issued",
+              "no_pilot_reason: 试点由各区(市)县自行安排"]  # art. 8 (a plan with no pilot says why)
     return "\n".join(lines) + "\n"
 
 
@@ -148,7 +149,8 @@ def pilot(rng: random.Random, pid: str, year: int, plans: list[str]) -> str:
 def notice(rng: random.Random, nid: str, year: int) -> str:
     issued = _date_between(rng, START if year == 2016 else dt.date(year, 1, 1), dt.date(year, 10, 31))
     lines = ["# yaml-language-server: $schema=../../schemas/notice.schema.json", f"id: {nid}", f"issued: {_d(issued)}",
-             "issued_by: 市委深改办", f"to_unit: {rng.choice(DISTRICTS)}", "subject: 改革台账督察发现问题整改", "problems:"]
+             "issued_by: 市委深改办", f"to_unit: {rng.choice(DISTRICTS)}", "subject: 改革台账督察发现问题整改",
+             "report_to: [市委深改组]", "problems:"]
     for no in range(1, rng.randint(1, 4) + 1):
         due = issued + dt.timedelta(days=rng.randint(20, 60))
         lines += [f"  - no: {no}", f"    description: {rng.choice(PROBLEMS)}", f"    due: {_d(due)}",
@@ -174,7 +176,8 @@ def report(rng: random.Random, rid: str, year: int) -> str:
     return "\n".join([
         "# yaml-language-server: $schema=../../schemas/report.schema.json", f"id: {rid}",
         f"unit: {rng.choice(DEPARTMENTS)}", f"quarter: {year}Q{q}",
-        f"submitted: {_d(first + dt.timedelta(days=rng.randint(92, 100)))}", "to: 市委深改办",
+        f"submitted: {_d(first + dt.timedelta(days=rng.randint(92, 100)))}",
+        f"to: {SPECIAL_GROUPS[len(rid) % len(SPECIAL_GROUPS)]}", "copy_to: 市委深改办",  # R15
         f"summary: 本季度{_title(rng)}推进情况"]) + "\n"
 
 
@@ -186,7 +189,7 @@ def event(rng: random.Random, eid: str, year: int) -> str:
              f"unit: {unit}", f"date: {_d(day)}", f"title: {_title(rng)}工作会议"]
     if kind == "ledger_inspection":
         lines += ["commissioners: [DC-001, DC-002]", f"authorized: {_d(day - dt.timedelta(days=3))}",
-                  f"authorization: 成改督授〔{year}〕{eid.rsplit('-', 1)[-1]}号"]
+                  f"authorization: 成改督授〔{year}〕{eid.rsplit('-', 1)[-1]}号", "report_to: [市委深改组]"]
     return "\n".join(lines) + "\n"
 
 

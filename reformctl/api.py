@@ -346,5 +346,13 @@ def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) ->
         "kpis": {"open_tasks": open_tasks, "red": sum(f.light == "red" for f in found),
                  "yellow": sum(f.light == "yellow" for f in found), "pilots": running, "open_problems": open_problems},
         "lights": unit_light_rows(found, open_items), "red": red, "trend": trend, "pilots": pilots,
-        "notices": notices, "sections": rep.sections_data,
+        "notices": notices, "sections": rep.sections_data, "late": _late_rows(ledger, as_of, lang),
     }
+
+
+def _late_rows(ledger, as_of, lang: str) -> list[dict]:
+    """What was filed late, up to the as-of date (the record keeps it once the item is in)."""
+    from .rules import lateness
+    from .views.history import rows
+
+    return sorted(rows(lateness.late(ledger, as_of), lang), key=lambda d: (d["filed"], d["id"]), reverse=True)

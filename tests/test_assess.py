@@ -39,7 +39,7 @@ FILES = {
         ground: refused_rectification
         measure: point_deduction
         decided: 2016-12-20
-        implemented_by: [市委深改办, 市委督查室]
+        implemented_by: [市委深改办, 市委督查室, 市政府督查室]   # art. 16: both inspection offices
         points: 1.5
         """,
     "accountability/A-2.yaml": """\
@@ -48,7 +48,7 @@ FILES = {
         ground: task_not_done
         measure: point_deduction
         decided: 2016-12-20
-        implemented_by: [市委深改办, 市委督查室]
+        implemented_by: [市委深改办, 市委督查室, 市政府督查室]   # art. 16: both inspection offices
         points: 4
         exemption: 先行先试，予以容错免责
         """,

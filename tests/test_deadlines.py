@@ -129,7 +129,8 @@ def test_update_overdue_month_ends(ledger, last, due):
           - {{date: 2015-07-15, note: 第一次}}
           - {{date: {last}, note: 最近一次}}
         """}
-    L = ledger(files)
+    # a ledger counting from 2015 (nothing falls due before a ledger's start)
+    L = ledger(files, "name: t\nlevel: city\nstart: 2015-07-01\n")
     assert_boundaries(L, "update_overdue", due)
     assert of(L, due + ONE, "update_overdue")[0].args["last"] == last
 

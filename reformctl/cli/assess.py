@@ -34,15 +34,17 @@ def assess(
 
     Proposed: each task of the year due by 31 December and not completed by
     then (lead unit, 3 points); each rectification problem refused (`refused:
-    true`, 2 points) or not rectified by a deadline in the year (1 point);
+    true`) of a notice issued in the year (2 points, once) or not rectified
+    by a deadline in the year (1 point);
     each accountability measure of kind point_deduction decided in the year
     (its `points`). Before the year is over (--as-of), only what has
     happened by then counts: a deadline not passed yet deducts nothing.
-    Points per kind can be set in reformctl.yaml under `extra:
-    {assessment_points: {task_unfinished: 3, problem_refused: 2,
-    problem_overdue: 1}}`. A proposal is "recorded" when the unit's entries in
-    assessments/YEAR.yaml already name the same item (in `accountability`,
-    `extra.source` or the reason).
+    The 3/2/1 points are the tool's choice, not the seed's (art. 15-16 call
+    for assessment and point deductions but give no figures); set them in
+    reformctl.yaml under `extra: {assessment_points: {task_unfinished: 3,
+    problem_refused: 2, problem_overdue: 1}}`. A proposal is "recorded" when
+    the unit's entries in assessments/YEAR.yaml already name the same item
+    (in `accountability`, `extra.source` or the reason).
 
     Example: reformctl assess --year 2016 --lang zh      (review)
              reformctl assess --year 2016 --write        (one commit)

@@ -47,7 +47,8 @@ def init(
     """Create a ledger repository: settings, units template, folders, schemas, CI, pre-commit, editor set-up.
 
     Runs `git init` unless PATH is inside a git repository already (then the ledger is a sub-folder of it and
-    CI files go to the repository's root), writes reformctl.yaml (the seed's defaults, commented), a units.yaml
+    CI files go to the repository's root), writes reformctl.yaml (every default commented
+    with whose figure it is: the seed's, or the tool's choice where the seed gives no number), a units.yaml
     template, one folder per kind, the JSON Schemas in schemas/ with modelines, .vscode/ settings, a README in
     Chinese for the office staff, a GitHub Actions workflow, .gitlab-ci.yml, .pre-commit-config.yaml and a
     .gitignore, and makes one commit of exactly those files.

@@ -23,9 +23,9 @@ def report(
 ) -> None:
     """Write one self-contained HTML page (inline CSS and SVG charts, no script,
     nothing fetched from the network) for leaders: key figures, traffic lights
-    per unit, the red list, the quarter's task table (the figures of `summary`),
-    the completion trend by quarter, rectification progress and a pilot
-    timeline.
+    per unit, the red list, what was filed late (with days late), the quarter's
+    task table (the figures of `summary`), the completion trend by quarter,
+    rectification progress and a pilot timeline.
 
     Example: reformctl report --html 台账报告.html --as-of 2016-12-31 --lang zh
     """

@@ -35,7 +35,8 @@ UnitOpt = Annotated[Optional[list[str]], typer.Option(
     help="Only findings of this unit (its id in units.yaml). Repeat or separate by commas for several.")]
 KindOpt = Annotated[Optional[list[str]], typer.Option(
     "--kind", "-k", metavar="KIND", show_default=False,
-    help="Only this kind: task, pilot, notice, plan, reminder, report, event, case, unit. Repeatable, or commas.")]
+    help="Only this kind: task, pilot, notice, plan, reminder, report, event, case, unit, year. Repeatable, "
+    "or commas.")]
 RuleOpt = Annotated[Optional[list[str]], typer.Option(
     "--rule", "-r", metavar="CODE", show_default=False,
     help="Only this rule code, e.g. task_overdue, report_missing. Repeatable, or commas.")]
@@ -85,6 +86,12 @@ def status(
     no_cache: NoCacheOpt = False,
     members: MembersOpt = False,
     member: MemberOpt = None,
+    history: Annotated[bool, typer.Option(
+        "--history", help="Instead of what is due: what was filed late, with days late (quarterly reports, "
+        "pilot filings, reminder answers, filed on or before --as-of). --all-filings lists those on time "
+        "too.")] = False,
+    all_filings: Annotated[bool, typer.Option(
+        "--all-filings", help="With --history: every filing judged, on time or late.")] = False,
 ) -> None:
     """Overdue (red, 红灯) and due-soon (yellow, 黄灯) items and obligations, with the unit that must act.
 
@@ -95,6 +102,10 @@ def status(
     (reformctl.yaml, default 14) before the deadline. Sorted red first, then by
     days late. The rules are listed in the README (Deadlines and traffic lights).
 
+    A report filed late stays late on the record: `--history` lists what was
+    filed after its deadline and by how many days (json: {id, kind, rule, due,
+    filed, days_late, late, unit, ref, title, message}).
+
     Exit 0 whatever is found unless --fail-on is given; 1 when the ledger has
     errors (run `reformctl check`); 2 on bad options or an unusable ledger.
     """
@@ -103,6 +114,11 @@ def status(
     language = parse_lang(lang)  # first: a bad --as-of is worded in this language
     day = parse_as_of(as_of)
     root = resolve_root(ledger)
+    if all_filings and not history:
+        fail("--all-filings goes with --history")
+    if history:
+        _history(root, day, language, fmt, unit, kind, no_cache, all_filings)
+        raise typer.Exit(EXIT_OK)
     if members or member:
         _status_members(root, day, language, _split(member), unit, kind, rule, light, fmt, fail_on, no_cache)
     try:
@@ -193,6 +209,31 @@ def _stale_hint(root, data, picked: list[int], day, language: str, no_cache: boo
     else:
         err(text("stale_hint_plain", language, total=num(len(red)), last=last.isoformat(),
                  years=(day - last).days // 365))
+
+
+def _history(root, day, language, fmt, unit, kind, no_cache, everything: bool = False) -> None:
+    from ..rules import lateness
+    from ..views import history as view
+    from .common import load_or_fail
+
+    led = load_or_fail(root, no_cache_flag(no_cache)).ledger
+    units, kinds = _split(unit), _split(kind)
+    bad = [x for x in units if x not in led.units]
+    if bad:
+        fail(f"--unit {', '.join(bad)}: not a unit id of units.yaml")
+    bad = [x for x in kinds if x not in lateness.KINDS]
+    if bad:
+        fail(f"--kind {', '.join(bad)}: with --history use one of {', '.join(lateness.KINDS)}")
+    items = lateness.filings(led, day) if everything else lateness.late(led, day)
+    items = [f for f in items if (not units or f.unit in units) and (not kinds or f.kind in kinds)]
+    if fmt is StatusFormat.json:
+        view.render_json(items, sys.stdout, language)
+    elif fmt is StatusFormat.csv:
+        view.render_csv(items, sys.stdout, language)
+    else:
+        from ..views.console import stdout_console
+
+        view.render_table(items, stdout_console(), language, day)
 
 
 def register(app: typer.Typer) -> None:

@@ -33,6 +33,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "assessment": ("考核", "assessment"),
     "closeout": ("销账", "close-out"),
     "commissioner": ("督察专员", "commissioner"),
+    "year": ("年度", "year"),
 }
 
 RULES: dict[str, tuple[str, str]] = {  # rule code: short label (zh, en)
@@ -59,6 +60,11 @@ RULES: dict[str, tuple[str, str]] = {  # rule code: short label (zh, en)
     "docking_missing": ("下级未对接方案", "docking missing"),
     "member_stale": ("下级台账未更新", "member stale"),
     "member_invalid": ("下级台账有错误", "member invalid"),
+    "work_points_missing": ("缺年度工作要点和台账", "no work points for the year"),
+    "major_list_missing": ("缺年度重大改革任务清单", "no major-task list for the year"),
+    "promotion_list_missing": ("缺年度经验推广清单", "no promotion list for the year"),
+    "case_book_missing": ("缺年度典型案例汇编", "no case book for the year"),
+    "closeout_missing": ("未进行年末盘点销账", "year not closed out"),
 }
 
 HEADERS: dict[str, tuple[str, str]] = {
@@ -120,6 +126,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan_review_unprepared": ("计划{due}上会审议，尚缺{missing_zh}（第五条），{when}",
                                "scheduled for leading-group review on {due} but still lacks its {missing_en} "
                                "(art. 5), {when}"),
+    "work_points_missing": ("{year}年没有任何列入当年的改革任务：缺年度工作要点和工作台账（第一条；年末后宽限期为本工具的设定），{when}",
+                            "no task belongs to {year}: the year's work points and ledger are missing (art. 1; the "
+                            "grace after year end is the tool's choice), {when}"),
+    "major_list_missing": ("{year}年没有标为重大改革任务的事项：缺年度重大改革任务清单（第六条），{when}",
+                           "no major task in {year}: the year's list of major reform tasks is missing (art. 6), {when}"),
+    "promotion_list_missing": ("{year}年改革经验推广清单为空（第九条），{when}",
+                               "the promotion list of {year} is empty (art. 9), {when}"),
+    "case_book_missing": ("{year}年典型案例汇编为空（第九条），{when}", "the case book of {year} is empty (art. 9), {when}"),
+    "closeout_missing": ("{year}年末未对改革台账集中盘点、销账（第十三条，reformctl close-out），{when}",
+                         "{year} has no year-end inventory and write-off (art. 13, reformctl close-out), {when}"),
     "demonstration_missing": ("{year}年尚未挂牌一批示范点位（第九条），{when}",
                               "no batch of demonstration points listed in {year} (art. 9), {when}"),
     "docking_missing": ("{member}尚无对接本方案的方案或任务（{issued}印发，应在{n}日内对接），{when}",
@@ -131,6 +147,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "member ledger has {errors} error(s) at commit {commit} (see reformctl check --members), "
                        "{when}"),
 }
+
+# Filings judged against their deadlines (`status --history`, the summary's timeliness, the HTML report);
+# reformctl/rules/lateness.py. Keys are the rule a filing answered.
+HISTORY: dict[str, tuple[str, str]] = {
+    "report_missing": ("{ref}季报于{filed}报送，时限为{due}（R15）", "quarterly report for {ref} filed {filed}, due {due} (R15)"),
+    "pilot_not_filed": ("试点于{filed}备案，时限为{due}（R5）", "pilot filed {filed}, due {due} (R5)"),
+    "reminder_overdue": ("于{filed}报告对接落实情况，时限为{due}（R10）",
+                         "reported how it docks the plan on {filed}, due {due} (R10)"),
+    "late": ("逾期{n}天", "{n} days late"),
+    "on_time": ("按时", "on time"),
+    "history_title": ("逾期办理记录（截至{as_of}）", "Filed late (as of {as_of})"),
+    "history_none": ("截至{as_of}没有逾期办理的记录", "nothing was filed late as of {as_of}"),
+    "filed": ("办理日期", "Filed"),
+    "due": ("时限", "Due"),
+    "days_late": ("逾期天数", "Days late"),
+    "what": ("事项", "What"),
+    "timeliness": ("按时办理情况", "Filed on time and late"),
+    "report": ("季报报送(R15)", "quarterly reports (R15)"),
+    "pilot": ("试点备案(R5)", "pilot filings (R5)"),
+    "reminder": ("督办提示报告(R10)", "reminder answers (R10)"),
+    "on_time_col": ("按时", "On time"),
+    "late_col": ("逾期", "Late"),
+    "days_late_col": ("逾期天数合计", "Days late (sum)"),
+    "total": ("合计", "Total"),
+}
+
+
+def history(key: str, lang: str, **params) -> str:
+    """A text of :data:`HISTORY` in ``lang``."""
+    return _pick(HISTORY[key], lang).format_map(_Default(params))
+
+
+def filing_message(rule: str, lang: str, *, ref: str, filed: str, due: str, days_late: int) -> str:
+    """What a judged filing says: when it was filed, its deadline, and on time or how many days late."""
+    head = history(rule, lang, ref=ref, filed=filed, due=due)
+    tail = history("late", lang, n=days_late) if days_late > 0 else history("on_time", lang)
+    return head + ("，" if lang == "zh" else ", ") + tail
+
 
 # Refusals shared by every command that reads a ledger (reformctl/cli/common.py).
 ROOT_ERRORS: dict[str, tuple[str, str]] = {

@@ -105,6 +105,57 @@ PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
                                  "进展记录应按日期先后追加；{a} 排在 {b} 之后")],
     "major_task_incomplete": [_p(r"a major reform task \(art\. 6\) must name its leader, lead unit, responsible units and "
                                  r"goal; missing: (?P<m>.+)", "年度重大改革任务（第六条）须明确牵头领导、牵头单位、责任单位和目标；缺少：{m}")],
+    # plans (art. 5)
+    "plan_approval_missing": [
+        _p(r"a plan docking an upper-level plan passes a leading-group meeting \(`approved`\) before it is issued "
+           r"\(art\. 5\)", "对接上级的专项改革方案须经深改小组会议审议通过（`approved`）后才能印发（第五条）"),
+        _p(r"an overall plan of a key reform field passes a leading-group meeting \(`approved`\) before it is issued "
+           r"\(art\. 5\)", "重要改革领域的总体性方案须经深改小组会议审议通过（`approved`）后才能印发（第五条）"),
+    ],
+    # accountability (art. 16)
+    "accountability_decider_missing": [_p(r"record who decided it \(`decided_by`\): accountability is decided by the "
+                                          r"leading group \(art\. 16\)", "请记录作出决定的单位（`decided_by`）：追责问责由深改小组决定（第十六条）")],
+    "accountability_decider": [_p(_B.format("u") + r" is a (?P<t>\w+): accountability is decided by the leading group "
+                                  r"\(art\. 16\)", "`{u}` 的类型是 {t}：追责问责由深改小组决定（第十六条）")],
+    "accountability_ground_note": [_p(r"ground `other` needs `ground_note` saying what the ground is \(art\. 16\)",
+                                      "追责事由为 `other` 时须在 `ground_note` 中说明具体事由（第十六条）")],
+    "accountability_ground": [_p(r"ground " + _B.format("g") + r" is not one of the grounds of art\. 16 \((?P<l>[^)]+)\); "
+                                 r"write `other` and put the text in `ground_note`",
+                                 "追责事由 `{g}` 不属于第十六条所列情形（{l}）；请填 `other` 并将原文写入 `ground_note`")],
+    # duties of the seed (art. 1, 7, 8, 9, 11, 12, 13)
+    "supervision_direction": [
+        _p(_B.format("a") + r" \((?P<ta>\w+)\) may not supervise " + _B.format("b") + r" \((?P<tb>\w+)\): a notice goes "
+           r"down the tiers of supervision \(art\. 11\)",
+           "`{a}`（{ta}）无权督办 `{b}`（{tb}）：整改督办通知应按分级督察体系自上而下发出（第十一条）"),
+        _p(r"a supervision reminder goes from the office to the special groups and departments, not to "
+           + _B.format("u") + r" \((?P<t>\w+)\) \(art\. 11, 13\)",
+           "督办提示通知由深改办发给同级专项小组和部门，不应发给 `{u}`（{t}）（第十一、十三条）"),
+    ],
+    "quarterly_report_recipient": [
+        _p(r"a special group reports its field each quarter to the leading group: set `to` \(R15\)",
+           "专项小组每季度向深改小组报送本领域改革推进情况：请填写 `to`（R15）"),
+        _p(r"a lead unit reports each quarter to its special group with a copy filed with the reform office: set "
+           r"(?P<m>.+) \(R15\)", "牵头单位每季度向专项小组报送推进情况，并同时报深改办备案：请填写 {m}（R15）"),
+    ],
+    "evaluation_not_reported": [_p(r"the evaluation report goes to the same-level leading group and the upper-level "
+                                   r"reform office: list both in `report_to` \(art\. 12\)",
+                                   "督察评估报告应报同级深改小组和上级深改办：请在 `report_to` 中列出两者（第十二条）")],
+    "inspection_not_reported": [_p(r"the results of a ledger inspection are reported to the leading group: list it in "
+                                   r"`report_to` \(art\. 13\)", "台账专项督察结果应向深改小组报告：请在 `report_to` 中列出（第十三条）")],
+    "rectification_not_reported": [_p(r"the analysis of how the rectification goes is reported to the same-level "
+                                      r"leading group: list it in `report_to` once follow-up has begun \(R14\)",
+                                      "整改落实情况的动态分析应及时报告同级深改小组：开展跟踪复查后请在 `report_to` 中列出（R14）")],
+    "evaluation_form_missing": [_p(r"say the form of the evaluation in `form`: self_evaluation, spot_check or "
+                                   r"third_party \(art\. 13\)",
+                                   "请在 `form` 中注明评估形式：self_evaluation 自查评估、spot_check 抽查评估或 third_party 第三方评估（第十三条）")],
+    "meeting_agenda": [_p(r"a leading-group meeting follows the \"3\+N\" agenda \(art\. 1, 7\); `agenda` lacks: (?P<m>.+)",
+                          "深改小组会议应完善“3+N”议程（第一、七条）；`agenda` 缺少：{m}")],
+    "plan_without_pilot": [_p(r"a plan the city leading group issues should in principle get pilots \(art\. 8\): add a "
+                              r"pilot naming it in `plan`, or say why not in `no_pilot_reason`",
+                              "市委深改小组审议出台的专项改革方案原则上要安排试点（第八条）：请新增试点并在 `plan` 中引用本方案，"
+                              "或在 `no_pilot_reason` 中说明理由")],
+    "demonstration_contact_missing": [_p(r"each demonstration point has a leading-group member as its contact: set "
+                                         r"`contact` \(art\. 9\)", "每个示范点位应有联系的深改小组成员：请填写 `contact`（第九条）")],
     # pilots
     "pilot_incomplete": [_p(r"a pilot has one lead leader, one promotion plan and one working team \(art\. 8\); "
                             r"missing: (?P<m>.+)", "试点须有一名牵头领导、一个推进方案、一套工作班子（第八条）；缺少：{m}")],

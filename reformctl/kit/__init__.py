@@ -84,20 +84,26 @@ def _repo_top(path: Path) -> Path | None:
     return top.resolve() if top is not None else None
 
 
+# Each default says whose figure it is: the seed's (《实施意见》 gives the number) or the tool's own choice
+# (the seed gives none); both can be changed here.
 RULE_COMMENTS = {
-    "update_interval_months": "R11 改革台账每两个月更新一次",
-    "report_due_days": "R15 季度结束后多少天内报送季报",
-    "pilot_term_months": "R4 试点期限一般为1年",
-    "pilot_max_months": "R4 试点期限原则上不超过2年",
-    "pilot_filing_days": "R5 试点启动后多少天内向深改组备案",
-    "due_soon_days": "黄灯：距离时限多少天内提示“即将到期”",
-    "docking_days": "下级在上级方案印发后多少天内对接（本工具的默认值：原文未规定天数）",
+    "update_interval_months": "R11 每两个月更新一次改革台账（原文数值）",
+    "report_due_days": "R15 季度结束后多少天内报送季报（本工具默认值：原文未规定天数）",
+    "pilot_term_months": "R4 试点期限一般为1年（原文数值）",
+    "pilot_max_months": "R4 试点期限原则上不超过2年（原文数值）",
+    "pilot_filing_days": "R5 试点启动后多少天内备案（本工具默认值：原文只说“及时”）",
+    "due_soon_days": "黄灯提前天数（本工具默认值：原文未规定）",
+    "year_grace_days": "年度事项（工作要点、重大任务清单、推广清单、案例汇编、年末销账）年末后宽限天数（本工具默认值：原文未规定）",
+    "docking_days": "上级方案印发后下级对接的天数（本工具默认值：原文未规定天数）",
 }
 
 
 def _rules_block(defaults: dict) -> str:
-    """The `rules:` mapping with every key at its default (from the model) and a comment naming its rule."""
-    lines = ["rules:                   # 规则参数，均可省略；下列数值即默认值（来自《实施意见》）"]
+    """The `rules:` mapping with every key at its default (from the model) and a comment naming its rule and
+    whose figure it is (the seed's, or the tool's own choice where the seed gives no number)."""
+    lines = ["# 规则参数，均可省略；下列数值即默认值。标“原文数值”的取自《实施意见》，标“本工具默认值”的是原文",
+             "# 未给出数字时本工具的选择，可按本地规定修改。",
+             "rules:"]
     for key, value in defaults.items():
         lines.append(f"  {key}: {value}".ljust(33) + f"  # {RULE_COMMENTS.get(key, '')}".rstrip())
     return "\n".join(lines) + "\n"

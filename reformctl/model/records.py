@@ -120,6 +120,12 @@ class EventKind(str, Enum):
     evaluation = "evaluation"
 
 
+class EvaluationForm(str, Enum):
+    self_evaluation = "self_evaluation"
+    spot_check = "spot_check"
+    third_party = "third_party"
+
+
 class Measure(str, Enum):
     oral_warning = "oral_warning"
     interview = "interview"
@@ -135,16 +141,34 @@ class CaseKind(str, Enum):
 
 # ---------------------------------------------------------------- settings and units
 class RuleSettings(Record):
-    update_interval_months: PositiveInt = F("台账更新周期(月), R11", "months between ledger updates (R11)", 2)
-    report_due_days: NonNegInt = F("季度结束后报送季报的天数, R15", "days after a quarter ends that its report is due (R15)", 10)
-    pilot_term_months: PositiveInt = F("试点一般期限(月), R4", "normal pilot term in months (R4)", 12)
-    pilot_max_months: PositiveInt = F("试点最长期限(月), R4", "maximum pilot term in months (R4)", 24)
-    pilot_filing_days: NonNegInt = F("试点备案期限(天), R5", "days after a pilot starts that it must be filed (R5)", 30)
-    due_soon_days: NonNegInt = F("即将到期(黄灯)提前天数", "days before a deadline that the light turns yellow", 14)
+    # Each description says whose figure the default is: the seed's (its number) or the tool's own choice.
+    update_interval_months: PositiveInt = F(
+        "台账更新周期(月), R11; 默认2为原文数值", "months between ledger updates (R11); the default 2 is the seed's figure", 2)
+    report_due_days: NonNegInt = F(
+        "季度结束后报送季报的天数, R15; 默认10为本工具的选择(原文未规定天数)",
+        "days after a quarter ends that its report is due (R15); the default 10 is the tool's choice (the seed gives no "
+        "number)", 10)
+    pilot_term_months: PositiveInt = F(
+        "试点一般期限(月), R4; 默认12(1年)为原文数值", "normal pilot term in months (R4); the default 12 (1 year) is the seed's "
+        "figure", 12)
+    pilot_max_months: PositiveInt = F(
+        "试点最长期限(月), R4; 默认24(2年)为原文数值", "maximum pilot term in months (R4); the default 24 (2 years) is the "
+        "seed's figure", 24)
+    pilot_filing_days: NonNegInt = F(
+        "试点备案期限(天), R5; 默认30为本工具的选择(原文只说及时备案)",
+        "days after a pilot starts that it must be filed (R5); the default 30 is the tool's choice (the seed says only "
+        "\"in time\")", 30)
+    due_soon_days: NonNegInt = F(
+        "即将到期(黄灯)提前天数; 默认14为本工具的选择", "days before a deadline that the light turns yellow; the default 14 is "
+        "the tool's choice", 14)
+    year_grace_days: NonNegInt = F(
+        "年度事项(工作要点和台账、重大任务清单、推广清单、案例汇编、年末销账)在年末后的宽限天数; 默认31为本工具的选择(原文未规定)",
+        "days after a year ends before its yearly records (work points and ledger, major-task list, promotion list, case "
+        "book, close-out) are overdue; the default 31 is the tool's choice (the seed gives no number)", 31)
     docking_days: NonNegInt = F(
-        "上级方案印发后下级对接的天数(本工具的默认值: 原文未给出天数)",
-        "days after an upper plan is issued that the members must dock it (the tool's default: the seed gives "
-        "no number)", 60)
+        "上级方案印发后下级对接的天数; 默认60为本工具的选择(原文未规定天数)",
+        "days after an upper plan is issued that the members must dock it; the default 60 is the tool's choice (the "
+        "seed gives no number)", 60)
 
 
 class Member(Record):
@@ -160,7 +184,9 @@ class Settings(Record):
     name: Text = F("台账名称", "ledger name")
     level: Level = F("层级: city 市级 | district 区(市)县级", "level of the office: city | district")
     start: Date = F("台账起算日期: 此前不产生任何义务", "first day the ledger counts: no obligation is due before it")
-    rules: RuleSettings = F("规则参数(可选, 默认值来自原文)", "rule parameters (optional; defaults from the seed)", RuleSettings())
+    rules: RuleSettings = F("规则参数(可选; 各项说明注明默认值是原文数值还是本工具的选择)",
+                            "rule parameters (optional; each says whether its default is the seed's figure or the "
+                            "tool's choice)", RuleSettings())
     members: list[Member] = F("下级台账(一级抓一级)", "the ledgers of the level below (members)", [])
 
 
@@ -307,6 +333,8 @@ class Notice(Record):
     to_unit: UnitId = F("责任单位", "unit it is sent to")
     subject: Optional[Text] = F("事由", "subject", None)
     problems: list[Problem] = F("问题清单", "problem list", min_length=1)
+    report_to: list[UnitId] = F("整改落实情况动态分析报送(同级深改小组, R14)",
+                                "units the rectification analysis was reported to (the leading group, R14)", [])
 
 
 # ---------------------------------------------------------------- plans, reminders, reports, events
@@ -329,6 +357,11 @@ class Plan(Record):
     dock: Optional[Union[Literal["all"], list[UnitId]]] = F(
         "须对接本方案的下级: all 或下级单位列表", "the members that must dock it: all, or a list of member units", None)
     docks: Optional[ItemId] = F("对接的上级方案编号(下级台账)", "the upper plan it docks (in a member's ledger)", None)
+    overall: Bool = F("是否重要改革领域的总体性方案(须经深改小组会议审议, 第五条)",
+                      "an overall plan of a key reform field (must pass the leading group, art. 5)", False)
+    no_pilot_reason: Optional[Text] = F("不安排试点的理由(市级方案原则上要安排试点, 第八条)",
+                                        "why no pilot is arranged (a city plan should in principle get pilots, art. 8)",
+                                        None)
 
 
 class ReminderReport(Record):
@@ -362,7 +395,11 @@ class Report(Record):
     unit: UnitId = F("报送单位", "reporting unit")
     quarter: Quarter = F("季度, 如 2016Q3", "quarter, e.g. 2016Q3")
     submitted: Date = F("报送日期", "date submitted")
-    to: Optional[UnitId] = F("报送对象", "unit reported to", None)
+    to: Optional[UnitId] = F("报送对象(牵头单位报专项小组, 专项小组报深改小组, R15)",
+                             "unit reported to (a lead unit: its special group; a special group: the leading group; R15)",
+                             None)
+    copy_to: Optional[UnitId] = F("同时报送备案(牵头单位的季报报深改办备案, R15)",
+                                  "unit a copy is filed with (a lead unit's report: the reform office, R15)", None)
     summary: Optional[Text] = F("内容摘要", "summary", None)
 
 
@@ -376,16 +413,34 @@ class Event(Record):
     commissioners: list[UnitId] = F("授权的督察专员", "commissioners authorised", [])
     authorized: Optional[Date] = F("授权日期(一次一授权)", "date of the one-time authorisation", None)
     authorization: Optional[Text] = F("授权文号", "authorisation reference", None)
-    report_to: list[UnitId] = F("结果报送", "results reported to", [])
+    report_to: list[UnitId] = F("结果报送(评估: 同级深改小组和上级深改办, 第十二条; 台账督察: 深改小组, 第十三条)",
+                                "results reported to (evaluation: the leading group and the upper office, art. 12; "
+                                "ledger inspection: the leading group, art. 13)", [])
+    form: Optional[EvaluationForm] = F("评估形式: self_evaluation 自查评估 | spot_check 抽查评估 | third_party 第三方评估(第十三条)",
+                                       "form of an evaluation: self_evaluation | spot_check | third_party (art. 13)", None)
+    agenda: list[Text] = F(
+        "深改小组会议议程(“3+N”, 第一、七条): study 学习上级会议精神 | plans 审议专项改革方案 | reports 听取改革落实情况汇报, 另加其他议题",
+        "agenda of a leading-group meeting (\"3+N\", art. 1, 7): study (the upper group's meetings) | plans (review "
+        "plans) | reports (hear implementation reports), plus any other items", [])
 
 
 class Accountability(Record):
     id: ItemId = F("登记编号", "register id")
     target: UnitId = F("追责对象单位", "unit held accountable")
     person: Optional[Text] = F("责任人", "person", None)
-    ground: Text = F("追责事由, R16", "ground (R16)")
+    ground: Text = F(
+        "追责事由(第十六条四类之一): task_not_done 未完成工作要点、台账或上会审议计划确定的任务 | assessment_low 年度考核扣分多、"
+        "工作不达标 | refused_rectification 督察发现问题拒不整改 | criticism 受上级通报批评或造成严重负面影响 | other 其他(须填 "
+        "ground_note)",
+        "ground (one of art. 16's four): task_not_done (tasks of the work points, ledger or review schedule not done) | "
+        "assessment_low (heavy point loss in the annual assessment) | refused_rectification (refused to rectify problems "
+        "found in supervision) | criticism (criticised from above, or serious negative impact) | other (with ground_note)")
+    ground_note: Optional[Text] = F("追责事由说明(ground 为 other 时必填)", "what the ground is (required when ground is other)",
+                                    None)
     measure: Measure = F("追责方式, R17", "measure (R17)")
     decided: Date = F("决定日期", "date decided")
+    decided_by: Optional[UnitId] = F("作出追责决定的单位(深改小组, 第十六条)",
+                                     "the body that decided it (the leading group, art. 16)", None)
     implemented_by: list[UnitId] = F("实施单位, R17", "units that carried it out (R17)", [])
     exemption: Optional[str] = F("容错免责理由, R18", "fault-tolerance exemption and its reason (R18)", None)
     points: Optional[float] = F("扣分分值(目标扣分)", "points deducted (point deduction)", None)
@@ -402,6 +457,8 @@ class Case(Record):
     promoted: list[PositiveInt] = F("列入推广清单的年度", "years on the promotion list", [])
     compiled: list[PositiveInt] = F("收入案例汇编的年度", "years in the case book", [])
     summary: Optional[Text] = F("经验摘要", "summary", None)
+    contact: Optional[Text] = F("联系示范点位的深改小组成员(第九条)", "the leading-group member who is its contact (art. 9)",
+                                None)
 
 
 class Deduction(Record):

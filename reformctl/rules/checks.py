@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Optional
 
+from .. import i18n
 from ..model import Diagnostic, Ledger, Severity
 from ..model.records import EventKind, Measure, PilotStatus, PlanStatus, TaskStatus, UnitType
 from ..model.types import ID_RE
@@ -140,6 +141,13 @@ def _tasks(c: _Ctx) -> None:
                    severity=W)
 
 
+def _term_last_day(start: dt.date, months: int) -> dt.date:
+    """The last day of a term of ``months`` from ``start`` (a pilot's ``end`` is the term's last day: one year
+    from 1 Jan 2016 ends 31 Dec 2016). A term running past year 9999 ends on the last representable day."""
+    after = add_months(start, months)
+    return after if after == dt.date.max else add_days(after, -1)
+
+
 def _pilots(c: _Ctx) -> None:
     s = c.ledger.settings
     term = s.rules.pilot_term_months if s else 12
@@ -155,11 +163,11 @@ def _pilots(c: _Ctx) -> None:
             c.emit("pilot", pid, "pilot_incomplete",
                    "a pilot has one lead leader, one promotion plan and one working team (art. 8); "
                    f"missing: {', '.join(missing)}")
-        if p.end > add_months(p.start, limit):
+        if p.end > _term_last_day(p.start, limit):
             if not (p.exemption or "").strip():
                 c.emit("pilot", pid, "pilot_term_exceeded",
                        f"term {p.start} to {p.end} is over {limit} months (R4); state why in `exemption`", "end")
-        elif p.end > add_months(p.start, term):
+        elif p.end > _term_last_day(p.start, term):
             c.emit("pilot", pid, "pilot_term_long",
                    f"term {p.start} to {p.end} is over the normal {term} months (R4)", "end", severity=W)
         if p.status is PilotStatus.exited and not p.exit_reason:
@@ -169,6 +177,8 @@ def _pilots(c: _Ctx) -> None:
 
 
 def _plans(c: _Ctx) -> None:
+    s = c.ledger.settings
+    level = s.level.value if s else None
     for pid, p in c.ledger.plans.items():
         c.special_group("plan", pid, p.special_group, "special_group")
         c.unit("plan", pid, p.lead_unit, "lead_unit")
@@ -193,7 +203,17 @@ def _plans(c: _Ctx) -> None:
                 c.emit("plan", pid, "plan_stability_missing",
                        f"stability assessment {p.stability_assessment} came after the plan was issued {p.issued} (art. 5)",
                        "stability_assessment")
-        if p.issued is not None:
+        # Art. 5 binds the plans this level drafts: a central or provincial document kept for reference (the
+        # plan that is docked) owes neither a legality review nor a leading-group approval here.
+        own = level is None or p.level.value == level
+        if own and p.issued is not None and (p.upper_plan or p.docks or p.overall):
+            why = "an overall plan of a key reform field" if p.overall and not (p.upper_plan or p.docks) else \
+                "a plan docking an upper-level plan"
+            if p.approved is None:
+                c.emit("plan", pid, "plan_approval_missing",
+                       f"{why} passes a leading-group meeting (`approved`) before it is issued (art. 5)",
+                       "approved" if "approved" in p.model_fields_set else "issued")
+        if own and p.issued is not None:
             if p.legality_review is None:
                 c.emit("plan", pid, "plan_legality_missing", "an issued plan needs a legality review (art. 5)",
                        "legality_review" if "legality_review" in p.model_fields_set else "issued")
@@ -362,15 +382,50 @@ def _accountability(c: _Ctx) -> None:
                 rule = "point deduction is done by the reform office with the party and government inspection offices"
             elif a.measure in (Measure.oral_warning, Measure.interview, Measure.circulated_criticism):
                 rule = f"{a.measure.value} is done by the reform office"
+        # both inspection offices, the party's and the government's, join a point deduction (art. 16)
+        short = need <= types and a.measure is Measure.point_deduction and target is not None \
+            and target.type is not UnitType.special_group and sum(
+                L.units[u].type is UnitType.inspection_office for u in set(a.implemented_by) if u in L.units) < 2
         if not a.implemented_by:
             c.emit("accountability", aid, "accountability_implementer",
                    f"`implemented_by` is empty: {rule} (R17)", "measure")
-        elif all(u in L.units for u in a.implemented_by) and not need <= types:
+        elif all(u in L.units for u in a.implemented_by) and (not need <= types or short):
             c.emit("accountability", aid, "accountability_implementer",
                    f"{rule} (R17); `implemented_by` has {', '.join(a.implemented_by)}", "implemented_by")
+        _accountability_decision(c, aid, a)
         if a.exemption is not None and not a.exemption.strip():
             c.emit("accountability", aid, "exemption_reason",
                    "a fault-tolerance exemption (容错免责, R18) names its reason", "exemption")
+
+
+GROUNDS = ("task_not_done", "assessment_low", "refused_rectification", "criticism")  # art. 16, in its order
+_GROUND_LABELS = {label for code in GROUNDS for label in i18n.GROUNDS[code]}
+
+
+def _accountability_decision(c: _Ctx, aid: str, a) -> None:
+    """Art. 16: accountability is decided by the leading group, on one of four grounds (or `other`, said what)."""
+    L = c.ledger
+    if a.decided_by is None:
+        c.emit("accountability", aid, "accountability_decider_missing",
+               "record who decided it (`decided_by`): accountability is decided by the leading group (art. 16)",
+               "decided", severity=W)
+    elif a.decided_by not in L.units:
+        c.unit("accountability", aid, a.decided_by, "decided_by")
+    elif L.units[a.decided_by].type is not UnitType.leading_group:
+        c.emit("accountability", aid, "accountability_decider",
+               f"`{a.decided_by}` is a {L.units[a.decided_by].type.value}: accountability is decided by the leading "
+               "group (art. 16)", "decided_by")
+    ground = a.ground.strip()
+    if ground in _GROUND_LABELS:  # a ground written out as its label (改革任务未按要求完成) is that ground
+        return
+    if ground == "other":
+        if not (a.ground_note or "").strip():
+            c.emit("accountability", aid, "accountability_ground_note",
+                   "ground `other` needs `ground_note` saying what the ground is (art. 16)", "ground")
+    elif ground not in GROUNDS:
+        c.emit("accountability", aid, "accountability_ground",
+               f"ground `{ground}` is not one of the grounds of art. 16 ({', '.join(GROUNDS)}); write `other` and "
+               "put the text in `ground_note`", "ground", severity=W)
 
 
 def _units(c: _Ctx) -> None:
@@ -438,9 +493,129 @@ def _others(c: _Ctx) -> None:
                        "carried_over", i, "id")
 
 
+# ---------------------------------------------------------------- duties of the seed beyond dates
+# Tiers of supervision (art. 11): the leading group and its office supervise the special groups, departments and
+# the party committees of the level below; special groups supervise the lead and responsible units of their field;
+# a lead unit supervises what it hands down. A notice or a reminder goes down this line, never up it.
+_TIER = {UnitType.leading_group: 0, UnitType.reform_office: 1, UnitType.special_group: 2}
+
+
+def _tier(u) -> int:
+    return _TIER.get(u.type, 3)
+
+
+def _supervision(c: _Ctx) -> None:
+    L = c.ledger
+    for nid, n in L.notices.items():
+        by, to = L.units.get(n.issued_by), L.units.get(n.to_unit)
+        if by is None or to is None:
+            continue
+        upward = _tier(to) < _tier(by) or to.type is UnitType.leading_group or (
+            to.type is UnitType.reform_office and by.type is not UnitType.leading_group)
+        lower = by.type is UnitType.party_committee and to.type is not UnitType.party_committee
+        if upward or lower or n.issued_by == n.to_unit:
+            c.emit("notice", nid, "supervision_direction",
+                   f"`{n.issued_by}` ({by.type.value}) may not supervise `{n.to_unit}` ({to.type.value}): a notice "
+                   "goes down the tiers of supervision (art. 11)", "to_unit")
+    for rid, r in L.reminders.items():
+        for i, u in enumerate(r.to):
+            unit = L.units.get(u)
+            if unit is not None and unit.type in (UnitType.leading_group, UnitType.reform_office):
+                c.emit("reminder", rid, "supervision_direction",
+                       f"a supervision reminder goes from the office to the special groups and departments, not to "
+                       f"`{u}` ({unit.type.value}) (art. 11, 13)", "to", i)
+
+
+def _types(c: _Ctx, ids) -> set:
+    return {c.ledger.units[u].type for u in ids if u in c.ledger.units}
+
+
+def _reporting_lines(c: _Ctx) -> None:
+    """Who each report goes to: art. 12 (evaluations), art. 13 (inspections, R14 notices, R15 quarterly reports)."""
+    L = c.ledger
+    for rid, r in L.reports.items():
+        unit = L.units.get(r.unit)
+        if unit is None:
+            continue
+        to = L.units.get(r.to) if r.to else None
+        if unit.type is UnitType.special_group:
+            if to is None or to.type is not UnitType.leading_group:
+                c.emit("report", rid, "quarterly_report_recipient",
+                       "a special group reports its field each quarter to the leading group: set `to` (R15)",
+                       "to" if r.to else "unit", severity=W)
+        else:
+            missing = []
+            if to is None or to.type is not UnitType.special_group:
+                missing.append("`to` its special group")
+            copy = L.units.get(r.copy_to) if r.copy_to else None
+            if copy is None or copy.type is not UnitType.reform_office:
+                missing.append("`copy_to` the reform office")
+            if missing:
+                c.emit("report", rid, "quarterly_report_recipient",
+                       f"a lead unit reports each quarter to its special group with a copy filed with the reform "
+                       f"office: set {' and '.join(missing)} (R15)", "to" if r.to else "unit", severity=W)
+    for eid, e in L.events.items():
+        types = _types(c, e.report_to)
+        where = "report_to" if e.report_to else "kind"
+        if e.kind is EventKind.evaluation:
+            upper = any(u != e.unit and L.units[u].type is UnitType.reform_office
+                        for u in e.report_to if u in L.units)
+            if UnitType.leading_group not in types or not upper:
+                c.emit("event", eid, "evaluation_not_reported",
+                       "the evaluation report goes to the same-level leading group and the upper-level reform office: "
+                       "list both in `report_to` (art. 12)", where, severity=W)
+            if e.form is None:
+                c.emit("event", eid, "evaluation_form_missing",
+                       "say the form of the evaluation in `form`: self_evaluation, spot_check or third_party (art. 13)",
+                       "kind", severity=W)
+        elif e.kind is EventKind.ledger_inspection and UnitType.leading_group not in types:
+            c.emit("event", eid, "inspection_not_reported",
+                   "the results of a ledger inspection are reported to the leading group: list it in `report_to` "
+                   "(art. 13)", where, severity=W)
+    for nid, n in L.notices.items():
+        followed = any(p.rectified is not None or any(r.done is not None for r in p.reviews) for p in n.problems)
+        if followed and UnitType.leading_group not in _types(c, n.report_to):
+            c.emit("notice", nid, "rectification_not_reported",
+                   "the analysis of how the rectification goes is reported to the same-level leading group: list it "
+                   "in `report_to` once follow-up has begun (R14)", "report_to" if n.report_to else "problems",
+                   severity=W)
+
+
+AGENDA_FIXED = ("study", "plans", "reports")  # art. 1's fixed items of the "3+N" agenda (art. 7: hear reports)
+
+
+def _programme_duties(c: _Ctx) -> None:
+    L = c.ledger
+    for eid, e in L.events.items():
+        unit = L.units.get(e.unit)
+        if e.kind is not EventKind.group_meeting or unit is None or unit.type is not UnitType.leading_group:
+            continue
+        missing = [a for a in AGENDA_FIXED if a not in e.agenda]
+        if missing:
+            c.emit("event", eid, "meeting_agenda",
+                   f"a leading-group meeting follows the \"3+N\" agenda (art. 1, 7); `agenda` lacks: "
+                   f"{', '.join(missing)}", "agenda" if e.agenda else "kind", severity=W)
+    s = L.settings
+    if s is not None and s.level.value == "city":
+        piloted = {p.plan for p in L.pilots.values() if p.plan}
+        for pid, p in L.plans.items():
+            if p.level.value != "city" or p.status not in (PlanStatus.issued, PlanStatus.closed):
+                continue
+            if pid not in piloted and not (p.no_pilot_reason or "").strip():
+                c.emit("plan", pid, "plan_without_pilot",
+                       "a plan the city leading group issues should in principle get pilots (art. 8): add a pilot "
+                       "naming it in `plan`, or say why not in `no_pilot_reason`", "status", severity=W)
+    for cid, case in L.cases.items():
+        if case.kind.value == "demonstration_point" and not (case.contact or "").strip():
+            c.emit("case", cid, "demonstration_contact_missing",
+                   "each demonstration point has a leading-group member as its contact: set `contact` (art. 9)",
+                   "kind", severity=W)
+
+
 CHECKS: tuple[Callable[[_Ctx], None], ...] = (
     _settings, _units, _tasks, _pilots, _plans, _notices, _reminders, _reports, _events, _accountability, _others,
     _members,
+    _supervision, _reporting_lines, _programme_duties,
 )
 
 

@@ -60,14 +60,15 @@ def milestone_overdue(ctx: Ctx) -> None:
 @rule("update_overdue", "task", "R11")
 def update_overdue(ctx: Ctx) -> None:
     """R11: an open task's progress is updated every ``update_interval_months``: due that many months after the
-    latest ``progress`` date (the task's ``start`` when there is none), clamped to the month's end."""
+    latest ``progress`` date (the task's ``start`` when there is none), clamped to the month's end. The ledger
+    owes nothing before its ``start``: a task last updated (or started) earlier counts from ``start``."""
     months = ctx.settings.update_interval_months
     for tid, t in _open_tasks(ctx):
         dates = [p.date for p in t.progress if p.date <= ctx.as_of]
         delegated = ctx.shared.get("delegated")
         if delegated and tid in delegated and delegated[tid][1] is not None:
             dates.append(delegated[tid][1])  # the member's progress on it counts as the upper task's
-        last = max(dates) if dates else t.start
+        last = max(max(dates) if dates else t.start, ctx.start)
         ctx.emit("update_overdue", "task", tid, add_months(last, months), t.lead_unit, title=t.title,
                  last=last.isoformat(), months=months)
 
@@ -83,12 +84,13 @@ def pilot_overdue(ctx: Ctx) -> None:
 
 @rule("pilot_not_filed", "pilot", "R5")
 def pilot_not_filed(ctx: Ctx) -> None:
-    """R5: a running pilot is filed with the leading group within ``pilot_filing_days`` of its start."""
+    """R5: a running pilot is filed with the leading group within ``pilot_filing_days`` of its start (of the
+    ledger's ``start`` for a pilot that began earlier: no deadline falls before the ledger counts)."""
     n = ctx.settings.pilot_filing_days
     for pid, p in ctx.ledger.pilots.items():
         if p.status.is_open and not ctx.happened(p.filed):
-            ctx.emit("pilot_not_filed", "pilot", pid, add_days(p.start, n), p.unit, title=p.title,
-                     start=p.start.isoformat(), n=n)
+            ctx.emit("pilot_not_filed", "pilot", pid, add_days(max(p.start, ctx.start), n), p.unit, title=p.title,
+                     start=max(p.start, ctx.start).isoformat(), n=n)
 
 
 def problem_due(n: Notice, p: Problem) -> tuple[dt.date, dict]:

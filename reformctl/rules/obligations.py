@@ -14,6 +14,11 @@ count (they had not happened yet).
 | ``press_conference_missing`` (R7) | year | the reform office | 31 Dec | 1 ``press_conference`` event |
 | ``inspection_missing`` (R12) | year | the reform office | 31 Dec | 2 ``ledger_inspection`` events |
 | ``demonstration_missing`` (art. 9) | year | the reform office | 31 Dec | a ``cases/`` demonstration point listed that year |
+| ``work_points_missing`` (art. 1) | year | the reform office | 31 Dec + ``year_grace_days`` | a task of that year (``year``, else its deadline's year): the year's work points and ledger |
+| ``major_list_missing`` (art. 6) | year | the reform office | 31 Dec + ``year_grace_days`` | a major task (``major: true``) of that year |
+| ``promotion_list_missing`` (art. 9) | year | the reform office | 31 Dec + ``year_grace_days`` | a case with the year in ``promoted`` |
+| ``case_book_missing`` (art. 9) | year | the reform office | 31 Dec + ``year_grace_days`` | a case with the year in ``compiled`` |
+| ``closeout_missing`` (art. 13) | year | the reform office | 31 Dec + ``year_grace_days`` | ``closeouts/<year>.yaml`` |
 | ``evaluation_due`` (R8) | year | the reform office, for each plan of the ledger's level issued on or before 30 June (more than half a year before 31 Dec) and not closed that year | 31 Dec | an ``evaluation`` event that year listing the plan |
 
 The yearly counts (R3, R6, R7, R12) count events held by the ledger's own bodies (units of type
@@ -175,6 +180,31 @@ def _demonstrations(v: _View, y: Period) -> Iterator[Obligation]:
                      count=len(by), by=by)
 
 
+def _year_records(v: _View, y: Period) -> Iterator[Obligation]:
+    """Art. 1, 6, 9, 13: each year has its work points and ledger, its major-task list, its promotion list and case
+    book, and its close-out. The seed dates none of them; a year is judged once it has ended and a grace period
+    (``year_grace_days``, the tool's choice) has passed."""
+    if y.kind != "year" or not v.owes(y):
+        return
+    year = y.first.year
+    grace = v.L.settings.rules.year_grace_days if v.L.settings else 31
+    due = add_days(y.last, grace)
+    tasks = [(tid, t) for tid, t in v.L.tasks.items() if (t.year or t.due.year) == year]
+    listed = {
+        "work_points_missing": tuple(sorted(tid for tid, _t in tasks)),
+        "major_list_missing": tuple(sorted(tid for tid, t in tasks if t.major)),
+        "promotion_list_missing": tuple(sorted(cid for cid, c in v.L.cases.items() if year in c.promoted)),
+        "case_book_missing": tuple(sorted(cid for cid, c in v.L.cases.items() if year in c.compiled)),
+        "closeout_missing": (str(year),) if str(year) in v.L.closeouts else (),
+    }
+    for code, by in listed.items():  # kind "year": what is missing is a record of the year, not one item
+        yield Obligation(code, v.office, y.name, due, bool(by), "year", y.name, count=len(by), by=by)
+
+
+YEAR_RECORDS = ("work_points_missing", "major_list_missing", "promotion_list_missing", "case_book_missing",
+                "closeout_missing")
+
+
 def _evaluations(v: _View, y: Period) -> Iterator[Obligation]:
     if y.kind != "year" or not v.owes(y):
         return
@@ -200,6 +230,7 @@ GENERATORS: dict[str, tuple[str, Callable[[_View, Period], Iterator[Obligation]]
     "evaluation_due": ("year", _evaluations),
     **{code: ("year", _yearly) for code in YEARLY},
     "demonstration_missing": ("year", _demonstrations),
+    **{code: ("year", _year_records) for code in YEAR_RECORDS},
 }
 
 
@@ -267,5 +298,16 @@ _register("press_conference_missing", "event", "R7", "R7: at least 1 press confe
 _register("inspection_missing", "event", "R12", "R12: two special inspections of the ledger a year.")
 _register("demonstration_missing", "case", "art. 9",
           "Art. 9: at least one batch of demonstration points (示范点位) is listed each year.")
+_register("work_points_missing", "year", "art. 1",
+          "Art. 1: each year has its work points and work ledger (tasks of that year); judged year_grace_days after "
+          "31 December (the tool's choice).")
+_register("major_list_missing", "year", "art. 6",
+          "Art. 6: each year has its list of major reform tasks (a task of the year with major: true).")
+_register("promotion_list_missing", "year", "art. 9",
+          "Art. 9: each year has its promotion list of reform experience (a case with the year in promoted).")
+_register("case_book_missing", "year", "art. 9",
+          "Art. 9: each year its typical cases are compiled into a book (a case with the year in compiled).")
+_register("closeout_missing", "year", "art. 13",
+          "Art. 13 (R13): each year ends with the inventory and write-off of the ledger (closeouts/<year>.yaml).")
 _register("evaluation_due", "plan", "R8",
           "R8: every plan issued more than half a year before 31 December is evaluated that year.")

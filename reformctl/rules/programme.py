@@ -175,6 +175,8 @@ def demonstration_points_listed(ledger: Ledger, year: int) -> int:
 TASK_UNFINISHED, PROBLEM_REFUSED, PROBLEM_OVERDUE, ACCOUNTABILITY = (
     "task_unfinished", "problem_refused", "problem_overdue", "point_deduction")
 
+# The tool's choice, not the seed's: art. 15-16 call for point deductions but give no figures. A ledger sets its own
+# under `extra: {assessment_points: {...}}` in reformctl.yaml.
 DEFAULT_POINTS = {TASK_UNFINISHED: 3.0, PROBLEM_REFUSED: 2.0, PROBLEM_OVERDUE: 1.0}
 
 
@@ -213,8 +215,8 @@ def propose_deductions(ledger: Ledger, year: int, as_of: Optional[dt.date] = Non
     - a task of the year (``year``, else the year of its deadline) due on or before 31 December and not
       completed by then (cancelled tasks excepted; a task of the year due later is not yet unfinished):
       the lead unit loses ``task_unfinished`` points;
-    - a rectification problem the unit refused (``refused: true``), of a notice issued on or before 31 December:
-      ``problem_refused`` points; otherwise a problem due in the year and not rectified by its deadline:
+    - a rectification problem the unit refused (``refused: true``), of a notice issued in the year:
+      ``problem_refused`` points (once, in that year); otherwise a problem due in the year and not rectified by its deadline:
       ``problem_overdue`` points (the problem's ``responsible`` unit, else the notice's ``to_unit``);
     - an accountability measure of kind point_deduction decided in the year: its ``points`` (the target unit).
 
@@ -239,6 +241,8 @@ def propose_deductions(ledger: Ledger, year: int, as_of: Optional[dt.date] = Non
             unit = p.responsible or n.to_unit
             src = f"{nid}#{p.no}"
             if p.refused:
+                if n.issued < first:  # deducted in the notice's year, not again in every later one
+                    continue
                 out.append(Proposal(unit, pts[PROBLEM_REFUSED], PROBLEM_REFUSED, src,
                                     f"{nid}问题{p.no}拒不整改：{p.description}"))
             elif p.due is not None and first <= p.due <= cut and (p.rectified is None or p.rectified > p.due):

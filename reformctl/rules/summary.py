@@ -262,4 +262,9 @@ def sections(ledger: Ledger, first: dt.date, last: dt.date, as_of: Optional[dt.d
     problems = problem_counts(ledger, first, last)
     problems["overdue"] = red.get("problem_overdue", 0)
     reports, obligations = obligation_figures(ledger, period or str(first.year), as_of)
-    return {"pilots": pilots, "problems": problems, "reports": reports, "obligations": obligations}
+    from .lateness import counts, filings
+
+    # what was filed in the period, on time or late (a late filing stays late once it is in)
+    timeliness = counts(filings(ledger, as_of, first=first, last=last))
+    return {"pilots": pilots, "problems": problems, "reports": reports, "obligations": obligations,
+            "timeliness": timeliness}

@@ -11,6 +11,8 @@ import datetime as dt
 from html import escape
 from typing import Any, Iterable, Optional
 
+from .. import i18n
+
 FONT = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
         '"Microsoft YaHei", "WenQuanYi Micro Hei", "Droid Sans Fallback", system-ui, sans-serif')
 RED, YELLOW, GREEN, GREY, BLUE = "#d93025", "#f2a600", "#1e8e3e", "#c4c7c5", "#1a73e8"
@@ -304,6 +306,20 @@ def render_html(data: dict, lang: str = "zh") -> str:
               f'<td class="n">{f["days"]}</td><td>{_e(f["message"])}</td></tr>')
         w("</tbody></table>")
     w("</section>")
+
+    late = data.get("late") or []
+    if late:
+        H = lambda k: i18n.history(k, lang)  # noqa: E731
+        w(f'<section id="late-list"><h2>{_e(H("history_title").split("（")[0].split(" (")[0])} '
+          f'<small>({len(late)})</small></h2>')
+        w(f'<table><thead><tr><th>{_e(t["id"])}</th><th>{_e(t["unit"])}</th><th>{_e(H("due"))}</th>'
+          f'<th>{_e(H("filed"))}</th><th class="n">{_e(H("days_late"))}</th><th>{_e(t["message"])}</th></tr>'
+          '</thead><tbody>')
+        for f in late:
+            w(f'<tr data-rule="{_e(f["rule"])}"><td class="nw">{_e(f["id"])}</td><td>{_e(f["unit"])}</td>'
+              f'<td class="nw">{_e(f["due"])}</td><td class="nw">{_e(f["filed"])}</td>'
+              f'<td class="n">{f["days_late"]}</td><td>{_e(f["message"])}</td></tr>')
+        w("</tbody></table></section>")
 
     w(f'<section id="summary"><h2>{_e(t["summary"])} · {_e(s.period)}</h2>')
     w(f'<table data-quarter="{_e(s.quarter or "")}"><thead><tr>')

@@ -6,6 +6,8 @@ import csv
 import json
 from typing import Optional, TextIO
 
+from .. import i18n
+
 from ..model import Ledger
 from ..textsafe import json_safe
 from ..rules.summary import FIGURES, Counts, Summary
@@ -153,6 +155,7 @@ SECTION_LABELS = {
                                 "open": "期末未整改", "overdue": "逾期未整改"}),
         "reports": ("季报报送(R15)", {"due": "应报", "filed": "已报", "missing": "逾期未报", "pending": "未到报送期限"}),
         "obligations": ("制度性工作", {"rule": "事项", "met": "已完成", "missed": "未完成", "pending": "未到期"}),
+        "timeliness": ("按时办理情况", {"what": "事项", "on_time": "按时", "late": "逾期", "days_late": "逾期天数合计"}),
     },
     "en": {
         "pilots": ("Pilots", {"active": "Running", "ending": "Term ends", "started": "Started", "completed": "Completed",
@@ -163,6 +166,8 @@ SECTION_LABELS = {
                                                 "pending": "Not yet due"}),
         "obligations": ("Obligations", {"rule": "Obligation", "met": "Met", "missed": "Missed",
                                         "pending": "Not yet due"}),
+        "timeliness": ("Filed on time and late", {"what": "Filed", "on_time": "On time", "late": "Late",
+                                                  "days_late": "Days late (sum)"}),
     },
 }
 
@@ -177,6 +182,11 @@ OBLIGATION_LABELS = {  # what is owed, said positively (the rule codes name what
     "inspection_missing": ("台账专项督察(R12)", "ledger inspections (R12)"),
     "evaluation_due": ("专项方案评估(R8)", "plan evaluations (R8)"),
     "demonstration_missing": ("示范点位(第九条)", "demonstration points (art. 9)"),
+    "work_points_missing": ("年度工作要点和台账(第一条)", "the year's work points and ledger (art. 1)"),
+    "major_list_missing": ("年度重大改革任务清单(第六条)", "the year's major-task list (art. 6)"),
+    "promotion_list_missing": ("年度经验推广清单(第九条)", "the year's promotion list (art. 9)"),
+    "case_book_missing": ("年度典型案例汇编(第九条)", "the year's case book (art. 9)"),
+    "closeout_missing": ("年末盘点销账(第十三条)", "year-end close-out (art. 13)"),
 }
 
 
@@ -198,6 +208,13 @@ def sections(data: dict, lang: str) -> list[tuple[str, list[str], list[list[str]
     for key, (heading, labels) in SECTION_LABELS[lang].items():
         figures = data.get(key)
         if not isinstance(figures, dict):
+            continue
+        if key == "timeliness":
+            cols = ["on_time", "late", "days_late"]
+            rows = [[i18n.history(k, lang)] + [str(figures[k][c]) for c in cols] for k in ("report", "pilot", "reminder")
+                    if isinstance(figures.get(k), dict)]
+            rows.append([i18n.history("total", lang)] + [str(figures.get(c, 0)) for c in cols])
+            out.append((heading, [labels[c] for c in ["what", *cols]], rows))
             continue
         if key == "obligations":
             cols = ["rule", "met", "missed", "pending"]
