@@ -100,8 +100,8 @@ def status(
     """
     from .. import api
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     root = resolve_root(ledger)
     if members or member:
         _status_members(root, day, language, _split(member), unit, kind, rule, light, fmt, fail_on, no_cache)

@@ -29,10 +29,18 @@ PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
     "invalid_date": [
         _p(r"(?P<f>[^:]+): (?P<v>.+) is not a calendar date \((?P<why>.+)\)", "`{f}`：{v} 不是有效的日期（{why}）"),
         _p(r"(?P<f>[^:]+): expected a date YYYY-MM-DD, got (?P<v>.+)", "`{f}`：应为 YYYY-MM-DD 格式的日期，实际为 {v}"),
+        _p(r"(?P<f>[^:]+): (?P<v>\S+) is outside the supported dates (?P<a>\S+) to (?P<b>\S+)",
+           "`{f}`：{v} 超出支持的日期范围 {a} 至 {b}"),
+        _p(r"(?P<f>[^:]+): (?P<v>\S+) is outside the supported years (?P<a>\d+) to (?P<b>\d+)",
+           "`{f}`：{v} 超出支持的年份范围 {a} 至 {b}"),
     ],
     "invalid_value": [_p(r"(?P<f>[^:]+): Input should be a valid boolean \(got (?P<got>.+)\); write true or false "
                          r"\(yes/no/on/off are text in YAML 1\.2\)",
-                         "`{f}`：应为 true 或 false（实际为 {got}；YAML 1.2 中 yes/no/on/off 是文本）")],
+                         "`{f}`：应为 true 或 false（实际为 {got}；YAML 1.2 中 yes/no/on/off 是文本）"),
+                      _p(r"(?P<f>[^:]+): Input should be less than or equal to (?P<n>-?\d+) \(got (?P<got>.+)\)",
+                         "`{f}`：不得大于 {n}（实际为 {got}）"),
+                      _p(r"(?P<f>[^:]+): Input should be greater than or equal to (?P<n>-?\d+) \(got (?P<got>.+)\)",
+                         "`{f}`：不得小于 {n}（实际为 {got}）")],
     "duplicate_id": [_p(r"id " + _B.format("id") + r" is already used by (?P<f>.+)", "编号 `{id}` 已被 {f} 使用")],
     "id_mismatch": [_p(r"(?P<k>\w+) " + _B.format("v") + r" differs from the file name " + _B.format("s")
                        + r": rename the file or fix the field", "`{k}` 的值 `{v}` 与文件名 `{s}` 不一致：请重命名文件或改正该字段")],

@@ -86,6 +86,8 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
                      "--problem wants 'YYYY-MM-DD description [@unit]': {value!r} is not a date"),
     # ---- the CLI of the write commands
     "date_option": ("{option} 应为日期 YYYY-MM-DD，收到 {value!r}", "{option} wants a date YYYY-MM-DD, got {value!r}"),
+    "date_range": ("{option} {value} 超出支持的日期范围 {lo} 至 {hi}",
+                   "{option} {value} is outside the supported dates {lo} to {hi}"),
     "missing_options": ("缺少必填选项：{options}（在终端上运行时会逐项询问）",
                         "missing required option(s): {options} (run on a terminal to be asked for them)"),
     "quarter_format": ("--quarter 应形如 2016Q4，收到 {value!r}", "--quarter wants e.g. 2016Q4, got {value!r}"),

@@ -278,7 +278,8 @@ def validation_diagnostics(rel: str, exc: "ValidationError", prefix: tuple = ())
             msg = msg[len("Value error, "):]
         code = _CODE_BY_TYPE.get(etype)
         if code is None:
-            code = "invalid_date" if ("date YYYY-MM-DD" in msg or "calendar date" in msg) else "invalid_value"
+            code = ("invalid_date" if ("date YYYY-MM-DD" in msg or "calendar date" in msg or "supported dates" in msg)
+                    else "invalid_value")
         where = _fmt_loc(loc)
         if etype == "missing":
             text = f"missing required field `{where}`"

@@ -17,6 +17,25 @@ _QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
 from .ids import ID_PATTERN, ID_RE  # noqa: E402,F401 - re-exported
 
 
+# The dates a ledger may hold. Every date-driven loop (periodic obligations, working days, the calendar feed)
+# is bounded by this range, so a typo such as 9999-12-31 is refused by `check` instead of making a command
+# enumerate eight thousand years of quarters. 1949 is before any office this tool serves; 2200 leaves room for
+# long-term plans.
+DATE_MIN = _dt.date(1949, 1, 1)
+DATE_MAX = _dt.date(2200, 12, 31)
+
+
+def date_supported(day: _dt.date) -> bool:
+    """Whether ``day`` lies in the supported range :data:`DATE_MIN`..:data:`DATE_MAX`."""
+    return DATE_MIN <= day <= DATE_MAX
+
+
+def _in_range(day: _dt.date, value: Any) -> _dt.date:
+    if not date_supported(day):
+        raise ValueError(f"{value!s} is outside the supported dates {DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}")
+    return day
+
+
 _DATES: dict[str, _dt.date] = {}  # text -> date already parsed: a ledger repeats a few thousand dates
 
 
@@ -37,7 +56,7 @@ def _parse_date_other(value: Any) -> _dt.date:
     if isinstance(value, _dt.datetime):
         raise ValueError("expected a date YYYY-MM-DD, got a date and time")
     if isinstance(value, _dt.date):
-        return value
+        return _in_range(value, value)
     if isinstance(value, str):
         return _parse_date_text(value)
     raise ValueError(f"expected a date YYYY-MM-DD, got {type(value).__name__} {value!r}")
@@ -48,14 +67,17 @@ def _parse_date_text(value: str) -> _dt.date:
     if not _DATE_RE.match(text):
         raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
     try:
-        return _dt.date.fromisoformat(text)
+        day = _dt.date.fromisoformat(text)
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
+    return _in_range(day, text)
 
 
 def _parse_quarter(value: Any) -> str:
     if not isinstance(value, str) or not _QUARTER_RE.match(value.strip()):
         raise ValueError(f"expected a quarter like 2016Q3, got {value!r}")
+    if not DATE_MIN.year <= int(value.strip()[:4]) <= DATE_MAX.year:
+        raise ValueError(f"{value.strip()} is outside the supported years {DATE_MIN.year} to {DATE_MAX.year}")
     return value.strip()
 
 
@@ -88,6 +110,14 @@ Bool = StrictBool
 Int = StrictInt
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
 NonNegInt = Annotated[StrictInt, Field(ge=0)]
+Year = Annotated[StrictInt, Field(ge=DATE_MIN.year, le=DATE_MAX.year)]
+"""A year of the supported dates (a 23-digit number is a typo, and it would not survive a spreadsheet)."""
+Points = Annotated[float, Field(allow_inf_nan=False, ge=-10_000, le=10_000)]
+"""Points and scores: finite (.inf and .nan are refused) and bounded."""
+WorkingDays = Annotated[StrictInt, Field(ge=1, le=366)]
+"""A number of working days (a deadline more than a year of working days ahead is a typo)."""
+Count = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
+"""A count of people or sections: bounded so that no value is changed by a spreadsheet's floats."""
 
 
 def quarter_bounds(quarter: str) -> tuple[_dt.date, _dt.date]:
