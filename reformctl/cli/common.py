@@ -84,7 +84,7 @@ def in_date_range(day: dt.date, option: str, lang: Optional[str] = None) -> dt.d
     from ..model.types import DATE_MAX, DATE_MIN, date_supported
 
     if not date_supported(day):
-        from ..i18n_write import say
+        from ..i18n.write import say
 
         fail(say("date_range", lang or current_lang(), option=option, value=day.isoformat(), lo=DATE_MIN.isoformat(),
                  hi=DATE_MAX.isoformat()))
