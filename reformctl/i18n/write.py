@@ -100,6 +100,9 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "goes_with_write": ("{option} 须与 --write 同用", "{option} goes with --write"),
     # ---- import
     "im_not_file": ("{file} 不是文件", "{file} is not a file"),
+    "im_too_large": ("{file} 解压后有 {size:,} 字节，超过上限 {limit:,}：请拆分工作簿（单元格过大或行数过多）",
+                     "{file} decompresses to {size:,} bytes, over the limit of {limit:,}: split the workbook (a cell "
+                     "too large or too many rows)"),
     "im_unreadable": ("无法将 {file} 作为 .xlsx 工作簿读取：{error}", "cannot read {file} as an .xlsx workbook: {error}"),
     "im_no_sheets": ("{file} 中没有 reformctl 读取的工作表（改革任务、改革试点、整改督办……或 Tasks, Pilots, Notices ...）",
                      "{file} has none of the sheets reformctl reads (改革任务, 改革试点, 整改督办 ... "
