@@ -41,6 +41,8 @@ PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
                          "`{f}`：不得大于 {n}（实际为 {got}）"),
                       _p(r"(?P<f>[^:]+): Input should be greater than or equal to (?P<n>-?\d+) \(got (?P<got>.+)\)",
                          "`{f}`：不得小于 {n}（实际为 {got}）")],
+    "too_deep": [_p(r"(?P<f>[^:]+): nested more than (?P<n>\d+) levels deep: keep it flatter",
+                    "`{f}`：嵌套超过 {n} 层：请减少嵌套层级")],
     "duplicate_id": [_p(r"id " + _B.format("id") + r" is already used by (?P<f>.+)", "编号 `{id}` 已被 {f} 使用")],
     "id_mismatch": [_p(r"(?P<k>\w+) " + _B.format("v") + r" differs from the file name " + _B.format("s")
                        + r": rename the file or fix the field", "`{k}` 的值 `{v}` 与文件名 `{s}` 不一致：请重命名文件或改正该字段")],

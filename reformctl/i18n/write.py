@@ -226,6 +226,8 @@ STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh 
     (r"refusing to write outside the ledger: (.+)", r"拒绝写入台账以外的位置：\1"),
     (r"git could not make the commit: (.+)", r"git 无法提交：\1"),
     (r"nothing to change", "无需修改"),
+    (r"(.+?): cannot parse the file for editing: it is nested too deeply \(see `reformctl check`\)",
+     r"\1：无法解析该文件以便编辑：嵌套层级过深（见 `reformctl check`）"),
     (r"(.+?): cannot parse the file for editing: (.*)", r"\1：无法解析该文件以便编辑：\2"),
     (r"cannot read (.+?): (.*)", r"无法读取 \1：\2"),
 )]

@@ -279,7 +279,7 @@ def validation_diagnostics(rel: str, exc: "ValidationError", prefix: tuple = ())
         code = _CODE_BY_TYPE.get(etype)
         if code is None:
             code = ("invalid_date" if ("date YYYY-MM-DD" in msg or "calendar date" in msg or "supported dates" in msg)
-                    else "invalid_value")
+                    else "too_deep" if "levels deep: keep it flatter" in msg else "invalid_value")
         where = _fmt_loc(loc)
         if etype == "missing":
             text = f"missing required field `{where}`"

@@ -11,9 +11,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .types import Bool, Count, Date, ItemId, NonNegInt, PositiveInt, Quarter, Points, Text, UnitId, WorkingDays, Year
+from .types import (MAX_DEPTH, Bool, Count, Date, ItemId, NonNegInt, Points, PositiveInt, Quarter, Text, UnitId,
+                    WorkingDays, Year, deeper_than)
 
 
 def d(zh: str, en: str) -> str:
@@ -36,6 +37,13 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, populate_by_name=True)
 
     extra: Optional[dict[str, Any]] = F("其他自定义信息(不做校验)", "anything else the ledger keeps (not checked)", None)
+
+    @field_validator("extra", mode="before")
+    @classmethod
+    def _not_too_deep(cls, value: Any) -> Any:
+        if isinstance(value, dict) and deeper_than(value, MAX_DEPTH):
+            raise ValueError(f"nested more than {MAX_DEPTH} levels deep: keep it flatter")
+        return value
 
 
 # ---------------------------------------------------------------- enums

@@ -120,6 +120,28 @@ Count = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
 """A count of people or sections: bounded so that no value is changed by a spreadsheet's floats."""
 
 
+MAX_DEPTH = 32
+"""How deeply maps and lists may nest under ``extra:`` (the records' own fields nest a few levels at most).
+Deeper data passes nothing useful and broke every consumer that walks it (export, edits, log)."""
+
+
+def deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests maps and lists more than ``limit`` levels deep (iterative: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        v, depth = stack.pop()
+        if isinstance(v, dict):
+            children = v.values()
+        elif isinstance(v, list):
+            children = v
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return False
+
+
 def quarter_bounds(quarter: str) -> tuple[_dt.date, _dt.date]:
     """First and last day of a quarter such as ``2016Q3``."""
     m = _QUARTER_RE.match(quarter)

@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from ..errors import BadRequest
 from ..model import FOLDER_KINDS, LIST_KINDS
+from ..model.types import MAX_DEPTH, deeper_than
 from . import Git
 
 _MISSING = object()
@@ -64,6 +65,20 @@ def _plain(v: Any) -> Any:
     if isinstance(v, list):
         return [_plain(x) for x in v]
     return v
+
+
+TOO_DEEP = "(nested too deeply)"
+
+
+def _shallow(data: Any) -> Any:
+    """``data`` with every field (of the item, or of each entry of a list file) that nests too deeply replaced
+    by :data:`TOO_DEEP`."""
+    limit = 2 * MAX_DEPTH
+    if isinstance(data, dict):
+        return {k: TOO_DEEP if deeper_than(v, limit) else v for k, v in data.items()}
+    if isinstance(data, list):
+        return [_shallow(x) if isinstance(x, dict) else TOO_DEEP if deeper_than(x, limit) else x for x in data]
+    return data
 
 
 def show(v: Any) -> str:
@@ -176,9 +191,11 @@ def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entr
         if blob is None:
             return {}
         try:
-            return yamlread.parse(blob.decode("utf-8", "replace"))
+            data = yamlread.parse(blob.decode("utf-8", "replace"))
         except yamlread.YamlProblem:
             return {"(unreadable YAML)": True}
+        # a value nested deeper than a ledger allows is shown as such, not walked (the walk recursed)
+        return _shallow(data)
 
     for e in entries:
         old, new = parse(e._old), parse(e._new)  # type: ignore[attr-defined]
