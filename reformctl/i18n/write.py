@@ -193,6 +193,8 @@ STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh 
     (r"no task or plan (\S+) in this ledger", r"台账中没有任务或方案 \1"),
     # reformctl/kit/__init__.py (init)
     (r"git is not installed; install git first", "未安装 git；请先安装 git"),
+    (r"(--[a-z-]+) holds a control character \(such as a newline\): give it on one line; nothing was written",
+     r"\1 含有控制字符（如换行）：请写在一行内；未写入任何内容"),
     (r"(.+) exists and is not a folder", r"\1 已存在且不是文件夹"),
     (r"(.+) already holds a ledger \((.+)\); nothing was written", r"\1 中已有台账（\2）；未写入任何内容"),
     (r"cannot tell where (.+) lies in the repository at (.+)", r"无法确定 \1 在仓库 \2 中的位置"),

@@ -172,6 +172,11 @@ def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt
          install_spec: str = DEFAULT_INSTALL_SPEC, hooks_repo: str = DEFAULT_HOOKS_REPO,
          hooks_rev: str = DEFAULT_HOOKS_REV, commit: bool = True, upper: bool = False) -> InitResult:
     """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository)."""
+    for option, value in (("--install-spec", install_spec), ("--hooks-repo", hooks_repo), ("--hooks-rev", hooks_rev)):
+        # a newline (or any control character) would end the line it is written on and break the workflow
+        if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
+            raise InitError(f"{option} holds a control character (such as a newline): give it on one line; "
+                            "nothing was written")
     if shutil.which("git") is None:
         raise InitError("git is not installed; install git first")
     path = Path(os.path.abspath(path))

@@ -60,7 +60,9 @@ def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path
     else:
         root, how = None, ""
         for folder in (cwd, *cwd.parents):
-            if (folder / SETTINGS_FILE).is_file():
+            # any reformctl.yaml marks the root, even one that cannot be read: that is then the message, not
+            # "./ledger-data does not exist"
+            if os.path.lexists(folder / SETTINGS_FILE):
                 root, how = folder, "nearest reformctl.yaml"
                 break
         if root is None:
@@ -74,10 +76,36 @@ def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path
         raise LedgerRootError(f"ledger path {root} is not a folder (from {how})", "root_not_folder", root=root,
                               how=how)
     settings = root / SETTINGS_FILE
-    if not settings.is_file():
+    if not os.path.lexists(settings):
         raise LedgerRootError(f"{root} holds no {SETTINGS_FILE}: not a ledger (create one with `reformctl init`)",
                               "root_no_settings", root=root)
+    _usable_settings(settings)
     return root
+
+
+def _usable_settings(path: Path) -> None:
+    """Raise :class:`LedgerRootError` unless ``path`` (reformctl.yaml) is a regular file that can be read."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:  # a broken or looping symbolic link
+        raise LedgerRootError(f"cannot read {path}: {exc.strerror or exc}", "settings_unreadable", path=path,
+                              error=exc.strerror or exc) from None
+    if not stat.S_ISREG(st.st_mode):
+        what = ("folder", "文件夹") if stat.S_ISDIR(st.st_mode) else ("named pipe", "命名管道") \
+            if stat.S_ISFIFO(st.st_mode) else ("special file", "特殊文件")
+        raise LedgerRootError(f"{path} is a {what[0]}, not a file: {SETTINGS_FILE} must be a YAML file",
+                              "settings_not_file", path=path, what=what[0], what_zh=what[1])
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            os.read(fd, 1)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise LedgerRootError(f"cannot read {path}: {exc.strerror or exc}", "settings_unreadable", path=path,
+                              error=exc.strerror or exc) from None
 
 
 # ---------------------------------------------------------------- reading one file
