@@ -130,7 +130,10 @@ def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tup
     try:
         if st is None or stat.S_ISLNK(st.st_mode):
             if path.is_symlink():
-                target = path.resolve()
+                try:
+                    target = path.resolve()
+                except RuntimeError:  # pathlib's word for a loop of symbolic links
+                    return None, Diagnostic(rel, "unreadable_file", "cannot read the file: a loop of symbolic links")
                 try:
                     target.relative_to(root.resolve())
                 except ValueError:
@@ -448,6 +451,14 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
     for kind in FOLDER_KINDS:
         folder = root / kind.folder
         if not folder.is_dir():
+            if os.path.lexists(folder):  # a file (or a broken link) where the kind's folder should be: its items
+                # would silently not be read
+                try:
+                    os.stat(folder)
+                    why = "it is a file, not a folder (the items of this kind are not read)"
+                except OSError as exc:
+                    why = (exc.strerror or str(exc)) + " (the items of this kind are not read)"
+                diags.append(Diagnostic(kind.folder, "unreadable_file", f"cannot list the folder: {why}"))
             continue
         try:
             names = sorted(os.listdir(folder))
