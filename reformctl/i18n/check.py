@@ -37,19 +37,28 @@ PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
     "invalid_value": [_p(r"(?P<f>[^:]+): Input should be a valid boolean \(got (?P<got>.+)\); write true or false "
                          r"\(yes/no/on/off are text in YAML 1\.2\)",
                          "`{f}`：应为 true 或 false（实际为 {got}；YAML 1.2 中 yes/no/on/off 是文本）"),
+                      _p(r"(?P<f>[^:]+): " + _B.format("v") + r" holds an invisible character \((?P<u>U\+[0-9A-F]+)\): "
+                         r"delete and retype it \(got (?P<got>.+)\)", "`{f}`：`{v}` 含有不可见字符（{u}）：请删除后重新输入"),
+                      _p(r"(?P<f>[^:]+): " + _B.format("v") + r" is written with combining marks \(Unicode NFD\), not in "
+                         r"composed form \(NFC\) like " + _B.format("n") + r": retype it \(got (?P<got>.+)\)",
+                         "`{f}`：`{v}` 使用了组合字符（Unicode NFD），而非组合后的形式（NFC，如 `{n}`）：请重新输入"),
                       _p(r"(?P<f>[^:]+): Input should be less than or equal to (?P<n>-?\d+) \(got (?P<got>.+)\)",
                          "`{f}`：不得大于 {n}（实际为 {got}）"),
                       _p(r"(?P<f>[^:]+): Input should be greater than or equal to (?P<n>-?\d+) \(got (?P<got>.+)\)",
                          "`{f}`：不得小于 {n}（实际为 {got}）")],
     "too_deep": [_p(r"(?P<f>[^:]+): nested more than (?P<n>\d+) levels deep: keep it flatter",
                     "`{f}`：嵌套超过 {n} 层：请减少嵌套层级")],
-    "duplicate_id": [_p(r"id " + _B.format("id") + r" is already used by (?P<f>.+)", "编号 `{id}` 已被 {f} 使用")],
+    "duplicate_id": [_p(r"id " + _B.format("id") + r" is already used by (?P<f>.+)", "编号 `{id}` 已被 {f} 使用"),
+                     _p(r"id " + _B.format("id") + r" differs only by case from " + _B.format("o") + r" \((?P<f>.+)\): "
+                        r"the two files are one on macOS and Windows; rename one",
+                        "编号 `{id}` 与 `{o}`（{f}）只有大小写不同：在 macOS 和 Windows 上两个文件会合为一个；请重命名其中之一")],
     "id_mismatch": [_p(r"(?P<k>\w+) " + _B.format("v") + r" differs from the file name " + _B.format("s")
                        + r": rename the file or fix the field", "`{k}` 的值 `{v}` 与文件名 `{s}` 不一致：请重命名文件或改正该字段")],
     "bad_file_name": [_p(r"file name " + _B.format("n") + r" is not a valid id \(1-64 of A-Za-z0-9\._-, starting "
                          r"with a letter or digit\)", "文件名 `{n}` 不是有效的编号（1 至 64 个 A-Za-z0-9._- 字符，以字母或数字开头）")],
     "binary_file": [_p(r"file holds NUL bytes: a binary file, not YAML", "文件含有 NUL 字节：这是二进制文件，不是 YAML")],
-    "not_utf8": [_p(r"file is not UTF-8 \(byte (?P<b>0x[0-9a-f]+)\); save it as UTF-8",
+    "not_utf8": [_p(r"file is (?P<e>UTF-16|UTF-32), not UTF-8; save it as UTF-8", "文件是 {e} 编码，不是 UTF-8：请另存为 UTF-8"),
+                 _p(r"file is not UTF-8 \(byte (?P<b>0x[0-9a-f]+)\); save it as UTF-8",
                     "文件不是 UTF-8 编码（字节 {b}）：请另存为 UTF-8")],
     "empty_file": [_p(r"file is empty: a (?P<k>\w+) file holds one mapping", "文件为空：{k} 文件应包含一个映射（键: 值）")],
     "not_a_mapping": [_p(r"a (?P<k>\w+) file holds one mapping \(key: value lines\), found a (?P<t>\w+)",

@@ -228,9 +228,31 @@ class _Reader:
         self.folders.clear()
 
 
+def _utf16(data: bytes) -> str:
+    """"UTF-16" (or "UTF-32") when ``data`` reads as text in that encoding (what Windows Notepad and Excel call
+    "Unicode"), else "": such a file is text to be saved again, not a binary file."""
+    boms = ((b"\xff\xfe\0\0", "utf-32-le", "UTF-32"), (b"\0\0\xfe\xff", "utf-32-be", "UTF-32"),
+            (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
+    candidates = [(enc, name, len(bom)) for bom, enc, name in boms if data.startswith(bom)][:1] or \
+        [("utf-16-le", "UTF-16", 0), ("utf-16-be", "UTF-16", 0)]
+    for enc, name, skip in candidates:
+        try:
+            text = data[skip:].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\0" in text or not all(c.isprintable() or c in "\t\r\n" for c in text):
+            continue
+        if skip or ("\n" in text and ":" in text):  # without a byte-order mark: only what looks like YAML
+            return name
+    return ""
+
+
 def decode(rel: str, data: bytes) -> tuple[Optional[str], Optional[Diagnostic]]:
     """UTF-8 text (a BOM dropped), or a diagnostic for binary or non-UTF-8 data."""
     if b"\0" in data:
+        utf16 = _utf16(data)
+        if utf16:
+            return None, Diagnostic(rel, "not_utf8", f"file is {utf16}, not UTF-8; save it as UTF-8")
         return None, Diagnostic(rel, "binary_file", "file holds NUL bytes: a binary file, not YAML")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -637,8 +659,24 @@ def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileR
             files[(kind, item_id)] = rel
             if list_kind:
                 index[(kind, item_id)] = i
+    diags += _case_collisions(first_seen.get("item", {}))
     ledger = Ledger(root=root, settings=settings, items=items, files=files, index=index)
     return LoadResult(ledger, diags)
+
+
+def _case_collisions(seen: dict[str, str]) -> list[Diagnostic]:
+    """Item ids that differ only by case: their files are one file on macOS and Windows (a clone there loses
+    one of them), so the second is refused as a duplicate."""
+    by_fold: dict[str, str] = {}
+    out = []
+    for item_id in sorted(seen, key=lambda i: (seen[i], i)):
+        folded = item_id.casefold()
+        first = by_fold.setdefault(folded, item_id)
+        if first != item_id:
+            out.append(Diagnostic(seen[item_id], "duplicate_id", f"id `{item_id}` differs only by case from "
+                                  f"`{first}` ({seen[first]}): the two files are one on macOS and Windows; rename one",
+                                  path=("id",)))
+    return out
 
 
 def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int] = None,

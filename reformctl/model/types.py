@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer, StrictBool, StrictInt, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, StrictBool, StrictInt, WithJsonSchema
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
@@ -102,8 +103,26 @@ Quarter = Annotated[
 ItemId = Annotated[str, Field(pattern=ID_PATTERN)]
 """An item id: 1-64 characters of A-Za-z0-9._-, starting with a letter or digit."""
 
-UnitId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[^\n\r\t]+$")]
-"""A unit id; may be Chinese (``市发改委``)."""
+# Characters that do not show: an id holding one looks the same as the id without it, and never matches it.
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
+
+
+def _unit_id_text(value: str) -> str:
+    """Unit ids are refused, not silently normalised, when two spellings would look alike: a ledger is an audit
+    record, and what the file says is what is compared. Decomposed characters (NFD, as macOS writes file
+    names) and invisible ones (zero-width spaces, joiners, direction marks) are errors naming the fix."""
+    hit = _INVISIBLE.search(value)
+    if hit:
+        raise ValueError(f"`{value}` holds an invisible character (U+{ord(hit.group()):04X}): delete and retype it")
+    if not unicodedata.is_normalized("NFC", value):
+        raise ValueError(f"`{value}` is written with combining marks (Unicode NFD), not in composed form (NFC) "
+                         f"like `{unicodedata.normalize('NFC', value)}`: retype it")
+    return value
+
+
+UnitId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[^\n\r\t]+$"), AfterValidator(_unit_id_text)]
+"""A unit id; may be Chinese (``市发改委``). Composed Unicode (NFC) without invisible characters."""
 
 Text = Annotated[str, Field(min_length=1)]
 Bool = StrictBool
