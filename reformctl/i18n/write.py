@@ -100,6 +100,13 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "goes_with_write": ("{option} 须与 --write 同用", "{option} goes with --write"),
     # ---- import
     "im_not_file": ("{file} 不是文件", "{file} is not a file"),
+    "log_shallow_entry": ("（浅克隆在此截断：此前的历史不在本克隆中，此提交的改动无法列出）",
+                          "(the shallow clone is cut here: what came before is not in this clone, so this commit's "
+                          "changes cannot be listed)"),
+    "log_shallow": ("注意：这是浅克隆，历史在提交 {commit} 处截断；该事项更早的历史（包括创建）不在本克隆中。"
+                    "运行 `git fetch --unshallow` 可取回完整历史",
+                    "note: this is a shallow clone and the history is cut at commit {commit}; the item's earlier "
+                    "history (its creation included) is not in this clone. Run `git fetch --unshallow` to get it"),
     "im_too_large": ("{file} 解压后有 {size:,} 字节，超过上限 {limit:,}：请拆分工作簿（单元格过大或行数过多）",
                      "{file} decompresses to {size:,} bytes, over the limit of {limit:,}: split the workbook (a cell "
                      "too large or too many rows)"),
