@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, Iterable
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, StrictBool, StrictInt, WithJsonSchema
 
@@ -149,6 +149,7 @@ def deeper_than(value: Any, limit: int) -> bool:
     stack = [(value, 1)]
     while stack:
         v, depth = stack.pop()
+        children: Iterable[Any]
         if isinstance(v, dict):
             children = v.values()
         elif isinstance(v, list):

@@ -55,7 +55,7 @@ class Entry:
     shallow_boundary: bool = False
 
     def as_dict(self) -> dict:
-        out = {"commit": self.commit, "date": self.date, "author": self.author, "email": self.email,
+        out: dict[str, Any] = {"commit": self.commit, "date": self.date, "author": self.author, "email": self.email,
                "action": self.action, "as_of": self.as_of, "subject": self.subject, "path": self.path,
                "changes": [c.as_dict() for c in self.changes]}
         if self.shallow_boundary:
