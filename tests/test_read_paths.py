@@ -38,7 +38,7 @@ def odd_ledger(sample_copy, tmp_path):
 
 
 EXPECTED = {
-    "T-9003": "binary_file", "T-9004": "not_utf8", "T-9005": "binary_file", "T-9006": "empty_file",
+    "T-9003": "not_utf8", "T-9004": "not_utf8", "T-9005": "binary_file", "T-9006": "empty_file",
     "T-9009": "symlink_outside", "T-9010": "file_too_large", "T-9012": "yaml_duplicate_key",
 }
 

@@ -32,8 +32,8 @@ def accountability(
     from ..actions import assess as programme
     from ..views import programme as view
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     y = pick_year(year, day)
     check_out_file(xlsx, "--xlsx")
     led = load_or_fail(resolve_root(ledger)).ledger

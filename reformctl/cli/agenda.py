@@ -37,8 +37,8 @@ def agenda(
     """
     from .. import api
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     units, kinds, rules = _filters(led.units, unit, kind, rule)

@@ -57,8 +57,8 @@ def assess(
     from ..i18n.write import say
     from ..views import programme as view
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     y = pick_year(year, day)
     check_out_file(xlsx, "--xlsx")
     if dry_run and not write:

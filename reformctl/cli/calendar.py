@@ -31,8 +31,8 @@ def calendar(
     from .. import api
     from ..views.ics import render_ics
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     if str(ics) != "-" and ics.suffix.lower() != ".ics":
         fail(f"--ics wants a file name ending in .ics (or - for stdout), got {str(ics)!r}")
     root = resolve_root(ledger)

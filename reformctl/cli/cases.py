@@ -37,8 +37,8 @@ def cases(
     from ..actions import assess as programme
     from ..views import programme as view
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     y = pick_year(year, day)
     check_out_file(xlsx, "--xlsx")
     to_stdout = markdown is not None and str(markdown) == "-"

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, exit_code, fail, parse_as_of, parse_lang, resolve_root
+from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, exit_code, fail, in_date_range, parse_as_of, parse_lang, resolve_root
 from ..textsafe import json_safe
 from .storeopts import AuthorOpt, DryRunOpt, NoVerifyOpt, WriteAsOfOpt, run_action
 
@@ -165,6 +165,7 @@ def _given(ids, reasons, measures, dues, lang: str = "en"):
             due = dt.date.fromisoformat(d)
         except ValueError:
             fail(bad_date("--new-due", d, lang))
+        in_date_range(due, "--new-due", lang)
         if not r.strip() or not m.strip():
             fail(say("co_empty", lang, id=i))
         out.append(CarryIn(i, r.strip(), m.strip(), due))

@@ -119,11 +119,25 @@ def parse_as_of(value: Optional[str]) -> dt.date:
     if value is None or value == "":
         return today_cst()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         from ..i18n.write import bad_date
 
         fail(bad_date("--as-of", value, current_lang()))
+    return in_date_range(day, "--as-of")
+
+
+def in_date_range(day: dt.date, option: str, lang: Optional[str] = None) -> dt.date:
+    """``day`` when it lies in the dates a ledger may hold, else exit 2 saying so (a date such as 9999-12-31
+    would make the date-driven computations run for minutes)."""
+    from ..model.types import DATE_MAX, DATE_MIN, date_supported
+
+    if not date_supported(day):
+        from ..i18n.write import say
+
+        fail(say("date_range", lang or current_lang(), option=option, value=day.isoformat(), lo=DATE_MIN.isoformat(),
+                 hi=DATE_MAX.isoformat()))
+    return day
 
 
 _LANG: Optional[str] = None  # the language of this command (its --lang, else the locale): see parse_lang

@@ -24,9 +24,12 @@ def _date(value: Optional[str], option: str, lang: str = "en"):
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         fail(bad_date(option, value, lang))
+    from .common import in_date_range
+
+    return in_date_range(day, option, lang)
 
 
 def _write(ledger, as_of, author, dry_run: bool, lang, make) -> None:

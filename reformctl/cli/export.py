@@ -41,8 +41,8 @@ def export(
     from ..views.console import progress
     from .summary import parse_period
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     q, _ = parse_period(quarter, None, day)
     if xlsx.suffix.lower() != ".xlsx":
         fail(f"--xlsx wants a file name ending in .xlsx, got {str(xlsx)!r}")

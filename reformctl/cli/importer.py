@@ -45,6 +45,7 @@ def import_(
     from ..i18n.write import localize, say
     from ..store import NothingToDo, StoreError
     from ..views.console import progress
+    from ..views.xlsx import WorkbookTooLarge
 
     language = parse_lang(lang)
     day = parse_as_of(as_of)
@@ -55,6 +56,8 @@ def import_(
     with progress() as p:
         try:
             plan = exchange.plan_import(led, file, progress=p)
+        except WorkbookTooLarge as exc:
+            fail(say("im_too_large", language, file=file, size=exc.size, limit=exc.limit), EXIT_FINDINGS)
         except (OSError, ValueError, KeyError) as exc:  # not a workbook, zip errors, openpyxl errors
             fail(say("im_unreadable", language, file=file, error=exc))
         except Exception as exc:  # noqa: BLE001 - zipfile.BadZipFile and openpyxl's own errors

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LangOpt, err, exit_code, fail, parse_as_of, parse_lang
+from .common import LangOpt, err, exit_code, fail, in_date_range, parse_as_of, parse_lang
 
 
 class Level(str, Enum):
@@ -70,6 +70,7 @@ def init(
             day = dt.date.fromisoformat(start)
         except ValueError:
             fail(bad_date("--start", start, language))
+        in_date_range(day, "--start", language)
     if name is not None and not name.strip():
         fail(say("in_name_empty", language))
     try:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LedgerOpt, err, exit_code, fail, resolve_root
+from .common import LedgerOpt, current_lang, err, exit_code, fail, resolve_root
 
 
 class Fmt(str, Enum):
@@ -53,11 +53,15 @@ def log(
     from ..textsafe import escape
 
     out = sys.stdout
+    from ..i18n.write import say
+
     for e in entries:
         out.write(f"{_china_time(e.date)}  {escape(e.author)} <{escape(e.email)}>  {e.action}"
                   f"{'  (as of ' + escape(e.as_of) + ')' if e.as_of else ''}  {e.commit[:7]}\n")
         out.write(f"    {escape(e.subject)}\n")
-        if e.action == "create" or (e.changes and all(c.op == "added" and "." not in c.field and "[" not in c.field
+        if e.shallow_boundary:
+            out.write(f"    {say('log_shallow_entry', current_lang())}\n")
+        elif e.action == "create" or (e.changes and all(c.op == "added" and "." not in c.field and "[" not in c.field
                                                         for c in e.changes) and len(e.changes) > 3):
             keys = {c.field: c.new for c in e.changes}
             shown = ", ".join(f"{k} {keys[k]}" for k in ("status", "due", "end", "issued") if keys.get(k) is not None)
@@ -66,6 +70,9 @@ def log(
             for c in e.changes:
                 out.write(f"    {escape(c.text())}\n")
         out.write("\n")
+    cut = [e for e in entries if e.shallow_boundary]
+    if cut:
+        err(say("log_shallow", current_lang(), commit=cut[-1].commit[:7]))
 
 
 def _china_time(iso: str) -> str:

@@ -55,9 +55,12 @@ def _date(value, option: str, lang: str = "en"):
     if value is None or isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        day = dt.date.fromisoformat(str(value).strip())
     except ValueError:
         fail(bad_date(option, value, lang))
+    from .common import in_date_range
+
+    return in_date_range(day, option, lang)
 
 
 def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year, date_fields=(), lang: str = "en"):

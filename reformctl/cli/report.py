@@ -34,8 +34,8 @@ def report(
     from ..views.html import render_html
     from .summary import parse_period
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     q, _ = parse_period(quarter, None, day)
     if html.suffix.lower() not in (".html", ".htm"):
         fail(f"--html wants a file name ending in .html, got {str(html)!r}")

@@ -73,8 +73,8 @@ def summary(
     """
     from .. import api
 
-    day = parse_as_of(as_of)
     language = parse_lang(lang)
+    day = parse_as_of(as_of)
     q, y = parse_period(quarter, year, day)
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger

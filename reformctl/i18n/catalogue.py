@@ -45,6 +45,7 @@ CATALOGUE: dict[str, Entry] = {
     "invalid_choice": Entry(E, "a value not among the allowed choices", "取值不在允许范围内", "Use one of the values listed in the message."),
     "invalid_date": Entry(E, "not a calendar date in YYYY-MM-DD form", "日期无效", "Write the date as YYYY-MM-DD and check the day exists (no 2025-02-30)."),
     "invalid_value": Entry(E, "a value of the wrong type or form", "字段值类型或格式错误", "Booleans are true/false; numbers unquoted; ids use A-Za-z0-9._-."),
+    "too_deep": Entry(E, "maps and lists under `extra:` nest too deeply", "extra 下的嵌套层级过深", "Keep `extra:` at most 32 levels deep: flatten it, or keep the data in a file of its own and link it."),
     # ---- identity and references
     "id_mismatch": Entry(E, "the id differs from the file name", "编号与文件名不一致", "Rename the file or fix the id: the file's stem is the item's id."),
     "duplicate_id": Entry(E, "an id is used twice in the ledger", "编号重复", "Give one of them the next free id."),

@@ -100,6 +100,8 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "date_option": ("{option} 应为日期 YYYY-MM-DD，收到 {value!r}", "{option} wants a date YYYY-MM-DD, got {value!r}"),
     "no_such_day": ("{option} {value} 不是有效日期：{year}年{month}月只有{n}天",
                     "{option} {value} is not a day: {month} {year} has {n} days"),
+    "date_range": ("{option} {value} 超出支持的日期范围 {lo} 至 {hi}",
+                   "{option} {value} is outside the supported dates {lo} to {hi}"),
     "missing_options": ("缺少必填选项：{options}（在终端上运行时会逐项询问）",
                         "missing required option(s): {options} (run on a terminal to be asked for them)"),
     "quarter_format": ("--quarter 应形如 2016Q4，收到 {value!r}", "--quarter wants e.g. 2016Q4, got {value!r}"),
@@ -112,6 +114,16 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "goes_with_write": ("{option} 须与 --write 同用", "{option} goes with --write"),
     # ---- import
     "im_not_file": ("{file} 不是文件", "{file} is not a file"),
+    "log_shallow_entry": ("（浅克隆在此截断：此前的历史不在本克隆中，此提交的改动无法列出）",
+                          "(the shallow clone is cut here: what came before is not in this clone, so this commit's "
+                          "changes cannot be listed)"),
+    "log_shallow": ("注意：这是浅克隆，历史在提交 {commit} 处截断；该事项更早的历史（包括创建）不在本克隆中。"
+                    "运行 `git fetch --unshallow` 可取回完整历史",
+                    "note: this is a shallow clone and the history is cut at commit {commit}; the item's earlier "
+                    "history (its creation included) is not in this clone. Run `git fetch --unshallow` to get it"),
+    "im_too_large": ("{file} 解压后有 {size:,} 字节，超过上限 {limit:,}：请拆分工作簿（单元格过大或行数过多）",
+                     "{file} decompresses to {size:,} bytes, over the limit of {limit:,}: split the workbook (a cell "
+                     "too large or too many rows)"),
     "im_unreadable": ("无法将 {file} 作为 .xlsx 工作簿读取：{error}", "cannot read {file} as an .xlsx workbook: {error}"),
     "im_no_sheets": ("{file} 中没有 reformctl 读取的工作表（改革任务、改革试点、整改督办……或 Tasks, Pilots, Notices ...）",
                      "{file} has none of the sheets reformctl reads (改革任务, 改革试点, 整改督办 ... "
@@ -224,6 +236,8 @@ STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh 
     (r"no task or plan (\S+) in this ledger", r"台账中没有任务或方案 \1"),
     # reformctl/kit/__init__.py (init)
     (r"git is not installed; install git first", "未安装 git；请先安装 git"),
+    (r"(--[a-z-]+) holds a control character \(such as a newline\): give it on one line; nothing was written",
+     r"\1 含有控制字符（如换行）：请写在一行内；未写入任何内容"),
     (r"(.+) exists and is not a folder", r"\1 已存在且不是文件夹"),
     (r"(.+) already holds a ledger \((.+)\); nothing was written", r"\1 中已有台账（\2）；未写入任何内容"),
     (r"cannot tell where (.+) lies in the repository at (.+)", r"无法确定 \1 在仓库 \2 中的位置"),
@@ -263,6 +277,8 @@ STORE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), zh) for p, zh 
      "此前一次被中断的 reformctl 命令已撤回其文件修改"),
     (r"could not recover an interrupted reformctl command \((.*)\); check `git status`",
      r"无法恢复被中断的 reformctl 命令（\1）；请查看 `git status`"),
+    (r"(.+?): cannot parse the file for editing: it is nested too deeply \(see `reformctl check`\)",
+     r"\1：无法解析该文件以便编辑：嵌套层级过深（见 `reformctl check`）"),
     (r"(.+?): cannot parse the file for editing: (.*)", r"\1：无法解析该文件以便编辑：\2"),
     (r"cannot read (.+?): (.*)", r"无法读取 \1：\2"),
 )]

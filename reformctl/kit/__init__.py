@@ -218,6 +218,11 @@ def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt
     """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository).
 
     ``install_spec`` None: the spec the running reformctl was installed from (see :func:`sources`)."""
+    for option, value in (("--install-spec", install_spec), ("--hooks-repo", hooks_repo), ("--hooks-rev", hooks_rev)):
+        # a newline (or any control character) would end the line it is written on and break the workflow
+        if value is not None and any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
+            raise InitError(f"{option} holds a control character (such as a newline): give it on one line; "
+                            "nothing was written")
     install_spec, hooks_repo, hooks_rev = sources(install_spec, hooks_repo, hooks_rev)
     if shutil.which("git") is None:
         raise InitError("git is not installed; install git first")

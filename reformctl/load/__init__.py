@@ -60,7 +60,9 @@ def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path
     else:
         root, how = None, ""
         for folder in (cwd, *cwd.parents):
-            if (folder / SETTINGS_FILE).is_file():
+            # any reformctl.yaml marks the root, even one that cannot be read: that is then the message, not
+            # "./ledger-data does not exist"
+            if os.path.lexists(folder / SETTINGS_FILE):
                 root, how = folder, "nearest reformctl.yaml"
                 break
         if root is None:
@@ -74,10 +76,36 @@ def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path
         raise LedgerRootError(f"ledger path {root} is not a folder (from {how})", "root_not_folder", root=root,
                               how=how)
     settings = root / SETTINGS_FILE
-    if not settings.is_file():
+    if not os.path.lexists(settings):
         raise LedgerRootError(f"{root} holds no {SETTINGS_FILE}: not a ledger (create one with `reformctl init`)",
                               "root_no_settings", root=root)
+    _usable_settings(settings)
     return root
+
+
+def _usable_settings(path: Path) -> None:
+    """Raise :class:`LedgerRootError` unless ``path`` (reformctl.yaml) is a regular file that can be read."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:  # a broken or looping symbolic link
+        raise LedgerRootError(f"cannot read {path}: {exc.strerror or exc}", "settings_unreadable", path=path,
+                              error=exc.strerror or exc) from None
+    if not stat.S_ISREG(st.st_mode):
+        what = ("folder", "文件夹") if stat.S_ISDIR(st.st_mode) else ("named pipe", "命名管道") \
+            if stat.S_ISFIFO(st.st_mode) else ("special file", "特殊文件")
+        raise LedgerRootError(f"{path} is a {what[0]}, not a file: {SETTINGS_FILE} must be a YAML file",
+                              "settings_not_file", path=path, what=what[0], what_zh=what[1])
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            os.read(fd, 1)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise LedgerRootError(f"cannot read {path}: {exc.strerror or exc}", "settings_unreadable", path=path,
+                              error=exc.strerror or exc) from None
 
 
 # ---------------------------------------------------------------- reading one file
@@ -103,7 +131,10 @@ def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tup
     try:
         if st is None or stat.S_ISLNK(st.st_mode):
             if path.is_symlink():
-                target = path.resolve()
+                try:
+                    target = path.resolve()
+                except RuntimeError:  # pathlib's word for a loop of symbolic links
+                    return None, Diagnostic(rel, "unreadable_file", "cannot read the file: a loop of symbolic links")
                 try:
                     target.relative_to(root.resolve())
                 except ValueError:
@@ -198,9 +229,31 @@ class _Reader:
         self.folders.clear()
 
 
+def _utf16(data: bytes) -> str:
+    """"UTF-16" (or "UTF-32") when ``data`` reads as text in that encoding (what Windows Notepad and Excel call
+    "Unicode"), else "": such a file is text to be saved again, not a binary file."""
+    boms = ((b"\xff\xfe\0\0", "utf-32-le", "UTF-32"), (b"\0\0\xfe\xff", "utf-32-be", "UTF-32"),
+            (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
+    candidates = [(enc, name, len(bom)) for bom, enc, name in boms if data.startswith(bom)][:1] or \
+        [("utf-16-le", "UTF-16", 0), ("utf-16-be", "UTF-16", 0)]
+    for enc, name, skip in candidates:
+        try:
+            text = data[skip:].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\0" in text or not all(c.isprintable() or c in "\t\r\n" for c in text):
+            continue
+        if skip or ("\n" in text and ":" in text):  # without a byte-order mark: only what looks like YAML
+            return name
+    return ""
+
+
 def decode(rel: str, data: bytes) -> tuple[Optional[str], Optional[Diagnostic]]:
     """UTF-8 text (a BOM dropped), or a diagnostic for binary or non-UTF-8 data."""
     if b"\0" in data:
+        utf16 = _utf16(data)
+        if utf16:
+            return None, Diagnostic(rel, "not_utf8", f"file is {utf16}, not UTF-8; save it as UTF-8")
         return None, Diagnostic(rel, "binary_file", "file holds NUL bytes: a binary file, not YAML")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -279,7 +332,8 @@ def validation_diagnostics(rel: str, exc: "ValidationError", prefix: tuple = ())
             msg = msg[len("Value error, "):]
         code = _CODE_BY_TYPE.get(etype)
         if code is None:
-            code = "invalid_date" if ("date YYYY-MM-DD" in msg or "calendar date" in msg) else "invalid_value"
+            code = ("invalid_date" if ("date YYYY-MM-DD" in msg or "calendar date" in msg or "supported dates" in msg)
+                    else "too_deep" if "levels deep: keep it flatter" in msg else "invalid_value")
         where = _fmt_loc(loc)
         if etype == "missing":
             text = f"missing required field `{where}`"
@@ -482,6 +536,14 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
                                         f"symbolic link points outside the ledger ({target})"))
                 continue
         if not folder.is_dir():
+            if os.path.lexists(folder):  # a file (or a broken link) where the kind's folder should be: its items
+                # would silently not be read
+                try:
+                    os.stat(folder)
+                    why = "it is a file, not a folder (the items of this kind are not read)"
+                except OSError as exc:
+                    why = (exc.strerror or str(exc)) + " (the items of this kind are not read)"
+                diags.append(Diagnostic(kind.folder, "unreadable_file", f"cannot list the folder: {why}"))
             continue
         try:
             names = sorted(os.listdir(folder))
@@ -660,8 +722,24 @@ def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileR
             files[(kind, item_id)] = rel
             if list_kind:
                 index[(kind, item_id)] = i
+    diags += _case_collisions(first_seen.get("item", {}))
     ledger = Ledger(root=root, settings=settings, items=items, files=files, index=index)
     return LoadResult(ledger, diags)
+
+
+def _case_collisions(seen: dict[str, str]) -> list[Diagnostic]:
+    """Item ids that differ only by case: their files are one file on macOS and Windows (a clone there loses
+    one of them), so the second is refused as a duplicate."""
+    by_fold: dict[str, str] = {}
+    out = []
+    for item_id in sorted(seen, key=lambda i: (seen[i], i)):
+        folded = item_id.casefold()
+        first = by_fold.setdefault(folded, item_id)
+        if first != item_id:
+            out.append(Diagnostic(seen[item_id], "duplicate_id", f"id `{item_id}` differs only by case from "
+                                  f"`{first}` ({seen[first]}): the two files are one on macOS and Windows; rename one",
+                                  path=("id",)))
+    return out
 
 
 def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int] = None,

@@ -11,9 +11,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .types import Bool, Date, ItemId, NonNegInt, PositiveInt, Quarter, Text, UnitId
+from .types import (MAX_DEPTH, Bool, Count, Date, ItemId, NonNegInt, Points, PositiveInt, Quarter, Text, UnitId,
+                    WorkingDays, Year, deeper_than)
 
 
 def d(zh: str, en: str) -> str:
@@ -36,6 +37,13 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, populate_by_name=True)
 
     extra: Optional[dict[str, Any]] = F("其他自定义信息(不做校验)", "anything else the ledger keeps (not checked)", None)
+
+    @field_validator("extra", mode="before")
+    @classmethod
+    def _not_too_deep(cls, value: Any) -> Any:
+        if isinstance(value, dict) and deeper_than(value, MAX_DEPTH):
+            raise ValueError(f"nested more than {MAX_DEPTH} levels deep: keep it flatter")
+        return value
 
 
 # ---------------------------------------------------------------- enums
@@ -142,33 +150,35 @@ class CaseKind(str, Enum):
 # ---------------------------------------------------------------- settings and units
 class RuleSettings(Record):
     # Each description says whose figure the default is: the seed's (its number) or the tool's own choice.
+    # Upper bounds: a value past them is a typo (3000000 days before a deadline turns yellow), and each one
+    # drives a loop over days or periods.
     update_interval_months: PositiveInt = F(
-        "台账更新周期(月), R11; 默认2为原文数值", "months between ledger updates (R11); the default 2 is the seed's figure", 2)
+        "台账更新周期(月), R11; 默认2为原文数值", "months between ledger updates (R11); the default 2 is the seed's figure", 2, le=24)
     report_due_days: NonNegInt = F(
         "季度结束后报送季报的天数, R15; 默认10为本工具的选择(原文未规定天数)",
         "days after a quarter ends that its report is due (R15); the default 10 is the tool's choice (the seed gives no "
-        "number)", 10)
+        "number)", 10, le=90)
     pilot_term_months: PositiveInt = F(
         "试点一般期限(月), R4; 默认12(1年)为原文数值", "normal pilot term in months (R4); the default 12 (1 year) is the seed's "
-        "figure", 12)
+        "figure", 12, le=120)
     pilot_max_months: PositiveInt = F(
         "试点最长期限(月), R4; 默认24(2年)为原文数值", "maximum pilot term in months (R4); the default 24 (2 years) is the "
-        "seed's figure", 24)
+        "seed's figure", 24, le=120)
     pilot_filing_days: NonNegInt = F(
         "试点备案期限(天), R5; 默认30为本工具的选择(原文只说及时备案)",
         "days after a pilot starts that it must be filed (R5); the default 30 is the tool's choice (the seed says only "
-        "\"in time\")", 30)
+        "\"in time\")", 30, le=366)
     due_soon_days: NonNegInt = F(
         "即将到期(黄灯)提前天数; 默认14为本工具的选择", "days before a deadline that the light turns yellow; the default 14 is "
-        "the tool's choice", 14)
+        "the tool's choice", 14, le=366)
     year_grace_days: NonNegInt = F(
         "年度事项(工作要点和台账、重大任务清单、推广清单、案例汇编、年末销账)在年末后的宽限天数; 默认31为本工具的选择(原文未规定)",
         "days after a year ends before its yearly records (work points and ledger, major-task list, promotion list, case "
-        "book, close-out) are overdue; the default 31 is the tool's choice (the seed gives no number)", 31)
+        "book, close-out) are overdue; the default 31 is the tool's choice (the seed gives no number)", 31, le=366)
     docking_days: NonNegInt = F(
         "上级方案印发后下级对接的天数; 默认60为本工具的选择(原文未规定天数)",
         "days after an upper plan is issued that the members must dock it; the default 60 is the tool's choice (the "
-        "seed gives no number)", 60)
+        "seed gives no number)", 60, le=366)
 
 
 class Member(Record):
@@ -191,10 +201,10 @@ class Settings(Record):
 
 
 class Staff(Record):
-    total: Optional[NonNegInt] = F("工作人员总数", "number of staff", None)
-    supervision: Optional[NonNegInt] = F("专职督察人数, R21", "full-time supervision staff (R21)", None)
+    total: Optional[Count] = F("工作人员总数", "number of staff", None)
+    supervision: Optional[Count] = F("专职督察人数, R21", "full-time supervision staff (R21)", None)
     full_time_deputy: Optional[Bool] = F("是否配备专职副主任, R20", "has a full-time deputy director (R20)", None)
-    sections: Optional[NonNegInt] = F("下设科室数, R20", "number of sections (R20)", None)
+    sections: Optional[Count] = F("下设科室数, R20", "number of sections (R20)", None)
 
 
 class Unit(Record):
@@ -243,7 +253,7 @@ class Extension(Record):
 class Task(Record):
     id: ItemId = F("任务编号(等于文件名)", "task id (equals the file name)")
     title: Text = F("任务名称", "title")
-    year: Optional[PositiveInt] = F("所属台账年度", "ledger year it belongs to", None)
+    year: Optional[Year] = F("所属台账年度", "ledger year it belongs to", None)
     source: Optional[Text] = F("任务来源: 方案编号或文件名称", "source: a plan id or a document name", None)
     major: Bool = F("是否年度重大改革任务(第六条)", "annual major reform task (art. 6)", False)
     leader: Optional[Text] = F("直接负责的深改小组成员(重大任务必填)", "leading-group member in charge (required when major)", None)
@@ -302,11 +312,11 @@ class Review(Record):
 
 
 class Problem(Record):
-    no: PositiveInt = F("问题序号", "problem number")
+    no: PositiveInt = F("问题序号", "problem number", le=100_000)
     description: Text = F("问题描述", "description")
     responsible: Optional[UnitId] = F("责任单位(缺省为通知对象)", "responsible unit (default: the notice's unit)", None)
     due: Optional[Date] = F("整改时限(或用 due_working_days)", "rectification deadline (or due_working_days)", None)
-    due_working_days: Optional[PositiveInt] = F(
+    due_working_days: Optional[WorkingDays] = F(
         "整改时限: 自通知印发起若干个工作日(按国家法定节假日和调休计算)",
         "deadline as working days after the notice was issued (official holidays and adjusted workdays)",
         None,
@@ -377,7 +387,7 @@ class Reminder(Record):
     to: list[UnitId] = F("送达单位", "units notified", min_length=1)
     report_due: Optional[Date] = F("报告对接落实情况时限(或用 report_within_working_days), R10",
                                    "deadline for the report, or report_within_working_days (R10)", None)
-    report_within_working_days: Optional[PositiveInt] = F(
+    report_within_working_days: Optional[WorkingDays] = F(
         "报告时限: 自印发起若干个工作日", "deadline as working days after issue", None
     )
     reports: list[ReminderReport] = F("已报告(只增不改)", "reports received (append only)", [])
@@ -443,7 +453,7 @@ class Accountability(Record):
                                      "the body that decided it (the leading group, art. 16)", None)
     implemented_by: list[UnitId] = F("实施单位, R17", "units that carried it out (R17)", [])
     exemption: Optional[str] = F("容错免责理由, R18", "fault-tolerance exemption and its reason (R18)", None)
-    points: Optional[float] = F("扣分分值(目标扣分)", "points deducted (point deduction)", None)
+    points: Optional[Points] = F("扣分分值(目标扣分)", "points deducted (point deduction)", None)
 
 
 class Case(Record):
@@ -454,27 +464,27 @@ class Case(Record):
     date: Optional[Date] = F("日期", "date", None)
     listed: Optional[Date] = F("挂牌日期", "date listed", None)
     delisted: Optional[Date] = F("摘牌日期", "date delisted", None)
-    promoted: list[PositiveInt] = F("列入推广清单的年度", "years on the promotion list", [])
-    compiled: list[PositiveInt] = F("收入案例汇编的年度", "years in the case book", [])
+    promoted: list[Year] = F("列入推广清单的年度", "years on the promotion list", [])
+    compiled: list[Year] = F("收入案例汇编的年度", "years in the case book", [])
     summary: Optional[Text] = F("经验摘要", "summary", None)
     contact: Optional[Text] = F("联系示范点位的深改小组成员(第九条)", "the leading-group member who is its contact (art. 9)",
                                 None)
 
 
 class Deduction(Record):
-    points: float = F("扣分", "points deducted")
+    points: Points = F("扣分", "points deducted")
     reason: Text = F("扣分原因", "reason")
     accountability: Optional[ItemId] = F("对应的追责登记", "accountability record", None)
 
 
 class UnitAssessment(Record):
     unit: UnitId = F("单位", "unit")
-    score: Optional[float] = F("得分", "score", None)
+    score: Optional[Points] = F("得分", "score", None)
     deductions: list[Deduction] = F("扣分项", "deductions", [])
 
 
 class Assessment(Record):
-    year: PositiveInt = F("考核年度", "year")
+    year: Year = F("考核年度", "year")
     units: list[UnitAssessment] = F("各单位得分", "scores per unit", [])
 
 
@@ -486,7 +496,7 @@ class CarriedOver(Record):
 
 
 class CloseOut(Record):
-    year: PositiveInt = F("销账年度", "year")
+    year: Year = F("销账年度", "year")
     date: Date = F("盘点日期", "date of the close-out")
     closed: list[ItemId] = F("已销账事项", "items written off", [])
     carried_over: list[CarriedOver] = F("挂账结转事项", "items carried over", [])

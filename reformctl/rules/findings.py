@@ -24,7 +24,11 @@ from typing import Any, Callable, Iterable, Optional
 
 from .. import i18n
 from ..model import Ledger
+from ..model.types import DATE_MAX, DATE_MIN
 from .dates import add_days
+
+HORIZON_MAX = (DATE_MAX - DATE_MIN).days  # days: a longer look-ahead cannot meet a supported date
+PERIODIC_AHEAD = 3660  # days (ten years): how far ahead periodic obligations (reports, meetings...) are listed
 
 LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2}
 
@@ -161,9 +165,13 @@ class Ctx:
         from ..model.records import RuleSettings
 
         self.settings: RuleSettings = ledger.settings.rules if ledger.settings else RuleSettings()
-        self.start: dt.date = ledger.settings.start if ledger.settings else dt.date.min
+        self.start: dt.date = ledger.settings.start if ledger.settings else DATE_MIN
         self.soon = self.settings.due_soon_days
-        self.window = max(self.soon, horizon or 0)
+        # a horizon past the supported dates finds nothing more, and periodic obligations stop PERIODIC_AHEAD
+        # days after the as-of date: a feed of quarterly reports for the next century helps nobody and took
+        # minutes and gigabytes to build
+        self.window = max(self.soon, min(horizon or 0, HORIZON_MAX))
+        self.periodic_last_day = min(add_days(as_of, PERIODIC_AHEAD), add_days(as_of, self.window))
         self.findings: list[Finding] = []
         self.notes: list[Note] = []
         self.rule = ""  # the code of the rule running (set by evaluate), for its notes

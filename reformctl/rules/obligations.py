@@ -262,8 +262,9 @@ def owed(ctx: Ctx, code: str) -> list[Obligation]:
     """The obligations of ``code`` that can give a finding as of ``ctx.as_of``: periods from the ledger's start
     whose deadline is not beyond the window."""
     kind = GENERATORS[code][0]
-    pairs = [(kind, p) for p in periods(kind, ctx.start, ctx.last_day)]
-    return [o for o in _generate(ctx.ledger, ctx.as_of, pairs, {code}) if o.due <= ctx.last_day]
+    last = ctx.periodic_last_day
+    pairs = [(kind, p) for p in periods(kind, ctx.start, last)]
+    return [o for o in _generate(ctx.ledger, ctx.as_of, pairs, {code}) if o.due <= last]
 
 
 def _emit_unmet(ctx: Ctx, code: str) -> None:

@@ -436,9 +436,22 @@ class Tx:
                 old = path.read_bytes()
             except OSError:
                 old = None
+            if old:
+                text = _same_conventions(old, text)
             if old != text.encode("utf-8"):
                 final[rel] = text
         return dict(sorted(final.items()))
+
+
+def _same_conventions(old: bytes, text: str) -> str:
+    """``text`` with the line endings (CRLF) and the byte-order mark of the file it replaces: an edit of a file
+    saved on Windows must not add LF-only lines to it (the edits and the fast path both write LF)."""
+    crlf = old.count(b"\r\n")
+    if crlf and crlf >= old.count(b"\n") - crlf:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    if old.startswith(b"\xef\xbb\xbf") and not text.startswith("\ufeff"):
+        text = "\ufeff" + text
+    return text
 
 
 def validate_text(rel: str, text: str) -> list[str]:

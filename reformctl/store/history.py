@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from ..errors import BadRequest
 from ..model import FOLDER_KINDS, LIST_KINDS
+from ..model.types import MAX_DEPTH, deeper_than
 from . import Git
 
 _MISSING = object()
@@ -49,11 +50,17 @@ class Entry:
     subject: str
     path: str
     changes: list[Change] = field(default_factory=list)
+    # the commit is a boundary of a shallow clone: what came before it (the item's creation, maybe) is not in
+    # this clone, and its changes are unknown
+    shallow_boundary: bool = False
 
     def as_dict(self) -> dict:
-        return {"commit": self.commit, "date": self.date, "author": self.author, "email": self.email,
-                "action": self.action, "as_of": self.as_of, "subject": self.subject, "path": self.path,
-                "changes": [c.as_dict() for c in self.changes]}
+        out: dict[str, Any] = {"commit": self.commit, "date": self.date, "author": self.author, "email": self.email,
+               "action": self.action, "as_of": self.as_of, "subject": self.subject, "path": self.path,
+               "changes": [c.as_dict() for c in self.changes]}
+        if self.shallow_boundary:
+            out["shallow_boundary"] = True
+        return out
 
 
 def _plain(v: Any) -> Any:
@@ -64,6 +71,20 @@ def _plain(v: Any) -> Any:
     if isinstance(v, list):
         return [_plain(x) for x in v]
     return v
+
+
+TOO_DEEP = "(nested too deeply)"
+
+
+def _shallow(data: Any) -> Any:
+    """``data`` with every field (of the item, or of each entry of a list file) that nests too deeply replaced
+    by :data:`TOO_DEEP`."""
+    limit = 2 * MAX_DEPTH
+    if isinstance(data, dict):
+        return {k: TOO_DEEP if deeper_than(v, limit) else v for k, v in data.items()}
+    if isinstance(data, list):
+        return [_shallow(x) if isinstance(x, dict) else TOO_DEEP if deeper_than(x, limit) else x for x in data]
+    return data
 
 
 def show(v: Any) -> str:
@@ -176,14 +197,33 @@ def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entr
         if blob is None:
             return {}
         try:
-            return yamlread.parse(blob.decode("utf-8", "replace"))
+            data = yamlread.parse(blob.decode("utf-8", "replace"))
         except yamlread.YamlProblem:
             return {"(unreadable YAML)": True}
+        # a value nested deeper than a ledger allows is shown as such, not walked (the walk recursed)
+        return _shallow(data)
 
+    cut = _shallow_boundaries(git, top) if entries else set()
     for e in entries:
+        if e.commit in cut:
+            e.shallow_boundary = True
+            continue
         old, new = parse(e._old), parse(e._new)  # type: ignore[attr-defined]
         e.changes = field_changes(old if old is not None else {}, new if new is not None else {})
     return entries
+
+
+def _shallow_boundaries(git: Git, top: Path) -> set[str]:
+    """The commits where the history of a shallow clone is cut (their parents were not fetched)."""
+    p = git.run("-C", str(top), "rev-parse", "--is-shallow-repository", "--git-path", "shallow", check=False)
+    lines = p.stdout.decode("utf-8", "replace").splitlines()
+    if p.returncode != 0 or not lines or lines[0].strip() != "true" or len(lines) < 2:
+        return set()
+    path = Path(lines[1].strip())
+    try:
+        return set((path if path.is_absolute() else top / path).read_text(encoding="ascii").split())
+    except (OSError, UnicodeDecodeError):
+        return set()
 
 
 __all__ = ["Change", "Entry", "field_changes", "item_log", "LIST_KINDS"]

@@ -137,6 +137,8 @@ def load_doc(text: str) -> Doc:
     for layout in _LAYOUTS:
         try:
             data = _yaml(layout).load(text)
+        except RecursionError:
+            raise YamlEditError("cannot parse the file for editing: it is nested too deeply (see `reformctl check`)") from None
         except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds
             raise YamlEditError(f"cannot parse the file for editing: {exc}") from None
         try:

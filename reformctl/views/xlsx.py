@@ -289,10 +289,48 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
+MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
+MAX_SHEET_ROWS = 200_000  # rows read from one sheet
+MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # what the workbook's parts may hold once decompressed, all together
+_INT_TEXT = re.compile(r"^[+-]?\d{1,15}$")
+_MAX_EXACT = 2 ** 53  # above this a spreadsheet's floating-point number no longer holds every whole number
+
+
+class WorkbookTooLarge(ValueError):
+    """The workbook decompresses to more than :data:`MAX_UNZIPPED_BYTES` (or its zip says so)."""
+
+    def __init__(self, size: int, limit: int):
+        self.size, self.limit = size, limit
+        super().__init__(f"the workbook decompresses to {size:,} bytes, over the limit of {limit:,}")
+
+
+def _whole(p: Any) -> int:
+    """A whole number of a cell, exactly: no boolean, no digits lost to floating point."""
+    if isinstance(p, bool):
+        raise CellError(f"expected a whole number, got {'TRUE' if p else 'FALSE'} (a yes/no cell)")
+    if isinstance(p, int):
+        if abs(p) > _MAX_EXACT:
+            raise CellError(f"expected a whole number, got {p!r} (too large)")
+        return p
+    if isinstance(p, str) and _INT_TEXT.match(p):
+        return int(p)
+    try:
+        f = float(p)
+    except (TypeError, ValueError, OverflowError):
+        raise CellError(f"expected a whole number, got {p!r}") from None
+    if f != f or f in (float("inf"), float("-inf")) or abs(f) > _MAX_EXACT:
+        raise CellError(f"expected a whole number, got {p!r} (too large)")
+    if f != int(f):
+        raise CellError(f"expected a whole number, got {p!r}")
+    return int(f)
+
+
 def from_cell(value: Any, col: Col) -> Any:
     """The field value of a cell (``None`` for an empty cell); raises :class:`CellError`."""
     if _blank(value):
         return [] if col.type in ("list", "intlist") else None
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        raise CellError(f"the cell holds {len(value):,} characters, over the limit of {MAX_CELL_CHARS:,}")
     t = col.type
     if t == "date":
         if isinstance(value, dt.datetime):
@@ -327,21 +365,17 @@ def from_cell(value: Any, col: Col) -> Any:
                 p = p.strip()
                 if not p:
                     continue
-            try:
-                f = float(p)
-            except (TypeError, ValueError):
-                raise CellError(f"expected a whole number, got {p!r}") from None
-            if f != int(f):
-                raise CellError(f"expected a whole number, got {p!r}")
-            out.append(int(f))
+            out.append(_whole(p))
         return out[0] if t == "int" else out
     if t == "float":
         if isinstance(value, bool):
             raise CellError(f"expected a number, got {value!r}")
         try:
             f = float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise CellError(f"expected a number, got {value!r}") from None
+        if f != f or f in (float("inf"), float("-inf")):
+            raise CellError(f"expected a number, got {value!r}")
         return int(f) if f == int(f) and not isinstance(value, float) else f
     if t == "list":
         return [p.strip() for p in _SPLIT.split(str(value)) if p.strip()]
@@ -652,7 +686,13 @@ def _colmap(head: Iterable[Any], cols: Iterable[Col]) -> list[tuple[int, Col, st
     return out
 
 
-def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult):
+_MARKS = {
+    "formula": "a formula cell with no saved value: type the value (or open and save the workbook in Excel)",
+    "merged": "a merged cell: type the value in every row (unmerge the cells)",
+}
+
+
+def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult, marks: Optional[dict] = None):
     from openpyxl.utils import get_column_letter
 
     data: dict[str, Any] = {}
@@ -661,8 +701,11 @@ def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult):
     for i, col, shown in colmap:
         letter = f"{get_column_letter(i + 1)} ({shown})"
         where[col.field] = letter
+        value = values[i] if i < len(values) else None
         try:
-            data[col.field] = from_cell(values[i] if i < len(values) else None, col)
+            if marks and i in marks and _blank(value):
+                raise CellError(_MARKS[marks[i]])
+            data[col.field] = from_cell(value, col)
         except CellError as exc:
             res.problems.append(SheetProblem(title, rno, letter, str(exc)))
             ok = False
@@ -675,13 +718,113 @@ def _titles(sheet_names: Iterable[str], names: Iterable[str]) -> list[str]:
     return [t for t in sheet_names if _norm_header(t) in wanted]
 
 
+def _check_unzipped_size(path) -> None:
+    """Refuse a workbook whose parts decompress to more than :data:`MAX_UNZIPPED_BYTES` before openpyxl reads
+    it: an 868 KB file can hold an 800 MB cell. zipfile never yields more than a member's recorded size (it
+    fails on the CRC instead), so the sizes recorded in the archive are a safe bound."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        size = 0
+        for info in z.infolist():
+            size += info.file_size
+            if size > MAX_UNZIPPED_BYTES:
+                raise WorkbookTooLarge(size, MAX_UNZIPPED_BYTES)
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+MAX_MERGED_CELLS = 1_000_000
+
+
+class _Marks:
+    """What the XML of one sheet says that the values alone do not: the cells covered by a merge (all but the
+    first, which holds the value) and whether any cell holds a formula."""
+
+    def __init__(self) -> None:
+        self.merged: dict[int, set[int]] = {}  # row -> 0-based columns covered by a merge, not its first cell
+        self.formulas = False
+        self.too_many_merged = False
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _sheet_marks(wb, ws) -> _Marks:
+    marks = _Marks()
+    path = getattr(ws, "_worksheet_path", None)
+    archive = getattr(wb, "_archive", None)
+    if not path or archive is None:
+        return marks
+    count = 0
+    tail = b""
+    with archive.open(path) as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            buf = tail + chunk
+            if not marks.formulas and _FORMULA.search(buf):
+                marks.formulas = True
+            cut = buf.rfind(b"<")  # a tag cut in two is searched whole with the next chunk
+            cut = cut if cut > 0 and len(buf) - cut < 4096 else len(buf)
+            for m in _MERGE_REF.finditer(buf, 0, cut):
+                c1, r1 = _col_index(m.group(1)), int(m.group(2))
+                c2, r2 = (_col_index(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
+                count += max(0, (r2 - r1 + 1) * (c2 - c1 + 1))
+                if count > MAX_MERGED_CELLS:
+                    marks.too_many_merged = True
+                    return marks
+                for r in range(r1, r2 + 1):
+                    cols = marks.merged.setdefault(r, set())
+                    cols.update(c - 1 for c in range(c1, c2 + 1) if (r, c) != (r1, c1))
+            tail = buf[cut:]
+    return marks
+
+
+def _sheet_rows(wb, fwb, title: str, res: ReadResult):
+    """(row number, values, marks) of every row after the header of sheet ``title``: ``marks`` maps a column
+    index to "formula" or "merged" where a cell is blank for that reason. Stops after :data:`MAX_SHEET_ROWS`."""
+    ws = wb[title]
+    marks = _sheet_marks(wb, ws)
+    if marks.too_many_merged:
+        res.problems.append(SheetProblem(title, 1, "", f"more than {MAX_MERGED_CELLS:,} merged cells: unmerge them"))
+    frows = fwb[title].iter_rows(values_only=True) if marks.formulas else None
+    for rno, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        fvalues = next(frows, None) if frows is not None else None
+        if rno > MAX_SHEET_ROWS + 1:
+            res.problems.append(SheetProblem(title, rno, "", f"more than {MAX_SHEET_ROWS:,} rows: split the workbook"))
+            return
+        values = list(values or ())
+        cell_marks = {i: "merged" for i in marks.merged.get(rno, ())}
+        if fvalues:
+            for i, f in enumerate(fvalues):
+                if isinstance(f, str) and f.startswith("=") and (i >= len(values) or _blank(values[i])):
+                    cell_marks[i] = "formula"
+        yield rno, values, cell_marks
+
+
 def read_workbook(path, progress=None) -> ReadResult:
     """Read every importable sheet, Chinese or English: each row becomes field data (cells parsed; the models
     validate later)."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    _check_unzipped_size(path)
     wb = load_workbook(path, data_only=True, read_only=True)
+    # the formulas themselves, to tell a formula without a saved value from an empty cell (opened only when a
+    # sheet has a formula)
+    fwb_box: list = []
+
+    def formulas_book():
+        if not fwb_box:
+            fwb_box.append(load_workbook(path, data_only=False, read_only=True))
+        return fwb_box[0]
+
     res = ReadResult()
     json_names = {_norm_header(h) for h in JSON_HEADERS.values()}
     sheets = [(s, t) for s in SHEETS if s.importable for t in _titles(wb.sheetnames, (s.title, s.en))]
@@ -689,10 +832,10 @@ def read_workbook(path, progress=None) -> ReadResult:
     task = progress.add(total, "读取 xlsx") if progress else None
     seen_at: dict[tuple[str, str], tuple[str, int]] = {}
     for sheet, title in sheets:
-        ws = wb[title]
         res.sheets.append(title)
-        rows = ws.iter_rows(values_only=True)
-        head = next(rows, None)
+        rows = _sheet_rows(wb, _LazyBook(formulas_book), title, res)
+        first = next(rows, None)
+        head = first[1] if first is not None else None
         if head is None:
             continue
         heads = [_norm_header(h) for h in head]
@@ -706,10 +849,9 @@ def read_workbook(path, progress=None) -> ReadResult:
                                              "cannot read this sheet"))
             continue
         bucket = res.items.setdefault(sheet.kind, {})
-        for rno, values in enumerate(rows, start=2):
+        for rno, values, marks in rows:
             if progress:
                 progress.advance(task)
-            values = list(values or ())
             if all(_blank(v) for v in values):
                 continue
             extra = None
@@ -723,7 +865,7 @@ def read_workbook(path, progress=None) -> ReadResult:
                 if not isinstance(extra, dict):
                     res.problems.append(SheetProblem(title, rno, json_where, "not a JSON object"))
                     continue
-            data, where = _read_cells(title, rno, values, colmap, res)
+            data, where = _read_cells(title, rno, values, colmap, res, marks)
             if data is None:
                 continue
             item_id = data.get(key)
@@ -740,19 +882,18 @@ def read_workbook(path, progress=None) -> ReadResult:
             bucket[item_id] = RowData(data, extra, rno, title, where, json_where)
             seen_at[(sheet.kind, item_id)] = (title, rno)
     for title in _titles(wb.sheetnames, PROBLEM_SHEETS.values()):
-        ws = wb[title]
         res.sheets.append(title)
-        rows = ws.iter_rows(values_only=True)
-        head = next(rows, None)
+        rows = _sheet_rows(wb, _LazyBook(formulas_book), title, res)
+        first = next(rows, None)
+        head = first[1] if first is not None else None
         colmap = _colmap(head or (), PROBLEM_COLS)
         if head is not None and not {"notice", "no"} <= {c.field for _, c, _h in colmap}:
             res.problems.append(SheetProblem(title, 1, "", "needs the columns 通知编号 and 序号 (Notice, No.)"))
         elif head is not None:
-            for rno, values in enumerate(rows, start=2):
-                values = list(values or ())
+            for rno, values, marks in rows:
                 if all(_blank(v) for v in values):
                     continue
-                data, where = _read_cells(title, rno, values, colmap, res)
+                data, where = _read_cells(title, rno, values, colmap, res, marks)
                 if data is None:
                     continue
                 nid, no = data.pop("notice"), data.get("no")
@@ -762,7 +903,19 @@ def read_workbook(path, progress=None) -> ReadResult:
                     continue
                 res.problem_rows.append(ProblemRow(str(nid), no, data, rno, where, sheet=title))
     wb.close()
+    for fwb in fwb_box:
+        fwb.close()
     return res
+
+
+class _LazyBook:
+    """``book[title]`` of a workbook opened on first use."""
+
+    def __init__(self, open_book: Callable[[], Any]):
+        self._open = open_book
+
+    def __getitem__(self, title: str):
+        return self._open()[title]
 
 
 def iter_sheet_kinds() -> Iterable[str]:
