@@ -68,7 +68,8 @@ def test_new_notice_is_issued_by_the_reform_office_by_default(sample_repo, cli):
     assert load(sample_repo, rel)["issued_by"] == "市委深改办"
     # several reform offices: it says so and what to give, in both languages; nothing written
     units = sample_repo / "units.yaml"
-    units.write_text(units.read_text(encoding="utf-8") + "- {id: 第二改革办, name: 第二改革办, type: reform_office}\n",
+    units.write_text(units.read_text(encoding="utf-8")
+                     + "- {id: 第二改革办, name: 第二改革办, type: reform_office, parent: 市委深改组}\n",
                      encoding="utf-8")
     git(sample_repo, "commit", "-qam", "a second office")
     n = commits(sample_repo)

@@ -432,14 +432,33 @@ def _units(root: Path) -> set[str]:
         return set()
 
 
-def reform_offices(root: Path) -> list[str]:
-    """The ids of the units of type reform_office in units.yaml (the default issuer of a notice when there is
-    exactly one)."""
+def units_of_type(root: Path, unit_type: str) -> list[str]:
+    """The ids of the units of ``unit_type`` in units.yaml ([] when it cannot be read: check's business)."""
     from ..load import yamlread
 
     try:
         data = yamlread.parse((root / "units.yaml").read_text(encoding="utf-8"))
-        return [str(u.get("id")) for u in data or [] if isinstance(u, dict) and u.get("type") == "reform_office"]
+        return [str(u.get("id")) for u in data or [] if isinstance(u, dict) and u.get("type") == unit_type]
+    except Exception:  # noqa: BLE001 - units.yaml problems are check's business
+        return []
+
+
+def reform_offices(root: Path) -> list[str]:
+    """The ids of the units of type reform_office in units.yaml (the default issuer of a notice when there is
+    exactly one); of several, the one whose parent is a leading group of the ledger, if only one is."""
+    from ..load import yamlread
+
+    try:
+        data = yamlread.parse((root / "units.yaml").read_text(encoding="utf-8"))
+        units = [u for u in data or [] if isinstance(u, dict)]
+        offices = [u for u in units if u.get("type") == "reform_office"]
+        if len(offices) > 1:
+            # the ledger's own office sits under its own leading group; an upper office (kept as a recipient of
+            # reports) does not
+            groups = {u.get("id") for u in units if u.get("type") == "leading_group"}
+            own = [u for u in offices if u.get("parent") in groups]
+            offices = own if len(own) == 1 else offices
+        return [str(u.get("id")) for u in offices]
     except Exception:  # noqa: BLE001 - units.yaml problems are check's business
         return []
 

@@ -198,6 +198,11 @@ def new_notice(
     except StoreError as exc:
         fail(localize(exc.message, language))
     fields.update({"subject": subject, "issued": issued})
+    from ..actions import writes as _w
+
+    groups = _w.units_of_type(resolve_root(ledger), "leading_group")
+    if len(groups) == 1:  # the rectification analysis is reported to the leading group (R14)
+        fields["report_to"] = groups
     _run("notice", fields, ledger, as_of, author, dry_run, item_id, year, ("issued",), lang=language)
 
 

@@ -528,9 +528,13 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
             # a kind folder linked out of the ledger would have every read path (fast reader, cache, workers)
             # read and print what lies outside: refused as a linked file is, before anything in it is read
             real_root = real_root or root.resolve()
-            target = folder.resolve()
             try:
-                target.relative_to(real_root)
+                target = folder.resolve()
+            except (OSError, RuntimeError):  # a loop of links: reported below as a folder that is not there
+                target = None
+            try:
+                if target is not None:
+                    target.relative_to(real_root)
             except ValueError:
                 diags.append(Diagnostic(kind.folder, "symlink_outside",
                                         f"symbolic link points outside the ledger ({target})"))

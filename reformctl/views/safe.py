@@ -95,7 +95,7 @@ def write_output(path, write) -> None:
     """Make the file ``path`` whole or not at all: ``write(tmp)`` fills a temporary file beside it, which then
     replaces ``path`` in one rename. On any failure (a full disk, an interrupt) the temporary file is removed and
     ``path`` is as it was: never a 0-byte or half-written workbook. The file gets the mode a new file gets
-    (0666 less the umask), not the 0600 of a temporary file."""
+    (0666 less the umask) or keeps the mode of the file it replaces, never the 0600 of a temporary file."""
     import os
     import tempfile
     from pathlib import Path
@@ -105,7 +105,11 @@ def write_output(path, write) -> None:
     try:
         os.close(fd)
         write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
+        try:  # the mode of the file it replaces, else what the umask gives a new file
+            mode = path.stat().st_mode & 0o7777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         with open(tmp, "rb+") as fh:  # on the disk before the rename makes it the file
             os.fsync(fh.fileno())
         os.replace(tmp, path)

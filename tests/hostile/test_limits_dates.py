@@ -84,7 +84,7 @@ def test_seed_defaults_are_unchanged():
 
     assert RuleSettings().model_dump(exclude={"extra"}) == {
         "update_interval_months": 2, "report_due_days": 10, "pilot_term_months": 12, "pilot_max_months": 24,
-        "pilot_filing_days": 30, "due_soon_days": 14, "docking_days": 60}
+        "pilot_filing_days": 30, "due_soon_days": 14, "year_grace_days": 31, "docking_days": 60}
 
 
 @pytest.mark.parametrize("field,value", [("year", "100000000000000000000000"), ("year", "0"), ("year", "99999")])
