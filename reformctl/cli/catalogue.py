@@ -28,7 +28,7 @@ def catalogue(
     """
     import json
 
-    from ..i18n.catalogue import CATALOGUE
+    from ..i18n.catalogue import CATALOGUE, FIX_ZH, fix_text
     from .common import fail
 
     entries = CATALOGUE
@@ -38,7 +38,8 @@ def catalogue(
         entries = {code: CATALOGUE[code]}
     out = sys.stdout
     if fmt is CatFormat.json:
-        json.dump({c: {"severity": e.severity, "en": e.en, "zh": e.zh, "fix": e.fix} for c, e in entries.items()},
+        json.dump({c: {"severity": e.severity, "en": e.en, "zh": e.zh, "fix": e.fix, "fix_zh": FIX_ZH.get(c, "")}
+                   for c, e in entries.items()},
                   out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt is CatFormat.markdown:
@@ -51,7 +52,8 @@ def catalogue(
     else:
         zh = parse_lang(lang) == "zh"
         for c, e in entries.items():
-            out.write(f"{c} ({e.severity}): {e.zh if zh else e.en}\n    {e.fix}\n")
+            level = {"error": "错误", "warning": "警告"}.get(e.severity, e.severity) if zh else e.severity
+            out.write(f"{c} ({level}): {e.zh if zh else e.en}\n    {fix_text(c, 'zh' if zh else 'en')}\n")
 
 
 def register(app: typer.Typer) -> None:
