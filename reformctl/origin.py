@@ -173,6 +173,9 @@ def origin() -> Origin:
         installed = None
     if installed != _HERE:
         return _source_origin(_HERE.parent)
+    if not raw and str(getattr(dist, "_path", "")).endswith(".egg-info"):
+        # the egg-info a source build leaves in the checkout (setuptools' `pip install -e`): not an index install
+        return _source_origin(_HERE.parent)
     vcs = info.get("vcs_info") if isinstance(info.get("vcs_info"), dict) else None
     if vcs is not None:
         commit = str(vcs.get("commit_id") or "")

@@ -89,7 +89,8 @@ def test_version_of_a_source_checkout_names_its_commit(tmp_path):
         pytest.skip("this checkout is not a git repository")
     r = run(None, "--version", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith(f"reformctl 0.1.0 (source checkout {checkout}, git {head.stdout.strip()[:12]}")
+    assert r.stdout.startswith((f"reformctl 0.1.0 (source checkout {checkout}, git {head.stdout.strip()[:12]}",
+                                f"reformctl 0.1.0 (editable install of {checkout}, git {head.stdout.strip()[:12]}"))
 
 
 def test_version_of_an_index_install_is_the_version(installs, tmp_path):
