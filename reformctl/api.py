@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from pathlib import Path
 
 from .errors import LedgerHasErrors
-from .lifetime import collector_paused, keep_until_exit
+from .base.lifetime import collector_paused, keep_until_exit
 from .load import LoadResult, load_ledger, locate
 from .model import Diagnostic, Severity
 

@@ -15,7 +15,7 @@ PKG = REPO / "reformctl"
 
 # rank, layer, the top-level names (modules or packages under reformctl/) that belong to it
 LAYERS: list[tuple[int, str, set[str]]] = [
-    (0, "base", {"__init__", "errors", "lifetime", "origin", "textsafe", "envvars"}),
+    (0, "base", {"__init__", "errors", "base"}),
     (1, "model", {"model"}),
     (1, "i18n", {"i18n"}),
     (2, "load", {"load"}),

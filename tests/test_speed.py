@@ -90,7 +90,7 @@ JSON_ROWS = [
 def test_fast_json_array_is_byte_for_byte_json_dump(rows):
     import json
 
-    from reformctl.textsafe import json_safe
+    from reformctl.base.textsafe import json_safe
     from reformctl.views.jsonfast import dumps_array
 
     # (json_safe: DEL, C1 controls, U+2028/2029 and bidi controls written as \uXXXX, the same data)
@@ -152,7 +152,8 @@ def test_a_command_that_leaves_without_freeing_still_says_everything(sample_copy
 
 
 def test_library_use_keeps_nothing_alive(sample_copy):
-    from reformctl import api, lifetime
+    from reformctl import api
+    from reformctl.base import lifetime
 
     assert not lifetime.in_command()
     api.check(sample_copy, cache=False)
@@ -204,7 +205,7 @@ def test_exit_handlers_run_before_leaving(tmp_path):
     import sys
 
     marker = tmp_path / "ran"
-    code = ("import atexit, sys; from reformctl import lifetime; from reformctl.cli import main; "
+    code = ("import atexit, sys; from reformctl.base import lifetime; from reformctl.cli import main; "
             f"atexit.register(lambda: open({str(marker)!r}, 'w').write('x')); "
             "import reformctl.cli as c; leave = c._exit_now; "
             "c._exit_now = lambda code: (sys.stderr.write('fast exit\\n'), leave(code)); "
@@ -224,7 +225,7 @@ def test_status_leaves_what_it_loaded_out_of_the_collectors_way(sample_copy):
 
     from reformctl import api
 
-    from reformctl.lifetime import command_runtime
+    from reformctl.base.lifetime import command_runtime
 
     gc.unfreeze()
     assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -47,7 +47,7 @@ COMMANDS = {
 
 def _version(value: bool) -> None:
     if value:
-        from ..origin import origin
+        from ..base.origin import origin
 
         # the version, and where it came from: the commit of a git install or of a source checkout
         print(origin().describe())
@@ -105,14 +105,14 @@ def main() -> None:
     """Console entry point: exit 3 with a short message on an unexpected exception; an output that cannot be
     written (a full disk, an encoding that cannot hold the text) is exit 2 with a message; a reader that stops
     reading (`| head -1`) ends the command quietly."""
-    from ..lifetime import command_runtime
+    from ..base.lifetime import command_runtime
 
     with command_runtime():
         _run(sys.argv[1:])
 
 
 def _run(argv: list[str]) -> None:
-    from ..lifetime import anything_kept
+    from ..base.lifetime import anything_kept
 
     _guard_stderr()
     from .common import sanitize_columns

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, exit_code, fail, in_date_range, parse_as_of, parse_lang, resolve_root
-from ..textsafe import json_safe
+from ..base.textsafe import json_safe
 from .storeopts import AuthorOpt, DryRunOpt, NoVerifyOpt, WriteAsOfOpt, run_action
 
 
@@ -106,7 +106,7 @@ def close_out(
         else:
             sys.stdout.write(say("co_refused_head", language, year=year) + "\n")
             for b in plan.blocking:
-                from ..textsafe import escape
+                from ..base.textsafe import escape
 
                 sys.stdout.write(say("co_blocking_row", language, id=b.id, due=b.due, status=status(b.status),
                                      unit=escape(b.unit), title=escape(b.title)) + "\n")
@@ -135,7 +135,7 @@ def close_out(
 
 def _summary(plan, lang: str, stream=None) -> None:
     from ..i18n.write import say
-    from ..textsafe import escape
+    from ..base.textsafe import escape
 
     s = stream or sys.stdout
     s.write(say("co_summary", lang, year=plan.year, as_of=plan.as_of, closed=len(plan.closed),

@@ -48,7 +48,7 @@ def err(message: str) -> None:
     """A message for the user, on stderr (never mixed into data on stdout). Messages quote file names, titles,
     sheet names: their control characters are shown as escapes (\\x1b), and a line that would start with ``::``
     (a GitHub workflow command) has its first colon escaped."""
-    from ..textsafe import escape
+    from ..base.textsafe import escape
 
     text = escape(message.rstrip("\n"), newlines=False)
     if "::" in text:
@@ -75,7 +75,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 def sanitize_columns() -> None:
     """``$COLUMNS`` as Rich and Typer will read it: clamped to 40-1000, removed when it is not a whole number
     above 0 (``COLUMNS=0`` printed nothing, ``COLUMNS=99999999`` hung laying out a table)."""
-    from ..envvars import columns
+    from ..base.envvars import columns
 
     if "COLUMNS" in os.environ:
         n = columns()
@@ -87,7 +87,7 @@ def sanitize_columns() -> None:
 
 def check_environment(words: Optional[list[str]] = None) -> None:
     """Refuse (exit 2) a REFORMCTL_* variable set to a value it does not accept, naming what it accepts."""
-    from ..envvars import problems
+    from ..base.envvars import problems
 
     sanitize_columns()
     bad = problems()
@@ -226,7 +226,7 @@ def refuse_broken(root: Path, res) -> NoReturn:
 
     errors = res.errors
     shown = locate(root, errors[:5])
-    from ..textsafe import escape
+    from ..base.textsafe import escape
 
     for d in shown:
         err(f"{escape(d.file)}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {escape(d.message)}")

@@ -42,7 +42,7 @@ def log(
     except StoreError as exc:
         fail(exc.message, exit_code(exc))
     if fmt is Fmt.json:
-        from ..textsafe import json_safe
+        from ..base.textsafe import json_safe
 
         sys.stdout.write(json_safe(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
@@ -50,7 +50,7 @@ def log(
     if not entries:
         err(f"{item}: no commits yet")
         return
-    from ..textsafe import escape
+    from ..base.textsafe import escape
 
     out = sys.stdout
     from ..i18n.write import say

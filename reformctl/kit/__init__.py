@@ -23,10 +23,10 @@ from ..errors import InitError
 from ..i18n.write import Said
 from ..store.git import Git, GitError
 from ..model import FOLDER_KINDS, SETTINGS_FILE
-from ..origin import Origin, hooks_source, origin
+from ..base.origin import Origin, hooks_source, origin
 
 # What CI installs, when neither --install-spec nor this variable says: the spec the running reformctl was
-# itself installed from (reformctl/origin.py), or a refusal asking for one; never a guessed package index.
+# itself installed from (reformctl/base/origin.py), or a refusal asking for one; never a guessed package index.
 INSTALL_SPEC_ENV = "REFORMCTL_INSTALL_SPEC"
 DEFAULT_NAME = "改革落实台账"
 SCHEMA_DIR = "schemas"

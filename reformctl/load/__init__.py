@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Optional
 
 from ..errors import LedgerRootError
-from ..lifetime import collector_paused
+from ..base.lifetime import collector_paused
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Kind, Ledger, Severity
 from ..model.ids import ID_RE
 from . import pool as _pool
@@ -112,7 +112,7 @@ def _usable_settings(path: Path) -> None:
 def _max_bytes() -> int:
     if ENV_MAX_BYTES not in os.environ:
         return DEFAULT_MAX_BYTES
-    from ..envvars import number  # a value out of its bounds (-5, 1e99, abc) is the default; the CLI refuses it
+    from ..base.envvars import number  # a value out of its bounds (-5, 1e99, abc) is the default; the CLI refuses it
 
     return int(number(ENV_MAX_BYTES))
 
@@ -392,7 +392,7 @@ ONE_LINE_FIELDS = ("title", "name", "subject")  # shown as one line (a row of a 
 
 
 def _text_suspect(data: bytes) -> bool:
-    from ..textsafe import suspect
+    from ..base.textsafe import suspect
 
     return suspect(data)
 
@@ -401,7 +401,7 @@ def _control_diags(rel: str, parsed: Any) -> list[Diagnostic]:
     """A ``control_character`` error for every string of ``parsed`` holding a control character, a separator
     or a bidi override (written as an escape in a double-quoted string: the parser refuses them raw). The
     records still load: every output shows the character escaped."""
-    from ..textsafe import controls_in, visible
+    from ..base.textsafe import controls_in, visible
 
     return [Diagnostic(rel, CONTROL_CODE, f"`{_fmt_loc(path) or '.'}` holds a control character ({visible(ch)}): "
                        "remove it", path=path) for path, ch in controls_in(parsed)]
@@ -754,7 +754,7 @@ def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int]
     ``$REFORMCTL_NO_CACHE`` is set. ``jobs``: processes that parse files in parallel (default: the usable
     CPUs when there are enough files to pay for it; 1 turns it off). ``listing``: what :func:`list_files`
     just gave for ``root``, when the caller has it (it is not listed again). Inside a command
-    (:func:`reformctl.lifetime.command_runtime`) the collector is paused for the load and what was loaded is
+    (:func:`reformctl.base.lifetime.command_runtime`) the collector is paused for the load and what was loaded is
     frozen; in library use the collector is left alone. ``overrides``: ledger-relative path -> content (None:
     the file is gone), read instead of the disk: the ledger as a write would leave it, loaded exactly as
     `check` will load it once the files are written (the store validates a change this way)."""

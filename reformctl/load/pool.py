@@ -8,7 +8,7 @@ here again, and so is whatever did not arrive whole.
 
 This module knows processes, pipes and frames, not YAML: the loader (:mod:`reformctl.load`) hands it the
 functions that parse, load and validate one file. Forking changes the host process, so it happens only when
-asked: inside the command runtime (:func:`reformctl.lifetime.command_runtime`) with enough files, or with an
+asked: inside the command runtime (:func:`reformctl.base.lifetime.command_runtime`) with enough files, or with an
 explicit ``jobs`` or ``$REFORMCTL_JOBS``.
 """
 
@@ -21,7 +21,7 @@ import pickle
 import sys
 from typing import Any, Callable, Iterator, Optional, Sequence
 
-from ..lifetime import in_command
+from ..base.lifetime import in_command
 
 ENV_JOBS = "REFORMCTL_JOBS"
 PARALLEL_MIN_FILES = 1500  # below this, starting a process costs more than it saves

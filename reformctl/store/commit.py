@@ -264,7 +264,7 @@ def _lock(path: Path, timeout: Optional[float] = None) -> Iterator[None]:
     import fcntl
 
     if timeout is None:
-        from ..envvars import number
+        from ..base.envvars import number
 
         timeout = number("REFORMCTL_LOCK_TIMEOUT") if "REFORMCTL_LOCK_TIMEOUT" in os.environ else LOCK_TIMEOUT
 

@@ -14,7 +14,7 @@ def stdout_console():
     """A Rich console for tables on stdout (plain text when piped; colours off under NO_COLOR). Piped without
     ``COLUMNS``, tables are laid out 240 columns wide rather than Rich's 80, which broke every unit name and
     message over several lines (`reformctl status > status.txt`, `| grep`, `| less -S`)."""
-    from ..envvars import columns
+    from ..base.envvars import columns
 
     given = columns()  # $COLUMNS within its bounds (40-1000), else None
     width = None
@@ -41,7 +41,7 @@ def _safe_console():
     if _SAFE is None:
         from rich.console import Console
 
-        from ..textsafe import escape
+        from ..base.textsafe import escape
 
         class SafeConsole(Console):
             def render_str(self, text, **kw):

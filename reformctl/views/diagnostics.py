@@ -9,7 +9,7 @@ from ..i18n import check as i18n_check
 from ..i18n.catalogue import CATALOGUE
 from ..model import Diagnostic
 from .jsonfast import dump_array
-from ..textsafe import json_safe
+from ..base.textsafe import json_safe
 from .safe import clean, md_code, md_text
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, TextIO
 
-from ..textsafe import json_safe
+from ..base.textsafe import json_safe
 
 _FLAT = (str, int, bool, type(None))
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",\0", ": "))

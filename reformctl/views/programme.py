@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
-from ..textsafe import json_safe
+from ..base.textsafe import json_safe
 from .safe import md_text, write_output, write_text, xlsx_append
 
 # The labels live in reformctl/i18n/__init__.py (PROGRAMME, GROUNDS); LABELS[lang] is one language of them.

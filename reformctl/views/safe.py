@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from ..textsafe import escape
+from ..base.textsafe import escape
 
 # A cell a spreadsheet may evaluate: OWASP's list (= + - @, tab, carriage return) and the full-width forms of
 # = + - @, which Excel running with an East Asian input method also takes as the start of a formula.

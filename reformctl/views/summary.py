@@ -9,7 +9,7 @@ from typing import Optional, TextIO
 from .. import i18n
 
 from ..model import Ledger
-from ..textsafe import json_safe
+from ..base.textsafe import json_safe
 from ..rules.summary import FIGURES, Counts, Summary
 from .safe import csv_row, md_text
 

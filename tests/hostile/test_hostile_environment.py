@@ -37,7 +37,7 @@ def test_columns_is_validated_and_clamped(value):
 
 
 def test_columns_bounds_in_process():
-    from reformctl.envvars import COLUMNS_MAX, COLUMNS_MIN, columns
+    from reformctl.base.envvars import COLUMNS_MAX, COLUMNS_MIN, columns
 
     for raw, want in [("0", None), ("abc", None), ("-1", None), ("10", COLUMNS_MIN), ("99999999", COLUMNS_MAX),
                       ("120", 120)]:

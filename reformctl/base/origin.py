@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import __version__
+from .. import __version__
 
 PACKAGE = "reformctl"
-_HERE = Path(__file__).resolve().parent  # the running package's folder (reformctl/)
+_HERE = Path(__file__).resolve().parent.parent  # the running package's folder (reformctl/)
 
 
 @dataclass(frozen=True)
