@@ -37,8 +37,12 @@ def fast_import_stream(repo: Path, commits: int, seed: int = 1) -> bytes:
         t = rnd.choice(tasks)
         texts[t] += f"# note {n}\n".encode()
         msg = f"edit {n}\n\nReformctl-Action: progress\nReformctl-Item: {Path(t).stem}\n".encode()
-        out.append(f"commit refs/heads/main\ncommitter Bench <b@example.org> {1600000000 + n} +0800\n"
-                   f"data {len(msg)}\n".encode() + msg + b"\n")
+        out.append(
+            f"commit refs/heads/main\ncommitter Bench <b@example.org> {1600000000 + n} +0800\n"
+            f"data {len(msg)}\n".encode()
+            + msg
+            + b"\n"
+        )
         out.append(f"M 100644 inline {t}\ndata {len(texts[t])}\n".encode() + texts[t] + b"\n")
     return b"".join(out)
 
@@ -61,15 +65,17 @@ def main() -> None:
         subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
         subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
         subprocess.run([*env_git, "commit", "-qm", "initial ledger"], cwd=repo, check=True)
-        subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, check=True,
-                       input=fast_import_stream(repo, a.commits))
+        subprocess.run(
+            ["git", "fast-import", "--quiet"], cwd=repo, check=True, input=fast_import_stream(repo, a.commits)
+        )
         subprocess.run(["git", "reset", "-q", "--hard"], cwd=repo, check=True)
         cmd = [sys.executable, "-m", "reformctl"]
         log_t = [timed([*cmd, "log", "T-2016-003", "--format", "json"], repo) for _ in range(a.repeat)]
         write_t = []
         for i in range(a.repeat):
-            write_t.append(timed([*cmd, "progress", "T-2016-003", f"bench {i}", "--author", "Bench <b@example.org>"],
-                                 repo))
+            write_t.append(
+                timed([*cmd, "progress", "T-2016-003", f"bench {i}", "--author", "Bench <b@example.org>"], repo)
+            )
         n = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=repo, capture_output=True, text=True).stdout
         print(f"history of {n.strip()} commits")
         print(f"reformctl log T-2016-003 --format json   median {statistics.median(log_t):.2f} s")

@@ -39,8 +39,11 @@ def generated(n: int, out: Path, seed: int) -> Path:
     if not done.exists():
         if out.exists():
             shutil.rmtree(out)
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(n), str(out), "--seed", str(seed)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(n), str(out), "--seed", str(seed)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         done.write_text("ok\n")
     return out
 
@@ -79,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     members = [generated(args.items, w / f"member-{i:02d}", seed=i) for i in range(1, args.members + 1)]
     single = generated(args.items * args.members, w / "single", seed=1)
     up = upper_ledger(w, members)
-    print(f"ledgers ready in {time.perf_counter() - t0:.0f} s: {args.members} members x {args.items} items, "
-          f"and one of {args.items * args.members}", flush=True)
+    print(
+        f"ledgers ready in {time.perf_counter() - t0:.0f} s: {args.members} members x {args.items} items, "
+        f"and one of {args.items * args.members}",
+        flush=True,
+    )
     status = rc + ["status", "--members", "--as-of", "2017-06-30", "--format", "json", "--ledger", str(up)]
     stores = up / ".git" / "reformctl" / "members"
 
@@ -88,11 +94,18 @@ def main(argv: list[str] | None = None) -> int:
         for folder in stores.glob("*/reformctl-read"):
             shutil.rmtree(folder, ignore_errors=True)
 
-    fetch_first = measure("fetch (first)", [rc + ["fetch", "--ledger", str(up)]], 1,
-                          before=lambda: shutil.rmtree(stores, ignore_errors=True))
+    fetch_first = measure(
+        "fetch (first)",
+        [rc + ["fetch", "--ledger", str(up)]],
+        1,
+        before=lambda: shutil.rmtree(stores, ignore_errors=True),
+    )
     fetch_again = measure("fetch (nothing new)", [rc + ["fetch", "--ledger", str(up)]], args.repeat)
-    single_cold = measure("single ledger: status --no-cache", [rc + ["status", "--as-of", "2017-06-30", "--format",
-                          "json", "--no-cache", "--ledger", str(single)]], args.repeat)
+    single_cold = measure(
+        "single ledger: status --no-cache",
+        [rc + ["status", "--as-of", "2017-06-30", "--format", "json", "--no-cache", "--ledger", str(single)]],
+        args.repeat,
+    )
     cold = measure("status --members (cold)", [status], args.repeat, before=forget_reads)
     warm = measure("status --members (warm)", [status], args.repeat)
     one = members[0]
@@ -101,8 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         f = next((one / "tasks").glob("*.yaml"))
         f.write_text(f.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
         subprocess.run(GIT + ["commit", "-q", "-am", "touch"], cwd=one, check=True)
-        subprocess.run(rc + ["fetch", "区委01", "--ledger", str(up)], check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        subprocess.run(
+            rc + ["fetch", "区委01", "--ledger", str(up)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     after_one = measure("status --members (one member new)", [status], args.repeat, before=new_commit)
     rows = [fetch_first, fetch_again, single_cold, cold, warm, after_one]
@@ -113,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     ratio = cold.median / single_cold.median if single_cold.median else float("inf")
     print()
     print("targets (levels issue):")
-    print(f"  cold status --members within 1.5x of a single-ledger cold status: {cold.median:.2f} s vs "
-          f"{single_cold.median:.2f} s = {ratio:.2f}x  {'met' if ratio <= 1.5 else 'NOT met'}")
+    print(
+        f"  cold status --members within 1.5x of a single-ledger cold status: {cold.median:.2f} s vs "
+        f"{single_cold.median:.2f} s = {ratio:.2f}x  {'met' if ratio <= 1.5 else 'NOT met'}"
+    )
     print(f"  warm status --members <= 1 s: {warm.median:.2f} s  {'met' if warm.median <= 1 else 'NOT met'}")
     print(f"  one member new <= 1.5 s: {after_one.median:.2f} s  {'met' if after_one.median <= 1.5 else 'NOT met'}")
     print(f"  peak memory <= 1.2 GiB: {peak / 2**30:.2f} GiB  {'met' if peak <= 1.2 * 2**30 else 'NOT met'}")

@@ -39,7 +39,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-GIB = 1024 ** 3
+GIB = 1024**3
 
 
 def tool(name: str) -> list[str] | None:
@@ -54,8 +54,9 @@ def tool(name: str) -> list[str] | None:
 def run_once(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int, int]:
     """(wall seconds, peak RSS bytes, exit code) of one run of ``cmd``; its CPU seconds go to CPU[-1]."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
+    p = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _pid, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
@@ -76,13 +77,16 @@ class Timing:
 
     def row(self, items: int) -> str:
         rate = f"{items / self.median:>10,.0f}/s" if items else " " * 12
-        return (f"  {self.name:<34} {self.median:>8.2f} s  (min {min(self.walls):.2f}, max {max(self.walls):.2f})"
-                f" {rate}  cpu {statistics.median(self.cpus):>6.2f} s  peak {self.peak / 2**20:>5.0f} MiB"
-                f"  exit {','.join(map(str, sorted(self.codes)))}")
+        return (
+            f"  {self.name:<34} {self.median:>8.2f} s  (min {min(self.walls):.2f}, max {max(self.walls):.2f})"
+            f" {rate}  cpu {statistics.median(self.cpus):>6.2f} s  peak {self.peak / 2**20:>5.0f} MiB"
+            f"  exit {','.join(map(str, sorted(self.codes)))}"
+        )
 
 
-def measure(name: str, cmds: list[list[str]], repeat: int, cwd: Path | None = None, env: dict | None = None,
-            before=None) -> Timing:
+def measure(
+    name: str, cmds: list[list[str]], repeat: int, cwd: Path | None = None, env: dict | None = None, before=None
+) -> Timing:
     """Median over ``repeat`` runs; a run may be several commands (argument lists split in chunks), summed."""
     walls, cpus, peak, codes = [], [], 0, set()
     for _ in range(repeat):
@@ -104,7 +108,7 @@ def measure(name: str, cmds: list[list[str]], repeat: int, cwd: Path | None = No
 
 
 def chunks(prefix: list[str], args: list[str], size: int = 20000) -> list[list[str]]:
-    return [prefix + args[i:i + size] for i in range(0, len(args), size)] or [prefix]
+    return [prefix + args[i : i + size] for i in range(0, len(args), size)] or [prefix]
 
 
 def ledger_for(n: int, workdir: Path) -> Path:
@@ -135,20 +139,30 @@ def machine() -> str:
         mem = f", {kb / 2**20:.0f} GiB RAM"
     except (OSError, StopIteration, ValueError):
         pass
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}){mem}, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}){mem}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="2000,10000,100000", help="comma-separated N (default 2000,10000,100000)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per figure (median; default 3)")
-    ap.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "reformctl-bench",
-                    help="where generated ledgers are kept between runs")
+    ap.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path(os.environ.get("TMPDIR", "/tmp")) / "reformctl-bench",
+        help="where generated ledgers are kept between runs",
+    )
     ap.add_argument("--as-of", default="2017-06-30", help="as-of date for status (default 2017-06-30)")
     ap.add_argument("--no-peers", action="store_true", help="skip check-jsonschema and yamllint")
-    ap.add_argument("--peers-max", type=int, default=10000,
-                    help="time the peers only up to this N (default 10000: at 100k they take about 15 minutes)")
+    ap.add_argument(
+        "--peers-max",
+        type=int,
+        default=10000,
+        help="time the peers only up to this N (default 10000: at 100k they take about 15 minutes)",
+    )
     ap.add_argument("--unit", default="市财政局", help="unit for the filtered status figure (default 市财政局)")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
@@ -168,8 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nN = {n:,} items", flush=True)
         led = ledger_for(n, args.workdir)
         tasks = sorted(p.name for p in (led / "tasks").glob("*.yaml"))
-        files = [p.relative_to(led).as_posix() for p in sorted(led.rglob("*.yaml")) if ".git" not in p.parts
-                 and ".reformctl-cache" not in p.parts]
+        files = [
+            p.relative_to(led).as_posix()
+            for p in sorted(led.rglob("*.yaml"))
+            if ".git" not in p.parts and ".reformctl-cache" not in p.parts
+        ]
         L = ["--ledger", str(led)]
         st = ["status", *L, "--as-of", args.as_of, "--format", "json"]
         r: dict[str, Timing] = {}
@@ -178,14 +195,18 @@ def main(argv: list[str] | None = None) -> int:
         # just written, or pushed out of the cache by another ledger, took up to 11 s instead of 6).
         os.sync()
         subprocess.run(rc + ["check", *L, "--no-cache"], capture_output=True, env=env)
-        r["check cold"] = measure("reformctl check --no-cache", [rc + ["check", *L, "--no-cache"]], args.repeat, env=env)
+        r["check cold"] = measure(
+            "reformctl check --no-cache", [rc + ["check", *L, "--no-cache"]], args.repeat, env=env
+        )
         print(r["check cold"].row(n), flush=True)
         cache_files = lambda: [*led.glob(".git/reformctl-cache/*/*.pickle"), *led.glob(".reformctl-cache/*/*.pickle")]
         cache_dirs = lambda: [*led.glob(".git/reformctl-cache/*"), *led.glob(".reformctl-cache/*")]
         drop = lambda: [shutil.rmtree(p) for p in cache_dirs() if p.is_dir()]
         r["check first"] = measure("reformctl check (fills the cache)", [rc + ["check", *L]], 1, env=env, before=drop)
-        print(r["check first"].row(n) + f"  cache {sum(p.stat().st_size for p in cache_files()) / 2**20:.0f} MiB",
-              flush=True)
+        print(
+            r["check first"].row(n) + f"  cache {sum(p.stat().st_size for p in cache_files()) / 2**20:.0f} MiB",
+            flush=True,
+        )
         r["check warm"] = measure("reformctl check (warm cache)", [rc + ["check", *L]], args.repeat, env=env)
         print(r["check warm"].row(n), flush=True)
         r["status cold"] = measure("reformctl status --no-cache", [rc + st + ["--no-cache"]], args.repeat, env=env)
@@ -195,8 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         print(r["status warm"].row(n), flush=True)
         edited = led / "tasks" / tasks[len(tasks) // 2]
         touch = lambda: os.utime(edited)  # a new ctime: the remembered answer is not used, the per-file cache is
-        r["status edited"] = measure("reformctl status, a file touched", [rc + st], args.repeat, env=env,
-                                     before=touch)
+        r["status edited"] = measure("reformctl status, a file touched", [rc + st], args.repeat, env=env, before=touch)
         print(r["status edited"].row(n), flush=True)
         # the touched file stays "racy" for 3 s (no answer is remembered for such a state): on a small ledger the
         # cold runs below end sooner, and "warm" would time a recomputation
@@ -209,8 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         print(r["unit warm"].row(n), flush=True)
         peers = not args.no_peers and n <= args.peers_max
         if peers and cjs:
-            cmds = chunks(cjs + ["--schemafile", str(REPO / "schemas" / "task.schema.json")],
-                          [f"tasks/{t}" for t in tasks])
+            cmds = chunks(
+                cjs + ["--schemafile", str(REPO / "schemas" / "task.schema.json")], [f"tasks/{t}" for t in tasks]
+            )
             r["check-jsonschema"] = measure(f"check-jsonschema ({len(tasks):,} tasks)", cmds, args.repeat, cwd=led)
             print(r["check-jsonschema"].row(len(tasks)), flush=True)
         if peers and ylint:
@@ -222,8 +243,10 @@ def main(argv: list[str] | None = None) -> int:
             if r["close-out"] is not None:
                 print(r["close-out"].row(0), flush=True)
         c, s = r["check cold"].median, r["status cold"].median
-        line = (f"  ratios: status cold/warm {s / r['status warm'].median:.1f}x; status --unit cold/warm "
-                f"{r['unit cold'].median / r['unit warm'].median:.1f}x; check cold/warm {c / r['check warm'].median:.1f}x")
+        line = (
+            f"  ratios: status cold/warm {s / r['status warm'].median:.1f}x; status --unit cold/warm "
+            f"{r['unit cold'].median / r['unit warm'].median:.1f}x; check cold/warm {c / r['check warm'].median:.1f}x"
+        )
         if "check-jsonschema" in r:
             line += f"; check-jsonschema/check {r['check-jsonschema'].median / c:.1f}x"
         if "yamllint" in r:
@@ -244,13 +267,22 @@ def _closeout(rc: list[str], led: Path, args, env: dict):
         if work.exists():
             shutil.rmtree(work)
         subprocess.run(["git", "clone", "-q", str(led), str(work)], check=True)
-        before = int(subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=work, capture_output=True,
-                                    text=True).stdout or 0)
-        w, m, c = run_once(rc + ["close-out", "--ledger", str(work), "--year", "2016", "--as-of", "2017-01-15"],
-                           env={**env, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "b@example.org",
-                                "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "b@example.org"})
-        after = int(subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=work, capture_output=True,
-                                   text=True).stdout or 0)
+        before = int(
+            subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=work, capture_output=True, text=True).stdout or 0
+        )
+        w, m, c = run_once(
+            rc + ["close-out", "--ledger", str(work), "--year", "2016", "--as-of", "2017-01-15"],
+            env={
+                **env,
+                "GIT_AUTHOR_NAME": "bench",
+                "GIT_AUTHOR_EMAIL": "b@example.org",
+                "GIT_COMMITTER_NAME": "bench",
+                "GIT_COMMITTER_EMAIL": "b@example.org",
+            },
+        )
+        after = int(
+            subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=work, capture_output=True, text=True).stdout or 0
+        )
         walls.append(w)
         cpus.append(CPU[-1])
         peak, codes = max(peak, m), codes | {c}
@@ -273,18 +305,26 @@ def targets(results: dict[int, dict[str, Timing]]) -> list[str]:
     n2, n10, n100 = near(2000), near(10000), near(100000)
     if n2 and "check-jsonschema" in results[n2]:
         r = results[n2]["check-jsonschema"].median / results[n2]["check cold"].median
-        out.append(f"{verdict(r >= 5)}  check on the 2k ledger vs check-jsonschema on its task files: {r:.1f}x faster "
-                   "(target >= 5x)")
+        out.append(
+            f"{verdict(r >= 5)}  check on the 2k ledger vs check-jsonschema on its task files: {r:.1f}x faster "
+            "(target >= 5x)"
+        )
     if n100:
         c = results[n100]["check cold"].median
-        out.append(f"{verdict(c <= 7 and 100000 / c >= 15000)}  cold check at 100k: {c:.2f} s, {100000 / c:,.0f} items/s "
-                   "(target <= 7 s, >= 15,000 items/s)")
+        out.append(
+            f"{verdict(c <= 7 and 100000 / c >= 15000)}  cold check at 100k: {c:.2f} s, {100000 / c:,.0f} items/s "
+            "(target <= 7 s, >= 15,000 items/s)"
+        )
         w, s = results[n100]["status warm"].median, results[n100]["status cold"].median
-        out.append(f"{verdict(w <= 1 and s / w >= 8)}  warm status at 100k: {w:.2f} s, {s / w:.1f}x faster than cold "
-                   f"{s:.2f} s (target <= 1 s and >= 8x)")
+        out.append(
+            f"{verdict(w <= 1 and s / w >= 8)}  warm status at 100k: {w:.2f} s, {s / w:.1f}x faster than cold "
+            f"{s:.2f} s (target <= 1 s and >= 8x)"
+        )
         w, s = results[n100]["unit warm"].median, results[n100]["unit cold"].median
-        out.append(f"{verdict(w <= 1 and s / w >= 8)}  warm status --unit at 100k: {w:.2f} s, {s / w:.1f}x faster than "
-                   f"cold {s:.2f} s (same target, one unit's findings)")
+        out.append(
+            f"{verdict(w <= 1 and s / w >= 8)}  warm status --unit at 100k: {w:.2f} s, {s / w:.1f}x faster than "
+            f"cold {s:.2f} s (same target, one unit's findings)"
+        )
         peak = max(t.peak for t in results[n100].values())
         out.append(f"{verdict(peak <= GIB)}  peak memory at 100k: {peak / 2**20:.0f} MiB (target <= 1024 MiB)")
     if n10 and n100:
@@ -292,8 +332,10 @@ def targets(results: dict[int, dict[str, Timing]]) -> list[str]:
         out.append(f"{verdict(g <= 11)}  growth of cold check 10k -> 100k: {g:.1f}x (target <= 11x)")
     if n10 and "close-out" in results[n10]:
         t = results[n10]["close-out"]
-        out.append(f"{verdict(t.median <= 10 and t.commits == {1})}  close-out of 2016 on the 10k ledger: "
-                   f"{t.median:.2f} s, {sorted(t.commits)} commit(s) (target <= 10 s, one commit)")
+        out.append(
+            f"{verdict(t.median <= 10 and t.commits == {1})}  close-out of 2016 on the 10k ledger: "
+            f"{t.median:.2f} s, {sorted(t.commits)} commit(s) (target <= 10 s, one commit)"
+        )
     elif n10:
         out.append("n/a   close-out at 10k: the close-out command is not there yet")
     missing = [x for x, n in (("2k", n2), ("10k", n10), ("100k", n100)) if not n]

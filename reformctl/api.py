@@ -34,8 +34,15 @@ class CheckReport:
         return 1 if self.errors else 0
 
 
-def check(root: Path, loaded: LoadResult | None = None, *, cache: bool | None = None, base: str | None = None,
-          ratchet: bool = False, as_of=None) -> CheckReport:
+def check(
+    root: Path,
+    loaded: LoadResult | None = None,
+    *,
+    cache: bool | None = None,
+    base: str | None = None,
+    ratchet: bool = False,
+    as_of=None,
+) -> CheckReport:
     """Load ``root`` (unless given) and run every check; diagnostics sorted by file, line, column.
     ``cache``: see :func:`reformctl.load.load_ledger` (default: on unless ``$REFORMCTL_NO_CACHE``).
     ``base``: a git revision; the change from it to the working tree is checked too (:mod:`reformctl.actions.changes`;
@@ -73,8 +80,9 @@ def _check_own(root: Path, loaded: LoadResult | None, cache: bool | None) -> tup
     own = sorted(locate(root, res.diagnostics + check_ledger(res.ledger)), key=Diagnostic.sort_key)
     files = res.files_read or len(set(res.ledger.files.values())) + 1  # every file read, broken ones too
     if memo is not None:
-        memo.put(key, ([(d.file, d.code, d.message, d.severity.value, d.line, d.column, tuple(d.path)) for d in own],
-                       files))
+        memo.put(
+            key, ([(d.file, d.code, d.message, d.severity.value, d.line, d.column, tuple(d.path)) for d in own], files)
+        )
     return own, files
 
 
@@ -121,8 +129,11 @@ def with_record_errors(res: LoadResult) -> LoadResult:
     if getattr(res, "_record_errors", None) is None:
         from .rules.checks import check_ledger
 
-        extra = [] if res.errors or res.ledger.settings is None else \
-            [d for d in check_ledger(res.ledger) if d.severity is Severity.error]
+        extra = (
+            []
+            if res.errors or res.ledger.settings is None
+            else [d for d in check_ledger(res.ledger) if d.severity is Severity.error]
+        )
         res._record_errors = LoadResult(res.ledger, res.diagnostics + extra, res.files_read)
     return res._record_errors
 
@@ -152,8 +163,14 @@ class StatusData:
         u, k, r, li = (set(x) if x else None for x in (units, kinds, rules, lights))
         if u is None and k is None and r is None and li is None:
             return list(range(len(self.keys)))
-        return [i for i, (unit, kind, rule, light) in enumerate(self.keys) if (u is None or unit in u)
-                and (k is None or kind in k) and (r is None or rule in r) and (li is None or light in li)]
+        return [
+            i
+            for i, (unit, kind, rule, light) in enumerate(self.keys)
+            if (u is None or unit in u)
+            and (k is None or kind in k)
+            and (r is None or rule in r)
+            and (li is None or light in li)
+        ]
 
     def findings(self, positions=None) -> list:
         if self.objects is not None:
@@ -207,8 +224,9 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
                 if json_lang and type(part) is tuple and len(part) == 2 and len(part[1]) == len(keys):
                     from .views.jsonfast import Fragments
 
-                    return StatusData(as_of, keys, hit[1], frozenset(hit[2]), fragments=Fragments(*part),
-                                      from_memo=True)
+                    return StatusData(
+                        as_of, keys, hit[1], frozenset(hit[2]), fragments=Fragments(*part), from_memo=True
+                    )
                 if not json_lang and isinstance(part, list) and len(part) == len(keys):
                     return StatusData(as_of, keys, hit[1], frozenset(hit[2]), rows=part, from_memo=True)
         data = _compute_status(root, as_of, cache, memo)
@@ -231,8 +249,9 @@ def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
     ev = evaluate(res.ledger, as_of)
     rows = [f.to_row() for f in ev.findings]
     keys = [(f.unit, f.kind, f.rule, f.light) for f in ev.findings]
-    data = StatusData(as_of, keys, [n.to_row() for n in ev.notes], frozenset(res.ledger.units), rows=rows,
-                      objects=ev.findings)
+    data = StatusData(
+        as_of, keys, [n.to_row() for n in ev.notes], frozenset(res.ledger.units), rows=rows, objects=ev.findings
+    )
     if memo is not None:
         memo.put(_status_key("rows", as_of), rows)
         memo.put(_status_key("keys", as_of), (keys, data.note_rows, sorted(data.unit_ids)))
@@ -317,8 +336,19 @@ def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) ->
         if is_open and ("pilot", pid) not in flagged:
             open_items[p.unit] = open_items.get(p.unit, 0) + 1
         light = next((f.light for f in found if f.kind == "pilot" and f.id == pid), "green" if is_open else "")
-        pilots.append({"id": pid, "title": p.title, "start": p.start, "end": p.end, "stop": stop, "filed": p.filed,
-                       "status": p.status.value, "open": is_open, "light": light})
+        pilots.append(
+            {
+                "id": pid,
+                "title": p.title,
+                "start": p.start,
+                "end": p.end,
+                "stop": stop,
+                "filed": p.filed,
+                "status": p.status.value,
+                "open": is_open,
+                "light": light,
+            }
+        )
     step()
     notices, open_problems = [], 0
     for nid, n in sorted(ledger.notices.items()):
@@ -326,27 +356,59 @@ def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) ->
         rect = sum(1 for p in n.problems if p.rectified is not None and p.rectified <= as_of)
         ver = sum(1 for p in n.problems if p.verified is not None and p.verified <= as_of)
         open_problems += total - rect
-        notices.append({"id": nid, "subject": n.subject or "", "total": total, "rectified": rect, "verified": ver,
-                        "rectified_only": rect - ver, "open": total - rect})
+        notices.append(
+            {
+                "id": nid,
+                "subject": n.subject or "",
+                "total": total,
+                "rectified": rect,
+                "verified": ver,
+                "rectified_only": rect - ver,
+                "open": total - rect,
+            }
+        )
     trend = []
     for quarter_name in rs.ledger_quarters(ledger, as_of)[-8:]:
         c = rs.quarter_summary(ledger, quarter_name).totals
-        trend.append({"quarter": quarter_name, "due": c.due_in_quarter, "done": c.due_done,
-                      "rate": c.completion_rate})
+        trend.append({"quarter": quarter_name, "due": c.due_in_quarter, "done": c.due_done, "rate": c.completion_rate})
     step()
     from .i18n import label
 
-    red = [{"rule": f.rule, "id": f.id, "title": f.title or label("rule", f.rule, lang),
-            "unit": f.unit, "due": f.due.isoformat(), "days": f.days, "message": f.text(lang)}
-           for f in found if f.light == "red"]
+    red = [
+        {
+            "rule": f.rule,
+            "id": f.id,
+            "title": f.title or label("rule", f.rule, lang),
+            "unit": f.unit,
+            "due": f.due.isoformat(),
+            "days": f.days,
+            "message": f.text(lang),
+        }
+        for f in found
+        if f.light == "red"
+    ]
     step()
     return {
-        "name": ledger.settings.name if ledger.settings else "reformctl", "as_of": as_of, "summary": s,
-        "summary_header": header(s, lang), "total_label": LABELS[lang]["total"], "no_group": LABELS[lang]["no_group"],
-        "kpis": {"open_tasks": open_tasks, "red": sum(f.light == "red" for f in found),
-                 "yellow": sum(f.light == "yellow" for f in found), "pilots": running, "open_problems": open_problems},
-        "lights": unit_light_rows(found, open_items), "red": red, "trend": trend, "pilots": pilots,
-        "notices": notices, "sections": rep.sections_data, "late": _late_rows(ledger, as_of, lang),
+        "name": ledger.settings.name if ledger.settings else "reformctl",
+        "as_of": as_of,
+        "summary": s,
+        "summary_header": header(s, lang),
+        "total_label": LABELS[lang]["total"],
+        "no_group": LABELS[lang]["no_group"],
+        "kpis": {
+            "open_tasks": open_tasks,
+            "red": sum(f.light == "red" for f in found),
+            "yellow": sum(f.light == "yellow" for f in found),
+            "pilots": running,
+            "open_problems": open_problems,
+        },
+        "lights": unit_light_rows(found, open_items),
+        "red": red,
+        "trend": trend,
+        "pilots": pilots,
+        "notices": notices,
+        "sections": rep.sections_data,
+        "late": _late_rows(ledger, as_of, lang),
     }
 
 

@@ -73,5 +73,14 @@ class LedgerHasErrors(ReformctlError):
         self.result = result
 
 
-__all__ = ["BadRequest", "BaseRefError", "InitError", "LedgerHasErrors", "LedgerRootError", "NothingToDo",
-           "ReformctlError", "StoreError", "UsageError"]
+__all__ = [
+    "BadRequest",
+    "BaseRefError",
+    "InitError",
+    "LedgerHasErrors",
+    "LedgerRootError",
+    "NothingToDo",
+    "ReformctlError",
+    "StoreError",
+    "UsageError",
+]

@@ -149,7 +149,7 @@ def edit_file(root: Path, rel: str, old: str, new: str) -> None:
 def line_of(root: Path, rel: str, needle: str, *, starts: bool = False) -> int:
     """The number of the first line of a file holding ``needle`` (``starts``: beginning with it, indent aside)."""
     for i, ln in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):
-        if (ln.strip().startswith(needle) if starts else needle in ln):
+        if ln.strip().startswith(needle) if starts else needle in ln:
             return i
     raise AssertionError(needle)
 

@@ -8,8 +8,15 @@ from conftest import SAMPLE
 
 
 def task(tid: str, unit: str = "市发改委", due: str = "2016-12-31", status: str = "in_progress", **fields) -> str:
-    lines = [f"id: {tid}", f"title: 任务{tid}", "year: 2016", f"lead_unit: {unit}", "start: 2016-07-01",
-             f"due: {due}", f"status: {status}"]
+    lines = [
+        f"id: {tid}",
+        f"title: 任务{tid}",
+        "year: 2016",
+        f"lead_unit: {unit}",
+        "start: 2016-07-01",
+        f"due: {due}",
+        f"status: {status}",
+    ]
     lines += [f"{k}: {v}" for k, v in fields.items()]
     return "\n".join(lines) + "\n"
 
@@ -107,8 +114,10 @@ def test_existing_file_counts_and_keeps_manual_scores(cli, make_ledger):
 
 def test_points_can_be_set_in_settings(cli, make_ledger):
     files = dict(FILES)
-    files["reformctl.yaml"] = "name: 测试台账\nlevel: city\nstart: 2016-07-01\nextra:\n  assessment_points:\n" \
-                              "    task_unfinished: 5\n    problem_overdue: 0.5\n"
+    files["reformctl.yaml"] = (
+        "name: 测试台账\nlevel: city\nstart: 2016-07-01\nextra:\n  assessment_points:\n"
+        "    task_unfinished: 5\n    problem_overdue: 0.5\n"
+    )
     out = assess_json(cli, make_ledger(files))
     pts = {p["source"]: p["points"] for p in out["proposals"]}
     assert pts["T-1"] == 5.0 and pts["RN-1#1"] == 0.5 and pts["RN-1#2"] == 2.0

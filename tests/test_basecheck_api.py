@@ -15,8 +15,12 @@ def test_compare_item_is_public_and_documented():
 
 
 def test_compare_item_reports_the_rules_of_a_change():
-    old = {"id": "T-1", "due": "2016-12-31", "status": "in_progress",
-           "progress": [{"date": "2016-08-31", "note": "部署"}]}
+    old = {
+        "id": "T-1",
+        "due": "2016-12-31",
+        "status": "in_progress",
+        "progress": [{"date": "2016-08-31", "note": "部署"}],
+    }
     new = {"id": "T-1", "due": "2017-03-31", "status": "planned", "progress": []}
     got = {d.code: d for d in basecheck.compare_item("task", "tasks/T-1.yaml", old, new, "HEAD")}
     assert set(got) == {"append_only", "due_without_extension", "status_backwards"}
@@ -34,6 +38,7 @@ def _private_imports(path: Path) -> list[str]:
 
 
 def test_no_module_reaches_into_private_names_of_basecheck():
-    offenders = {str(p.relative_to(REPO)): names for p in (REPO / "reformctl").rglob("*.py")
-                 if (names := _private_imports(p))}
+    offenders = {
+        str(p.relative_to(REPO)): names for p in (REPO / "reformctl").rglob("*.py") if (names := _private_imports(p))
+    }
     assert offenders == {}

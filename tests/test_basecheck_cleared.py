@@ -53,8 +53,12 @@ def test_removing_an_overdue_recipient_of_a_reminder_is_reported(sample_repo, cl
 
 
 def test_adding_or_reordering_recipients_passes(sample_repo, cli):
-    edit(sample_repo, "reminders/SR-2016-002.yaml", "to: [经济体制和生态文明体制改革专项小组, 市农委, 市国土局, 郫县县委]",
-         "to: [市农委, 经济体制和生态文明体制改革专项小组, 郫县县委, 市国土局, 市发改委]")
+    edit(
+        sample_repo,
+        "reminders/SR-2016-002.yaml",
+        "to: [经济体制和生态文明体制改革专项小组, 市农委, 市国土局, 郫县县委]",
+        "to: [市农委, 经济体制和生态文明体制改革专项小组, 郫县县委, 市国土局, 市发改委]",
+    )
     r, found = findings(cli, sample_repo)
     assert [f for f in found if f["code"] == "append_only"] == []
     assert r.exit_code == 0, found
@@ -62,14 +66,20 @@ def test_adding_or_reordering_recipients_passes(sample_repo, cli):
 
 def test_clearing_rectified_or_verified_is_status_backwards(sample_repo, cli):
     rel = "notices/RN-2016-001.yaml"
-    edit(sample_repo, rel, "    rectified: 2016-10-28\n    verified: 2016-11-10\n",
-         "    rectified: null\n    verified: 2016-11-10\n")
+    edit(
+        sample_repo,
+        rel,
+        "    rectified: 2016-10-28\n    verified: 2016-11-10\n",
+        "    rectified: null\n    verified: 2016-11-10\n",
+    )
     edit(sample_repo, rel, "    rectified: 2016-12-05\n", "")  # problem 3: the key removed altogether
     r, found = findings(cli, sample_repo)
     assert r.exit_code == 1, found
     hits = sorted((f["line"], f["message"].split(":")[0]) for f in found if f["code"] == "status_backwards")
-    assert hits == [(line_of(sample_repo, rel, "rectified:", 1), "problem 1"),
-                    (line_of(sample_repo, rel, "- no: 3"), "problem 3")]
+    assert hits == [
+        (line_of(sample_repo, rel, "rectified:", 1), "problem 1"),
+        (line_of(sample_repo, rel, "- no: 3"), "problem 3"),
+    ]
     assert all(f["file"] == rel for f in found if f["code"] == "status_backwards")
 
 
@@ -85,16 +95,24 @@ def test_clearing_verified_alone_is_reported(sample_repo, cli):
 
 def test_a_reopen_reason_on_the_problem_allows_clearing(sample_repo, cli):
     rel = "notices/RN-2016-001.yaml"
-    edit(sample_repo, rel, "    rectified: 2016-10-28\n    verified: 2016-11-10\n",
-         "    rectified: null\n    verified: null\n    reopen_reason: 复查发现台账仍未按期更新，重新整改\n")
+    edit(
+        sample_repo,
+        rel,
+        "    rectified: 2016-10-28\n    verified: 2016-11-10\n",
+        "    rectified: null\n    verified: null\n    reopen_reason: 复查发现台账仍未按期更新，重新整改\n",
+    )
     r, found = findings(cli, sample_repo)
     assert [f for f in found if f["code"] == "status_backwards"] == []
     assert r.exit_code == 0, found
     # the same reason cannot be reused for a later clearing
     git(sample_repo, "commit", "-qam", "reopen problem 1")
     edit(sample_repo, rel, "    rectified: 2016-11-25\n", "    rectified: null\n")
-    edit(sample_repo, rel, "    rectified: null\n    verified: null\n    reopen_reason: 复查发现台账仍未按期更新，重新整改\n",
-         "    rectified: 2016-12-20\n    verified: null\n    reopen_reason: 复查发现台账仍未按期更新，重新整改\n")
+    edit(
+        sample_repo,
+        rel,
+        "    rectified: null\n    verified: null\n    reopen_reason: 复查发现台账仍未按期更新，重新整改\n",
+        "    rectified: 2016-12-20\n    verified: null\n    reopen_reason: 复查发现台账仍未按期更新，重新整改\n",
+    )
     r, found = findings(cli, sample_repo)
     assert r.exit_code == 1
     assert [f["message"].split(":")[0] for f in found if f["code"] == "status_backwards"] == ["problem 2"]

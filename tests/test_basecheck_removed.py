@@ -60,26 +60,42 @@ def test_renumbering_a_problem_counts_as_removing_it(sample_repo, cli):
 
 def test_removing_or_renaming_a_milestone_is_reported(sample_repo, cli):
     rel = "tasks/T-2016-001.yaml"
-    edit(sample_repo, rel, """  - name: 出台支持科技成果转化配套政策
+    edit(
+        sample_repo,
+        rel,
+        """  - name: 出台支持科技成果转化配套政策
     due: 2016-09-30
     done: 2016-09-29
-""", "")
+""",
+        "",
+    )
     edit(sample_repo, "tasks/T-2016-024.yaml", "name: 清单向社会公布", "name: 清单公布")
     r, found = findings(cli, sample_repo)
     assert r.exit_code == 1
-    assert codes(found, "milestone_removed") == sorted([
-        ("milestone_removed", rel, line_of(sample_repo, rel, "milestones:")),
-        ("milestone_removed", "tasks/T-2016-024.yaml", line_of(sample_repo, "tasks/T-2016-024.yaml", "milestones:")),
-    ])
+    assert codes(found, "milestone_removed") == sorted(
+        [
+            ("milestone_removed", rel, line_of(sample_repo, rel, "milestones:")),
+            (
+                "milestone_removed",
+                "tasks/T-2016-024.yaml",
+                line_of(sample_repo, "tasks/T-2016-024.yaml", "milestones:"),
+            ),
+        ]
+    )
     assert any("出台支持科技成果转化配套政策" in f["message"] for f in found if f["code"] == "milestone_removed")
 
 
 def test_removing_all_milestones_points_at_the_file(sample_repo, cli):
     rel = "tasks/T-2016-024.yaml"
-    edit(sample_repo, rel, """milestones:
+    edit(
+        sample_repo,
+        rel,
+        """milestones:
   - {name: 市级部门清单审核, due: 2016-07-31, done: 2016-07-29}
   - {name: 清单向社会公布, due: 2016-11-15, done: 2016-11-10}
-""", "")
+""",
+        "",
+    )
     r, found = findings(cli, sample_repo)
     assert r.exit_code == 1
     assert [(f["file"], f["line"]) for f in found if f["code"] == "milestone_removed"] == [(rel, 2)] * 2
@@ -94,7 +110,7 @@ def test_extension_records_are_kept(sample_repo, cli):
     git(sample_repo, "checkout", "-q", "--", rel)
     text = (sample_repo / rel).read_text(encoding="utf-8")
     start = text.index("extensions:")
-    (sample_repo / rel).write_text(text[:start] + text[text.index("evidence:"):], encoding="utf-8")
+    (sample_repo / rel).write_text(text[:start] + text[text.index("evidence:") :], encoding="utf-8")
     r, found = findings(cli, sample_repo)
     assert r.exit_code == 1
     assert [f["code"] for f in found if "extension record 1 was removed" in f["message"]] == ["append_only"]
@@ -112,12 +128,19 @@ def test_allowed_changes_to_problems_milestones_and_extensions_pass(sample_repo,
     led = ["--ledger", sample_repo]
     base = git(sample_repo, "rev-parse", "HEAD").strip()
     # a pending extension, then its approval (`approve` fills in approver and approved: allowed)
-    assert cli("extend", "T-2016-003", "--new-due", "2017-03-31", "--reason", "r", "--as-of", "2016-10-25",
-               *led).exit_code == 0
+    assert (
+        cli("extend", "T-2016-003", "--new-due", "2017-03-31", "--reason", "r", "--as-of", "2016-10-25", *led).exit_code
+        == 0
+    )
     assert cli("approve", "T-2016-003", "--approver", "市委深改组", "--as-of", "2016-10-26", *led).exit_code == 0
     # a problem and a milestone added, a milestone marked done, a problem rectified
-    edit(sample_repo, "notices/RN-2016-001.yaml", PROBLEM_2, PROBLEM_2.replace("verified: null ", "verified: 2016-12-20")
-         + "  - no: 4\n    description: 新发现的问题\n    due: 2017-01-31\n")
+    edit(
+        sample_repo,
+        "notices/RN-2016-001.yaml",
+        PROBLEM_2,
+        PROBLEM_2.replace("verified: null ", "verified: 2016-12-20")
+        + "  - no: 4\n    description: 新发现的问题\n    due: 2017-01-31\n",
+    )
     edit(sample_repo, "tasks/T-2016-001.yaml", "progress:\n", "  - {name: 新增节点, due: 2016-12-30}\nprogress:\n")
     edit(sample_repo, "tasks/T-2016-001.yaml", "    done: 2016-12-12\n", "    done: 2016-12-13\n")
     r, found = findings(cli, sample_repo, base)
@@ -128,8 +151,7 @@ def test_allowed_changes_to_problems_milestones_and_extensions_pass(sample_repo,
 def test_import_refuses_a_workbook_that_drops_a_problem(sample_repo, cli, tmp_path):
     xl = pytest.importorskip("openpyxl")
     out = tmp_path / "a.xlsx"
-    assert cli("export", "--ledger", sample_repo, "--xlsx", out, "--as-of", "2016-12-31",
-               "--lang", "zh").exit_code == 0
+    assert cli("export", "--ledger", sample_repo, "--xlsx", out, "--as-of", "2016-12-31", "--lang", "zh").exit_code == 0
     wb = xl.load_workbook(out)
     ws = wb["整改督办"]
     heads = [c.value for c in ws[1]]
@@ -139,8 +161,9 @@ def test_import_refuses_a_workbook_that_drops_a_problem(sample_repo, cli, tmp_pa
     data["problems"] = [p for p in data["problems"] if p["no"] != 2]
     ws.cell(row, jc).value = json.dumps(data, ensure_ascii=False)
     ps = wb["整改问题"]
-    ps.delete_rows(next(r for r in range(2, ps.max_row + 1)
-                        if ps.cell(r, 1).value == "RN-2016-001" and ps.cell(r, 2).value == 2))
+    ps.delete_rows(
+        next(r for r in range(2, ps.max_row + 1) if ps.cell(r, 1).value == "RN-2016-001" and ps.cell(r, 2).value == 2)
+    )
     f = tmp_path / "dropped.xlsx"
     wb.save(f)
     before = git(sample_repo, "rev-parse", "HEAD")
@@ -195,10 +218,39 @@ def test_a_close_out_record_is_never_deleted_nor_shrunk(sample_repo, cli):
 def test_close_out_run_again_rewriting_a_carry_over_passes(sample_repo, cli):
     close_out_2016(cli, sample_repo)
     base = git(sample_repo, "rev-parse", "HEAD").strip()
-    r = cli("close-out", "--year", "2016", "--as-of", "2017-01-10", "--carry-over", "T-2016-003", "--reason", "r2",
-            "--measures", "m2", "--new-due", "2017-09-30", "--carry-over", "T-2016-013", "--reason", "r",
-            "--measures", "m", "--new-due", "2017-06-30", "--carry-over", "T-2016-027", "--reason", "r",
-            "--measures", "m", "--new-due", "2017-06-30", "--ledger", sample_repo)
+    r = cli(
+        "close-out",
+        "--year",
+        "2016",
+        "--as-of",
+        "2017-01-10",
+        "--carry-over",
+        "T-2016-003",
+        "--reason",
+        "r2",
+        "--measures",
+        "m2",
+        "--new-due",
+        "2017-09-30",
+        "--carry-over",
+        "T-2016-013",
+        "--reason",
+        "r",
+        "--measures",
+        "m",
+        "--new-due",
+        "2017-06-30",
+        "--carry-over",
+        "T-2016-027",
+        "--reason",
+        "r",
+        "--measures",
+        "m",
+        "--new-due",
+        "2017-06-30",
+        "--ledger",
+        sample_repo,
+    )
     assert r.exit_code == 0, r
     assert "r2" in git(sample_repo, "diff", base, "HEAD", "--", "closeouts/2016.yaml")  # an entry rewritten
     r, found = findings(cli, sample_repo, base)

@@ -211,7 +211,7 @@ def test_duplicate_id_in_a_new_file_is_found_though_the_old_one_is_cached(sample
     assert cli("check", "--ledger", sample_repo).exit_code == 0
     shutil.copyfile(sample_repo / "units.yaml", sample_repo / "commissioners.yaml.bak")
     units = (sample_repo / "units.yaml").read_text(encoding="utf-8")
-    first = units[units.index("- id:"):].split("\n- id:")[0]
+    first = units[units.index("- id:") :].split("\n- id:")[0]
     (sample_repo / "units.yaml").write_text(units + "\n" + first + "\n", encoding="utf-8")
     r = cli("check", "--ledger", sample_repo, "--format", "json")
     assert r.exit_code == 1
@@ -242,11 +242,14 @@ def test_fingerprint_covers_the_model_source(monkeypatch, tmp_path):
     pkg = Path(reformctl.__file__).parent
     copy = tmp_path / "reformctl"
     shutil.copytree(pkg, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from reformctl.load import cache; "
-            "print(cache.code_fingerprint())")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from reformctl.load import cache; print(cache.code_fingerprint())"
+    )
+
     def run():
-        return subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
-                              check=True).stdout.strip()
+        return subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+        ).stdout.strip()
 
     before = run()
     assert before == C.code_fingerprint()
@@ -268,7 +271,9 @@ def test_size_limit_change_invalidates_everything(sample_repo, parsed, monkeypat
 def test_git_checkout_of_another_commit_is_seen(sample_repo, cli):
     assert cli("check", "--ledger", sample_repo).exit_code == 0
     p = sample_repo / TASK
-    p.write_text(p.read_text(encoding="utf-8").replace("lead_unit: 市发改委", "lead_unit: 市不存在局"), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("lead_unit: 市发改委", "lead_unit: 市不存在局"), encoding="utf-8"
+    )
     git(sample_repo, "commit", "-qam", "bad unit")
     assert cli("check", "--ledger", sample_repo).exit_code == 1
     git(sample_repo, "checkout", "-q", "HEAD~1")
@@ -280,8 +285,10 @@ def test_git_checkout_of_another_commit_is_seen(sample_repo, cli):
 def test_symlinked_files_are_never_cached(make_ledger, tmp_path):
     root = make_ledger()
     target = root / "tasks-src.yaml"
-    target.write_text("id: T-1\ntitle: 测试\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-12-31\n"
-                      "status: planned\n", encoding="utf-8")
+    target.write_text(
+        "id: T-1\ntitle: 测试\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-12-31\nstatus: planned\n",
+        encoding="utf-8",
+    )
     (root / "tasks").mkdir()
     os.symlink(target, root / "tasks" / "T-1.yaml")
     assert load_ledger(root).ledger.tasks["T-1"].status.value == "planned"
@@ -310,7 +317,7 @@ def test_damaged_cache_is_rebuilt(sample_repo, parsed):
     load_ledger(sample_repo)
     path = shard(sample_repo, TASK)
     damaged = [rel for rel, _k in load.ledger_files(sample_repo)[0] if C.shard_of(rel) == C.shard_of(TASK)]
-    path.write_bytes(path.read_bytes()[: 1000])
+    path.write_bytes(path.read_bytes()[:1000])
     parsed.clear()
     res = load_ledger(sample_repo)
     assert sorted(parsed) == sorted(damaged) and TASK in parsed and res.diagnostics == []
@@ -343,8 +350,9 @@ def test_unwritable_cache_folder_is_not_an_error(sample_copy):
 def test_cli_check_equal_with_and_without_cache(sample_repo, cli):
     p = sample_repo / TASK
     p.write_text(p.read_text(encoding="utf-8").replace("status: in_progress", "status: completed"), encoding="utf-8")
-    outs = [cli("check", "--ledger", sample_repo, "--format", "json", *extra).stdout
-            for extra in ((), (), ("--no-cache",))]
+    outs = [
+        cli("check", "--ledger", sample_repo, "--format", "json", *extra).stdout for extra in ((), (), ("--no-cache",))
+    ]
     assert outs[0] == outs[1] == outs[2] and json.loads(outs[0])
 
 
@@ -360,7 +368,10 @@ def test_parallel_load_equals_serial_load(sample_repo, jobs):
     assert {"yaml_syntax", "invalid_choice"} <= {d.code for d in parallel.diagnostics}
     # records rebuilt from a worker are real, frozen, comparable models
     t = parallel.ledger.tasks["T-2016-002"]
-    assert t == serial.ledger.tasks["T-2016-002"] and t.model_fields_set == serial.ledger.tasks["T-2016-002"].model_fields_set
+    assert (
+        t == serial.ledger.tasks["T-2016-002"]
+        and t.model_fields_set == serial.ledger.tasks["T-2016-002"].model_fields_set
+    )
     with pytest.raises(pydantic.ValidationError, match="frozen"):
         t.title = "x"
     # and the cache written from a parallel load serves the same
@@ -404,8 +415,13 @@ def test_the_one_file_cache_of_older_versions_is_removed(sample_repo):
 def test_parallel_shares_are_dealt_in_proportion():
     """Files are listed by kind (the large task files first): shares are dealt round by round, so each holds
     the same mix, in proportion to the weights, every position exactly once."""
-    for n, weights in ((400, [1.0, 1.0]), (1000, [1.2, 1.0]), (10, [1.0, 1.0, 1.0]), (7, [1.2, 1.0, 1.0]),
-                       (0, [1.2, 1.0])):
+    for n, weights in (
+        (400, [1.0, 1.0]),
+        (1000, [1.2, 1.0]),
+        (10, [1.0, 1.0, 1.0]),
+        (7, [1.2, 1.0, 1.0]),
+        (0, [1.2, 1.0]),
+    ):
         shares = pool.deal(n, weights)
         assert len(shares) == len(weights)
         assert sorted(i for share in shares for i in share) == list(range(n))

@@ -32,8 +32,14 @@ def test_every_status_finding_is_an_event(cli, sample_copy, tmp_path):
         assert (f["rule"], dt.date.fromisoformat(f["due"]), f["unit"]) in have, f
     # future deadlines too: kinds the brief names all appear
     rules = {r for r, _, _ in have}
-    for code in ("task_overdue", "milestone_overdue", "pilot_overdue", "problem_overdue", "reminder_overdue",
-                 "report_missing"):
+    for code in (
+        "task_overdue",
+        "milestone_overdue",
+        "pilot_overdue",
+        "problem_overdue",
+        "reminder_overdue",
+        "report_missing",
+    ):
         assert code in rules, code
     assert max(d for _, d, _ in have) > dt.date(2017, 6, 1)  # carried-over and long tasks, next quarters
     red = [e for e in evs if str(e["summary"]).startswith("[红灯]")]
@@ -59,12 +65,14 @@ def test_uids_are_stable_across_runs_and_dates(cli, sample_copy, tmp_path):
 
 
 def test_done_items_leave_the_calendar(cli, make_ledger, tmp_path):
-    root = make_ledger({
-        "tasks/T-1.yaml": "id: T-1\ntitle: 未完成\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-12-31\n"
-                          "status: in_progress\n",
-        "tasks/T-2.yaml": "id: T-2\ntitle: 已完成\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-12-31\n"
-                          "status: completed\ncompleted: 2016-09-01\n",
-    })
+    root = make_ledger(
+        {
+            "tasks/T-1.yaml": "id: T-1\ntitle: 未完成\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-12-31\n"
+            "status: in_progress\n",
+            "tasks/T-2.yaml": "id: T-2\ntitle: 已完成\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-12-31\n"
+            "status: completed\ncompleted: 2016-09-01\n",
+        }
+    )
     out = tmp_path / "x.ics"
     assert cli("calendar", "--ledger", root, "--ics", out, "--as-of", "2016-10-01").exit_code == 0
     tasks = [e for e in events(out) if str(e["categories"].cats[0]) == "task_overdue"]

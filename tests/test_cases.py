@@ -14,8 +14,14 @@ def case(cid: str, kind: str = "typical_case", **fields) -> str:
 
 
 FILES = {
-    "cases/C-1.yaml": case("C-1", date="2016-10-27", listed="2016-11-18", promoted="[2016]", compiled="[2016, 2017]",
-                           summary="以“三权分置”为核心推进入市改革。"),
+    "cases/C-1.yaml": case(
+        "C-1",
+        date="2016-10-27",
+        listed="2016-11-18",
+        promoted="[2016]",
+        compiled="[2016, 2017]",
+        summary="以“三权分置”为核心推进入市改革。",
+    ),
     "cases/C-2.yaml": case("C-2", "demonstration_point", listed="2016-08-01", promoted="[2016]"),
     "cases/C-3.yaml": case("C-3", "demonstration_point", listed="2015-07-01", delisted="2016-12-20"),
     "cases/C-4.yaml": case("C-4", "demonstration_point", listed="2015-03-01"),  # still listed, from before
@@ -33,7 +39,11 @@ def test_json_lists(cli, make_ledger):
     assert [c["id"] for c in out["promotion_list"]] == ["C-1", "C-2"]
     assert [c["id"] for c in out["case_book"]] == ["C-1"]
     assert [(c["id"], c["listing"]) for c in out["listing"]] == [
-        ("C-4", "listed"), ("C-3", "delisted_in_year"), ("C-2", "listed_in_year"), ("C-1", "listed_in_year")]
+        ("C-4", "listed"),
+        ("C-3", "delisted_in_year"),
+        ("C-2", "listed_in_year"),
+        ("C-1", "listed_in_year"),
+    ]
     assert out["demonstration_points_listed"] == 1
     nxt = json.loads(cli("cases", "--ledger", root, "--year", "2017", "--format", "json").stdout)
     assert [c["id"] for c in nxt["case_book"]] == ["C-1", "C-6"] and nxt["promotion_list"] == []
@@ -78,8 +88,9 @@ def test_table(cli, make_ledger):
 def test_formula_like_text_is_not_a_formula_in_xlsx(cli, make_ledger, tmp_path):
     from openpyxl import load_workbook
 
-    root = make_ledger({"cases/C-1.yaml": case("C-1", promoted="[2016]").replace("title: 案例C-1",
-                                                                                   "title: '=HYPERLINK(\"x\")'")})
+    root = make_ledger(
+        {"cases/C-1.yaml": case("C-1", promoted="[2016]").replace("title: 案例C-1", "title: '=HYPERLINK(\"x\")'")}
+    )
     assert cli("cases", "--ledger", root, "--year", "2016", "--xlsx", tmp_path / "c.xlsx").exit_code == 0
     cell = load_workbook(tmp_path / "c.xlsx").worksheets[0]["B3"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")' and cell.quotePrefix

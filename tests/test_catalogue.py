@@ -47,8 +47,9 @@ def test_every_code_has_a_reproducer_and_back():
 def test_docs_errors_md_is_generated_from_catalogue(cli):
     r = cli("catalogue", "--format", "markdown")
     assert r.exit_code == 0
-    assert (REPO / "docs" / "errors.md").read_text(encoding="utf-8") == r.stdout, \
+    assert (REPO / "docs" / "errors.md").read_text(encoding="utf-8") == r.stdout, (
         "docs/errors.md is stale: run `reformctl catalogue --format markdown > docs/errors.md`"
+    )
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
@@ -82,8 +83,9 @@ def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
     found = json.loads(r.stdout)
     hits = [f for f in found if f["code"] == code]
     assert hits, (code, found)
-    assert any(f["file"] == exp["file"] and f["line"] == exp["line"] and f["severity"] == exp["severity"]
-               for f in hits), (exp, hits)
+    assert any(
+        f["file"] == exp["file"] and f["line"] == exp["line"] and f["severity"] == exp["severity"] for f in hits
+    ), (exp, hits)
     assert r.exit_code == want_exit, found
     assert CATALOGUE[code].severity == exp["severity"] or code == "milestone_out_of_range"
 
@@ -92,8 +94,9 @@ def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
 
     r = cli("check", "--ledger", root, *args, "--format", "github")
     level = "error" if exp["severity"] == "error" else "warning"
-    assert any(l.startswith(f"::{level} file=") and f",line={exp['line']}," in l and code in l
-               for l in r.stdout.splitlines()), r.stdout
+    assert any(
+        l.startswith(f"::{level} file=") and f",line={exp['line']}," in l and code in l for l in r.stdout.splitlines()
+    ), r.stdout
 
 
 def test_sample_ledger_codes_are_catalogued(cli, sample_copy):

@@ -9,15 +9,20 @@ import pytest
 from conftest import edit_file as edit
 from conftest import git, line_of
 
-BASE_CODES = {"item_deleted", "closed_item_edited", "id_changed", "append_only", "due_without_extension",
-              "status_backwards", "ratchet_new_red"}
+BASE_CODES = {
+    "item_deleted",
+    "closed_item_edited",
+    "id_changed",
+    "append_only",
+    "due_without_extension",
+    "status_backwards",
+    "ratchet_new_red",
+}
 
 
 def base_findings(cli, repo, *extra):
     r = cli("check", "--ledger", repo, "--base", "HEAD", "--format", "json", *extra)
     return r, [f for f in json.loads(r.stdout) if f["code"] in BASE_CODES]
-
-
 
 
 def test_each_forbidden_change_is_reported_with_file_and_line(sample_repo, cli):
@@ -37,8 +42,16 @@ def test_each_forbidden_change_is_reported_with_file_and_line(sample_repo, cli):
         ("id_changed", "tasks/T-2016-004.yaml", line_of(sample_repo, "tasks/T-2016-004.yaml", "id: T-2016-104")),
         ("append_only", "tasks/T-2016-001.yaml", line_of(sample_repo, "tasks/T-2016-001.yaml", "改写了进展")),
         ("append_only", "notices/RN-2016-001.yaml", line_of(sample_repo, "notices/RN-2016-001.yaml", "result: 改写")),
-        ("due_without_extension", "tasks/T-2016-003.yaml", line_of(sample_repo, "tasks/T-2016-003.yaml", "due: 2017-10-31")),
-        ("status_backwards", "tasks/T-2016-002.yaml", line_of(sample_repo, "tasks/T-2016-002.yaml", "status: in_progress")),
+        (
+            "due_without_extension",
+            "tasks/T-2016-003.yaml",
+            line_of(sample_repo, "tasks/T-2016-003.yaml", "due: 2017-10-31"),
+        ),
+        (
+            "status_backwards",
+            "tasks/T-2016-002.yaml",
+            line_of(sample_repo, "tasks/T-2016-002.yaml", "status: in_progress"),
+        ),
     }
     text = cli("check", "--ledger", sample_repo, "--base", "HEAD").stdout
     assert "tasks/T-2016-020.yaml:1:1: error [item_deleted]" in text
@@ -64,14 +77,47 @@ def test_allowed_changes_pass(sample_repo, cli):
     led = ["--ledger", sample_repo]
     base = git(sample_repo, "rev-parse", "HEAD").strip()
     assert cli("progress", "T-2016-003", "x", "--as-of", "2016-10-20", *led).exit_code == 0
-    assert cli("extend", "T-2016-003", "--new-due", "2017-03-31", "--reason", "r", "--approver", "市委深改组",
-               "--as-of", "2016-10-25", *led).exit_code == 0
+    assert (
+        cli(
+            "extend",
+            "T-2016-003",
+            "--new-due",
+            "2017-03-31",
+            "--reason",
+            "r",
+            "--approver",
+            "市委深改组",
+            "--as-of",
+            "2016-10-25",
+            *led,
+        ).exit_code
+        == 0
+    )
     assert cli("review", "RN-2016-002", "1", "--result", "ok", "--as-of", "2016-12-01", *led).exit_code == 0
     r = cli("new", "task", "--title", "t", "--lead-unit", "市发改委", "--due", "2017-01-31", *led)
     assert r.exit_code == 2 and "start" in r.stderr  # start defaults to today, after that deadline
-    assert cli("new", "task", "--title", "t", "--lead-unit", "市发改委", "--due", "2017-01-31", "--as-of", "2016-12-01",
-               *led).exit_code == 0
-    edit(sample_repo, "tasks/T-2016-002.yaml", "status: completed", "reopen_reason: 验收发现问题，重新整改\nstatus: in_progress")
+    assert (
+        cli(
+            "new",
+            "task",
+            "--title",
+            "t",
+            "--lead-unit",
+            "市发改委",
+            "--due",
+            "2017-01-31",
+            "--as-of",
+            "2016-12-01",
+            *led,
+        ).exit_code
+        == 0
+    )
+    edit(
+        sample_repo,
+        "tasks/T-2016-002.yaml",
+        "status: completed",
+        "reopen_reason: 验收发现问题，重新整改\nstatus: in_progress",
+    )
     edit(sample_repo, "tasks/T-2016-002.yaml", "completed: 2016-11-25\n", "")
     r = cli("check", "--ledger", sample_repo, "--base", base, "--format", "json")
     assert [f for f in json.loads(r.stdout) if f["code"] in BASE_CODES] == []
@@ -95,10 +141,29 @@ def test_base_needs_a_repository_and_ratchet_needs_base(sample_copy, sample_repo
 def test_ratchet_reports_new_red_items(sample_repo, cli):
     r, found = base_findings(cli, sample_repo, "--ratchet", "--as-of", "2016-12-31")
     assert r.exit_code == 0 and found == []
-    assert cli("new", "task", "--title", "迟到的任务", "--lead-unit", "市发改委", "--due", "2016-11-30", "--start",
-               "2016-07-01", "--as-of", "2016-12-01", "--ledger", sample_repo).exit_code == 0
+    assert (
+        cli(
+            "new",
+            "task",
+            "--title",
+            "迟到的任务",
+            "--lead-unit",
+            "市发改委",
+            "--due",
+            "2016-11-30",
+            "--start",
+            "2016-07-01",
+            "--as-of",
+            "2016-12-01",
+            "--ledger",
+            sample_repo,
+        ).exit_code
+        == 0
+    )
     # compared with the commit before it, the new task is a new red item; the old red ones are not reported
-    r = cli("check", "--ledger", sample_repo, "--base", "HEAD~1", "--ratchet", "--as-of", "2016-12-31", "--format", "json")
+    r = cli(
+        "check", "--ledger", sample_repo, "--base", "HEAD~1", "--ratchet", "--as-of", "2016-12-31", "--format", "json"
+    )
     found = [f for f in json.loads(r.stdout) if f["code"] == "ratchet_new_red"]
     assert r.exit_code == 1 and found and {f["file"] for f in found} == {"tasks/T-2016-037.yaml"}
     r = cli("check", "--ledger", sample_repo, "--base", "HEAD~1", "--as-of", "2016-12-31", "--format", "json")

@@ -26,8 +26,13 @@ def test_sample_ledger_json_is_empty_array(cli):
 
 BAD_FILES = {
     "broken_yaml": ("tasks/T-1.yaml", b"id: T-1\n  bad: [\n", "yaml_syntax", 2),
-    "alias_bomb": ("tasks/T-1.yaml", b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                   b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", "yaml_alias", 1),
+    "alias_bomb": (
+        "tasks/T-1.yaml",
+        b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+        "yaml_alias",
+        1,
+    ),
     "duplicate_keys": ("tasks/T-1.yaml", b"id: T-1\ntitle: a\nid: T-1\n", "yaml_duplicate_key", 3),
     "latin1": ("tasks/T-1.yaml", b"id: T-1\ntitle: caf\xe9\n", "not_utf8", 2),
     "empty": ("tasks/T-1.yaml", b"", "empty_file", 1),
@@ -45,18 +50,24 @@ def test_bad_file_is_a_finding_not_a_crash(cli, make_ledger, case):
     r = cli("check", "--ledger", root, "--format", "json")
     assert r.exit_code == 1, r
     found = json.loads(r.stdout)
-    assert {"file": rel, "line": line, "code": code} in [{k: f[k] for k in ("file", "line", "code")} for f in found], found
+    assert {"file": rel, "line": line, "code": code} in [{k: f[k] for k in ("file", "line", "code")} for f in found], (
+        found
+    )
 
 
 def test_bad_date_has_its_line(cli, make_ledger):
-    root = make_ledger({"tasks/T-1.yaml": """\
+    root = make_ledger(
+        {
+            "tasks/T-1.yaml": """\
         id: T-1
         title: 测试任务
         lead_unit: 市发改委
         start: 2016-07-01
         due: 2025-02-30
         status: planned
-        """})
+        """
+        }
+    )
     r = cli("check", "--ledger", root)
     assert r.exit_code == 1
     assert "tasks/T-1.yaml:5:1: error [invalid_date]" in r.stdout
@@ -64,7 +75,9 @@ def test_bad_date_has_its_line(cli, make_ledger):
 
 def test_yaml12_no_is_a_string_not_false(cli, make_ledger):
     # `no: 1` is a problem number key; `major: no` is text, hence an invalid boolean
-    root = make_ledger({"tasks/T-1.yaml": """\
+    root = make_ledger(
+        {
+            "tasks/T-1.yaml": """\
         id: T-1
         title: 测试任务
         major: no
@@ -72,7 +85,9 @@ def test_yaml12_no_is_a_string_not_false(cli, make_ledger):
         start: 2016-07-01
         due: 2016-12-31
         status: planned
-        """})
+        """
+        }
+    )
     r = cli("check", "--ledger", root)
     assert "T-1.yaml:3:1: error [invalid_value] major" in r.stdout
     assert "true or false" in r.stdout
@@ -136,10 +151,12 @@ def test_default_is_ledger_data_folder(cli, make_ledger, tmp_path):
 
 
 def test_errors_sorted_by_file_and_line(cli, make_ledger):
-    root = make_ledger({
-        "tasks/T-2.yaml": "id: T-2\ntitle: x\nlead_unit: 无此单位\nstart: 2016-07-01\ndue: 2016-01-01\nstatus: planned\n",
-        "tasks/T-1.yaml": "id: T-1\ntitle: x\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-08-01\nstatus: done\n",
-    })
+    root = make_ledger(
+        {
+            "tasks/T-2.yaml": "id: T-2\ntitle: x\nlead_unit: 无此单位\nstart: 2016-07-01\ndue: 2016-01-01\nstatus: planned\n",
+            "tasks/T-1.yaml": "id: T-1\ntitle: x\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-08-01\nstatus: done\n",
+        }
+    )
     r = cli("check", "--ledger", root, "-f", "json")
     got = [(f["file"], f["line"]) for f in json.loads(r.stdout)]
     assert got == sorted(got)
@@ -147,7 +164,11 @@ def test_errors_sorted_by_file_and_line(cli, make_ledger):
 
 
 def test_github_format_escapes_and_logs(cli, make_ledger):
-    root = make_ledger({"tasks/T-1.yaml": "id: T-1\ntitle: x\nlead_unit: a,b:c%\nstart: 2016-07-01\ndue: 2016-08-01\nstatus: planned\n"})
+    root = make_ledger(
+        {
+            "tasks/T-1.yaml": "id: T-1\ntitle: x\nlead_unit: a,b:c%\nstart: 2016-07-01\ndue: 2016-08-01\nstatus: planned\n"
+        }
+    )
     r = cli("check", "--ledger", root, "-f", "github")
     assert r.exit_code == 1
     lines = r.stdout.splitlines()
@@ -162,7 +183,9 @@ def test_github_format_escapes_and_logs(cli, make_ledger):
 
 def test_console_script_runs_and_no_traceback(make_ledger):
     root = make_ledger({"tasks/T-1.yaml": "id: [\n"})
-    p = subprocess.run([sys.executable, "-m", "reformctl", "check", "--ledger", str(root)], capture_output=True, text=True)
+    p = subprocess.run(
+        [sys.executable, "-m", "reformctl", "check", "--ledger", str(root)], capture_output=True, text=True
+    )
     assert p.returncode == 1
     assert "Traceback" not in p.stderr + p.stdout
 

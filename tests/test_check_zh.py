@@ -63,7 +63,9 @@ def test_json_stays_english_and_untranslated_messages_keep_the_title(cli, make_l
 
 def test_choices_are_listed_the_chinese_way():
     msg = "status: Input should be 'planned', 'in_progress', 'completed', 'closed' or 'cancelled' (got 'done')"
-    assert i18n_check.translate("invalid_choice", msg) == \
-        "`status` 的取值 'done' 不在允许范围内，应为 'planned'、'in_progress'、'completed'、'closed' 或 'cancelled'"
+    assert (
+        i18n_check.translate("invalid_choice", msg)
+        == "`status` 的取值 'done' 不在允许范围内，应为 'planned'、'in_progress'、'completed'、'closed' 或 'cancelled'"
+    )
     assert i18n_check.message("invalid_choice", msg, "en") == msg
     assert i18n_check.message("yaml_syntax", "found x", "zh") == f"{CATALOGUE['yaml_syntax'].zh}: found x"

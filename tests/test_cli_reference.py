@@ -13,8 +13,9 @@ def test_docs_cli_md_is_up_to_date():
     from reformctl.cli.reference import generate
 
     assert DOC.is_file(), "docs/cli.md is missing; run `reformctl cli-reference --out docs/cli.md`"
-    assert DOC.read_text(encoding="utf-8") == generate(), \
+    assert DOC.read_text(encoding="utf-8") == generate(), (
         "docs/cli.md drifted from the commands' --help; run `reformctl cli-reference --out docs/cli.md` and commit it"
+    )
 
 
 def test_every_visible_command_has_a_section_and_hidden_ones_none(cli):
@@ -81,8 +82,14 @@ def test_a_command_built_alone_helps_and_fails_as_with_all(cli):
     from reformctl import cli as C
 
     runner = CliRunner()
-    for argv in (["status", "--help"], ["pilot", "--help"], ["new", "task", "--help"], ["check", "--bogus"],
-                 ["status", "--as-of", "tomorrow"], ["close-out", "--help"]):
+    for argv in (
+        ["status", "--help"],
+        ["pilot", "--help"],
+        ["new", "task", "--help"],
+        ["check", "--bogus"],
+        ["status", "--as-of", "tomorrow"],
+        ["close-out", "--help"],
+    ):
         alone = runner.invoke(C._app_for(argv), argv)
         every = runner.invoke(C.app, argv)
         assert (alone.exit_code, alone.stdout, alone.stderr) == (every.exit_code, every.stdout, every.stderr), argv

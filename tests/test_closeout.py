@@ -48,8 +48,11 @@ def test_close_out_writes_one_commit_and_the_record(sample_repo, cli):
     assert commits(sample_repo) == n + 1
     rec = parse(sample_repo, "closeouts/2016.yaml")
     assert rec["year"] == 2016 and rec["date"] == "2016-12-31"
-    completed = sorted(t for t in (p.stem for p in (sample_repo / "tasks").glob("*.yaml"))
-                       if git(sample_repo, "show", f"HEAD~1:tasks/{t}.yaml").count("status: completed"))
+    completed = sorted(
+        t
+        for t in (p.stem for p in (sample_repo / "tasks").glob("*.yaml"))
+        if git(sample_repo, "show", f"HEAD~1:tasks/{t}.yaml").count("status: completed")
+    )
     assert sorted(rec["closed"]) == completed and completed
     carried = {c["id"]: c for c in rec["carried_over"]}
     assert set(BLOCKERS) <= set(carried) and "T-2016-001" in carried  # the existing carry_over is recorded too
@@ -77,9 +80,9 @@ def test_close_out_diff_is_only_status_and_closed_lines(sample_repo, cli):
         rel = f"tasks/{tid}.yaml"
         diff = git(sample_repo, "diff", "-U0", "HEAD~1", "HEAD", "--", rel)
         lines = [ln for ln in diff.splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
-        assert sorted(lines) == sorted(["-status: completed", "+status: closed", "+closed: 2016-12-31"]) or \
-            sorted(lines) == sorted(["-status: completed", "+status: closed", "-closed: null", "+closed: 2016-12-31"]), \
-            (rel, lines)
+        assert sorted(lines) == sorted(["-status: completed", "+status: closed", "+closed: 2016-12-31"]) or sorted(
+            lines
+        ) == sorted(["-status: completed", "+status: closed", "-closed: null", "+closed: 2016-12-31"]), (rel, lines)
         old = git(sample_repo, "show", f"HEAD~1:{rel}").splitlines()
         new = (sample_repo / rel).read_text(encoding="utf-8").splitlines()
         assert [ln for ln in old if ln.lstrip().startswith("#")] == [ln for ln in new if ln.lstrip().startswith("#")]
@@ -108,22 +111,55 @@ def test_a_touched_dirty_file_blocks(sample_repo, cli):
 
 def test_dry_run_and_carry_over_file(sample_repo, cli, tmp_path):
     csv = tmp_path / "carry.csv"
-    csv.write_text("id,reason,measures,new_due\n" + "".join(f"{i},原因,措施,2017-03-31\n" for i in BLOCKERS[:2]),
-                   encoding="utf-8")
+    csv.write_text(
+        "id,reason,measures,new_due\n" + "".join(f"{i},原因,措施,2017-03-31\n" for i in BLOCKERS[:2]), encoding="utf-8"
+    )
     yml = tmp_path / "carry.yaml"
     yml.write_text("- {id: T-2016-027, reason: 原因, measures: 措施, new_due: 2017-05-31}\n", encoding="utf-8")
     n = commits(sample_repo)
     r = cli("close-out", "--year", "2016", *AS_OF, "--carry-over-file", csv, "--dry-run", "--ledger", sample_repo)
     assert r.exit_code == 1 and "T-2016-027" in r.stdout and "T-2016-003" not in r.stdout
-    r = cli("close-out", "--year", "2016", *AS_OF, "--carry-over-file", csv, "--carry-over-file", yml, "-n",
-            "--ledger", sample_repo)
+    r = cli(
+        "close-out",
+        "--year",
+        "2016",
+        *AS_OF,
+        "--carry-over-file",
+        csv,
+        "--carry-over-file",
+        yml,
+        "-n",
+        "--ledger",
+        sample_repo,
+    )
     assert r.exit_code == 0, r  # several files add up
-    ok = cli("close-out", "--year", "2016", *AS_OF, "--carry-over-file", yml, *carry_args(BLOCKERS[:2]), "-n",
-             "--ledger", sample_repo)
+    ok = cli(
+        "close-out",
+        "--year",
+        "2016",
+        *AS_OF,
+        "--carry-over-file",
+        yml,
+        *carry_args(BLOCKERS[:2]),
+        "-n",
+        "--ledger",
+        sample_repo,
+    )
     assert ok.exit_code == 0 and "+status: closed" in ok.stdout
     assert commits(sample_repo) == n and git(sample_repo, "status", "--porcelain") == ""
-    r = cli("close-out", "--year", "2016", *AS_OF, "--carry-over-file", yml, *carry_args(BLOCKERS[:2]), "--format",
-            "json", "--ledger", sample_repo)
+    r = cli(
+        "close-out",
+        "--year",
+        "2016",
+        *AS_OF,
+        "--carry-over-file",
+        yml,
+        *carry_args(BLOCKERS[:2]),
+        "--format",
+        "json",
+        "--ledger",
+        sample_repo,
+    )
     out = json.loads(r.stdout)
     assert r.exit_code == 0 and out["commit"] == git(sample_repo, "rev-parse", "HEAD").strip()
     assert {c["id"]: c["new_due"] for c in out["carried_over"]}["T-2016-027"] == "2017-05-31"
@@ -131,13 +167,39 @@ def test_dry_run_and_carry_over_file(sample_repo, cli, tmp_path):
 
 def test_bad_carry_overs_are_usage_errors(sample_repo, cli):
     led = ["--ledger", sample_repo]
-    r = cli("close-out", "--year", "2016", *AS_OF, "--carry-over", "T-2016-002", "--reason", "r", "--measures", "m",
-            "--new-due", "2017-01-01", *led)
+    r = cli(
+        "close-out",
+        "--year",
+        "2016",
+        *AS_OF,
+        "--carry-over",
+        "T-2016-002",
+        "--reason",
+        "r",
+        "--measures",
+        "m",
+        "--new-due",
+        "2017-01-01",
+        *led,
+    )
     assert r.exit_code == 2 and "not an unfinished task" in r.stderr  # completed
     r = cli("close-out", "--year", "2016", *AS_OF, "--carry-over", "T-2016-003", "--reason", "r", *led)
     assert r.exit_code == 2 and "each --carry-over needs its own --reason, --measures and --new-due" in r.stderr
-    r = cli("close-out", "--year", "2016", *AS_OF, "--carry-over", "T-2016-003", "--reason", "r", "--measures", "m",
-            "--new-due", "2016-01-01", *led)
+    r = cli(
+        "close-out",
+        "--year",
+        "2016",
+        *AS_OF,
+        "--carry-over",
+        "T-2016-003",
+        "--reason",
+        "r",
+        "--measures",
+        "m",
+        "--new-due",
+        "2016-01-01",
+        *led,
+    )
     assert r.exit_code == 2 and "not after" in r.stderr
     r = cli("close-out", *AS_OF, *led)
     assert r.exit_code == 2 and "give either --year YYYY" in r.stderr
@@ -154,16 +216,19 @@ def test_plan_with_all_tasks_done_is_written_off(make_ledger, cli, tmp_path):
         status: {status}
         completed: {completed}
         """
-    root = make_ledger({
-        "plans/PL-1.yaml": "id: PL-1\ntitle: 方案\nlevel: city\nstatus: issued\nissued: 2016-06-01\n"
-                           "legality_review: 2016-05-01\n",
-        "plans/PL-2.yaml": "id: PL-2\ntitle: 方案二\nlevel: city\nstatus: issued\nissued: 2016-06-01\n"
-                           "legality_review: 2016-05-01\n",
-        "tasks/T-1.yaml": task.format(id="T-1", status="completed", completed="2016-11-01"),
-        "tasks/T-2.yaml": task.format(id="T-2", status="cancelled", completed="null") + "cancel_reason: 合并\n",
-        "tasks/T-3.yaml": task.format(id="T-3", status="completed", completed="2016-11-20").replace("PL-1", "PL-2")
-        .replace("2016-11-30", "2017-03-31"),
-    })
+    root = make_ledger(
+        {
+            "plans/PL-1.yaml": "id: PL-1\ntitle: 方案\nlevel: city\nstatus: issued\nissued: 2016-06-01\n"
+            "legality_review: 2016-05-01\n",
+            "plans/PL-2.yaml": "id: PL-2\ntitle: 方案二\nlevel: city\nstatus: issued\nissued: 2016-06-01\n"
+            "legality_review: 2016-05-01\n",
+            "tasks/T-1.yaml": task.format(id="T-1", status="completed", completed="2016-11-01"),
+            "tasks/T-2.yaml": task.format(id="T-2", status="cancelled", completed="null") + "cancel_reason: 合并\n",
+            "tasks/T-3.yaml": task.format(id="T-3", status="completed", completed="2016-11-20")
+            .replace("PL-1", "PL-2")
+            .replace("2016-11-30", "2017-03-31"),
+        }
+    )
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "init")

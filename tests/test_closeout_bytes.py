@@ -22,10 +22,32 @@ from conftest import git
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "closeout"
 REGEN = os.environ.get("REFORMCTL_REGEN_GOLDEN") == "1"
-CARRY = ["--carry-over", "T-2016-003", "--reason", "基金管理机构未选定", "--measures", "加快遴选", "--new-due",
-         "2017-03-31", "--carry-over", "T-2016-013", "--reason", "原因", "--measures", "措施", "--new-due",
-         "2017-06-30", "--carry-over", "T-2016-027", "--reason", "原因", "--measures", "措施", "--new-due",
-         "2017-06-30"]
+CARRY = [
+    "--carry-over",
+    "T-2016-003",
+    "--reason",
+    "基金管理机构未选定",
+    "--measures",
+    "加快遴选",
+    "--new-due",
+    "2017-03-31",
+    "--carry-over",
+    "T-2016-013",
+    "--reason",
+    "原因",
+    "--measures",
+    "措施",
+    "--new-due",
+    "2017-06-30",
+    "--carry-over",
+    "T-2016-027",
+    "--reason",
+    "原因",
+    "--measures",
+    "措施",
+    "--new-due",
+    "2017-06-30",
+]
 
 
 def written(repo: Path) -> dict[str, bytes]:
@@ -87,8 +109,22 @@ def test_sample_close_out_bytes(sample_repo, cli):
 
 def test_tricky_close_out_bytes(tricky_repo, cli):
     led = ["--ledger", tricky_repo]
-    r = cli("close-out", "--year", "2016", "--as-of", "2017-01-15", "--carry-over", "T-K", "--reason", "年内未完成",
-            "--measures", "加快推进", "--new-due", "2017-06-30", *led)
+    r = cli(
+        "close-out",
+        "--year",
+        "2016",
+        "--as-of",
+        "2017-01-15",
+        "--carry-over",
+        "T-K",
+        "--reason",
+        "年内未完成",
+        "--measures",
+        "加快推进",
+        "--new-due",
+        "2017-06-30",
+        *led,
+    )
     assert r.exit_code == 0, r
     files = written(tricky_repo)
     assert "tasks/T-M.yaml" not in files and "tasks/T-L.yaml" not in files
@@ -104,8 +140,10 @@ def test_tricky_close_out_bytes(tricky_repo, cli):
 
 def test_a_file_without_a_final_newline_is_written_off(make_ledger, cli):
     """Used to be refused: the new `closed:` line was glued to the last line (`completed: 2016-11-07closed: ...`)."""
-    text = ("id: T-H\ntitle: 文件末尾没有换行\nsource: 《某文件》\nlead_unit: 市发改委\nstart: 2016-07-01\n"
-            "due: 2016-11-30\nstatus: completed   # 已完成\ncompleted: 2016-11-07")
+    text = (
+        "id: T-H\ntitle: 文件末尾没有换行\nsource: 《某文件》\nlead_unit: 市发改委\nstart: 2016-07-01\n"
+        "due: 2016-11-30\nstatus: completed   # 已完成\ncompleted: 2016-11-07"
+    )
     root = make_ledger({})
     (root / "tasks").mkdir()
     (root / "tasks/T-H.yaml").write_bytes(text.encode())
@@ -115,17 +153,24 @@ def test_a_file_without_a_final_newline_is_written_off(make_ledger, cli):
     r = cli("close-out", "--year", "2016", "--as-of", "2017-01-15", "--ledger", root)
     assert r.exit_code == 0, r
     assert (root / "tasks/T-H.yaml").read_text(encoding="utf-8") == text.replace(
-        "status: completed   # 已完成", "status: closed      # 已完成") + "\nclosed: 2017-01-15\n"
+        "status: completed   # 已完成", "status: closed      # 已完成"
+    ) + "\nclosed: 2017-01-15\n"
 
 
 def test_one_item_is_added_to_its_years_record_only_after_the_year_end(make_ledger, cli):
     """closeouts/Y.yaml is the record of the year-end close-out (contract: `date` is its as-of date), so writing
     off one item before it creates no record; after it, the item joins the record in the same commit."""
-    task = ("id: {id}\ntitle: 任务\nsource: 《某文件》\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: {due}\n"
-            "status: completed\ncompleted: 2016-10-01\n")
-    root = make_ledger({"tasks/T-1.yaml": task.format(id="T-1", due="2016-11-30"),
-                        "tasks/T-2.yaml": task.format(id="T-2", due="2016-12-31"),
-                        "tasks/T-3.yaml": task.format(id="T-3", due="2016-12-31")})
+    task = (
+        "id: {id}\ntitle: 任务\nsource: 《某文件》\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: {due}\n"
+        "status: completed\ncompleted: 2016-10-01\n"
+    )
+    root = make_ledger(
+        {
+            "tasks/T-1.yaml": task.format(id="T-1", due="2016-11-30"),
+            "tasks/T-2.yaml": task.format(id="T-2", due="2016-12-31"),
+            "tasks/T-3.yaml": task.format(id="T-3", due="2016-12-31"),
+        }
+    )
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "init")
@@ -140,8 +185,10 @@ def test_one_item_is_added_to_its_years_record_only_after_the_year_end(make_ledg
     git(root, "add", "-A")
     git(root, "commit", "-qm", "T-4")
     assert cli("close-out", "T-4", "--as-of", "2017-01-10", *led).exit_code == 0
-    assert sorted(git(root, "show", "--name-only", "--format=", "HEAD").split()) == \
-        ["closeouts/2016.yaml", "tasks/T-4.yaml"]
+    assert sorted(git(root, "show", "--name-only", "--format=", "HEAD").split()) == [
+        "closeouts/2016.yaml",
+        "tasks/T-4.yaml",
+    ]
     rec = (root / "closeouts/2016.yaml").read_text(encoding="utf-8")
     assert "date: 2016-12-20" in rec and "- T-4" in rec
     assert cli("check", *led).exit_code == 0

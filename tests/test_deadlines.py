@@ -25,7 +25,8 @@ def assert_boundaries(L, rule, due, **match):
 
 
 def task(tid="T-1", due="2016-10-31", status="in_progress", extra=""):
-    return {f"tasks/{tid}.yaml": f"""\
+    return {
+        f"tasks/{tid}.yaml": f"""\
         id: {tid}
         title: 测试任务
         lead_unit: 市发改委
@@ -35,7 +36,8 @@ def task(tid="T-1", due="2016-10-31", status="in_progress", extra=""):
         progress:
           - {{date: 2016-09-30, note: 进展}}
         {extra}
-        """}
+        """
+    }
 
 
 # ---------------------------------------------------------------- dates
@@ -74,11 +76,14 @@ def test_task_overdue_boundaries(ledger):
     assert "逾期1天" in f.text("zh")
 
 
-@pytest.mark.parametrize("status,extra", [
-    ("completed", "completed: 2016-10-20"),
-    ("cancelled", "cancel_reason: 不再实施"),
-    ("closed", "completed: 2016-10-20\nclosed: 2016-12-31"),
-])
+@pytest.mark.parametrize(
+    "status,extra",
+    [
+        ("completed", "completed: 2016-10-20"),
+        ("cancelled", "cancel_reason: 不再实施"),
+        ("closed", "completed: 2016-10-20\nclosed: 2016-12-31"),
+    ],
+)
 def test_done_tasks_owe_nothing(ledger, status, extra):
     L = ledger(task(status=status, extra=extra.replace("\n", "\n        ")))
     assert [f for f in findings(L, D(2017, 6, 1)) if f.kind == "task"] == []
@@ -98,10 +103,15 @@ def test_carry_over_uses_new_due(ledger):
 
 
 def test_milestone_overdue(ledger):
-    L = ledger(task(due="2016-12-31", extra="""milestones:
+    L = ledger(
+        task(
+            due="2016-12-31",
+            extra="""milestones:
           - {name: 制定方案, due: 2016-09-30, done: 2016-09-20}
           - {name: 完成试点, due: 2016-11-30}
-          - {name: 后来完成, due: 2016-11-15, done: 2016-12-10}"""))
+          - {name: 后来完成, due: 2016-11-15, done: 2016-12-10}""",
+        )
+    )
     assert_boundaries(L, "milestone_overdue", D(2016, 11, 30), ref="完成试点")
     assert of(L, D(2016, 12, 1), "milestone_overdue", ref="制定方案") == []
     # done after the as-of date: still overdue as of then, gone once done
@@ -110,15 +120,19 @@ def test_milestone_overdue(ledger):
     assert "完成试点" in of(L, D(2016, 12, 1), "milestone_overdue", ref="完成试点")[0].message
 
 
-@pytest.mark.parametrize("last,due", [
-    ("2016-08-31", D(2016, 10, 31)),   # 31 Aug + 2 months
-    ("2016-10-31", D(2016, 12, 31)),
-    ("2016-12-31", D(2017, 2, 28)),    # 31 Dec + 2 months
-    ("2015-12-31", D(2016, 2, 29)),    # leap year
-    ("2016-12-30", D(2017, 2, 28)),
-])
+@pytest.mark.parametrize(
+    "last,due",
+    [
+        ("2016-08-31", D(2016, 10, 31)),  # 31 Aug + 2 months
+        ("2016-10-31", D(2016, 12, 31)),
+        ("2016-12-31", D(2017, 2, 28)),  # 31 Dec + 2 months
+        ("2015-12-31", D(2016, 2, 29)),  # leap year
+        ("2016-12-30", D(2017, 2, 28)),
+    ],
+)
 def test_update_overdue_month_ends(ledger, last, due):
-    files = {"tasks/T-1.yaml": f"""\
+    files = {
+        "tasks/T-1.yaml": f"""\
         id: T-1
         title: 测试任务
         lead_unit: 市发改委
@@ -128,7 +142,8 @@ def test_update_overdue_month_ends(ledger, last, due):
         progress:
           - {{date: 2015-07-15, note: 第一次}}
           - {{date: {last}, note: 最近一次}}
-        """}
+        """
+    }
     # a ledger counting from 2015 (nothing falls due before a ledger's start)
     L = ledger(files, "name: t\nlevel: city\nstart: 2015-07-01\n")
     assert_boundaries(L, "update_overdue", due)
@@ -136,14 +151,16 @@ def test_update_overdue_month_ends(ledger, last, due):
 
 
 def test_update_overdue_from_start_without_progress_and_settings_interval(ledger):
-    files = {"tasks/T-1.yaml": """\
+    files = {
+        "tasks/T-1.yaml": """\
         id: T-1
         title: 无进展
         lead_unit: 市发改委
         start: 2016-07-31
         due: 2017-12-31
         status: planned
-        """}
+        """
+    }
     assert_boundaries(ledger(files), "update_overdue", D(2016, 9, 30))
     settings = "name: t\nlevel: city\nstart: 2016-07-01\nrules: {update_interval_months: 1, due_soon_days: 3}\n"
     L = ledger(files, settings)
@@ -160,7 +177,8 @@ def test_progress_after_as_of_does_not_count(ledger):
 
 # ---------------------------------------------------------------- pilots
 def pilot(status="active", filed="2016-07-20", end="2017-06-30", extra=""):
-    return {"pilots/P-1.yaml": f"""\
+    return {
+        "pilots/P-1.yaml": f"""\
         id: P-1
         title: 测试试点
         unit: 某区委
@@ -172,7 +190,8 @@ def pilot(status="active", filed="2016-07-20", end="2017-06-30", extra=""):
         filed: {filed}
         status: {status}
         {extra}
-        """}
+        """
+    }
 
 
 def test_pilot_overdue(ledger):
@@ -193,7 +212,8 @@ def test_pilot_not_filed(ledger):
     assert of(late, D(2016, 8, 5), "pilot_not_filed") == []
     settings = "name: t\nlevel: city\nstart: 2016-07-01\nrules: {pilot_filing_days: 10}\n"
     assert [f.due for f in of(ledger(pilot(filed="null"), settings), D(2016, 7, 12), "pilot_not_filed")] == [
-        D(2016, 7, 11)]
+        D(2016, 7, 11)
+    ]
 
 
 # ---------------------------------------------------------------- notices
@@ -314,10 +334,26 @@ def test_plan_review_overdue(ledger):
 def test_every_rule_code_of_the_contract_is_registered_and_labelled():
     from reformctl import i18n
 
-    contract = {"task_overdue", "milestone_overdue", "update_overdue", "carry_over_overdue", "pilot_overdue",
-                "pilot_not_filed", "problem_overdue", "review_overdue", "reminder_overdue", "report_missing",
-                "evaluation_due", "meeting_missing", "self_assessment_missing", "training_missing",
-                "onsite_meeting_missing", "press_conference_missing", "inspection_missing", "plan_review_overdue"}
+    contract = {
+        "task_overdue",
+        "milestone_overdue",
+        "update_overdue",
+        "carry_over_overdue",
+        "pilot_overdue",
+        "pilot_not_filed",
+        "problem_overdue",
+        "review_overdue",
+        "reminder_overdue",
+        "report_missing",
+        "evaluation_due",
+        "meeting_missing",
+        "self_assessment_missing",
+        "training_missing",
+        "onsite_meeting_missing",
+        "press_conference_missing",
+        "inspection_missing",
+        "plan_review_overdue",
+    }
     rules = all_rules()
     assert contract <= set(rules)
     for code in rules:

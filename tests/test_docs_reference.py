@@ -51,22 +51,41 @@ def test_format_names_every_file_and_field():
         assert f"{kind.folder}/" in FORMAT, kind.folder
     for name in ("reformctl.yaml", "units.yaml", "commissioners.yaml"):
         assert name in FORMAT
-    missing = [f"{model.__name__}.{field}" for model in _models() for field in model.model_fields
-               if not re.search(rf"(?<![\w-]){re.escape(field)}(?=:|`|\b)", FORMAT)]
+    missing = [
+        f"{model.__name__}.{field}"
+        for model in _models()
+        for field in model.model_fields
+        if not re.search(rf"(?<![\w-]){re.escape(field)}(?=:|`|\b)", FORMAT)
+    ]
     assert not missing, f"docs/format.md does not describe: {missing}"
 
 
 def test_format_has_the_levels_part():
     levels = FORMAT.split("## Levels", 1)[1]
-    for word in ("members:", "reformctl fetch", "--bundle", "reformctl bundle", "--members", "--member UNIT",
-                 "docking_missing", "member_stale", "member_invalid", "dock:", "docks:", "upper:", "docking_days"):
+    for word in (
+        "members:",
+        "reformctl fetch",
+        "--bundle",
+        "reformctl bundle",
+        "--members",
+        "--member UNIT",
+        "docking_missing",
+        "member_stale",
+        "member_invalid",
+        "dock:",
+        "docks:",
+        "upper:",
+        "docking_days",
+    ):
         assert word in levels, word
 
 
 def test_rules_lists_every_code_with_its_article():
     codes = set(CATALOGUE) | set(all_rules()) | {"docking_missing", "member_stale", "member_invalid"}
     missing = sorted(c for c in codes if f"`{c}`" not in RULES_MD)
-    assert not missing, (f"docs/rules.md does not list {missing}: add each code with the article of the source "
-                         "document it comes from (or under \"Rules of the tool's own\")")
+    assert not missing, (
+        f"docs/rules.md does not list {missing}: add each code with the article of the source "
+        'document it comes from (or under "Rules of the tool\'s own")'
+    )
     for n in range(1, 22):
         assert re.search(rf"^\| R{n} \| .+ \| \d+ \|", RULES_MD, re.M), f"R{n} without its article"

@@ -21,15 +21,18 @@ def test_exit_codes_are_chosen_by_the_command_line_only():
     assert exit_names.search("USAGE, FINDINGS = 2, 1") and exit_names.search("EXIT_USAGE = 2")
 
 
-@pytest.mark.parametrize(("exc", "code"), [
-    (errors.UsageError("bad"), EXIT_USAGE),
-    (errors.LedgerRootError("no ledger", "root_missing"), EXIT_USAGE),
-    (errors.BadRequest("no item T-1"), EXIT_USAGE),
-    (errors.BaseRefError("--base x is not a commit"), EXIT_USAGE),
-    (errors.InitError("exists"), EXIT_USAGE),
-    (errors.StoreError("HEAD is detached"), EXIT_FINDINGS),
-    (errors.NothingToDo(), EXIT_OK),
-])
+@pytest.mark.parametrize(
+    ("exc", "code"),
+    [
+        (errors.UsageError("bad"), EXIT_USAGE),
+        (errors.LedgerRootError("no ledger", "root_missing"), EXIT_USAGE),
+        (errors.BadRequest("no item T-1"), EXIT_USAGE),
+        (errors.BaseRefError("--base x is not a commit"), EXIT_USAGE),
+        (errors.InitError("exists"), EXIT_USAGE),
+        (errors.StoreError("HEAD is detached"), EXIT_FINDINGS),
+        (errors.NothingToDo(), EXIT_OK),
+    ],
+)
 def test_each_error_maps_to_its_exit_code(exc, code):
     assert isinstance(exc, errors.ReformctlError)
     assert exit_code(exc) == code

@@ -20,14 +20,109 @@ DAY = dt.date(2017, 1, 15)
 TASK_ORDER = list(Task.model_fields)
 PLAN_ORDER = list(Plan.model_fields)
 
-CJK = ["推进", "改革", "市发改委", "方案", "试点", "专项小组", "报市委深改办备案", "《实施意见》", "“两个通道”",
-       "（试行）", "，", "、", "：", "年", "第3批", "2016年", "A股", "30项"]
-ODD = [":", ": ", "#", " #", ",", "[", "]", "{", "}", "'", '"', "-", "- ", "?", "!", "&", "*", "%", "@", "`", "|",
-       ">", " ", "  ", "\\", "\xa0", "\u3000", "\u2028", "\x85", "\ufeff", "~", ".", "\t"]
-WORDS = ["city", "T-2016-001", "PL-1", "in_progress", "completed", "issued", "yes", "no", "on", "True", "TRUE",
-         "False", "Null", "NULL", "null", "true", "false", "~", "y", "n", "x_y", "abc-def", "v1.2", "a b", "0x1F",
-         "0o17", "1_000", "+5", "-5", "007", "0", "42", "2016", "1.0", "1e3", ".inf", ".NaN", "2016-12-31",
-         "2016-1-5", "2016-02-30", "2016-12-31T10:00:00", "<<", "=", "-", "---", "..."]
+CJK = [
+    "推进",
+    "改革",
+    "市发改委",
+    "方案",
+    "试点",
+    "专项小组",
+    "报市委深改办备案",
+    "《实施意见》",
+    "“两个通道”",
+    "（试行）",
+    "，",
+    "、",
+    "：",
+    "年",
+    "第3批",
+    "2016年",
+    "A股",
+    "30项",
+]
+ODD = [
+    ":",
+    ": ",
+    "#",
+    " #",
+    ",",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    '"',
+    "-",
+    "- ",
+    "?",
+    "!",
+    "&",
+    "*",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">",
+    " ",
+    "  ",
+    "\\",
+    "\xa0",
+    "\u3000",
+    "\u2028",
+    "\x85",
+    "\ufeff",
+    "~",
+    ".",
+    "\t",
+]
+WORDS = [
+    "city",
+    "T-2016-001",
+    "PL-1",
+    "in_progress",
+    "completed",
+    "issued",
+    "yes",
+    "no",
+    "on",
+    "True",
+    "TRUE",
+    "False",
+    "Null",
+    "NULL",
+    "null",
+    "true",
+    "false",
+    "~",
+    "y",
+    "n",
+    "x_y",
+    "abc-def",
+    "v1.2",
+    "a b",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "+5",
+    "-5",
+    "007",
+    "0",
+    "42",
+    "2016",
+    "1.0",
+    "1e3",
+    ".inf",
+    ".NaN",
+    "2016-12-31",
+    "2016-1-5",
+    "2016-02-30",
+    "2016-12-31T10:00:00",
+    "<<",
+    "=",
+    "-",
+    "---",
+    "...",
+]
 
 
 NOISE = [0.0]  # the chance of each odd choice, set per document
@@ -91,7 +186,7 @@ def value_lines(rng: random.Random, key: str, indent: int, layout: tuple[int, in
                 sub = []
                 for k in rng.sample(["name", "due", "done", "evidence"], rng.randint(1, 3)):
                     sub += value_lines(rng, k, indent + s, layout, depth + 1)
-                out.append(dash + sub[0][indent + s:])
+                out.append(dash + sub[0][indent + s :])
                 out += sub[1:]
         return out
     if r < 0.45:
@@ -122,8 +217,14 @@ def document(rng: random.Random, order: list[str]) -> str:
         lines.append("---")
     for k in keys:
         if k == "status":
-            lines.append("status: " + (rng.choice(["completed", "completed", "issued", '"completed"', "'issued'",
-                                                   "completed   # 已完成"]) if not odd(rng) else "[completed]"))
+            lines.append(
+                "status: "
+                + (
+                    rng.choice(["completed", "completed", "issued", '"completed"', "'issued'", "completed   # 已完成"])
+                    if not odd(rng)
+                    else "[completed]"
+                )
+            )
         elif k == "closed" and rng.random() < 0.5:
             lines.append("closed: " + rng.choice(["null", "~", "", "null    # 销账日期", "2016-12-01", "'x'"]))
         else:
@@ -185,8 +286,10 @@ def test_quick_edit_on_the_sample_ledger(tmp_path):
 def test_what_is_declined():
     order = TASK_ORDER
     ok = "id: T-1\nstatus: completed\ncompleted: 2016-11-01\n"
-    assert set_top_scalars(ok, {"status": "closed", "closed": DAY}, order) == \
-        "id: T-1\nstatus: closed\ncompleted: 2016-11-01\nclosed: 2017-01-15\n"
+    assert (
+        set_top_scalars(ok, {"status": "closed", "closed": DAY}, order)
+        == "id: T-1\nstatus: closed\ncompleted: 2016-11-01\nclosed: 2017-01-15\n"
+    )
     for text in [
         ok.replace("T-1", "T-1   # 注释").replace("completed: 2016", "completed: 2016"),  # fine: far from the edit
     ]:
@@ -223,8 +326,10 @@ def test_what_is_declined():
 def plain_value(rng: random.Random, depth: int = 0):
     r = rng.random()
     if depth < 3 and r < 0.12:
-        return {rng.choice(["id", "reason", "measures", "new_due", "note", "a_b", "x1"]): plain_value(rng, depth + 1)
-                for _ in range(rng.randint(0, 4))}
+        return {
+            rng.choice(["id", "reason", "measures", "new_due", "note", "a_b", "x1"]): plain_value(rng, depth + 1)
+            for _ in range(rng.randint(0, 4))
+        }
     if depth < 3 and r < 0.25:
         return [plain_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
     if r < 0.5:
@@ -235,8 +340,7 @@ def plain_value(rng: random.Random, depth: int = 0):
         return dt.date(2016, rng.randint(1, 12), rng.randint(1, 28))
     if not odd(rng, 3):
         return rng.choice([0, 7, -3, 2016, True, False, None])
-    return rng.choice([10 ** 20, 1.5, dt.datetime(2016, 1, 1, 10, 0), "", " 前后空格 ", "多行\n文本", "it's",
-                       'say "hi"'])
+    return rng.choice([10**20, 1.5, dt.datetime(2016, 1, 1, 10, 0), "", " 前后空格 ", "多行\n文本", "it's", 'say "hi"'])
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -249,8 +353,10 @@ def test_new_document_rendering_equals_ruamel(seed):
     for n in range(200):
         NOISE[0] = rng.choice([0.0, 0.0, 0.02, 0.2])
         data = {k: plain_value(rng) for k in rng.sample(TASK_ORDER[1:], rng.randint(1, 8))}
-        header = rng.choice([None, "yaml-language-server: $schema=../../schemas/closeout.schema.json", "两行\n注释"]
-                            + (["尾随空格 ", "", "#"] if odd(rng, 5) else []))
+        header = rng.choice(
+            [None, "yaml-language-server: $schema=../../schemas/closeout.schema.json", "两行\n注释"]
+            + (["尾随空格 ", "", "#"] if odd(rng, 5) else [])
+        )
         layout = rng.choice(LAYOUTS[:7])
         doc = new_doc(data, layout=layout, header=header)
         if rng.random() < 0.1:

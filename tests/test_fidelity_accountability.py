@@ -18,8 +18,15 @@ implemented_by: {by}
 """
 
 
-def codes(cli, make_ledger, ground="task_not_done", measure="oral_warning", by="[市委深改办]",
-          more="decided_by: 市委深改组", lang=None):
+def codes(
+    cli,
+    make_ledger,
+    ground="task_not_done",
+    measure="oral_warning",
+    by="[市委深改办]",
+    more="decided_by: 市委深改组",
+    lang=None,
+):
     root = make_ledger({"accountability/A-1.yaml": RECORD.format(ground=ground, measure=measure, by=by, more=more)})
     r = cli("check", "--ledger", root, "--format", "json")
     assert r.exit_code in (0, 1), r
@@ -27,14 +34,30 @@ def codes(cli, make_ledger, ground="task_not_done", measure="oral_warning", by="
 
 
 def test_point_deduction_needs_both_inspection_offices(cli, make_ledger):
-    one = codes(cli, make_ledger, measure="point_deduction", by="[市委深改办, 市委督查室]", more="decided_by: 市委深改组\npoints: 2")
+    one = codes(
+        cli,
+        make_ledger,
+        measure="point_deduction",
+        by="[市委深改办, 市委督查室]",
+        more="decided_by: 市委深改组\npoints: 2",
+    )
     assert one == [("accountability_implementer", "error")]
-    both = codes(cli, make_ledger, measure="point_deduction", by="[市委深改办, 市委督查室, 市政府督查室]",
-                 more="decided_by: 市委深改组\npoints: 2")
+    both = codes(
+        cli,
+        make_ledger,
+        measure="point_deduction",
+        by="[市委深改办, 市委督查室, 市政府督查室]",
+        more="decided_by: 市委深改组\npoints: 2",
+    )
     assert both == []
     # the same office named twice is still one office
-    twice = codes(cli, make_ledger, measure="point_deduction", by="[市委深改办, 市委督查室, 市委督查室]",
-                  more="decided_by: 市委深改组\npoints: 2")
+    twice = codes(
+        cli,
+        make_ledger,
+        measure="point_deduction",
+        by="[市委深改办, 市委督查室, 市委督查室]",
+        more="decided_by: 市委深改组\npoints: 2",
+    )
     assert twice == [("accountability_implementer", "error")]
 
 
@@ -59,8 +82,13 @@ def test_other_needs_a_note_and_free_text_is_kept_with_a_warning(cli, make_ledge
 
 
 def test_messages_in_chinese(cli, make_ledger):
-    root = make_ledger({"accountability/A-1.yaml": RECORD.format(ground="other", measure="oral_warning",
-                                                                 by="[市委深改办]", more="decided_by: 市委深改办")})
+    root = make_ledger(
+        {
+            "accountability/A-1.yaml": RECORD.format(
+                ground="other", measure="oral_warning", by="[市委深改办]", more="decided_by: 市委深改办"
+            )
+        }
+    )
     r = cli("check", "--ledger", root, "--lang", "zh")
     assert "追责问责由深改小组决定（第十六条）" in r.stdout, r.stdout
     assert "须在 `ground_note` 中说明具体事由" in r.stdout, r.stdout

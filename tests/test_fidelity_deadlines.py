@@ -82,13 +82,16 @@ def _codes(L):
     return sorted(d.code for d in check_ledger(L) if d.code.startswith("pilot_term"))
 
 
-@pytest.mark.parametrize("start,end,codes", [
-    ("2016-01-01", "2016-12-31", []),                        # one year exactly
-    ("2016-01-01", "2017-01-01", ["pilot_term_long"]),       # one year and a day
-    ("2016-01-01", "2017-12-31", ["pilot_term_long"]),       # two years exactly
-    ("2016-01-01", "2018-01-01", ["pilot_term_exceeded"]),   # two years and a day
-    ("2016-07-15", "2017-07-14", []),
-    ("2016-07-15", "2017-07-15", ["pilot_term_long"]),
-])
+@pytest.mark.parametrize(
+    "start,end,codes",
+    [
+        ("2016-01-01", "2016-12-31", []),  # one year exactly
+        ("2016-01-01", "2017-01-01", ["pilot_term_long"]),  # one year and a day
+        ("2016-01-01", "2017-12-31", ["pilot_term_long"]),  # two years exactly
+        ("2016-01-01", "2018-01-01", ["pilot_term_exceeded"]),  # two years and a day
+        ("2016-07-15", "2017-07-14", []),
+        ("2016-07-15", "2017-07-15", ["pilot_term_long"]),
+    ],
+)
 def test_pilot_term_end_is_the_last_day(ledger, start, end, codes):
     assert _codes(ledger({"pilots/P-1.yaml": PILOT.format(start=start, end=end)})) == codes

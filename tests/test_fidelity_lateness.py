@@ -63,8 +63,12 @@ def test_status_history_lists_what_was_filed_late(cli, make_ledger):
     r = cli("status", "--ledger", root, "--as-of", "2016-12-31", "--history", "--all-filings", "-f", "json")
     rows = json.loads(r.stdout)
     assert sorted((x["id"], x["unit"], x["late"]) for x in rows) == [
-        ("P-1", "某区委", True), ("R-1", "市发改委", True), ("R-2", "经济专项小组", False),
-        ("SR-1", "市发改委", False), ("SR-1", "市科技局", True)]
+        ("P-1", "某区委", True),
+        ("R-1", "市发改委", True),
+        ("R-2", "经济专项小组", False),
+        ("SR-1", "市发改委", False),
+        ("SR-1", "市科技局", True),
+    ]
     zh = cli("status", "--ledger", root, "--as-of", "2016-12-31", "--history", "--lang", "zh")
     assert "逾期办理记录" in zh.stdout and "R-1" in zh.stdout
     csv = cli("status", "--ledger", root, "--as-of", "2016-12-31", "--history", "-f", "csv", "--unit", "市科技局")

@@ -27,11 +27,14 @@ def codes(cli, make_ledger, level, more, settings_level="city"):
     return sorted(f["code"] for f in json.loads(r.stdout))
 
 
-@pytest.mark.parametrize("more", [
-    "upper_plan: 《四川省某方案》\nlegality_review: 2016-08-01",
-    "docks: PL-UP-1\nlegality_review: 2016-08-01",
-    "overall: true\nlegality_review: 2016-08-01",
-])
+@pytest.mark.parametrize(
+    "more",
+    [
+        "upper_plan: 《四川省某方案》\nlegality_review: 2016-08-01",
+        "docks: PL-UP-1\nlegality_review: 2016-08-01",
+        "overall: true\nlegality_review: 2016-08-01",
+    ],
+)
 def test_docking_and_overall_plans_need_approval_before_issue(cli, make_ledger, more):
     assert codes(cli, make_ledger, "city", more) == ["plan_approval_missing"]
     assert codes(cli, make_ledger, "city", more + "\napproved: 2016-08-05") == []

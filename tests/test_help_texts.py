@@ -8,8 +8,10 @@ import re
 import pytest
 import typer
 
-TYPE_NAMES = re.compile(r"<(?:bool|str|int|float|path|text|list\[[^>]*\]|int range|float range|"
-                        r"[a-z_]+(?:\|[a-z_]+)+)>|\[\[|\{[A-Z_]+\}")
+TYPE_NAMES = re.compile(
+    r"<(?:bool|str|int|float|path|text|list\[[^>]*\]|int range|float range|"
+    r"[a-z_]+(?:\|[a-z_]+)+)>|\[\[|\{[A-Z_]+\}"
+)
 
 
 def _root():
@@ -93,8 +95,9 @@ def test_reflow_keeps_lists_and_examples():
 
         # yaml-language-server: $schema=x
     """
-    assert reflow(doc) == ("Check it.\n\nExamples:\n  reformctl status\n  reformctl check\n\n"
-                           "    # yaml-language-server: $schema=x")
+    assert reflow(doc) == (
+        "Check it.\n\nExamples:\n  reformctl status\n  reformctl check\n\n    # yaml-language-server: $schema=x"
+    )
     assert reflow("Kinds:\n- task\n- pilot") == "Kinds:\n- task\n- pilot"
 
 

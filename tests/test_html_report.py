@@ -11,8 +11,15 @@ import pytest
 from conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(os.environ.get("REFORMCTL_TEST_ARTIFACTS", REPO / "test-artifacts"))
 
 
@@ -34,7 +41,14 @@ def test_sample_report_content(cli, sample_copy, tmp_path):
     text = make_report(cli, sample_copy, tmp_path / "r.html", "--lang", "zh")
     assert_self_contained(text)
     assert text.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in text
-    for heading in ("各单位红黄灯概览", "红灯清单", "本季度任务推进情况", "任务完成趋势", "改革试点时间轴", "整改督办进展"):
+    for heading in (
+        "各单位红黄灯概览",
+        "红灯清单",
+        "本季度任务推进情况",
+        "任务完成趋势",
+        "改革试点时间轴",
+        "整改督办进展",
+    ):
         assert heading in text
     assert text.count("<svg") == 4
     assert "Noto Sans CJK SC" in text
@@ -45,8 +59,12 @@ def test_sample_report_content(cli, sample_copy, tmp_path):
 
 
 def test_report_escapes_what_users_wrote(cli, make_ledger, tmp_path):
-    root = make_ledger({"tasks/T-1.yaml": "id: T-1\ntitle: <script>alert(1)</script> & 任务\nlead_unit: 市发改委\n"
-                                          "start: 2016-07-01\ndue: 2016-08-31\nstatus: in_progress\n"})
+    root = make_ledger(
+        {
+            "tasks/T-1.yaml": "id: T-1\ntitle: <script>alert(1)</script> & 任务\nlead_unit: 市发改委\n"
+            "start: 2016-07-01\ndue: 2016-08-31\nstatus: in_progress\n"
+        }
+    )
     text = make_report(cli, root, tmp_path / "r.html", "--lang", "en")
     assert "<script>alert" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 任务" in text

@@ -29,13 +29,17 @@ def run(target: Path | None, *args: str, cwd: Path, env: dict | None = None) -> 
     env = dict(env or os.environ)
     env.pop("REFORMCTL_INSTALL_SPEC", None)
     env["PYTHONPATH"] = str(target) if target else str(Path(__file__).resolve().parents[1])
-    return subprocess.run([sys.executable, "-m", "reformctl", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env)
+    return subprocess.run([sys.executable, "-m", "reformctl", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def pip(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", *args], cwd=cwd,
-                          capture_output=True, text=True, env={**os.environ, "PIP_NO_INPUT": "1"})
+    return subprocess.run(
+        [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PIP_NO_INPUT": "1"},
+    )
 
 
 @pytest.fixture(scope="session")
@@ -46,11 +50,27 @@ def installs(tmp_path_factory):
     home = base / "home"
     home.mkdir()
     # git's global config (insteadOf) away from the developer's, and an identity for the snapshot's commit
-    saved = {k: os.environ.get(k) for k in ("HOME", "GIT_CONFIG_NOSYSTEM", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL",
-                                            "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL")}
-    os.environ.update({"HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "测试员",
-                       "GIT_AUTHOR_EMAIL": "tester@example.org", "GIT_COMMITTER_NAME": "测试员",
-                       "GIT_COMMITTER_EMAIL": "tester@example.org"})
+    saved = {
+        k: os.environ.get(k)
+        for k in (
+            "HOME",
+            "GIT_CONFIG_NOSYSTEM",
+            "GIT_AUTHOR_NAME",
+            "GIT_AUTHOR_EMAIL",
+            "GIT_COMMITTER_NAME",
+            "GIT_COMMITTER_EMAIL",
+        )
+    }
+    os.environ.update(
+        {
+            "HOME": str(home),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "测试员",
+            "GIT_AUTHOR_EMAIL": "tester@example.org",
+            "GIT_COMMITTER_NAME": "测试员",
+            "GIT_COMMITTER_EMAIL": "tester@example.org",
+        }
+    )
     try:
         snap = base / "snapshot"
         _url, sha = snapshot_of_checkout(snap)
@@ -64,8 +84,17 @@ def installs(tmp_path_factory):
         (wheel,) = (base / "wheels").glob("reformctl-*.whl")
         r = pip("install", "--no-deps", "--target", str(base / "archive"), str(wheel), cwd=base)
         assert r.returncode == 0, r.stderr
-        r = pip("install", "--no-deps", "--no-index", "--find-links", str(base / "wheels"), "--target",
-                str(base / "index"), "reformctl==0.1.0", cwd=base)
+        r = pip(
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--find-links",
+            str(base / "wheels"),
+            "--target",
+            str(base / "index"),
+            "reformctl==0.1.0",
+            cwd=base,
+        )
         assert r.returncode == 0, r.stderr
         yield {"base": base, "snap": snap, "sha": sha, "wheel": wheel, "home": home}
     finally:
@@ -89,8 +118,12 @@ def test_version_of_a_source_checkout_names_its_commit(tmp_path):
         pytest.skip("this checkout is not a git repository")
     r = run(None, "--version", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith((f"reformctl 0.1.0 (source checkout {checkout}, git {head.stdout.strip()[:12]}",
-                                f"reformctl 0.1.0 (editable install of {checkout}, git {head.stdout.strip()[:12]}"))
+    assert r.stdout.startswith(
+        (
+            f"reformctl 0.1.0 (source checkout {checkout}, git {head.stdout.strip()[:12]}",
+            f"reformctl 0.1.0 (editable install of {checkout}, git {head.stdout.strip()[:12]}",
+        )
+    )
 
 
 def test_version_of_an_index_install_is_the_version(installs, tmp_path):
@@ -137,8 +170,16 @@ def test_init_from_a_local_install_asks_for_a_spec_and_writes_nothing(installs, 
     zh = run(target, "init", str(tmp_path / "l"), "--lang", "zh", cwd=tmp_path)
     assert zh.returncode == 2 and "请用 --install-spec" in zh.stderr and "未写入任何内容" in zh.stderr
     # given the spec, it goes ahead, and a git spec gives the hook's repository and revision
-    r = run(target, "init", str(tmp_path / "l"), "--start", "2025-01-01", "--install-spec",
-            f"git+{SERVER}@v0.1.0", cwd=tmp_path)
+    r = run(
+        target,
+        "init",
+        str(tmp_path / "l"),
+        "--start",
+        "2025-01-01",
+        "--install-spec",
+        f"git+{SERVER}@v0.1.0",
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     (repo,) = yaml.safe_load((tmp_path / "l/.pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"]
     assert (repo["repo"], repo["rev"]) == (SERVER, "v0.1.0")
@@ -153,14 +194,24 @@ def test_hooks_repo_and_rev_go_together(cli, tmp_path):
 
 def test_the_local_hook_is_a_valid_pre_commit_config(cli, tmp_path):
     pytest.importorskip("pre_commit")
-    r = cli("init", tmp_path / "l", "--install-spec", "reformctl @ https://files.example.org/reformctl-0.1.0-py3-none-any.whl")
+    r = cli(
+        "init",
+        tmp_path / "l",
+        "--install-spec",
+        "reformctl @ https://files.example.org/reformctl-0.1.0-py3-none-any.whl",
+    )
     assert r.exit_code == 0, r
-    v = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
-                       cwd=tmp_path / "l", capture_output=True, text=True)
+    v = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=tmp_path / "l",
+        capture_output=True,
+        text=True,
+    )
     assert v.returncode == 0, v.stdout + v.stderr
     config = yaml.safe_load((tmp_path / "l/.pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert config["repos"][0]["hooks"][0]["additional_dependencies"] == [
-        "reformctl @ https://files.example.org/reformctl-0.1.0-py3-none-any.whl"]
+        "reformctl @ https://files.example.org/reformctl-0.1.0-py3-none-any.whl"
+    ]
     assert json.dumps(config)  # plain data
 
 

@@ -27,10 +27,28 @@ def test_ci_files_match_the_tools_schemas(cli, tmp_path, where):
         repo.mkdir()
         git(repo, "init", "-q")
         led = repo / "改革 台账"
-    assert cli("init", led, "--start", "2025-01-01", "--install-spec", "reformctl @ git+https://example.org/r@v1",
-               "--hooks-repo", "https://example.org/reformctl.git", "--hooks-rev", "v1").exit_code == 0
+    assert (
+        cli(
+            "init",
+            led,
+            "--start",
+            "2025-01-01",
+            "--install-spec",
+            "reformctl @ git+https://example.org/r@v1",
+            "--hooks-repo",
+            "https://example.org/reformctl.git",
+            "--hooks-rev",
+            "v1",
+        ).exit_code
+        == 0
+    )
     checks = [
-        ("check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(repo / ".github/workflows/reformctl.yml")),
+        (
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(repo / ".github/workflows/reformctl.yml"),
+        ),
         ("check_jsonschema", "--builtin-schema", "vendor.gitlab-ci", str(repo / ".gitlab-ci.yml")),
         ("pre_commit", "validate-config", str(repo / ".pre-commit-config.yaml")),
     ]

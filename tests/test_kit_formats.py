@@ -133,8 +133,9 @@ def test_summary_file_lists_the_red_items_of_status(cli, tmp_path):
     summary = tmp_path / "summary.md"
     r = cli("check", "--ledger", SAMPLE, "--summary-file", summary, "--as-of", "2016-12-31")
     assert r.exit_code == 0, r
-    red = json.loads(cli("status", "--ledger", SAMPLE, "--as-of", "2016-12-31", "--light", "red",
-                         "--format", "json").stdout)
+    red = json.loads(
+        cli("status", "--ledger", SAMPLE, "--as-of", "2016-12-31", "--light", "red", "--format", "json").stdout
+    )
     assert red, "the sample ledger has red items on 2016-12-31"
     text = summary.read_text(encoding="utf-8")
     assert "No problems found." in text and "### Red items (2016-12-31)" in text

@@ -38,9 +38,18 @@ def test_init_then_check_passes(cli, tmp_path):
     assert git(led, "rev-list", "--count", "HEAD").strip() == "1"
     assert git(led, "status", "--porcelain", "--untracked-files=all") == ""
     files = committed(led)
-    for rel in ("reformctl.yaml", "units.yaml", "README.md", ".gitignore", ".pre-commit-config.yaml",
-                ".gitlab-ci.yml", ".github/workflows/reformctl.yml", ".vscode/settings.json",
-                ".vscode/extensions.json", "schemas/task.schema.json"):
+    for rel in (
+        "reformctl.yaml",
+        "units.yaml",
+        "README.md",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        ".gitlab-ci.yml",
+        ".github/workflows/reformctl.yml",
+        ".vscode/settings.json",
+        ".vscode/extensions.json",
+        "schemas/task.schema.json",
+    ):
         assert rel in files, rel
     for kind in FOLDER_KINDS:
         assert f"{kind.folder}/.gitkeep" in files
@@ -137,9 +146,11 @@ def test_a_fresh_clone_keeps_its_readme_and_gitignore(cli, tmp_path):
 
 
 def test_bad_options_are_usage_errors(cli, tmp_path):
-    for args, said in ((["--start", "2025-02-30"], "--start 2025-02-30 is not a day: February 2025 has 28 days"),
-                       (["--level", "province"], "'province'"),
-                       (["--name", "  "], "--name must not be empty")):
+    for args, said in (
+        (["--start", "2025-02-30"], "--start 2025-02-30 is not a day: February 2025 has 28 days"),
+        (["--level", "province"], "'province'"),
+        (["--name", "  "], "--name must not be empty"),
+    ):
         r = cli("init", tmp_path / "l", *args)
         assert r.exit_code == 2 and said in r.stderr, (args, r)
         assert not (tmp_path / "l").exists()
@@ -166,7 +177,9 @@ def test_subfolder_of_an_existing_repository(cli, tmp_path):
     assert not (repo / "改革 台账" / ".git").exists()
     assert (repo / ".gitlab-ci.yml").read_text(encoding="utf-8") == "test:\n  script: [make]\n"
     assert git(repo, "status", "--porcelain") == status_before  # the user's work untouched, nothing else left
-    changed = set(git(repo, "-c", "core.quotePath=false", "show", "--name-only", "--format=", "HEAD").split("\n")) - {""}
+    changed = set(git(repo, "-c", "core.quotePath=false", "show", "--name-only", "--format=", "HEAD").split("\n")) - {
+        ""
+    }
     assert "notes.txt" not in changed and ".gitlab-ci.yml" not in changed
     assert {"改革 台账/reformctl.yaml", ".github/workflows/reformctl.yml", ".pre-commit-config.yaml"} <= changed
     assert git(repo, "show", "HEAD:notes.txt") == "v1\n"
@@ -207,8 +220,9 @@ def test_a_failed_commit_leaves_everything_as_it_was(cli, tmp_path):
 
 
 def test_no_git_identity_is_refused_before_writing(cli, tmp_path):
-    env = {k: None for k in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
-                             "EMAIL")}
+    env = {
+        k: None for k in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL")
+    }
     # useConfigOnly: git must not guess an identity from the host name
     env.update({"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "user.useConfigOnly", "GIT_CONFIG_VALUE_0": "true"})
     r = cli("init", tmp_path / "l", env=env)
@@ -221,7 +235,11 @@ def test_init_through_python_m(tmp_path):
     """The installed entry point works end to end (python -m reformctl)."""
     import sys
 
-    r = subprocess.run([sys.executable, "-m", "reformctl", "init", str(tmp_path / "x"), "--start", "2025-01-01"],
-                       capture_output=True, text=True, env={**os.environ})
+    r = subprocess.run(
+        [sys.executable, "-m", "reformctl", "init", str(tmp_path / "x"), "--start", "2025-01-01"],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+    )
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "x" / "reformctl.yaml").is_file()

@@ -25,11 +25,20 @@ pytest.importorskip("pre_commit", reason="pre-commit is in the `test` extra: pip
 def snapshot_of_checkout(dst: Path) -> tuple[str, str]:
     """A git repository at ``dst`` whose HEAD is this checkout's working tree as it is now (committed or not,
     like `pre-commit try-repo`), so the hook tested is the code under test. Returns (url, rev)."""
-    if shutil.which("git") is None or subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"],
-                                                     capture_output=True).returncode != 0:
+    if (
+        shutil.which("git") is None
+        or subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True).returncode != 0
+    ):
         pytest.skip("this checkout is not a git repository with a commit")
-    files = subprocess.run(["git", "-C", str(REPO), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                           capture_output=True, check=True).stdout.decode().split("\0")
+    files = (
+        subprocess.run(
+            ["git", "-C", str(REPO), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, files):
         src = REPO / rel
         if src.is_file():
@@ -62,9 +71,13 @@ def test_pre_commit_hook_on_a_good_and_a_bad_commit(cli, tmp_path):
     assert config["repos"][0]["repo"] == url and config["repos"][0]["rev"] == rev
 
     # PYTHONPATH is dropped: the hook must run from its own environment, not from a checkout on the path
-    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-           "PIP_CACHE_DIR": PIP_CACHE,
-           "PRE_COMMIT_COLOR": "never"}
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "PIP_CACHE_DIR": PIP_CACHE,
+        "PRE_COMMIT_COLOR": "never",
+    }
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=led, check=True, capture_output=True, env=env)
 
     # a good change: the hook builds its environment (pip installs the hook repository) and lets it through
@@ -78,7 +91,8 @@ def test_pre_commit_hook_on_a_good_and_a_bad_commit(cli, tmp_path):
 
     # a bad change: an unknown unit; the commit is refused with the problem shown, nothing committed
     (led / "tasks/T-2025-002.yaml").write_text(
-        GOOD_TASK.replace("T-2025-001", "T-2025-002").replace("市委深改办", "不存在的单位"), encoding="utf-8")
+        GOOD_TASK.replace("T-2025-001", "T-2025-002").replace("市委深改办", "不存在的单位"), encoding="utf-8"
+    )
     git(led, "add", "tasks/T-2025-002.yaml")
     head = git(led, "rev-parse", "HEAD")
     r = commit(led, "新增任务 T-2025-002", env)
@@ -90,11 +104,22 @@ def test_pre_commit_hook_on_a_good_and_a_bad_commit(cli, tmp_path):
 
     # the hook's environment is a regular (not editable) install of the checkout: its `init` has the templates
     (exe,) = (tmp_path / "pre-commit-home").glob("repo*/py_env-*/bin/reformctl")
-    r = subprocess.run([str(exe), "init", str(tmp_path / "from-wheel"), "--start", "2025-01-01"],
-                       capture_output=True, text=True, env=env, cwd=tmp_path)
+    r = subprocess.run(
+        [str(exe), "init", str(tmp_path / "from-wheel"), "--start", "2025-01-01"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
-    where = subprocess.run([str(exe.parent / "python"), "-c", "import reformctl; print(reformctl.__file__)"],
-                           capture_output=True, text=True, check=True, cwd=tmp_path, env=env).stdout
+    where = subprocess.run(
+        [str(exe.parent / "python"), "-c", "import reformctl; print(reformctl.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env=env,
+    ).stdout
     assert "site-packages" in where, where
     assert (tmp_path / "from-wheel/.github/workflows/reformctl.yml").is_file()
 

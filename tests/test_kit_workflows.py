@@ -23,6 +23,7 @@ COMMAND = re.compile(r"^\s*((?:[A-Z_]+=\S+\s+)*)reformctl\s(.*)$")
 
 def expand(text: str, variables: dict[str, str]) -> str:
     """GitHub expressions and shell variables, as the runner would expand them (unknown ones fail the test)."""
+
     def gh(m):
         return variables[m.group(1)]
 
@@ -72,7 +73,7 @@ def run(line: str, step_env: dict, variables: dict, cwd: Path) -> subprocess.Com
         env[k] = v
     rest = re.sub(r"\s*\|\|\s*true\s*$", "", rest)
     redirect = None
-    if (r := re.search(r"\s+>\s*(\S+)\s*$", rest)):
+    if r := re.search(r"\s+>\s*(\S+)\s*$", rest):
         redirect, rest = cwd / expand(r.group(1), variables), rest[: r.start()]
     args = shlex.split(expand(rest, variables))
     res = subprocess.run([sys.executable, "-m", "reformctl", *args], cwd=cwd, env=env, capture_output=True, text=True)
@@ -97,8 +98,12 @@ def secrets(hook: Hook) -> dict[str, str]:
 def pr_clone(cli, tmp_path):
     """An init'ed ledger pushed as `main` to a bare 'origin', cloned, with a branch adding a good task."""
     src = tmp_path / "src"
-    assert cli("init", src, "--start", "2025-01-01", "--install-spec", "reformctl @ git+https://example.org/r.git@v1")\
-        .exit_code == 0
+    assert (
+        cli(
+            "init", src, "--start", "2025-01-01", "--install-spec", "reformctl @ git+https://example.org/r.git@v1"
+        ).exit_code
+        == 0
+    )
     git(tmp_path, "clone", "-q", "--bare", str(src), "origin.git")
     work = tmp_path / "work"
     git(tmp_path, "clone", "-q", str(tmp_path / "origin.git"), "work")
@@ -113,14 +118,19 @@ def test_workflow_files_are_valid_yaml_and_install_the_given_spec(pr_clone):
     for rel in (".github/workflows/reformctl.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"):
         assert isinstance(yaml.safe_load((pr_clone / rel).read_text(encoding="utf-8")), dict), rel
     wf = yaml.safe_load((pr_clone / ".github/workflows/reformctl.yml").read_text(encoding="utf-8"))
-    installs = [s["run"].strip() for job in wf["jobs"].values() for s in job["steps"] if "pip install" in s.get("run", "")]
+    installs = [
+        s["run"].strip() for job in wf["jobs"].values() for s in job["steps"] if "pip install" in s.get("run", "")
+    ]
     assert len(installs) == 2
     for line in installs:
         assert shlex.split(line) == ["pip", "install", "reformctl @ git+https://example.org/r.git@v1"]
     assert wf["jobs"]["check"]["steps"][0]["with"]["fetch-depth"] == 0
     gl = yaml.safe_load((pr_clone / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert shlex.split(gl[".reformctl"]["before_script"][0]) == ["pip", "install",
-                                                                "reformctl @ git+https://example.org/r.git@v1"]
+    assert shlex.split(gl[".reformctl"]["before_script"][0]) == [
+        "pip",
+        "install",
+        "reformctl @ git+https://example.org/r.git@v1",
+    ]
     assert gl["reformctl-check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
 
 
@@ -140,14 +150,14 @@ def test_github_workflow_commands_run(pr_clone, tmp_path, hook):
             assert r.returncode == 0, (line, r.stdout, r.stderr)
     assert any(line.strip() == "reformctl status" for line, _ in cmds["status"])
     # the digest went to the webhook of the repository's secret
-    (notify, env), = [(x, e) for x, e in cmds["status"] if x.strip() == "reformctl notify"]
+    ((notify, env),) = [(x, e) for x, e in cmds["status"] if x.strip() == "reformctl notify"]
     assert env["REFORMCTL_WEBHOOK_URL"] == "${{ secrets.REFORMCTL_WEBHOOK_URL }}"
     assert len(hook.requests) == 1 and json.loads(hook.requests[0]["body"])["lang"] == "zh"
 
     # a bad change: the pull request job fails, with annotations on the changed file
     (pr_clone / "tasks/T-2025-001.yaml").write_text(GOOD_TASK.replace("市委深改办", "不存在的单位"), encoding="utf-8")
     git(pr_clone, "commit", "-q", "-am", "坏的改动")
-    (line, env), = [(x, e) for x, e in cmds["check"] if "--base" in x]
+    ((line, env),) = [(x, e) for x, e in cmds["check"] if "--base" in x]
     r = run(line, env, variables, pr_clone)
     assert r.returncode == 1, (line, r.stdout, r.stderr)
     assert "::error file=tasks/T-2025-001.yaml,line=3" in r.stdout
@@ -157,7 +167,7 @@ def test_github_workflow_commands_run(pr_clone, tmp_path, hook):
 def test_github_base_rules_apply_to_the_pull_request(pr_clone, tmp_path):
     """`--base` compares with the PR's base: deleting an item file that exists on main is refused."""
     cmds = github_commands(pr_clone / ".github/workflows/reformctl.yml")
-    (line, env), = [(x, e) for x, e in cmds["check"] if "--base" in x]
+    ((line, env),) = [(x, e) for x, e in cmds["check"] if "--base" in x]
     variables = {"github.base_ref": "main", "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")}
     git(pr_clone, "push", "-q", "origin", "add-task:main")
     git(pr_clone, "fetch", "-q", "origin")
@@ -184,23 +194,33 @@ def test_gitlab_commands_run_and_write_a_code_quality_report(pr_clone):
         codes.append(run(line, env, variables, pr_clone).returncode)
     assert codes == [1, 1]  # the report is written (`|| true` keeps the job going), then the job fails
     report = json.loads((pr_clone / "gl-code-quality-report.json").read_text(encoding="utf-8"))
-    assert {(e["check_name"], e["location"]["path"], e["location"]["lines"]["begin"]) for e in report} == \
-        {("unknown_unit", "tasks/T-2025-001.yaml", 3)}
+    assert {(e["check_name"], e["location"]["path"], e["location"]["lines"]["begin"]) for e in report} == {
+        ("unknown_unit", "tasks/T-2025-001.yaml", 3)
+    }
 
 
 def test_notify_only_when_the_secret_is_set(pr_clone, hook):
     """The notify step of each CI file is guarded by the webhook variable: run the guard as the runner's shell."""
     wf = yaml.safe_load((pr_clone / ".github/workflows/reformctl.yml").read_text(encoding="utf-8"))
-    step, = [s for s in wf["jobs"]["status"]["steps"] if "reformctl notify" in s.get("run", "")]
+    (step,) = [s for s in wf["jobs"]["status"]["steps"] if "reformctl notify" in s.get("run", "")]
     gl = yaml.safe_load((pr_clone / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    line, = [x for x in gl["reformctl-status"]["script"] if "reformctl notify" in x]
+    (line,) = [x for x in gl["reformctl-status"]["script"] if "reformctl notify" in x]
     for script in (step["run"], line):
         for url, posts in (("", 0), (hook.url("/h"), 1)):
             before = len(hook.requests)
             env = {**os.environ, "REFORMCTL_WEBHOOK_URL": url, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"}
-            r = subprocess.run(["bash", "-e", "-c", script.replace("reformctl notify",
-                                                                    f"{shlex.quote(sys.executable)} -m reformctl notify")],
-                               cwd=pr_clone, env=env, capture_output=True, text=True)
+            r = subprocess.run(
+                [
+                    "bash",
+                    "-e",
+                    "-c",
+                    script.replace("reformctl notify", f"{shlex.quote(sys.executable)} -m reformctl notify"),
+                ],
+                cwd=pr_clone,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             assert r.returncode == 0, (script, r.stdout, r.stderr)
             assert len(hook.requests) - before == posts
 
@@ -213,8 +233,12 @@ def test_commands_find_a_ledger_in_a_sub_folder(cli, tmp_path, hook):
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "start")
     assert cli("init", repo / "台账", "--start", "2025-01-01").exit_code == 0
-    variables = {"github.base_ref": "main", "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md"),
-                 "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", **secrets(hook)}
+    variables = {
+        "github.base_ref": "main",
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md"),
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        **secrets(hook),
+    }
     git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
     gh = github_commands(repo / ".github/workflows/reformctl.yml")
     gl = gitlab_commands(repo / ".gitlab-ci.yml")

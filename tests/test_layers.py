@@ -104,19 +104,59 @@ def test_layers_point_one_way():
 def test_the_import_reader_sees_every_form():
     # the check above is only as good as this reader: each form of import is seen, from any depth
     sub = PKG / "views" / "status.py"
-    for src, want in [("from ..store import Git", {"store"}), ("from .. import api", {"api"}),
-                      ("from ..load.cache import Cache", {"load"}), ("import reformctl.cli.common", {"cli"}),
-                      ("from reformctl import actions", {"actions"}), ("from . import jsonfast", {"views"}),
-                      ("def f():\n    from ..kit import init", {"kit"}), ("from .. import __version__", {"__init__"})]:
+    for src, want in [
+        ("from ..store import Git", {"store"}),
+        ("from .. import api", {"api"}),
+        ("from ..load.cache import Cache", {"load"}),
+        ("import reformctl.cli.common", {"cli"}),
+        ("from reformctl import actions", {"actions"}),
+        ("from . import jsonfast", {"views"}),
+        ("def f():\n    from ..kit import init", {"kit"}),
+        ("from .. import __version__", {"__init__"}),
+    ]:
         assert _imported(sub, _top_names(), src + "\n") == want, src
 
 
 # Rules are pure: no files, no processes, no network, no clock but the date they are given.
-IO_MODULES = {"os", "io", "pathlib", "shutil", "subprocess", "socket", "tempfile", "glob", "git", "urllib", "http",
-              "sqlite3", "pickle", "requests", "time"}
+IO_MODULES = {
+    "os",
+    "io",
+    "pathlib",
+    "shutil",
+    "subprocess",
+    "socket",
+    "tempfile",
+    "glob",
+    "git",
+    "urllib",
+    "http",
+    "sqlite3",
+    "pickle",
+    "requests",
+    "time",
+}
 IO_CALLS = {"open", "print", "input", "exec", "eval", "__import__"}
-IO_METHODS = {"read_text", "write_text", "read_bytes", "write_bytes", "open", "iterdir", "glob", "rglob", "mkdir",
-              "unlink", "rmdir", "stat", "lstat", "exists", "is_file", "is_dir", "today", "now", "utcnow"}
+IO_METHODS = {
+    "read_text",
+    "write_text",
+    "read_bytes",
+    "write_bytes",
+    "open",
+    "iterdir",
+    "glob",
+    "rglob",
+    "mkdir",
+    "unlink",
+    "rmdir",
+    "stat",
+    "lstat",
+    "exists",
+    "is_file",
+    "is_dir",
+    "today",
+    "now",
+    "utcnow",
+}
 
 
 def _io_uses(text: str) -> list[str]:
@@ -144,10 +184,18 @@ def test_rules_do_no_io():
 
 
 def test_the_io_detector_detects():
-    probe = ("import subprocess\nfrom pathlib import Path\nimport os.path\n"
-             "def f(p):\n    open(p)\n    p.read_text()\n    return dt.date.today()\n")
-    assert _io_uses(probe) == ["import subprocess", "from pathlib import", "import os.path", "open()", ".read_text()",
-                               ".today()"]
+    probe = (
+        "import subprocess\nfrom pathlib import Path\nimport os.path\n"
+        "def f(p):\n    open(p)\n    p.read_text()\n    return dt.date.today()\n"
+    )
+    assert _io_uses(probe) == [
+        "import subprocess",
+        "from pathlib import",
+        "import os.path",
+        "open()",
+        ".read_text()",
+        ".today()",
+    ]
 
 
 def test_one_module_runs_git():

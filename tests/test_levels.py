@@ -62,8 +62,10 @@ def make_city(tmp_path: Path, members: str, extra: dict | None = None) -> Path:
     repo = tmp_path / "city"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
-    files = {"reformctl.yaml": "name: 市台账\nlevel: city\nstart: 2016-07-01\nmembers:\n" + members,
-             "units.yaml": CITY_UNITS}
+    files = {
+        "reformctl.yaml": "name: 市台账\nlevel: city\nstart: 2016-07-01\nmembers:\n" + members,
+        "units.yaml": CITY_UNITS,
+    }
     files.update(extra or {})
     write_files(repo, files)
     commit_all(repo, "initial")
@@ -89,8 +91,11 @@ def two_districts(tmp_path):
 
 def test_fetch_several_members_one_unreachable(cli, tmp_path, two_districts):
     wuhou, jinjiang = two_districts
-    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: ../jinjiang, branch: main}}\n"
-                               f"  - {{unit: 青羊区委, repo: {tmp_path / 'nowhere'}}}\n")
+    city = make_city(
+        tmp_path,
+        f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: ../jinjiang, branch: main}}\n"
+        f"  - {{unit: 青羊区委, repo: {tmp_path / 'nowhere'}}}\n",
+    )
     r = cli("fetch", "--ledger", city)
     assert r.exit_code == 1, r
     lines = fetch_lines(r.stdout)
@@ -111,9 +116,14 @@ def test_fetch_several_members_one_unreachable(cli, tmp_path, two_districts):
 
 def test_status_members_tags_every_finding(cli, tmp_path, two_districts):
     wuhou, _j = two_districts
-    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 青羊区委, repo: ../nowhere}}\n", {
-        "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
-                           "status: in_progress\n"})
+    city = make_city(
+        tmp_path,
+        f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 青羊区委, repo: ../nowhere}}\n",
+        {
+            "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
+            "status: in_progress\n"
+        },
+    )
     assert cli("fetch", "--ledger", city).exit_code == 1  # 青羊区委 cannot be fetched
     rows = status_rows(cli, city)
     assert rows and all("member" in f and "commit" in f for f in rows)
@@ -126,7 +136,12 @@ def test_status_members_tags_every_finding(cli, tmp_path, two_districts):
     assert {f["rule"] for f in theirs} >= {"report_missing"}
     [stale] = [f for f in rows if f["rule"] == "member_stale"]  # never fetched: due 2 months after start
     assert (stale["id"], stale["unit"], stale["member"], stale["commit"], stale["due"]) == (
-        "青羊区委", "青羊区委", "青羊区委", None, "2016-09-01")
+        "青羊区委",
+        "青羊区委",
+        "青羊区委",
+        None,
+        "2016-09-01",
+    )
     # --member keeps only that member's findings; the table has a member column
     only = status_rows(cli, city, "--member", "武侯区委")
     assert only and {f["member"] for f in only} == {"武侯区委"}
@@ -145,8 +160,14 @@ def test_only_fetched_commits_count_and_refetch_after_a_new_commit(cli, tmp_path
     first = git(wuhou, "rev-parse", "HEAD").strip()
     assert cli("fetch", "--ledger", city).exit_code == 0
     before = status_rows(cli, city, "--member", "武侯区委")
-    overdue = {"id": "T-2", "title": "逾期任务", "lead_unit": "区委深改办", "start": "2016-07-01", "due": "2016-08-31",
-               "status": "in_progress"}
+    overdue = {
+        "id": "T-2",
+        "title": "逾期任务",
+        "lead_unit": "区委深改办",
+        "start": "2016-07-01",
+        "due": "2016-08-31",
+        "status": "in_progress",
+    }
     text = "".join(f"{k}: {v}\n" for k, v in overdue.items())
     (wuhou / "tasks" / "T-2.yaml").write_text(text, encoding="utf-8")  # in the member's work tree only
     assert status_rows(cli, city, "--member", "武侯区委") == before
@@ -178,15 +199,23 @@ def test_member_with_errors_is_a_finding_not_a_crash(cli, tmp_path, two_district
     wuhou, jinjiang = two_districts
     monkeypatch.setenv("GIT_COMMITTER_DATE", "2016-11-01T10:00:00+08:00")  # member_invalid is due this day
     (jinjiang / "tasks" / "T-9.yaml").write_text("id: T-9\ntitle: [broken\n", encoding="utf-8")
-    (jinjiang / "tasks" / "T-8.yaml").write_text("id: T-8\ntitle: 坏单位\nlead_unit: 无此单位\nstart: 2016-07-01\n"
-                                                  "due: 2016-12-31\nstatus: planned\n", encoding="utf-8")
+    (jinjiang / "tasks" / "T-8.yaml").write_text(
+        "id: T-8\ntitle: 坏单位\nlead_unit: 无此单位\nstart: 2016-07-01\ndue: 2016-12-31\nstatus: planned\n",
+        encoding="utf-8",
+    )
     bad = commit_all(jinjiang, "broken")
     city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n")
     assert cli("fetch", "--ledger", city).exit_code == 0  # fetched, whatever the ledger holds
     rows = status_rows(cli, city)
     [inv] = [f for f in rows if f["rule"] == "member_invalid"]
     assert (inv["id"], inv["unit"], inv["member"], inv["commit"], inv["light"], inv["due"]) == (
-        "锦江区委", "锦江区委", "锦江区委", bad, "red", "2016-11-01")
+        "锦江区委",
+        "锦江区委",
+        "锦江区委",
+        bad,
+        "red",
+        "2016-11-01",
+    )
     [stale] = [f for f in rows if f["rule"] == "member_stale" and f["member"] == "锦江区委"]
     assert (stale["due"], stale["light"]) == ("2017-01-01", "yellow")  # two months after its last commit
     assert any(f["member"] == "锦江区委" and f["rule"] == "report_missing" for f in rows)  # its findings still shown
@@ -215,23 +244,35 @@ def test_a_ledger_that_is_not_there_at_the_commit(cli, tmp_path, two_districts, 
     assert r.exit_code == 1 and "reformctl.yaml" in r.stdout, r
 
 
-DOCKED_PLAN = "id: PL-1\ntitle: 市方案\nlevel: city\nstatus: issued\napproved: 2016-07-20\nissued: 2016-08-01\n" \
-              "legality_review: 2016-07-10\ndock: all\n"
+DOCKED_PLAN = (
+    "id: PL-1\ntitle: 市方案\nlevel: city\nstatus: issued\napproved: 2016-07-20\nissued: 2016-08-01\n"
+    "legality_review: 2016-07-10\ndock: all\n"
+)
 
 
 def test_docking_both_ways(cli, tmp_path):
-    wuhou = make_district(tmp_path, "wuhou", "武侯", {
-        "plans/PL-W1.yaml": "id: PL-W1\ntitle: 区对接方案\nlevel: district\ndocks: PL-1\n"})
+    wuhou = make_district(
+        tmp_path, "wuhou", "武侯", {"plans/PL-W1.yaml": "id: PL-W1\ntitle: 区对接方案\nlevel: district\ndocks: PL-1\n"}
+    )
     jinjiang = make_district(tmp_path, "jinjiang", "锦江")
-    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n",
-                     {"plans/PL-1.yaml": DOCKED_PLAN})
+    city = make_city(
+        tmp_path,
+        f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n",
+        {"plans/PL-1.yaml": DOCKED_PLAN},
+    )
     assert cli("fetch", "--ledger", city).exit_code == 0
     rows = [f for f in status_rows(cli, city) if f["rule"] == "docking_missing"]
     assert [(f["id"], f["unit"], f["member"], f["due"], f["light"]) for f in rows] == [
-        ("PL-1", "锦江区委", "锦江区委", "2016-09-30", "red")]
+        ("PL-1", "锦江区委", "锦江区委", "2016-09-30", "red")
+    ]
     # a task docking it is as good as a plan, whatever its status; a dock list names only some members
-    write_files(jinjiang, {"tasks/T-2.yaml": "id: T-2\ntitle: 对接\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
-                                             "due: 2017-06-30\nstatus: cancelled\ndocks: PL-1\n"})
+    write_files(
+        jinjiang,
+        {
+            "tasks/T-2.yaml": "id: T-2\ntitle: 对接\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
+            "due: 2017-06-30\nstatus: cancelled\ndocks: PL-1\n"
+        },
+    )
     commit_all(jinjiang)
     assert cli("fetch", "--ledger", city).exit_code == 0
     assert [f for f in status_rows(cli, city) if f["rule"] == "docking_missing"] == []
@@ -241,11 +282,19 @@ def test_docking_both_ways(cli, tmp_path):
 
 
 def test_delegated_tasks_both_ways(cli, tmp_path):
-    upper_task = ("id: T-U1\ntitle: 市交办任务\nlead_unit: 武侯区委\nstart: 2016-07-01\ndue: 2016-11-30\n"
-                  "status: in_progress\nmilestones:\n  - {name: 方案, due: 2016-09-30}\n")
-    done = make_district(tmp_path, "wuhou", "武侯", {
-        "tasks/T-5.yaml": "id: T-5\ntitle: 落实市任务\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2016-11-30\n"
-                          "status: completed\ncompleted: 2016-11-20\nupper: T-U1\n"})
+    upper_task = (
+        "id: T-U1\ntitle: 市交办任务\nlead_unit: 武侯区委\nstart: 2016-07-01\ndue: 2016-11-30\n"
+        "status: in_progress\nmilestones:\n  - {name: 方案, due: 2016-09-30}\n"
+    )
+    done = make_district(
+        tmp_path,
+        "wuhou",
+        "武侯",
+        {
+            "tasks/T-5.yaml": "id: T-5\ntitle: 落实市任务\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2016-11-30\n"
+            "status: completed\ncompleted: 2016-11-20\nupper: T-U1\n"
+        },
+    )
     city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {done}}}\n", {"tasks/T-U1.yaml": upper_task})
     rules = {"task_overdue", "milestone_overdue", "update_overdue"}
 
@@ -258,9 +307,14 @@ def test_delegated_tasks_both_ways(cli, tmp_path):
     plain = json.loads(cli("status", "--ledger", city, "--as-of", "2016-12-31", "-f", "json").stdout)
     assert {f["rule"] for f in plain if f["id"] == "T-U1"} >= {"task_overdue"}  # without --members: as before
     # the other way: the member's task still open, its progress counts as the upper task's
-    write_files(done, {"tasks/T-5.yaml": "id: T-5\ntitle: 落实市任务\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
-                                         "due: 2016-11-30\nstatus: in_progress\nupper: T-U1\nprogress:\n"
-                                         "  - {date: 2016-12-10, note: 推进}\n"})
+    write_files(
+        done,
+        {
+            "tasks/T-5.yaml": "id: T-5\ntitle: 落实市任务\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
+            "due: 2016-11-30\nstatus: in_progress\nupper: T-U1\nprogress:\n"
+            "  - {date: 2016-12-10, note: 推进}\n"
+        },
+    )
     commit_all(done)
     assert cli("fetch", "--ledger", city).exit_code == 0
     assert upper_findings() == {"task_overdue", "milestone_overdue"}
@@ -287,12 +341,15 @@ def test_bundle_exchange(cli, tmp_path, two_districts):
     assert r.exit_code == 1, r
 
 
-@pytest.mark.parametrize("entry", [
-    "{unit: 武侯区委, repo: '--upload-pack=touch PWNED'}",
-    "{unit: 武侯区委, repo: 'ext::sh -c touch% PWNED'}",
-    "{unit: 武侯区委, repo: ../wuhou, branch: '--upload-pack=touch PWNED'}",
-    "{unit: 武侯区委, repo: ../wuhou, path: ../../etc}",
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "{unit: 武侯区委, repo: '--upload-pack=touch PWNED'}",
+        "{unit: 武侯区委, repo: 'ext::sh -c touch% PWNED'}",
+        "{unit: 武侯区委, repo: ../wuhou, branch: '--upload-pack=touch PWNED'}",
+        "{unit: 武侯区委, repo: ../wuhou, path: ../../etc}",
+    ],
+)
 def test_hostile_member_sources_are_refused(cli, tmp_path, two_districts, entry):
     city = make_city(tmp_path, f"  - {entry}\n")
     r = cli("fetch", "--ledger", city, cwd=tmp_path)
@@ -320,9 +377,14 @@ def test_members_in_the_same_repository(cli, tmp_path):
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
     write_files(repo, {f"districts/wuhou/{k}": v for k, v in district_files("武侯").items()})
-    write_files(repo, {"city/reformctl.yaml": "name: 市\nlevel: city\nstart: 2016-07-01\nmembers:\n"
-                                              "  - {unit: 武侯区委, repo: ., path: districts/wuhou}\n",
-                       "city/units.yaml": CITY_UNITS})
+    write_files(
+        repo,
+        {
+            "city/reformctl.yaml": "name: 市\nlevel: city\nstart: 2016-07-01\nmembers:\n"
+            "  - {unit: 武侯区委, repo: ., path: districts/wuhou}\n",
+            "city/units.yaml": CITY_UNITS,
+        },
+    )
     head = commit_all(repo, "city and district")
     city = repo / "city"
     r = cli("fetch", cwd=city)
@@ -339,28 +401,45 @@ def test_members_in_the_same_repository(cli, tmp_path):
 
 
 def test_check_members_warns_on_references_the_upper_lacks(cli, tmp_path):
-    wuhou = make_district(tmp_path, "wuhou", "武侯", {
-        "tasks/T-5.yaml": "id: T-5\ntitle: 落实\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2017-06-30\n"
-                          "status: planned\nupper: T-NOPE\ndocks: PL-NOPE\n",
-        "plans/PL-W.yaml": "id: PL-W\ntitle: 区方案\nlevel: district\ndocks: PL-1\n"})
+    wuhou = make_district(
+        tmp_path,
+        "wuhou",
+        "武侯",
+        {
+            "tasks/T-5.yaml": "id: T-5\ntitle: 落实\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2017-06-30\n"
+            "status: planned\nupper: T-NOPE\ndocks: PL-NOPE\n",
+            "plans/PL-W.yaml": "id: PL-W\ntitle: 区方案\nlevel: district\ndocks: PL-1\n",
+        },
+    )
     city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n", {"plans/PL-1.yaml": DOCKED_PLAN})
     assert cli("fetch", "--ledger", city).exit_code == 0
     r = cli("check", "--members", "--ledger", city, "-f", "json")
     assert r.exit_code == 0, r  # warnings only
     warn = [(d["file"], d["line"], d["code"], d["severity"]) for d in json.loads(r.stdout) if d["member"] == "武侯区委"]
-    assert warn == [("tasks/T-5.yaml", 7, "unknown_upper", "warning"), ("tasks/T-5.yaml", 8, "unknown_upper", "warning")]
+    assert warn == [
+        ("tasks/T-5.yaml", 7, "unknown_upper", "warning"),
+        ("tasks/T-5.yaml", 8, "unknown_upper", "warning"),
+    ]
 
 
 def test_summary_members_adds_one_row_per_member(cli, tmp_path, two_districts):
     wuhou, jinjiang = two_districts
-    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n", {
-        "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
-                           "status: in_progress\n"})
+    city = make_city(
+        tmp_path,
+        f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n",
+        {
+            "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
+            "status: in_progress\n"
+        },
+    )
     assert cli("fetch", "武侯区委", "--ledger", city).exit_code == 0
     r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city, "-f", "json")
     assert r.exit_code == 0, r
     data = json.loads(r.stdout)
-    assert [(x["unit"], x["member"], x["tasks"]) for x in data["rows"]] == [("市委深改办", None, 1), ("武侯区委", "武侯区委", 1)]
+    assert [(x["unit"], x["member"], x["tasks"]) for x in data["rows"]] == [
+        ("市委深改办", None, 1),
+        ("武侯区委", "武侯区委", 1),
+    ]
     assert data["totals"]["tasks"] == 2
     r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city)
     assert r.exit_code == 0 and "武侯区委 (member)" in r.stdout, r
@@ -412,8 +491,11 @@ def test_init_upper_writes_the_scheduled_roll_up(cli, tmp_path):
     assert "# members:" in (led / "reformctl.yaml").read_text(encoding="utf-8")
     assert cli("check", "--ledger", led).exit_code == 0
     if __import__("importlib").util.find_spec("check_jsonschema"):
-        r = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                            str(wf_path)], capture_output=True, text=True)
+        r = subprocess.run(
+            [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(wf_path)],
+            capture_output=True,
+            text=True,
+        )
         assert r.returncode == 0, r.stdout + r.stderr
     plain = tmp_path / "district"
     assert cli("init", plain, "--start", "2025-01-01", "--level", "district").exit_code == 0
@@ -422,8 +504,12 @@ def test_init_upper_writes_the_scheduled_roll_up(cli, tmp_path):
 
 def test_report_html_members_section(cli, tmp_path, two_districts):
     wuhou, jinjiang = two_districts
-    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n"
-                               "  - {unit: 青羊区委, repo: ../nowhere}\n", {"plans/PL-1.yaml": DOCKED_PLAN})
+    city = make_city(
+        tmp_path,
+        f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n"
+        "  - {unit: 青羊区委, repo: ../nowhere}\n",
+        {"plans/PL-1.yaml": DOCKED_PLAN},
+    )
     cli("fetch", "--ledger", city)
     out = tmp_path / "r.html"
     r = cli("report", "--html", out, "--members", "--ledger", city, "--as-of", "2016-12-31", "--lang", "en")
@@ -433,8 +519,9 @@ def test_report_html_members_section(cli, tmp_path, two_districts):
     rows = json.loads(cli("status", "--members", "--ledger", city, "--as-of", "2016-12-31", "-f", "json").stdout)
     for unit in ("武侯区委", "锦江区委", "青羊区委"):
         red = sum(f["member"] == unit and f["light"] == "red" for f in rows)
-        assert re.search(rf'<tr data-member="{unit}"><td>{unit}</td><td class="nw">[^<]+</td><td class="n">{red}</td>',
-                         page), unit
+        assert re.search(
+            rf'<tr data-member="{unit}"><td>{unit}</td><td class="nw">[^<]+</td><td class="n">{red}</td>', page
+        ), unit
     assert "never fetched" in page and 'data-rule="docking_missing"' in page
     r = cli("report", "--html", out, "--ledger", city, "--as-of", "2016-12-31")
     assert r.exit_code == 0 and '<section id="members">' not in out.read_text(encoding="utf-8")
@@ -443,9 +530,15 @@ def test_report_html_members_section(cli, tmp_path, two_districts):
 def test_export_members_sheets_and_import_ignores_them(cli, tmp_path):
     import openpyxl
 
-    wuhou = make_district(tmp_path, "wuhou", "武侯", {
-        "tasks/T-7.yaml": "id: T-7\ntitle: '=HYPERLINK(\"http://x\",\"y\")'\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
-                          "due: 2016-08-31\nstatus: in_progress\n"})
+    wuhou = make_district(
+        tmp_path,
+        "wuhou",
+        "武侯",
+        {
+            "tasks/T-7.yaml": 'id: T-7\ntitle: \'=HYPERLINK("http://x","y")\'\nlead_unit: 区委深改办\nstart: 2016-07-01\n'
+            "due: 2016-08-31\nstatus: in_progress\n"
+        },
+    )
     city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
     assert cli("fetch", "--ledger", city).exit_code == 0
     out = tmp_path / "l.xlsx"
@@ -455,8 +548,12 @@ def test_export_members_sheets_and_import_ignores_them(cli, tmp_path):
     summary, found = wb["下级台账(只读)"], wb["下级台账事项(只读)"]
     rows = json.loads(cli("status", "--members", "--ledger", city, "--as-of", "2016-12-31", "-f", "json").stdout)
     red = sum(f["member"] == "武侯区委" and f["light"] == "red" for f in rows)
-    assert [c.value for c in summary[2]] == ["武侯区委", git(wuhou, "rev-parse", "HEAD").strip(), red,
-                                             sum(f["member"] == "武侯区委" and f["light"] == "yellow" for f in rows)]
+    assert [c.value for c in summary[2]] == [
+        "武侯区委",
+        git(wuhou, "rev-parse", "HEAD").strip(),
+        red,
+        sum(f["member"] == "武侯区委" and f["light"] == "yellow" for f in rows),
+    ]
     [cell] = [r[3] for r in found.iter_rows(min_row=2) if r[2].value == "T-7"][:1]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")  # text, not a formula
     before = git(city, "rev-parse", "HEAD")
@@ -465,9 +562,15 @@ def test_export_members_sheets_and_import_ignores_them(cli, tmp_path):
 
 
 def test_check_members_speaks_chinese(cli, tmp_path):
-    wuhou = make_district(tmp_path, "wuhou", "武侯", {
-        "tasks/T-5.yaml": "id: T-5\ntitle: 落实\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2017-06-30\n"
-                          "status: planned\nupper: T-NOPE\ndocks: PL-NOPE\n"})
+    wuhou = make_district(
+        tmp_path,
+        "wuhou",
+        "武侯",
+        {
+            "tasks/T-5.yaml": "id: T-5\ntitle: 落实\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2017-06-30\n"
+            "status: planned\nupper: T-NOPE\ndocks: PL-NOPE\n"
+        },
+    )
     city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: ../nowhere}}\n")
     cli("fetch", "--ledger", city)
     r = cli("check", "--members", "--ledger", city, "--lang", "zh")

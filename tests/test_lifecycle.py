@@ -26,12 +26,21 @@ def test_every_status_has_a_rank_and_a_meaning():
     assert lifecycle.INITIAL == {"task": "planned", "pilot": "active"}
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "back"), [
-    ("task", "completed", "in_progress", True), ("task", "in_progress", "completed", False),
-    ("task", "cancelled", "completed", False), ("task", "closed", "completed", True),
-    ("plan", "issued", "drafting", True), ("pilot", "exited", "adjusted", True), ("pilot", "active", "adjusted", False),
-    ("task", "finished", "planned", False), ("notice", "a", "b", False), ("task", None, "planned", False),
-])
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "back"),
+    [
+        ("task", "completed", "in_progress", True),
+        ("task", "in_progress", "completed", False),
+        ("task", "cancelled", "completed", False),
+        ("task", "closed", "completed", True),
+        ("plan", "issued", "drafting", True),
+        ("pilot", "exited", "adjusted", True),
+        ("pilot", "active", "adjusted", False),
+        ("task", "finished", "planned", False),
+        ("notice", "a", "b", False),
+        ("task", None, "planned", False),
+    ],
+)
 def test_backwards_moves(kind, old, new, back):
     assert lifecycle.is_backwards(kind, old, new) is back
 
@@ -50,12 +59,17 @@ def test_open_on_a_date():
 
 def test_no_status_is_compared_as_a_string_outside_the_model():
     statuses = "|".join(sorted({s.value for e in (TaskStatus, PlanStatus, PilotStatus) for s in e}))
-    compared = re.compile(r"status(?:\.value|\(data\)|\b)\s*(?:==|!=|\bin\b|\bnot in\b)\s*\(?\s*\"(?:" + statuses + ")\"")
-    assigned = re.compile(r"\[\"status\"\]\s*=\s*\"(?:" + statuses + ")\"")
+    compared = re.compile(
+        r"status(?:\.value|\(data\)|\b)\s*(?:==|!=|\bin\b|\bnot in\b)\s*\(?\s*\"(?:" + statuses + ')"'
+    )
+    assigned = re.compile(r"\[\"status\"\]\s*=\s*\"(?:" + statuses + ')"')
     files = [p for p in PKG.rglob("*.py") if p.relative_to(PKG).parts[0] not in ("model", "i18n")]
     assert len(files) > 40
-    bad = [f"{p.relative_to(PKG)}:{n}" for p in files
-           for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-           if compared.search(line) or assigned.search(line)]
+    bad = [
+        f"{p.relative_to(PKG)}:{n}"
+        for p in files
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if compared.search(line) or assigned.search(line)
+    ]
     assert bad == []
     assert compared.search('if t.status.value != "issued":') and assigned.search('data["status"] = "closed"')

@@ -10,10 +10,36 @@ from conftest import git
 def run_some_commands(repo, cli):
     led = ["--ledger", repo]
     assert cli("progress", "T-2016-003", "基金管理机构已选定", "--as-of", "2016-10-20", *led).exit_code == 0
-    assert cli("complete", "T-2016-003", "--milestone", "选定基金管理机构", "--as-of", "2016-10-21",
-               "--author", "李四 <li@example.org>", *led).exit_code == 0
-    assert cli("extend", "T-2016-003", "--new-due", "2017-03-31", "--reason", "需省级批复", "--approver", "市委深改组",
-               "--as-of", "2016-11-20", *led).exit_code == 0
+    assert (
+        cli(
+            "complete",
+            "T-2016-003",
+            "--milestone",
+            "选定基金管理机构",
+            "--as-of",
+            "2016-10-21",
+            "--author",
+            "李四 <li@example.org>",
+            *led,
+        ).exit_code
+        == 0
+    )
+    assert (
+        cli(
+            "extend",
+            "T-2016-003",
+            "--new-due",
+            "2017-03-31",
+            "--reason",
+            "需省级批复",
+            "--approver",
+            "市委深改组",
+            "--as-of",
+            "2016-11-20",
+            *led,
+        ).exit_code
+        == 0
+    )
     assert cli("complete", "T-2016-003", "--as-of", "2016-12-20", *led).exit_code == 0
 
 
@@ -21,7 +47,9 @@ def test_log_shows_who_changed_what_newest_first(sample_repo, cli):
     run_some_commands(sample_repo, cli)
     # a commit by hand, without trailers, is in the trail too
     p = sample_repo / "tasks/T-2016-003.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("title: 推进科技金融结合", "title: 推进科技与金融结合"), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("title: 推进科技金融结合", "title: 推进科技与金融结合"), encoding="utf-8"
+    )
     git(sample_repo, "commit", "-qam", "手工修改标题")
     # other items' commits are not
     assert cli("progress", "T-2016-013", "x", "--ledger", sample_repo).exit_code == 0
@@ -46,7 +74,10 @@ def test_log_shows_who_changed_what_newest_first(sample_repo, cli):
     assert r.exit_code == 0
     assert "status: in_progress → completed" in r.stdout
     assert "due: 2016-10-31 → 2017-03-31" in r.stdout
-    assert "李四 <li@example.org>" in r.stdout and "+ progress[2]: {date: 2016-10-20, note: 基金管理机构已选定}" in r.stdout
+    assert (
+        "李四 <li@example.org>" in r.stdout
+        and "+ progress[2]: {date: 2016-10-20, note: 基金管理机构已选定}" in r.stdout
+    )
     assert r.stdout.index("手工修改标题") < r.stdout.index("progress[2]")  # newest first
 
     r = cli("log", "T-2016-003", "--limit", "2", "--format", "json", "--ledger", sample_repo)

@@ -65,8 +65,13 @@ def test_second_status_is_remembered_and_identical(sample_repo, cli, old_files, 
 
 def test_filters_apply_to_remembered_findings(sample_repo, cli, old_files):
     status(cli, sample_repo, "--format", "json")
-    for args in (("--unit", "市财政局"), ("--kind", "report"), ("--rule", "task_overdue"), ("--light", "yellow"),
-                 ("--unit", "市财政局,市发改委", "--light", "red")):
+    for args in (
+        ("--unit", "市财政局"),
+        ("--kind", "report"),
+        ("--rule", "task_overdue"),
+        ("--light", "yellow"),
+        ("--unit", "市财政局,市发改委", "--light", "red"),
+    ):
         for fmt in ("json", "csv"):
             assert status(cli, sample_repo, *args, "--format", fmt) == fresh(cli, sample_repo, *args, "--format", fmt)
     r = cli("status", "--ledger", sample_repo, "--as-of", "2016-12-31", "--unit", "没有这个单位")
@@ -84,8 +89,10 @@ def test_answers_are_kept_per_date_and_language(sample_repo, cli, old_files):
     assert not remembered(sample_repo, json_lang="zh")
     assert remembered(sample_repo, json_lang="zh")
     r = cli("status", "--ledger", sample_repo, "--as-of", "2016-09-30", "--format", "json")
-    assert r.stdout == cli("status", "--ledger", sample_repo, "--as-of", "2016-09-30", "--format", "json",
-                           "--no-cache").stdout
+    assert (
+        r.stdout
+        == cli("status", "--ledger", sample_repo, "--as-of", "2016-09-30", "--format", "json", "--no-cache").stdout
+    )
     assert len(memo_files(sample_repo)) <= M.MAX_FILES
 
 
@@ -101,8 +108,9 @@ def test_edited_file_is_seen(sample_repo, cli, old_files):
     path = sample_repo / TASK
     text = path.read_text(encoding="utf-8")
     st = path.stat()
-    path.write_text(text.replace("status: in_progress", "status: completed\ncompleted: 2016-10-01", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("status: in_progress", "status: completed\ncompleted: 2016-10-01", 1), encoding="utf-8"
+    )
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # mtime put back: only ctime and size tell
     assert not remembered(sample_repo, json_lang="en")
     after = status(cli, sample_repo, "--format", "json")
@@ -178,8 +186,9 @@ def test_code_digest_covers_the_package_source(monkeypatch, tmp_path):
 def test_git_checkout_of_another_commit_is_seen(sample_repo, cli, old_files):
     before = _warm(cli, sample_repo)
     path = sample_repo / TASK
-    path.write_text(path.read_text(encoding="utf-8").replace("\ndue: 2016-10-31", "\ndue: 2016-10-30"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\ndue: 2016-10-31", "\ndue: 2016-10-30"), encoding="utf-8"
+    )
     git(sample_repo, "commit", "-qam", "earlier due")
     changed = status(cli, sample_repo, "--format", "json")
     assert changed != before
@@ -213,8 +222,9 @@ def test_files_changed_just_now_are_not_trusted(sample_repo, cli):
 
 def test_symlinked_file_makes_the_state_untrusted(sample_repo, old_files, tmp_path):
     outside = tmp_path / "T-2016-950.yaml"
-    outside.write_text((sample_repo / TASK).read_text(encoding="utf-8").replace("T-2016-003", "T-2016-950"),
-                       encoding="utf-8")
+    outside.write_text(
+        (sample_repo / TASK).read_text(encoding="utf-8").replace("T-2016-003", "T-2016-950"), encoding="utf-8"
+    )
     (sample_repo / "tasks" / "T-2016-950.yaml").symlink_to(outside)
     assert not M.ledger_stamp(sample_repo).trusted
 
@@ -259,8 +269,12 @@ def test_outside_git_the_memo_sits_in_the_ignored_cache_folder(sample_copy, cli,
 def test_check_is_remembered_and_identical(sample_repo, cli, old_files, parsed):
     (sample_repo / "tasks" / "notes.txt").write_text("x", encoding="utf-8")  # a warning, with its position
     (sample_repo / "tasks" / "T-2016-003.yaml").write_text(
-        (sample_repo / TASK).read_text(encoding="utf-8").replace("lead_unit: ", "lead_unit: 没有的单位", 1)
-        .replace("\ndue: 2016-10-31", "\ndue: 2016-02-30"), encoding="utf-8")
+        (sample_repo / TASK)
+        .read_text(encoding="utf-8")
+        .replace("lead_unit: ", "lead_unit: 没有的单位", 1)
+        .replace("\ndue: 2016-10-31", "\ndue: 2016-02-30"),
+        encoding="utf-8",
+    )
     outs = []
     for _ in range(2):
         parsed.clear()

@@ -37,8 +37,16 @@ def _status(cli, ledger) -> list[dict]:
 
 def test_dingtalk_signed_markdown(cli, sample_copy, hook):
     before = int(time.time() * 1000)
-    r = cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--to", "dingtalk",
-            env={"REFORMCTL_WEBHOOK_URL": hook.url(access_token=TOKEN), "REFORMCTL_WEBHOOK_SECRET": SECRET})
+    r = cli(
+        "notify",
+        "--ledger",
+        sample_copy,
+        "--as-of",
+        AS_OF,
+        "--to",
+        "dingtalk",
+        env={"REFORMCTL_WEBHOOK_URL": hook.url(access_token=TOKEN), "REFORMCTL_WEBHOOK_SECRET": SECRET},
+    )
     assert r.exit_code == 0, r
     assert len(hook.requests) == 1
     req = hook.requests[0]
@@ -64,8 +72,19 @@ def test_dingtalk_signed_markdown(cli, sample_copy, hook):
 
 
 def test_no_signature_without_secret_and_english(cli, sample_copy, hook):
-    r = cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--to", "dingtalk", "--lang", "en",
-            "--url", hook.url(access_token=TOKEN))
+    r = cli(
+        "notify",
+        "--ledger",
+        sample_copy,
+        "--as-of",
+        AS_OF,
+        "--to",
+        "dingtalk",
+        "--lang",
+        "en",
+        "--url",
+        hook.url(access_token=TOKEN),
+    )
     assert r.exit_code == 0, r
     q = urllib.parse.parse_qs(urllib.parse.urlsplit(hook.requests[0]["path"]).query)
     assert set(q) == {"access_token"}
@@ -75,8 +94,16 @@ def test_no_signature_without_secret_and_english(cli, sample_copy, hook):
 
 
 def test_wecom_fits_4096_bytes_and_says_what_was_left_out(cli, sample_copy, hook):
-    r = cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--to", "wecom",
-            env={"REFORMCTL_WEBHOOK_URL": hook.url("/cgi-bin/webhook/send", key=TOKEN)})
+    r = cli(
+        "notify",
+        "--ledger",
+        sample_copy,
+        "--as-of",
+        AS_OF,
+        "--to",
+        "wecom",
+        env={"REFORMCTL_WEBHOOK_URL": hook.url("/cgi-bin/webhook/send", key=TOKEN)},
+    )
     assert r.exit_code == 0, r
     payload = json.loads(hook.requests[0]["body"])
     assert payload["msgtype"] == "markdown" and set(payload["markdown"]) == {"content"}
@@ -110,8 +137,21 @@ def test_generic_json_webhook_gets_the_digest(cli, sample_copy, hook):
 
 def test_robot_errcode_is_a_failure(cli, sample_copy, hook):
     hook.reply = {"errcode": 310000, "errmsg": f"sign not match, more: {TOKEN}"}
-    r = cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--to", "dingtalk", "--lang", "en",
-            "--url", hook.url(access_token=TOKEN), "--secret", SECRET)
+    r = cli(
+        "notify",
+        "--ledger",
+        sample_copy,
+        "--as-of",
+        AS_OF,
+        "--to",
+        "dingtalk",
+        "--lang",
+        "en",
+        "--url",
+        hook.url(access_token=TOKEN),
+        "--secret",
+        SECRET,
+    )
     assert r.exit_code == 1, r
     assert "errcode 310000" in r.stderr and "sign not match" in r.stderr and "not delivered" in r.stderr
     assert "sent to" not in r.stderr
@@ -142,8 +182,21 @@ def test_a_redirect_is_not_followed(cli, sample_copy, hook):
 def test_timeout(cli, sample_copy, hook):
     hook.delay = 3
     t0 = time.monotonic()
-    r = cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--lang", "en", "--timeout", "0.5",
-            "--to", "dingtalk", "--url", hook.url(access_token=TOKEN))
+    r = cli(
+        "notify",
+        "--ledger",
+        sample_copy,
+        "--as-of",
+        AS_OF,
+        "--lang",
+        "en",
+        "--timeout",
+        "0.5",
+        "--to",
+        "dingtalk",
+        "--url",
+        hook.url(access_token=TOKEN),
+    )
     assert r.exit_code == 1, r
     assert "did not answer within 0.5 s" in r.stderr and "not delivered" in r.stderr
     assert time.monotonic() - t0 < 2.5
@@ -157,15 +210,18 @@ def test_nobody_listening(cli, sample_copy, hook):
     assert r.exit_code == 1 and "cannot reach http://127.0.0.1" in r.stderr
 
 
-@pytest.mark.parametrize("url, words", [
-    ("ftp://example.org/hook", "must start with http:// or https://"),
-    ("file:///etc/passwd", "must start with http:// or https://"),
-    ("oapi.dingtalk.com/robot/send?access_token=x", "must start with http:// or https://"),
-    ("http:///robot/send", "no host name"),
-    ("http://example.org:99999/x", "bad port"),
-    ("http://exa mple.org/x", "spaces or control characters"),
-    ("http://example.org/x\nHost: evil", "spaces or control characters"),
-])
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("ftp://example.org/hook", "must start with http:// or https://"),
+        ("file:///etc/passwd", "must start with http:// or https://"),
+        ("oapi.dingtalk.com/robot/send?access_token=x", "must start with http:// or https://"),
+        ("http:///robot/send", "no host name"),
+        ("http://example.org:99999/x", "bad port"),
+        ("http://exa mple.org/x", "spaces or control characters"),
+        ("http://example.org/x\nHost: evil", "spaces or control characters"),
+    ],
+)
 def test_bad_url(cli, sample_copy, url, words):
     r = cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--lang", "en", "--url", url)
     assert r.exit_code == 1, r
@@ -184,8 +240,20 @@ def test_secret_is_for_dingtalk_only(cli, sample_copy, hook):
 
 
 def test_dry_run_prints_and_posts_nothing(cli, sample_copy, hook):
-    r = cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--dry-run", "--to", "dingtalk",
-            "--url", hook.url(access_token=TOKEN), "--secret", SECRET)
+    r = cli(
+        "notify",
+        "--ledger",
+        sample_copy,
+        "--as-of",
+        AS_OF,
+        "--dry-run",
+        "--to",
+        "dingtalk",
+        "--url",
+        hook.url(access_token=TOKEN),
+        "--secret",
+        SECRET,
+    )
     assert r.exit_code == 0, r
     assert not hook.requests
     assert r.stdout.startswith("#### 改革台账督办提醒") and "市财政局" in r.stdout
@@ -215,8 +283,20 @@ def test_markdown_limit_and_hostile_text():
     from reformctl.views import digest
 
     day = dt.date(2020, 1, 1)
-    fs = [Finding(f"T-{i}", "task", "task_overdue", day, i + 1, "red", f"单位{i:03d}", "late",
-                  title="标题*[x](http://e)\n# 注入" + "很长" * 100) for i in range(300)]
+    fs = [
+        Finding(
+            f"T-{i}",
+            "task",
+            "task_overdue",
+            day,
+            i + 1,
+            "red",
+            f"单位{i:03d}",
+            "late",
+            title="标题*[x](http://e)\n# 注入" + "很长" * 100,
+        )
+        for i in range(300)
+    ]
     d = digest.build(fs, day, "zh")
     for limit in (4096, 20000, 600):
         md, cut = digest.markdown(d, limit)

@@ -29,8 +29,10 @@ def ledger(ledger):
 
 
 def event(eid, kind, unit, date, plans=""):
-    return {f"events/{eid}.yaml": f"id: {eid}\nkind: {kind}\nunit: {unit}\ndate: {date}\n"
-                                  + (f"plans: [{plans}]\n" if plans else "")}
+    return {
+        f"events/{eid}.yaml": f"id: {eid}\nkind: {kind}\nunit: {unit}\ndate: {date}\n"
+        + (f"plans: [{plans}]\n" if plans else "")
+    }
 
 
 def report(rid, unit, quarter, submitted):
@@ -38,26 +40,31 @@ def report(rid, unit, quarter, submitted):
 
 
 def task(tid, lead, start, due, status="in_progress", completed=None):
-    text = (f"id: {tid}\ntitle: 任务{tid}\nlead_unit: {lead}\nstart: {start}\ndue: {due}\nstatus: {status}\n"
-            + (f"completed: {completed}\n" if completed else "")
-            + ("cancel_reason: 取消\n" if status == "cancelled" else ""))
+    text = (
+        f"id: {tid}\ntitle: 任务{tid}\nlead_unit: {lead}\nstart: {start}\ndue: {due}\nstatus: {status}\n"
+        + (f"completed: {completed}\n" if completed else "")
+        + ("cancel_reason: 取消\n" if status == "cancelled" else "")
+    )
     return {f"tasks/{tid}.yaml": text}
 
 
 def plan(pid, issued, status="issued", closed=None, level="city"):
-    text = (f"id: {pid}\ntitle: 方案{pid}\nlevel: {level}\nspecial_group: 经济专项小组\nlead_unit: 市发改委\n"
-            f"legality_review: 2016-01-01\nissued: {issued}\nstatus: {status}\n"
-            + (f"closed: {closed}\n" if closed else ""))
+    text = (
+        f"id: {pid}\ntitle: 方案{pid}\nlevel: {level}\nspecial_group: 经济专项小组\nlead_unit: 市发改委\n"
+        f"legality_review: 2016-01-01\nissued: {issued}\nstatus: {status}\n" + (f"closed: {closed}\n" if closed else "")
+    )
     return {f"plans/{pid}.yaml": text}
 
 
 # ---------------------------------------------------------------- R15
 def test_report_missing_boundaries_and_who_owes(ledger):
-    files = {**task("T-1", "市发改委", "2016-07-01", "2016-12-31"),
-             **task("T-2", "市科技局", "2016-10-05", "2016-12-31"),       # starts in Q4: owes nothing for Q3
-             **task("T-3", "某区委", "2016-03-01", "2016-12-31", "completed", "2016-06-30"),  # done before Q3
-             **task("T-4", "市委督查室", "2016-07-01", "2016-12-31", "cancelled"),
-             **report("R-1", "市发改委", "2016Q3", "2016-10-09")}
+    files = {
+        **task("T-1", "市发改委", "2016-07-01", "2016-12-31"),
+        **task("T-2", "市科技局", "2016-10-05", "2016-12-31"),  # starts in Q4: owes nothing for Q3
+        **task("T-3", "某区委", "2016-03-01", "2016-12-31", "completed", "2016-06-30"),  # done before Q3
+        **task("T-4", "市委督查室", "2016-07-01", "2016-12-31", "cancelled"),
+        **report("R-1", "市发改委", "2016Q3", "2016-10-09"),
+    }
     L = ledger(files)
     due = D(2016, 10, 10)  # quarter end + report_due_days (10)
     assert_boundaries(L, "report_missing", due, unit="经济专项小组")
@@ -90,8 +97,12 @@ def test_report_due_days_setting(make_ledger):
 
 # ---------------------------------------------------------------- R1
 def test_meeting_missing(ledger):
-    L = ledger({**event("E-1", "group_meeting", "市委深改组", "2016-08-01"),  # the leading group's own meeting
-                **event("E-2", "group_meeting", "经济专项小组", "2016-10-01")})  # Q4, not Q3
+    L = ledger(
+        {
+            **event("E-1", "group_meeting", "市委深改组", "2016-08-01"),  # the leading group's own meeting
+            **event("E-2", "group_meeting", "经济专项小组", "2016-10-01"),
+        }
+    )  # Q4, not Q3
     assert_boundaries(L, "meeting_missing", D(2016, 9, 30), period="2016Q3")
     assert {f.unit for f in of(L, D(2016, 10, 1), "meeting_missing")} == {"经济专项小组"}
     assert of(L, D(2016, 12, 31), "meeting_missing", period="2016Q4") == []
@@ -104,14 +115,19 @@ def test_meeting_missing(ledger):
 
 # ---------------------------------------------------------------- R2
 def test_self_assessment_missing(ledger):
-    files = {**plan("PL-1", "2016-06-30"), **plan("PL-2", "2016-07-01"),
-             **plan("PL-3", "2016-01-10", "closed", "2016-11-30"), **plan("PL-4", "2016-03-01")}
+    files = {
+        **plan("PL-1", "2016-06-30"),
+        **plan("PL-2", "2016-07-01"),
+        **plan("PL-3", "2016-01-10", "closed", "2016-11-30"),
+        **plan("PL-4", "2016-03-01"),
+    }
     files.update(event("E-1", "self_assessment", "经济专项小组", "2016-12-10", "PL-4"))
     L = ledger(files)
     assert_boundaries(L, "self_assessment_missing", D(2016, 12, 31), id="PL-1")
     got = of(L, D(2017, 1, 1), "self_assessment_missing")
     assert [(f.id, f.kind, f.unit, f.period, f.ref) for f in got] == [
-        ("PL-1", "plan", "经济专项小组", "2016H2", "PL-1")]
+        ("PL-1", "plan", "经济专项小组", "2016H2", "PL-1")
+    ]
     assert got[0].file == "plans/PL-1.yaml"
     # an assessment without plans, held by the group, covers all its plans
     L = ledger({**plan("PL-1", "2016-06-30"), **event("E-1", "self_assessment", "经济专项小组", "2016-12-10")})
@@ -119,12 +135,15 @@ def test_self_assessment_missing(ledger):
 
 
 # ---------------------------------------------------------------- R3, R6, R7, R12
-@pytest.mark.parametrize("rule,kind,need", [
-    ("training_missing", "training", 2),
-    ("onsite_meeting_missing", "onsite_meeting", 2),
-    ("press_conference_missing", "press_conference", 1),
-    ("inspection_missing", "ledger_inspection", 2),
-])
+@pytest.mark.parametrize(
+    "rule,kind,need",
+    [
+        ("training_missing", "training", 2),
+        ("onsite_meeting_missing", "onsite_meeting", 2),
+        ("press_conference_missing", "press_conference", 1),
+        ("inspection_missing", "ledger_inspection", 2),
+    ],
+)
 def test_yearly_counts(ledger, rule, kind, need):
     L = ledger(event("E-1", kind, "某区委", "2016-05-01"))  # a district's event does not count
     assert_boundaries(L, rule, D(2016, 12, 31))
@@ -150,9 +169,13 @@ def test_year_before_the_start_owes_nothing(ledger):
 
 # ---------------------------------------------------------------- R8
 def test_evaluation_due(ledger):
-    files = {**plan("PL-1", "2016-06-30"), **plan("PL-2", "2016-07-01"),
-             **plan("PL-3", "2016-01-10", "closed", "2016-11-30"), **plan("PL-4", "2016-03-01"),
-             **plan("PL-5", "2016-03-01", level="provincial")}
+    files = {
+        **plan("PL-1", "2016-06-30"),
+        **plan("PL-2", "2016-07-01"),
+        **plan("PL-3", "2016-01-10", "closed", "2016-11-30"),
+        **plan("PL-4", "2016-03-01"),
+        **plan("PL-5", "2016-03-01", level="provincial"),
+    }
     files.update(event("E-1", "evaluation", "市委深改办", "2016-12-10", "PL-4"))
     L = ledger(files)
     assert_boundaries(L, "evaluation_due", D(2016, 12, 31), id="PL-1")
@@ -171,10 +194,22 @@ def test_obligations_of_a_quarter(ledger):
     rules_q3 = {o.rule for o in obligations(L, "2016Q3")}
     assert rules_q3 == {"report_missing", "meeting_missing"}
     rules_q4 = {o.rule for o in obligations(L, "2016Q4")}
-    assert rules_q4 == {"report_missing", "meeting_missing", "self_assessment_missing", "evaluation_due",
-                        "training_missing", "onsite_meeting_missing", "press_conference_missing",
-                        "inspection_missing", "demonstration_missing", "work_points_missing", "major_list_missing",
-                        "promotion_list_missing", "case_book_missing", "closeout_missing"}
+    assert rules_q4 == {
+        "report_missing",
+        "meeting_missing",
+        "self_assessment_missing",
+        "evaluation_due",
+        "training_missing",
+        "onsite_meeting_missing",
+        "press_conference_missing",
+        "inspection_missing",
+        "demonstration_missing",
+        "work_points_missing",
+        "major_list_missing",
+        "promotion_list_missing",
+        "case_book_missing",
+        "closeout_missing",
+    }
     # T-1 is a task of 2016: the year has its ledger (art. 1); nothing else is met
     assert [o.rule for o in obligations(L, "2016Q4") if o.met] == ["work_points_missing"]
     assert obligations(L, "2016Q2") == []  # before the start

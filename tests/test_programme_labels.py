@@ -48,8 +48,20 @@ def test_programme_views_are_unchanged(cli, view, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_assess_write_messages_are_unchanged(cli, sample_repo, lang):
-    args = ("assess", "--ledger", sample_repo, "--year", "2016", "--as-of", "2016-12-31", "--lang", lang,
-            "--format", "json", "--write")
+    args = (
+        "assess",
+        "--ledger",
+        sample_repo,
+        "--year",
+        "2016",
+        "--as-of",
+        "2016-12-31",
+        "--lang",
+        lang,
+        "--format",
+        "json",
+        "--write",
+    )
     first = cli(*args, env=ENV)
     assert first.exit_code == 0, first.stderr
     second = cli(*args, env=ENV)

@@ -30,11 +30,14 @@ def of(root, day, code):
 
 
 def test_unprepared_plan_is_yellow_only_before_the_meeting(make_ledger):
-    root = make_ledger({
-        "plans/PL-1.yaml": plan("PL-1", review_scheduled="2016-12-20", needs_stability_assessment="true",
-                                legality_review="2016-12-10"),
-        "plans/PL-2.yaml": plan("PL-2", review_scheduled="2016-12-20", legality_review="2016-12-01"),  # ready
-    })
+    root = make_ledger(
+        {
+            "plans/PL-1.yaml": plan(
+                "PL-1", review_scheduled="2016-12-20", needs_stability_assessment="true", legality_review="2016-12-10"
+            ),
+            "plans/PL-2.yaml": plan("PL-2", review_scheduled="2016-12-20", legality_review="2016-12-01"),  # ready
+        }
+    )
     assert of(root, D(2016, 12, 5), "plan_review_unprepared") == []  # 15 days ahead: beyond due_soon_days (14)
     assert of(root, D(2016, 12, 6), "plan_review_unprepared") == [("PL-1", "yellow", -14, "市发改委")]
     assert of(root, D(2016, 12, 20), "plan_review_unprepared") == [("PL-1", "yellow", 0, "市发改委")]
@@ -43,8 +46,13 @@ def test_unprepared_plan_is_yellow_only_before_the_meeting(make_ledger):
 
 
 def test_unprepared_message_names_what_is_missing(make_ledger):
-    root = make_ledger({"plans/PL-1.yaml": plan("PL-1", review_scheduled="2016-12-20",
-                                                needs_stability_assessment="true", legality_review="2016-12-15")})
+    root = make_ledger(
+        {
+            "plans/PL-1.yaml": plan(
+                "PL-1", review_scheduled="2016-12-20", needs_stability_assessment="true", legality_review="2016-12-15"
+            )
+        }
+    )
     [f] = [f for f in findings(load_ledger(root).ledger, D(2016, 12, 10)) if f.rule == "plan_review_unprepared"]
     # the legality review dated after the as-of date has not happened yet
     assert "社会稳定风险评估、合法性审查" in f.text("zh")
@@ -55,18 +63,24 @@ def test_unprepared_message_names_what_is_missing(make_ledger):
 
 
 def test_approved_or_issued_plans_owe_no_preparation(make_ledger):
-    root = make_ledger({
-        "plans/PL-1.yaml": plan("PL-1", review_scheduled="2016-12-20", approved="2016-12-01"),
-        "plans/PL-2.yaml": plan("PL-2", review_scheduled="2016-12-20").replace("status: reviewing", "status: drafting"),
-    })
+    root = make_ledger(
+        {
+            "plans/PL-1.yaml": plan("PL-1", review_scheduled="2016-12-20", approved="2016-12-01"),
+            "plans/PL-2.yaml": plan("PL-2", review_scheduled="2016-12-20").replace(
+                "status: reviewing", "status: drafting"
+            ),
+        }
+    )
     assert of(root, D(2016, 12, 10), "plan_review_unprepared") == [("PL-2", "yellow", -10, "市发改委")]
 
 
 def test_demonstration_missing_yearly(make_ledger):
-    root = make_ledger({
-        "cases/C-1.yaml": demo("C-1", "2016-08-01", kind="typical_case"),  # not a demonstration point
-        "cases/C-2.yaml": demo("C-2", "2017-03-01"),
-    })
+    root = make_ledger(
+        {
+            "cases/C-1.yaml": demo("C-1", "2016-08-01", kind="typical_case"),  # not a demonstration point
+            "cases/C-2.yaml": demo("C-2", "2017-03-01"),
+        }
+    )
     assert of(root, D(2016, 12, 16), "demonstration_missing") == []  # not yet within 14 days
     assert of(root, D(2016, 12, 17), "demonstration_missing") == [("2016", "yellow", -14, "市委深改办")]
     assert of(root, D(2017, 1, 2), "demonstration_missing") == [("2016", "red", 2, "市委深改办")]
@@ -94,7 +108,8 @@ def test_sample_ledger_as_of_2016_12_31():
     assert not [f for f in fs if f.rule == "demonstration_missing"]
     # before the February 2017 meeting, PL-2016-006 still lacks its legality review
     assert [(f.id, f.light) for f in findings(led, D(2017, 2, 5)) if f.rule == "plan_review_unprepared"] == [
-        ("PL-2016-006", "yellow")]
+        ("PL-2016-006", "yellow")
+    ]
 
 
 def test_status_cli_on_the_sample_shows_the_overdue_review(cli):

@@ -12,14 +12,21 @@ import pytest
 def run(args, cwd, stderr_tty: bool):
     env = dict(os.environ, TERM="xterm", COLUMNS="100")
     if not stderr_tty:
-        p = subprocess.run([sys.executable, "-m", "reformctl", *args], cwd=cwd, env=env, capture_output=True,
-                           text=True, timeout=300)
+        p = subprocess.run(
+            [sys.executable, "-m", "reformctl", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+        )
         return p.returncode, p.stderr
     pty = pytest.importorskip("pty")
     master, slave = pty.openpty()
     try:
-        p = subprocess.Popen([sys.executable, "-m", "reformctl", *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                             stderr=slave, stdin=subprocess.DEVNULL)
+        p = subprocess.Popen(
+            [sys.executable, "-m", "reformctl", *args],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=slave,
+            stdin=subprocess.DEVNULL,
+        )
         os.close(slave)
         chunks = []
         while True:
@@ -36,10 +43,13 @@ def run(args, cwd, stderr_tty: bool):
     return code, b"".join(chunks).decode("utf-8", "replace")
 
 
-@pytest.mark.parametrize("command", [
-    ["export", "--xlsx", "{tmp}/a.xlsx"],
-    ["report", "--html", "{tmp}/a.html"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--xlsx", "{tmp}/a.xlsx"],
+        ["report", "--html", "{tmp}/a.html"],
+    ],
+)
 def test_progress_only_on_a_terminal(sample_copy, tmp_path, command):
     args = [a.format(tmp=tmp_path) for a in command] + ["--ledger", str(sample_copy), "--as-of", "2016-12-31"]
     code, err = run(args, tmp_path, stderr_tty=False)

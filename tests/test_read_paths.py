@@ -38,8 +38,13 @@ def odd_ledger(sample_copy, tmp_path):
 
 
 EXPECTED = {
-    "T-9003": "not_utf8", "T-9004": "not_utf8", "T-9005": "binary_file", "T-9006": "empty_file",
-    "T-9009": "symlink_outside", "T-9010": "file_too_large", "T-9012": "yaml_duplicate_key",
+    "T-9003": "not_utf8",
+    "T-9004": "not_utf8",
+    "T-9005": "binary_file",
+    "T-9006": "empty_file",
+    "T-9009": "symlink_outside",
+    "T-9010": "file_too_large",
+    "T-9012": "yaml_duplicate_key",
 }
 
 
@@ -62,8 +67,11 @@ def test_every_read_path_gives_the_same(odd_ledger, monkeypatch):
     assert codes.get("T-9007") == "unreadable_file"  # a folder named like a file
     assert codes.get("T-9013") == "unreadable_file"  # a link to nothing
     assert codes.get("T-9014") == codes.get("T-9015") == "unreadable_file"  # a bug fixed: check hung on a pipe
-    assert any(d.message == "cannot read the file: not a regular file (a pipe, a socket or a device)"
-               for d in res.diagnostics if d.file == "tasks/T-9014.yaml")
+    assert any(
+        d.message == "cannot read the file: not a regular file (a pipe, a socket or a device)"
+        for d in res.diagnostics
+        if d.file == "tasks/T-9014.yaml"
+    )
     tasks = res.ledger.tasks
     assert tasks["T-9002"].title == "任务" and tasks["T-9011"].title == "R&D *项目*"
     assert "T-9001" in tasks and "T-9008" not in tasks  # the link inside is read: its id differs from its name

@@ -45,8 +45,7 @@ def commands(block: str) -> list[list[str]]:
 def run(args: list[str], cwd: Path, pythonpath: Path, env: dict) -> subprocess.CompletedProcess:
     if args[0] == "reformctl":
         args = [sys.executable, "-m", "reformctl", *args[1:]]
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True,
-                          env={**env, "PYTHONPATH": str(pythonpath)})
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env={**env, "PYTHONPATH": str(pythonpath)})
 
 
 def test_a_fresh_clone_runs_the_readme_first_command(tmp_path):
@@ -103,8 +102,16 @@ def test_the_office_path_and_the_staff_readme(installs, tmp_path):  # noqa: F811
             r = run(args, led, target, env)
             assert r.returncode == 0, (args, r.stdout[-800:], r.stderr[-800:])
             ran.append(" ".join(args[:2]))
-    for needed in ("reformctl new", "reformctl progress", "reformctl complete", "reformctl export", "reformctl import",
-                   "reformctl check", "reformctl status", "git commit"):
+    for needed in (
+        "reformctl new",
+        "reformctl progress",
+        "reformctl complete",
+        "reformctl export",
+        "reformctl import",
+        "reformctl check",
+        "reformctl status",
+        "git commit",
+    ):
         assert needed in ran, (needed, ran)
     # every write was one commit, and the ledger they made is valid
     assert git(led, "status", "--porcelain", "--untracked-files=no").strip() == ""

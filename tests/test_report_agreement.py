@@ -131,6 +131,9 @@ def test_every_format_agrees(cli, sample_copy, make_ledger, tmp_path, which):
         heads = [c.value for c in ws[1]]
         li = heads.index("信号灯(只读)")
         red_cells = {r[0].value for r in ws.iter_rows(min_row=2) if r[li].value == "红灯"}
-        assert all(ws.cell(r, li + 1).fill.fgColor.rgb.endswith("FFC7CE")
-                   for r in range(2, ws.max_row + 1) if ws.cell(r, li + 1).value == "红灯")
+        assert all(
+            ws.cell(r, li + 1).fill.fgColor.rgb.endswith("FFC7CE")
+            for r in range(2, ws.max_row + 1)
+            if ws.cell(r, li + 1).value == "红灯"
+        )
         assert red_cells == {f["id"] for f in findings if f["kind"] == kind and f["light"] == "red"}, kind

@@ -8,7 +8,9 @@ import pytest
 TASK = "tasks/T-2016-001.yaml"
 
 
-@pytest.mark.parametrize("command", [("status", "--as-of", "2016-12-31"), ("check",), ("summary", "--quarter", "2016Q3")])
+@pytest.mark.parametrize(
+    "command", [("status", "--as-of", "2016-12-31"), ("check",), ("summary", "--quarter", "2016Q3")]
+)
 def test_missing_ledger_folder_in_both_languages(cli, tmp_path, command):
     missing = tmp_path / "nowhere"
     en = cli(*command, "--ledger", missing, "--lang", "en")

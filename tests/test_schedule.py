@@ -20,15 +20,24 @@ def run_json(cli, root, *args):
 
 
 def test_states_in_date_order(cli, make_ledger):
-    root = make_ledger({
-        "plans/PL-C.yaml": plan("PL-C", review_scheduled="2016-12-20", legality_review="2016-09-01"),
-        "plans/PL-A.yaml": plan("PL-A", review_scheduled="2016-03-10", legality_review="2016-03-01",
-                                approved="2016-03-15", issued="2016-03-20", status="issued"),
-        "plans/PL-B.yaml": plan("PL-B", review_scheduled="2016-09-08", needs_stability_assessment="true",
-                                legality_review="2016-09-01"),
-        "plans/PL-D.yaml": plan("PL-D", review_scheduled="2017-01-10"),  # next year: not listed
-        "plans/PL-E.yaml": plan("PL-E", approved="2016-05-05", legality_review="2016-05-01"),  # never scheduled
-    })
+    root = make_ledger(
+        {
+            "plans/PL-C.yaml": plan("PL-C", review_scheduled="2016-12-20", legality_review="2016-09-01"),
+            "plans/PL-A.yaml": plan(
+                "PL-A",
+                review_scheduled="2016-03-10",
+                legality_review="2016-03-01",
+                approved="2016-03-15",
+                issued="2016-03-20",
+                status="issued",
+            ),
+            "plans/PL-B.yaml": plan(
+                "PL-B", review_scheduled="2016-09-08", needs_stability_assessment="true", legality_review="2016-09-01"
+            ),
+            "plans/PL-D.yaml": plan("PL-D", review_scheduled="2017-01-10"),  # next year: not listed
+            "plans/PL-E.yaml": plan("PL-E", approved="2016-05-05", legality_review="2016-05-01"),  # never scheduled
+        }
+    )
     out = run_json(cli, root, "--year", "2016", "--as-of", "2016-10-01")
     assert out["year"] == 2016 and out["as_of"] == "2016-10-01"
     got = [(p["id"], p["state"], p["days"], p["delay"], p["missing"]) for p in out["plans"]]
@@ -41,14 +50,19 @@ def test_states_in_date_order(cli, make_ledger):
 
 
 def test_meeting_day_is_not_late_and_approval_after_as_of_is_not_counted(cli, make_ledger):
-    root = make_ledger({
-        "plans/PL-A.yaml": plan("PL-A", review_scheduled="2016-12-20", approved="2016-12-20",
-                                legality_review="2016-12-01"),
-    })
-    assert [(p["state"], p["days"]) for p in run_json(cli, root, "--year", "2016", "--as-of", "2016-12-20")["plans"]] \
-        == [("reviewed", None)]
-    assert [(p["state"], p["days"]) for p in run_json(cli, root, "--year", "2016", "--as-of", "2016-12-19")["plans"]] \
-        == [("upcoming", -1)]
+    root = make_ledger(
+        {
+            "plans/PL-A.yaml": plan(
+                "PL-A", review_scheduled="2016-12-20", approved="2016-12-20", legality_review="2016-12-01"
+            ),
+        }
+    )
+    assert [
+        (p["state"], p["days"]) for p in run_json(cli, root, "--year", "2016", "--as-of", "2016-12-20")["plans"]
+    ] == [("reviewed", None)]
+    assert [
+        (p["state"], p["days"]) for p in run_json(cli, root, "--year", "2016", "--as-of", "2016-12-19")["plans"]
+    ] == [("upcoming", -1)]
 
 
 def test_preparation_dated_after_the_meeting_does_not_count(cli, make_ledger):
@@ -66,15 +80,30 @@ def test_year_defaults_to_as_of_year(cli, make_ledger):
 def test_table_in_both_languages_and_xlsx(cli, make_ledger, tmp_path):
     from openpyxl import load_workbook
 
-    root = make_ledger({
-        "plans/PL-A.yaml": plan("PL-A", review_scheduled="2016-12-20", needs_stability_assessment="true"),
-    })
-    zh = cli("schedule", "--ledger", root, "--year", "2016", "--as-of", "2016-12-10", "--lang", "zh",
-             "--xlsx", tmp_path / "s.xlsx", env={"COLUMNS": "200"})
+    root = make_ledger(
+        {
+            "plans/PL-A.yaml": plan("PL-A", review_scheduled="2016-12-20", needs_stability_assessment="true"),
+        }
+    )
+    zh = cli(
+        "schedule",
+        "--ledger",
+        root,
+        "--year",
+        "2016",
+        "--as-of",
+        "2016-12-10",
+        "--lang",
+        "zh",
+        "--xlsx",
+        tmp_path / "s.xlsx",
+        env={"COLUMNS": "200"},
+    )
     assert zh.exit_code == 0, zh
     assert "2016年度上会审议计划" in zh.stdout and "待审议" in zh.stdout and "缺稳评、合法性审查" in zh.stdout
-    en = cli("schedule", "--ledger", root, "--year", "2016", "--as-of", "2016-12-21", "--lang", "en",
-             env={"COLUMNS": "200"})
+    en = cli(
+        "schedule", "--ledger", root, "--year", "2016", "--as-of", "2016-12-21", "--lang", "en", env={"COLUMNS": "200"}
+    )
     assert "Plan review schedule 2016" in en.stdout and "late" in en.stdout and "1 days overdue" in en.stdout
     ws = load_workbook(tmp_path / "s.xlsx").active
     assert ws["A1"].value == "2016年度上会审议计划"

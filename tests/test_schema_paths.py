@@ -27,13 +27,49 @@ def write_everything(cli, led: Path, tmp_path: Path) -> list[str]:
     """Every command that creates a YAML file, once each; returns the files created."""
     before = {p for p in led.rglob("*.yaml")}
     ok = lambda *a: (lambda r: (r.exit_code == 0) or pytest.fail(repr(r)))(cli(*a, "--ledger", led))  # noqa: E731
-    ok("new", "task", "--title", "任务一", "--lead-unit", "区发改委", "--start", "2025-01-10", "--due", "2025-06-30",
-       "--as-of", "2025-01-10")
+    ok(
+        "new",
+        "task",
+        "--title",
+        "任务一",
+        "--lead-unit",
+        "区发改委",
+        "--start",
+        "2025-01-10",
+        "--due",
+        "2025-06-30",
+        "--as-of",
+        "2025-01-10",
+    )
     ok("complete", "T-2025-001", "--as-of", "2025-06-20")
-    ok("new", "task", "--title", "任务二", "--lead-unit", "区发改委", "--start", "2025-01-10", "--due", "2025-11-30",
-       "--as-of", "2025-01-10")
-    ok("new", "event", "--kind", "training", "--unit", "区委深改办", "--date", "2025-03-01", "--title", "培训",
-       "--as-of", "2025-03-01")
+    ok(
+        "new",
+        "task",
+        "--title",
+        "任务二",
+        "--lead-unit",
+        "区发改委",
+        "--start",
+        "2025-01-10",
+        "--due",
+        "2025-11-30",
+        "--as-of",
+        "2025-01-10",
+    )
+    ok(
+        "new",
+        "event",
+        "--kind",
+        "training",
+        "--unit",
+        "区委深改办",
+        "--date",
+        "2025-03-01",
+        "--title",
+        "培训",
+        "--as-of",
+        "2025-03-01",
+    )
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "改革任务"
@@ -42,8 +78,21 @@ def write_everything(cli, led: Path, tmp_path: Path) -> list[str]:
     f = tmp_path / "book.xlsx"
     wb.save(f)
     ok("import", f, "--as-of", "2025-06-30")
-    ok("close-out", "--year", "2025", "--as-of", "2025-12-31", "--carry-over", "T-2025-002", "--reason", "需省级批复",
-       "--measures", "跟踪督办", "--new-due", "2026-03-31")
+    ok(
+        "close-out",
+        "--year",
+        "2025",
+        "--as-of",
+        "2025-12-31",
+        "--carry-over",
+        "T-2025-002",
+        "--reason",
+        "需省级批复",
+        "--measures",
+        "跟踪督办",
+        "--new-due",
+        "2026-03-31",
+    )
     ok("assess", "--year", "2025", "--write", "--as-of", "2026-01-05")
     return sorted(p.relative_to(led).as_posix() for p in set(led.rglob("*.yaml")) - before)
 
@@ -78,8 +127,9 @@ def init_ledger(cli, led: Path) -> Path:
 def test_stand_alone_init_ledger(cli, tmp_path):
     led = init_ledger(cli, tmp_path / "台账")
     created = write_everything(cli, led, tmp_path)
-    assert {"tasks/T-2025-001.yaml", "tasks/T-2025-009.yaml", "closeouts/2025.yaml",
-            "assessments/2025.yaml"} <= set(created), created
+    assert {"tasks/T-2025-001.yaml", "tasks/T-2025-009.yaml", "closeouts/2025.yaml", "assessments/2025.yaml"} <= set(
+        created
+    ), created
     lines = assert_all_resolve(led)
     assert lines["tasks/T-2025-001.yaml"] == "../schemas/task.schema.json"
     assert lines["tasks/T-2025-009.yaml"] == "../schemas/task.schema.json"
@@ -109,8 +159,20 @@ def test_sub_folder_ledger_using_the_repository_schemas(cli, tmp_path):
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "sample")
-    r = cli("new", "task", "--title", "新任务", "--lead-unit", "市发改委", "--due", "2017-06-30", "--as-of", "2016-12-01",
-            "--ledger", repo / "ledger-data")
+    r = cli(
+        "new",
+        "task",
+        "--title",
+        "新任务",
+        "--lead-unit",
+        "市发改委",
+        "--due",
+        "2017-06-30",
+        "--as-of",
+        "2016-12-01",
+        "--ledger",
+        repo / "ledger-data",
+    )
     assert r.exit_code == 0, r
     lines = assert_all_resolve(repo)
     assert lines["ledger-data/tasks/T-2016-037.yaml"] == "../../schemas/task.schema.json"
@@ -118,8 +180,20 @@ def test_sub_folder_ledger_using_the_repository_schemas(cli, tmp_path):
 
 def test_no_schema_folder_no_modeline(cli, sample_repo):
     """A ledger with no schemas/ anywhere in its repository: no modeline rather than a path to nothing."""
-    r = cli("new", "task", "--title", "新任务", "--lead-unit", "市发改委", "--due", "2017-06-30", "--as-of", "2016-12-01",
-            "--ledger", sample_repo)
+    r = cli(
+        "new",
+        "task",
+        "--title",
+        "新任务",
+        "--lead-unit",
+        "市发改委",
+        "--due",
+        "2017-06-30",
+        "--as-of",
+        "2016-12-01",
+        "--ledger",
+        sample_repo,
+    )
     assert r.exit_code == 0, r
     text = (sample_repo / "tasks/T-2016-037.yaml").read_text(encoding="utf-8")
     assert "yaml-language-server" not in text and text.startswith("id: T-2016-037\n")

@@ -28,8 +28,17 @@ def _schema(name):
     return json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("folder,name", [("tasks", "task"), ("plans", "plan"), ("pilots", "pilot"),
-                                         ("notices", "notice"), ("events", "event"), ("reports", "report")])
+@pytest.mark.parametrize(
+    "folder,name",
+    [
+        ("tasks", "task"),
+        ("plans", "plan"),
+        ("pilots", "pilot"),
+        ("notices", "notice"),
+        ("events", "event"),
+        ("reports", "report"),
+    ],
+)
 def test_sample_files_validate_against_schema(folder, name):
     schema = _schema(f"{name}.schema.json")
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
@@ -44,8 +53,15 @@ def test_sample_files_validate_against_schema(folder, name):
 
 def test_schema_refuses_unknown_key():
     validator = jsonschema.Draft7Validator(_schema("task.schema.json"))
-    data = {"id": "T-1", "title": "x", "lead_unit": "u", "start": "2016-07-01", "due": "2016-08-01",
-            "status": "planned", "titel": "typo"}
+    data = {
+        "id": "T-1",
+        "title": "x",
+        "lead_unit": "u",
+        "start": "2016-07-01",
+        "due": "2016-08-01",
+        "status": "planned",
+        "titel": "typo",
+    }
     assert list(validator.iter_errors(data))
 
 

@@ -17,8 +17,18 @@ def test_the_libyaml_parser_is_used_when_pyyaml_has_it():
         assert yamlread.Loader12.__mro__[1].__module__ == "yaml._yaml"
 
 
-HEAVY = ("pydantic", "git", "openpyxl", "ruamel", "yaml", "reformctl.model", "reformctl.load", "reformctl.rules",
-         "reformctl.store", "reformctl.api")
+HEAVY = (
+    "pydantic",
+    "git",
+    "openpyxl",
+    "ruamel",
+    "yaml",
+    "reformctl.model",
+    "reformctl.load",
+    "reformctl.rules",
+    "reformctl.store",
+    "reformctl.api",
+)
 
 
 def _imported_by(*args: str, cwd=None) -> set[str]:
@@ -26,8 +36,13 @@ def _imported_by(*args: str, cwd=None) -> set[str]:
     import subprocess
     import sys
 
-    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "reformctl", *args], capture_output=True, text=True,
-                       env={**__import__("os").environ, "COLUMNS": "100"}, cwd=cwd)
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "reformctl", *args],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "COLUMNS": "100"},
+        cwd=cwd,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     mods = set()
     for line in r.stderr.splitlines():
@@ -60,14 +75,18 @@ def test_benchmark_ledger_generator_makes_a_clean_ledger(tmp_path, cli):
     outs = []
     for name in ("a", "b"):
         out = tmp_path / name
-        subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "300", str(out), "--no-git"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(REPO / "benchmarks" / "generate.py"), "300", str(out), "--no-git"],
+            check=True,
+            capture_output=True,
+        )
         outs.append(out)
     r = cli("check", "--ledger", outs[0], "--format", "json")
     assert r.exit_code == 0 and r.stdout.strip() == "[]", r
     assert len(list((outs[0] / "tasks").glob("*.yaml"))) == 210
-    assert ((outs[0] / "tasks" / "T-2016-000001.yaml").read_text(encoding="utf-8")
-            == (outs[1] / "tasks" / "T-2016-000001.yaml").read_text(encoding="utf-8"))
+    assert (outs[0] / "tasks" / "T-2016-000001.yaml").read_text(encoding="utf-8") == (
+        outs[1] / "tasks" / "T-2016-000001.yaml"
+    ).read_text(encoding="utf-8")
     r = cli("status", "--ledger", outs[0], "--as-of", "2017-06-30", "--format", "json")
     assert r.exit_code == 0 and r.stdout.startswith("[")
 
@@ -75,13 +94,32 @@ def test_benchmark_ledger_generator_makes_a_clean_ledger(tmp_path, cli):
 JSON_ROWS = [
     [],
     [{}],
-    [{"id": "T-1", "days": -3, "ok": True, "no": False, "none": None, "big": 10**30, "f": 2.5, "nan": float("nan"),
-      "zh": "市发改委“引号”\\反斜杠\n换行\t\u0001", "list": [], "nested": {"a": [1, {"b": []}], "c": {}},
-      "rows": [{"x": 1}, "y"]}],
+    [
+        {
+            "id": "T-1",
+            "days": -3,
+            "ok": True,
+            "no": False,
+            "none": None,
+            "big": 10**30,
+            "f": 2.5,
+            "nan": float("nan"),
+            "zh": "市发改委“引号”\\反斜杠\n换行\t\u0001",
+            "list": [],
+            "nested": {"a": [1, {"b": []}], "c": {}},
+            "rows": [{"x": 1}, "y"],
+        }
+    ],
     [{"a": 1}, {"b": [1, 2]}, [3, {"c": None}], "text", 4, None, {1: "int key"}],
     # flat rows go through the C encoder split at NUL separators: strings that look like the separators
-    [{"a": "},{", "b": "x\0y", "c": '"}', "d\0": 1, "e": "},\0{"}, {"z": '{"a": 1}'}, {"n": [1]},
-     {"k": True, "m": None, "i": -7}, {"b": 1.5}, {"s": "\u2028 \ud83d\ude00 line\nbreak"}],
+    [
+        {"a": "},{", "b": "x\0y", "c": '"}', "d\0": 1, "e": "},\0{"},
+        {"z": '{"a": 1}'},
+        {"n": [1]},
+        {"k": True, "m": None, "i": -7},
+        {"b": 1.5},
+        {"s": "\u2028 \ud83d\ude00 line\nbreak"},
+    ],
     [{"only": "one"}],
 ]
 
@@ -119,8 +157,18 @@ def test_remembered_status_and_check_import_no_record_class(sample_repo):
         first = _imported_by(*args, "--ledger", str(sample_repo))
         assert "reformctl.model.records" in first  # computed
         again = _imported_by(*args, "--ledger", str(sample_repo))
-        heavy = sorted(m for m in again if m in ("reformctl.model.records", "reformctl.load.yamlread", "yaml",
-                                                  "reformctl.rules.deadlines", "reformctl.rules.checks"))
+        heavy = sorted(
+            m
+            for m in again
+            if m
+            in (
+                "reformctl.model.records",
+                "reformctl.load.yamlread",
+                "yaml",
+                "reformctl.rules.deadlines",
+                "reformctl.rules.checks",
+            )
+        )
         assert heavy == [], f"a remembered `reformctl {args[0]}` imported {heavy}"
 
 
@@ -129,8 +177,12 @@ def _run(*args: str):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-m", "reformctl", *args], capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "100", "REFORMCTL_NO_CACHE": "1"})
+    return subprocess.run(
+        [sys.executable, "-m", "reformctl", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "100", "REFORMCTL_NO_CACHE": "1"},
+    )
 
 
 def test_a_command_that_leaves_without_freeing_still_says_everything(sample_copy):
@@ -178,8 +230,9 @@ def test_library_use_leaves_the_collector_threads_and_processes_of_its_host_alon
     led = sample_copy
     task = (led / "tasks" / "T-2016-001.yaml").read_text(encoding="utf-8")
     for i in range(PARALLEL_MIN_FILES):
-        (led / "tasks" / f"T-2030-{i + 1:03d}.yaml").write_text(task.replace("T-2016-001", f"T-2030-{i + 1:03d}"),
-                                                                encoding="utf-8")
+        (led / "tasks" / f"T-2030-{i + 1:03d}.yaml").write_text(
+            task.replace("T-2016-001", f"T-2030-{i + 1:03d}"), encoding="utf-8"
+        )
     forks = []
     os.register_at_fork(before=lambda: forks.append(1))
     gc.unfreeze()
@@ -205,12 +258,14 @@ def test_exit_handlers_run_before_leaving(tmp_path):
     import sys
 
     marker = tmp_path / "ran"
-    code = ("import atexit, sys; from reformctl.base import lifetime; from reformctl.cli import main; "
-            f"atexit.register(lambda: open({str(marker)!r}, 'w').write('x')); "
-            "import reformctl.cli as c; leave = c._exit_now; "
-            "c._exit_now = lambda code: (sys.stderr.write('fast exit\\n'), leave(code)); "
-            "rt = lifetime.command_runtime(); rt.__enter__(); lifetime.keep_until_exit(object()); "
-            "sys.argv = ['reformctl', '--version']; main()")
+    code = (
+        "import atexit, sys; from reformctl.base import lifetime; from reformctl.cli import main; "
+        f"atexit.register(lambda: open({str(marker)!r}, 'w').write('x')); "
+        "import reformctl.cli as c; leave = c._exit_now; "
+        "c._exit_now = lambda code: (sys.stderr.write('fast exit\\n'), leave(code)); "
+        "rt = lifetime.command_runtime(); rt.__enter__(); lifetime.keep_until_exit(object()); "
+        "sys.argv = ['reformctl', '--version']; main()"
+    )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("reformctl "), r.stderr
     assert marker.read_text() == "x"

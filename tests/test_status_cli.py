@@ -56,10 +56,15 @@ def test_sample_finds_the_planted_problems(cli):
     assert not {r["id"] for r in rows} & {"T-2016-002", "T-2016-009", "T-2016-017"}
 
 
-@pytest.mark.parametrize("opt,value,field", [
-    ("--unit", "市财政局", "unit"), ("--kind", "notice", "kind"), ("--rule", "report_missing", "rule"),
-    ("--light", "yellow", "light"),
-])
+@pytest.mark.parametrize(
+    "opt,value,field",
+    [
+        ("--unit", "市财政局", "unit"),
+        ("--kind", "notice", "kind"),
+        ("--rule", "report_missing", "rule"),
+        ("--light", "yellow", "light"),
+    ],
+)
 def test_filters(cli, opt, value, field):
     rows = status_json(cli, opt, value)
     assert rows and all(r[field] == value for r in rows)
@@ -73,12 +78,18 @@ def test_filters_combine_and_repeat(cli):
     assert {r["unit"] for r in rows2} == {"市财政局", "市委宣传部"}
 
 
-@pytest.mark.parametrize("args,what", [
-    (["--kind", "tsk"], "unknown kind"), (["--rule", "late"], "unknown rule"), (["--unit", "市财"], "not a unit"),
-    (["--light", "green"], "'green'"), (["--format", "xml"], "'xml'"),
-    (["--as-of", "2016-13-01"], "--as-of"),
-    (["--fail-on", "blue"], "'blue'"),
-])
+@pytest.mark.parametrize(
+    "args,what",
+    [
+        (["--kind", "tsk"], "unknown kind"),
+        (["--rule", "late"], "unknown rule"),
+        (["--unit", "市财"], "not a unit"),
+        (["--light", "green"], "'green'"),
+        (["--format", "xml"], "'xml'"),
+        (["--as-of", "2016-13-01"], "--as-of"),
+        (["--fail-on", "blue"], "'blue'"),
+    ],
+)
 def test_bad_options_exit_2(cli, args, what):
     r = cli("status", "--ledger", SAMPLE, *args)
     assert r.exit_code == 2, r
@@ -96,11 +107,16 @@ def test_fail_on(cli):
 
 
 def test_fail_on_clean_ledger(cli, make_ledger):
-    root = make_ledger({"reformctl.yaml": "name: t\nlevel: city\nstart: 2016-07-01\n", "units.yaml": """\
+    root = make_ledger(
+        {
+            "reformctl.yaml": "name: t\nlevel: city\nstart: 2016-07-01\n",
+            "units.yaml": """\
         - id: 市委深改办
           name: 办公室
           type: reform_office
-        """})
+        """,
+        }
+    )
     r = cli("status", "--ledger", root, "--as-of", "2016-07-02", "--fail-on", "yellow")
     assert r.exit_code == 0, r
     assert "nothing overdue" in r.stdout
@@ -125,10 +141,13 @@ def test_lang_translates_labels_and_messages_not_data(cli):
     assert en[0]["light"] == zh[0]["light"] == "red"
 
 
-@pytest.mark.parametrize("lang,words", [
-    ("zh", ["红灯", "黄灯", "责任单位", "时限", "武侯区国有", "市委深改办"]),
-    ("en", ["red", "yellow", "unit", "due", "days", "武侯区国有"]),
-])
+@pytest.mark.parametrize(
+    "lang,words",
+    [
+        ("zh", ["红灯", "黄灯", "责任单位", "时限", "武侯区国有", "市委深改办"]),
+        ("en", ["red", "yellow", "unit", "due", "days", "武侯区国有"]),
+    ],
+)
 def test_table_in_100_columns(cli, lang, words):
     r = cli("status", "--ledger", SAMPLE, "--as-of", "2016-12-31", "--lang", lang)
     assert r.exit_code == 0, r
@@ -159,21 +178,24 @@ def test_working_day_deadline_shown_and_unknown_year_warned(cli, make_ledger):
     from reformctl.rules.workdays import known_years
 
     far = known_years()[1] + 1
-    root = make_ledger({
-        "reminders/SR-1.yaml": """\
+    root = make_ledger(
+        {
+            "reminders/SR-1.yaml": """\
             id: SR-1
             plan: 《上级方案》
             issued: 2016-12-02
             to: [市发改委]
             report_within_working_days: 15
             """,
-        "reminders/SR-2.yaml": f"""\
+            "reminders/SR-2.yaml": f"""\
             id: SR-2
             plan: 《上级方案》
             issued: {far}-12-02
             to: [市发改委]
             report_within_working_days: 15
-            """})
+            """,
+        }
+    )
     r = cli("status", "--ledger", root, "--as-of", "2016-12-24", "-f", "json", "--rule", "reminder_overdue")
     assert r.exit_code == 0, r
     rows = json.loads(r.stdout)
@@ -202,9 +224,25 @@ def test_agenda_groups_by_week(cli):
 
 
 def test_status_as_a_subprocess_pipes_plain_json():
-    r = subprocess.run([sys.executable, "-m", "reformctl", "status", "--ledger", str(SAMPLE), "--as-of",
-                        "2016-12-31", "--format", "json", "--rule", "pilot_overdue"],
-                       capture_output=True, text=True, encoding="utf-8")
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reformctl",
+            "status",
+            "--ledger",
+            str(SAMPLE),
+            "--as-of",
+            "2016-12-31",
+            "--format",
+            "json",
+            "--rule",
+            "pilot_overdue",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)[0]["id"] == "P-2016-005"
     assert "\x1b[" not in r.stdout
@@ -214,8 +252,9 @@ def test_status_as_a_subprocess_pipes_plain_json():
 def test_dates_at_the_ends_of_the_calendar(cli, make_ledger, as_of):
     """No overflow at the ends of the supported dates (1949-01-01 to 2200-12-31; tests/hostile has the dates
     outside, which `check` refuses): deadlines computed beyond the last date are still judged."""
-    root = make_ledger({
-        "pilots/P-1.yaml": """\
+    root = make_ledger(
+        {
+            "pilots/P-1.yaml": """\
             id: P-1
             title: 远期试点
             unit: 某区委
@@ -226,14 +265,16 @@ def test_dates_at_the_ends_of_the_calendar(cli, make_ledger, as_of):
             end: 2200-12-31
             status: active
             """,
-        "tasks/T-1.yaml": """\
+            "tasks/T-1.yaml": """\
             id: T-1
             title: 远期任务
             lead_unit: 市发改委
             start: 2200-10-01
             due: 2200-12-31
             status: in_progress
-            """})
+            """,
+        }
+    )
     assert cli("check", "--ledger", root).exit_code == 0
     rules = "task_overdue,update_overdue,pilot_not_filed,pilot_overdue,milestone_overdue,plan_review_overdue"
     r = cli("status", "--ledger", root, "--as-of", as_of, "-f", "json", "--rule", rules)
@@ -241,7 +282,11 @@ def test_dates_at_the_ends_of_the_calendar(cli, make_ledger, as_of):
     rows = json.loads(r.stdout)
     if as_of.startswith("2200"):
         assert {(x["rule"], x["id"]) for x in rows} == {
-            ("task_overdue", "T-1"), ("update_overdue", "T-1"), ("pilot_overdue", "P-1"), ("pilot_not_filed", "P-1")}
+            ("task_overdue", "T-1"),
+            ("update_overdue", "T-1"),
+            ("pilot_overdue", "P-1"),
+            ("pilot_not_filed", "P-1"),
+        }
     else:
         assert rows == []
     a = cli("agenda", "--ledger", root, "--as-of", as_of, "--days", "3000", "--rule", rules)

@@ -20,7 +20,6 @@ def test_table_fits_100_columns(cli, lang):
     assert rows and all("…" in l for l in rows)
 
 
-
 def test_a_table_written_to_a_pipe_keeps_one_line_per_row(sample_copy):
     """A gap fixed: piped without COLUMNS, Rich laid tables out 80 columns wide and broke unit names and messages
     over several lines (`reformctl status > status.txt`). Now 240 wide, one line per finding, no trailing spaces."""
@@ -30,9 +29,23 @@ def test_a_table_written_to_a_pipe_keeps_one_line_per_row(sample_copy):
     import sys
 
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    run = lambda *a: subprocess.run([sys.executable, "-m", "reformctl", "status", "--ledger", str(sample_copy),  # noqa: E731
-                                     "--as-of", "2017-06-30", "--no-cache", *a], capture_output=True, text=True,
-                                    env=env)
+    run = lambda *a: subprocess.run(  # noqa: E731
+        [
+            sys.executable,
+            "-m",
+            "reformctl",
+            "status",
+            "--ledger",
+            str(sample_copy),
+            "--as-of",
+            "2017-06-30",
+            "--no-cache",
+            *a,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     n = len(json.loads(run("--format", "json").stdout))
     r = run()
     lines = r.stdout.splitlines()

@@ -29,6 +29,7 @@ def add_progress(note: str = "召开推进会", rel: str = TASK):
     def build(tx):
         doc = tx.edit(rel)
         append_entry(doc.data, "progress", {"date": AS_OF, "note": note})
+
     return build
 
 
@@ -44,7 +45,8 @@ def test_one_action_one_commit_with_trailers_and_clean_status(sample_repo):
     assert git(sample_repo, "diff", "--name-only", "HEAD~1", "HEAD").split() == [TASK]
     diff = git(sample_repo, "diff", "-U0", "HEAD~1", "HEAD")
     assert [ln for ln in diff.splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))] == [
-        "+  - {date: 2016-09-30, note: 召开推进会}"]
+        "+  - {date: 2016-09-30, note: 召开推进会}"
+    ]
     body = git(sample_repo, "log", "-1", "--format=%B")
     assert body.splitlines()[0] == "记录进展"
     trailers = git(sample_repo, "log", "-1", "--format=%(trailers:only,unfold)").split("\n")
@@ -76,8 +78,10 @@ def test_refuses_when_the_path_to_touch_is_dirty(sample_repo, how):
         (sample_repo / rel).write_text("id: T-2099-001\n", encoding="utf-8")
 
         def build(tx):
-            tx.write_text(rel, "id: T-2099-001\ntitle: x\nlead_unit: 市发改委\nstart: 2016-07-01\n"
-                               "due: 2016-12-31\nstatus: planned\n")
+            tx.write_text(
+                rel,
+                "id: T-2099-001\ntitle: x\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-12-31\nstatus: planned\n",
+            )
     else:
         path.write_text(path.read_text(encoding="utf-8") + "# mine\n", encoding="utf-8")
         if how == "staged":
@@ -127,8 +131,17 @@ def test_repository_without_commits_and_ledger_in_a_subfolder(tmp_path, sample_c
     rel = "tasks/T-2016-037.yaml"
 
     def build(tx):
-        tx.create(rel, {"id": "T-2016-037", "title": "新任务", "lead_unit": "市发改委", "start": AS_OF,
-                        "due": dt.date(2016, 12, 31), "status": "planned"})
+        tx.create(
+            rel,
+            {
+                "id": "T-2016-037",
+                "title": "新任务",
+                "lead_unit": "市发改委",
+                "start": AS_OF,
+                "due": dt.date(2016, 12, 31),
+                "status": "planned",
+            },
+        )
 
     res = Store(ledger).apply(Action("new", ["T-2016-037"], "新建任务", AS_OF), build)
     assert git(repo, "rev-list", "--count", "trunk").strip() == "1"
@@ -212,13 +225,17 @@ def test_nothing_to_do(sample_repo):
 def test_trailers_cannot_be_forged_and_author_option(sample_repo):
     evil = "T-2016-003\nReformctl-Action: delete-everything"
     summary = "进展\n\nReformctl-Item: T-2016-999"
-    Store(sample_repo, author="李四 <li@example.org>").apply(Action("progress", [evil], summary, AS_OF),
-                                                            add_progress("a\nReformctl-Item: X"))
+    Store(sample_repo, author="李四 <li@example.org>").apply(
+        Action("progress", [evil], summary, AS_OF), add_progress("a\nReformctl-Item: X")
+    )
     trailers = git(sample_repo, "log", "-1", "--format=%(trailers:only,unfold)").strip().splitlines()
     assert [t.split(":")[0] for t in trailers] == ["Reformctl-Action", "Reformctl-Item", "Reformctl-As-Of"]
     assert trailers[0] == "Reformctl-Action: progress"
     assert "\n" not in trailers[1] and "T-2016-999" not in "".join(trailers)
-    assert git(sample_repo, "log", "-1", "--format=%an <%ae>|%s").strip() == "李四 <li@example.org>|进展 Reformctl-Item: T-2016-999"
+    assert (
+        git(sample_repo, "log", "-1", "--format=%an <%ae>|%s").strip()
+        == "李四 <li@example.org>|进展 Reformctl-Item: T-2016-999"
+    )
     with pytest.raises(StoreError):
         Store(sample_repo, author="--upload-pack=evil")
 
@@ -226,17 +243,30 @@ def test_trailers_cannot_be_forged_and_author_option(sample_repo):
 def test_several_files_in_one_commit_and_dry_run(sample_repo):
     def build(tx):
         for n in (37, 38):
-            tx.create(f"tasks/T-2016-0{n}.yaml", {"id": f"T-2016-0{n}", "title": f"任务{n}", "lead_unit": "市发改委",
-                                                  "start": AS_OF, "due": dt.date(2016, 12, 31), "status": "planned"})
+            tx.create(
+                f"tasks/T-2016-0{n}.yaml",
+                {
+                    "id": f"T-2016-0{n}",
+                    "title": f"任务{n}",
+                    "lead_unit": "市发改委",
+                    "start": AS_OF,
+                    "due": dt.date(2016, 12, 31),
+                    "status": "planned",
+                },
+            )
+
     store = Store(sample_repo)
     dry = store.apply(Action("import", ["T-2016-037", "T-2016-038"], "导入", AS_OF), build, dry_run=True)
     assert dry.commit is None and "+id: T-2016-037" in dry.diff
     assert not (sample_repo / "tasks/T-2016-037.yaml").exists()
     res = store.apply(Action("import", ["T-2016-037", "T-2016-038"], "导入", AS_OF), build)
     assert sorted(git(sample_repo, "show", "--name-only", "--format=", res.commit).split()) == [
-        "tasks/T-2016-037.yaml", "tasks/T-2016-038.yaml"]
+        "tasks/T-2016-037.yaml",
+        "tasks/T-2016-038.yaml",
+    ]
     assert git(sample_repo, "status", "--porcelain") == ""
     from reformctl.api import check
+
     assert check(sample_repo).errors == 0
 
 
@@ -257,8 +287,10 @@ def test_two_processes_writing_50_commits_each(sample_repo, tmp_path):
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     before = count(sample_repo)
-    procs = [subprocess.Popen([sys.executable, str(script), str(sample_repo), tag], stderr=subprocess.PIPE)
-             for tag in ("A", "B")]
+    procs = [
+        subprocess.Popen([sys.executable, str(script), str(sample_repo), tag], stderr=subprocess.PIPE)
+        for tag in ("A", "B")
+    ]
     for p in procs:
         _, stderr = p.communicate(timeout=600)
         assert p.returncode == 0, stderr.decode()
@@ -324,8 +356,9 @@ def test_deleting_an_item_file_is_refused(sample_repo):
     """`check --base` forbids deleting an item file, so the store refuses it (and changes nothing)."""
     head = git(sample_repo, "rev-parse", "HEAD")
     with pytest.raises(StoreError) as exc:
-        Store(sample_repo).apply(Action("remove", ["T-2016-020"], "删除", AS_OF),
-                                 lambda tx: tx.delete("tasks/T-2016-020.yaml"))
+        Store(sample_repo).apply(
+            Action("remove", ["T-2016-020"], "删除", AS_OF), lambda tx: tx.delete("tasks/T-2016-020.yaml")
+        )
     assert any("item_deleted" in d for d in exc.value.details)
     assert git(sample_repo, "rev-parse", "HEAD") == head
     assert (sample_repo / "tasks/T-2016-020.yaml").exists()
@@ -347,8 +380,10 @@ NEWER = textwrap.dedent("""
 def test_two_processes_creating_items_get_distinct_ids(sample_repo, tmp_path):
     script = tmp_path / "newer.py"
     script.write_text(NEWER, encoding="utf-8")
-    procs = [subprocess.Popen([sys.executable, str(script), str(sample_repo), tag], stderr=subprocess.PIPE)
-             for tag in ("A", "B")]
+    procs = [
+        subprocess.Popen([sys.executable, str(script), str(sample_repo), tag], stderr=subprocess.PIPE)
+        for tag in ("A", "B")
+    ]
     for p in procs:
         _, stderr = p.communicate(timeout=600)
         assert p.returncode == 0, stderr.decode()

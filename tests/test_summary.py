@@ -46,7 +46,13 @@ EXPECTED_Q3 = {
     "市发改委": {"tasks": 3, "due_in_quarter": 3, "completed_in_quarter": 1, "overdue": 2, "completion_rate": 1 / 3},
     "市科技局": {"tasks": 1, "due_in_quarter": 0, "completed_in_quarter": 1, "overdue": 0, "completion_rate": None},
 }
-EXPECTED_Q3_TOTALS = {"tasks": 4, "due_in_quarter": 3, "completed_in_quarter": 2, "overdue": 2, "completion_rate": 1 / 3}
+EXPECTED_Q3_TOTALS = {
+    "tasks": 4,
+    "due_in_quarter": 3,
+    "completed_in_quarter": 2,
+    "overdue": 2,
+    "completion_rate": 1 / 3,
+}
 
 
 def test_fixture_ledger_is_valid(cli, make_ledger):
@@ -65,14 +71,22 @@ def test_json_follows_the_contract(cli, make_ledger):
     assert rows.keys() == EXPECTED_Q3.keys()
     for unit, expected in EXPECTED_Q3.items():
         got = rows[unit]
-        assert got["completion_rate"] == pytest.approx(expected["completion_rate"]) if expected["completion_rate"] \
+        assert (
+            got["completion_rate"] == pytest.approx(expected["completion_rate"])
+            if expected["completion_rate"]
             else got["completion_rate"] is None
-        assert {k: v for k, v in got.items() if k != "completion_rate"} == \
-            {k: v for k, v in expected.items() if k != "completion_rate"}
+        )
+        assert {k: v for k, v in got.items() if k != "completion_rate"} == {
+            k: v for k, v in expected.items() if k != "completion_rate"
+        }
     totals = data["totals"]
     assert totals["completion_rate"] == pytest.approx(1 / 3)
-    assert {k: totals[k] for k in ("tasks", "due_in_quarter", "completed_in_quarter", "overdue")} == \
-        {"tasks": 4, "due_in_quarter": 3, "completed_in_quarter": 2, "overdue": 2}
+    assert {k: totals[k] for k in ("tasks", "due_in_quarter", "completed_in_quarter", "overdue")} == {
+        "tasks": 4,
+        "due_in_quarter": 3,
+        "completed_in_quarter": 2,
+        "overdue": 2,
+    }
 
 
 def test_by_special_group_and_year(cli, make_ledger):
@@ -102,19 +116,27 @@ def test_empty_ledger_every_format(cli, make_ledger):
     assert r.exit_code == 0, r
     data = json.loads(r.stdout)
     assert data["rows"] == []
-    assert data["totals"] == {"tasks": 0, "due_in_quarter": 0, "completed_in_quarter": 0, "overdue": 0,
-                              "completion_rate": None}
+    assert data["totals"] == {
+        "tasks": 0,
+        "due_in_quarter": 0,
+        "completed_in_quarter": 0,
+        "overdue": 0,
+        "completion_rate": None,
+    }
     for fmt in ("table", "csv", "markdown"):
         r = cli("summary", "--ledger", root, "--quarter", "2016Q3", "--format", fmt)
         assert r.exit_code == 0, r
         assert r.stdout.strip()
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["--quarter", "2016Q5"], "--quarter"),
-    (["--quarter", "2016-3"], "--quarter"),
-    (["--quarter", "2016Q3", "--year", "2016"], "not both"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["--quarter", "2016Q5"], "--quarter"),
+        (["--quarter", "2016-3"], "--quarter"),
+        (["--quarter", "2016Q3", "--year", "2016"], "not both"),
+    ],
+)
 def test_bad_options_exit_2(cli, make_ledger, args, needle):
     root = make_ledger()
     r = cli("summary", "--ledger", root, *args)
@@ -188,8 +210,11 @@ def test_table_json_csv_markdown_agree(cli, make_ledger, sample_copy, which):
 def test_sections_agree_with_the_deadline_engine(cli, sample_copy):
     """Overdue pilots and problems are the red findings of `status` as of the quarter's end; reports filed vs due
     add up; obligations are counted per rule."""
-    data = json.loads(cli("summary", "--ledger", sample_copy, "--quarter", "2016Q4", "--as-of", "2016-12-31",
-                          "--format", "json").stdout)
+    data = json.loads(
+        cli(
+            "summary", "--ledger", sample_copy, "--quarter", "2016Q4", "--as-of", "2016-12-31", "--format", "json"
+        ).stdout
+    )
     findings = json.loads(cli("status", "--ledger", sample_copy, "--as-of", "2016-12-31", "--format", "json").stdout)
     red = {}
     for f in findings:
@@ -202,9 +227,24 @@ def test_sections_agree_with_the_deadline_engine(cli, sample_copy):
     ob = data["obligations"]
     assert ob["met"] + ob["missed"] + ob["pending"] == len(ob["items"])
     assert {r["rule"] for r in ob["rules"]} >= {"report_missing", "meeting_missing"}
-    missed_meetings = {(i["unit"], i["period"]) for i in ob["items"] if i["rule"] == "meeting_missing" and i["state"] == "missed"}
-    red_meetings = {(f["unit"], f["period"]) for f in findings if f["rule"] == "meeting_missing" and f["period"] == "2016Q4"}
+    missed_meetings = {
+        (i["unit"], i["period"]) for i in ob["items"] if i["rule"] == "meeting_missing" and i["state"] == "missed"
+    }
+    red_meetings = {
+        (f["unit"], f["period"]) for f in findings if f["rule"] == "meeting_missing" and f["period"] == "2016Q4"
+    }
     assert missed_meetings == red_meetings
-    md = cli("summary", "--ledger", sample_copy, "--quarter", "2016Q4", "--as-of", "2016-12-31", "--format",
-             "markdown", "--lang", "zh").stdout
+    md = cli(
+        "summary",
+        "--ledger",
+        sample_copy,
+        "--quarter",
+        "2016Q4",
+        "--as-of",
+        "2016-12-31",
+        "--format",
+        "markdown",
+        "--lang",
+        "zh",
+    ).stdout
     assert "### 整改问题" in md and "专项小组季度会议(R1)" in md

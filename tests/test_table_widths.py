@@ -66,8 +66,9 @@ def test_status_ids_dates_and_units_whole(cli, width):
         if width >= 100:
             assert row["unit"] in words, (row, line)
         else:  # at 80 only the names longer than 12 CJK characters are shortened, on their one line
-            assert row["unit"] in words or any(w.endswith("…") and row["unit"].startswith(w[:-1]) and
-                                               cell_len(w) >= 24 for w in words), (row, line)
+            assert row["unit"] in words or any(
+                w.endswith("…") and row["unit"].startswith(w[:-1]) and cell_len(w) >= 24 for w in words
+            ), (row, line)
 
 
 def test_schedule_never_splits_ids_or_dates(cli):
@@ -87,8 +88,9 @@ def test_columns_go_by_priority(cli):
 
 def test_hostile_cells_stay_on_one_line(cli, make_ledger):
     long_unit = "超长单位名称" * 12
-    root = make_ledger({
-        "units.yaml": f"""\
+    root = make_ledger(
+        {
+            "units.yaml": f"""\
             - id: 市委深改组
               name: 领导小组
               type: leading_group
@@ -99,7 +101,7 @@ def test_hostile_cells_stay_on_one_line(cli, make_ledger):
               name: x
               type: department
             """,
-        "tasks/T-2016-001.yaml": f"""\
+            "tasks/T-2016-001.yaml": f"""\
             id: T-2016-001
             title: "第一行\\n第二行\\t制表 {"很长的标题" * 20}"
             lead_unit: {long_unit}
@@ -107,16 +109,28 @@ def test_hostile_cells_stay_on_one_line(cli, make_ledger):
             due: 2016-08-01
             status: in_progress
             """,
-    })
+        }
+    )
     for width in WIDTHS:
-        r = cli("status", "--ledger", root, "--as-of", "2016-09-01", "--lang", "zh", "--kind", "task",
-                env={"COLUMNS": str(width)})
+        r = cli(
+            "status",
+            "--ledger",
+            root,
+            "--as-of",
+            "2016-09-01",
+            "--lang",
+            "zh",
+            "--kind",
+            "task",
+            env={"COLUMNS": str(width)},
+        )
         assert r.exit_code == 0, r
         lines = r.stdout.splitlines()
         assert all(cell_len(x) <= width for x in lines), r.stdout
         body = [x for x in lines[3:] if x.strip()]
-        assert len(body) == 2 and all("T-2016-001" in x.split() and re.search(r" 2016-0\d-01 ", x) for x in body), \
+        assert len(body) == 2 and all("T-2016-001" in x.split() and re.search(r" 2016-0\d-01 ", x) for x in body), (
             r.stdout
+        )
         # the line break is shown as a visible escape (or cut away with the rest of a long title), never raw
         assert "第二行" not in r.stdout or "第一行\\n第二行" in r.stdout
 

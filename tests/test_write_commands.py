@@ -34,8 +34,22 @@ def load(repo, rel):
 
 def test_new_task_gets_next_free_id_and_prints_it(sample_repo, cli):
     n = commits(sample_repo)
-    r = cli("new", "task", "--title", "测试任务", "--lead-unit", "市发改委", "--due", "2017-03-31",
-            "--responsible", "市科技局", "--as-of", "2016-12-01", "--ledger", sample_repo)
+    r = cli(
+        "new",
+        "task",
+        "--title",
+        "测试任务",
+        "--lead-unit",
+        "市发改委",
+        "--due",
+        "2017-03-31",
+        "--responsible",
+        "市科技局",
+        "--as-of",
+        "2016-12-01",
+        "--ledger",
+        sample_repo,
+    )
     assert r.exit_code == 0, r
     assert r.stdout.strip() == "T-2016-037"
     assert commits(sample_repo) == n + 1 and changed(sample_repo) == ["tasks/T-2016-037.yaml"]
@@ -44,8 +58,20 @@ def test_new_task_gets_next_free_id_and_prints_it(sample_repo, cli):
     assert data["responsible_units"] == ["市科技局"]
     assert git(sample_repo, "log", "-1", "--format=%s").strip() == "新建任务 T-2016-037: 测试任务"
     assert cli("check", "--ledger", sample_repo).exit_code == 0
-    r = cli("new", "task", "--title", "第二个", "--lead-unit", "市发改委", "--due", "2017-03-31",
-            "--as-of", "2016-12-01", "--ledger", sample_repo)
+    r = cli(
+        "new",
+        "task",
+        "--title",
+        "第二个",
+        "--lead-unit",
+        "市发改委",
+        "--due",
+        "2017-03-31",
+        "--as-of",
+        "2016-12-01",
+        "--ledger",
+        sample_repo,
+    )
     assert r.stdout.strip() == "T-2016-038"
 
 
@@ -63,8 +89,22 @@ def test_new_prompts_on_a_terminal(sample_repo):
 
     pid, fd = pty.fork()
     if pid == 0:  # child: the real CLI with a terminal on stdin
-        os.execv(sys.executable, [sys.executable, "-m", "reformctl", "new", "task", "--title", "终端任务",
-                                  "--as-of", "2016-12-01", "--ledger", str(sample_repo)])
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "reformctl",
+                "new",
+                "task",
+                "--title",
+                "终端任务",
+                "--as-of",
+                "2016-12-01",
+                "--ledger",
+                str(sample_repo),
+            ],
+        )
     out = b""
     answers = [b"\xe5\xb8\x82\xe5\x8f\x91\xe6\x94\xb9\xe5\xa7\x94\n", b"2017-06-30\n"]  # 市发改委
     while True:
@@ -87,20 +127,58 @@ def test_new_prompts_on_a_terminal(sample_repo):
 
 
 def test_new_refuses_unknown_unit(sample_repo, cli):
-    r = cli("new", "task", "--title", "x", "--lead-unit", "不存在的单位", "--due", "2017-03-31", "--ledger", sample_repo)
+    r = cli(
+        "new", "task", "--title", "x", "--lead-unit", "不存在的单位", "--due", "2017-03-31", "--ledger", sample_repo
+    )
     assert r.exit_code == 2 and "不存在的单位" in r.stderr
 
 
-@pytest.mark.parametrize("args, rel, kind", [
-    (["pilot", "--title", "试点", "--unit", "市发改委", "--end", "2017-12-31", "--lead-leader", "张三",
-      "--promotion-plan", "方案", "--team", "甲"], "pilots/P-2016-009.yaml", "pilot"),
-    (["notice", "--to-unit", "锦江区委", "--issued-by", "市委深改办", "--problem", "2016-12-31 台账更新不及时 @锦江区委",
-      "--problem", "2017-01-31 人员不足"], "notices/RN-2016-005.yaml", "notice"),
-    (["reminder", "--plan", "PL-2016-002", "--to", "市发改委", "--report-due", "2016-12-20"],
-     "reminders/SR-2016-004.yaml", "reminder"),
-    (["report", "--unit", "市发改委", "--quarter", "2016Q4"], "reports/R-2016Q4-002.yaml", "report"),
-    (["event", "--kind", "training", "--unit", "市委深改办", "--title", "培训"], "events/E-2016-023.yaml", "event"),
-])
+@pytest.mark.parametrize(
+    "args, rel, kind",
+    [
+        (
+            [
+                "pilot",
+                "--title",
+                "试点",
+                "--unit",
+                "市发改委",
+                "--end",
+                "2017-12-31",
+                "--lead-leader",
+                "张三",
+                "--promotion-plan",
+                "方案",
+                "--team",
+                "甲",
+            ],
+            "pilots/P-2016-009.yaml",
+            "pilot",
+        ),
+        (
+            [
+                "notice",
+                "--to-unit",
+                "锦江区委",
+                "--issued-by",
+                "市委深改办",
+                "--problem",
+                "2016-12-31 台账更新不及时 @锦江区委",
+                "--problem",
+                "2017-01-31 人员不足",
+            ],
+            "notices/RN-2016-005.yaml",
+            "notice",
+        ),
+        (
+            ["reminder", "--plan", "PL-2016-002", "--to", "市发改委", "--report-due", "2016-12-20"],
+            "reminders/SR-2016-004.yaml",
+            "reminder",
+        ),
+        (["report", "--unit", "市发改委", "--quarter", "2016Q4"], "reports/R-2016Q4-002.yaml", "report"),
+        (["event", "--kind", "training", "--unit", "市委深改办", "--title", "培训"], "events/E-2016-023.yaml", "event"),
+    ],
+)
 def test_new_other_kinds(sample_repo, cli, args, rel, kind):
     r = cli("new", *args, "--as-of", "2016-12-01", "--ledger", sample_repo)
     assert r.exit_code == 0, r
@@ -120,17 +198,25 @@ def test_progress_appends_one_line(sample_repo, cli):
 
 
 def test_complete_task_milestone_and_evidence(sample_repo, cli):
-    r = cli("complete", "T-2016-003", "--milestone", "选定基金管理机构", "--as-of", "2016-10-14", "--ledger", sample_repo)
+    r = cli(
+        "complete", "T-2016-003", "--milestone", "选定基金管理机构", "--as-of", "2016-10-14", "--ledger", sample_repo
+    )
     assert r.exit_code == 0, r
-    assert body_lines(sample_repo) == ["-  - {name: 选定基金管理机构, due: 2016-10-15}",
-                                       "+  - {name: 选定基金管理机构, due: 2016-10-15, done: 2016-10-14}"]
-    r = cli("complete", "T-2016-003", "--evidence", "成金办〔2016〕12号", "--as-of", "2016-10-30", "--ledger", sample_repo)
+    assert body_lines(sample_repo) == [
+        "-  - {name: 选定基金管理机构, due: 2016-10-15}",
+        "+  - {name: 选定基金管理机构, due: 2016-10-15, done: 2016-10-14}",
+    ]
+    r = cli(
+        "complete", "T-2016-003", "--evidence", "成金办〔2016〕12号", "--as-of", "2016-10-30", "--ledger", sample_repo
+    )
     assert r.exit_code == 0, r
     data = load(sample_repo, "tasks/T-2016-003.yaml")
     assert data["status"] == "completed" and data["completed"] == "2016-10-30"
     assert data["evidence"] == ["成金办〔2016〕12号"]
     r = cli("evidence", "T-2016-003", "https://example.org/a.pdf", "--ledger", sample_repo)
-    assert r.exit_code == 0 and load(sample_repo, "tasks/T-2016-003.yaml")["evidence"][-1] == "https://example.org/a.pdf"
+    assert (
+        r.exit_code == 0 and load(sample_repo, "tasks/T-2016-003.yaml")["evidence"][-1] == "https://example.org/a.pdf"
+    )
     r = cli("complete", "T-2016-003", "--ledger", sample_repo)
     assert r.exit_code == 2 and "already completed" in r.stderr
 
@@ -213,7 +299,10 @@ def test_author_option_and_not_a_repository(sample_repo, sample_copy, cli):
 
 
 def test_subprocess_cli_commits(sample_repo):
-    p = subprocess.run([sys.executable, "-m", "reformctl", "progress", "T-2016-003", "经子进程", "--ledger",
-                        str(sample_repo)], capture_output=True, text=True)
+    p = subprocess.run(
+        [sys.executable, "-m", "reformctl", "progress", "T-2016-003", "经子进程", "--ledger", str(sample_repo)],
+        capture_output=True,
+        text=True,
+    )
     assert p.returncode == 0, p.stderr
     assert "经子进程" in git(sample_repo, "show", "HEAD")

@@ -14,10 +14,28 @@ from conftest import git
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 WRITE_COMMANDS = [
-    ("new", "task"), ("new", "pilot"), ("new", "notice"), ("new", "reminder"), ("new", "report"), ("new", "event"),
-    ("progress",), ("complete",), ("evidence",), ("cancel",), ("rectify",), ("verify",), ("review",),
-    ("pilot", "file"), ("pilot", "exit"), ("pilot", "adjust"), ("extend",), ("approve",), ("close-out",),
-    ("assess",), ("import",), ("init",),
+    ("new", "task"),
+    ("new", "pilot"),
+    ("new", "notice"),
+    ("new", "reminder"),
+    ("new", "report"),
+    ("new", "event"),
+    ("progress",),
+    ("complete",),
+    ("evidence",),
+    ("cancel",),
+    ("rectify",),
+    ("verify",),
+    ("review",),
+    ("pilot", "file"),
+    ("pilot", "exit"),
+    ("pilot", "adjust"),
+    ("extend",),
+    ("approve",),
+    ("close-out",),
+    ("assess",),
+    ("import",),
+    ("init",),
 ]
 
 
@@ -49,8 +67,21 @@ def test_new_prints_the_id_alone_on_stdout_in_both_languages(sample_repo, cli):
     led = ["--ledger", sample_repo]
     ids = []
     for lang in ("zh", "en"):
-        r = cli("new", "event", "--kind", "training", "--unit", "市委深改办", "--title", "培训", "--as-of",
-                "2016-11-10", "--lang", lang, *led)
+        r = cli(
+            "new",
+            "event",
+            "--kind",
+            "training",
+            "--unit",
+            "市委深改办",
+            "--title",
+            "培训",
+            "--as-of",
+            "2016-11-10",
+            "--lang",
+            lang,
+            *led,
+        )
         assert r.exit_code == 0, r.stderr
         assert re.fullmatch(r"E-2016-\d{3}\n", r.stdout)
         ids.append(r.stdout.strip())
@@ -58,34 +89,85 @@ def test_new_prints_the_id_alone_on_stdout_in_both_languages(sample_repo, cli):
     assert ids[0] != ids[1]
 
 
-@pytest.mark.parametrize("args, code, zh, en", [
-    (("complete", "T-2016-002"), 2, "T-2016-002的状态已是“已完成”", "T-2016-002 is already completed"),
-    (("verify", "RN-2016-003", "2"), 2, "尚未整改完成", "is not rectified yet"),
-    (("rectify", "RN-2016-001", "1"), 2, "RN-2016-001问题1已于2016-10-28整改完成",
-     "problem 1 of RN-2016-001 was already rectified on 2016-10-28"),
-    (("rectify", "RN-2016-001", "9"), 2, "整改通知RN-2016-001没有问题9", "notice RN-2016-001 has no problem 9"),
-    (("progress", "T-2099-001", "x"), 2, "台账中没有任务T-2099-001", "no task T-2099-001 in this ledger"),
-    (("complete", "NOPE-1", "--milestone", "x"), 2, "台账中没有任务或试点NOPE-1", "no task or pilot NOPE-1"),
-    (("approve", "T-2016-003", "--approver", "市委深改组"), 2, "没有待批准的延期申请",
-     "has no extension waiting for approval"),
-    (("extend", "T-2016-003", "--new-due", "2016-13-01", "--reason", "r"), 2,
-     "--new-due 应为日期 YYYY-MM-DD，收到 '2016-13-01'", "--new-due wants a date YYYY-MM-DD, got '2016-13-01'"),
-    (("new", "task", "--title", "x"), 2, "缺少必填选项：--lead-unit, --due", "missing required option(s): --lead-unit"),
-    (("new", "task", "--title", "x", "--lead-unit", "不存在的单位", "--due", "2017-01-01"), 2,
-     "--lead-unit 的单位 '不存在的单位' 不在 units.yaml 中", "unknown unit '不存在的单位' for --lead-unit"),
-    # a unit that looks like one of units.yaml: its name is offered (a gap fixed: no dashes, no suggestion)
-    (("new", "task", "--title", "x", "--lead-unit", "市财政", "--due", "2017-01-01"), 2,
-     "--lead-unit 的单位 '市财政' 不在 units.yaml 中；是不是：市财政局", "for --lead-unit (not in units.yaml); did you mean: 市财政局"),
-    (("new", "task", "--title", "x", "--lead-unit", "市财政局", "--responsible", "市科技", "--due", "2017-01-01"), 2,
-     "--responsible 中的单位 '市科技' 不在 units.yaml 中；是不是：市科技局", "in --responsible (not in units.yaml); did you mean: 市科技局"),
-    (("new", "report", "--unit", "市发改委", "--quarter", "2016Q5"), 2, "--quarter 应形如 2016Q4",
-     "--quarter wants e.g. 2016Q4"),
-    (("new", "notice", "--to-unit", "锦江区委", "--issued-by", "市委深改办", "--problem", "明天 问题"), 2,
-     "'明天' 不是日期", "'明天' is not a date"),
-    (("close-out",), 2, "请给出 --year YYYY", "give either --year YYYY"),
-    (("close-out", "--year", "2016", "--reason", "r"), 2, "须与 --carry-over 编号同用", "go with --carry-over ID"),
-    (("assess", "--dry-run"), 2, "--dry-run 须与 --write 同用", "--dry-run goes with --write"),
-])
+@pytest.mark.parametrize(
+    "args, code, zh, en",
+    [
+        (("complete", "T-2016-002"), 2, "T-2016-002的状态已是“已完成”", "T-2016-002 is already completed"),
+        (("verify", "RN-2016-003", "2"), 2, "尚未整改完成", "is not rectified yet"),
+        (
+            ("rectify", "RN-2016-001", "1"),
+            2,
+            "RN-2016-001问题1已于2016-10-28整改完成",
+            "problem 1 of RN-2016-001 was already rectified on 2016-10-28",
+        ),
+        (("rectify", "RN-2016-001", "9"), 2, "整改通知RN-2016-001没有问题9", "notice RN-2016-001 has no problem 9"),
+        (("progress", "T-2099-001", "x"), 2, "台账中没有任务T-2099-001", "no task T-2099-001 in this ledger"),
+        (("complete", "NOPE-1", "--milestone", "x"), 2, "台账中没有任务或试点NOPE-1", "no task or pilot NOPE-1"),
+        (
+            ("approve", "T-2016-003", "--approver", "市委深改组"),
+            2,
+            "没有待批准的延期申请",
+            "has no extension waiting for approval",
+        ),
+        (
+            ("extend", "T-2016-003", "--new-due", "2016-13-01", "--reason", "r"),
+            2,
+            "--new-due 应为日期 YYYY-MM-DD，收到 '2016-13-01'",
+            "--new-due wants a date YYYY-MM-DD, got '2016-13-01'",
+        ),
+        (
+            ("new", "task", "--title", "x"),
+            2,
+            "缺少必填选项：--lead-unit, --due",
+            "missing required option(s): --lead-unit",
+        ),
+        (
+            ("new", "task", "--title", "x", "--lead-unit", "不存在的单位", "--due", "2017-01-01"),
+            2,
+            "--lead-unit 的单位 '不存在的单位' 不在 units.yaml 中",
+            "unknown unit '不存在的单位' for --lead-unit",
+        ),
+        # a unit that looks like one of units.yaml: its name is offered (a gap fixed: no dashes, no suggestion)
+        (
+            ("new", "task", "--title", "x", "--lead-unit", "市财政", "--due", "2017-01-01"),
+            2,
+            "--lead-unit 的单位 '市财政' 不在 units.yaml 中；是不是：市财政局",
+            "for --lead-unit (not in units.yaml); did you mean: 市财政局",
+        ),
+        (
+            (
+                "new",
+                "task",
+                "--title",
+                "x",
+                "--lead-unit",
+                "市财政局",
+                "--responsible",
+                "市科技",
+                "--due",
+                "2017-01-01",
+            ),
+            2,
+            "--responsible 中的单位 '市科技' 不在 units.yaml 中；是不是：市科技局",
+            "in --responsible (not in units.yaml); did you mean: 市科技局",
+        ),
+        (
+            ("new", "report", "--unit", "市发改委", "--quarter", "2016Q5"),
+            2,
+            "--quarter 应形如 2016Q4",
+            "--quarter wants e.g. 2016Q4",
+        ),
+        (
+            ("new", "notice", "--to-unit", "锦江区委", "--issued-by", "市委深改办", "--problem", "明天 问题"),
+            2,
+            "'明天' 不是日期",
+            "'明天' is not a date",
+        ),
+        (("close-out",), 2, "请给出 --year YYYY", "give either --year YYYY"),
+        (("close-out", "--year", "2016", "--reason", "r"), 2, "须与 --carry-over 编号同用", "go with --carry-over ID"),
+        (("assess", "--dry-run"), 2, "--dry-run 须与 --write 同用", "--dry-run goes with --write"),
+    ],
+)
 def test_refusals_in_both_languages_same_exit_code(sample_repo, cli, args, code, zh, en):
     head = git(sample_repo, "rev-parse", "HEAD")
     for lang, want in (("zh", zh), ("en", en)):
@@ -107,24 +189,54 @@ def test_store_refusal_uncommitted_edits_in_chinese(sample_repo, cli):
 
 
 def test_late_extension_warning_and_dry_run_in_chinese(sample_repo, cli):
-    r = cli("extend", "T-2016-003", "--new-due", "2017-06-30", "--reason", "需省级部门批复", "--as-of", "2017-01-05",
-            "--dry-run", "--ledger", sample_repo, "--lang", "zh")
+    r = cli(
+        "extend",
+        "T-2016-003",
+        "--new-due",
+        "2017-06-30",
+        "--reason",
+        "需省级部门批复",
+        "--as-of",
+        "2017-01-05",
+        "--dry-run",
+        "--ledger",
+        sample_repo,
+        "--lang",
+        "zh",
+    )
     assert r.exit_code == 0, r.stderr
     assert "reformctl: 警告：逾期申请延期：2017-01-05申请" in r.stderr
     assert "试运行：将提交“申请延期 T-2016-003 至 2017-06-30 (逾期申请)”（1个文件）；未写入任何内容" in r.stderr
     assert "+  - {requested: 2017-01-05" in r.stdout
-    r = cli("extend", "T-2016-003", "--new-due", "2017-06-30", "--reason", "r", "--as-of", "2017-01-05",
-            "--dry-run", "--ledger", sample_repo, "--lang", "en")
+    r = cli(
+        "extend",
+        "T-2016-003",
+        "--new-due",
+        "2017-06-30",
+        "--reason",
+        "r",
+        "--as-of",
+        "2017-01-05",
+        "--dry-run",
+        "--ledger",
+        sample_repo,
+        "--lang",
+        "en",
+    )
     assert "reformctl: warning: late: the extension was asked on 2017-01-05" in r.stderr
-    assert 'dry run: would commit "申请延期 T-2016-003 至 2017-06-30 (逾期申请)" (1 file(s)); nothing written' in r.stderr
+    assert (
+        'dry run: would commit "申请延期 T-2016-003 至 2017-06-30 (逾期申请)" (1 file(s)); nothing written' in r.stderr
+    )
 
 
 def test_lang_defaults_from_the_locale(sample_repo, cli):
-    r = cli("complete", "T-2016-002", "--ledger", sample_repo, env={"LC_ALL": "", "LC_MESSAGES": "",
-                                                                     "LANG": "zh_CN.UTF-8"})
+    r = cli(
+        "complete", "T-2016-002", "--ledger", sample_repo, env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}
+    )
     assert r.exit_code == 2 and "的状态已是“已完成”" in r.stderr
-    r = cli("complete", "T-2016-002", "--ledger", sample_repo, env={"LC_ALL": "", "LC_MESSAGES": "",
-                                                                     "LANG": "en_US.UTF-8"})
+    r = cli(
+        "complete", "T-2016-002", "--ledger", sample_repo, env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"}
+    )
     assert r.exit_code == 2 and "is already completed" in r.stderr
     r = cli("complete", "T-2016-002", "--ledger", sample_repo, "--lang", "fr")
     assert r.exit_code == 2 and "--lang is zh or en" in r.stderr
@@ -162,8 +274,12 @@ def test_import_and_init_messages_in_chinese(sample_repo, cli, tmp_path):
     assert r.exit_code == 2 and "--name 不能为空" in r.stderr
     r = cli("init", tmp_path / "l", "--start", "2025-02-30", "--lang", "en")
     assert r.exit_code == 2 and "--start 2025-02-30 is not a day: February 2025 has 28 days" in r.stderr
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     r = cli("init", tmp_path / "l", "--start", "2025-01-01", "--lang", "zh", env=env)
     assert r.exit_code == 0, r.stderr
     assert "已在新建的 git 仓库中创建台账" in r.stderr and "下一步：编辑 units.yaml" in r.stderr
@@ -211,17 +327,37 @@ def test_nothing_to_do_in_both_languages(sample_repo, cli):
 
 def test_close_out_and_init_refusals_from_other_modules_in_chinese(sample_repo, cli):
     led = ["--ledger", sample_repo, "--as-of", "2017-01-10"]
-    for lang, want in (("zh", "T-2016-003 的状态是 in_progress，尚未完成：只有已完成的事项才能销账"),
-                       ("en", "T-2016-003 is in_progress, not completed: only completed items are written off")):
+    for lang, want in (
+        ("zh", "T-2016-003 的状态是 in_progress，尚未完成：只有已完成的事项才能销账"),
+        ("en", "T-2016-003 is in_progress, not completed: only completed items are written off"),
+    ):
         r = cli("close-out", "T-2016-003", *led, "--lang", lang)
         assert r.exit_code == 1 and want in r.stderr, r.stderr
-    for lang, want in (("zh", "挂账结转 T-2016-003：new_due 2016-01-01 不晚于其时限"),
-                       ("en", "carry-over for T-2016-003: new_due 2016-01-01 is not after its deadline")):
-        r = cli("close-out", "--year", "2016", "--carry-over", "T-2016-003", "--reason", "r", "--measures", "m",
-                "--new-due", "2016-01-01", *led, "--lang", lang)
+    for lang, want in (
+        ("zh", "挂账结转 T-2016-003：new_due 2016-01-01 不晚于其时限"),
+        ("en", "carry-over for T-2016-003: new_due 2016-01-01 is not after its deadline"),
+    ):
+        r = cli(
+            "close-out",
+            "--year",
+            "2016",
+            "--carry-over",
+            "T-2016-003",
+            "--reason",
+            "r",
+            "--measures",
+            "m",
+            "--new-due",
+            "2016-01-01",
+            *led,
+            "--lang",
+            lang,
+        )
         assert r.exit_code == 2 and want in r.stderr, r.stderr
-    for lang, want in (("zh", "中已有台账（reformctl.yaml）；未写入任何内容"),
-                       ("en", "already holds a ledger (reformctl.yaml); nothing was written")):
+    for lang, want in (
+        ("zh", "中已有台账（reformctl.yaml）；未写入任何内容"),
+        ("en", "already holds a ledger (reformctl.yaml); nothing was written"),
+    ):
         r = cli("init", sample_repo, "--lang", lang)
         assert r.exit_code == 2 and want in r.stderr, r.stderr
     assert git(sample_repo, "status", "--porcelain") == ""

@@ -64,8 +64,19 @@ def test_export_then_import_changes_nothing(cli, sample_repo, tmp_path):
 def test_workbook_layout(cli, sample_repo, tmp_path):
     out = export(cli, sample_repo, tmp_path)
     wb = openpyxl.load_workbook(out)
-    for title in ("说明", "改革任务", "改革试点", "整改督办", "整改问题", "专项改革方案", "督办提示", "季报", "会议活动",
-                  "责任追究", "典型经验"):
+    for title in (
+        "说明",
+        "改革任务",
+        "改革试点",
+        "整改督办",
+        "整改问题",
+        "专项改革方案",
+        "督办提示",
+        "季报",
+        "会议活动",
+        "责任追究",
+        "典型经验",
+    ):
         assert title in wb.sheetnames
     ws = wb["改革任务"]
     led = load(sample_repo)
@@ -115,8 +126,15 @@ def test_edit_in_excel_one_commit_minimal_diff(cli, sample_repo, tmp_path):
     r = find_row(ws, "T-2016-002")
     ws.cell(r, col(ws, "牵头领导")).value = "李四"
     new = ws.max_row + 1
-    for h, v in {"编号": "T-2016-900", "任务名称": "新增改革任务", "牵头单位": "市发改委", "责任单位": "市科技局，市财政局",
-                 "开始日期": "2016/10/1", "完成时限": "2017年3月31日", "状态": "in_progress"}.items():
+    for h, v in {
+        "编号": "T-2016-900",
+        "任务名称": "新增改革任务",
+        "牵头单位": "市发改委",
+        "责任单位": "市科技局，市财政局",
+        "开始日期": "2016/10/1",
+        "完成时限": "2017年3月31日",
+        "状态": "in_progress",
+    }.items():
         ws.cell(new, col(ws, h)).value = v
     ps = wb["整改问题"]
     pr = next(i for i in range(2, ps.max_row + 1) if ps.cell(i, 1).value == "RN-2016-001" and ps.cell(i, 2).value == 2)
@@ -159,8 +177,17 @@ def test_hand_made_sheet(cli, sample_repo, tmp_path):
     ws.title = "改革任务"
     ws.append(["编号", "任务名称", "牵头单位", "开始日期", "完成时限", "状态", "备注"])
     ws.append(["T-2017-001", "手工录入的任务", "市发改委", dt.date(2017, 1, 1), dt.date(2017, 6, 30), "未启动", "x"])
-    ws.append(["T-2016-005", "实施“创业天府”行动计划，推进众创空间建设(改)", "市科技局", dt.date(2016, 7, 1),
-               dt.date(2016, 12, 31), "已完成", None])
+    ws.append(
+        [
+            "T-2016-005",
+            "实施“创业天府”行动计划，推进众创空间建设(改)",
+            "市科技局",
+            dt.date(2016, 7, 1),
+            dt.date(2016, 12, 31),
+            "已完成",
+            None,
+        ]
+    )
     f = tmp_path / "hand.xlsx"
     wb.save(f)
     original = load(sample_repo).tasks["T-2016-005"]
@@ -175,14 +202,17 @@ def test_hand_made_sheet(cli, sample_repo, tmp_path):
     assert t.completed == original.completed and t.evidence == original.evidence
 
 
-@pytest.mark.parametrize("header, value, needle", [
-    ("完成时限", "2016-02-30", "not a calendar date"),
-    ("完成时限", "明年", "expected a date"),
-    ("状态", "搞定了", "is not one of"),
-    ("牵头单位", "不存在的单位", "unknown_unit"),
-    ("重大任务", "也许", "是 or 否"),
-    ("任务名称", None, "title"),
-])
+@pytest.mark.parametrize(
+    "header, value, needle",
+    [
+        ("完成时限", "2016-02-30", "not a calendar date"),
+        ("完成时限", "明年", "expected a date"),
+        ("状态", "搞定了", "is not one of"),
+        ("牵头单位", "不存在的单位", "unknown_unit"),
+        ("重大任务", "也许", "是 or 否"),
+        ("任务名称", None, "title"),
+    ],
+)
 def test_bad_cell_names_sheet_row_column_and_writes_nothing(cli, sample_repo, tmp_path, header, value, needle):
     out = export(cli, sample_repo, tmp_path)
     wb = openpyxl.load_workbook(out)

@@ -12,10 +12,34 @@ from conftest import git
 openpyxl = pytest.importorskip("openpyxl")
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-ITEM_SHEETS = {"zh": ["改革任务", "改革试点", "整改督办", "整改问题", "专项改革方案", "督办提示", "季报", "会议活动",
-                      "责任追究", "典型经验", "年度考核"],
-               "en": ["Tasks", "Pilots", "Notices", "Problems", "Plans", "Reminders", "Reports", "Events",
-                      "Accountability", "Cases", "Assessments"]}
+ITEM_SHEETS = {
+    "zh": [
+        "改革任务",
+        "改革试点",
+        "整改督办",
+        "整改问题",
+        "专项改革方案",
+        "督办提示",
+        "季报",
+        "会议活动",
+        "责任追究",
+        "典型经验",
+        "年度考核",
+    ],
+    "en": [
+        "Tasks",
+        "Pilots",
+        "Notices",
+        "Problems",
+        "Plans",
+        "Reminders",
+        "Reports",
+        "Events",
+        "Accountability",
+        "Cases",
+        "Assessments",
+    ],
+}
 
 
 def head(repo) -> str:
@@ -74,8 +98,14 @@ def test_english_export_has_english_sheets_headers_and_labels(cli, sample_repo, 
     messages = [ws.cell(i, col(ws, "message (read-only)")).value for i in range(2, ws.max_row + 1)]
     assert any(m and "overdue" in m for m in messages)
     assert wb["Events"].cell(2, col(wb["Events"], "Kind")).value in {
-        "group_meeting", "self_assessment", "training", "onsite_meeting", "press_conference", "ledger_inspection",
-        "evaluation"}
+        "group_meeting",
+        "self_assessment",
+        "training",
+        "onsite_meeting",
+        "press_conference",
+        "ledger_inspection",
+        "evaluation",
+    }
     rm = wb["Reminders"]
     reported = rm.cell(find_row(rm, "SR-2016-001"), col(rm, "Reported (read-only)")).value
     assert reported.count(", ") == len(led.reminders["SR-2016-001"].reports) - 1 and "、" not in reported
@@ -99,10 +129,10 @@ def test_chinese_export_keeps_the_familiar_layout(cli, sample_repo, tmp_path):
     assert "合计" in labels and "统计期间" in labels
 
 
-@pytest.mark.parametrize("locale, first", [("zh_CN.UTF-8", "改革任务"), ("C.UTF-8", "Tasks"),
-                                           ("en_US.UTF-8", "Tasks")])
-def test_default_language_follows_the_locale_like_other_commands(cli, sample_repo, tmp_path, monkeypatch, locale,
-                                                                 first):
+@pytest.mark.parametrize("locale, first", [("zh_CN.UTF-8", "改革任务"), ("C.UTF-8", "Tasks"), ("en_US.UTF-8", "Tasks")])
+def test_default_language_follows_the_locale_like_other_commands(
+    cli, sample_repo, tmp_path, monkeypatch, locale, first
+):
     monkeypatch.setenv("LANG", locale)
     wb = export(cli, sample_repo, tmp_path / "d.xlsx")
     assert first in wb.sheetnames
@@ -145,9 +175,16 @@ def test_english_workbook_edited_and_imported(cli, sample_repo, tmp_path):
     ws = wb["Tasks"]
     ws.cell(find_row(ws, "T-2016-002"), col(ws, "Leader")).value = "李四"
     new = ws.max_row + 1
-    for h, v in {"ID": "T-2016-900", "Title": "新增改革任务", "Lead unit": "市发改委",
-                 "Responsible units": "市科技局, 市财政局", "Start": "2016-10-01", "Due": dt.date(2017, 3, 31),
-                 "Status": "In progress", "Major task": "no"}.items():
+    for h, v in {
+        "ID": "T-2016-900",
+        "Title": "新增改革任务",
+        "Lead unit": "市发改委",
+        "Responsible units": "市科技局, 市财政局",
+        "Start": "2016-10-01",
+        "Due": dt.date(2017, 3, 31),
+        "Status": "In progress",
+        "Major task": "no",
+    }.items():
         ws.cell(new, col(ws, h)).value = v
     ps = wb["Problems"]
     pr = next(i for i in range(2, ps.max_row + 1) if ps.cell(i, 1).value == "RN-2016-001" and ps.cell(i, 2).value == 2)
@@ -158,7 +195,10 @@ def test_english_workbook_edited_and_imported(cli, sample_repo, tmp_path):
     assert r.exit_code == 0, r
     assert git(sample_repo, "rev-list", "--count", f"{before}..HEAD").strip() == "1"
     assert sorted(git(sample_repo, "diff", "--name-only", before, "HEAD").split()) == [
-        "notices/RN-2016-001.yaml", "tasks/T-2016-002.yaml", "tasks/T-2016-900.yaml"]
+        "notices/RN-2016-001.yaml",
+        "tasks/T-2016-002.yaml",
+        "tasks/T-2016-900.yaml",
+    ]
     led = load(sample_repo)
     assert led.tasks["T-2016-002"].leader == "李四"
     t = led.tasks["T-2016-900"]
@@ -225,7 +265,7 @@ def test_import_problems_are_worded_in_the_language_asked(cli, sample_repo, tmp_
     and the check message)."""
     wb = export(cli, sample_repo, tmp_path / "out.xlsx", "--lang", book)
     ws = wb[ITEM_SHEETS[book][0]]
-    due, state, lead = (("完成时限", "状态", "牵头单位") if book == "zh" else ("Due", "Status", "Lead unit"))
+    due, state, lead = ("完成时限", "状态", "牵头单位") if book == "zh" else ("Due", "Status", "Lead unit")
     ws.cell(find_row(ws, "T-2016-001"), col(ws, due)).value = "明年"
     ws.cell(find_row(ws, "T-2016-002"), col(ws, state)).value = "done"
     ws.cell(find_row(ws, "T-2016-003"), col(ws, lead)).value = "火星局"

@@ -29,8 +29,9 @@ def test_fast_builder_equals_full_constructor(text):
     assert type(yamlread.parse(text)) is type(slow)
 
 
-@pytest.mark.parametrize("text,line,col", [("id: !!int abc\n", 1, 5), ("a: 1\nb: [1, !!int x1]\n", 2, 8),
-                                           ("a: !!float nope\n", 1, 4)])
+@pytest.mark.parametrize(
+    "text,line,col", [("id: !!int abc\n", 1, 5), ("a: 1\nb: [1, !!int x1]\n", 2, 8), ("a: !!float nope\n", 1, 4)]
+)
 def test_badly_tagged_value_is_a_problem_not_a_crash(text, line, col):
     # a bug fixed: `!!int abc` raised ValueError out of the loader (exit 3, a traceback)
     with pytest.raises(yamlread.YamlProblem) as exc:
@@ -70,7 +71,7 @@ QUICK_CASES = SAMPLES + [
     "a: &x 1\nb: *x\n",
     "a: 'R&D'\nb: '**'\n",
     "\ta: 1\n",
-    "a: \"\\x41\\u4e2d\"\n",
+    'a: "\\x41\\u4e2d"\n',
     "- 0o17\n- 0x1F\n- 0o9\n- 0xZZ\n- 1e3\n- -0\n- +12\n",
     "- yes\n- No\n- ON\n- off\n- TRUE\n- false\n",
     "key with spaces: 值\n中文键: [甲, 乙]\n",
@@ -98,9 +99,11 @@ def test_quick_path_equals_full_path(text):
 
 def test_quick_path_reads_an_ordinary_ledger_file_itself():
     # the ordinary file is not sent to the full path (which would make the quick path dead code)
-    text = ("id: T-2016-001\ntitle: 优化营商环境\nyear: 2016\nlead_unit: 市发改委\nresponsible_units: [市财政局]\n"
-            "due: 2016-09-30\nmilestones:\n  - {name: 起草, due: 2016-08-12, done: 2016-08-12}\n"
-            "progress:\n  - date: 2016-09-14\n    note: '12'\nstatus: completed\nextra: {n: 3, ok: true, none: ~}\n")
+    text = (
+        "id: T-2016-001\ntitle: 优化营商环境\nyear: 2016\nlead_unit: 市发改委\nresponsible_units: [市财政局]\n"
+        "due: 2016-09-30\nmilestones:\n  - {name: 起草, due: 2016-08-12, done: 2016-08-12}\n"
+        "progress:\n  - date: 2016-09-14\n    note: '12'\nstatus: completed\nextra: {n: 3, ok: true, none: ~}\n"
+    )
     if not yamlread.HAVE_LIBYAML:
         pytest.skip("PyYAML built without libyaml")
     quick = yamlread._quick_parse(text)
@@ -117,9 +120,43 @@ def test_quick_path_equals_full_path_on_mangled_ledger_files():
     from conftest import REPO
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO / "ledger-data").glob("*/*.yaml"))[:40]]
-    tokens = [":", " ", "\n", "-", "'", '"', "#", "[", "]", "{", "}", ",", "!", "!!str ", "!!int ", "~", "null", "yes",
-              "0o17", "0x1F", "1.5", "&a", "*a", "|", ">", "\t", "中", "---", "? ", "%", "@", "2016-02-30", "\x85",
-              "\u2028", "\ufeff"]
+    tokens = [
+        ":",
+        " ",
+        "\n",
+        "-",
+        "'",
+        '"',
+        "#",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "!",
+        "!!str ",
+        "!!int ",
+        "~",
+        "null",
+        "yes",
+        "0o17",
+        "0x1F",
+        "1.5",
+        "&a",
+        "*a",
+        "|",
+        ">",
+        "\t",
+        "中",
+        "---",
+        "? ",
+        "%",
+        "@",
+        "2016-02-30",
+        "\x85",
+        "\u2028",
+        "\ufeff",
+    ]
     rng = random.Random(20261126)
     for _ in range(600):
         t = rng.choice(seeds)
@@ -129,10 +166,10 @@ def test_quick_path_equals_full_path_on_mangled_ledger_files():
             if op < 0.5:
                 t = t[:pos] + rng.choice(tokens) + t[pos:]
             elif op < 0.8:
-                t = t[:pos] + t[pos + rng.randint(1, 5):]
+                t = t[:pos] + t[pos + rng.randint(1, 5) :]
             else:
                 j = rng.randint(0, len(t))
-                t = t[:pos] + t[j:j + 10] + t[pos:]
+                t = t[:pos] + t[j : j + 10] + t[pos:]
         full = _outcome(yamlread._parse_full, t)
         assert _outcome(yamlread.parse, t) == full, t
         quick = yamlread.parse_quick(t.encode("utf-8"))

@@ -18,7 +18,9 @@ def cases(ledger: Ledger, year: int) -> rules.CasesReport:
     return rules.cases_report(ledger, year)
 
 
-def assess(ledger: Ledger, year: int, as_of: Optional[dt.date] = None) -> tuple[list[rules.Proposal], list[rules.RankRow]]:
+def assess(
+    ledger: Ledger, year: int, as_of: Optional[dt.date] = None
+) -> tuple[list[rules.Proposal], list[rules.RankRow]]:
     props = rules.propose_deductions(ledger, year, as_of)
     return props, rules.ranking(ledger, year, props)
 
@@ -45,8 +47,7 @@ def write_assessment(tx, rel: str, year: int, props: list[rules.Proposal]) -> in
 
             raise BadRequest(f"{rel} is not a mapping; fix it by hand first")
     else:
-        doc = tx.create(rel, {"year": year, "units": []},
-                        schema="assessment")
+        doc = tx.create(rel, {"year": year, "units": []}, schema="assessment")
         data = doc.data
     if data.get("units") is None:
         set_key(data, "units", to_commented([]), order)

@@ -59,7 +59,7 @@ def base_files(root: Path, commit: str) -> dict[str, bytes]:
     out = git.run("-C", str(top), "ls-tree", "-r", "-z", "--full-tree", "--name-only", commit).stdout
     names = [n for n in out.decode("utf-8", "replace").split("\0") if n.startswith(prefix) and n.endswith(".yaml")]
     blobs = git.cat_batch([f"{commit}:{n}" for n in names])
-    return {n[len(prefix):]: blob for n in names if (blob := blobs.get(f"{commit}:{n}")) is not None}
+    return {n[len(prefix) :]: blob for n in names if (blob := blobs.get(f"{commit}:{n}")) is not None}
 
 
 def _item_kind(rel: str):
@@ -69,7 +69,9 @@ def _item_kind(rel: str):
     return KINDS_BY_FOLDER.get(p.parts[0])
 
 
-def change_diagnostics(root: Path, ref: str, *, ratchet: bool = False, as_of: Optional[dt.date] = None) -> list[Diagnostic]:
+def change_diagnostics(
+    root: Path, ref: str, *, ratchet: bool = False, as_of: Optional[dt.date] = None
+) -> list[Diagnostic]:
     """Diagnostics (paths set, lines unresolved) of the change from ``ref`` to the working tree."""
     commit = resolve_base(root, ref)
     base = base_files(root, commit)
@@ -113,8 +115,14 @@ def _ratchet(root: Path, base: dict[str, bytes], as_of: dt.date, ref: str) -> li
     for f in findings(now, as_of):
         if f.light == "red" and f.key not in old_red:
             rel = f.file or now.file_of(f.kind, f.id) or "reformctl.yaml"
-            out.append(Diagnostic(rel, "ratchet_new_red", f"new red item compared with {ref}: [{f.rule}] "
-                                  f"{f.id}{' ' + f.ref if f.ref else ''}: {f.text()}", path=()))
+            out.append(
+                Diagnostic(
+                    rel,
+                    "ratchet_new_red",
+                    f"new red item compared with {ref}: [{f.rule}] {f.id}{' ' + f.ref if f.ref else ''}: {f.text()}",
+                    path=(),
+                )
+            )
     return out
 
 

@@ -21,7 +21,6 @@ from ..model import Ledger, Plan, PlanStatus, Task, TaskStatus
 from ..store import Action, BadRequest, StoreError, Tx, set_key, to_commented
 
 
-
 @dataclass
 class CarryIn:
     id: str
@@ -42,8 +41,13 @@ class Blocker:
     unit: str
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "title": self.title, "due": self.due.isoformat(), "status": self.status,
-                "unit": self.unit}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "due": self.due.isoformat(),
+            "status": self.status,
+            "unit": self.unit,
+        }
 
 
 @dataclass
@@ -61,9 +65,13 @@ class CloseOutPlan:
         return self.close_tasks + self.close_plans
 
     def as_dict(self) -> dict:
-        return {"year": self.year, "date": self.as_of.isoformat(), "closed": self.closed,
-                "carried_over": [c.as_dict() for c in self.carried],
-                "blocking": [b.as_dict() for b in self.blocking]}
+        return {
+            "year": self.year,
+            "date": self.as_of.isoformat(),
+            "closed": self.closed,
+            "carried_over": [c.as_dict() for c in self.carried],
+            "blocking": [b.as_dict() for b in self.blocking],
+        }
 
 
 # ---------------------------------------------------------------- carry-overs from the command line or a file
@@ -77,14 +85,23 @@ def _date(value: Any, where: str) -> dt.date:
 
 
 def _carry(entry: dict, where: str) -> CarryIn:
-    aliases = {"编号": "id", "事项": "id", "原因": "reason", "未完成原因": "reason", "措施": "measures",
-               "整改措施": "measures", "新时限": "new_due", "新的完成时限": "new_due"}
+    aliases = {
+        "编号": "id",
+        "事项": "id",
+        "原因": "reason",
+        "未完成原因": "reason",
+        "措施": "measures",
+        "整改措施": "measures",
+        "新时限": "new_due",
+        "新的完成时限": "new_due",
+    }
     e = {aliases.get(str(k).strip(), str(k).strip()): v for k, v in entry.items() if k is not None}
     missing = [k for k in ("id", "reason", "measures", "new_due") if not str(e.get(k) or "").strip()]
     if missing:
         raise BadRequest(f"{where}: missing {', '.join(missing)}")
-    return CarryIn(str(e["id"]).strip(), str(e["reason"]).strip(), str(e["measures"]).strip(),
-                   _date(e["new_due"], where))
+    return CarryIn(
+        str(e["id"]).strip(), str(e["reason"]).strip(), str(e["measures"]).strip(), _date(e["new_due"], where)
+    )
 
 
 def read_carry_file(path: Path) -> list[CarryIn]:
@@ -138,8 +155,10 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
         if t is None:
             raise BadRequest(f"carry-over for {cid}: no such task")
         if t.due > end or not t.status.is_open:
-            raise BadRequest(f"carry-over for {cid}: it is not an unfinished task due on or before {end} "
-                             f"(status {t.status.value}, due {t.due})")
+            raise BadRequest(
+                f"carry-over for {cid}: it is not an unfinished task due on or before {end} "
+                f"(status {t.status.value}, due {t.due})"
+            )
         if c.new_due <= t.due:
             raise BadRequest(f"carry-over for {cid}: new_due {c.new_due} is not after its deadline {t.due}")
     for tid in sorted(tasks):
@@ -181,15 +200,18 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
 def _not_before_completion(item_id: str, completed, as_of: dt.date) -> None:
     """A write-off is dated --as-of; it cannot come before the completion it writes off (`check`: date_order)."""
     if completed is not None and completed > as_of:
-        raise BadRequest(f"{item_id} was completed on {completed}, after --as-of {as_of}: a write-off cannot come "
-                         f"before the completion; run close-out with --as-of {completed} or later")
+        raise BadRequest(
+            f"{item_id} was completed on {completed}, after --as-of {as_of}: a write-off cannot come "
+            f"before the completion; run close-out with --as-of {completed} or later"
+        )
 
 
 def closeout_build(ledger: Ledger, plan: CloseOutPlan):
     """The build function (for Store.apply) writing the plan; refuses if the plan has blocking items."""
     if plan.blocking:
-        raise StoreError(f"{len(plan.blocking)} unfinished item(s) due on or before {plan.year}-12-31 have no "
-                         "carry_over")
+        raise StoreError(
+            f"{len(plan.blocking)} unfinished item(s) due on or before {plan.year}-12-31 have no carry_over"
+        )
     as_of = plan.as_of
     rel = f"closeouts/{plan.year}.yaml"
 
@@ -200,8 +222,12 @@ def closeout_build(ledger: Ledger, plan: CloseOutPlan):
             _write_off(tx, ledger.file_of("plan", pid), list(Plan.model_fields), as_of)
         for c in plan.write_carry:
             data = tx.edit(ledger.file_of("task", c.id)).data
-            set_key(data, "carry_over", to_commented({"reason": c.reason, "measures": c.measures,
-                                                      "new_due": c.new_due}), list(Task.model_fields))
+            set_key(
+                data,
+                "carry_over",
+                to_commented({"reason": c.reason, "measures": c.measures, "new_due": c.new_due}),
+                list(Task.model_fields),
+            )
         record_closeout(tx, rel, plan.year, as_of, plan.closed, plan.carried)
 
     return build
@@ -220,8 +246,7 @@ def record_closeout(tx: Tx, rel: str, year: int, as_of: dt.date, closed: list[st
     """Write (or extend) ``closeouts/<year>.yaml``."""
     co = [{"id": c.id, "reason": c.reason, "measures": c.measures, "new_due": c.new_due} for c in carried]
     if not tx.exists(rel):
-        tx.create(rel, {"year": year, "date": as_of, "closed": list(closed), "carried_over": co},
-                  schema="closeout")
+        tx.create(rel, {"year": year, "date": as_of, "closed": list(closed), "carried_over": co}, schema="closeout")
         return
     data = tx.edit(rel).data
     order = ["year", "date", "closed", "carried_over"]
@@ -252,9 +277,13 @@ def closeout_action(plan: CloseOutPlan) -> Action:
         body.append("销账: " + ", ".join(plan.closed))
     if plan.carried:
         body.append("挂账结转: " + ", ".join(f"{c.id}→{c.new_due}" for c in plan.carried))
-    return Action("close-out", plan.closed + [c.id for c in plan.write_carry],
-                  f"{plan.year}年末盘点销账: 销账 {len(plan.closed)} 项, 挂账结转 {len(plan.carried)} 项", plan.as_of,
-                  body="\n".join(body))
+    return Action(
+        "close-out",
+        plan.closed + [c.id for c in plan.write_carry],
+        f"{plan.year}年末盘点销账: 销账 {len(plan.closed)} 项, 挂账结转 {len(plan.carried)} 项",
+        plan.as_of,
+        body="\n".join(body),
+    )
 
 
 # ---------------------------------------------------------------- one item

@@ -38,8 +38,9 @@ def item_lights(ledger: Ledger, as_of: dt.date, lang: str = "zh") -> dict[tuple[
 
 
 # ---------------------------------------------------------------- export
-def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional[str] = None, lang: str = "zh",
-                progress=None) -> dict[str, int]:
+def export_xlsx(
+    ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional[str] = None, lang: str = "zh", progress=None
+) -> dict[str, int]:
     from ..model.types import quarter_of
     from ..rules import summary as rs
     from ..views import xlsx
@@ -48,17 +49,32 @@ def export_xlsx(ledger: Ledger, path: Path, as_of: dt.date, *, quarter: Optional
     q = quarter or quarter_of(as_of)
     s = rs.quarter_summary(ledger, q, "unit")
     sections_data = rs.sections(ledger, s.first, s.last, as_of, s.period)
-    rows = [[r.key or LABELS[lang]["no_group"], r.counts.tasks, r.counts.due_in_quarter,
-             r.counts.completed_in_quarter, r.counts.overdue, r.counts.completion_rate] for r in s.rows]
+    rows = [
+        [
+            r.key or LABELS[lang]["no_group"],
+            r.counts.tasks,
+            r.counts.due_in_quarter,
+            r.counts.completed_in_quarter,
+            r.counts.overdue,
+            r.counts.completion_rate,
+        ]
+        for r in s.rows
+    ]
     t = s.totals
-    rows.append([LABELS[lang]["total"], t.tasks, t.due_in_quarter, t.completed_in_quarter, t.overdue,
-                 t.completion_rate])
+    rows.append(
+        [LABELS[lang]["total"], t.tasks, t.due_in_quarter, t.completed_in_quarter, t.overdue, t.completion_rate]
+    )
     L = LABELS[lang]
-    summ = xlsx.ExportSummary(title(s, lang), header(s, lang), rows,
-                              notes=[(L["period"], f"{s.first} — {s.last}"), (L["as_of"], as_of.isoformat())],
-                              sections=sections(sections_data, lang))
-    return xlsx.write_workbook(path, ledger, as_of=as_of, lights=item_lights(ledger, as_of, lang), summary=summ,
-                               progress=progress, lang=lang)
+    summ = xlsx.ExportSummary(
+        title(s, lang),
+        header(s, lang),
+        rows,
+        notes=[(L["period"], f"{s.first} — {s.last}"), (L["as_of"], as_of.isoformat())],
+        sections=sections(sections_data, lang),
+    )
+    return xlsx.write_workbook(
+        path, ledger, as_of=as_of, lights=item_lights(ledger, as_of, lang), summary=summ, progress=progress, lang=lang
+    )
 
 
 # ---------------------------------------------------------------- import
@@ -164,8 +180,16 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     for nid in by_notice:
         if nid not in res.items.get("notice", {}) and nid not in ledger.notices:
             for pr in by_notice[nid]:
-                plan.problems.append(str(xlsx.SheetProblem(pr.sheet, pr.row, pr.where.get("notice", ""),
-                                                           f"notice {nid} is neither on the notice sheet nor in the ledger")))
+                plan.problems.append(
+                    str(
+                        xlsx.SheetProblem(
+                            pr.sheet,
+                            pr.row,
+                            pr.where.get("notice", ""),
+                            f"notice {nid} is neither on the notice sheet nor in the ledger",
+                        )
+                    )
+                )
     candidates: list[tuple[str, str, dict, Any, Any, list]] = []
     for sheet in xlsx.SHEETS:
         if not sheet.importable:
@@ -201,8 +225,9 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
             continue
         merged[(kind_name, item_id)] = rec
         key = str(getattr(rec, kind.key))
-        changed = sorted(set(_data(rec)) ^ set(_data(old)) | {k for k in _data(rec) if _data(rec).get(k) !=
-                                                                _data(old).get(k)})
+        changed = sorted(
+            set(_data(rec)) ^ set(_data(old)) | {k for k in _data(rec) if _data(rec).get(k) != _data(old).get(k)}
+        )
         rel = ledger.file_of(kind_name, key) or f"{kind.folder}/{key}.yaml"
         plan.changes.append(Change(kind_name, key, rel, rec, old, changed))
     # the rules of `check --base` for the change itself (closed items are not edited, progress/reviews/reports
@@ -296,7 +321,7 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
         for k in list(node.keys()):
             if k not in new and k in old:
                 del node[k]
-        for k in (order if set(order) >= set(new) else list(new)):
+        for k in order if set(order) >= set(new) else list(new):
             if k not in new or (k in old and old[k] == new[k] and k in node):
                 continue
             if k in node and k in old and _update(node[k], old[k], new[k], []):
@@ -311,7 +336,7 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
             return True
         if len(new) > len(old) and new[: len(old)] == old:
             flow_maps = node and hasattr(node[-1], "fa") and isinstance(node[-1], dict) and node[-1].fa.flow_style()
-            for entry in new[len(old):]:
+            for entry in new[len(old) :]:
                 item = _commented(_plain(entry))
                 if flow_maps and hasattr(item, "fa"):
                     item.fa.set_flow_style()
@@ -320,8 +345,16 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
     return False
 
 
-def write_import(root: Path, plan: ImportPlan, source: str, as_of: dt.date, *, dry_run: bool = False,
-                 author: Optional[str] = None, verify: bool = True):
+def write_import(
+    root: Path,
+    plan: ImportPlan,
+    source: str,
+    as_of: dt.date,
+    *,
+    dry_run: bool = False,
+    author: Optional[str] = None,
+    verify: bool = True,
+):
     """Write the planned changes as one commit (or only compute the diff with ``dry_run``)."""
     from ..store import Action, Store
 
@@ -344,6 +377,8 @@ def write_import(root: Path, plan: ImportPlan, source: str, as_of: dt.date, *, d
 
     n_new, n_upd = len(plan.created), len(plan.updated)
     summary = f"从 {Path(source).name} 导入: 新增 {n_new} 项, 修改 {n_upd} 项"
-    body = "\n".join(f"{'新增' if c.old is None else '修改'} {c.id}" +
-                     (f" ({', '.join(c.changed)})" if c.old is not None else "") for c in plan.changes)
+    body = "\n".join(
+        f"{'新增' if c.old is None else '修改'} {c.id}" + (f" ({', '.join(c.changed)})" if c.old is not None else "")
+        for c in plan.changes
+    )
     return store.apply(Action("import", ids, summary, as_of, body=body), build, dry_run=dry_run)

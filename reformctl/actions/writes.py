@@ -85,8 +85,9 @@ def progress(root: Path, item_id: str, note: str, as_of: dt.date, by: Optional[s
     return Action("progress", [item_id], f"记录进展 {item_id}: {note.strip()}", as_of), build
 
 
-def complete(root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] = None,
-             evidence: tuple[str, ...] = ()) -> tuple[Action, Build]:
+def complete(
+    root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] = None, evidence: tuple[str, ...] = ()
+) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task", "pilot"))
     if milestone is not None and kind != "task":
         raise BadRequest(Said("milestone_for_tasks"))
@@ -98,8 +99,11 @@ def complete(root: Path, item_id: str, as_of: dt.date, milestone: Optional[str] 
             ms = [m for m in data.get("milestones") or [] if str(m.get("name")) == milestone]
             if not ms:
                 names = ", ".join(str(m.get("name")) for m in data.get("milestones") or [])
-                raise BadRequest(Said("no_milestone_of", item_id=item_id, milestone=milestone,
-                                      names=(names or "无", names or "none")))
+                raise BadRequest(
+                    Said(
+                        "no_milestone_of", item_id=item_id, milestone=milestone, names=(names or "无", names or "none")
+                    )
+                )
             m = ms[0]
             if m.get("done") is not None:
                 raise BadRequest(Said("milestone_done", milestone=milestone, item_id=item_id, done=m.get("done")))
@@ -135,7 +139,9 @@ def _append_scalar(mapping, key: str, value: str, keys: list[str]) -> None:
         seq.append(value)
 
 
-def evidence(root: Path, item_id: str, ref: str, as_of: dt.date, milestone: Optional[str] = None) -> tuple[Action, Build]:
+def evidence(
+    root: Path, item_id: str, ref: str, as_of: dt.date, milestone: Optional[str] = None
+) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not ref.strip():
         raise BadRequest(Said("evidence_empty"))
@@ -203,8 +209,9 @@ def verify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action,
     return Action("verify", [notice_id], f"核实销号 {notice_id} 问题{no}", as_of), build
 
 
-def review(root: Path, notice_id: str, no: int, as_of: dt.date, result: Optional[str] = None,
-           due: Optional[dt.date] = None) -> tuple[Action, Build]:
+def review(
+    root: Path, notice_id: str, no: int, as_of: dt.date, result: Optional[str] = None, due: Optional[dt.date] = None
+) -> tuple[Action, Build]:
     """Record a follow-up review (``--result``): fills the first pending review, else appends a done one.
     Without a result, schedules a review due ``--due``."""
     _kind, rel = find_item(root, notice_id, ("notice",))
@@ -218,13 +225,17 @@ def review(root: Path, notice_id: str, no: int, as_of: dt.date, result: Optional
             if pending and due is None:
                 r = pending[0]
                 if str(r.get("result") or "").strip():  # written by someone: never overwritten (append-only)
-                    raise BadRequest(Said("review_has_result", no=no, notice_id=notice_id, due=r.get("due"),
-                                          text=str(r.get("result"))))
+                    raise BadRequest(
+                        Said(
+                            "review_has_result", no=no, notice_id=notice_id, due=r.get("due"), text=str(r.get("result"))
+                        )
+                    )
                 set_key(r, "done", as_of, ["due", "done", "result"])
                 set_key(r, "result", result.strip(), ["due", "done", "result"])
             else:
-                append_entry(p, "reviews", {"due": due or as_of, "done": as_of, "result": result.strip()},
-                             order(Problem))
+                append_entry(
+                    p, "reviews", {"due": due or as_of, "done": as_of, "result": result.strip()}, order(Problem)
+                )
         else:
             append_entry(p, "reviews", {"due": due}, order(Problem))
 
@@ -264,13 +275,15 @@ def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: b
             set_key(data, "exit_reason", reason.strip(), order(Pilot))
 
     verb = "调整" if adjust else "退出"
-    return Action("pilot-adjust" if adjust else "pilot-exit", [pilot_id], f"试点{verb} {pilot_id}: {reason.strip()}",
-                  as_of), build
+    return Action(
+        "pilot-adjust" if adjust else "pilot-exit", [pilot_id], f"试点{verb} {pilot_id}: {reason.strip()}", as_of
+    ), build
 
 
 # ---------------------------------------------------------------- extensions
-def extend(root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.date,
-           approver: Optional[str] = None) -> tuple[Action, Build, list[str]]:
+def extend(
+    root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.date, approver: Optional[str] = None
+) -> tuple[Action, Build, list[str]]:
     """Request a deadline extension (延期); with ``approver`` it is approved at once and `due` moves.
     Returns the action, the build and warnings (an extension asked after the deadline is late)."""
     _kind, rel = find_item(root, task_id, ("task",))
@@ -348,24 +361,37 @@ REQUIRED = {
 
 
 # the command-line option that gives each field of `reformctl new`
-_OPTION_OF = {"lead_unit": "--lead-unit", "unit": "--unit", "to_unit": "--to-unit", "issued_by": "--issued-by",
-              "special_group": "--special-group", "responsible_units": "--responsible", "to": "--to"}
+_OPTION_OF = {
+    "lead_unit": "--lead-unit",
+    "unit": "--unit",
+    "to_unit": "--to-unit",
+    "issued_by": "--issued-by",
+    "special_group": "--special-group",
+    "responsible_units": "--responsible",
+    "to": "--to",
+}
 
 
 def _closest(unit: str, units) -> tuple[str, str]:
-    """"did you mean" the unit ids that look like ``unit`` (a typo, a short name), in Chinese and English (empty
+    """ "did you mean" the unit ids that look like ``unit`` (a typo, a short name), in Chinese and English (empty
     when none does)."""
     import difflib
 
     near = difflib.get_close_matches(unit, list(units), n=3, cutoff=0.5)
-    near += [u for u in units if unit and unit in u and u not in near][:3 - len(near)]
+    near += [u for u in units if unit and unit in u and u not in near][: 3 - len(near)]
     if not near:
         return ("", "")
     return (f"；是不是：{'、'.join(near)}", f"; did you mean: {', '.join(near)}")
 
 
-def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item_id: Optional[str] = None,
-             year: Optional[int] = None) -> tuple[Action, Build, Callable[[], str]]:
+def new_item(
+    root: Path,
+    kind: str,
+    fields: dict[str, Any],
+    as_of: dt.date,
+    item_id: Optional[str] = None,
+    year: Optional[int] = None,
+) -> tuple[Action, Build, Callable[[], str]]:
     """Create an item of ``kind`` from ``fields`` (None values are left out) with the next free id.
     Returns the action, the build and a function giving the id chosen (after the build ran)."""
     k = KINDS_BY_NAME[kind]
@@ -373,14 +399,18 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
     units = _units(root)
     for key in ("lead_unit", "unit", "to_unit", "issued_by", "special_group"):
         if key in data and units and data[key] not in units:
-            raise BadRequest(Said("unknown_unit_for", unit=data[key], option=_OPTION_OF.get(key, key),
-                                  hint=_closest(data[key], units)))
+            raise BadRequest(
+                Said(
+                    "unknown_unit_for", unit=data[key], option=_OPTION_OF.get(key, key), hint=_closest(data[key], units)
+                )
+            )
     for key in ("responsible_units", "to"):
         values = data.get(key) or []
         for u in [values] if isinstance(values, str) else values:  # a report's `to` is one unit, a reminder's a list
             if units and u not in units:
-                raise BadRequest(Said("unknown_unit_in", unit=u, option=_OPTION_OF.get(key, key),
-                                      hint=_closest(u, units)))
+                raise BadRequest(
+                    Said("unknown_unit_in", unit=u, option=_OPTION_OF.get(key, key), hint=_closest(u, units))
+                )
     for p in data.get("problems") or []:
         u = p.get("responsible") if isinstance(p, dict) else None
         if u is not None and units and u not in units:
@@ -400,13 +430,19 @@ def new_item(root: Path, kind: str, fields: dict[str, Any], as_of: dt.date, item
         for first, last in (("start", "due"), ("start", "end"), ("issued", "report_due")):
             if isinstance(rec.get(first), dt.date) and isinstance(rec.get(last), dt.date) and rec[first] > rec[last]:
                 hint = ("（start 缺省为 --as-of）", " (start defaults to --as-of)") if first not in data else ("", "")
-                raise BadRequest(Said("date_order", first=first, a=rec[first], last=last.replace("_", "-"),
-                                      b=rec[last], hint=hint))
-        tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model),
-                  schema=kind)
+                raise BadRequest(
+                    Said("date_order", first=first, a=rec[first], last=last.replace("_", "-"), b=rec[last], hint=hint)
+                )
+        tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model), schema=kind)
 
-    label = {"task": "任务", "pilot": "试点", "notice": "整改督办通知", "reminder": "督办提示", "report": "季报",
-             "event": "活动"}[kind]
+    label = {
+        "task": "任务",
+        "pilot": "试点",
+        "notice": "整改督办通知",
+        "reminder": "督办提示",
+        "report": "季报",
+        "event": "活动",
+    }[kind]
     title = data.get("title") or data.get("subject") or data.get("quarter") or ""
 
     action = Action("new", [], f"新建{label}", as_of)
@@ -516,5 +552,21 @@ def parse_problem(text: str) -> dict:
     return {k: v for k, v in out.items() if v is not None}
 
 
-__all__ = ["NEW_KINDS", "REQUIRED", "approve", "cancel", "complete", "evidence", "extend", "find_item", "new_item",
-           "parse_problem", "pilot_exit", "pilot_file", "progress", "rectify", "review", "verify"]
+__all__ = [
+    "NEW_KINDS",
+    "REQUIRED",
+    "approve",
+    "cancel",
+    "complete",
+    "evidence",
+    "extend",
+    "find_item",
+    "new_item",
+    "parse_problem",
+    "pilot_exit",
+    "pilot_file",
+    "progress",
+    "rectify",
+    "review",
+    "verify",
+]

@@ -35,12 +35,12 @@ class Origin:
 
     kind: str
     version: str = __version__
-    url: str = ""          # the URL pip was given (vcs, archive, dir), without credentials
-    commit: str = ""       # the git commit: of a vcs install, or of the folder's checkout (dir, source)
-    folder: str = ""       # the local folder of a dir install or source checkout
+    url: str = ""  # the URL pip was given (vcs, archive, dir), without credentials
+    commit: str = ""  # the git commit: of a vcs install, or of the folder's checkout (dir, source)
+    folder: str = ""  # the local folder of a dir install or source checkout
     editable: bool = False
-    dirty: bool = False    # a source checkout with uncommitted changes to tracked files
-    sha256: str = ""       # the archive's hash, when pip recorded it
+    dirty: bool = False  # a source checkout with uncommitted changes to tracked files
+    sha256: str = ""  # the archive's hash, when pip recorded it
 
     @property
     def remote(self) -> bool:
@@ -66,8 +66,13 @@ class Origin:
         elif self.kind == "archive":
             text += f" (installed from {self.url})"
         elif self.kind in ("dir", "source"):
-            what = ("editable install of " if self.editable else
-                    "installed from " if self.kind == "dir" else "source checkout ") + (self.folder or "?")
+            what = (
+                "editable install of "
+                if self.editable
+                else "installed from "
+                if self.kind == "dir"
+                else "source checkout "
+            ) + (self.folder or "?")
             if self.commit:
                 what += f", git {self.commit[:12]}" + (" with uncommitted changes" if self.dirty else "")
             text += f" ({what})"
@@ -97,7 +102,7 @@ def _git_dir(folder: Path) -> Path | None:
             if dot.is_file():
                 text = dot.read_text(encoding="utf-8", errors="replace").strip()
                 if text.startswith("gitdir:"):
-                    target = Path(text[len("gitdir:"):].strip())
+                    target = Path(text[len("gitdir:") :].strip())
                     return target if target.is_absolute() else (d / target).resolve()
         except OSError:
             return None
@@ -192,8 +197,10 @@ def origin() -> Origin:
     return Origin(kind="index")
 
 
-_GIT_SPEC = re.compile(r"(?:reformctl\s*@\s*)?git\+(?P<url>[^\s@#]+(?:@[^\s@#/]+(?=/)[^\s@#]*)?)@(?P<rev>[^\s@#]+)"
-                       r"(?:#.*)?")
+_GIT_SPEC = re.compile(
+    r"(?:reformctl\s*@\s*)?git\+(?P<url>[^\s@#]+(?:@[^\s@#/]+(?=/)[^\s@#]*)?)@(?P<rev>[^\s@#]+)"
+    r"(?:#.*)?"
+)
 
 
 def hooks_source(spec: str) -> tuple[str, str] | None:

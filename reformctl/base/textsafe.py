@@ -15,8 +15,9 @@ CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u206
 # In a file's bytes, what may turn into such a character once parsed: a backslash (an escape in a double-quoted
 # string, "\e" or "\x1b"), or one of the separators and overrides written as such (the YAML parser already
 # refuses raw C0 and C1 control bytes). Checked with ``in`` (memchr), so that clean files cost nothing more.
-SUSPECT_BYTES = (b"\\",) + tuple(chr(c).encode() for c in (0x2028, 0x2029, *range(0x202A, 0x202F),
-                                                              *range(0x2066, 0x206A)))
+SUSPECT_BYTES = (b"\\",) + tuple(
+    chr(c).encode() for c in (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
 
 
 def suspect(data: bytes) -> bool:

@@ -15,9 +15,9 @@ import typer
 _SETTINGS: dict[str, Any] = dict(
     name="reformctl",
     help="Keep a reform office's implementation ledger (改革落实台账) as YAML files in git: validate it, "
-         "chase deadlines with traffic lights, report quarterly, and write off completed items at year end.\n\n"
-         "Exit codes: 0 ok, 1 findings (errors found, items blocking), 2 bad usage or unusable ledger, "
-         "3 internal error.",
+    "chase deadlines with traffic lights, report quarterly, and write off completed items at year end.\n\n"
+    "Exit codes: 0 ok, 1 findings (errors found, items blocking), 2 bad usage or unusable ledger, "
+    "3 internal error.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -25,8 +25,20 @@ _SETTINGS: dict[str, Any] = dict(
 )
 
 # One module per command (group); order is the order of `reformctl --help`.
-COMMAND_MODULES = ["init", "check", "catalogue", "schema", "status", "agenda", "summary", "schedule", "cases", "assess",
-                   "accountability", "reference"]
+COMMAND_MODULES = [
+    "init",
+    "check",
+    "catalogue",
+    "schema",
+    "status",
+    "agenda",
+    "summary",
+    "schedule",
+    "cases",
+    "assess",
+    "accountability",
+    "reference",
+]
 COMMAND_MODULES += ["export", "importer", "report", "calendar", "notify"]  # reports (issue 5), group chats
 # the write commands (issue 4): one git commit each
 COMMAND_MODULES += ["new", "edit", "closeout", "log", "recover"]
@@ -35,13 +47,39 @@ COMMAND_MODULES += ["fetch"]  # levels: members' ledgers (fetch, bundle)
 # The module of each top-level command, so that `reformctl status ...` builds only that command (Typer builds
 # every registered command before it runs one: 0.07 s of each run). A test checks it against the modules.
 COMMANDS = {
-    "init": "init", "check": "check", "catalogue": "catalogue", "schema": "schema", "status": "status",
-    "agenda": "agenda", "summary": "summary", "schedule": "schedule", "cases": "cases", "assess": "assess",
-    "accountability": "accountability", "cli-reference": "reference", "export": "export", "import": "importer",
-    "report": "report", "calendar": "calendar", "notify": "notify", "new": "new",
-    "progress": "edit", "complete": "edit", "evidence": "edit", "cancel": "edit", "rectify": "edit",
-    "verify": "edit", "review": "edit", "pilot": "edit", "extend": "edit", "approve": "edit",
-    "close-out": "closeout", "log": "log", "recover": "recover", "fetch": "fetch", "bundle": "fetch",
+    "init": "init",
+    "check": "check",
+    "catalogue": "catalogue",
+    "schema": "schema",
+    "status": "status",
+    "agenda": "agenda",
+    "summary": "summary",
+    "schedule": "schedule",
+    "cases": "cases",
+    "assess": "assess",
+    "accountability": "accountability",
+    "cli-reference": "reference",
+    "export": "export",
+    "import": "importer",
+    "report": "report",
+    "calendar": "calendar",
+    "notify": "notify",
+    "new": "new",
+    "progress": "edit",
+    "complete": "edit",
+    "evidence": "edit",
+    "cancel": "edit",
+    "rectify": "edit",
+    "verify": "edit",
+    "review": "edit",
+    "pilot": "edit",
+    "extend": "edit",
+    "approve": "edit",
+    "close-out": "closeout",
+    "log": "log",
+    "recover": "recover",
+    "fetch": "fetch",
+    "bundle": "fetch",
 }
 
 
@@ -55,7 +93,13 @@ def _version(value: bool) -> None:
 
 
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version (and the git commit of a git install or checkout) and exit."),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print the version (and the git commit of a git install or checkout) and exit.",
+    ),
 ) -> None:
     """reformctl: the reform implementation ledger tool."""
     from .common import check_environment, reset_lang
@@ -196,9 +240,11 @@ def _output_failed(exc: BaseException) -> None:
 
     if isinstance(exc, UnicodeEncodeError):
         enc = getattr(sys.stdout, "encoding", "?")
-        msg = (f"输出编码 {enc} 无法表示要写出的文字：请设置 PYTHONIOENCODING=utf-8（或 LANG=C.UTF-8）"
-               if current_lang() == "zh" else
-               f"cannot write the output in the encoding {enc}: set PYTHONIOENCODING=utf-8 (or LANG=C.UTF-8)")
+        msg = (
+            f"输出编码 {enc} 无法表示要写出的文字：请设置 PYTHONIOENCODING=utf-8（或 LANG=C.UTF-8）"
+            if current_lang() == "zh"
+            else f"cannot write the output in the encoding {enc}: set PYTHONIOENCODING=utf-8 (or LANG=C.UTF-8)"
+        )
     else:
         why = getattr(exc, "strerror", None) or str(exc)
         msg = f"无法写出输出：{why}" if current_lang() == "zh" else f"cannot write the output: {why}"

@@ -10,8 +10,10 @@ import typer
 
 from .common import fail
 
-YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", metavar="YYYY", show_default=False,
-                                                help="The year. Default: the year of --as-of.")]
+YearOpt = Annotated[
+    Optional[int],
+    typer.Option("--year", "-y", metavar="YYYY", show_default=False, help="The year. Default: the year of --as-of."),
+]
 
 
 class ListFormat(str, Enum):
@@ -19,10 +21,20 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table for people (Rich, on a terminal); "
-                                               "json, plainly on stdout for scripts.")]
-XlsxOpt = Annotated[Optional[Path], typer.Option("--xlsx", metavar="FILE", show_default=False, dir_okay=False,
-                                                 help="Also write the listing as an Excel workbook to FILE.")]
+FormatOpt = Annotated[
+    ListFormat,
+    typer.Option("--format", "-f", help="table for people (Rich, on a terminal); json, plainly on stdout for scripts."),
+]
+XlsxOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--xlsx",
+        metavar="FILE",
+        show_default=False,
+        dir_okay=False,
+        help="Also write the listing as an Excel workbook to FILE.",
+    ),
+]
 
 
 def pick_year(year: Optional[int], as_of) -> int:

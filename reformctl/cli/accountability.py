@@ -41,9 +41,14 @@ def accountability(
     T = view.L(language)
     title = T["register_title"].format(y=y)
     if fmt is ListFormat.json:
-        view.write_json({"year": y,
-                         "measures": [{"measure": m, "items": [r.as_dict() for r in rows]} for m, rows in groups],
-                         "exemptions": [r.as_dict() for r in exempt]}, sys.stdout)
+        view.write_json(
+            {
+                "year": y,
+                "measures": [{"measure": m, "items": [r.as_dict() for r in rows]} for m, rows in groups],
+                "exemptions": [r.as_dict() for r in exempt],
+            },
+            sys.stdout,
+        )
     else:
         from ..views.console import stdout_console
 

@@ -18,11 +18,11 @@ def agenda(
     unit: UnitOpt = None,
     kind: KindOpt = None,
     rule: RuleOpt = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Also list what is already overdue (red), first.")]
-    = False,
-    fmt: Annotated[StatusFormat, typer.Option(
-        "--format", "-f", help="table (one per week); json or csv (each finding with its ISO `week`).")]
-    = StatusFormat.table,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Also list what is already overdue (red), first.")] = False,
+    fmt: Annotated[
+        StatusFormat,
+        typer.Option("--format", "-f", help="table (one per week); json or csv (each finding with its ISO `week`)."),
+    ] = StatusFormat.table,
     lang: LangOpt = None,
 ) -> None:
     """What falls due in the next N days (from --as-of, today included), grouped by week (Monday to Sunday),

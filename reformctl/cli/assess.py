@@ -10,18 +10,41 @@ import typer
 from .storeopts import NoVerifyOpt
 
 from ._programme_opts import FormatOpt, ListFormat, XlsxOpt, YearOpt, check_out_file, pick_year, save
-from .common import (AsOfOpt, LangOpt, LedgerOpt, err, exit_code, fail, load_or_fail, parse_as_of, parse_lang,
-                     resolve_root)
+from .common import (
+    AsOfOpt,
+    LangOpt,
+    LedgerOpt,
+    err,
+    exit_code,
+    fail,
+    load_or_fail,
+    parse_as_of,
+    parse_lang,
+    resolve_root,
+)
 
 
 def assess(
     year: YearOpt = None,
-    write: Annotated[bool, typer.Option("--write", help="Add the proposed deductions not yet recorded to "
-                     "assessments/YEAR.yaml (created if missing; manual entries kept) as one git commit.")] = False,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write",
+            help="Add the proposed deductions not yet recorded to "
+            "assessments/YEAR.yaml (created if missing; manual entries kept) as one git commit.",
+        ),
+    ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="With --write: show the change, commit nothing.")] = False,
     no_verify: NoVerifyOpt = False,
-    author: Annotated[Optional[str], typer.Option("--author", metavar="'NAME <EMAIL>'", show_default=False,
-                      help="With --write: the commit's author (default: git's user.name and user.email).")] = None,
+    author: Annotated[
+        Optional[str],
+        typer.Option(
+            "--author",
+            metavar="'NAME <EMAIL>'",
+            show_default=False,
+            help="With --write: the commit's author (default: git's user.name and user.email).",
+        ),
+    ] = None,
     fmt: FormatOpt = ListFormat.table,
     xlsx: XlsxOpt = None,
     ledger: LedgerOpt = None,
@@ -73,8 +96,10 @@ def assess(
     rh, rcells = view.ranking_cells(ranking, language)
     rel = f"assessments/{y}.yaml"
     if fmt is ListFormat.json:
-        view.write_json({"year": y, "proposals": [p.as_dict() for p in props],
-                         "ranking": [r.as_dict() for r in ranking]}, sys.stdout)
+        view.write_json(
+            {"year": y, "proposals": [p.as_dict() for p in props], "ranking": [r.as_dict() for r in ranking]},
+            sys.stdout,
+        )
     else:
         from ..views.console import stdout_console
 
@@ -87,9 +112,17 @@ def assess(
         if not write and any(not p.recorded for p in props):
             err(T["assess_hint"].format(file=rel))
     if xlsx is not None:
-        save(xlsx, "--xlsx", lambda p: view.write_xlsx(p, [
-            (T["rank_title"].format(y=y), T["rank_title"].format(y=y), rh, rcells),
-            (T["assess_title"].format(y=y), T["assess_title"].format(y=y), ph, pcells)]))
+        save(
+            xlsx,
+            "--xlsx",
+            lambda p: view.write_xlsx(
+                p,
+                [
+                    (T["rank_title"].format(y=y), T["rank_title"].format(y=y), rh, rcells),
+                    (T["assess_title"].format(y=y), T["assess_title"].format(y=y), ph, pcells),
+                ],
+            ),
+        )
     if write:
         _write(root, led, y, props, day, author, dry_run, language, fmt)
 
@@ -110,9 +143,13 @@ def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
         from .storeopts import NO_VERIFY
 
         store = Store(root, author=author, verify=not NO_VERIFY)
-        action = Action("assess", [str(year)] + sorted({p.source.split("#")[0] for p in todo}),
-                        f"{year}年度考核：录入{len(todo)}项建议扣分", day,
-                        body="\n".join(f"{p.unit} -{view.fmt_points(p.points)} {p.source}" for p in todo))
+        action = Action(
+            "assess",
+            [str(year)] + sorted({p.source.split("#")[0] for p in todo}),
+            f"{year}年度考核：录入{len(todo)}项建议扣分",
+            day,
+            body="\n".join(f"{p.unit} -{view.fmt_points(p.points)} {p.source}" for p in todo),
+        )
         result = store.apply(action, lambda tx: programme.write_assessment(tx, rel, year, props), dry_run=dry_run)
     except NothingToDo:
         err(T["assess_nothing"].format(file=rel))

@@ -13,8 +13,16 @@ from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_
 
 def calendar(
     ics: Annotated[Path, typer.Option("--ics", metavar="FILE", help="The .ics file to write; - for stdout.")],
-    horizon: Annotated[Optional[int], typer.Option("--horizon", metavar="DAYS", show_default=False, min=0,
-                       help="How far ahead. Default: up to the last deadline in the ledger, at least a year.")] = None,
+    horizon: Annotated[
+        Optional[int],
+        typer.Option(
+            "--horizon",
+            metavar="DAYS",
+            show_default=False,
+            min=0,
+            help="How far ahead. Default: up to the last deadline in the ledger, at least a year.",
+        ),
+    ] = None,
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,

@@ -15,9 +15,17 @@ from .common import AsOfOpt, LangOpt, LedgerOpt, load_or_fail, parse_as_of, pars
 def cases(
     year: YearOpt = None,
     fmt: FormatOpt = ListFormat.table,
-    markdown: Annotated[Optional[Path], typer.Option("--markdown", metavar="FILE", show_default=False, dir_okay=False,
-                        help="Write the promotion list, the listing changes and the case book as Markdown to FILE "
-                             "(`-` for stdout).")] = None,
+    markdown: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--markdown",
+            metavar="FILE",
+            show_default=False,
+            dir_okay=False,
+            help="Write the promotion list, the listing changes and the case book as Markdown to FILE "
+            "(`-` for stdout).",
+        ),
+    ] = None,
     xlsx: XlsxOpt = None,
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
@@ -59,8 +67,13 @@ def cases(
         view.print_table(con, T["promotion_title"].format(y=y), h, rows)
         h, rows = view.listing_cells(report.listing, language)
         n = report.demonstration_points_listed
-        view.print_table(con, T["listing_title"].format(y=y), h, rows,
-                         caption=T["demo_count"].format(n=n) if n else T["demo_missing"])
+        view.print_table(
+            con,
+            T["listing_title"].format(y=y),
+            h,
+            rows,
+            caption=T["demo_count"].format(n=n) if n else T["demo_missing"],
+        )
         h, rows = view.case_cells(report.case_book, language)
         view.print_table(con, T["book_title"].format(y=y), h, rows)
     if markdown is not None and not to_stdout:
@@ -68,8 +81,10 @@ def cases(
         save(markdown, "--markdown", lambda p: view.write_text_file(p, text))
     if xlsx is not None:
         sheets = []
-        for key, rows_, summary in (("promotion_title", report.promotion_list, False),
-                                    ("book_title", report.case_book, True)):
+        for key, rows_, summary in (
+            ("promotion_title", report.promotion_list, False),
+            ("book_title", report.case_book, True),
+        ):
             h, rows = view.case_cells(rows_, language, with_summary=summary)
             sheets.append((T[key].format(y=y), T[key].format(y=y), h, rows))
         h, rows = view.listing_cells(report.listing, language)

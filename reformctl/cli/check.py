@@ -9,8 +9,23 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AsOfOpt, LangOpt, LedgerOpt, NoCacheOpt, display_path, err,
-                     exit_code, fail, no_cache_flag, parse_as_of, parse_lang, resolve_root)
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    AsOfOpt,
+    LangOpt,
+    LedgerOpt,
+    NoCacheOpt,
+    display_path,
+    err,
+    exit_code,
+    fail,
+    no_cache_flag,
+    parse_as_of,
+    parse_lang,
+    resolve_root,
+)
 
 
 class CheckFormat(str, Enum):
@@ -24,32 +39,66 @@ class CheckFormat(str, Enum):
 
 def check(
     ledger: LedgerOpt = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text for people; json (an array of "
-                   "{file, line, column, severity, code, message}); github (workflow annotations plus the full log); "
-                   "gitlab (a Code Quality report); sarif (SARIF 2.1.0, for code scanning); markdown (a table).")]
-    = CheckFormat.text,
-    summary_file: Annotated[Optional[Path], typer.Option("--summary-file", metavar="PATH", show_default=False,
-                            help="Also append a Markdown table of every problem to PATH (in GitHub Actions: "
-                                 "--summary-file \"$GITHUB_STEP_SUMMARY\"), followed by the red (overdue) items "
-                                 "as of --as-of.")] = None,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; json (an array of "
+            "{file, line, column, severity, code, message}); github (workflow annotations plus the full log); "
+            "gitlab (a Code Quality report); sarif (SARIF 2.1.0, for code scanning); markdown (a table).",
+        ),
+    ] = CheckFormat.text,
+    summary_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--summary-file",
+            metavar="PATH",
+            show_default=False,
+            help="Also append a Markdown table of every problem to PATH (in GitHub Actions: "
+            '--summary-file "$GITHUB_STEP_SUMMARY"), followed by the red (overdue) items '
+            "as of --as-of.",
+        ),
+    ] = None,
     as_of: AsOfOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
-    base: Annotated[Optional[str], typer.Option("--base", metavar="REF", show_default=False,
-                    help="Also check the change from the git revision REF to the working tree (for pull requests): "
-                         "no item file deleted, closed items not edited, ids unchanged, progress/reviews/reports "
-                         "only appended, extension records and reminder recipients kept, no problem removed from a "
-                         "notice nor milestone from a task, a changed due backed by an extension, no status moved "
-                         "back (nor a problem's rectified/verified date cleared) without reopen_reason. Example: --base origin/main")] = None,
-    ratchet: Annotated[bool, typer.Option("--ratchet", help="With --base: also fail on red (overdue) items as of "
-                       "--as-of that REF did not have.")] = False,
-    members: Annotated[bool, typer.Option("--members", help="Also check each member's ledger (reformctl.yaml "
-                       "`members:`) at the commit `reformctl fetch` brought, and warn where a member's `upper` or "
-                       "`docks` names an id this ledger lacks. JSON diagnostics gain `member` and `commit` (null for "
-                       "this ledger's own).")] = False,
-    member: Annotated[Optional[list[str]], typer.Option("--member", metavar="UNIT", show_default=False,
-                      help="With --members: only this member (repeatable).")] = None,
+    base: Annotated[
+        Optional[str],
+        typer.Option(
+            "--base",
+            metavar="REF",
+            show_default=False,
+            help="Also check the change from the git revision REF to the working tree (for pull requests): "
+            "no item file deleted, closed items not edited, ids unchanged, progress/reviews/reports "
+            "only appended, extension records and reminder recipients kept, no problem removed from a "
+            "notice nor milestone from a task, a changed due backed by an extension, no status moved "
+            "back (nor a problem's rectified/verified date cleared) without reopen_reason. Example: --base origin/main",
+        ),
+    ] = None,
+    ratchet: Annotated[
+        bool,
+        typer.Option(
+            "--ratchet", help="With --base: also fail on red (overdue) items as of --as-of that REF did not have."
+        ),
+    ] = False,
+    members: Annotated[
+        bool,
+        typer.Option(
+            "--members",
+            help="Also check each member's ledger (reformctl.yaml "
+            "`members:`) at the commit `reformctl fetch` brought, and warn where a member's `upper` or "
+            "`docks` names an id this ledger lacks. JSON diagnostics gain `member` and `commit` (null for "
+            "this ledger's own).",
+        ),
+    ] = False,
+    member: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--member", metavar="UNIT", show_default=False, help="With --members: only this member (repeatable)."
+        ),
+    ] = None,
 ) -> None:
     """Validate every file of the ledger and report all problems at once, sorted by file and line.
 
@@ -70,16 +119,23 @@ def check(
     language = parse_lang(lang)
     root = resolve_root(ledger)
     if members or member:
-        _check_members(root, fmt, language, [x for v in member or [] for x in v.replace("，", ",").split(",") if x],
-                       strict, no_cache_flag(no_cache))
+        _check_members(
+            root,
+            fmt,
+            language,
+            [x for v in member or [] for x in v.replace("，", ",").split(",") if x],
+            strict,
+            no_cache_flag(no_cache),
+        )
     if ratchet and base is None:
         fail("--ratchet needs --base REF")
     if base is not None:
         from ..store import StoreError
 
         try:
-            report = api.check(root, cache=no_cache_flag(no_cache), base=base, ratchet=ratchet,
-                               as_of=parse_as_of(as_of))
+            report = api.check(
+                root, cache=no_cache_flag(no_cache), base=base, ratchet=ratchet, as_of=parse_as_of(as_of)
+            )
         except StoreError as exc:
             fail(exc.message, exit_code(exc))
     else:
@@ -105,8 +161,11 @@ def check(
     if fmt in (CheckFormat.text, CheckFormat.github):
         where = show("") or "."
         if language == "zh":
-            err(f"{where}：{report.files} 个文件，{report.errors} 个错误，{report.warnings} 个警告" if report.diagnostics
-                else f"{where}：检查了 {report.files} 个文件，没有发现问题")
+            err(
+                f"{where}：{report.files} 个文件，{report.errors} 个错误，{report.warnings} 个警告"
+                if report.diagnostics
+                else f"{where}：检查了 {report.files} 个文件，没有发现问题"
+            )
         elif report.diagnostics:
             err(f"{where}: {report.errors} error(s), {report.warnings} warning(s) in {report.files} file(s)")
         else:
@@ -213,8 +272,14 @@ def _append_summary(path: Path, report, show, language: str, root: Path, as_of, 
     buf = io.StringIO()
     render_markdown(report.diagnostics, buf, show, language)
     if report.errors:
-        buf.write("### 红灯事项 / red items\n\n" + ("台账有错误，改正后才能计算红灯事项。\n\n" if language == "zh" else
-                  "Not computed: the ledger has errors; fix them first.\n\n"))
+        buf.write(
+            "### 红灯事项 / red items\n\n"
+            + (
+                "台账有错误，改正后才能计算红灯事项。\n\n"
+                if language == "zh"
+                else "Not computed: the ledger has errors; fix them first.\n\n"
+            )
+        )
     else:
         ev = api.status(load_ledger(root, cache=cache).ledger, as_of, lights=["red"])
         render_red_markdown(ev.findings, buf, as_of, language)

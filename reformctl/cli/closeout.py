@@ -10,7 +10,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_USAGE, LangOpt, LedgerOpt, err, exit_code, fail, in_date_range, parse_as_of, parse_lang, resolve_root
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    LangOpt,
+    LedgerOpt,
+    err,
+    exit_code,
+    fail,
+    in_date_range,
+    parse_as_of,
+    parse_lang,
+    resolve_root,
+)
 from ..base.textsafe import json_safe
 from .storeopts import AuthorOpt, DryRunOpt, NoVerifyOpt, WriteAsOfOpt, run_action
 
@@ -21,23 +33,49 @@ class Fmt(str, Enum):
 
 
 def close_out(
-    item: Annotated[Optional[str], typer.Argument(metavar="ID", help="Write off this one completed task (or "
-                    "plan whose tasks are all done) instead of a whole year.")] = None,
+    item: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="ID",
+            help="Write off this one completed task (or plan whose tasks are all done) instead of a whole year.",
+        ),
+    ] = None,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YYYY", help="The year to close out.")] = None,
-    carry_over: Annotated[Optional[list[str]], typer.Option("--carry-over", metavar="ID",
-                          help="Carry this unfinished task over (挂账结转); give --reason, --measures and --new-due "
-                               "once per --carry-over, in the same order.")] = None,
+    carry_over: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--carry-over",
+            metavar="ID",
+            help="Carry this unfinished task over (挂账结转); give --reason, --measures and --new-due "
+            "once per --carry-over, in the same order.",
+        ),
+    ] = None,
     reason: Annotated[Optional[list[str]], typer.Option("--reason", help="Why it is unfinished (未完成原因).")] = None,
-    measures: Annotated[Optional[list[str]], typer.Option("--measures", help="Rectification measures (整改措施).")] = None,
-    new_due: Annotated[Optional[list[str]], typer.Option("--new-due", metavar="YYYY-MM-DD",
-                       help="New completion deadline (新的完成时限).")] = None,
-    carry_file: Annotated[Optional[list[Path]], typer.Option("--carry-over-file", metavar="FILE", help="Carry-overs "
-                          "for many tasks: CSV with header id,reason,measures,new_due, or YAML (a list of such "
-                          "mappings); repeatable.")]
-    = None,
-    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, or json: {year, date, closed, carried_over, "
-                   "blocking, commit}.")] = Fmt.text,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
+    measures: Annotated[
+        Optional[list[str]], typer.Option("--measures", help="Rectification measures (整改措施).")
+    ] = None,
+    new_due: Annotated[
+        Optional[list[str]],
+        typer.Option("--new-due", metavar="YYYY-MM-DD", help="New completion deadline (新的完成时限)."),
+    ] = None,
+    carry_file: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--carry-over-file",
+            metavar="FILE",
+            help="Carry-overs "
+            "for many tasks: CSV with header id,reason,measures,new_due, or YAML (a list of such "
+            "mappings); repeatable.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Fmt, typer.Option("--format", "-f", help="text, or json: {year, date, closed, carried_over, blocking, commit}.")
+    ] = Fmt.text,
+    ledger: LedgerOpt = None,
+    as_of: WriteAsOfOpt = None,
+    author: AuthorOpt = None,
+    dry_run: DryRunOpt = False,
+    no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Year-end close-out (年末集中盘点、销账, R13) as one git commit, dated --as-of.
@@ -76,7 +114,9 @@ def close_out(
     if year is not None and not 1900 <= year <= 9998:
         fail(say("co_year", language, year=year))
     res = load_ledger(root)
-    blocking_errors = [d for d in res.errors if d.file.split("/")[0] in ("tasks", "plans", "closeouts", "reformctl.yaml")]
+    blocking_errors = [
+        d for d in res.errors if d.file.split("/")[0] in ("tasks", "plans", "closeouts", "reformctl.yaml")
+    ]
     if blocking_errors:
         for d in locate(root, blocking_errors[:10]):
             err(f"{d.file}:{d.line or 1}:{d.column or 1}: error [{d.code}] {d.message}")
@@ -108,10 +148,22 @@ def close_out(
             for b in plan.blocking:
                 from ..base.textsafe import escape
 
-                sys.stdout.write(say("co_blocking_row", language, id=b.id, due=b.due, status=status(b.status),
-                                     unit=escape(b.unit), title=escape(b.title)) + "\n")
-        err("reformctl: " + say("co_refused", language, year=year, n=len(plan.blocking),
-                                ids=", ".join(b.id for b in plan.blocking)))
+                sys.stdout.write(
+                    say(
+                        "co_blocking_row",
+                        language,
+                        id=b.id,
+                        due=b.due,
+                        status=status(b.status),
+                        unit=escape(b.unit),
+                        title=escape(b.title),
+                    )
+                    + "\n"
+                )
+        err(
+            "reformctl: "
+            + say("co_refused", language, year=year, n=len(plan.blocking), ids=", ".join(b.id for b in plan.blocking))
+        )
         raise typer.Exit(EXIT_FINDINGS)
     if not plan.closed and not plan.carried:
         if fmt is Fmt.json:
@@ -119,11 +171,22 @@ def close_out(
             sys.stdout.write("\n")
         err(say("co_nothing", language, year=year))
         return
-    result = run_action(root, author, dry_run and fmt is Fmt.text,
-                        lambda: (closeout.closeout_action(plan), closeout.closeout_build(led, plan)),
-                        quiet=fmt is Fmt.json, lang=language) if not (dry_run and fmt is Fmt.json) else None
+    result = (
+        run_action(
+            root,
+            author,
+            dry_run and fmt is Fmt.text,
+            lambda: (closeout.closeout_action(plan), closeout.closeout_build(led, plan)),
+            quiet=fmt is Fmt.json,
+            lang=language,
+        )
+        if not (dry_run and fmt is Fmt.json)
+        else None
+    )
     if fmt is Fmt.json:
-        sys.stdout.write(json_safe(json.dumps(dict(out, commit=result.commit if result else None), ensure_ascii=False, indent=2)))
+        sys.stdout.write(
+            json_safe(json.dumps(dict(out, commit=result.commit if result else None), ensure_ascii=False, indent=2))
+        )
         sys.stdout.write("\n")
         return
     if not dry_run:
@@ -138,8 +201,10 @@ def _summary(plan, lang: str, stream=None) -> None:
     from ..base.textsafe import escape
 
     s = stream or sys.stdout
-    s.write(say("co_summary", lang, year=plan.year, as_of=plan.as_of, closed=len(plan.closed),
-                carried=len(plan.carried)) + "\n")
+    s.write(
+        say("co_summary", lang, year=plan.year, as_of=plan.as_of, closed=len(plan.closed), carried=len(plan.carried))
+        + "\n"
+    )
     for i in plan.closed:
         s.write(say("co_closed_row", lang, id=i) + "\n")
     for c in plan.carried:
@@ -157,8 +222,10 @@ def _given(ids, reasons, measures, dues, lang: str = "en"):
             fail(say("co_reason_with", lang))
         return []
     if not (len(ids) == len(reasons) == len(measures) == len(dues)):
-        fail(say("co_counts", lang, ids=len(ids), reasons=len(reasons), measures=len(measures), dues=len(dues)),
-             EXIT_USAGE)
+        fail(
+            say("co_counts", lang, ids=len(ids), reasons=len(reasons), measures=len(measures), dues=len(dues)),
+            EXIT_USAGE,
+        )
     out = []
     for i, r, m, d in zip(ids, reasons, measures, dues):
         try:

@@ -16,26 +16,40 @@ CST = dt.timezone(dt.timedelta(hours=8), "CST")
 LedgerOpt = Annotated[
     Optional[Path],
     typer.Option(
-        "--ledger", "-L", metavar="PATH", show_default=False,
+        "--ledger",
+        "-L",
+        metavar="PATH",
+        show_default=False,
         help="Ledger folder. Default: $REFORMCTL_LEDGER, else the nearest folder upward holding reformctl.yaml, "
-             "else ./ledger-data.",
+        "else ./ledger-data.",
     ),
 ]
 AsOfOpt = Annotated[
     Optional[str],
-    typer.Option("--as-of", metavar="YYYY-MM-DD", show_default=False,
-                 help="Compute as of this date. Default: today in China Standard Time."),
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help="Compute as of this date. Default: today in China Standard Time.",
+    ),
 ]
 LangOpt = Annotated[
     Optional[str],
-    typer.Option("--lang", metavar="zh|en", show_default=False,
-                 help="Language of labels and messages. Default: from the locale (zh when LANG starts with zh)."),
+    typer.Option(
+        "--lang",
+        metavar="zh|en",
+        show_default=False,
+        help="Language of labels and messages. Default: from the locale (zh when LANG starts with zh).",
+    ),
 ]
 NoCacheOpt = Annotated[
     bool,
-    typer.Option("--no-cache", help="Read and validate every file afresh, neither using nor updating the per-file "
-                 "cache nor the remembered answers (same as REFORMCTL_NO_CACHE=1). Neither ever serves a changed "
-                 "file; this is for timing and for doubt."),
+    typer.Option(
+        "--no-cache",
+        help="Read and validate every file afresh, neither using nor updating the per-file "
+        "cache nor the remembered answers (same as REFORMCTL_NO_CACHE=1). Neither ever serves a changed "
+        "file; this is for timing and for doubt.",
+    ),
 ]
 
 
@@ -52,8 +66,9 @@ def err(message: str) -> None:
 
     text = escape(message.rstrip("\n"), newlines=False)
     if "::" in text:
-        text = "\n".join("\\x3a" + line.lstrip()[1:] if line.lstrip().startswith("::") else line
-                         for line in text.split("\n"))
+        text = "\n".join(
+            "\\x3a" + line.lstrip()[1:] if line.lstrip().startswith("::") else line for line in text.split("\n")
+        )
     sys.stderr.write(text + "\n")
 
 
@@ -93,8 +108,14 @@ def check_environment(words: Optional[list[str]] = None) -> None:
     bad = problems()
     if bad:
         zh = _lang_asked(words or []) == "zh"
-        lines = [(f"环境变量 {v.name}={raw!r} 无效：应为{v.zh}" if zh else
-                  f"environment variable {v.name}={raw!r} is not valid: it takes {v.en}") for v, raw in bad]
+        lines = [
+            (
+                f"环境变量 {v.name}={raw!r} 无效：应为{v.zh}"
+                if zh
+                else f"environment variable {v.name}={raw!r} is not valid: it takes {v.en}"
+            )
+            for v, raw in bad
+        ]
         fail("\n".join(lines))
 
 
@@ -135,8 +156,16 @@ def in_date_range(day: dt.date, option: str, lang: Optional[str] = None) -> dt.d
     if not date_supported(day):
         from ..i18n.write import say
 
-        fail(say("date_range", lang or current_lang(), option=option, value=day.isoformat(), lo=DATE_MIN.isoformat(),
-                 hi=DATE_MAX.isoformat()))
+        fail(
+            say(
+                "date_range",
+                lang or current_lang(),
+                option=option,
+                value=day.isoformat(),
+                lo=DATE_MIN.isoformat(),
+                hi=DATE_MAX.isoformat(),
+            )
+        )
     return day
 
 

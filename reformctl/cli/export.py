@@ -12,14 +12,28 @@ from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_
 
 def export(
     xlsx: Annotated[Path, typer.Option("--xlsx", metavar="FILE", help="The workbook to write (.xlsx).")],
-    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", metavar="YYYYQn", show_default=False,
-                       help="Quarter of the 季度汇总 sheet. Default: the quarter holding --as-of.")] = None,
+    quarter: Annotated[
+        Optional[str],
+        typer.Option(
+            "--quarter",
+            "-q",
+            metavar="YYYYQn",
+            show_default=False,
+            help="Quarter of the 季度汇总 sheet. Default: the quarter holding --as-of.",
+        ),
+    ] = None,
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    members: Annotated[bool, typer.Option("--members", help="Add two read-only sheets on the members (reformctl.yaml "
-                       "`members:`, at the commits `reformctl fetch` brought): red and yellow counts per member, "
-                       "and each member's findings. `import` ignores them.")] = False,
+    members: Annotated[
+        bool,
+        typer.Option(
+            "--members",
+            help="Add two read-only sheets on the members (reformctl.yaml "
+            "`members:`, at the commits `reformctl fetch` brought): red and yellow counts per member, "
+            "and each member's findings. `import` ignores them.",
+        ),
+    ] = False,
 ) -> None:
     """Export the ledger to Excel: one sheet per kind in the familiar 台账 layout
     (one row per item, traffic-light cell coloured red/yellow/green as of

@@ -40,14 +40,31 @@ def pick_members(settings, names: list[str], lang: str) -> list:
 
 
 def fetch(
-    units: Annotated[Optional[list[str]], typer.Argument(metavar="[UNIT]...", show_default=False,
-                     help="Member units to fetch (their ids in `members:`). Default: every member.")] = None,
+    units: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            metavar="[UNIT]...",
+            show_default=False,
+            help="Member units to fetch (their ids in `members:`). Default: every member.",
+        ),
+    ] = None,
     ledger: LedgerOpt = None,
-    bundle: Annotated[Optional[Path], typer.Option("--bundle", metavar="FILE", show_default=False,
-                      help="Read the member's branch from this git bundle file (written by `reformctl bundle` on "
-                           "the member's side) instead of its repo. Needs --member.")] = None,
-    member: Annotated[Optional[str], typer.Option("--member", metavar="UNIT", show_default=False,
-                      help="With --bundle: the member unit the bundle comes from.")] = None,
+    bundle: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--bundle",
+            metavar="FILE",
+            show_default=False,
+            help="Read the member's branch from this git bundle file (written by `reformctl bundle` on "
+            "the member's side) instead of its repo. Needs --member.",
+        ),
+    ] = None,
+    member: Annotated[
+        Optional[str],
+        typer.Option(
+            "--member", metavar="UNIT", show_default=False, help="With --bundle: the member unit the bundle comes from."
+        ),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Bring each member's ledger (reformctl.yaml `members:`) up to date, read-only.
@@ -103,8 +120,15 @@ def fetch(
 def bundle(
     out: Annotated[Path, typer.Argument(metavar="OUT", help="The bundle file to write (e.g. wuhou.bundle).")],
     ledger: LedgerOpt = None,
-    branch: Annotated[Optional[str], typer.Option("--branch", metavar="NAME", show_default=False,
-                      help="The branch to bundle. Default: the branch checked out.")] = None,
+    branch: Annotated[
+        Optional[str],
+        typer.Option(
+            "--branch",
+            metavar="NAME",
+            show_default=False,
+            help="The branch to bundle. Default: the branch checked out.",
+        ),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """On the member's side: write a git bundle of the ledger's branch for the office above.

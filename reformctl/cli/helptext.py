@@ -18,16 +18,55 @@ from typer.core import TyperGroup
 
 # The placeholder of a parameter by its name, when the command gives none.
 BY_NAME = {
-    "unit": "UNIT", "units": "UNIT", "lead_unit": "UNIT", "responsible": "UNIT", "special_group": "UNIT",
-    "target": "UNIT", "implemented_by": "UNIT", "issued_by": "UNIT", "by_unit": "UNIT",
-    "id": "ID", "item": "ID", "item_id": "ID", "notice_id": "ID", "plan": "ID", "task": "ID", "source": "ID",
-    "carry_over": "ID", "parent": "ID",
-    "as_of": "DATE", "date": "DATE", "start": "DATE", "due": "DATE", "end": "DATE", "new_due": "DATE",
-    "done": "DATE", "issued": "DATE", "filed": "DATE", "completed": "DATE", "decided": "DATE",
-    "quarter": "QUARTER", "year": "YEAR", "days": "DAYS", "horizon": "DAYS", "limit": "N", "top": "N",
-    "kind": "KIND", "rule": "CODE", "code": "CODE", "lang": "zh|en",
-    "base": "REV", "rev": "REV", "hooks_rev": "REV", "hooks_repo": "URL", "url": "URL",
-    "by": "NAME", "leader": "NAME", "approver": "NAME", "person": "NAME", "name": "NAME",
+    "unit": "UNIT",
+    "units": "UNIT",
+    "lead_unit": "UNIT",
+    "responsible": "UNIT",
+    "special_group": "UNIT",
+    "target": "UNIT",
+    "implemented_by": "UNIT",
+    "issued_by": "UNIT",
+    "by_unit": "UNIT",
+    "id": "ID",
+    "item": "ID",
+    "item_id": "ID",
+    "notice_id": "ID",
+    "plan": "ID",
+    "task": "ID",
+    "source": "ID",
+    "carry_over": "ID",
+    "parent": "ID",
+    "as_of": "DATE",
+    "date": "DATE",
+    "start": "DATE",
+    "due": "DATE",
+    "end": "DATE",
+    "new_due": "DATE",
+    "done": "DATE",
+    "issued": "DATE",
+    "filed": "DATE",
+    "completed": "DATE",
+    "decided": "DATE",
+    "quarter": "QUARTER",
+    "year": "YEAR",
+    "days": "DAYS",
+    "horizon": "DAYS",
+    "limit": "N",
+    "top": "N",
+    "kind": "KIND",
+    "rule": "CODE",
+    "code": "CODE",
+    "lang": "zh|en",
+    "base": "REV",
+    "rev": "REV",
+    "hooks_rev": "REV",
+    "hooks_repo": "URL",
+    "url": "URL",
+    "by": "NAME",
+    "leader": "NAME",
+    "approver": "NAME",
+    "person": "NAME",
+    "name": "NAME",
 }
 BY_TYPE = {str: "TEXT", int: "N", float: "NUMBER", Path: "PATH"}
 
@@ -50,7 +89,8 @@ def placeholder(param) -> str:
     if isinstance(base, type) and issubclass(base, Enum):
         return "|".join(str(m.value) for m in base)
     choices = getattr(getattr(param, "type", None), "choices", None) or getattr(
-        getattr(param, "type_descriptor", None), "choices", None)
+        getattr(param, "type_descriptor", None), "choices", None
+    )
     if choices:
         return "|".join(str(getattr(c, "value", c)) for c in choices)
     if name in BY_NAME:
@@ -77,8 +117,11 @@ def reflow(text: str) -> str:
     out = []
     for para in inspect.cleandoc(text).split("\n\n"):
         lines = para.split("\n")
-        if para.startswith((" ", "\t", "\b")) or len(lines) > 1 and any(
-                _LISTING.match(ln) or ln.startswith((" ", "\t", "\b")) for ln in lines[1:]):
+        if (
+            para.startswith((" ", "\t", "\b"))
+            or len(lines) > 1
+            and any(_LISTING.match(ln) or ln.startswith((" ", "\t", "\b")) for ln in lines[1:])
+        ):
             out.append(para)
         else:
             out.append(" ".join(ln.strip() for ln in lines))
@@ -91,6 +134,7 @@ def _no_type(ctx=None) -> None:  # noqa: ANN001 - replaces the `<type>` column o
 
 def _usage_name(p):
     """The argument in the usage line: ``ID`` when required, ``[ID]`` when not (Typer writes ``{ID}``)."""
+
     def name() -> str:
         n = p.metavar if p.required else f"[{p.metavar}]"
         return n + ("..." if p.nargs != 1 else "")
@@ -167,4 +211,3 @@ def short_flags(cmd, path: tuple[str, ...] = ()) -> dict[str, dict[str, list[str
 
     walk(cmd, path)
     return seen
-

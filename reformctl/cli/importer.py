@@ -10,17 +10,43 @@ import typer
 
 from .storeopts import NoVerifyOpt
 
-from .common import (EXIT_FINDINGS, AsOfOpt, LangOpt, LedgerOpt, err, exit_code, fail, load_or_fail, parse_as_of, parse_lang,
-                     resolve_root)
+from .common import (
+    EXIT_FINDINGS,
+    AsOfOpt,
+    LangOpt,
+    LedgerOpt,
+    err,
+    exit_code,
+    fail,
+    load_or_fail,
+    parse_as_of,
+    parse_lang,
+    resolve_root,
+)
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="An .xlsx workbook made by `reformctl export` or by "
-                                         "hand with the same sheet names and headers.", show_default=False)],
-    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Validate and show the diff; write nothing.")] = False,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="An .xlsx workbook made by `reformctl export` or by hand with the same sheet names and headers.",
+            show_default=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Validate and show the diff; write nothing.")
+    ] = False,
     no_verify: NoVerifyOpt = False,
-    author: Annotated[Optional[str], typer.Option("--author", metavar="'Name <email>'", show_default=False,
-                      help="Author of the commit. Default: git's user.name and user.email.")] = None,
+    author: Annotated[
+        Optional[str],
+        typer.Option(
+            "--author",
+            metavar="'Name <email>'",
+            show_default=False,
+            help="Author of the commit. Default: git's user.name and user.email.",
+        ),
+    ] = None,
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -76,8 +102,7 @@ def import_(
         err(say("im_same", language, file=file.name, rows=plan.rows))
         raise typer.Exit(0) from None
     try:
-        result = exchange.write_import(root, plan, str(file), day, dry_run=dry_run, author=author,
-                                       verify=not no_verify)
+        result = exchange.write_import(root, plan, str(file), day, dry_run=dry_run, author=author, verify=not no_verify)
     except NothingToDo:
         err(say("im_nothing", language, file=file.name))
         raise typer.Exit(0) from None
@@ -86,8 +111,11 @@ def import_(
             err(f"  {localize(d, language)}")
         fail(localize(exc.message, language), exit_code(exc))
     for c in plan.changes:
-        err(say("im_new", language, rel=c.rel) if c.old is None else
-            say("im_changed", language, rel=c.rel, fields=", ".join(c.changed)))
+        err(
+            say("im_new", language, rel=c.rel)
+            if c.old is None
+            else say("im_changed", language, rel=c.rel, fields=", ".join(c.changed))
+        )
     if dry_run:
         sys.stdout.write(result.diff)
         err(say("im_dry_run", language, new=len(plan.created), changed=len(plan.updated)))

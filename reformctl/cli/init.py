@@ -17,31 +17,72 @@ class Level(str, Enum):
 
 
 def init(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="Folder for the new ledger: a new or empty folder, "
-                                         "or a sub-folder of an existing git repository.")],
-    name: Annotated[Optional[str], typer.Option("--name", metavar="TEXT", show_default=False,
-                                                help="Ledger name (台账名称). Default: 改革落实台账.")] = None,
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PATH",
+            help="Folder for the new ledger: a new or empty folder, or a sub-folder of an existing git repository.",
+        ),
+    ],
+    name: Annotated[
+        Optional[str],
+        typer.Option(
+            "--name", metavar="TEXT", show_default=False, help="Ledger name (台账名称). Default: 改革落实台账."
+        ),
+    ] = None,
     level: Annotated[Level, typer.Option("--level", help="city (市级) or district (区(市)县级).")] = Level.city,
-    start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", show_default=False,
-                                                 help="First day the ledger counts. Default: today (China Standard Time).")] = None,
-    install_spec: Annotated[Optional[str], typer.Option(
-        "--install-spec", metavar="SPEC", show_default=False, envvar="REFORMCTL_INSTALL_SPEC",
-        help="What CI and the pre-commit hook install with `pip install SPEC`, e.g. "
-             "'git+https://git.example.org/tools/reformctl.git@v0.1.0' or the URL of a wheel. Default: the spec "
-             "this reformctl was installed from (a git URL and its commit, a wheel's URL, or reformctl==VERSION "
-             "from a package index); asked for when it was installed from a folder or file on this computer.")] = None,
-    hooks_repo: Annotated[Optional[str], typer.Option(
-        "--hooks-repo", metavar="URL", show_default=False,
-        help="Git repository pre-commit fetches the reformctl-check hook from (with --hooks-rev). Default: the "
-             "repository of a git install spec; otherwise a local hook installing the install spec.")] = None,
-    hooks_rev: Annotated[Optional[str], typer.Option(
-        "--hooks-rev", metavar="REV", show_default=False,
-        help="Tag or commit of that repository (pinned; with --hooks-repo). Default: the revision of a git "
-             "install spec.")] = None,
-    upper: Annotated[bool, typer.Option("--upper", help="An office above others (members, see README Levels): also "
-                     "write .github/workflows/reformctl-members.yml, a scheduled job that fetches the members, puts "
-                     "`status --members` in the run's summary and keeps the HTML report as an artifact, and a "
-                     "commented `members:` example in reformctl.yaml.")] = False,
+    start: Annotated[
+        Optional[str],
+        typer.Option(
+            "--start",
+            metavar="YYYY-MM-DD",
+            show_default=False,
+            help="First day the ledger counts. Default: today (China Standard Time).",
+        ),
+    ] = None,
+    install_spec: Annotated[
+        Optional[str],
+        typer.Option(
+            "--install-spec",
+            metavar="SPEC",
+            show_default=False,
+            envvar="REFORMCTL_INSTALL_SPEC",
+            help="What CI and the pre-commit hook install with `pip install SPEC`, e.g. "
+            "'git+https://git.example.org/tools/reformctl.git@v0.1.0' or the URL of a wheel. Default: the spec "
+            "this reformctl was installed from (a git URL and its commit, a wheel's URL, or reformctl==VERSION "
+            "from a package index); asked for when it was installed from a folder or file on this computer.",
+        ),
+    ] = None,
+    hooks_repo: Annotated[
+        Optional[str],
+        typer.Option(
+            "--hooks-repo",
+            metavar="URL",
+            show_default=False,
+            help="Git repository pre-commit fetches the reformctl-check hook from (with --hooks-rev). Default: the "
+            "repository of a git install spec; otherwise a local hook installing the install spec.",
+        ),
+    ] = None,
+    hooks_rev: Annotated[
+        Optional[str],
+        typer.Option(
+            "--hooks-rev",
+            metavar="REV",
+            show_default=False,
+            help="Tag or commit of that repository (pinned; with --hooks-repo). Default: the revision of a git "
+            "install spec.",
+        ),
+    ] = None,
+    upper: Annotated[
+        bool,
+        typer.Option(
+            "--upper",
+            help="An office above others (members, see README Levels): also "
+            "write .github/workflows/reformctl-members.yml, a scheduled job that fetches the members, puts "
+            "`status --members` in the run's summary and keeps the HTML report as an artifact, and a "
+            "commented `members:` example in reformctl.yaml.",
+        ),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a ledger repository: settings, units template, folders, schemas, CI, pre-commit, editor set-up.
@@ -75,8 +116,13 @@ def init(
         fail(say("in_name_empty", language))
     try:
         res = kit.init(
-            path, name=(name or kit.DEFAULT_NAME).strip(), level=level.value, start=day,
-            install_spec=install_spec, hooks_repo=hooks_repo, hooks_rev=hooks_rev,
+            path,
+            name=(name or kit.DEFAULT_NAME).strip(),
+            level=level.value,
+            start=day,
+            install_spec=install_spec,
+            hooks_repo=hooks_repo,
+            hooks_rev=hooks_rev,
             upper=upper,
         )
     except kit.InitError as exc:

@@ -19,8 +19,15 @@ class Fmt(str, Enum):
 
 def log(
     item: Annotated[str, typer.Argument(metavar="ID", help="The item id, e.g. T-2016-003.")],
-    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, or json: an array of {commit, date, author, "
-                   "email, action, as_of, subject, path, changes: [{field, op, old, new}]}.")] = Fmt.text,
+    fmt: Annotated[
+        Fmt,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, or json: an array of {commit, date, author, "
+            "email, action, as_of, subject, path, changes: [{field, op, old, new}]}.",
+        ),
+    ] = Fmt.text,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Show at most this many commits.")] = None,
     ledger: LedgerOpt = None,
 ) -> None:
@@ -56,13 +63,18 @@ def log(
     from ..i18n.write import say
 
     for e in entries:
-        out.write(f"{_china_time(e.date)}  {escape(e.author)} <{escape(e.email)}>  {e.action}"
-                  f"{'  (as of ' + escape(e.as_of) + ')' if e.as_of else ''}  {e.commit[:7]}\n")
+        out.write(
+            f"{_china_time(e.date)}  {escape(e.author)} <{escape(e.email)}>  {e.action}"
+            f"{'  (as of ' + escape(e.as_of) + ')' if e.as_of else ''}  {e.commit[:7]}\n"
+        )
         out.write(f"    {escape(e.subject)}\n")
         if e.shallow_boundary:
             out.write(f"    {say('log_shallow_entry', current_lang())}\n")
-        elif e.action == "create" or (e.changes and all(c.op == "added" and "." not in c.field and "[" not in c.field
-                                                        for c in e.changes) and len(e.changes) > 3):
+        elif e.action == "create" or (
+            e.changes
+            and all(c.op == "added" and "." not in c.field and "[" not in c.field for c in e.changes)
+            and len(e.changes) > 3
+        ):
             keys = {c.field: c.new for c in e.changes}
             shown = ", ".join(f"{k} {keys[k]}" for k in ("status", "due", "end", "issued") if keys.get(k) is not None)
             out.write(f"    created ({len(keys)} fields{': ' + escape(shown) if shown else ''})\n")

@@ -12,14 +12,15 @@ from .storeopts import AuthorOpt, DryRunOpt, NoVerifyOpt, WriteAsOfOpt, run_acti
 
 new_app = typer.Typer(
     help="Create a task, pilot, notice, reminder, report or event with the next free id (e.g. T-2016-037), as one "
-         "git commit. Missing required options are asked for when run on a terminal; otherwise they are an error "
-         "(exit 2). Prints the new id.",
+    "git commit. Missing required options are asked for when run on a terminal; otherwise they are an error "
+    "(exit 2). Prints the new id.",
     no_args_is_help=True,
 )
 
 IdOpt = Annotated[Optional[str], typer.Option("--id", help="Use this id instead of the next free one.")]
-YearOpt = Annotated[Optional[int], typer.Option("--year", help="Year in the id (and a task's `year`). "
-                                                "Default: the year of --as-of.")]
+YearOpt = Annotated[
+    Optional[int], typer.Option("--year", help="Year in the id (and a task's `year`). Default: the year of --as-of.")
+]
 
 
 _OPTIONS = {"responsible_units": "--responsible", "working_team": "--team", "problems": "--problem"}
@@ -86,20 +87,35 @@ def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year,
 def new_task(
     title: Annotated[Optional[str], typer.Option("--title", help="Task name (任务名称). Required.")] = None,
     lead_unit: Annotated[Optional[str], typer.Option("--lead-unit", help="Lead unit id (牵头单位). Required.")] = None,
-    due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="Deadline (完成时限). Required.")] = None,
-    start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", help="Start. Default: --as-of.")] = None,
+    due: Annotated[
+        Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="Deadline (完成时限). Required.")
+    ] = None,
+    start: Annotated[
+        Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", help="Start. Default: --as-of.")
+    ] = None,
     responsible: Annotated[Optional[list[str]], typer.Option("--responsible", help="Responsible unit; repeat.")] = None,
     special_group: Annotated[Optional[str], typer.Option("--special-group", help="Special group unit id.")] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="A plan id or a document name.")] = None,
-    major: Annotated[bool, typer.Option("--major", help="Annual major reform task (needs --leader, --goal, "
-                     "--responsible).")] = False,
+    major: Annotated[
+        bool, typer.Option("--major", help="Annual major reform task (needs --leader, --goal, --responsible).")
+    ] = False,
     leader: Annotated[Optional[str], typer.Option("--leader", help="Leading-group member in charge.")] = None,
     goal: Annotated[Optional[str], typer.Option("--goal", help="Goal (实现目标).")] = None,
-    milestone: Annotated[Optional[list[str]], typer.Option(
-        "--milestone", metavar="NAME@YYYY-MM-DD",
-        help="A progress milestone (进度节点) and its deadline, e.g. '制定实施方案@2025-04-30'; repeat.")] = None,
-    item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
+    milestone: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--milestone",
+            metavar="NAME@YYYY-MM-DD",
+            help="A progress milestone (进度节点) and its deadline, e.g. '制定实施方案@2025-04-30'; repeat.",
+        ),
+    ] = None,
+    item_id: IdOpt = None,
+    year: YearOpt = None,
+    ledger: LedgerOpt = None,
+    as_of: WriteAsOfOpt = None,
+    author: AuthorOpt = None,
+    dry_run: DryRunOpt = False,
+    no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a reform task (status planned).
@@ -121,13 +137,31 @@ def new_task(
     if major:  # art. 6: a major task names its leader, goal and responsible units (`check`: major_task_incomplete)
         fields.update({"leader": leader, "goal": goal, "responsible_units": responsible or None})
         required += ("leader", "goal", "responsible_units")
-    _complete(fields, required, {"title": "任务名称 title", "lead_unit": "牵头单位 lead unit",
-                                 "due": "完成时限 due (YYYY-MM-DD)", "leader": "分管领导 leader", "goal": "实现目标 goal",
-                                 "responsible_units": "责任单位 responsible units (comma separated)"}, language)
-    fields.update({"source": source, "major": True if major else None, "leader": fields.get("leader", leader),
-                   "goal": fields.get("goal", goal), "responsible_units": fields.get("responsible_units") or
-                   responsible or None, "special_group": special_group, "start": start,
-                   "milestones": milestones or None})
+    _complete(
+        fields,
+        required,
+        {
+            "title": "任务名称 title",
+            "lead_unit": "牵头单位 lead unit",
+            "due": "完成时限 due (YYYY-MM-DD)",
+            "leader": "分管领导 leader",
+            "goal": "实现目标 goal",
+            "responsible_units": "责任单位 responsible units (comma separated)",
+        },
+        language,
+    )
+    fields.update(
+        {
+            "source": source,
+            "major": True if major else None,
+            "leader": fields.get("leader", leader),
+            "goal": fields.get("goal", goal),
+            "responsible_units": fields.get("responsible_units") or responsible or None,
+            "special_group": special_group,
+            "start": start,
+            "milestones": milestones or None,
+        }
+    )
     _run("task", fields, ledger, as_of, author, dry_run, item_id, year, ("due", "start"), lang=language)
 
 
@@ -136,15 +170,26 @@ def new_pilot(
     title: Annotated[Optional[str], typer.Option("--title", help="Pilot name. Required.")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Unit running it. Required.")] = None,
     end: Annotated[Optional[str], typer.Option("--end", metavar="YYYY-MM-DD", help="End of term. Required.")] = None,
-    start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", help="Start. Default: --as-of.")] = None,
+    start: Annotated[
+        Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", help="Start. Default: --as-of.")
+    ] = None,
     plan: Annotated[Optional[str], typer.Option("--plan", help="Plan id it belongs to.")] = None,
-    lead_leader: Annotated[Optional[str], typer.Option("--lead-leader", help="Lead leader (一名牵头领导). Required.")] = None,
-    promotion_plan: Annotated[Optional[str], typer.Option("--promotion-plan", help="Promotion plan (一个推进方案). "
-                              "Required.")] = None,
-    team: Annotated[Optional[list[str]], typer.Option("--team", help="Working team member (工作班子); repeat. "
-                    "Required.")] = None,
-    item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
+    lead_leader: Annotated[
+        Optional[str], typer.Option("--lead-leader", help="Lead leader (一名牵头领导). Required.")
+    ] = None,
+    promotion_plan: Annotated[
+        Optional[str], typer.Option("--promotion-plan", help="Promotion plan (一个推进方案). Required.")
+    ] = None,
+    team: Annotated[
+        Optional[list[str]], typer.Option("--team", help="Working team member (工作班子); repeat. Required.")
+    ] = None,
+    item_id: IdOpt = None,
+    year: YearOpt = None,
+    ledger: LedgerOpt = None,
+    as_of: WriteAsOfOpt = None,
+    author: AuthorOpt = None,
+    dry_run: DryRunOpt = False,
+    no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a pilot (status active).
@@ -154,12 +199,27 @@ def new_pilot(
     """
     language = parse_lang(lang)
     # art. 8: one lead leader, one promotion plan, one working team (`check`: pilot_incomplete)
-    fields = {"title": title, "unit": unit, "end": end, "lead_leader": lead_leader, "promotion_plan": promotion_plan,
-              "working_team": team or None}
-    _complete(fields, ("title", "unit", "end", "lead_leader", "promotion_plan", "working_team"),
-              {"title": "试点名称 title", "unit": "试点单位 unit", "end": "期限届满 end (YYYY-MM-DD)",
-               "lead_leader": "牵头领导 lead leader", "promotion_plan": "推进方案 promotion plan",
-               "working_team": "工作班子 working team (comma separated)"}, language)
+    fields = {
+        "title": title,
+        "unit": unit,
+        "end": end,
+        "lead_leader": lead_leader,
+        "promotion_plan": promotion_plan,
+        "working_team": team or None,
+    }
+    _complete(
+        fields,
+        ("title", "unit", "end", "lead_leader", "promotion_plan", "working_team"),
+        {
+            "title": "试点名称 title",
+            "unit": "试点单位 unit",
+            "end": "期限届满 end (YYYY-MM-DD)",
+            "lead_leader": "牵头领导 lead leader",
+            "promotion_plan": "推进方案 promotion plan",
+            "working_team": "工作班子 working team (comma separated)",
+        },
+        language,
+    )
     fields.update({"plan": plan, "start": start})
     _run("pilot", fields, ledger, as_of, author, dry_run, item_id, year, ("end", "start"), lang=language)
 
@@ -167,15 +227,31 @@ def new_pilot(
 @new_app.command("notice")
 def new_notice(
     to_unit: Annotated[Optional[str], typer.Option("--to-unit", help="Unit it is sent to. Required.")] = None,
-    problem: Annotated[Optional[list[str]], typer.Option("--problem", metavar="'YYYY-MM-DD DESCRIPTION [@UNIT]'",
-                       help="A problem with its deadline (and responsible unit); repeat. At least one.")] = None,
-    issued_by: Annotated[str, typer.Option(
-        "--issued-by", help="Issuing unit (发文单位). Default: the ledger's reform office (the one unit of type "
-                            "reform_office in units.yaml); required when there is none or more than one.")] = "",
+    problem: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--problem",
+            metavar="'YYYY-MM-DD DESCRIPTION [@UNIT]'",
+            help="A problem with its deadline (and responsible unit); repeat. At least one.",
+        ),
+    ] = None,
+    issued_by: Annotated[
+        str,
+        typer.Option(
+            "--issued-by",
+            help="Issuing unit (发文单位). Default: the ledger's reform office (the one unit of type "
+            "reform_office in units.yaml); required when there is none or more than one.",
+        ),
+    ] = "",
     issued: Annotated[Optional[str], typer.Option("--issued", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
     subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
-    item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
+    item_id: IdOpt = None,
+    year: YearOpt = None,
+    ledger: LedgerOpt = None,
+    as_of: WriteAsOfOpt = None,
+    author: AuthorOpt = None,
+    dry_run: DryRunOpt = False,
+    no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a rectification notice (整改督办通知) with its problem list (R14).
@@ -190,9 +266,16 @@ def new_notice(
     if not issued_by:
         issued_by = _default_issuer(ledger, language)
     fields = {"to_unit": to_unit, "problems": problem or None, "issued_by": issued_by or None}
-    _complete(fields, ("to_unit", "problems", "issued_by"), {
-        "to_unit": "责任单位 to unit", "issued_by": "发文单位 issued by",
-        "problems": "问题 problems ('YYYY-MM-DD description', comma separated)"}, language)
+    _complete(
+        fields,
+        ("to_unit", "problems", "issued_by"),
+        {
+            "to_unit": "责任单位 to unit",
+            "issued_by": "发文单位 issued by",
+            "problems": "问题 problems ('YYYY-MM-DD description', comma separated)",
+        },
+        language,
+    )
     try:
         fields["problems"] = [writes.parse_problem(p) for p in fields["problems"]]
     except StoreError as exc:
@@ -217,8 +300,13 @@ def _default_issuer(ledger, lang: str) -> str:
     if sys.stdin.isatty():
         return ""  # asked for like any missing option
     why = (("issued_by_none",) if not offices else ("issued_by_many",))[0]
-    fail(say("issued_by_required", lang, why=(say(why, "zh", units="、".join(offices)),
-                                              say(why, "en", units=", ".join(offices)))))
+    fail(
+        say(
+            "issued_by_required",
+            lang,
+            why=(say(why, "zh", units="、".join(offices)), say(why, "en", units=", ".join(offices))),
+        )
+    )
     return ""
 
 
@@ -226,12 +314,19 @@ def _default_issuer(ledger, lang: str) -> str:
 def new_reminder(
     plan: Annotated[Optional[str], typer.Option("--plan", help="Upper-level plan (id or name). Required.")] = None,
     to: Annotated[Optional[list[str]], typer.Option("--to", help="Unit notified; repeat. Required.")] = None,
-    report_due: Annotated[Optional[str], typer.Option("--report-due", metavar="YYYY-MM-DD",
-                          help="Deadline for their report (R10). Required.")] = None,
+    report_due: Annotated[
+        Optional[str],
+        typer.Option("--report-due", metavar="YYYY-MM-DD", help="Deadline for their report (R10). Required."),
+    ] = None,
     issued: Annotated[Optional[str], typer.Option("--issued", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
     subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (事由).")] = None,
-    item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
+    item_id: IdOpt = None,
+    year: YearOpt = None,
+    ledger: LedgerOpt = None,
+    as_of: WriteAsOfOpt = None,
+    author: AuthorOpt = None,
+    dry_run: DryRunOpt = False,
+    no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Create a supervision reminder (督办提示通知, R10).
@@ -240,8 +335,16 @@ def new_reminder(
     """
     language = parse_lang(lang)
     fields = {"plan": plan, "to": to or None, "report_due": report_due}
-    _complete(fields, ("plan", "to", "report_due"), {"plan": "上级方案 plan", "to": "送达单位 to (comma separated)",
-                                                      "report_due": "报告时限 report due (YYYY-MM-DD)"}, language)
+    _complete(
+        fields,
+        ("plan", "to", "report_due"),
+        {
+            "plan": "上级方案 plan",
+            "to": "送达单位 to (comma separated)",
+            "report_due": "报告时限 report due (YYYY-MM-DD)",
+        },
+        language,
+    )
     fields.update({"issued": issued, "subject": subject})
     _run("reminder", fields, ledger, as_of, author, dry_run, item_id, year, ("report_due", "issued"), lang=language)
 
@@ -249,12 +352,20 @@ def new_reminder(
 @new_app.command("report")
 def new_report(
     unit: Annotated[Optional[str], typer.Option("--unit", help="Reporting unit. Required.")] = None,
-    quarter: Annotated[Optional[str], typer.Option("--quarter", metavar="YYYYQN", help="e.g. 2016Q4. Required.")] = None,
-    submitted: Annotated[Optional[str], typer.Option("--submitted", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
+    quarter: Annotated[
+        Optional[str], typer.Option("--quarter", metavar="YYYYQN", help="e.g. 2016Q4. Required.")
+    ] = None,
+    submitted: Annotated[
+        Optional[str], typer.Option("--submitted", metavar="YYYY-MM-DD", help="Default: --as-of.")
+    ] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="Unit reported to.")] = None,
     summary: Annotated[Optional[str], typer.Option("--summary", help="Summary (内容摘要).")] = None,
     item_id: IdOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
+    ledger: LedgerOpt = None,
+    as_of: WriteAsOfOpt = None,
+    author: AuthorOpt = None,
+    dry_run: DryRunOpt = False,
+    no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Record a quarterly report (季报, R15); the id is R-<quarter>-NNN.
@@ -276,14 +387,27 @@ def new_report(
 
 @new_app.command("event")
 def new_event(
-    kind: Annotated[Optional[str], typer.Option("--kind", help="group_meeting | self_assessment | training | "
-                    "onsite_meeting | press_conference | ledger_inspection | evaluation. Required.")] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option(
+            "--kind",
+            help="group_meeting | self_assessment | training | "
+            "onsite_meeting | press_conference | ledger_inspection | evaluation. Required.",
+        ),
+    ] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Unit that held it. Required.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Default: --as-of.")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Title.")] = None,
-    plan: Annotated[Optional[list[str]], typer.Option("--plan", help="Plan evaluated or self-assessed; repeat.")] = None,
-    item_id: IdOpt = None, year: YearOpt = None,
-    ledger: LedgerOpt = None, as_of: WriteAsOfOpt = None, author: AuthorOpt = None, dry_run: DryRunOpt = False, no_verify: NoVerifyOpt = False,
+    plan: Annotated[
+        Optional[list[str]], typer.Option("--plan", help="Plan evaluated or self-assessed; repeat.")
+    ] = None,
+    item_id: IdOpt = None,
+    year: YearOpt = None,
+    ledger: LedgerOpt = None,
+    as_of: WriteAsOfOpt = None,
+    author: AuthorOpt = None,
+    dry_run: DryRunOpt = False,
+    no_verify: NoVerifyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Record a meeting, training, inspection, evaluation or press conference (R1-R3, R6-R8, R12).

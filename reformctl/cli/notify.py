@@ -9,8 +9,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import (EXIT_FINDINGS, EXIT_OK, AsOfOpt, LedgerOpt, NoCacheOpt, err, fail, no_cache_flag, parse_as_of,
-                     parse_lang, refuse_broken, resolve_root)
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    AsOfOpt,
+    LedgerOpt,
+    NoCacheOpt,
+    err,
+    fail,
+    no_cache_flag,
+    parse_as_of,
+    parse_lang,
+    refuse_broken,
+    resolve_root,
+)
 
 URL_ENV, SECRET_ENV = "REFORMCTL_WEBHOOK_URL", "REFORMCTL_WEBHOOK_SECRET"
 
@@ -25,28 +37,57 @@ class Target(str, Enum):
 def notify(
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
-    url: Annotated[Optional[str], typer.Option(
-        "--url", metavar="URL", show_default=False,
-        help=f"The webhook to post to. Default: ${URL_ENV} (keep it in a CI secret: the URL holds the robot's "
-             "token). Never printed beyond its scheme and host.")] = None,
-    to: Annotated[Target, typer.Option(
-        "--to", help="What the webhook is: a DingTalk or WeCom group robot (markdown message), or any other "
-        "service taking the digest as JSON. auto: DingTalk for *.dingtalk.com, WeCom for qyapi.weixin.qq.com, "
-        "else json.")] = Target.auto,
-    secret: Annotated[Optional[str], typer.Option(
-        "--secret", metavar="SECRET", show_default=False,
-        help=f"The DingTalk robot's signing secret (加签, starts with SEC). Default: ${SECRET_ENV}; prefer the "
-             "variable, since a command line is visible to other users of the machine.")] = None,
-    lang: Annotated[Optional[str], typer.Option(
-        "--lang", metavar="zh|en", show_default=False,
-        help="Language of the digest and the messages. Default: zh (the group chat's language), whatever the "
-             "locale.")] = None,
-    top: Annotated[int, typer.Option(
-        "--top", metavar="N", min=0, max=50, help="The worst items listed under each unit.")] = 3,
-    timeout: Annotated[float, typer.Option(
-        "--timeout", metavar="SECONDS", min=0.1, max=300, help="Give up when the webhook has not answered.")] = 10.0,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", "-n", help="Print the message to stdout instead of posting it; needs no URL.")] = False,
+    url: Annotated[
+        Optional[str],
+        typer.Option(
+            "--url",
+            metavar="URL",
+            show_default=False,
+            help=f"The webhook to post to. Default: ${URL_ENV} (keep it in a CI secret: the URL holds the robot's "
+            "token). Never printed beyond its scheme and host.",
+        ),
+    ] = None,
+    to: Annotated[
+        Target,
+        typer.Option(
+            "--to",
+            help="What the webhook is: a DingTalk or WeCom group robot (markdown message), or any other "
+            "service taking the digest as JSON. auto: DingTalk for *.dingtalk.com, WeCom for qyapi.weixin.qq.com, "
+            "else json.",
+        ),
+    ] = Target.auto,
+    secret: Annotated[
+        Optional[str],
+        typer.Option(
+            "--secret",
+            metavar="SECRET",
+            show_default=False,
+            help=f"The DingTalk robot's signing secret (加签, starts with SEC). Default: ${SECRET_ENV}; prefer the "
+            "variable, since a command line is visible to other users of the machine.",
+        ),
+    ] = None,
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang",
+            metavar="zh|en",
+            show_default=False,
+            help="Language of the digest and the messages. Default: zh (the group chat's language), whatever the "
+            "locale.",
+        ),
+    ] = None,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", min=0, max=50, help="The worst items listed under each unit.")
+    ] = 3,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", metavar="SECONDS", min=0.1, max=300, help="Give up when the webhook has not answered."
+        ),
+    ] = 10.0,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Print the message to stdout instead of posting it; needs no URL.")
+    ] = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Post a digest of `status` to a group chat: for each unit its red and yellow counts and its worst items.

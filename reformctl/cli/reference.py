@@ -59,8 +59,16 @@ def generate() -> str:
 
 
 def cli_reference(
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="PATH", show_default=False,
-                                                help="Write to PATH (e.g. docs/cli.md) instead of stdout.")] = None,
+    out: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="PATH",
+            show_default=False,
+            help="Write to PATH (e.g. docs/cli.md) instead of stdout.",
+        ),
+    ] = None,
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when PATH differs.")] = False,
 ) -> None:
     """Write the CLI reference (docs/cli.md) generated from every command's --help."""

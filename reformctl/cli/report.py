@@ -12,14 +12,28 @@ from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_
 
 def report(
     html: Annotated[Path, typer.Option("--html", metavar="FILE", help="The .html file to write.")],
-    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", metavar="YYYYQn", show_default=False,
-                       help="Quarter of the task table. Default: the quarter holding --as-of.")] = None,
+    quarter: Annotated[
+        Optional[str],
+        typer.Option(
+            "--quarter",
+            "-q",
+            metavar="YYYYQn",
+            show_default=False,
+            help="Quarter of the task table. Default: the quarter holding --as-of.",
+        ),
+    ] = None,
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    members: Annotated[bool, typer.Option("--members", help="Add a section on the members (reformctl.yaml "
-                       "`members:`, read at the commits `reformctl fetch` brought): red and yellow counts per member "
-                       "and each member's findings.")] = False,
+    members: Annotated[
+        bool,
+        typer.Option(
+            "--members",
+            help="Add a section on the members (reformctl.yaml "
+            "`members:`, read at the commits `reformctl fetch` brought): red and yellow counts per member "
+            "and each member's findings.",
+        ),
+    ] = False,
 ) -> None:
     """Write one self-contained HTML page (inline CSS and SVG charts, no script,
     nothing fetched from the network) for leaders: key figures, traffic lights

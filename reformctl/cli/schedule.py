@@ -47,11 +47,22 @@ def schedule(
     else:
         from ..views.console import stdout_console
 
-        view.print_table(stdout_console(), T["schedule_title"].format(y=y), headers, cells, styles,
-                         caption=view.schedule_totals(rows, language))
+        view.print_table(
+            stdout_console(),
+            T["schedule_title"].format(y=y),
+            headers,
+            cells,
+            styles,
+            caption=view.schedule_totals(rows, language),
+        )
     if xlsx is not None:
-        save(xlsx, "--xlsx", lambda p: view.write_xlsx(p, [(T["schedule_title"].format(y=y),
-                                                           T["schedule_title"].format(y=y), headers, cells)]))
+        save(
+            xlsx,
+            "--xlsx",
+            lambda p: view.write_xlsx(
+                p, [(T["schedule_title"].format(y=y), T["schedule_title"].format(y=y), headers, cells)]
+            ),
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -11,9 +11,15 @@ from .common import EXIT_FINDINGS, err, fail
 
 
 def schema(
-    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder to write the schemas to.")] = Path("schemas"),
-    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when the files in DIR differ "
-                                             "from what the models generate (for CI).")] = False,
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder to write the schemas to.")] = Path(
+        "schemas"
+    ),
+    check_only: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 when the files in DIR differ from what the models generate (for CI)."
+        ),
+    ] = False,
 ) -> None:
     """Generate the JSON Schemas (draft-07) of every ledger file kind from the models.
 
@@ -27,9 +33,13 @@ def schema(
 
     wanted = {name: dumps(s) for name, s in generate().items()}
     if check_only:
-        stale = [n for n, text in wanted.items() if not (out / n).is_file() or (out / n).read_text(encoding="utf-8") != text]
+        stale = [
+            n for n, text in wanted.items() if not (out / n).is_file() or (out / n).read_text(encoding="utf-8") != text
+        ]
         if stale:
-            err(f"reformctl: schemas out of date in {out}: {', '.join(sorted(stale))}; run `reformctl schema --out {out}`")
+            err(
+                f"reformctl: schemas out of date in {out}: {', '.join(sorted(stale))}; run `reformctl schema --out {out}`"
+            )
             raise typer.Exit(EXIT_FINDINGS)
         err(f"{out}: {len(wanted)} schemas up to date")
         return

@@ -8,8 +8,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import (EXIT_FINDINGS, EXIT_OK, AsOfOpt, LangOpt, LedgerOpt, NoCacheOpt, err, fail, no_cache_flag,
-                     parse_as_of, parse_lang, refuse_broken, resolve_root)
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    AsOfOpt,
+    LangOpt,
+    LedgerOpt,
+    NoCacheOpt,
+    err,
+    fail,
+    no_cache_flag,
+    parse_as_of,
+    parse_lang,
+    refuse_broken,
+    resolve_root,
+)
 
 
 class StatusFormat(str, Enum):
@@ -23,23 +36,55 @@ class Light(str, Enum):
     yellow = "yellow"
 
 
-MembersOpt = Annotated[bool, typer.Option(
-    "--members", help="Also the members' ledgers (reformctl.yaml `members:`), each read at the commit `reformctl "
-    "fetch` brought, and the upper-level rules about them (docking_missing, member_stale, member_invalid, delegated "
-    "tasks). Adds a member column (JSON and CSV: `member` and `commit`, null for the ledger's own findings).")]
-MemberOpt = Annotated[Optional[list[str]], typer.Option(
-    "--member", metavar="UNIT", show_default=False,
-    help="With --members: only the findings of this member (its unit id). Repeatable, or commas.")]
-UnitOpt = Annotated[Optional[list[str]], typer.Option(
-    "--unit", "-u", metavar="UNIT", show_default=False,
-    help="Only findings of this unit (its id in units.yaml). Repeat or separate by commas for several.")]
-KindOpt = Annotated[Optional[list[str]], typer.Option(
-    "--kind", "-k", metavar="KIND", show_default=False,
-    help="Only this kind: task, pilot, notice, plan, reminder, report, event, case, unit, year. Repeatable, "
-    "or commas.")]
-RuleOpt = Annotated[Optional[list[str]], typer.Option(
-    "--rule", "-r", metavar="CODE", show_default=False,
-    help="Only this rule code, e.g. task_overdue, report_missing. Repeatable, or commas.")]
+MembersOpt = Annotated[
+    bool,
+    typer.Option(
+        "--members",
+        help="Also the members' ledgers (reformctl.yaml `members:`), each read at the commit `reformctl "
+        "fetch` brought, and the upper-level rules about them (docking_missing, member_stale, member_invalid, delegated "
+        "tasks). Adds a member column (JSON and CSV: `member` and `commit`, null for the ledger's own findings).",
+    ),
+]
+MemberOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--member",
+        metavar="UNIT",
+        show_default=False,
+        help="With --members: only the findings of this member (its unit id). Repeatable, or commas.",
+    ),
+]
+UnitOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--unit",
+        "-u",
+        metavar="UNIT",
+        show_default=False,
+        help="Only findings of this unit (its id in units.yaml). Repeat or separate by commas for several.",
+    ),
+]
+KindOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        show_default=False,
+        help="Only this kind: task, pilot, notice, plan, reminder, report, event, case, unit, year. Repeatable, "
+        "or commas.",
+    ),
+]
+RuleOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--rule",
+        "-r",
+        metavar="CODE",
+        show_default=False,
+        help="Only this rule code, e.g. task_overdue, report_missing. Repeatable, or commas.",
+    ),
+]
 
 
 def _split(values: Optional[list[str]]) -> list[str]:
@@ -74,24 +119,45 @@ def status(
     unit: UnitOpt = None,
     kind: KindOpt = None,
     rule: RuleOpt = None,
-    light: Annotated[Optional[list[Light]], typer.Option(
-        "--light", "-l", show_default=False, help="Only red (overdue) or only yellow (due soon) findings.")] = None,
-    fmt: Annotated[StatusFormat, typer.Option(
-        "--format", "-f", help="table for people; json (one array of {id, kind, rule, due, days, light, unit, "
-        "message, ...}); csv with a header.")] = StatusFormat.table,
+    light: Annotated[
+        Optional[list[Light]],
+        typer.Option(
+            "--light", "-l", show_default=False, help="Only red (overdue) or only yellow (due soon) findings."
+        ),
+    ] = None,
+    fmt: Annotated[
+        StatusFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; json (one array of {id, kind, rule, due, days, light, unit, "
+            "message, ...}); csv with a header.",
+        ),
+    ] = StatusFormat.table,
     lang: LangOpt = None,
-    fail_on: Annotated[Optional[Light], typer.Option(
-        "--fail-on", show_default=False,
-        help="Exit 1 when a finding shown has this light or worse: red, or yellow (red or yellow). For CI.")] = None,
+    fail_on: Annotated[
+        Optional[Light],
+        typer.Option(
+            "--fail-on",
+            show_default=False,
+            help="Exit 1 when a finding shown has this light or worse: red, or yellow (red or yellow). For CI.",
+        ),
+    ] = None,
     no_cache: NoCacheOpt = False,
     members: MembersOpt = False,
     member: MemberOpt = None,
-    history: Annotated[bool, typer.Option(
-        "--history", help="Instead of what is due: what was filed late, with days late (quarterly reports, "
-        "pilot filings, reminder answers, filed on or before --as-of). --all-filings lists those on time "
-        "too.")] = False,
-    all_filings: Annotated[bool, typer.Option(
-        "--all-filings", help="With --history: every filing judged, on time or late.")] = False,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Instead of what is due: what was filed late, with days late (quarterly reports, "
+            "pilot filings, reminder answers, filed on or before --as-of). --all-filings lists those on time "
+            "too.",
+        ),
+    ] = False,
+    all_filings: Annotated[
+        bool, typer.Option("--all-filings", help="With --history: every filing judged, on time or late.")
+    ] = False,
 ) -> None:
     """Overdue (red, 红灯) and due-soon (yellow, 黄灯) items and obligations, with the unit that must act.
 
@@ -122,8 +188,9 @@ def status(
     if members or member:
         _status_members(root, day, language, _split(member), unit, kind, rule, light, fmt, fail_on, no_cache)
     try:
-        data = api.status_data(root, day, cache=no_cache_flag(no_cache),
-                               json_lang=language if fmt is StatusFormat.json else None)
+        data = api.status_data(
+            root, day, cache=no_cache_flag(no_cache), json_lang=language if fmt is StatusFormat.json else None
+        )
     except api.LedgerHasErrors as exc:
         refuse_broken(root, exc.result)
     units, kinds, rules = _filters(data.unit_ids, unit, kind, rule)
@@ -204,11 +271,13 @@ def _stale_hint(root, data, picked: list[int], day, language: str, no_cache: boo
     n, rules, since = dominant([(f.rule, f.due) for f in red], after=last)
     if n * 2 >= len(red) and rules:
         what = text("and", language).join(text(f"obligation_{r}", language) for r in rules)
-        err(text("stale_hint", language, n=num(n), total=num(len(red)), what=what, since=since,
-                 last=last.isoformat()))
+        err(text("stale_hint", language, n=num(n), total=num(len(red)), what=what, since=since, last=last.isoformat()))
     else:
-        err(text("stale_hint_plain", language, total=num(len(red)), last=last.isoformat(),
-                 years=(day - last).days // 365))
+        err(
+            text(
+                "stale_hint_plain", language, total=num(len(red)), last=last.isoformat(), years=(day - last).days // 365
+            )
+        )
 
 
 def _history(root, day, language, fmt, unit, kind, no_cache, everything: bool = False) -> None:

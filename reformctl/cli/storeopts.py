@@ -11,11 +11,16 @@ from .common import err, exit_code, fail
 
 AuthorOpt = Annotated[
     Optional[str],
-    typer.Option("--author", metavar="'NAME <EMAIL>'", show_default=False,
-                 help="Author of the commit. Default: git config user.name / user.email."),
+    typer.Option(
+        "--author",
+        metavar="'NAME <EMAIL>'",
+        show_default=False,
+        help="Author of the commit. Default: git config user.name / user.email.",
+    ),
 ]
 DryRunOpt = Annotated[
-    bool, typer.Option("--dry-run", "-n", help="Print the change as a diff and write nothing."),
+    bool,
+    typer.Option("--dry-run", "-n", help="Print the change as a diff and write nothing."),
 ]
 NO_VERIFY = False  # this command's --no-verify (reset before each command by the app's callback)
 
@@ -32,18 +37,27 @@ def reset_no_verify() -> None:
 
 
 NoVerifyOpt = Annotated[
-    bool, typer.Option("--no-verify", callback=_no_verify, help="Do not run the repository's pre-commit and "
-                       "commit-msg hooks (which run otherwise, as for git commit)."),
+    bool,
+    typer.Option(
+        "--no-verify",
+        callback=_no_verify,
+        help="Do not run the repository's pre-commit and commit-msg hooks (which run otherwise, as for git commit).",
+    ),
 ]
 WriteAsOfOpt = Annotated[
     Optional[str],
-    typer.Option("--as-of", metavar="YYYY-MM-DD", show_default=False,
-                 help="The date recorded (progress date, completion date...). Default: today in China Standard Time."),
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help="The date recorded (progress date, completion date...). Default: today in China Standard Time.",
+    ),
 ]
 
 
-def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tuple], quiet: bool = False,
-               lang: str = "en"):
+def run_action(
+    root, author: Optional[str], dry_run: bool, make: Callable[[], tuple], quiet: bool = False, lang: str = "en"
+):
     """Build the action (``make()`` -> (Action, build[, warnings])), commit it, report in ``lang`` (zh|en).
     StoreError -> exit with its code. The commit message itself is never translated (it is the audit trail)."""
     from ..i18n.write import localize, say
@@ -68,6 +82,13 @@ def run_action(root, author: Optional[str], dry_run: bool, make: Callable[[], tu
         sys.stdout.write(result.diff)
         err(say("dry_run", lang, subject=result.message.splitlines()[0], n=len(result.paths)))
     elif not quiet:
-        err(say("committed", lang, branch=result.ref.rsplit("/", 1)[-1], sha=result.commit[:7],
-                subject=result.message.splitlines()[0]))
+        err(
+            say(
+                "committed",
+                lang,
+                branch=result.ref.rsplit("/", 1)[-1],
+                sha=result.commit[:7],
+                subject=result.message.splitlines()[0],
+            )
+        )
     return result

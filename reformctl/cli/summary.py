@@ -44,22 +44,51 @@ def parse_period(quarter: Optional[str], year: Optional[int], as_of) -> tuple[Op
 
 
 def summary(
-    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", metavar="YYYYQn", show_default=False,
-                       help="The quarter, e.g. 2016Q3. Default: the quarter holding --as-of.")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", "-y", metavar="YYYY", show_default=False,
-                    help="Summarise a whole year instead of a quarter.")] = None,
+    quarter: Annotated[
+        Optional[str],
+        typer.Option(
+            "--quarter",
+            "-q",
+            metavar="YYYYQn",
+            show_default=False,
+            help="The quarter, e.g. 2016Q3. Default: the quarter holding --as-of.",
+        ),
+    ] = None,
+    year: Annotated[
+        Optional[int],
+        typer.Option(
+            "--year", "-y", metavar="YYYY", show_default=False, help="Summarise a whole year instead of a quarter."
+        ),
+    ] = None,
     by: Annotated[By, typer.Option("--by", help="One row per lead unit (unit) or per special group.")] = By.unit,
-    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table for people; json (the contract); "
-                   "csv; markdown, ready to paste into the quarterly report (季报).")] = SummaryFormat.table,
+    fmt: Annotated[
+        SummaryFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; json (the contract); "
+            "csv; markdown, ready to paste into the quarterly report (季报).",
+        ),
+    ] = SummaryFormat.table,
     ledger: LedgerOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    members: Annotated[bool, typer.Option("--members", help="Add one row per member (reformctl.yaml `members:`) "
-                       "holding the totals of its ledger at the commit `reformctl fetch` brought (`unit` = the "
-                       "member's unit; JSON rows gain `member` and `commit`, null for this ledger's own rows); the "
-                       "totals cover every row.")] = False,
-    member: Annotated[Optional[list[str]], typer.Option("--member", metavar="UNIT", show_default=False,
-                      help="With --members: only this member's row (repeatable).")] = None,
+    members: Annotated[
+        bool,
+        typer.Option(
+            "--members",
+            help="Add one row per member (reformctl.yaml `members:`) "
+            "holding the totals of its ledger at the commit `reformctl fetch` brought (`unit` = the "
+            "member's unit; JSON rows gain `member` and `commit`, null for this ledger's own rows); the "
+            "totals cover every row.",
+        ),
+    ] = False,
+    member: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--member", metavar="UNIT", show_default=False, help="With --members: only this member's row (repeatable)."
+        ),
+    ] = None,
 ) -> None:
     """The quarterly summary (季报汇总): per lead unit, the tasks open in the quarter,
     due in it, completed in it, overdue at its end, and the completion rate of
@@ -90,11 +119,15 @@ def summary(
     elif fmt is SummaryFormat.csv:
         view.render_csv(report.summary, out)
     elif fmt is SummaryFormat.markdown:
-        view.render_markdown(report.summary, out, led, language, as_of=day, sections=view.sections(report.sections_data, language))
+        view.render_markdown(
+            report.summary, out, led, language, as_of=day, sections=view.sections(report.sections_data, language)
+        )
     else:
         from ..views.console import stdout_console
 
-        view.render_table(report.summary, stdout_console(), led, language, sections=view.sections(report.sections_data, language))
+        view.render_table(
+            report.summary, stdout_console(), led, language, sections=view.sections(report.sections_data, language)
+        )
 
 
 def _with_members(root, led, summ, q, y, language, member, fmt) -> None:

@@ -55,8 +55,7 @@ _RESERVED = re.compile(r"[\d.+\-_:eE]+|true|false|null|~|yes|no|on|off|y|n", re.
 def yaml_scalar(text: str) -> str:
     """``text`` as a YAML scalar: plain when that reads back as the same string, else double-quoted
     (a JSON string is a valid YAML 1.2 double-quoted scalar)."""
-    if (text and _PLAIN.fullmatch(text) and text[0] not in "-. " and text[-1] != " "
-            and not _RESERVED.fullmatch(text)):
+    if text and _PLAIN.fullmatch(text) and text[0] not in "-. " and text[-1] != " " and not _RESERVED.fullmatch(text):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -101,9 +100,11 @@ RULE_COMMENTS = {
 def _rules_block(defaults: dict) -> str:
     """The `rules:` mapping with every key at its default (from the model) and a comment naming its rule and
     whose figure it is (the seed's, or the tool's own choice where the seed gives no number)."""
-    lines = ["# 规则参数，均可省略；下列数值即默认值。标“原文数值”的取自《实施意见》，标“本工具默认值”的是原文",
-             "# 未给出数字时本工具的选择，可按本地规定修改。",
-             "rules:"]
+    lines = [
+        "# 规则参数，均可省略；下列数值即默认值。标“原文数值”的取自《实施意见》，标“本工具默认值”的是原文",
+        "# 未给出数字时本工具的选择，可按本地规定修改。",
+        "rules:",
+    ]
     for key, value in defaults.items():
         lines.append(f"  {key}: {value}".ljust(33) + f"  # {RULE_COMMENTS.get(key, '')}".rstrip())
     return "\n".join(lines) + "\n"
@@ -116,8 +117,9 @@ MEMBERS_EXAMPLE = """# 下级台账（一级抓一级）：取消注释并逐个
 """
 
 
-def sources(install_spec: str | None, hooks_repo: str | None = None, hooks_rev: str | None = None,
-            running: Origin | None = None) -> tuple[str, str | None, str | None]:
+def sources(
+    install_spec: str | None, hooks_repo: str | None = None, hooks_rev: str | None = None, running: Origin | None = None
+) -> tuple[str, str | None, str | None]:
     """(what CI installs, the hook's repository, its revision) for a new ledger.
 
     The install spec: the one given, else the one the running reformctl was installed from; when that cannot be
@@ -145,18 +147,29 @@ def _precommit_repo(hooks_repo: str | None, hooks_rev: str | None, install_spec:
     or, when reformctl does not come from a git repository, a local hook that installs the same spec as CI."""
     if hooks_repo and hooks_rev:
         repo = yaml_scalar(hooks_repo) if re.fullmatch(r"[\w.:/@~+\-]+", hooks_repo) else json.dumps(hooks_repo)
-        return (f"  - repo: {repo}\n    rev: {json.dumps(hooks_rev)}\n    hooks:\n      - id: reformctl-check\n"
-                + hook_args)
-    return ("  # reformctl 不是从 git 仓库安装的：由 pre-commit 按下面的 additional_dependencies 自行安装（与 CI 相同）\n"
-            "  - repo: local\n    hooks:\n      - id: reformctl-check\n"
-            "        name: reformctl check (改革台账检查)\n        entry: reformctl check\n        language: python\n"
-            f"        additional_dependencies: [{json.dumps(install_spec, ensure_ascii=False)}]\n"
-            "        pass_filenames: false\n        files: \\.ya?ml$\n" + hook_args)
+        return (
+            f"  - repo: {repo}\n    rev: {json.dumps(hooks_rev)}\n    hooks:\n      - id: reformctl-check\n" + hook_args
+        )
+    return (
+        "  # reformctl 不是从 git 仓库安装的：由 pre-commit 按下面的 additional_dependencies 自行安装（与 CI 相同）\n"
+        "  - repo: local\n    hooks:\n      - id: reformctl-check\n"
+        "        name: reformctl check (改革台账检查)\n        entry: reformctl check\n        language: python\n"
+        f"        additional_dependencies: [{json.dumps(install_spec, ensure_ascii=False)}]\n"
+        "        pass_filenames: false\n        files: \\.ya?ml$\n" + hook_args
+    )
 
 
-def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_spec: str,
-         hooks_repo: str | None = None, hooks_rev: str | None = None,
-         upper: bool = False) -> tuple[dict[str, str], dict[str, str]]:
+def plan(
+    ledger_prefix: str,
+    *,
+    name: str,
+    level: str,
+    start: dt.date,
+    install_spec: str,
+    hooks_repo: str | None = None,
+    hooks_rev: str | None = None,
+    upper: bool = False,
+) -> tuple[dict[str, str], dict[str, str]]:
     """(ledger files relative to the ledger, repository files relative to the repository root) -> content.
 
     ``ledger_prefix`` is the ledger's folder relative to the repository root ("" when it is the root)."""
@@ -165,8 +178,14 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
 
     pre = f"{ledger_prefix}/" if ledger_prefix else ""
     town = "市" if level == "city" else "区"
-    values = {"NAME": yaml_scalar(name), "LEVEL": level.ljust(8), "START": start.isoformat(), "SCHEMAS": SCHEMA_DIR,
-              "P": f"{town}委", "P2": town}
+    values = {
+        "NAME": yaml_scalar(name),
+        "LEVEL": level.ljust(8),
+        "START": start.isoformat(),
+        "SCHEMAS": SCHEMA_DIR,
+        "P": f"{town}委",
+        "P2": town,
+    }
     values["RULES"] = _rules_block(RuleSettings().model_dump(exclude={"extra"}))
 
     ledger: dict[str, str] = {
@@ -181,12 +200,17 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
     for fname, schema in schemas.items():
         ledger[f"{SCHEMA_DIR}/{fname}"] = dumps(schema)
 
-    ci = {"INSTALL_SPEC": shlex.quote(install_spec),
-          "ENV": f"\nenv:\n  REFORMCTL_LEDGER: {yaml_scalar(ledger_prefix)}\n" if ledger_prefix else "",
-          "VARIABLES": f"  REFORMCTL_LEDGER: {yaml_scalar(ledger_prefix)}\n" if ledger_prefix else "",
-          "HOOKS": _precommit_repo(
-              hooks_repo, hooks_rev, install_spec,
-              f"        args: {json.dumps(['--ledger', ledger_prefix], ensure_ascii=False)}\n" if ledger_prefix else "")}
+    ci = {
+        "INSTALL_SPEC": shlex.quote(install_spec),
+        "ENV": f"\nenv:\n  REFORMCTL_LEDGER: {yaml_scalar(ledger_prefix)}\n" if ledger_prefix else "",
+        "VARIABLES": f"  REFORMCTL_LEDGER: {yaml_scalar(ledger_prefix)}\n" if ledger_prefix else "",
+        "HOOKS": _precommit_repo(
+            hooks_repo,
+            hooks_rev,
+            install_spec,
+            f"        args: {json.dumps(['--ledger', ledger_prefix], ensure_ascii=False)}\n" if ledger_prefix else "",
+        ),
+    }
     mapping = {}
     for fname in schemas:
         stem = fname.removesuffix(".schema.json")
@@ -195,8 +219,12 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
             folder = next(k.folder for k in FOLDER_KINDS if k.name == stem)
             glob = f"{folder}/*.yaml"
         mapping[f"./{pre}{SCHEMA_DIR}/{fname}"] = [f"/{pre}{glob}"]
-    settings = {"yaml.schemas": mapping, "yaml.yamlVersion": "1.2", "files.encoding": "utf8",
-                "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2}}
+    settings = {
+        "yaml.schemas": mapping,
+        "yaml.yamlVersion": "1.2",
+        "files.encoding": "utf8",
+        "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2},
+    }
     # written next to the repository root (GitHub, GitLab, pre-commit and VS Code read them there); when the
     # ledger is a sub-folder of an existing repository and one of them exists already, it is left alone and reported
     repo = {
@@ -212,17 +240,27 @@ def plan(ledger_prefix: str, *, name: str, level: str, start: dt.date, install_s
     return ledger, repo
 
 
-def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt.date,
-         install_spec: str | None = None, hooks_repo: str | None = None,
-         hooks_rev: str | None = None, commit: bool = True, upper: bool = False) -> InitResult:
+def init(
+    path: Path,
+    *,
+    name: str = DEFAULT_NAME,
+    level: str = "city",
+    start: dt.date,
+    install_spec: str | None = None,
+    hooks_repo: str | None = None,
+    hooks_rev: str | None = None,
+    commit: bool = True,
+    upper: bool = False,
+) -> InitResult:
     """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository).
 
     ``install_spec`` None: the spec the running reformctl was installed from (see :func:`sources`)."""
     for option, value in (("--install-spec", install_spec), ("--hooks-repo", hooks_repo), ("--hooks-rev", hooks_rev)):
         # a newline (or any control character) would end the line it is written on and break the workflow
         if value is not None and any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
-            raise InitError(f"{option} holds a control character (such as a newline): give it on one line; "
-                            "nothing was written")
+            raise InitError(
+                f"{option} holds a control character (such as a newline): give it on one line; nothing was written"
+            )
     install_spec, hooks_repo, hooks_rev = sources(install_spec, hooks_repo, hooks_rev)
     if shutil.which("git") is None:
         raise InitError("git is not installed; install git first")
@@ -245,21 +283,37 @@ def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt
     if prefix.startswith("../"):
         raise InitError(f"cannot tell where {path} lies in the repository at {top}")
 
-    ledger_files, repo_files = plan(prefix, name=name, level=level, start=start, install_spec=install_spec,
-                                    hooks_repo=hooks_repo, hooks_rev=hooks_rev, upper=upper)
+    ledger_files, repo_files = plan(
+        prefix,
+        name=name,
+        level=level,
+        start=start,
+        install_spec=install_spec,
+        hooks_repo=hooks_repo,
+        hooks_rev=hooks_rev,
+        upper=upper,
+    )
     pre = f"{prefix}/" if prefix else ""
-    clash = [rel for rel in ledger_files if rel not in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink())]
+    clash = [
+        rel
+        for rel in ledger_files
+        if rel not in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink())
+    ]
     if clash:
-        raise InitError(f"{path} already holds {', '.join(sorted(clash)[:5])}; init writes only new files, "
-                        "so pick a new or empty folder; nothing was written")
+        raise InitError(
+            f"{path} already holds {', '.join(sorted(clash)[:5])}; init writes only new files, "
+            "so pick a new or empty folder; nothing was written"
+        )
     if commit:
         for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
             r = _git(top if top.exists() else Path.cwd(), "var", var, check=False)
             if r.returncode != 0:
-                raise InitError("git does not know who you are, so it cannot make the first commit; run\n"
-                                '  git config --global user.name "你的名字"\n'
-                                '  git config --global user.email "you@example.org"\n'
-                                "and try again; nothing was written")
+                raise InitError(
+                    "git does not know who you are, so it cannot make the first commit; run\n"
+                    '  git config --global user.name "你的名字"\n'
+                    '  git config --global user.email "you@example.org"\n'
+                    "and try again; nothing was written"
+                )
 
     result = InitResult(ledger=path, repo=top, created_repo=created_repo)
     todo: dict[str, str] = {}
@@ -297,9 +351,11 @@ def init(path: Path, *, name: str = DEFAULT_NAME, level: str = "city", start: dt
                 if _git(top, "config", "--get", "init.defaultBranch", check=False).returncode != 0:
                     _git(top, "symbolic-ref", "HEAD", "refs/heads/main")
             _git(top, "add", "-f", "--", *result.written)
-            message = (f"reformctl init: 新建改革落实台账 {name}\n\n"
-                       f"Created by reformctl {__version__}: settings, units, folders, schemas, CI and editor files.\n\n"
-                       "Reformctl-Action: init\n")
+            message = (
+                f"reformctl init: 新建改革落实台账 {name}\n\n"
+                f"Created by reformctl {__version__}: settings, units, folders, schemas, CI and editor files.\n\n"
+                "Reformctl-Action: init\n"
+            )
             _git(top, "commit", "-q", "--only", "-m", message, "--", *result.written)
             result.commit = Git(top).out("rev-parse", "HEAD")
     except (OSError, GitError) as exc:

@@ -66,19 +66,28 @@ def find_ledger(explicit: Optional[os.PathLike | str] = None, cwd: Optional[Path
                 root, how = folder, "nearest reformctl.yaml"
                 break
         if root is None:
-            root, how = cwd / DEFAULT_FOLDER, f"no {SETTINGS_FILE} in {cwd} or its parents, so the default ./ledger-data"
+            root, how = (
+                cwd / DEFAULT_FOLDER,
+                f"no {SETTINGS_FILE} in {cwd} or its parents, so the default ./ledger-data",
+            )
     if not root.is_absolute():
         root = cwd / root
     if not root.exists():
-        raise LedgerRootError(f"ledger folder {root} does not exist (from {how}); "
-                              f"pass --ledger PATH or set {ENV_LEDGER}", "root_missing", root=root, how=how)
+        raise LedgerRootError(
+            f"ledger folder {root} does not exist (from {how}); pass --ledger PATH or set {ENV_LEDGER}",
+            "root_missing",
+            root=root,
+            how=how,
+        )
     if not root.is_dir():
-        raise LedgerRootError(f"ledger path {root} is not a folder (from {how})", "root_not_folder", root=root,
-                              how=how)
+        raise LedgerRootError(f"ledger path {root} is not a folder (from {how})", "root_not_folder", root=root, how=how)
     settings = root / SETTINGS_FILE
     if not os.path.lexists(settings):
-        raise LedgerRootError(f"{root} holds no {SETTINGS_FILE}: not a ledger (create one with `reformctl init`)",
-                              "root_no_settings", root=root)
+        raise LedgerRootError(
+            f"{root} holds no {SETTINGS_FILE}: not a ledger (create one with `reformctl init`)",
+            "root_no_settings",
+            root=root,
+        )
     _usable_settings(settings)
     return root
 
@@ -90,13 +99,24 @@ def _usable_settings(path: Path) -> None:
     try:
         st = os.stat(path)
     except OSError as exc:  # a broken or looping symbolic link
-        raise LedgerRootError(f"cannot read {path}: {exc.strerror or exc}", "settings_unreadable", path=path,
-                              error=exc.strerror or exc) from None
+        raise LedgerRootError(
+            f"cannot read {path}: {exc.strerror or exc}", "settings_unreadable", path=path, error=exc.strerror or exc
+        ) from None
     if not stat.S_ISREG(st.st_mode):
-        what = ("folder", "文件夹") if stat.S_ISDIR(st.st_mode) else ("named pipe", "命名管道") \
-            if stat.S_ISFIFO(st.st_mode) else ("special file", "特殊文件")
-        raise LedgerRootError(f"{path} is a {what[0]}, not a file: {SETTINGS_FILE} must be a YAML file",
-                              "settings_not_file", path=path, what=what[0], what_zh=what[1])
+        what = (
+            ("folder", "文件夹")
+            if stat.S_ISDIR(st.st_mode)
+            else ("named pipe", "命名管道")
+            if stat.S_ISFIFO(st.st_mode)
+            else ("special file", "特殊文件")
+        )
+        raise LedgerRootError(
+            f"{path} is a {what[0]}, not a file: {SETTINGS_FILE} must be a YAML file",
+            "settings_not_file",
+            path=path,
+            what=what[0],
+            what_zh=what[1],
+        )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
@@ -104,8 +124,9 @@ def _usable_settings(path: Path) -> None:
         finally:
             os.close(fd)
     except OSError as exc:
-        raise LedgerRootError(f"cannot read {path}: {exc.strerror or exc}", "settings_unreadable", path=path,
-                              error=exc.strerror or exc) from None
+        raise LedgerRootError(
+            f"cannot read {path}: {exc.strerror or exc}", "settings_unreadable", path=path, error=exc.strerror or exc
+        ) from None
 
 
 # ---------------------------------------------------------------- reading one file
@@ -125,7 +146,9 @@ def read_text(root: Path, rel: str) -> tuple[Optional[str], Optional[Diagnostic]
     return decode(rel, data)
 
 
-def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tuple[Optional[bytes], Optional[Diagnostic]]:
+def read_bytes(
+    root: Path, rel: str, st: Optional[os.stat_result] = None
+) -> tuple[Optional[bytes], Optional[Diagnostic]]:
     """The bytes of ``root/rel`` (``st``: its lstat when the caller has it), or why they cannot be read."""
     path = root / rel
     try:
@@ -138,7 +161,9 @@ def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tup
                 try:
                     target.relative_to(root.resolve())
                 except ValueError:
-                    return None, Diagnostic(rel, "symlink_outside", f"symbolic link points outside the ledger ({target})")
+                    return None, Diagnostic(
+                        rel, "symlink_outside", f"symbolic link points outside the ledger ({target})"
+                    )
             st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a pipe would block the read for ever, a device never end
             what = "Is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, a socket or a device)"
@@ -155,8 +180,11 @@ def read_bytes(root: Path, rel: str, st: Optional[os.stat_result] = None) -> tup
 
 def too_large(rel: str, size: int) -> Diagnostic:
     """The diagnostic of a file over the size limit (read from disk, or about to be written)."""
-    return Diagnostic(rel, "file_too_large", f"file is {size:,} bytes, over the limit of {_max_bytes():,} "
-                      f"(set {ENV_MAX_BYTES} to raise it)")
+    return Diagnostic(
+        rel,
+        "file_too_large",
+        f"file is {size:,} bytes, over the limit of {_max_bytes():,} (set {ENV_MAX_BYTES} to raise it)",
+    )
 
 
 class _Reader:
@@ -182,8 +210,10 @@ class _Reader:
         fd = self.folders.get(folder, -1)
         if fd == -1:
             try:
-                fd = os.open(self.root / folder if folder else self.root,
-                             os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+                fd = os.open(
+                    self.root / folder if folder else self.root,
+                    os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0),
+                )
             except OSError:
                 fd = None
             self.folders[folder] = fd
@@ -218,8 +248,11 @@ class _Reader:
                 os.close(f)
         data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         if total > self.limit:
-            return None, Diagnostic(rel, "file_too_large", f"file is {total:,} bytes, over the limit of "
-                                    f"{self.limit:,} (set {ENV_MAX_BYTES} to raise it)")
+            return None, Diagnostic(
+                rel,
+                "file_too_large",
+                f"file is {total:,} bytes, over the limit of {self.limit:,} (set {ENV_MAX_BYTES} to raise it)",
+            )
         return data, None
 
     def close(self) -> None:
@@ -230,12 +263,18 @@ class _Reader:
 
 
 def _utf16(data: bytes) -> str:
-    """"UTF-16" (or "UTF-32") when ``data`` reads as text in that encoding (what Windows Notepad and Excel call
+    """ "UTF-16" (or "UTF-32") when ``data`` reads as text in that encoding (what Windows Notepad and Excel call
     "Unicode"), else "": such a file is text to be saved again, not a binary file."""
-    boms = ((b"\xff\xfe\0\0", "utf-32-le", "UTF-32"), (b"\0\0\xfe\xff", "utf-32-be", "UTF-32"),
-            (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
-    candidates = [(enc, name, len(bom)) for bom, enc, name in boms if data.startswith(bom)][:1] or \
-        [("utf-16-le", "UTF-16", 0), ("utf-16-be", "UTF-16", 0)]
+    boms = (
+        (b"\xff\xfe\0\0", "utf-32-le", "UTF-32"),
+        (b"\0\0\xfe\xff", "utf-32-be", "UTF-32"),
+        (b"\xff\xfe", "utf-16-le", "UTF-16"),
+        (b"\xfe\xff", "utf-16-be", "UTF-16"),
+    )
+    candidates = [(enc, name, len(bom)) for bom, enc, name in boms if data.startswith(bom)][:1] or [
+        ("utf-16-le", "UTF-16", 0),
+        ("utf-16-be", "UTF-16", 0),
+    ]
     for enc, name, skip in candidates:
         try:
             text = data[skip:].decode(enc)
@@ -262,8 +301,13 @@ def decode(rel: str, data: bytes) -> tuple[Optional[str], Optional[Diagnostic]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, Diagnostic(rel, "not_utf8", f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
-                                line=line, column=col)
+        return None, Diagnostic(
+            rel,
+            "not_utf8",
+            f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+            line=line,
+            column=col,
+        )
     return text, None
 
 
@@ -329,11 +373,16 @@ def validation_diagnostics(rel: str, exc: "ValidationError", prefix: tuple = ())
         etype = err["type"]
         msg = err["msg"]
         if etype == "value_error" and msg.startswith("Value error, "):
-            msg = msg[len("Value error, "):]
+            msg = msg[len("Value error, ") :]
         code = _CODE_BY_TYPE.get(etype)
         if code is None:
-            code = ("invalid_date" if ("date YYYY-MM-DD" in msg or "calendar date" in msg or "supported dates" in msg)
-                    else "too_deep" if "levels deep: keep it flatter" in msg else "invalid_value")
+            code = (
+                "invalid_date"
+                if ("date YYYY-MM-DD" in msg or "calendar date" in msg or "supported dates" in msg)
+                else "too_deep"
+                if "levels deep: keep it flatter" in msg
+                else "invalid_value"
+            )
         where = _fmt_loc(loc)
         if etype == "missing":
             text = f"missing required field `{where}`"
@@ -403,8 +452,15 @@ def _control_diags(rel: str, parsed: Any) -> list[Diagnostic]:
     records still load: every output shows the character escaped."""
     from ..base.textsafe import controls_in, visible
 
-    return [Diagnostic(rel, CONTROL_CODE, f"`{_fmt_loc(path) or '.'}` holds a control character ({visible(ch)}): "
-                       "remove it", path=path) for path, ch in controls_in(parsed)]
+    return [
+        Diagnostic(
+            rel,
+            CONTROL_CODE,
+            f"`{_fmt_loc(path) or '.'}` holds a control character ({visible(ch)}): remove it",
+            path=path,
+        )
+        for path, ch in controls_in(parsed)
+    ]
 
 
 def _warning():
@@ -418,9 +474,15 @@ def _line_breaks(rel: str, data: dict, prefix: tuple, out: list) -> None:
     for key in ONE_LINE_FIELDS:
         v = data.get(key)
         if v.__class__ is str and ("\n" in v or "\r" in v):
-            out.append(Diagnostic(rel, CONTROL_CODE, f"`{_fmt_loc(prefix + (key,))}` holds a line break: it is shown "
-                                  "as one line, write it on one line", path=prefix + (key,),
-                                  severity=_warning()))
+            out.append(
+                Diagnostic(
+                    rel,
+                    CONTROL_CODE,
+                    f"`{_fmt_loc(prefix + (key,))}` holds a line break: it is shown as one line, write it on one line",
+                    path=prefix + (key,),
+                    severity=_warning(),
+                )
+            )
 
 
 def _soft(diags: list[Diagnostic]) -> Optional[list[Diagnostic]]:
@@ -436,10 +498,22 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
     if soft is None:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
-        return FileResult(rel, kind.name, [], [Diagnostic(rel, "empty_file", f"file is empty: a {kind.name} file holds one mapping")])
+        return FileResult(
+            rel, kind.name, [], [Diagnostic(rel, "empty_file", f"file is empty: a {kind.name} file holds one mapping")]
+        )
     if not isinstance(data, dict):
-        return FileResult(rel, kind.name, [], [Diagnostic(
-            rel, "not_a_mapping", f"a {kind.name} file holds one mapping (key: value lines), found a {type(data).__name__}")])
+        return FileResult(
+            rel,
+            kind.name,
+            [],
+            [
+                Diagnostic(
+                    rel,
+                    "not_a_mapping",
+                    f"a {kind.name} file holds one mapping (key: value lines), found a {type(data).__name__}",
+                )
+            ],
+        )
     try:
         rec = kind.model.model_validate(data)
     except _validation_error() as exc:
@@ -449,8 +523,14 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
     diags = list(soft)
     _line_breaks(rel, data, (), diags)
     if key != stem:
-        diags.append(Diagnostic(rel, "id_mismatch", f"{kind.key} `{key}` differs from the file name `{stem}`: "
-                                "rename the file or fix the field", path=(kind.key,)))
+        diags.append(
+            Diagnostic(
+                rel,
+                "id_mismatch",
+                f"{kind.key} `{key}` differs from the file name `{stem}`: rename the file or fix the field",
+                path=(kind.key,),
+            )
+        )
     return FileResult(rel, kind.name, [(key, rec, None)], diags)
 
 
@@ -461,8 +541,18 @@ def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
     if data is None:
         return FileResult(rel, kind.name, [], [])
     if not isinstance(data, list):
-        return FileResult(rel, kind.name, [], [Diagnostic(
-            rel, "not_a_list", f"{rel} holds a YAML list of {kind.name}s (lines starting with `- `), found a {type(data).__name__}")])
+        return FileResult(
+            rel,
+            kind.name,
+            [],
+            [
+                Diagnostic(
+                    rel,
+                    "not_a_list",
+                    f"{rel} holds a YAML list of {kind.name}s (lines starting with `- `), found a {type(data).__name__}",
+                )
+            ],
+        )
     records, diags = [], list(soft)
     for i, entry in enumerate(data):
         if not isinstance(entry, dict):
@@ -505,8 +595,9 @@ def ledger_files(root: Path) -> tuple[list[tuple[str, Kind]], list[Diagnostic]]:
     return [(rel, kind) for rel, kind, _st in files], diags
 
 
-def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind, Optional[os.stat_result]]],
-                                                             list[Diagnostic]]:
+def list_files(
+    root: Path, with_stat: bool = True
+) -> tuple[list[tuple[str, Kind, Optional[os.stat_result]]], list[Diagnostic]]:
     """Like :func:`ledger_files`, with each file's ``lstat`` (None when it cannot be had, and for the files of
     item folders when not ``with_stat``: a load without the cache needs no stat before it reads)."""
     out: list[tuple[str, Kind, Optional[os.stat_result]]] = []
@@ -536,8 +627,9 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
                 if target is not None:
                     target.relative_to(real_root)
             except ValueError:
-                diags.append(Diagnostic(kind.folder, "symlink_outside",
-                                        f"symbolic link points outside the ledger ({target})"))
+                diags.append(
+                    Diagnostic(kind.folder, "symlink_outside", f"symbolic link points outside the ledger ({target})")
+                )
                 continue
         if not folder.is_dir():
             if os.path.lexists(folder):  # a file (or a broken link) where the kind's folder should be: its items
@@ -562,8 +654,9 @@ def list_files(root: Path, with_stat: bool = True) -> tuple[list[tuple[str, Kind
                 continue
             keep.append(name)
         folders.append((kind.folder, kind, keep))
-    for (folder, kind, names), stats in zip(folders, _stat_folders(root, folders) if with_stat else
-                                            ([None] * len(names) for _f, _k, names in folders)):
+    for (folder, kind, names), stats in zip(
+        folders, _stat_folders(root, folders) if with_stat else ([None] * len(names) for _f, _k, names in folders)
+    ):
         prefix = folder + "/"
         out.extend([(prefix + name, kind, st) for name, st in zip(names, stats)])
     return out, diags
@@ -575,8 +668,13 @@ def _item_name(kind: Kind, name: str, diags: list[Diagnostic]) -> bool:
         _other_file(kind, name, diags)
         return False
     if kind.key == "id" and not ID_RE.match(name[:-5]):
-        diags.append(Diagnostic(f"{kind.folder}/{name}", "bad_file_name", f"file name `{name}` is not a "
-                                "valid id (1-64 of A-Za-z0-9._-, starting with a letter or digit)"))
+        diags.append(
+            Diagnostic(
+                f"{kind.folder}/{name}",
+                "bad_file_name",
+                f"file name `{name}` is not a valid id (1-64 of A-Za-z0-9._-, starting with a letter or digit)",
+            )
+        )
         return False
     return True
 
@@ -599,7 +697,9 @@ def _listing_key(kinds_order: dict[str, int]):
     return key
 
 
-def _overridden_listing(files: list, diags: list[Diagnostic], overrides: dict[str, Optional[bytes]]) -> tuple[list, list]:
+def _overridden_listing(
+    files: list, diags: list[Diagnostic], overrides: dict[str, Optional[bytes]]
+) -> tuple[list, list]:
     """:func:`list_files` as it will be once ``overrides`` are written: files gone dropped, new ones added
     where the listing would put them (duplicate ids are decided by that order)."""
     from ..model import KINDS_BY_FOLDER
@@ -632,11 +732,20 @@ def _other_file(kind: Kind, name: str, diags: list[Diagnostic]) -> None:
     if name.startswith(".") or name.lower().startswith("readme"):
         return
     if name.endswith(".yml"):
-        diags.append(Diagnostic(rel, "unexpected_file", f"ignored: ledger files end in .yaml, rename it to "
-                                f"{name[:-4]}.yaml", severity=Severity.warning))
+        diags.append(
+            Diagnostic(
+                rel,
+                "unexpected_file",
+                f"ignored: ledger files end in .yaml, rename it to {name[:-4]}.yaml",
+                severity=Severity.warning,
+            )
+        )
     else:
-        diags.append(Diagnostic(rel, "unexpected_file", f"ignored: not a .yaml file in {kind.folder}/",
-                                severity=Severity.warning))
+        diags.append(
+            Diagnostic(
+                rel, "unexpected_file", f"ignored: not a .yaml file in {kind.folder}/", severity=Severity.warning
+            )
+        )
 
 
 # a file name that is an item id and ".yaml", not a README: what nearly every name in an item folder is
@@ -656,8 +765,11 @@ def _stat_folders(root: Path, folders: list[tuple[str, Kind, list[str]]]) -> lis
     try:
         for folder, _kind, _names in folders:
             try:
-                fds.append(os.open(root / folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
-                           if os.stat in os.supports_dir_fd else None)
+                fds.append(
+                    os.open(root / folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+                    if os.stat in os.supports_dir_fd
+                    else None
+                )
             except OSError:
                 fds.append(None)
         return [_lstat_names(root, fd, folder, names) for (folder, _k, names), fd in zip(folders, fds)]
@@ -673,7 +785,9 @@ def _lstat_names(root: Path, fd: Optional[int], folder: str, names: list[str]) -
     os_stat = os.stat
     for name in names:
         try:
-            append(os_stat(name, dir_fd=fd, follow_symlinks=False) if fd is not None else os.lstat(root / folder / name))
+            append(
+                os_stat(name, dir_fd=fd, follow_symlinks=False) if fd is not None else os.lstat(root / folder / name)
+            )
         except OSError:
             append(None)
     return out
@@ -705,8 +819,9 @@ def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileR
                 seen = first_seen["item" if kind not in ("assessment", "closeout") else kind] = {}
             other = seen.get(item_id)
             if other is not None:
-                diags.append(Diagnostic(rel, "duplicate_id", f"id `{item_id}` is already used by {other}",
-                                        path=("id",)))
+                diags.append(
+                    Diagnostic(rel, "duplicate_id", f"id `{item_id}` is already used by {other}", path=("id",))
+                )
                 continue
             seen[item_id] = rel
             bucket[item_id] = rec
@@ -718,8 +833,14 @@ def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileR
             seen = first_seen.setdefault(scope, {})
             other = seen.get(item_id)
             if other is not None:
-                diags.append(Diagnostic(rel, "duplicate_id", f"id `{item_id}` is already used by {other}",
-                                        path=((i,) if list_kind else ()) + ("id",)))
+                diags.append(
+                    Diagnostic(
+                        rel,
+                        "duplicate_id",
+                        f"id `{item_id}` is already used by {other}",
+                        path=((i,) if list_kind else ()) + ("id",),
+                    )
+                )
                 continue
             seen[item_id] = rel
             bucket[item_id] = rec
@@ -740,14 +861,26 @@ def _case_collisions(seen: dict[str, str]) -> list[Diagnostic]:
         folded = item_id.casefold()
         first = by_fold.setdefault(folded, item_id)
         if first != item_id:
-            out.append(Diagnostic(seen[item_id], "duplicate_id", f"id `{item_id}` differs only by case from "
-                                  f"`{first}` ({seen[first]}): the two files are one on macOS and Windows; rename one",
-                                  path=("id",)))
+            out.append(
+                Diagnostic(
+                    seen[item_id],
+                    "duplicate_id",
+                    f"id `{item_id}` differs only by case from "
+                    f"`{first}` ({seen[first]}): the two files are one on macOS and Windows; rename one",
+                    path=("id",),
+                )
+            )
     return out
 
 
-def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int] = None,
-                listing: Optional[tuple] = None, overrides: Optional[dict[str, Optional[bytes]]] = None) -> LoadResult:
+def load_ledger(
+    root: Path,
+    *,
+    cache: Optional[bool] = None,
+    jobs: Optional[int] = None,
+    listing: Optional[tuple] = None,
+    overrides: Optional[dict[str, Optional[bytes]]] = None,
+) -> LoadResult:
     """Read the whole ledger at ``root`` (see :func:`find_ledger`).
 
     ``cache``: reuse what unchanged files gave last time (see :mod:`reformctl.load.cache`); default on unless
@@ -762,14 +895,20 @@ def load_ledger(root: Path, *, cache: Optional[bool] = None, jobs: Optional[int]
         return _load_ledger(Path(root), cache, jobs, listing, overrides or {})
 
 
-def _load_ledger(root: Path, use_cache: Optional[bool], jobs: Optional[int], listing: Optional[tuple],
-                 overrides: dict[str, Optional[bytes]]) -> LoadResult:
+def _load_ledger(
+    root: Path,
+    use_cache: Optional[bool],
+    jobs: Optional[int],
+    listing: Optional[tuple],
+    overrides: dict[str, Optional[bytes]],
+) -> LoadResult:
     from . import cache as _cache
 
     started_ns = time.time_ns()
     if SETTINGS_FILE in overrides:
-        settings, diags = settings_result(*parse_bytes(SETTINGS_FILE, *_override(SETTINGS_FILE,
-                                                                                   overrides[SETTINGS_FILE])))
+        settings, diags = settings_result(
+            *parse_bytes(SETTINGS_FILE, *_override(SETTINGS_FILE, overrides[SETTINGS_FILE]))
+        )
         use_cache = False  # the cache is keyed by the settings on disk
     else:
         settings, diags = load_settings(root)
@@ -855,14 +994,27 @@ def _parse_all(root: Path, todo: list[Pending], jobs: Optional[int]) -> list[tup
 
     reader = _Reader(root)
     try:
-        return _pool.run(todo, jobs, lambda t: _load_one(reader, *t[1:]), lambda t: _parse_one(reader, *t[1:]),
-                         lambda t, parsed, diags: validate(t.rel, t.kind, parsed, diags), _cache.loads)
+        return _pool.run(
+            todo,
+            jobs,
+            lambda t: _load_one(reader, *t[1:]),
+            lambda t: _parse_one(reader, *t[1:]),
+            lambda t, parsed, diags: validate(t.rel, t.kind, parsed, diags),
+            _cache.loads,
+        )
     finally:
         reader.close()
 
 
-def _parse_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
-               problem: Optional[Diagnostic], cacheable: bool) -> tuple[Any, list[Diagnostic], Optional[bytes]]:
+def _parse_one(
+    reader: _Reader,
+    rel: str,
+    kind: Kind,
+    st: Optional[os.stat_result],
+    data: Optional[bytes],
+    problem: Optional[Diagnostic],
+    cacheable: bool,
+) -> tuple[Any, list[Diagnostic], Optional[bytes]]:
     """What a parsing worker hands over for one file: (parsed data, diagnostics, content digest or None)."""
     if data is None and problem is None:
         data, problem = reader.read(rel, st)
@@ -874,8 +1026,15 @@ def _parse_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_resul
     return parsed, diags, None
 
 
-def _load_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_result], data: Optional[bytes],
-              problem: Optional[Diagnostic], cacheable: bool) -> tuple[FileResult, Optional[bytes]]:
+def _load_one(
+    reader: _Reader,
+    rel: str,
+    kind: Kind,
+    st: Optional[os.stat_result],
+    data: Optional[bytes],
+    problem: Optional[Diagnostic],
+    cacheable: bool,
+) -> tuple[FileResult, Optional[bytes]]:
     if data is None and problem is None:
         data, problem = reader.read(rel, st)
     fr = load_bytes(rel, kind, data, problem)
@@ -887,8 +1046,9 @@ def _load_one(reader: _Reader, rel: str, kind: Kind, st: Optional[os.stat_result
 
 
 # ---------------------------------------------------------------- source positions
-def locate(root: Path, diagnostics: Iterable[Diagnostic],
-           overrides: Optional[dict[str, Optional[bytes]]] = None) -> list[Diagnostic]:
+def locate(
+    root: Path, diagnostics: Iterable[Diagnostic], overrides: Optional[dict[str, Optional[bytes]]] = None
+) -> list[Diagnostic]:
     """Give every diagnostic that has a YAML path but no line its line and column, reading each file once
     (``overrides``: as for :func:`load_ledger`)."""
     out = []

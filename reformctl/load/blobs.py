@@ -15,8 +15,7 @@ from typing import Any, Iterable, Optional, Union
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Ledger
 from ..model.ids import ID_RE
 from .. import load as _load
-from . import (_ORDINARY_NAME, FileResult, LoadResult, _other_file, assemble, decode, parse_bytes,
-               validation_diagnostics)
+from . import _ORDINARY_NAME, FileResult, LoadResult, _other_file, assemble, decode, parse_bytes, validation_diagnostics
 
 Blob = Union[bytes, Diagnostic]
 
@@ -61,8 +60,13 @@ def load_blobs(root: Path, blobs: dict[str, Blob]) -> LoadResult:
                 _other_file(kind, name, listing)
                 continue
             if kind.key == "id" and not ID_RE.match(name[:-5]):
-                listing.append(Diagnostic(rel, "bad_file_name", f"file name `{name}` is not a valid id (1-64 of "
-                                          "A-Za-z0-9._-, starting with a letter or digit)"))
+                listing.append(
+                    Diagnostic(
+                        rel,
+                        "bad_file_name",
+                        f"file name `{name}` is not a valid id (1-64 of A-Za-z0-9._-, starting with a letter or digit)",
+                    )
+                )
                 continue
         results.append(_result(rel, kind, blobs[rel]))
     res = assemble(root, settings, results)
@@ -84,8 +88,11 @@ def _settings(blob: Optional[Blob]) -> tuple[Any, list[Diagnostic]]:
 
     rel = SETTINGS_FILE
     if blob is None:
-        return None, [Diagnostic(rel, "unreadable_file", f"no {SETTINGS_FILE} at this commit: not a ledger "
-                                 "(check the member's `path`)")]
+        return None, [
+            Diagnostic(
+                rel, "unreadable_file", f"no {SETTINGS_FILE} at this commit: not a ledger (check the member's `path`)"
+            )
+        ]
     if isinstance(blob, Diagnostic):
         return None, [blob]
     data, diags = parse_bytes(rel, blob, None)

@@ -63,7 +63,7 @@ def git_dir_of(root: Path) -> Optional[Path]:
             if dotgit.is_file():
                 text = dotgit.read_text(encoding="utf-8", errors="replace").strip()
                 if text.startswith("gitdir:"):
-                    target = Path(text[len("gitdir:"):].strip())
+                    target = Path(text[len("gitdir:") :].strip())
                     return target if target.is_absolute() else (folder / target).resolve()
                 return None
         except OSError:
@@ -189,11 +189,11 @@ def unseal(blob: bytes) -> Optional[bytes]:
 
     key = secret()
     head = len(SEAL) + SEAL_BYTES
-    if key is None or len(blob) < head or blob[:len(SEAL)] != SEAL:
+    if key is None or len(blob) < head or blob[: len(SEAL)] != SEAL:
         return None
     data = memoryview(blob)[head:]
     mac = hashlib.blake2b(data, key=key, digest_size=SEAL_BYTES).digest()
-    return data.tobytes() if hmac.compare_digest(mac, blob[len(SEAL):head]) else None
+    return data.tobytes() if hmac.compare_digest(mac, blob[len(SEAL) : head]) else None
 
 
 def stat_key(st: os.stat_result) -> tuple:
@@ -249,8 +249,14 @@ def _model_reducer(canon: dict) -> Any:
                     if tx is str or tx is _dt.date:
                         v[i] = canon.setdefault(x, x)
         fs = obj.__pydantic_fields_set__
-        return (copyreg.__newobj__,  # type: ignore[attr-defined]  # there at run time, not in the stubs
-                (type(obj),), (d, canon.setdefault(("fs", frozenset(fs)), fs)), None, None, _set_model_state)
+        return (
+            copyreg.__newobj__,  # type: ignore[attr-defined]  # there at run time, not in the stubs
+            (type(obj),),
+            (d, canon.setdefault(("fs", frozenset(fs)), fs)),
+            None,
+            None,
+            _set_model_state,
+        )
 
     return reduce
 
@@ -269,8 +275,14 @@ def _model_classes() -> list[type]:
 
 
 _ALLOWED = {
-    ("datetime", "date"), ("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "set"),
-    ("builtins", "frozenset"), ("builtins", "object"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+    ("datetime", "date"),
+    ("copyreg", "__newobj__"),
+    ("copyreg", "_reconstructor"),
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("builtins", "object"),
+    ("pathlib", "PosixPath"),
+    ("pathlib", "WindowsPath"),
     ("reformctl.load.cache", "_set_model_state"),
 }
 
@@ -352,8 +364,13 @@ class Cache:
                 if data is None:
                     raise pickle.UnpicklingError("not sealed with this user's key")
                 blob = loads(data)
-                if (isinstance(blob, dict) and blob.get("format") == CACHE_FORMAT and blob.get("key") == key
-                        and blob.get("shard") == n and isinstance(blob.get("entries"), dict)):
+                if (
+                    isinstance(blob, dict)
+                    and blob.get("format") == CACHE_FORMAT
+                    and blob.get("key") == key
+                    and blob.get("shard") == n
+                    and isinstance(blob.get("entries"), dict)
+                ):
                     c.entries.update(blob["entries"])
                     continue
             except Exception:  # noqa: BLE001 - a damaged or foreign shard is simply rebuilt
@@ -375,8 +392,17 @@ class Cache:
             folder = self.folder
             make_folder(folder)
             for n, part in sorted(parts.items()):
-                data = seal(dumps({"format": CACHE_FORMAT, "key": self.key, "shard": n, "entries": part,
-                                   "written_ns": time.time_ns()}))
+                data = seal(
+                    dumps(
+                        {
+                            "format": CACHE_FORMAT,
+                            "key": self.key,
+                            "shard": n,
+                            "entries": part,
+                            "written_ns": time.time_ns(),
+                        }
+                    )
+                )
                 write_atomically(shard_path(folder, n), data)
             self.dirty = set()
         except Exception:  # noqa: BLE001 - the cache is an optimisation only
@@ -423,5 +449,14 @@ def clear(root: Path) -> bool:
     return found
 
 
-__all__ = ["Cache", "ENV_NO_CACHE", "cache_enabled", "cache_path", "clear", "code_fingerprint", "digest",
-           "is_racy", "stat_key"]
+__all__ = [
+    "Cache",
+    "ENV_NO_CACHE",
+    "cache_enabled",
+    "cache_path",
+    "clear",
+    "code_fingerprint",
+    "digest",
+    "is_racy",
+    "stat_key",
+]

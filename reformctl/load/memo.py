@@ -97,8 +97,9 @@ def ledger_stamp(root: Path) -> Stamp:
         return Stamp("", False, listing)
     trusted = True
     get = attrgetter
-    modes, sizes, mtimes, ctimes, inos, devs = (list(map(get(f), stats)) for f in
-                                                ("st_mode", "st_size", "st_mtime_ns", "st_ctime_ns", "st_ino", "st_dev"))
+    modes, sizes, mtimes, ctimes, inos, devs = (
+        list(map(get(f), stats)) for f in ("st_mode", "st_size", "st_mtime_ns", "st_ctime_ns", "st_ino", "st_dev")
+    )
     limit = started - _cache.RACY_NS
     if not all(map(stat.S_ISREG, modes)) or max(mtimes, default=0) >= limit or max(ctimes, default=0) >= limit:
         trusted = False
@@ -165,8 +166,13 @@ class Memo:
             blob = _PlainUnpickler(io.BytesIO(data)).load()
         except Exception:  # noqa: BLE001 - missing, damaged or foreign: a miss
             return None
-        if (type(blob) is tuple and len(blob) == 4 and blob[0] == FORMAT and blob[1] == self.stamp.digest
-                and blob[2] == repr(key)):
+        if (
+            type(blob) is tuple
+            and len(blob) == 4
+            and blob[0] == FORMAT
+            and blob[1] == self.stamp.digest
+            and blob[2] == repr(key)
+        ):
             return blob[3]
         return None
 

@@ -50,8 +50,14 @@ def worker_count(jobs: Optional[int], n_files: int) -> int:
 CHUNK_FILES = 1024  # a worker hands its parsed files over in chunks of this many, as it goes
 
 
-def run(todo: Sequence[Any], jobs: Optional[int], load_one: Callable[[Any], Any], parse_one: Callable[[Any], Any],
-        validate: Callable[[Any, Any, list], Any], loads: Callable[[bytes], Any]) -> list:
+def run(
+    todo: Sequence[Any],
+    jobs: Optional[int],
+    load_one: Callable[[Any], Any],
+    parse_one: Callable[[Any], Any],
+    validate: Callable[[Any, Any, list], Any],
+    loads: Callable[[bytes], Any],
+) -> list:
     """What ``load_one(t)`` gives for each ``t`` of ``todo``, in order: computed here, or by forked workers that
     run ``parse_one(t)`` (plain data: parsed, diagnostics, digest) and send it back for ``validate(t, parsed,
     diagnostics)`` here. ``loads`` reads a frame (the cache's safe unpickler)."""
@@ -81,7 +87,7 @@ def run(todo: Sequence[Any], jobs: Optional[int], load_one: Callable[[Any], Any]
                     os.close(inbox.fd)
                 with os.fdopen(w, "wb") as fh:
                     for start in range(0, len(positions), CHUNK_FILES):
-                        chunk = [parse_one(todo[i]) for i in positions[start:start + CHUNK_FILES]]
+                        chunk = [parse_one(todo[i]) for i in positions[start : start + CHUNK_FILES]]
                         data = dumps_tree(chunk)
                         fh.write(len(data).to_bytes(8, "little"))
                         fh.write(data)
@@ -102,7 +108,7 @@ def run(todo: Sequence[Any], jobs: Optional[int], load_one: Callable[[Any], Any]
         try:
             for frame in inbox.frames():
                 part = loads(frame)
-                chunk = inbox.positions[done:done + CHUNK_FILES]
+                chunk = inbox.positions[done : done + CHUNK_FILES]
                 if type(part) is not list or len(part) != len(chunk):
                     break
                 for i, (parsed, diags, dig) in zip(chunk, part):
@@ -161,10 +167,10 @@ class Inbox:
         while True:
             buf = self.buf
             while len(buf) - pos >= 8:
-                size = int.from_bytes(buf[pos:pos + 8], "little")
+                size = int.from_bytes(buf[pos : pos + 8], "little")
                 if len(buf) - pos - 8 < size:
                     break
-                yield bytes(buf[pos + 8:pos + 8 + size])
+                yield bytes(buf[pos + 8 : pos + 8 + size])
                 pos += 8 + size
             del buf[:pos]
             pos = 0

@@ -72,7 +72,9 @@ Resolver12.add_implicit_resolver(
 Resolver12.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
-_STR, _INT, _BOOL, _NULL, _FLOAT, _TS = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "float", "timestamp"))
+_STR, _INT, _BOOL, _NULL, _FLOAT, _TS = (
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "float", "timestamp")
+)
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
@@ -196,7 +198,9 @@ class Constructor12(SafeConstructor):
             key = str(key) if not isinstance(key, str) else key
             if key in mapping:
                 raise ConstructorError(
-                    None, None, f"duplicate key {key!r} (a later value would silently replace the first)",
+                    None,
+                    None,
+                    f"duplicate key {key!r} (a later value would silently replace the first)",
                     key_node.start_mark,
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
@@ -242,11 +246,19 @@ def _refuse_anchors(text: str) -> None:
         while loader.check_event():
             ev = loader.get_event()
             if isinstance(ev, yaml.AliasEvent):
-                raise YamlProblem("yaml_alias", "aliases (*name) are not allowed in a ledger file",
-                                  ev.start_mark.line + 1, ev.start_mark.column + 1)
+                raise YamlProblem(
+                    "yaml_alias",
+                    "aliases (*name) are not allowed in a ledger file",
+                    ev.start_mark.line + 1,
+                    ev.start_mark.column + 1,
+                )
             if getattr(ev, "anchor", None):
-                raise YamlProblem("yaml_alias", f"anchors (&{ev.anchor}) are not allowed in a ledger file",
-                                  ev.start_mark.line + 1, ev.start_mark.column + 1)
+                raise YamlProblem(
+                    "yaml_alias",
+                    f"anchors (&{ev.anchor}) are not allowed in a ledger file",
+                    ev.start_mark.line + 1,
+                    ev.start_mark.column + 1,
+                )
     finally:
         loader.dispose()
 
@@ -387,8 +399,12 @@ def _parse_full(text: str) -> Any:
         node = loader.get_node()
         if loader.check_node():
             nxt = loader.get_node()
-            raise YamlProblem("yaml_multiple_documents", "a ledger file holds one YAML document, found more",
-                              nxt.start_mark.line + 1, 1)
+            raise YamlProblem(
+                "yaml_multiple_documents",
+                "a ledger file holds one YAML document, found more",
+                nxt.start_mark.line + 1,
+                1,
+            )
         try:
             return _build(node)
         except (_Fallback, RecursionError):

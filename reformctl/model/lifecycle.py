@@ -13,12 +13,25 @@ from .records import PilotStatus, PlanStatus, TaskStatus
 
 # The order of the statuses of each kind: a move to a lower rank is backwards (and needs a `reopen_reason`).
 RANKS: dict[str, dict[str, int]] = {
-    "task": {TaskStatus.planned.value: 0, TaskStatus.in_progress.value: 1, TaskStatus.completed.value: 2,
-             TaskStatus.cancelled.value: 2, TaskStatus.closed.value: 3},
-    "plan": {PlanStatus.drafting.value: 0, PlanStatus.reviewing.value: 1, PlanStatus.issued.value: 2,
-             PlanStatus.closed.value: 3},
-    "pilot": {PilotStatus.active.value: 0, PilotStatus.adjusted.value: 0, PilotStatus.completed.value: 1,
-              PilotStatus.exited.value: 1},
+    "task": {
+        TaskStatus.planned.value: 0,
+        TaskStatus.in_progress.value: 1,
+        TaskStatus.completed.value: 2,
+        TaskStatus.cancelled.value: 2,
+        TaskStatus.closed.value: 3,
+    },
+    "plan": {
+        PlanStatus.drafting.value: 0,
+        PlanStatus.reviewing.value: 1,
+        PlanStatus.issued.value: 2,
+        PlanStatus.closed.value: 3,
+    },
+    "pilot": {
+        PilotStatus.active.value: 0,
+        PilotStatus.adjusted.value: 0,
+        PilotStatus.completed.value: 1,
+        PilotStatus.exited.value: 1,
+    },
 }
 # The status of an item written off at the close-out of its year (the kinds that can be written off).
 CLOSED: dict[str, str] = {"task": TaskStatus.closed.value, "plan": PlanStatus.closed.value}
@@ -57,4 +70,13 @@ def pilot_running(p: Any, as_of: dt.date) -> bool:
     return p.status.is_open and (stop is None or stop > as_of) and p.start <= as_of
 
 
-__all__ = ["CLOSED", "INITIAL", "RANKS", "TASK_ENDED", "is_backwards", "pilot_running", "task_open", "task_open_between"]
+__all__ = [
+    "CLOSED",
+    "INITIAL",
+    "RANKS",
+    "TASK_ENDED",
+    "is_backwards",
+    "pilot_running",
+    "task_open",
+    "task_open_between",
+]

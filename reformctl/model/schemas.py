@@ -27,14 +27,18 @@ def _draft07(schema: dict[str, Any], name: str, title: str) -> dict[str, Any]:
 def generate() -> dict[str, dict[str, Any]]:
     """File name -> schema for every kind."""
     out: dict[str, dict[str, Any]] = {}
-    out["settings.schema.json"] = _draft07(Settings.model_json_schema(), "settings", "reformctl.yaml: 台账设置 / ledger settings")
+    out["settings.schema.json"] = _draft07(
+        Settings.model_json_schema(), "settings", "reformctl.yaml: 台账设置 / ledger settings"
+    )
     for kind in LIST_KINDS:
         assert kind.list_file is not None  # list kinds have one
         name = kind.list_file.removesuffix(".yaml")
         schema = TypeAdapter(list[kind.model]).json_schema()  # type: ignore[name-defined]  # a class chosen at run time
         out[f"{name}.schema.json"] = _draft07(schema, name, f"{kind.list_file}: {kind.name} list")
     for kind in FOLDER_KINDS:
-        out[f"{kind.name}.schema.json"] = _draft07(kind.model.model_json_schema(), kind.name, f"{kind.folder}/<ID>.yaml: {kind.name}")
+        out[f"{kind.name}.schema.json"] = _draft07(
+            kind.model.model_json_schema(), kind.name, f"{kind.folder}/<ID>.yaml: {kind.name}"
+        )
     return out
 
 

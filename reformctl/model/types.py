@@ -104,8 +104,10 @@ ItemId = Annotated[str, Field(pattern=ID_PATTERN)]
 """An item id: 1-64 characters of A-Za-z0-9._-, starting with a letter or digit."""
 
 # Characters that do not show: an id holding one looks the same as the id without it, and never matches it.
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
 
 
 def _unit_id_text(value: str) -> str:
@@ -116,8 +118,10 @@ def _unit_id_text(value: str) -> str:
     if hit:
         raise ValueError(f"`{value}` holds an invisible character (U+{ord(hit.group()):04X}): delete and retype it")
     if not unicodedata.is_normalized("NFC", value):
-        raise ValueError(f"`{value}` is written with combining marks (Unicode NFD), not in composed form (NFC) "
-                         f"like `{unicodedata.normalize('NFC', value)}`: retype it")
+        raise ValueError(
+            f"`{value}` is written with combining marks (Unicode NFD), not in composed form (NFC) "
+            f"like `{unicodedata.normalize('NFC', value)}`: retype it"
+        )
     return value
 
 

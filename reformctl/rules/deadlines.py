@@ -18,6 +18,7 @@ from .dates import add_days, add_months
 from .findings import Ctx, rule
 from .workdays import CalendarUnknown, add_working_days
 
+
 def _open_tasks(ctx: Ctx) -> list:
     """(id, task) of the open tasks as of the date, computed once per evaluation (four rules ask)."""
     found = ctx.shared.get("open_tasks")
@@ -44,8 +45,15 @@ def carry_over_overdue(ctx: Ctx) -> None:
     """A task carried over at year end (R13) past its new deadline ``carry_over.new_due``."""
     for tid, t in _open_tasks(ctx):
         if t.carry_over is not None:
-            ctx.emit("carry_over_overdue", "task", tid, t.carry_over.new_due, t.lead_unit, title=t.title,
-                     old_due=t.due.isoformat())
+            ctx.emit(
+                "carry_over_overdue",
+                "task",
+                tid,
+                t.carry_over.new_due,
+                t.lead_unit,
+                title=t.title,
+                old_due=t.due.isoformat(),
+            )
 
 
 @rule("milestone_overdue", "task")
@@ -69,8 +77,16 @@ def update_overdue(ctx: Ctx) -> None:
         if delegated and tid in delegated and delegated[tid][1] is not None:
             dates.append(delegated[tid][1])  # the member's progress on it counts as the upper task's
         last = max(max(dates) if dates else t.start, ctx.start)
-        ctx.emit("update_overdue", "task", tid, add_months(last, months), t.lead_unit, title=t.title,
-                 last=last.isoformat(), months=months)
+        ctx.emit(
+            "update_overdue",
+            "task",
+            tid,
+            add_months(last, months),
+            t.lead_unit,
+            title=t.title,
+            last=last.isoformat(),
+            months=months,
+        )
 
 
 @rule("pilot_overdue", "pilot", "R4")
@@ -78,8 +94,17 @@ def pilot_overdue(ctx: Ctx) -> None:
     """A pilot still active (or adjusted) after its term ends (``end`` is the last day of the term)."""
     for pid, p in ctx.ledger.pilots.items():
         if p.status.is_open:
-            ctx.emit("pilot_overdue", "pilot", pid, p.end, p.unit, title=p.title, start=p.start.isoformat(),
-                     end=p.end.isoformat(), status=p.status.value)
+            ctx.emit(
+                "pilot_overdue",
+                "pilot",
+                pid,
+                p.end,
+                p.unit,
+                title=p.title,
+                start=p.start.isoformat(),
+                end=p.end.isoformat(),
+                status=p.status.value,
+            )
 
 
 @rule("pilot_not_filed", "pilot", "R5")
@@ -89,8 +114,16 @@ def pilot_not_filed(ctx: Ctx) -> None:
     n = ctx.settings.pilot_filing_days
     for pid, p in ctx.ledger.pilots.items():
         if p.status.is_open and not ctx.happened(p.filed):
-            ctx.emit("pilot_not_filed", "pilot", pid, add_days(max(p.start, ctx.start), n), p.unit, title=p.title,
-                     start=max(p.start, ctx.start).isoformat(), n=n)
+            ctx.emit(
+                "pilot_not_filed",
+                "pilot",
+                pid,
+                add_days(max(p.start, ctx.start), n),
+                p.unit,
+                title=p.title,
+                start=max(p.start, ctx.start).isoformat(),
+                n=n,
+            )
 
 
 def problem_due(n: Notice, p: Problem) -> tuple[dt.date, dict]:
@@ -100,7 +133,9 @@ def problem_due(n: Notice, p: Problem) -> tuple[dt.date, dict]:
         return p.due, {}
     assert p.due_working_days is not None
     return add_working_days(n.issued, p.due_working_days), {
-        "working_days": p.due_working_days, "counted_from": n.issued.isoformat()}
+        "working_days": p.due_working_days,
+        "counted_from": n.issued.isoformat(),
+    }
 
 
 def reminder_due(r: Reminder) -> tuple[dt.date, dict]:
@@ -110,7 +145,9 @@ def reminder_due(r: Reminder) -> tuple[dt.date, dict]:
         return r.report_due, {}
     assert r.report_within_working_days is not None
     return add_working_days(r.issued, r.report_within_working_days), {
-        "working_days": r.report_within_working_days, "counted_from": r.issued.isoformat()}
+        "working_days": r.report_within_working_days,
+        "counted_from": r.issued.isoformat(),
+    }
 
 
 def _calendar_note(ctx: Ctx, kind: str, id: str, ref: str, what: str, exc: CalendarUnknown) -> None:
@@ -134,8 +171,18 @@ def problem_overdue(ctx: Ctx) -> None:
             except CalendarUnknown as exc:
                 _calendar_note(ctx, "notice", nid, str(p.no), f"{nid} problem {p.no}", exc)
                 continue
-            ctx.emit("problem_overdue", "notice", nid, due, p.responsible or n.to_unit, title=_notice_title(n),
-                     ref=str(p.no), no=p.no, description=p.description, **how)
+            ctx.emit(
+                "problem_overdue",
+                "notice",
+                nid,
+                due,
+                p.responsible or n.to_unit,
+                title=_notice_title(n),
+                ref=str(p.no),
+                no=p.no,
+                description=p.description,
+                **how,
+            )
 
 
 @rule("review_overdue", "notice", "R14")
@@ -147,8 +194,16 @@ def review_overdue(ctx: Ctx) -> None:
                 continue
             for j, r in enumerate(p.reviews):
                 if not ctx.happened(r.done):
-                    ctx.emit("review_overdue", "notice", nid, r.due, p.responsible or n.to_unit,
-                             title=_notice_title(n), ref=f"{p.no}/{j + 1}", no=p.no)
+                    ctx.emit(
+                        "review_overdue",
+                        "notice",
+                        nid,
+                        r.due,
+                        p.responsible or n.to_unit,
+                        title=_notice_title(n),
+                        ref=f"{p.no}/{j + 1}",
+                        no=p.no,
+                    )
 
 
 @rule("reminder_overdue", "reminder", "R10")
@@ -165,8 +220,7 @@ def reminder_overdue(ctx: Ctx) -> None:
             _calendar_note(ctx, "reminder", rid, "", rid, exc)
             continue
         for u in missing:
-            ctx.emit("reminder_overdue", "reminder", rid, due, u, title=r.subject or r.plan, ref=u, plan=r.plan,
-                     **how)
+            ctx.emit("reminder_overdue", "reminder", rid, due, u, title=r.subject or r.plan, ref=u, plan=r.plan, **how)
 
 
 @rule("plan_review_overdue", "plan")
@@ -197,9 +251,17 @@ def plan_review_unprepared(ctx: Ctx) -> None:
             continue
         missing = plan_preparation_missing(p, ctx.as_of)
         if missing:
-            ctx.emit("plan_review_unprepared", "plan", pid, p.review_scheduled, _plan_unit(p), title=p.title,
-                     missing=",".join(missing), missing_zh="、".join(zh[m] for m in missing),
-                     missing_en=", ".join(en[m] for m in missing))
+            ctx.emit(
+                "plan_review_unprepared",
+                "plan",
+                pid,
+                p.review_scheduled,
+                _plan_unit(p),
+                title=p.title,
+                missing=",".join(missing),
+                missing_zh="、".join(zh[m] for m in missing),
+                missing_en=", ".join(en[m] for m in missing),
+            )
 
 
 def _plan_unit(p) -> Optional[str]:

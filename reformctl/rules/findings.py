@@ -77,9 +77,18 @@ class Finding:
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON object of `status --format json`: the contract's fields first, then the extras."""
         return {
-            "id": self.id, "kind": self.kind, "rule": self.rule, "due": self.due.isoformat(), "days": self.days,
-            "light": self.light, "unit": self.unit, "message": self.message if lang == "en" else self.text(lang),
-            "title": self.title, "ref": self.ref, "period": self.period, "file": self.file,
+            "id": self.id,
+            "kind": self.kind,
+            "rule": self.rule,
+            "due": self.due.isoformat(),
+            "days": self.days,
+            "light": self.light,
+            "unit": self.unit,
+            "message": self.message if lang == "en" else self.text(lang),
+            "title": self.title,
+            "ref": self.ref,
+            "period": self.period,
+            "file": self.file,
         }
 
     def to_row(self) -> tuple:
@@ -199,8 +208,20 @@ class Ctx:
         return add_days(self.as_of, self.window)
 
     # -- output
-    def emit(self, rule: str, kind: str, id: str, due: dt.date, unit: Optional[str], *, title: str = "",
-             ref: str = "", period: str = "", file: Optional[str] = None, **args: Any) -> Optional[Finding]:
+    def emit(
+        self,
+        rule: str,
+        kind: str,
+        id: str,
+        due: dt.date,
+        unit: Optional[str],
+        *,
+        title: str = "",
+        ref: str = "",
+        period: str = "",
+        file: Optional[str] = None,
+        **args: Any,
+    ) -> Optional[Finding]:
         judged = self.light(due)
         if judged is None:
             return None
@@ -210,14 +231,28 @@ class Ctx:
             args.setdefault("period", period)
         if file is None:
             file = self.ledger.file_of(kind, id)
-        f = Finding(id=id, kind=kind, rule=rule, due=due, days=days, light=light, unit=unit or "",
-                    message=i18n.message(rule, args, days, "en"), title=title, file=file, ref=ref, period=period,
-                    args=args)
+        f = Finding(
+            id=id,
+            kind=kind,
+            rule=rule,
+            due=due,
+            days=days,
+            light=light,
+            unit=unit or "",
+            message=i18n.message(rule, args, days, "en"),
+            title=title,
+            file=file,
+            ref=ref,
+            period=period,
+            args=args,
+        )
         self.findings.append(f)
         return f
 
     def note(self, code: str, kind: str, id: str, ref: str = "", **args: Any) -> None:
-        self.notes.append(Note(id, kind, code, ref, self.ledger.file_of(kind, id), args, (self.rule,) if self.rule else ()))
+        self.notes.append(
+            Note(id, kind, code, ref, self.ledger.file_of(kind, id), args, (self.rule,) if self.rule else ())
+        )
 
 
 @dataclass
@@ -227,8 +262,14 @@ class Evaluation:
     notes: list[Note]
 
 
-def evaluate(ledger: Ledger, as_of: dt.date, *, horizon: Optional[int] = None,
-             rules: Optional[Iterable[str]] = None, members: Optional[list] = None) -> Evaluation:
+def evaluate(
+    ledger: Ledger,
+    as_of: dt.date,
+    *,
+    horizon: Optional[int] = None,
+    rules: Optional[Iterable[str]] = None,
+    members: Optional[list] = None,
+) -> Evaluation:
     """Run the rules (all, or the codes in ``rules``) and return sorted findings and notes.
 
     ``horizon`` (days) also returns deadlines up to ``as_of + horizon`` that are not yet due soon, with light
@@ -253,13 +294,15 @@ def evaluate(ledger: Ledger, as_of: dt.date, *, horizon: Optional[int] = None,
     merged: dict[Note, set] = {}  # one note however many rules could not judge the same thing, with those rules
     for n in ctx.notes:
         merged.setdefault(n, set()).update(n.rules)
-    notes = sorted((replace(n, rules=tuple(sorted(r))) for n, r in merged.items()),
-                   key=lambda n: (n.file, n.id, n.ref, n.code))
+    notes = sorted(
+        (replace(n, rules=tuple(sorted(r))) for n, r in merged.items()), key=lambda n: (n.file, n.id, n.ref, n.code)
+    )
     return Evaluation(as_of, out, notes)
 
 
-def select_notes(notes: Iterable[Note], *, kinds: Optional[Iterable[str]] = None,
-                 rules: Optional[Iterable[str]] = None) -> list[Note]:
+def select_notes(
+    notes: Iterable[Note], *, kinds: Optional[Iterable[str]] = None, rules: Optional[Iterable[str]] = None
+) -> list[Note]:
     """The notes that concern the kinds and rules asked for (all when none is asked): `status --rule X` warns
     only about what rule X could not judge. (Notes have no unit: ``--unit`` does not narrow them.)"""
     k, r = set(kinds or ()), set(rules or ())
@@ -275,19 +318,47 @@ def rule_codes() -> list[str]:
     return sorted(all_rules())
 
 
-__all__ = ["Ctx", "Evaluation", "Finding", "KINDS", "Note", "Rule", "RULES", "RULE_MODULES", "all_rules", "asdict",
-           "evaluate", "findings", "rule", "rule_codes", "select", "worst_at_least"]
+__all__ = [
+    "Ctx",
+    "Evaluation",
+    "Finding",
+    "KINDS",
+    "Note",
+    "Rule",
+    "RULES",
+    "RULE_MODULES",
+    "all_rules",
+    "asdict",
+    "evaluate",
+    "findings",
+    "rule",
+    "rule_codes",
+    "select",
+    "worst_at_least",
+]
 
 
 KINDS = ("task", "pilot", "notice", "plan", "reminder", "report", "event", "unit")
 
 
-def select(items: Iterable[Finding], *, units: Optional[Iterable[str]] = None, kinds: Optional[Iterable[str]] = None,
-           rules: Optional[Iterable[str]] = None, lights: Optional[Iterable[str]] = None) -> list[Finding]:
+def select(
+    items: Iterable[Finding],
+    *,
+    units: Optional[Iterable[str]] = None,
+    kinds: Optional[Iterable[str]] = None,
+    rules: Optional[Iterable[str]] = None,
+    lights: Optional[Iterable[str]] = None,
+) -> list[Finding]:
     """The findings matching every given filter (each a set of accepted values; None or empty: any)."""
     u, k, r, li = (set(x) if x else None for x in (units, kinds, rules, lights))
-    return [f for f in items if (u is None or f.unit in u) and (k is None or f.kind in k)
-            and (r is None or f.rule in r) and (li is None or f.light in li)]
+    return [
+        f
+        for f in items
+        if (u is None or f.unit in u)
+        and (k is None or f.kind in k)
+        and (r is None or f.rule in r)
+        and (li is None or f.light in li)
+    ]
 
 
 def worst_at_least(items: Iterable[Finding], light: str) -> bool:

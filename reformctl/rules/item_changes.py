@@ -23,13 +23,26 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
     out: list[Diagnostic] = []
     oid, nid = old.get("id"), new.get("id")
     if oid != nid:
-        out.append(Diagnostic(rel, "id_changed", f"id changed from {oid} to {nid} since {ref}: an id never changes "
-                              "(create a new item and cancel this one)", path=("id",)))
+        out.append(
+            Diagnostic(
+                rel,
+                "id_changed",
+                f"id changed from {oid} to {nid} since {ref}: an id never changes "
+                "(create a new item and cancel this one)",
+                path=("id",),
+            )
+        )
     ost, nst = str(old.get("status", "")), str(new.get("status", ""))
     if kind in CLOSED and ost == CLOSED[kind] and old != new:
         first = next((k for k in list(new) + list(old) if old.get(k) != new.get(k)), "status")
-        out.append(Diagnostic(rel, "closed_item_edited", f"{oid} was written off (closed) at {ref} and must not be "
-                              f"edited (`{first}` changed)", path=(first,) if first in new else ()))
+        out.append(
+            Diagnostic(
+                rel,
+                "closed_item_edited",
+                f"{oid} was written off (closed) at {ref} and must not be edited (`{first}` changed)",
+                path=(first,) if first in new else (),
+            )
+        )
     # append-only lists; problems and milestones are never removed
     if kind == "task":
         out += _append_only(rel, old.get("progress"), new.get("progress"), ("progress",), "progress")
@@ -50,33 +63,62 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
                 continue
             for j, np in enumerate(new_problems):
                 if isinstance(np, dict) and np.get("no") == op.get("no"):
-                    out += _append_only(rel, op.get("reviews"), np.get("reviews"), ("problems", j, "reviews"),
-                                        f"problem {op.get('no')} reviews", fill=("done", "result"))
+                    out += _append_only(
+                        rel,
+                        op.get("reviews"),
+                        np.get("reviews"),
+                        ("problems", j, "reviews"),
+                        f"problem {op.get('no')} reviews",
+                        fill=("done", "result"),
+                    )
                     out += _problem_dates_kept(rel, op, np, j, ref)
                     break
             else:
                 desc = str(op.get("description") or "")
                 desc = desc if len(desc) <= 30 else desc[:30] + "…"
-                out.append(Diagnostic(rel, "problem_removed", f"problem {op.get('no')} ({desc}) was removed from "
-                                      f"{oid} since {ref}: a problem stays on its notice (restore it, with its "
-                                      "number; record `rectified`/`verified` or a review instead)",
-                                      path=("problems",) if "problems" in new else ()))
+                out.append(
+                    Diagnostic(
+                        rel,
+                        "problem_removed",
+                        f"problem {op.get('no')} ({desc}) was removed from "
+                        f"{oid} since {ref}: a problem stays on its notice (restore it, with its "
+                        "number; record `rectified`/`verified` or a review instead)",
+                        path=("problems",) if "problems" in new else (),
+                    )
+                )
     # a changed due needs an extension record
     if kind == "task" and old.get("due") != new.get("due") and old.get("due") is not None:
         exts: list[Any] = new["extensions"] if isinstance(new.get("extensions"), list) else []
-        ok = any(isinstance(e, dict) and str(e.get("old_due")) == str(old.get("due"))
-                 and str(e.get("new_due")) == str(new.get("due")) for e in exts)
+        ok = any(
+            isinstance(e, dict)
+            and str(e.get("old_due")) == str(old.get("due"))
+            and str(e.get("new_due")) == str(new.get("due"))
+            for e in exts
+        )
         if not ok:
-            out.append(Diagnostic(rel, "due_without_extension", f"due changed from {old.get('due')} to "
-                                  f"{new.get('due')} without an extension record (extensions: old_due "
-                                  f"{old.get('due')}, new_due {new.get('due')}, reason, approver); use "
-                                  "`reformctl extend`", path=("due",)))
+            out.append(
+                Diagnostic(
+                    rel,
+                    "due_without_extension",
+                    f"due changed from {old.get('due')} to "
+                    f"{new.get('due')} without an extension record (extensions: old_due "
+                    f"{old.get('due')}, new_due {new.get('due')}, reason, approver); use "
+                    "`reformctl extend`",
+                    path=("due",),
+                )
+            )
     # status backwards
     if is_backwards(kind, ost, nst):
         reason = new.get("reopen_reason")
         if not reason or reason == old.get("reopen_reason"):
-            out.append(Diagnostic(rel, "status_backwards", f"status moved back from {ost} to {nst} without a reason: "
-                                  "write why in `reopen_reason`", path=("status",)))
+            out.append(
+                Diagnostic(
+                    rel,
+                    "status_backwards",
+                    f"status moved back from {ost} to {nst} without a reason: write why in `reopen_reason`",
+                    path=("status",),
+                )
+            )
     return out
 
 
@@ -88,11 +130,20 @@ def _append_only(rel: str, old: Any, new: Any, path: tuple, what: str, fill: tup
     for i, entry in enumerate(old):
         if i >= len(new):
             where = path if new else path[:-1] + (path[-1],)
-            return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was removed: entries are only appended",
-                               path=where)]
+            return [
+                Diagnostic(
+                    rel, "append_only", f"{what} entry {i + 1} was removed: entries are only appended", path=where
+                )
+            ]
         if new[i] != entry and not _filled_in(entry, new[i], fill):
-            return [Diagnostic(rel, "append_only", f"{what} entry {i + 1} was changed: entries are only appended "
-                               "(add a new one instead)", path=path + (i,))]
+            return [
+                Diagnostic(
+                    rel,
+                    "append_only",
+                    f"{what} entry {i + 1} was changed: entries are only appended (add a new one instead)",
+                    path=path + (i,),
+                )
+            ]
     return []
 
 
@@ -111,9 +162,16 @@ def _recipients_kept(rel: str, old: Any, new: Any, oid: Any, ref: str) -> list[D
     gone = [u for u in before if u not in after]
     if not gone:
         return []
-    return [Diagnostic(rel, "append_only", f"{', '.join(gone)} removed from `to` of {oid} since {ref}: a reminder's "
-                       "recipients are only added (a unit that has not reported stays overdue; record its report "
-                       "in `reports` instead)", path=("to",) if new is not None else ())]
+    return [
+        Diagnostic(
+            rel,
+            "append_only",
+            f"{', '.join(gone)} removed from `to` of {oid} since {ref}: a reminder's "
+            "recipients are only added (a unit that has not reported stays overdue; record its report "
+            "in `reports` instead)",
+            path=("to",) if new is not None else (),
+        )
+    ]
 
 
 def _problem_dates_kept(rel: str, op: dict, np: dict, j: int, ref: str) -> list[Diagnostic]:
@@ -125,9 +183,16 @@ def _problem_dates_kept(rel: str, op: dict, np: dict, j: int, ref: str) -> list[
             reason = np.get("reopen_reason")
             if reason and reason != op.get("reopen_reason"):
                 continue
-            out.append(Diagnostic(rel, "status_backwards", f"problem {op.get('no')}: `{key}` ({op.get(key)}) was "
-                                  f"cleared since {ref} without a reason: restore it, or write why in the problem's "
-                                  "`reopen_reason`", path=("problems", j, key) if key in np else ("problems", j)))
+            out.append(
+                Diagnostic(
+                    rel,
+                    "status_backwards",
+                    f"problem {op.get('no')}: `{key}` ({op.get(key)}) was "
+                    f"cleared since {ref} without a reason: restore it, or write why in the problem's "
+                    "`reopen_reason`",
+                    path=("problems", j, key) if key in np else ("problems", j),
+                )
+            )
     return out
 
 
@@ -135,14 +200,22 @@ def _closeout_kept(rel: str, old: dict, new: dict) -> list[Diagnostic]:
     """A close-out record only grows: no id leaves ``closed`` (a write-off is final) nor ``carried_over`` (a
     re-run of close-out may rewrite an entry's reason, measures and new deadline, never drop it)."""
     out = []
-    for key, ids in (("closed", lambda v: [str(x) for x in v]),
-                     ("carried_over", lambda v: [str(e.get("id")) for e in v if isinstance(e, dict)])):
+    for key, ids in (
+        ("closed", lambda v: [str(x) for x in v]),
+        ("carried_over", lambda v: [str(e.get("id")) for e in v if isinstance(e, dict)]),
+    ):
         before = ids(old.get(key)) if isinstance(old.get(key), list) else []
         after = set(ids(new.get(key))) if isinstance(new.get(key), list) else set()
         gone = [i for i in before if i not in after]
         if gone:
-            out.append(Diagnostic(rel, "append_only", f"{', '.join(gone)} removed from `{key}` of the close-out "
-                                  f"record: its entries are only appended", path=(key,) if key in new else ()))
+            out.append(
+                Diagnostic(
+                    rel,
+                    "append_only",
+                    f"{', '.join(gone)} removed from `{key}` of the close-out record: its entries are only appended",
+                    path=(key,) if key in new else (),
+                )
+            )
     return out
 
 
@@ -157,9 +230,16 @@ def _milestones_kept(rel: str, old: Any, new: Any, ref: str) -> list[Diagnostic]
         if name in left:
             left.remove(name)
             continue
-        out.append(Diagnostic(rel, "milestone_removed", f"milestone {name!r} (due {m.get('due')}) was removed or "
-                              f"renamed since {ref}: milestones stay on the record (restore it; mark it `done`, "
-                              "or explain in a progress entry)", path=("milestones",) if new else ()))
+        out.append(
+            Diagnostic(
+                rel,
+                "milestone_removed",
+                f"milestone {name!r} (due {m.get('due')}) was removed or "
+                f"renamed since {ref}: milestones stay on the record (restore it; mark it `done`, "
+                "or explain in a progress entry)",
+                path=("milestones",) if new else (),
+            )
+        )
     return out
 
 
@@ -170,18 +250,33 @@ def _extensions_kept(rel: str, old: Any, new: Any) -> list[Diagnostic]:
     new = new if isinstance(new, list) else []
     for i, entry in enumerate(old):
         if i >= len(new):
-            return [Diagnostic(rel, "append_only", f"extension record {i + 1} was removed: extension records are "
-                               "only appended", path=("extensions",) if new else ())]
+            return [
+                Diagnostic(
+                    rel,
+                    "append_only",
+                    f"extension record {i + 1} was removed: extension records are only appended",
+                    path=("extensions",) if new else (),
+                )
+            ]
         now = new[i]
         if isinstance(entry, dict) and isinstance(now, dict):
-            changed = sorted(k for k in set(entry) | set(now) if entry.get(k) != now.get(k)
-                             and not (k in ("approver", "approved") and entry.get(k) is None))
+            changed = sorted(
+                k
+                for k in set(entry) | set(now)
+                if entry.get(k) != now.get(k) and not (k in ("approver", "approved") and entry.get(k) is None)
+            )
         else:
             changed = ["entry"] if entry != now else []
         if changed:
-            return [Diagnostic(rel, "append_only", f"extension record {i + 1} was changed (`{changed[0]}`): "
-                               "extension records are only appended (approving a pending one is the only edit)",
-                               path=("extensions", i))]
+            return [
+                Diagnostic(
+                    rel,
+                    "append_only",
+                    f"extension record {i + 1} was changed (`{changed[0]}`): "
+                    "extension records are only appended (approving a pending one is the only edit)",
+                    path=("extensions", i),
+                )
+            ]
     return []
 
 
@@ -190,7 +285,6 @@ def deleted_item(kind: Kind, rel: str, ref: str, short: str) -> Diagnostic:
     if kind.key == "id":
         why = "item files are never deleted; cancel the item or write it off instead"
     else:
-        what = {"closeout": "a year's close-out record", "assessment": "a year's assessment"}.get(kind.name,
-                                                                                               "a record")
+        what = {"closeout": "a year's close-out record", "assessment": "a year's assessment"}.get(kind.name, "a record")
         why = f"{what} is never deleted (correct it with a new commit instead)"
     return Diagnostic(rel, "item_deleted", f"{rel} was deleted since {ref} ({short}): {why}")

@@ -51,9 +51,18 @@ class Filing:
         return self.filed > self.due
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "rule": self.rule, "due": self.due.isoformat(),
-                "filed": self.filed.isoformat(), "days_late": self.days_late, "late": self.late, "unit": self.unit,
-                "ref": self.ref, "title": self.title}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "rule": self.rule,
+            "due": self.due.isoformat(),
+            "filed": self.filed.isoformat(),
+            "days_late": self.days_late,
+            "late": self.late,
+            "unit": self.unit,
+            "ref": self.ref,
+            "title": self.title,
+        }
 
 
 def _reports(L: Ledger, start: dt.date) -> Iterable[Filing]:
@@ -74,8 +83,9 @@ def _pilots(L: Ledger, start: dt.date) -> Iterable[Filing]:
     days = L.settings.rules.pilot_filing_days if L.settings else 30
     for pid, p in L.pilots.items():
         if p.filed is not None:
-            yield Filing("pilot_not_filed", "pilot", pid, p.unit, add_days(max(p.start, start), days), p.filed,
-                         title=p.title)
+            yield Filing(
+                "pilot_not_filed", "pilot", pid, p.unit, add_days(max(p.start, start), days), p.filed, title=p.title
+            )
 
 
 def _reminders(L: Ledger) -> Iterable[Filing]:
@@ -96,14 +106,19 @@ def _reminders(L: Ledger) -> Iterable[Filing]:
             yield Filing("reminder_overdue", "reminder", rid, unit, due, day, ref=unit, title=r.subject or r.plan)
 
 
-def filings(ledger: Ledger, as_of: Optional[dt.date] = None, *, first: Optional[dt.date] = None,
-            last: Optional[dt.date] = None) -> list[Filing]:
+def filings(
+    ledger: Ledger, as_of: Optional[dt.date] = None, *, first: Optional[dt.date] = None, last: Optional[dt.date] = None
+) -> list[Filing]:
     """Every filing judged (on time or late), filed on or before ``as_of`` and, when given, within
     ``first``..``last``; sorted by filing date, kind and id."""
     start = ledger.settings.start if ledger.settings else dt.date.min
-    out = [f for f in (*_reports(ledger, start), *_pilots(ledger, start), *_reminders(ledger))
-           if (as_of is None or f.filed <= as_of) and (first is None or f.filed >= first)
-           and (last is None or f.filed <= last)]
+    out = [
+        f
+        for f in (*_reports(ledger, start), *_pilots(ledger, start), *_reminders(ledger))
+        if (as_of is None or f.filed <= as_of)
+        and (first is None or f.filed >= first)
+        and (last is None or f.filed <= last)
+    ]
     return sorted(out, key=lambda f: (f.filed, f.kind, f.id, f.ref))
 
 

@@ -32,15 +32,27 @@ def source_problems(repo: str, branch: Optional[str], path: Optional[str]) -> li
     elif _CONTROL_RE.search(repo):
         out.append(("repo", "repo holds control characters"))
     elif "::" in repo.split("/", 1)[0] or repo.lower().startswith(("ext::", "fd::")):
-        out.append(("repo", f"repo `{repo}` uses a remote-helper transport (`<name>::`), which can run commands; "
-                            "give a plain URL or path"))
+        out.append(
+            (
+                "repo",
+                f"repo `{repo}` uses a remote-helper transport (`<name>::`), which can run commands; "
+                "give a plain URL or path",
+            )
+        )
     if branch is not None and not _BRANCH_RE.match(branch):
-        out.append(("branch", f"branch `{branch}` is not a plain branch name (no leading `-`, no spaces, "
-                              "`..`, `~^:?*[\\`)"))
+        out.append(
+            ("branch", f"branch `{branch}` is not a plain branch name (no leading `-`, no spaces, `..`, `~^:?*[\\`)")
+        )
     if path is not None:
         parts = path.replace("\\", "/").split("/")
-        if (path.startswith(("/", "\\")) or ".." in parts or _CONTROL_RE.search(path) or "\\" in path
-                or path.startswith("-") or re.match(r"^[A-Za-z]:", path)):
+        if (
+            path.startswith(("/", "\\"))
+            or ".." in parts
+            or _CONTROL_RE.search(path)
+            or "\\" in path
+            or path.startswith("-")
+            or re.match(r"^[A-Za-z]:", path)
+        ):
             out.append(("path", f"path `{path}` is not a plain relative folder inside the repository"))
     return out
 
@@ -62,12 +74,23 @@ def check_members(ledger: Ledger) -> list[Diagnostic]:
     seen: dict[str, int] = {}
     for i, m in enumerate(s.members):
         if m.unit not in ledger.units:
-            out.append(Diagnostic("reformctl.yaml", "unknown_unit", f"member unit `{m.unit}` is not in units.yaml",
-                                  path=("members", i, "unit")))
+            out.append(
+                Diagnostic(
+                    "reformctl.yaml",
+                    "unknown_unit",
+                    f"member unit `{m.unit}` is not in units.yaml",
+                    path=("members", i, "unit"),
+                )
+            )
         if m.unit in seen:
-            out.append(Diagnostic("reformctl.yaml", "duplicate_member",
-                                  f"member `{m.unit}` is listed twice (entries {seen[m.unit] + 1} and {i + 1})",
-                                  path=("members", i, "unit")))
+            out.append(
+                Diagnostic(
+                    "reformctl.yaml",
+                    "duplicate_member",
+                    f"member `{m.unit}` is listed twice (entries {seen[m.unit] + 1} and {i + 1})",
+                    path=("members", i, "unit"),
+                )
+            )
         else:
             seen[m.unit] = i
         for fld, message in source_problems(m.repo, m.branch, m.path):
@@ -76,9 +99,14 @@ def check_members(ledger: Ledger) -> list[Diagnostic]:
         if isinstance(p.dock, list):
             for j, u in enumerate(p.dock):
                 if u not in seen:
-                    out.append(Diagnostic(ledger.file_of("plan", pid), "dock_not_member",
-                                          f"`dock` names `{u}`, which is not a member (reformctl.yaml `members:`)",
-                                          path=("dock", j)))
+                    out.append(
+                        Diagnostic(
+                            ledger.file_of("plan", pid),
+                            "dock_not_member",
+                            f"`dock` names `{u}`, which is not a member (reformctl.yaml `members:`)",
+                            path=("dock", j),
+                        )
+                    )
     return out
 
 
@@ -100,8 +128,11 @@ def member_index(ledger: Ledger) -> MemberIndex:
     done = (TaskStatus.completed, TaskStatus.closed)
     docks = {x.docks for x in ledger.plans.values() if x.docks is not None}
     docks.update(t.docks for t in ledger.tasks.values() if t.docks is not None)
-    uppers = tuple((t.upper, t.completed if t.status in done else None, tuple(p.date for p in t.progress))
-                   for t in ledger.tasks.values() if t.upper is not None)
+    uppers = tuple(
+        (t.upper, t.completed if t.status in done else None, tuple(p.date for p in t.progress))
+        for t in ledger.tasks.values()
+        if t.upper is not None
+    )
     return MemberIndex(frozenset(docks), uppers, frozenset(ledger.units))
 
 
@@ -148,8 +179,18 @@ def docking_missing(ctx: Ctx) -> None:
                 continue
             if v.index is not None and pid in v.index.docks:
                 continue
-            ctx.emit("docking_missing", "plan", pid, add_days(p.issued, days), unit, title=p.title, ref=unit,
-                     member=unit, issued=p.issued.isoformat(), n=days)
+            ctx.emit(
+                "docking_missing",
+                "plan",
+                pid,
+                add_days(p.issued, days),
+                unit,
+                title=p.title,
+                ref=unit,
+                member=unit,
+                issued=p.issued.isoformat(),
+                n=days,
+            )
 
 
 @rule("member_stale", "unit", "R11")
@@ -163,10 +204,21 @@ def member_stale(ctx: Ctx) -> None:
         if v.commit is None or v.date is None:
             said = {"last_zh": "从未获取（reformctl fetch）", "last_en": "never fetched (reformctl fetch)", "last": ""}
         else:
-            said = {"last_zh": f"最近一次提交于{v.date.isoformat()}", "last_en": f"last committed {v.date.isoformat()}",
-                    "last": v.date.isoformat()}
-        ctx.emit("member_stale", "unit", v.unit, add_months(last, months), v.unit, file="reformctl.yaml",
-                 months=months, **said)
+            said = {
+                "last_zh": f"最近一次提交于{v.date.isoformat()}",
+                "last_en": f"last committed {v.date.isoformat()}",
+                "last": v.date.isoformat(),
+            }
+        ctx.emit(
+            "member_stale",
+            "unit",
+            v.unit,
+            add_months(last, months),
+            v.unit,
+            file="reformctl.yaml",
+            months=months,
+            **said,
+        )
 
 
 @rule("member_invalid", "unit")
@@ -177,8 +229,18 @@ def member_invalid(ctx: Ctx) -> None:
         if v.commit is None or (not v.errors and v.error is None):
             continue
         due = v.date or ctx.start
-        ctx.emit("member_invalid", "unit", v.unit, due, v.unit, file="reformctl.yaml", ref=v.commit[:12],
-                 commit=v.commit[:12], errors=v.errors or 1, reason=v.error or "")
+        ctx.emit(
+            "member_invalid",
+            "unit",
+            v.unit,
+            due,
+            v.unit,
+            file="reformctl.yaml",
+            ref=v.commit[:12],
+            commit=v.commit[:12],
+            errors=v.errors or 1,
+            reason=v.error or "",
+        )
 
 
 def delegations(upper: Ledger, views: list[MemberView], as_of: dt.date) -> dict[str, tuple[bool, Optional[dt.date]]]:
@@ -214,16 +276,34 @@ def reference_warnings(upper: Ledger, member: Ledger) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for tid, t in member.tasks.items():
         if t.upper is not None and t.upper not in upper.tasks:
-            out.append(Diagnostic(member.file_of("task", tid), "unknown_upper",
-                                  f"`upper` names `{t.upper}`, which is not a task of the ledger above",
-                                  Severity.warning, path=("upper",)))
+            out.append(
+                Diagnostic(
+                    member.file_of("task", tid),
+                    "unknown_upper",
+                    f"`upper` names `{t.upper}`, which is not a task of the ledger above",
+                    Severity.warning,
+                    path=("upper",),
+                )
+            )
         if t.docks is not None and t.docks not in upper.plans:
-            out.append(Diagnostic(member.file_of("task", tid), "unknown_upper",
-                                  f"`docks` names `{t.docks}`, which is not a plan of the ledger above",
-                                  Severity.warning, path=("docks",)))
+            out.append(
+                Diagnostic(
+                    member.file_of("task", tid),
+                    "unknown_upper",
+                    f"`docks` names `{t.docks}`, which is not a plan of the ledger above",
+                    Severity.warning,
+                    path=("docks",),
+                )
+            )
     for pid, p in member.plans.items():
         if p.docks is not None and p.docks not in upper.plans:
-            out.append(Diagnostic(member.file_of("plan", pid), "unknown_upper",
-                                  f"`docks` names `{p.docks}`, which is not a plan of the ledger above",
-                                  Severity.warning, path=("docks",)))
+            out.append(
+                Diagnostic(
+                    member.file_of("plan", pid),
+                    "unknown_upper",
+                    f"`docks` names `{p.docks}`, which is not a plan of the ledger above",
+                    Severity.warning,
+                    path=("docks",),
+                )
+            )
     return out

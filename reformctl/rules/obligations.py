@@ -156,8 +156,19 @@ def _self_assessments(v: _View, h: Period) -> Iterator[Obligation]:
         if p.issued >= h.first or (p.closed is not None and p.closed <= h.last):
             continue
         by = tuple(sorted(eid for eid, e in events if pid in e.plans or (not e.plans and e.unit == p.special_group)))
-        yield Obligation("self_assessment_missing", p.special_group, h.name, h.last, bool(by), "plan", pid, ref=pid,
-                         count=min(len(by), 1), title=p.title, by=by)
+        yield Obligation(
+            "self_assessment_missing",
+            p.special_group,
+            h.name,
+            h.last,
+            bool(by),
+            "plan",
+            pid,
+            ref=pid,
+            count=min(len(by), 1),
+            title=p.title,
+            by=by,
+        )
 
 
 def _yearly(v: _View, y: Period) -> Iterator[Obligation]:
@@ -166,18 +177,23 @@ def _yearly(v: _View, y: Period) -> Iterator[Obligation]:
     own = set(v.units_of(UnitType.reform_office, UnitType.leading_group))
     for code, (kind, need) in YEARLY.items():
         by = tuple(sorted(eid for eid, e in v.events(kind, y) if e.unit in own))
-        yield Obligation(code, v.office, y.name, y.last, len(by) >= need, "event", y.name, need=need, count=len(by),
-                         by=by)
+        yield Obligation(
+            code, v.office, y.name, y.last, len(by) >= need, "event", y.name, need=need, count=len(by), by=by
+        )
 
 
 def _demonstrations(v: _View, y: Period) -> Iterator[Obligation]:
     """Art. 9: at least one batch of demonstration points (示范点位) listed each year."""
     if y.kind != "year" or not v.owes(y):
         return
-    by = tuple(sorted(cid for cid, c in v.L.cases.items()
-                      if c.kind is CaseKind.demonstration_point and c.listed in y and v.ok(c.listed)))
-    yield Obligation("demonstration_missing", v.office, y.name, y.last, bool(by), "case", y.name,
-                     count=len(by), by=by)
+    by = tuple(
+        sorted(
+            cid
+            for cid, c in v.L.cases.items()
+            if c.kind is CaseKind.demonstration_point and c.listed in y and v.ok(c.listed)
+        )
+    )
+    yield Obligation("demonstration_missing", v.office, y.name, y.last, bool(by), "case", y.name, count=len(by), by=by)
 
 
 def _year_records(v: _View, y: Period) -> Iterator[Obligation]:
@@ -201,8 +217,13 @@ def _year_records(v: _View, y: Period) -> Iterator[Obligation]:
         yield Obligation(code, v.office, y.name, due, bool(by), "year", y.name, count=len(by), by=by)
 
 
-YEAR_RECORDS = ("work_points_missing", "major_list_missing", "promotion_list_missing", "case_book_missing",
-                "closeout_missing")
+YEAR_RECORDS = (
+    "work_points_missing",
+    "major_list_missing",
+    "promotion_list_missing",
+    "case_book_missing",
+    "closeout_missing",
+)
 
 
 def _evaluations(v: _View, y: Period) -> Iterator[Obligation]:
@@ -219,8 +240,19 @@ def _evaluations(v: _View, y: Period) -> Iterator[Obligation]:
         if p.issued > half_year_before or (p.closed is not None and p.closed <= y.last):
             continue
         by = tuple(sorted(eid for eid, e in events if pid in e.plans))
-        yield Obligation("evaluation_due", v.office, y.name, y.last, bool(by), "plan", pid, ref=pid,
-                         count=min(len(by), 1), title=p.title, by=by)
+        yield Obligation(
+            "evaluation_due",
+            v.office,
+            y.name,
+            y.last,
+            bool(by),
+            "plan",
+            pid,
+            ref=pid,
+            count=min(len(by), 1),
+            title=p.title,
+            by=by,
+        )
 
 
 GENERATORS: dict[str, tuple[str, Callable[[_View, Period], Iterator[Obligation]]]] = {
@@ -234,8 +266,12 @@ GENERATORS: dict[str, tuple[str, Callable[[_View, Period], Iterator[Obligation]]
 }
 
 
-def _generate(ledger: Ledger, as_of: Optional[dt.date], kinds_periods: Iterable[tuple[str, Period]],
-              codes: Optional[set[str]] = None) -> list[Obligation]:
+def _generate(
+    ledger: Ledger,
+    as_of: Optional[dt.date],
+    kinds_periods: Iterable[tuple[str, Period]],
+    codes: Optional[set[str]] = None,
+) -> list[Obligation]:
     v = _View(ledger, as_of)
     out: list[Obligation] = []
     seen_fns: set[tuple[int, str]] = set()
@@ -274,8 +310,18 @@ def _emit_unmet(ctx: Ctx, code: str) -> None:
             plan = ctx.ledger.plans.get(o.id) if o.kind == "plan" else None
             if plan is not None and plan.issued is not None:
                 args["issued"] = plan.issued.isoformat()
-            ctx.emit(code, o.kind, o.id, o.due, o.unit, title=o.title, ref=o.ref, period=o.period,
-                     file=ctx.ledger.file_of(o.kind, o.id) if o.kind == "plan" else "", **args)
+            ctx.emit(
+                code,
+                o.kind,
+                o.id,
+                o.due,
+                o.unit,
+                title=o.title,
+                ref=o.ref,
+                period=o.period,
+                file=ctx.ledger.file_of(o.kind, o.id) if o.kind == "plan" else "",
+                **args,
+            )
 
 
 def _register(code: str, kind: str, article: str, doc: str) -> None:
@@ -287,28 +333,64 @@ def _register(code: str, kind: str, article: str, doc: str) -> None:
     rule(code, kind, article)(fn)
 
 
-_register("report_missing", "report", "R15",
-          "R15: each quarter every lead unit with an open task, and every special group, files a quarterly report "
-          "within report_due_days after the quarter ends.")
+_register(
+    "report_missing",
+    "report",
+    "R15",
+    "R15: each quarter every lead unit with an open task, and every special group, files a quarterly report "
+    "within report_due_days after the quarter ends.",
+)
 _register("meeting_missing", "event", "R1", "R1: every special group meets at least once a quarter.")
-_register("self_assessment_missing", "plan", "R2",
-          "R2: every half-year, a special group self-assesses each issued plan it leads.")
+_register(
+    "self_assessment_missing",
+    "plan",
+    "R2",
+    "R2: every half-year, a special group self-assesses each issued plan it leads.",
+)
 _register("training_missing", "event", "R3", "R3: the office runs at least 2 concentrated trainings a year.")
 _register("onsite_meeting_missing", "event", "R6", "R6: at least 2 on-site or experience-exchange meetings a year.")
 _register("press_conference_missing", "event", "R7", "R7: at least 1 press conference on reform a year.")
 _register("inspection_missing", "event", "R12", "R12: two special inspections of the ledger a year.")
-_register("demonstration_missing", "case", "art. 9",
-          "Art. 9: at least one batch of demonstration points (示范点位) is listed each year.")
-_register("work_points_missing", "year", "art. 1",
-          "Art. 1: each year has its work points and work ledger (tasks of that year); judged year_grace_days after "
-          "31 December (the tool's choice).")
-_register("major_list_missing", "year", "art. 6",
-          "Art. 6: each year has its list of major reform tasks (a task of the year with major: true).")
-_register("promotion_list_missing", "year", "art. 9",
-          "Art. 9: each year has its promotion list of reform experience (a case with the year in promoted).")
-_register("case_book_missing", "year", "art. 9",
-          "Art. 9: each year its typical cases are compiled into a book (a case with the year in compiled).")
-_register("closeout_missing", "year", "art. 13",
-          "Art. 13 (R13): each year ends with the inventory and write-off of the ledger (closeouts/<year>.yaml).")
-_register("evaluation_due", "plan", "R8",
-          "R8: every plan issued more than half a year before 31 December is evaluated that year.")
+_register(
+    "demonstration_missing",
+    "case",
+    "art. 9",
+    "Art. 9: at least one batch of demonstration points (示范点位) is listed each year.",
+)
+_register(
+    "work_points_missing",
+    "year",
+    "art. 1",
+    "Art. 1: each year has its work points and work ledger (tasks of that year); judged year_grace_days after "
+    "31 December (the tool's choice).",
+)
+_register(
+    "major_list_missing",
+    "year",
+    "art. 6",
+    "Art. 6: each year has its list of major reform tasks (a task of the year with major: true).",
+)
+_register(
+    "promotion_list_missing",
+    "year",
+    "art. 9",
+    "Art. 9: each year has its promotion list of reform experience (a case with the year in promoted).",
+)
+_register(
+    "case_book_missing",
+    "year",
+    "art. 9",
+    "Art. 9: each year its typical cases are compiled into a book (a case with the year in compiled).",
+)
+_register(
+    "closeout_missing",
+    "year",
+    "art. 13",
+    "Art. 13 (R13): each year ends with the inventory and write-off of the ledger (closeouts/<year>.yaml).",
+)
+_register(
+    "evaluation_due",
+    "plan",
+    "R8",
+    "R8: every plan issued more than half a year before 31 December is evaluated that year.",
+)

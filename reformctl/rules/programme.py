@@ -50,6 +50,7 @@ class ScheduleRow:
 def plan_preparation_missing(plan: Plan, as_of: Optional[dt.date] = None) -> list[str]:
     """What a plan lacks before its review (art. 5): the stability assessment (when needed), the legality review.
     A step dated after the scheduled meeting (or after ``as_of``: it has not happened yet) does not count."""
+
     def lacks(day: Optional[dt.date]) -> bool:
         return day is None or (meeting is not None and day > meeting) or (as_of is not None and day > as_of)
 
@@ -83,13 +84,23 @@ def review_schedule(ledger: Ledger, year: int, as_of: dt.date) -> list[ScheduleR
             state, days = LATE, (as_of - sched).days
         else:
             state, days = UPCOMING, ((as_of - sched).days if sched else None)
-        rows.append(ScheduleRow(
-            id=pid, title=p.title, special_group=p.special_group, lead_unit=p.lead_unit,
-            review_scheduled=_iso(sched), approved=_iso(p.approved), state=state, days=days, delay=delay,
-            needs_stability_assessment=p.needs_stability_assessment,
-            stability_assessment=_iso(p.stability_assessment), legality_review=_iso(p.legality_review),
-            missing=plan_preparation_missing(p, as_of) if state in (LATE, UPCOMING) else [],
-        ))
+        rows.append(
+            ScheduleRow(
+                id=pid,
+                title=p.title,
+                special_group=p.special_group,
+                lead_unit=p.lead_unit,
+                review_scheduled=_iso(sched),
+                approved=_iso(p.approved),
+                state=state,
+                days=days,
+                delay=delay,
+                needs_stability_assessment=p.needs_stability_assessment,
+                stability_assessment=_iso(p.stability_assessment),
+                legality_review=_iso(p.legality_review),
+                missing=plan_preparation_missing(p, as_of) if state in (LATE, UPCOMING) else [],
+            )
+        )
     rows.sort(key=lambda r: (r.review_scheduled or r.approved or "", r.id))
     return rows
 
@@ -147,13 +158,29 @@ def cases_report(ledger: Ledger, year: int) -> CasesReport:
     first, last = year_bounds(year)
     rows = []
     for cid, c in ledger.cases.items():
-        rows.append(CaseRow(
-            id=cid, title=c.title, unit=c.unit, kind=c.kind.value, date=_iso(c.date), listed=_iso(c.listed),
-            delisted=_iso(c.delisted), on_list=year in c.promoted, in_book=year in c.compiled,
-            listing=_listing_state(c, first, last), summary=c.summary,
-        ))
-    rows.sort(key=lambda r: (r.kind != CaseKind.typical_case.value, (r.listed or r.date) is None,
-                             r.listed or r.date or "", r.id))
+        rows.append(
+            CaseRow(
+                id=cid,
+                title=c.title,
+                unit=c.unit,
+                kind=c.kind.value,
+                date=_iso(c.date),
+                listed=_iso(c.listed),
+                delisted=_iso(c.delisted),
+                on_list=year in c.promoted,
+                in_book=year in c.compiled,
+                listing=_listing_state(c, first, last),
+                summary=c.summary,
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            r.kind != CaseKind.typical_case.value,
+            (r.listed or r.date) is None,
+            r.listed or r.date or "",
+            r.id,
+        )
+    )
     listing = [r for r in rows if r.listing in ("listed_in_year", "delisted_in_year", "listed")]
     listing.sort(key=lambda r: (r.listed or "", r.id))
     return CasesReport(
@@ -167,13 +194,20 @@ def cases_report(ledger: Ledger, year: int) -> CasesReport:
 
 def demonstration_points_listed(ledger: Ledger, year: int) -> int:
     """Demonstration points (示范点位) listed in ``year``: the yearly obligation `demonstration_missing`."""
-    return sum(1 for c in ledger.cases.values()
-               if c.kind is CaseKind.demonstration_point and c.listed is not None and c.listed.year == year)
+    return sum(
+        1
+        for c in ledger.cases.values()
+        if c.kind is CaseKind.demonstration_point and c.listed is not None and c.listed.year == year
+    )
 
 
 # ================================================================ annual assessment (art. 15-16)
 TASK_UNFINISHED, PROBLEM_REFUSED, PROBLEM_OVERDUE, ACCOUNTABILITY = (
-    "task_unfinished", "problem_refused", "problem_overdue", "point_deduction")
+    "task_unfinished",
+    "problem_refused",
+    "problem_overdue",
+    "point_deduction",
+)
 
 # The tool's choice, not the seed's: art. 15-16 call for point deductions but give no figures. A ledger sets its own
 # under `extra: {assessment_points: {...}}` in reformctl.yaml.
@@ -232,8 +266,7 @@ def propose_deductions(ledger: Ledger, year: int, as_of: Optional[dt.date] = Non
             continue
         if t.completed is not None and t.completed <= last:
             continue
-        out.append(Proposal(t.lead_unit, pts[TASK_UNFINISHED], TASK_UNFINISHED, tid,
-                            f"{tid}“{t.title}”年底前未完成"))
+        out.append(Proposal(t.lead_unit, pts[TASK_UNFINISHED], TASK_UNFINISHED, tid, f"{tid}“{t.title}”年底前未完成"))
     for nid, n in sorted(ledger.notices.items()):
         if n.issued > cut:
             continue
@@ -243,18 +276,33 @@ def propose_deductions(ledger: Ledger, year: int, as_of: Optional[dt.date] = Non
             if p.refused:
                 if n.issued < first:  # deducted in the notice's year, not again in every later one
                     continue
-                out.append(Proposal(unit, pts[PROBLEM_REFUSED], PROBLEM_REFUSED, src,
-                                    f"{nid}问题{p.no}拒不整改：{p.description}"))
+                out.append(
+                    Proposal(
+                        unit, pts[PROBLEM_REFUSED], PROBLEM_REFUSED, src, f"{nid}问题{p.no}拒不整改：{p.description}"
+                    )
+                )
             elif p.due is not None and first <= p.due <= cut and (p.rectified is None or p.rectified > p.due):
-                out.append(Proposal(unit, pts[PROBLEM_OVERDUE], PROBLEM_OVERDUE, src,
-                                    f"{nid}问题{p.no}逾期未整改：{p.description}"))
+                out.append(
+                    Proposal(
+                        unit, pts[PROBLEM_OVERDUE], PROBLEM_OVERDUE, src, f"{nid}问题{p.no}逾期未整改：{p.description}"
+                    )
+                )
     for aid, a in sorted(ledger.accountability.items()):
         if a.measure is not Measure.point_deduction or not (first <= a.decided <= cut) or a.exemption:
             continue
         points = _accountability_points(a)
         if points is None:
             continue
-        out.append(Proposal(a.target, points, ACCOUNTABILITY, aid, f"追责扣分（{aid}）：{GROUNDS_ZH.get(a.ground, a.ground)}", accountability=aid))
+        out.append(
+            Proposal(
+                a.target,
+                points,
+                ACCOUNTABILITY,
+                aid,
+                f"追责扣分（{aid}）：{GROUNDS_ZH.get(a.ground, a.ground)}",
+                accountability=aid,
+            )
+        )
     recorded = ledger.assessments.get(str(year))
     if recorded is not None:
         for prop in out:
@@ -326,9 +374,16 @@ def ranking(ledger: Ledger, year: int, proposals: list[Proposal], include_new: b
     for u in units:
         score, ded, n = base.get(u, (100.0, 0.0, 0))
         new = sum(p.points for p in proposals if p.unit == u and not p.recorded) if include_new else 0.0
-        rows.append(RankRow(0, u, round(score - new, 2), round(ded + new, 2),
-                            n + (sum(1 for p in proposals if p.unit == u and not p.recorded) if include_new else 0),
-                            round(new, 2)))
+        rows.append(
+            RankRow(
+                0,
+                u,
+                round(score - new, 2),
+                round(ded + new, 2),
+                n + (sum(1 for p in proposals if p.unit == u and not p.recorded) if include_new else 0),
+                round(new, 2),
+            )
+        )
     rows.sort(key=lambda r: (-r.score, r.unit))
     for i, r in enumerate(rows):
         r.rank = rows[i - 1].rank if i and rows[i - 1].score == r.score else i + 1
@@ -336,8 +391,16 @@ def ranking(ledger: Ledger, year: int, proposals: list[Proposal], include_new: b
 
 
 # ================================================================ accountability register (art. 16-18)
-MEASURE_ORDER = [m.value for m in (Measure.oral_warning, Measure.interview, Measure.circulated_criticism,
-                                   Measure.point_deduction, Measure.organizational_handling)]
+MEASURE_ORDER = [
+    m.value
+    for m in (
+        Measure.oral_warning,
+        Measure.interview,
+        Measure.circulated_criticism,
+        Measure.point_deduction,
+        Measure.organizational_handling,
+    )
+]
 
 
 @dataclass
@@ -356,7 +419,9 @@ class RegisterRow:
         return asdict(self)
 
 
-def accountability_register(ledger: Ledger, year: Optional[int]) -> tuple[list[tuple[str, list[RegisterRow]]], list[RegisterRow]]:
+def accountability_register(
+    ledger: Ledger, year: Optional[int]
+) -> tuple[list[tuple[str, list[RegisterRow]]], list[RegisterRow]]:
     """The register of ``year`` (all years when None): measures taken, grouped by measure in the order of R17,
     each group by decision date; and, apart, the exemptions granted (容错免责, art. 18)."""
     groups: dict[str, list[RegisterRow]] = {m: [] for m in MEASURE_ORDER}
@@ -364,8 +429,17 @@ def accountability_register(ledger: Ledger, year: Optional[int]) -> tuple[list[t
     for aid, a in ledger.accountability.items():
         if year is not None and a.decided.year != year:
             continue
-        row = RegisterRow(aid, a.decided.isoformat(), a.target, a.person, a.ground, a.measure.value,
-                          list(a.implemented_by), _accountability_points(a), a.exemption)
+        row = RegisterRow(
+            aid,
+            a.decided.isoformat(),
+            a.target,
+            a.person,
+            a.ground,
+            a.measure.value,
+            list(a.implemented_by),
+            _accountability_points(a),
+            a.exemption,
+        )
         (exempt if a.exemption else groups[a.measure.value]).append(row)
     key = lambda r: (r.decided, r.id)  # noqa: E731
     for rows in groups.values():

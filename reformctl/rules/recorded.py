@@ -12,9 +12,17 @@ from pydantic import BaseModel
 # Fields that hold a deadline or a plan, not something that happened: they do not say where records end.
 PLANNED = frozenset({"due", "new_due", "old_due", "end", "review_scheduled", "report_due"})
 # The periodic obligations: a finding of these is something never filed or never held.
-OBLIGATIONS = ("report_missing", "meeting_missing", "self_assessment_missing", "training_missing",
-               "onsite_meeting_missing", "press_conference_missing", "inspection_missing", "update_overdue",
-               "demonstration_missing")
+OBLIGATIONS = (
+    "report_missing",
+    "meeting_missing",
+    "self_assessment_missing",
+    "training_missing",
+    "onsite_meeting_missing",
+    "press_conference_missing",
+    "inspection_missing",
+    "update_overdue",
+    "demonstration_missing",
+)
 
 
 def _dates(value, planned: bool = False) -> Iterable[dt.date]:

@@ -103,8 +103,16 @@ class Summary:
         out = {"quarter": self.quarter}
         if self.year is not None:
             out["year"] = self.year
-        out.update({"period": self.period, "first": self.first.isoformat(), "last": self.last.isoformat(),
-                    "by": self.by, "rows": rows, "totals": self.totals.as_dict(self.figure_names())})
+        out.update(
+            {
+                "period": self.period,
+                "first": self.first.isoformat(),
+                "last": self.last.isoformat(),
+                "by": self.by,
+                "rows": rows,
+                "totals": self.totals.as_dict(self.figure_names()),
+            }
+        )
         return out
 
 
@@ -125,8 +133,16 @@ def _unit_order(ledger: Ledger) -> dict[str, int]:
     return {uid: i for i, uid in enumerate(ledger.units)}
 
 
-def summarize(ledger: Ledger, first: dt.date, last: dt.date, *, by: str = "unit", period: str = "",
-              quarter: Optional[str] = None, year: Optional[int] = None) -> Summary:
+def summarize(
+    ledger: Ledger,
+    first: dt.date,
+    last: dt.date,
+    *,
+    by: str = "unit",
+    period: str = "",
+    quarter: Optional[str] = None,
+    year: Optional[int] = None,
+) -> Summary:
     """Task figures for the period ``first``..``last``, one row per lead unit (``by="unit"``) or per special
     group (``by="special_group"``). Every lead unit (special group) of a non-cancelled task has a row, in the
     order of units.yaml, even when all its figures are zero."""
@@ -245,14 +261,25 @@ def obligation_figures(ledger: Ledger, period: str, as_of: Optional[dt.date]) ->
             reports[{"met": "filed", "missed": "missing", "pending": "pending"}[state]] += 1
         row = per_rule.setdefault(o.rule, {"rule": o.rule, "met": 0, "missed": 0, "pending": 0})
         row[state] += 1
-        detail.append({"rule": o.rule, "unit": o.unit, "period": o.period, "due": o.due.isoformat(), "state": state,
-                       "id": o.id, "count": o.count, "need": o.need})
+        detail.append(
+            {
+                "rule": o.rule,
+                "unit": o.unit,
+                "period": o.period,
+                "due": o.due.isoformat(),
+                "state": state,
+                "id": o.id,
+                "count": o.count,
+                "need": o.need,
+            }
+        )
     totals = {k: sum(r[k] for r in per_rule.values()) for k in ("met", "missed", "pending")}
     return reports, {**totals, "rules": list(per_rule.values()), "items": detail}
 
 
-def sections(ledger: Ledger, first: dt.date, last: dt.date, as_of: Optional[dt.date] = None,
-             period: Optional[str] = None) -> dict:
+def sections(
+    ledger: Ledger, first: dt.date, last: dt.date, as_of: Optional[dt.date] = None, period: Optional[str] = None
+) -> dict:
     """Every section of the summary beyond the contract's task figures, as plain data (JSON-ready). Overdue
     figures are the deadline engine's red findings as of the period's end (or ``as_of`` when earlier)."""
     red = overdue_counts(ledger, last, as_of)
@@ -266,5 +293,10 @@ def sections(ledger: Ledger, first: dt.date, last: dt.date, as_of: Optional[dt.d
 
     # what was filed in the period, on time or late (a late filing stays late once it is in)
     timeliness = counts(filings(ledger, as_of, first=first, last=last))
-    return {"pilots": pilots, "problems": problems, "reports": reports, "obligations": obligations,
-            "timeliness": timeliness}
+    return {
+        "pilots": pilots,
+        "problems": problems,
+        "reports": reports,
+        "obligations": obligations,
+        "timeliness": timeliness,
+    }

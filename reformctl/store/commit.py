@@ -279,8 +279,10 @@ def _lock(path: Path, timeout: Optional[float] = None) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
                 if time.monotonic() > deadline:
-                    raise StoreError(f"another reformctl has been writing to this repository for {timeout:.0f}s "
-                                     f"(lock {path}); try again later") from None
+                    raise StoreError(
+                        f"another reformctl has been writing to this repository for {timeout:.0f}s "
+                        f"(lock {path}); try again later"
+                    ) from None
                 time.sleep(0.02)
         yield
     finally:
@@ -491,10 +493,14 @@ def unified_diff(root: Path, changes: dict[str, Optional[str]], prefix: str = ""
         except OSError:
             old = None
         shown = f"{prefix}{rel}"
-        out.extend(difflib.unified_diff(
-            (old or "").splitlines(True), (text or "").splitlines(True),
-            fromfile=f"a/{shown}" if old is not None else "/dev/null",
-            tofile=f"b/{shown}" if text is not None else "/dev/null"))
+        out.extend(
+            difflib.unified_diff(
+                (old or "").splitlines(True),
+                (text or "").splitlines(True),
+                fromfile=f"a/{shown}" if old is not None else "/dev/null",
+                tofile=f"b/{shown}" if text is not None else "/dev/null",
+            )
+        )
     text = "".join(out)
     return text if not text or text.endswith("\n") else text + "\n"
 
@@ -510,8 +516,10 @@ class Store:
         self.author = parse_author(author) if author else None
         top = self.git.toplevel()
         if top is None:
-            raise BadRequest(f"{self.root} is not inside a git repository: every change reformctl makes is a git "
-                             "commit (run `git init` first)")
+            raise BadRequest(
+                f"{self.root} is not inside a git repository: every change reformctl makes is a git "
+                "commit (run `git init` first)"
+            )
         self.top = top.resolve()
         try:
             rel = self.root.relative_to(self.top).as_posix()
@@ -533,8 +541,10 @@ class Store:
             if self.git.ident("COMMITTER") is None:
                 env["GIT_COMMITTER_NAME"], env["GIT_COMMITTER_EMAIL"] = self.author
         elif self.git.ident("AUTHOR") is None:
-            raise BadRequest("git does not know who you are: run `git config user.name \"Your Name\"` and "
-                             "`git config user.email you@example.org`, or pass --author 'Name <email>'")
+            raise BadRequest(
+                'git does not know who you are: run `git config user.name "Your Name"` and '
+                "`git config user.email you@example.org`, or pass --author 'Name <email>'"
+            )
         return env
 
     def _preflight(self) -> tuple[str, Optional[str]]:
@@ -561,8 +571,7 @@ class Store:
             self._refuse_dirty(tx.changes())
             changes, warnings = self._validated(tx, old)
             message = build_message(action)
-            return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix),
-                          warnings)
+            return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix), warnings)
         env = self._commit_env()
         with _lock(self.git.common_dir() / LOCK_NAME):
             recovered = self._recover()
@@ -615,11 +624,14 @@ class Store:
             # named in the message itself: a bare `git status` code above it was easy to miss
             names = sorted(dirty)
             shown = ", ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else "")
-            raise StoreError(f"uncommitted changes in the file(s) this command must change: {shown}; commit or stash "
-                             "them first (nothing was changed)")
+            raise StoreError(
+                f"uncommitted changes in the file(s) this command must change: {shown}; commit or stash "
+                "them first (nothing was changed)"
+            )
 
-    def _make_commit(self, old: Optional[str], changes: dict[str, Optional[str]], message: str,
-                     env: dict) -> tuple[str, dict[str, Optional[str]]]:
+    def _make_commit(
+        self, old: Optional[str], changes: dict[str, Optional[str]], message: str, env: dict
+    ) -> tuple[str, dict[str, Optional[str]]]:
         blobs: dict[str, Optional[str]] = {}
         lines = []
         written = [rel for rel, text in changes.items() if text is not None]
@@ -654,8 +666,15 @@ class Store:
             raise StoreError(f"git could not make the commit: {exc.message}") from None
         return commit, blobs
 
-    def _swap(self, ref: str, old: Optional[str], commit: str, changes: dict[str, Optional[str]],
-              subject: str, blobs: dict[str, Optional[str]]) -> bool:
+    def _swap(
+        self,
+        ref: str,
+        old: Optional[str],
+        commit: str,
+        changes: dict[str, Optional[str]],
+        subject: str,
+        blobs: dict[str, Optional[str]],
+    ) -> bool:
         """Write the files, then move the branch OLD -> NEW. True when done; False when another writer moved
         the branch (files restored, try again). Any other failure restores the files and raises.
 
@@ -670,14 +689,28 @@ class Store:
                 backups[path] = None
         journal = self._journal_path()
         try:
-            atomic_write(journal, json.dumps({
-                "ref": ref, "old": old, "new": commit, "root": str(self.root), "blobs": blobs,
-                "files": {rel: {"before": _b64(backups[self.root / rel]),
-                                "after": _b64(None if text is None else text.encode("utf-8"))}
-                          for rel, text in changes.items()},
-            }).encode("utf-8"))
-            write_files({self.root / rel: None if text is None else text.encode("utf-8")
-                         for rel, text in changes.items()})
+            atomic_write(
+                journal,
+                json.dumps(
+                    {
+                        "ref": ref,
+                        "old": old,
+                        "new": commit,
+                        "root": str(self.root),
+                        "blobs": blobs,
+                        "files": {
+                            rel: {
+                                "before": _b64(backups[self.root / rel]),
+                                "after": _b64(None if text is None else text.encode("utf-8")),
+                            }
+                            for rel, text in changes.items()
+                        },
+                    }
+                ).encode("utf-8"),
+            )
+            write_files(
+                {self.root / rel: None if text is None else text.encode("utf-8") for rel, text in changes.items()}
+            )
             pause_point("ref")
             if self.verify:
                 commit = self._run_hooks(commit, old, journal)
@@ -694,8 +727,10 @@ class Store:
                     return False
                 raise StoreError(f"git could not move {ref}: {exc.message} (nothing was changed)") from None
             if isinstance(exc, OSError):
-                raise StoreError(f"cannot write {getattr(exc, 'filename', '') or 'a file'}: "
-                                 f"{exc.strerror or exc} (nothing was changed)") from None
+                raise StoreError(
+                    f"cannot write {getattr(exc, 'filename', '') or 'a file'}: "
+                    f"{exc.strerror or exc} (nothing was changed)"
+                ) from None
             raise
 
     def _hook_path(self, name: str) -> Optional[Path]:
@@ -733,8 +768,9 @@ class Store:
                 if not reworded.strip():
                     raise StoreError(Said("hook_empty_message"))
                 tree = self.git.out("rev-parse", f"{commit}^{{tree}}")
-                commit = self.git.out("commit-tree", tree, *(["-p", old] if old else []), "-F", "-",
-                                      input=reworded, env=env)
+                commit = self.git.out(
+                    "commit-tree", tree, *(["-p", old] if old else []), "-F", "-", input=reworded, env=env
+                )
                 j = json.loads(journal.read_text(encoding="utf-8"))
                 j["new"] = commit
                 atomic_write(journal, json.dumps(j).encode("utf-8"))
@@ -742,11 +778,22 @@ class Store:
         return commit
 
     def _hook(self, name: str, args: list[str], env: dict) -> None:
-        p = self.git.run("-C", str(self.top), "hook", "run", "--ignore-missing", name, *(["--", *args] if args else []), env=env,
-                         check=False)
+        p = self.git.run(
+            "-C",
+            str(self.top),
+            "hook",
+            "run",
+            "--ignore-missing",
+            name,
+            *(["--", *args] if args else []),
+            env=env,
+            check=False,
+        )
         if p.returncode != 0:
             said = (p.stderr + p.stdout).decode("utf-8", "replace").strip().splitlines()
-            raise StoreError(Said("hook_failed", hook=name, code=p.returncode), [clean_line(x, 300) for x in said[-20:]])
+            raise StoreError(
+                Said("hook_failed", hook=name, code=p.returncode), [clean_line(x, 300) for x in said[-20:]]
+            )
 
     def _journal_path(self) -> Path:
         return self.git.git_path(JOURNAL_NAME)
@@ -814,6 +861,7 @@ class Store:
                     break
                 time.sleep(0.1)
         paths = " ".join(blobs)
-        return [f"committed, but git's index could not be updated (another git command held it); "
-                f"run `git reset -q -- {paths}` to see a clean status"]
-
+        return [
+            f"committed, but git's index could not be updated (another git command held it); "
+            f"run `git reset -q -- {paths}` to see a clean status"
+        ]

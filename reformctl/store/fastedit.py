@@ -87,8 +87,7 @@ def _scalar(node: Any) -> str:
 
 
 def _key(node: Any) -> str:
-    if _kind(node) != "s" or node.style or not _KEY.match(node.value) \
-            or node.value.lower() in _RESERVED:
+    if _kind(node) != "s" or node.style or not _KEY.match(node.value) or node.value.lower() in _RESERVED:
         raise _No
     return node.value
 
@@ -149,7 +148,7 @@ def _seq_lines(node: Any, indent: int, layout: tuple[int, int, int], out: list[s
         elif _kind(item) == "m":
             sub: list[str] = []
             _map_lines(item, indent + s, layout, sub)
-            out.append(dash + sub[0][indent + s:])
+            out.append(dash + sub[0][indent + s :])
             out.extend(sub[1:])
         else:  # a block sequence right inside a sequence
             raise _No
@@ -218,8 +217,7 @@ def parse_plain(text: str) -> Optional[tuple[list[str], list[list[Any]]]]:
                     i += 1
                     if o == r:
                         continue
-                    if len(e[1]) == 1 and o.startswith(r) and _EOL_COMMENT.match(o, len(r)) \
-                            and not _BAD_CHAR.search(o):
+                    if len(e[1]) == 1 and o.startswith(r) and _EOL_COMMENT.match(o, len(r)) and not _BAD_CHAR.search(o):
                         e[1] = [o]
                         e[3] = True
                         continue
@@ -274,7 +272,7 @@ def set_top_scalars(text: str, values: dict[str, Any], order: Iterable[str] = ()
             pos = len(keys)
             if key in order:
                 before = order[: order.index(key)]
-                after = order[order.index(key) + 1:]
+                after = order[order.index(key) + 1 :]
                 present = [i for i, k in enumerate(keys) if k in before]
                 later = [i for i, k in enumerate(keys) if k in after]
                 if present:
@@ -336,8 +334,15 @@ def _plain_container(data: Any) -> None:
     if type(data) not in (CommentedMap, CommentedSeq):
         raise _No
     ca = data.ca
-    if ca.comment or ca.items or ca.end or data.fa.flow_style() or getattr(data, "merge", None) \
-            or data.yaml_anchor() is not None or data.tag.value is not None:
+    if (
+        ca.comment
+        or ca.items
+        or ca.end
+        or data.fa.flow_style()
+        or getattr(data, "merge", None)
+        or data.yaml_anchor() is not None
+        or data.tag.value is not None
+    ):
         raise _No
 
 
@@ -369,8 +374,13 @@ def render_new(data: Any, layout: tuple[int, int, int]) -> Optional[str]:
                 return None
             for tok in ca.comment[1]:
                 text = getattr(tok, "value", None)
-                if type(tok).__name__ != "CommentToken" or not isinstance(text, str) \
-                        or not _HEADER_LINE.match(text) or text != text.rstrip() + "\n" or _BAD_CHAR.search(text[:-1]):
+                if (
+                    type(tok).__name__ != "CommentToken"
+                    or not isinstance(text, str)
+                    or not _HEADER_LINE.match(text)
+                    or text != text.rstrip() + "\n"
+                    or _BAD_CHAR.search(text[:-1])
+                ):
                     return None
                 header += text
             ca.comment, saved = None, ca.comment

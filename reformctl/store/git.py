@@ -40,12 +40,14 @@ def _base_env(extra: Optional[dict] = None) -> dict:
     return env
 
 
-def run_isolated(argv: Sequence[str], env: dict, cwd: Optional[Path] = None,
-                 input: Optional[bytes] = None) -> subprocess.CompletedProcess:
+def run_isolated(
+    argv: Sequence[str], env: dict, cwd: Optional[Path] = None, input: Optional[bytes] = None
+) -> subprocess.CompletedProcess:
     """Run ``git argv`` with exactly ``env`` and nothing of this module's defaults: for the members' stores,
     which build a stricter environment of their own (:mod:`reformctl.store.members`)."""
-    return subprocess.run(["git", *argv], input=input, capture_output=True, env=env,
-                          cwd=str(cwd) if cwd is not None else None)
+    return subprocess.run(
+        ["git", *argv], input=input, capture_output=True, env=env, cwd=str(cwd) if cwd is not None else None
+    )
 
 
 def _argv_bytes() -> int:
@@ -84,11 +86,15 @@ class Git:
     cwd: Path
     argv_bytes: int = ARGV_BYTES  # see argv_batches (a test lowers it)
 
-    def run(self, *args: str, input: Optional[bytes | str] = None, env: Optional[dict] = None,
-            check: bool = True) -> subprocess.CompletedProcess:
+    def run(
+        self, *args: str, input: Optional[bytes | str] = None, env: Optional[dict] = None, check: bool = True
+    ) -> subprocess.CompletedProcess:
         data = input.encode("utf-8") if isinstance(input, str) else input
         proc = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args], cwd=self.cwd, input=data, capture_output=True,
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=self.cwd,
+            input=data,
+            capture_output=True,
             env=_base_env(env),
         )
         if check and proc.returncode != 0:
@@ -135,8 +141,14 @@ class Git:
 
     def in_progress(self) -> Optional[str]:
         """The name of an unfinished merge, rebase, cherry-pick, revert or bisect, or None."""
-        states = (("MERGE_HEAD", "a merge"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase or am"),
-                  ("CHERRY_PICK_HEAD", "a cherry-pick"), ("REVERT_HEAD", "a revert"), ("BISECT_LOG", "a bisect"))
+        states = (
+            ("MERGE_HEAD", "a merge"),
+            ("rebase-merge", "a rebase"),
+            ("rebase-apply", "a rebase or am"),
+            ("CHERRY_PICK_HEAD", "a cherry-pick"),
+            ("REVERT_HEAD", "a revert"),
+            ("BISECT_LOG", "a bisect"),
+        )
         args = []
         for name, _what in states:
             args += ["--git-path", name]
@@ -161,8 +173,9 @@ class Git:
         Paths are relative to the repository top."""
         out: dict[str, str] = {}
         for batch in argv_batches([f":(top,literal){x}" for x in paths], self.argv_bytes):
-            p = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=no", "--no-renames",
-                         "--", *batch)
+            p = self.run(
+                "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=no", "--no-renames", "--", *batch
+            )
             for entry in p.stdout.decode("utf-8", "replace").split("\0"):
                 if len(entry) > 3:
                     out[entry[3:]] = entry[:2]
@@ -195,7 +208,7 @@ class Git:
             pos = nl + 1
             if len(parts) == 3 and parts[2].isdigit():
                 size = int(parts[2])
-                out[name] = buf[pos:pos + size] if parts[1] == "blob" else None
+                out[name] = buf[pos : pos + size] if parts[1] == "blob" else None
                 pos += size + 1
             else:
                 out[name] = None

@@ -55,9 +55,17 @@ class Entry:
     shallow_boundary: bool = False
 
     def as_dict(self) -> dict:
-        out: dict[str, Any] = {"commit": self.commit, "date": self.date, "author": self.author, "email": self.email,
-               "action": self.action, "as_of": self.as_of, "subject": self.subject, "path": self.path,
-               "changes": [c.as_dict() for c in self.changes]}
+        out: dict[str, Any] = {
+            "commit": self.commit,
+            "date": self.date,
+            "author": self.author,
+            "email": self.email,
+            "action": self.action,
+            "as_of": self.as_of,
+            "subject": self.subject,
+            "path": self.path,
+            "changes": [c.as_dict() for c in self.changes],
+        }
         if self.shallow_boundary:
             out["shallow_boundary"] = True
         return out
@@ -145,8 +153,10 @@ def find_item_path(git: Git, root: Path, prefix: str, item_id: str) -> str:
     raise BadRequest(f"no item {item_id} in this ledger or its history")
 
 
-_FMT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:key=Reformctl-Action,valueonly,separator=%x2C)" \
-       "%x1f%(trailers:key=Reformctl-As-Of,valueonly,separator=%x2C)%x1f"
+_FMT = (
+    "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:key=Reformctl-Action,valueonly,separator=%x2C)"
+    "%x1f%(trailers:key=Reformctl-As-Of,valueonly,separator=%x2C)%x1f"
+)
 
 
 def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entry]:
@@ -184,7 +194,7 @@ def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entr
                 old_path, new_path = fields[1], fields[2]
             elif len(fields) >= 2:
                 old_path = new_path = fields[1]
-        action = (action.split(",")[0].strip() or {"A": "create", "D": "delete", "R": "rename"}.get(letter, "edit"))
+        action = action.split(",")[0].strip() or {"A": "create", "D": "delete", "R": "rename"}.get(letter, "edit")
         e = Entry(sha, date, an, ae, action, as_of.split(",")[0].strip() or None, subject, new_path)
         e._old = f"{sha}^:{old_path}" if letter != "A" else None  # type: ignore[attr-defined]
         e._new = f"{sha}:{new_path}" if letter != "D" else None  # type: ignore[attr-defined]

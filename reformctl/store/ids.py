@@ -6,8 +6,17 @@ import re
 from pathlib import Path
 from typing import Optional
 
-PREFIX = {"task": "T", "pilot": "P", "notice": "RN", "reminder": "SR", "report": "R", "event": "E", "plan": "PL",
-          "accountability": "A", "case": "C"}
+PREFIX = {
+    "task": "T",
+    "pilot": "P",
+    "notice": "RN",
+    "reminder": "SR",
+    "report": "R",
+    "event": "E",
+    "plan": "PL",
+    "accountability": "A",
+    "case": "C",
+}
 
 
 def next_id(root: Path, folder: str, prefix: str, year: Optional[int], width: int = 3) -> str:

@@ -57,15 +57,36 @@ def _env() -> dict:
     env["GIT_LITERAL_PATHSPECS"] = "1"
     env["GIT_NO_REPLACE_OBJECTS"] = "1"
     env["GIT_CONFIG_NOSYSTEM"] = "1"
-    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE",
-                "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CEILING_DIRECTORIES", "GIT_EXEC_PATH"):
+    for var in (
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_NAMESPACE",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_CEILING_DIRECTORIES",
+        "GIT_EXEC_PATH",
+    ):
         env.pop(var, None)
     return env
 
 
-_SAFE = ("-c", "protocol.ext.allow=never", "-c", "protocol.fd.allow=never", "-c", "core.hooksPath=/dev/null",
-         "-c", "core.fsmonitor=false", "-c", "submodule.recurse=false", "-c", "fetch.recurseSubmodules=false",
-         "-c", "core.quotepath=off")
+_SAFE = (
+    "-c",
+    "protocol.ext.allow=never",
+    "-c",
+    "protocol.fd.allow=never",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "submodule.recurse=false",
+    "-c",
+    "fetch.recurseSubmodules=false",
+    "-c",
+    "core.quotepath=off",
+)
 
 
 def _git(store: Path, *args: str, input: Optional[bytes] = None, check: bool = True) -> CompletedProcess:
@@ -158,8 +179,18 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
         else:
             source = resolve_repo(root, member.repo)
             src = f"refs/heads/{member.branch}" if member.branch else "HEAD"
-        _git(store, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules", "--force",
-             "--end-of-options", source, f"+{src}:{MEMBER_REF}")
+        _git(
+            store,
+            "fetch",
+            "--quiet",
+            "--no-tags",
+            "--no-write-fetch-head",
+            "--no-recurse-submodules",
+            "--force",
+            "--end-of-options",
+            source,
+            f"+{src}:{MEMBER_REF}",
+        )
         commit, when = commit_info(store)
         if commit is None:
             raise MemberError("the fetched ref is not a commit")
@@ -188,8 +219,10 @@ def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:
             raise MemberError(f"the bundle holds no branch `{branch}` (it holds: {', '.join(refs) or 'nothing'})")
         return want
     if len(heads) != 1:
-        raise MemberError(f"the bundle holds {len(heads)} branches ({', '.join(heads) or 'none'}); name the "
-                          "member's `branch` in reformctl.yaml")
+        raise MemberError(
+            f"the bundle holds {len(heads)} branches ({', '.join(heads) or 'none'}); name the "
+            "member's `branch` in reformctl.yaml"
+        )
     return heads[0]
 
 
@@ -236,7 +269,7 @@ def _ls_tree(store: Path, commit: str, path: str) -> list[tuple[str, str, str, O
         if prefix and not name.startswith(prefix):
             continue
         size = int(parts[3]) if parts[3].isdigit() else None
-        out.append((parts[0], parts[1], parts[2], size, name[len(prefix):]))
+        out.append((parts[0], parts[1], parts[2], size, name[len(prefix) :]))
     return out
 
 
@@ -264,8 +297,11 @@ def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
         elif otype != "blob":
             blobs[rel] = Diagnostic(rel, "unreadable_file", f"cannot read the file: a {otype}, not a file")
         elif size is not None and size > limit:
-            blobs[rel] = Diagnostic(rel, "file_too_large", f"file is {size:,} bytes, over the limit of {limit:,} "
-                                    f"(set {ENV_MAX_BYTES} to raise it)")
+            blobs[rel] = Diagnostic(
+                rel,
+                "file_too_large",
+                f"file is {size:,} bytes, over the limit of {limit:,} (set {ENV_MAX_BYTES} to raise it)",
+            )
         else:
             wanted.append((rel, oid))
     if wanted:
@@ -280,7 +316,7 @@ def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
                 blobs[rel] = Diagnostic(rel, "unreadable_file", "cannot read the file from git")
                 continue
             size = int(header[2])
-            blobs[rel] = data[pos:pos + size]
+            blobs[rel] = data[pos : pos + size]
             pos += size + 1
     return blobs
 
@@ -302,8 +338,14 @@ def _memo_folder(root: Path, member) -> Path:
 def _read_key(member, commit: str) -> str:
     """What a remembered read of ``member`` at ``commit`` depends on: the commit, the ledger folder, the size
     limit and the code that reads and checks it."""
-    parts = (str(READ_FORMAT), _cache.code_fingerprint(), _rules_fingerprint(), commit, member_path(member.path),
-             str(_max_bytes()))
+    parts = (
+        str(READ_FORMAT),
+        _cache.code_fingerprint(),
+        _rules_fingerprint(),
+        commit,
+        member_path(member.path),
+        str(_max_bytes()),
+    )
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
@@ -350,8 +392,12 @@ def read_member(root: Path, member, commit: str, cache: Optional[bool] = None) -
     diags = sorted(locate_blobs(blobs, own), key=Diagnostic.sort_key)
     if use_cache:
         L = res.ledger
-        _remember(folder, f"{key}.pickle", key,
-                  _cache.dumps((L.settings, L.items, L.files, L.index, res.diagnostics, diags, res.files_read)))
+        _remember(
+            folder,
+            f"{key}.pickle",
+            key,
+            _cache.dumps((L.settings, L.items, L.files, L.index, res.diagnostics, diags, res.files_read)),
+        )
         index, errors, why = _summary_of(MemberRead(res, diags))
         plain = None if index is None else (index.docks, index.uppers, index.units)  # plain data: the cache's
         _remember(folder, f"{key}.index.pickle", key, _cache.dumps((plain, errors, why)))  # unpickler takes no more
@@ -365,8 +411,11 @@ def _summary_of(read: MemberRead) -> tuple:
     res = read.result
     errors = [d for d in read.diagnostics if d.severity is Severity.error]
     ledger = res.ledger if res is not None and res.ledger.settings is not None else None
-    return (member_index(ledger) if ledger is not None else None, len(errors),
-            None if ledger is not None or not errors else errors[0].message)
+    return (
+        member_index(ledger) if ledger is not None else None,
+        len(errors),
+        None if ledger is not None or not errors else errors[0].message,
+    )
 
 
 _RULES_FP: Optional[str] = None
@@ -387,8 +436,9 @@ def _rules_fingerprint() -> str:
     return _RULES_FP
 
 
-def member_views(root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None,
-                 full: bool = True) -> tuple[list[MemberView], dict[str, MemberRead]]:
+def member_views(
+    root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None, full: bool = True
+) -> tuple[list[MemberView], dict[str, MemberRead]]:
     """A :class:`~reformctl.rules.levels.MemberView` of every member of ``upper`` (or those in ``only``) and
     what was read of each, never raising for a member: one that was never fetched has no commit, one whose
     store cannot be read says why. Without ``full``, a member whose index is remembered for its commit is not
@@ -401,7 +451,9 @@ def member_views(root: Path, upper: Ledger, only: Sequence[str] = (), cache: Opt
         if only and m.unit not in only:
             continue
         if source_problems(m.repo, m.branch, m.path):
-            views.append(MemberView(m.unit, error="the member's repo, branch or path is unsafe (see `reformctl check`)"))
+            views.append(
+                MemberView(m.unit, error="the member's repo, branch or path is unsafe (see `reformctl check`)")
+            )
             continue
         store = store_of(root, m)
         try:
@@ -477,8 +529,14 @@ def tag(finding, member: Optional[str], commit: Optional[str]):
     return finding
 
 
-def roll_up(root: Path, upper: Ledger, as_of: dt.date, only: Sequence[str] = (), cache: Optional[bool] = None,
-            horizon: Optional[int] = None) -> RollUp:
+def roll_up(
+    root: Path,
+    upper: Ledger,
+    as_of: dt.date,
+    only: Sequence[str] = (),
+    cache: Optional[bool] = None,
+    horizon: Optional[int] = None,
+) -> RollUp:
     """The findings of ``upper`` (loaded from ``root``) and of its members (those in ``only``, else all) as of
     ``as_of``: the upper-level rules about members, delegated tasks, and each member's own findings. A member's
     findings are remembered per commit and date: an unchanged member is not even loaded on the next run."""
@@ -529,8 +587,9 @@ def roll_up(root: Path, upper: Ledger, as_of: dt.date, only: Sequence[str] = (),
     return RollUp(found, ev.notes, views, frozenset(units), reads)
 
 
-def member_diagnostics(root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None
-                       ) -> list[tuple[str, Optional[str], list[Diagnostic]]]:
+def member_diagnostics(
+    root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None
+) -> list[tuple[str, Optional[str], list[Diagnostic]]]:
     """`check --members`: (unit, fetched commit, diagnostics) of each member. A member's own diagnostics are
     about its files at that commit (with lines); one never fetched is a warning, one whose store cannot be read
     an error, both on its entry in this ledger's reformctl.yaml (commit None, lines to resolve there)."""
@@ -548,14 +607,28 @@ def member_diagnostics(root: Path, upper: Ledger, only: Sequence[str] = (), cach
             if v.error is not None:
                 d = Diagnostic("reformctl.yaml", "member_unreadable", f"member `{v.unit}`: {v.error}", path=where)
             else:
-                d = Diagnostic("reformctl.yaml", "member_not_fetched", f"member `{v.unit}` was never fetched: run "
-                               "`reformctl fetch`", Severity.warning, path=where)
+                d = Diagnostic(
+                    "reformctl.yaml",
+                    "member_not_fetched",
+                    f"member `{v.unit}` was never fetched: run `reformctl fetch`",
+                    Severity.warning,
+                    path=where,
+                )
             out.append((v.unit, None, [d]))
             continue
         read = reads.get(v.unit)
         if read is None:
-            out.append((v.unit, v.commit, [Diagnostic("", "member_unreadable", f"member `{v.unit}` cannot be read "
-                                                      f"at {v.commit[:12]}: {v.error}")]))
+            out.append(
+                (
+                    v.unit,
+                    v.commit,
+                    [
+                        Diagnostic(
+                            "", "member_unreadable", f"member `{v.unit}` cannot be read at {v.commit[:12]}: {v.error}"
+                        )
+                    ],
+                )
+            )
             continue
         diags = list(read.diagnostics)
         if v.ledger is not None:

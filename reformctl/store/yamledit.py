@@ -110,7 +110,7 @@ def _keep_gap(old: str, new: str) -> str:
             body = new[: len(new) - len(comment)]
             # only where the edited line grew past the comment's column (else ruamel kept the column)
             if body[-1] in " \t" and body.strip() and len(body.rstrip(" \t")) >= k - 1:
-                gap = head[len(head.rstrip(" \t")):]
+                gap = head[len(head.rstrip(" \t")) :]
                 return body.rstrip(" \t") + gap + comment
         start = k + 1
 
@@ -138,7 +138,9 @@ def load_doc(text: str) -> Doc:
         try:
             data = _yaml(layout).load(text)
         except RecursionError:
-            raise YamlEditError("cannot parse the file for editing: it is nested too deeply (see `reformctl check`)") from None
+            raise YamlEditError(
+                "cannot parse the file for editing: it is nested too deeply (see `reformctl check`)"
+            ) from None
         except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds
             raise YamlEditError(f"cannot parse the file for editing: {exc}") from None
         try:
@@ -148,7 +150,8 @@ def load_doc(text: str) -> Doc:
         if out == text:
             return Doc(data, layout, text, out)
         score = sum(1 for a, b in zip(out.splitlines(), text.splitlines()) if a != b) + abs(
-            out.count("\n") - text.count("\n"))
+            out.count("\n") - text.count("\n")
+        )
         if best is None or score < best[0]:
             best = (score, layout, data, out)
     if best is None:
@@ -198,7 +201,7 @@ def set_key(mapping: CommentedMap, key: str, value: Any, order: Iterable[str] = 
     if key in order:
         before = order[: order.index(key)]
         present = [i for i, k in enumerate(mapping.keys()) if k in before]
-        after = order[order.index(key) + 1:]
+        after = order[order.index(key) + 1 :]
         later = [i for i, k in enumerate(mapping.keys()) if k in after]
         if present:
             pos = max(present) + 1

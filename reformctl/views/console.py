@@ -26,9 +26,13 @@ def stdout_console():
         if piped:
             width = PIPED_WIDTH
     # markup and emoji off: a title "[link=...]" or ":warning:" is data, shown as written
-    return _safe_console()(file=_RightTrimmed(sys.stdout) if width else sys.stdout, soft_wrap=False,
-                           width=width or given,
-                           markup=False, emoji=False)
+    return _safe_console()(
+        file=_RightTrimmed(sys.stdout) if width else sys.stdout,
+        soft_wrap=False,
+        width=width or given,
+        markup=False,
+        emoji=False,
+    )
 
 
 _SAFE = None
@@ -116,6 +120,12 @@ def progress(enabled: Optional[bool] = None) -> Iterator[_NoProgress]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(file=sys.stderr), transient=True) as p:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    ) as p:
         yield _RichProgress(p)

@@ -16,7 +16,9 @@ from .safe import clean, md_code, md_text
 def render_text(diags: Iterable[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en") -> None:
     for d in diags:
         msg = i18n_check.message(d.code, d.message, lang)
-        out.write(f"{clean(display(d.file))}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {clean(msg)}\n")
+        out.write(
+            f"{clean(display(d.file))}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {clean(msg)}\n"
+        )
 
 
 def render_json(diags: Iterable[Diagnostic], out: TextIO) -> None:
@@ -113,28 +115,36 @@ def sarif_report(diags: list[Diagnostic], display=lambda f: f, version: str = ""
         if e is None:
             rules.append({"id": code, "name": code, "shortDescription": {"text": code}})
             continue
-        rules.append({
-            "id": code,
-            "name": code,
-            "shortDescription": {"text": e.en},
-            "fullDescription": {"text": f"{e.en} / {e.zh}"},
-            "help": {"text": e.fix, "markdown": f"**{e.en}** ({e.zh})\n\n{e.fix}"},
-            "defaultConfiguration": {"level": "error" if e.severity == "error" else "warning"},
-        })
+        rules.append(
+            {
+                "id": code,
+                "name": code,
+                "shortDescription": {"text": e.en},
+                "fullDescription": {"text": f"{e.en} / {e.zh}"},
+                "help": {"text": e.fix, "markdown": f"**{e.en}** ({e.zh})\n\n{e.fix}"},
+                "defaultConfiguration": {"level": "error" if e.severity == "error" else "warning"},
+            }
+        )
     index = {c: i for i, c in enumerate(codes)}
     results = []
     for d, fp in zip(diags, _fingerprints(diags, display)):
-        results.append({
-            "ruleId": d.code,
-            "ruleIndex": index[d.code],
-            "level": "error" if d.severity.value == "error" else "warning",
-            "message": {"text": d.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": display(d.file), "uriBaseId": "%SRCROOT%"},
-                "region": {"startLine": d.line or 1, "startColumn": d.column or 1},
-            }}],
-            "partialFingerprints": {"reformctl/v1": fp},
-        })
+        results.append(
+            {
+                "ruleId": d.code,
+                "ruleIndex": index[d.code],
+                "level": "error" if d.severity.value == "error" else "warning",
+                "message": {"text": d.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": display(d.file), "uriBaseId": "%SRCROOT%"},
+                            "region": {"startLine": d.line or 1, "startColumn": d.column or 1},
+                        }
+                    }
+                ],
+                "partialFingerprints": {"reformctl/v1": fp},
+            }
+        )
     driver = {"name": "reformctl", "rules": rules}
     if version:
         driver["version"] = version
@@ -150,8 +160,9 @@ def _md_cell(s: object) -> str:
     return md_text(s)
 
 
-def render_markdown(diags: list[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en",
-                    title: str = "reformctl check") -> None:
+def render_markdown(
+    diags: list[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en", title: str = "reformctl check"
+) -> None:
     """A Markdown section: a count line and a table of every problem (for $GITHUB_STEP_SUMMARY)."""
     errors = sum(d.severity.value == "error" for d in diags)
     warnings = len(diags) - errors
@@ -165,7 +176,9 @@ def render_markdown(diags: list[Diagnostic], out: TextIO, display=lambda f: f, l
     out.write("| " + " | ".join(head) + " |\n|---|---:|---|---|---|\n")
     for d in diags:
         msg = i18n_check.message(d.code, d.message, lang)
-        out.write(f"| {md_code(display(d.file))} | {d.line or 1} | {d.severity.value} | `{d.code}` | {_md_cell(msg)} |\n")
+        out.write(
+            f"| {md_code(display(d.file))} | {d.line or 1} | {d.severity.value} | `{d.code}` | {_md_cell(msg)} |\n"
+        )
     out.write("\n")
 
 
@@ -180,11 +193,16 @@ def render_red_markdown(findings, out: TextIO, as_of, lang: str = "en") -> None:
         out.write("没有逾期事项。\n\n" if zh else "Nothing is overdue.\n\n")
         return
     out.write(f"{len(findings)} 项逾期。\n\n" if zh else f"{len(findings)} overdue.\n\n")
-    head = ("编号", "事项", "责任单位", "时限", "逾期天数", "规则", "说明") if zh else \
-        ("id", "item", "unit", "due", "days late", "rule", "message")
+    head = (
+        ("编号", "事项", "责任单位", "时限", "逾期天数", "规则", "说明")
+        if zh
+        else ("id", "item", "unit", "due", "days late", "rule", "message")
+    )
     out.write("| " + " | ".join(head) + " |\n|---|---|---|---|---:|---|---|\n")
     for f in findings:
         item = f.title or i18n.label("rule", f.rule, lang)
-        out.write(f"| {md_code(f.id)} | {_md_cell(item)} | {_md_cell(f.unit)} | {f.due.isoformat()} | {f.days} | "
-                  f"`{f.rule}` | {_md_cell(short_message(f, lang))} |\n")
+        out.write(
+            f"| {md_code(f.id)} | {_md_cell(item)} | {_md_cell(f.unit)} | {f.due.isoformat()} | {f.days} | "
+            f"`{f.rule}` | {_md_cell(short_message(f, lang))} |\n"
+        )
     out.write("\n")

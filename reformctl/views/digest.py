@@ -67,8 +67,14 @@ def build(findings: Sequence[Finding], as_of: dt.date, lang: str, top: int = 3) 
     units = []
     for unit, items in by_unit.items():
         items.sort(key=lambda f: f.sort_key())
-        units.append(UnitDigest(unit, sum(f.light == "red" for f in items), sum(f.light == "yellow" for f in items),
-                                items[:max(top, 0)]))
+        units.append(
+            UnitDigest(
+                unit,
+                sum(f.light == "red" for f in items),
+                sum(f.light == "yellow" for f in items),
+                items[: max(top, 0)],
+            )
+        )
     units.sort(key=lambda u: (-u.red, -u.yellow, u.unit))
     return Digest(as_of, lang, units)
 
@@ -97,8 +103,11 @@ def _item_line(f: Finding, lang: str) -> str:
     what = _clean(title_of(f, lang), TITLE_CHARS)
     msg = _clean(short_message(f, lang), MESSAGE_CHARS)
     sep = "：" if lang == "zh" else ": "
-    return f"- {light} {_clean(f.id, 64)} {what}{sep}{msg}（{_when(f.days, lang)}）" if lang == "zh" else \
-        f"- {light} {_clean(f.id, 64)} {what}{sep}{msg} ({_when(f.days, lang)})"
+    return (
+        f"- {light} {_clean(f.id, 64)} {what}{sep}{msg}（{_when(f.days, lang)}）"
+        if lang == "zh"
+        else f"- {light} {_clean(f.id, 64)} {what}{sep}{msg} ({_when(f.days, lang)})"
+    )
 
 
 def _unit_block(u: UnitDigest, lang: str) -> str:
@@ -116,8 +125,9 @@ def title(d: Digest) -> str:
 def _head(d: Digest) -> str:
     if not d.units:
         return f"#### {title(d)}\n\n" + text("digest_clear", d.lang, as_of=d.as_of.isoformat())
-    return f"#### {title(d)}\n\n" + text("digest_head", d.lang, as_of=d.as_of.isoformat(), red=d.red,
-                                         yellow=d.yellow, units=len(d.units))
+    return f"#### {title(d)}\n\n" + text(
+        "digest_head", d.lang, as_of=d.as_of.isoformat(), red=d.red, yellow=d.yellow, units=len(d.units)
+    )
 
 
 def markdown(d: Digest, limit: Optional[int] = None) -> tuple[str, bool]:
@@ -130,8 +140,15 @@ def markdown(d: Digest, limit: Optional[int] = None) -> tuple[str, bool]:
         parts = [head, *blocks[:shown]]
         rest = d.units[shown:]
         if rest:
-            parts.append(text("digest_more_units", d.lang, n=len(rest), red=sum(u.red for u in rest),
-                              yellow=sum(u.yellow for u in rest)))
+            parts.append(
+                text(
+                    "digest_more_units",
+                    d.lang,
+                    n=len(rest),
+                    red=sum(u.red for u in rest),
+                    yellow=sum(u.yellow for u in rest),
+                )
+            )
         parts.append(foot)
         return "\n\n".join(parts)
 
@@ -165,9 +182,16 @@ def as_json(d: Digest) -> dict:
         "lang": d.lang,
         "red": d.red,
         "yellow": d.yellow,
-        "units": [{"unit": u.unit, "red": u.red, "yellow": u.yellow,
-                   "worst": [{**f.as_dict(d.lang), "title": title_of(f, d.lang)} for f in u.worst],
-                   "more": u.more} for u in d.units],
+        "units": [
+            {
+                "unit": u.unit,
+                "red": u.red,
+                "yellow": u.yellow,
+                "worst": [{**f.as_dict(d.lang), "title": title_of(f, d.lang)} for f in u.worst],
+                "more": u.more,
+            }
+            for u in d.units
+        ],
         "text": markdown(d)[0],
     }
 
@@ -195,6 +219,7 @@ def message(d: Digest, target: str) -> Message:
 
 
 # ---- the webhook
+
 
 class DeliveryError(Exception):
     """The digest was not delivered (or not confirmed): ``key`` and ``params`` of a text of i18n/digest.py."""
@@ -291,9 +316,12 @@ def post(hook: Webhook, msg: Message, timeout: float) -> None:
 
     check_url(hook.url)
     url = signed_url(hook.url, hook.secret) if hook.secret and hook.target == "dingtalk" else hook.url
-    req = urllib.request.Request(url, data=msg.body, method="POST",
-                                 headers={"Content-Type": "application/json; charset=utf-8",
-                                          "User-Agent": "reformctl-notify"})
+    req = urllib.request.Request(
+        url,
+        data=msg.body,
+        method="POST",
+        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "reformctl-notify"},
+    )
     opener = urllib.request.build_opener(_NoRedirect)
     w = hook.where
     try:
@@ -311,8 +339,13 @@ def post(hook: Webhook, msg: Message, timeout: float) -> None:
         if 300 <= exc.code < 400:
             raise DeliveryError("redirect", where=w, code=exc.code) from None
         snippet = hook.scrub(snippet)
-        raise DeliveryError("http_error", where=w, code=exc.code, reason=hook.scrub(str(exc.reason or "")),
-                            body=f": {snippet}" if snippet else "") from None
+        raise DeliveryError(
+            "http_error",
+            where=w,
+            code=exc.code,
+            reason=hook.scrub(str(exc.reason or "")),
+            body=f": {snippet}" if snippet else "",
+        ) from None
     except TimeoutError:
         raise DeliveryError("timeout", where=w, seconds=_seconds(timeout)) from None
     except urllib.error.URLError as exc:
@@ -328,11 +361,16 @@ def post(hook: Webhook, msg: Message, timeout: float) -> None:
             answer = json.loads(body.decode("utf-8"))
             errcode = answer["errcode"]
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            raise DeliveryError("robot_garbled", where=w,
-                                body=hook.scrub(body[:120].decode("utf-8", "replace")) or "-") from None
+            raise DeliveryError(
+                "robot_garbled", where=w, body=hook.scrub(body[:120].decode("utf-8", "replace")) or "-"
+            ) from None
         if errcode != 0:
-            raise DeliveryError("robot_error", where=w, errcode=hook.scrub(str(errcode)),
-                                errmsg=hook.scrub(str(answer.get("errmsg", ""))))
+            raise DeliveryError(
+                "robot_error",
+                where=w,
+                errcode=hook.scrub(str(errcode)),
+                errmsg=hook.scrub(str(answer.get("errmsg", ""))),
+            )
 
 
 def _seconds(timeout: float) -> str:

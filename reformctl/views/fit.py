@@ -128,28 +128,62 @@ def guess(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[Column]
             kind = "text"
         numeric = values and all(re.fullmatch(r"-?[\d.,]+%?", v) for v in values)
         rank = 0 if i < 2 else i
-        cols.append(Column(h, kind, drop=rank, weight=2 if kind == "text" else 1,
-                           justify="right" if numeric else "left", min=GUESS_TEXT_MIN if kind == "text" else None))
+        cols.append(
+            Column(
+                h,
+                kind,
+                drop=rank,
+                weight=2 if kind == "text" else 1,
+                justify="right" if numeric else "left",
+                min=GUESS_TEXT_MIN if kind == "text" else None,
+            )
+        )
     return cols
 
 
-def table(columns: Sequence[Column], rows: Sequence[Sequence[Any]], width: int, *, title: Optional[str] = None,
-          caption: Optional[str] = None, row_styles: Optional[Sequence[Optional[str]]] = None,
-          show_footer: bool = False, header_style: Optional[str] = "bold"):
+def table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Any]],
+    width: int,
+    *,
+    title: Optional[str] = None,
+    caption: Optional[str] = None,
+    row_styles: Optional[Sequence[Optional[str]]] = None,
+    show_footer: bool = False,
+    header_style: Optional[str] = "bold",
+):
     """A Rich table of ``rows`` at most ``width`` cells wide (unless its tokens alone are wider)."""
     from rich import box
     from rich.table import Table
 
     rows = [[_one_line(c) for c in r] for r in rows]
     ws = widths(columns, rows, width)
-    t = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-              padding=(0, 0, 0, GAP - 1), collapse_padding=False, expand=False, show_footer=show_footer,
-              title_justify="left", caption_justify="left", header_style=header_style)
+    t = Table(
+        title=title,
+        caption=caption,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 0, 0, GAP - 1),
+        collapse_padding=False,
+        expand=False,
+        show_footer=show_footer,
+        title_justify="left",
+        caption_justify="left",
+        header_style=header_style,
+    )
     keep = [i for i, w in enumerate(ws) if w is not None]
     for i in keep:
         c = columns[i]
-        t.add_column(c.header, footer=c.footer or "", justify=c.justify, style=c.style, width=ws[i],
-                     no_wrap=True, overflow="ellipsis")
+        t.add_column(
+            c.header,
+            footer=c.footer or "",
+            justify=c.justify,
+            style=c.style,
+            width=ws[i],
+            no_wrap=True,
+            overflow="ellipsis",
+        )
     for n, r in enumerate(rows):
         t.add_row(*[r[i] if i < len(r) else "" for i in keep], style=row_styles[n] if row_styles else None)
     return t

@@ -17,8 +17,9 @@ def rows(filings: Sequence[Filing], lang: str) -> list[dict]:
     out = []
     for f in filings:
         d = f.as_dict()
-        d["message"] = i18n.filing_message(f.rule, lang, ref=f.ref, filed=d["filed"], due=d["due"],
-                                           days_late=f.days_late)
+        d["message"] = i18n.filing_message(
+            f.rule, lang, ref=f.ref, filed=d["filed"], due=d["due"], days_late=f.days_late
+        )
         out.append(d)
     return out
 
@@ -45,8 +46,13 @@ def render_table(filings: Sequence[Filing], console, lang: str, as_of: dt.date) 
     if not filings:
         console.print(H("history_none", as_of=as_of.isoformat()))
         return
-    t = Table(title=H("history_title", as_of=as_of.isoformat()), box=box.SIMPLE_HEAD, pad_edge=False,
-              padding=(0, 1), title_justify="left")
+    t = Table(
+        title=H("history_title", as_of=as_of.isoformat()),
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1),
+        title_justify="left",
+    )
     t.add_column(L("id"), no_wrap=True, overflow="fold")
     t.add_column(H("what"), ratio=2, min_width=8, overflow="fold")
     t.add_column(L("unit"), ratio=2, min_width=8, overflow="fold")

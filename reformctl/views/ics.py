@@ -49,8 +49,11 @@ def render_ics(findings: Iterable, *, name: str, as_of: dt.date, lang: str = "zh
         text = message(f.rule, f.args, 0, lang)  # "due today": true on the event's own date
         ev.add("summary", f"[{light}] {what}: {text}" if f.light != "green" else f"{what}: {text}")
         status = (f"截至{as_of.isoformat()}：" if lang == "zh" else f"As of {as_of.isoformat()}: ") + f.text(lang)
-        lines = [status, ("责任单位: " if lang == "zh" else "Unit: ") + (f.unit or "-"),
-                 ("规则: " if lang == "zh" else "Rule: ") + f.rule]
+        lines = [
+            status,
+            ("责任单位: " if lang == "zh" else "Unit: ") + (f.unit or "-"),
+            ("规则: " if lang == "zh" else "Rule: ") + f.rule,
+        ]
         if f.file:
             lines.append(("文件: " if lang == "zh" else "File: ") + f.file)
         ev.add("description", "\n".join(lines))

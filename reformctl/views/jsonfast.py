@@ -92,7 +92,7 @@ class Fragments:
         if len(positions) == len(self.ends):
             return self.blob
         blob, ends = self.blob, self.ends
-        return b",\n".join([blob[(ends[i - 1] + 2 if i else 0):ends[i]] for i in positions])
+        return b",\n".join([blob[(ends[i - 1] + 2 if i else 0) : ends[i]] for i in positions])
 
     def write(self, positions: list[int], out: TextIO) -> None:
         """The array of the selected elements and a newline, as ``json.dump(..., indent=2)`` and ``print()``."""

@@ -43,15 +43,29 @@ def write_json(data: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def print_table(console, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]],
-                styles: Optional[Sequence[Optional[str]]] = None, caption: Optional[str] = None) -> None:
+def print_table(
+    console,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    styles: Optional[Sequence[Optional[str]]] = None,
+    caption: Optional[str] = None,
+) -> None:
     """One Rich table fitted to the console's width (reformctl/views/fit.py); ``styles`` gives a per-row style
     (e.g. "red", "yellow")."""
     from . import fit
 
     cells = [[dash(c) for c in r] for r in rows]
-    console.print(fit.table(fit.guess(headers, cells), cells, fit.console_width(console), title=title,
-                            caption=caption, row_styles=styles))
+    console.print(
+        fit.table(
+            fit.guess(headers, cells),
+            cells,
+            fit.console_width(console),
+            title=title,
+            caption=caption,
+            row_styles=styles,
+        )
+    )
 
 
 def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Sequence[Sequence[Any]]]]) -> None:
@@ -130,8 +144,16 @@ def md_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 # ---------------------------------------------------------------- schedule
 def schedule_cells(rows, lang: str) -> tuple[list[str], list[list[Any]], list[Optional[str]]]:
     T = L(lang)
-    headers = [T["review_scheduled"], T["plan"], T["title"], T["lead_unit"], T["state"], T["approved"],
-               T["days"], T["preparation"]]
+    headers = [
+        T["review_scheduled"],
+        T["plan"],
+        T["title"],
+        T["lead_unit"],
+        T["state"],
+        T["approved"],
+        T["days"],
+        T["preparation"],
+    ]
     out, styles = [], []
     for r in rows:
         if r.state in ("reviewed", "unscheduled"):
@@ -147,19 +169,27 @@ def schedule_cells(rows, lang: str) -> tuple[list[str], list[list[Any]], list[Op
         if r.state in ("reviewed", "unscheduled"):
             prep = ""
         elif r.missing:
-            prep = T["missing"] + ("" if lang == "zh" else " ") + ("、" if lang == "zh" else ", ").join(T[m] for m in r.missing)
+            prep = (
+                T["missing"]
+                + ("" if lang == "zh" else " ")
+                + ("、" if lang == "zh" else ", ").join(T[m] for m in r.missing)
+            )
         else:
             prep = T["ready"]
-        out.append([r.review_scheduled, r.id, r.title, r.lead_unit or r.special_group, T[r.state], r.approved,
-                    days, prep])
+        out.append(
+            [r.review_scheduled, r.id, r.title, r.lead_unit or r.special_group, T[r.state], r.approved, days, prep]
+        )
         styles.append("red" if r.state == "late" else "yellow" if r.missing else None)
     return headers, out, styles
 
 
 def schedule_totals(rows, lang: str) -> str:
     return L(lang)["schedule_totals"].format(
-        n=len(rows), r=sum(r.state in ("reviewed", "unscheduled") for r in rows),
-        l=sum(r.state == "late" for r in rows), u=sum(r.state == "upcoming" for r in rows))
+        n=len(rows),
+        r=sum(r.state in ("reviewed", "unscheduled") for r in rows),
+        l=sum(r.state == "late" for r in rows),
+        u=sum(r.state == "upcoming" for r in rows),
+    )
 
 
 # ---------------------------------------------------------------- cases
@@ -180,8 +210,9 @@ def case_cells(rows, lang: str, with_summary: bool = False) -> tuple[list[str], 
 def listing_cells(rows, lang: str) -> tuple[list[str], list[list[Any]]]:
     T = L(lang)
     headers = [T["id"], T["title"], T["unit"], T["kind"], T["listed"], T["delisted"], T["listing"]]
-    return headers, [[r.id, r.title, r.unit, T[r.kind], r.listed, r.delisted, listing_label(r.listing, lang)]
-                     for r in rows]
+    return headers, [
+        [r.id, r.title, r.unit, T[r.kind], r.listed, r.delisted, listing_label(r.listing, lang)] for r in rows
+    ]
 
 
 def cases_markdown(report, lang: str) -> str:
@@ -199,8 +230,14 @@ def cases_markdown(report, lang: str) -> str:
     parts.append(f"\n# {T['book_title'].format(y=y)}\n\n{T['book_intro'].format(y=y, n=len(report.case_book))}\n")
     for i, r in enumerate(report.case_book, start=1):
         parts.append(f"\n## {i}. {r.title}\n\n")
-        facts = [(T["id"], r.id), (T["unit"], r.unit), (T["kind"], T[r.kind]), (T["date"], r.date),
-                 (T["listed"], r.listed), (T["delisted"], r.delisted)]
+        facts = [
+            (T["id"], r.id),
+            (T["unit"], r.unit),
+            (T["kind"], T[r.kind]),
+            (T["date"], r.date),
+            (T["listed"], r.listed),
+            (T["delisted"], r.delisted),
+        ]
         parts.append("".join(f"- {k}: {dash(v)}\n" for k, v in facts if v))
         if r.summary:
             parts.append(f"\n{r.summary.strip()}\n")
@@ -211,8 +248,17 @@ def cases_markdown(report, lang: str) -> str:
 def proposal_cells(props, lang: str):
     T = L(lang)
     headers = [T["unit"], T["points"], T["rule"], T["source"], T["reason"], T["recorded"]]
-    rows = [[p.unit, fmt_points(p.points), T[p.rule], p.source, p.reason,
-             T["yes_recorded"] if p.recorded else T["not_recorded"]] for p in props]
+    rows = [
+        [
+            p.unit,
+            fmt_points(p.points),
+            T[p.rule],
+            p.source,
+            p.reason,
+            T["yes_recorded"] if p.recorded else T["not_recorded"],
+        ]
+        for p in props
+    ]
     styles = [None if p.recorded else "yellow" for p in props]
     return headers, rows, styles
 
@@ -220,22 +266,39 @@ def proposal_cells(props, lang: str):
 def ranking_cells(rows, lang: str):
     T = L(lang)
     headers = [T["rank"], T["unit"], T["score"], T["deducted"], T["deductions"], T["new"]]
-    return headers, [[r.rank, r.unit, fmt_points(r.score), fmt_points(r.deducted), r.deductions,
-                      fmt_points(r.new) if r.new else ""] for r in rows]
+    return headers, [
+        [r.rank, r.unit, fmt_points(r.score), fmt_points(r.deducted), r.deductions, fmt_points(r.new) if r.new else ""]
+        for r in rows
+    ]
 
 
 # ---------------------------------------------------------------- accountability
 def register_cells(rows, lang: str, exempt: bool = False):
     T = L(lang)
-    headers = [T["id"], T["decided"], T["target"], T["person"], T["ground"], T["measure"], T["implemented_by"],
-               T["points"]]
+    headers = [
+        T["id"],
+        T["decided"],
+        T["target"],
+        T["person"],
+        T["ground"],
+        T["measure"],
+        T["implemented_by"],
+        T["points"],
+    ]
     if exempt:
         headers.append(T["exemption"])
     out = []
     for r in rows:
-        cells = [r.id, r.decided, r.target, r.person, ground_label(r.ground, lang), T[r.measure],
-                 ("、" if lang == "zh" else ", ").join(r.implemented_by),
-                 fmt_points(r.points) if r.points is not None else None]
+        cells = [
+            r.id,
+            r.decided,
+            r.target,
+            r.person,
+            ground_label(r.ground, lang),
+            T[r.measure],
+            ("、" if lang == "zh" else ", ").join(r.implemented_by),
+            fmt_points(r.points) if r.points is not None else None,
+        ]
         if exempt:
             cells.append(r.exemption)
         out.append(cells)

@@ -39,8 +39,9 @@ def write_json(fragments: list[str], out: TextIO) -> None:
     out.write("\n")
 
 
-def render_csv(findings: Iterable[Finding], out: TextIO, lang: str = "en", extra_fields: Sequence[str] = (),
-               extra=None) -> None:
+def render_csv(
+    findings: Iterable[Finding], out: TextIO, lang: str = "en", extra_fields: Sequence[str] = (), extra=None
+) -> None:
     """CSV with a header row (field names as in JSON)."""
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_FIELDS + list(extra_fields))
@@ -105,8 +106,9 @@ def _columns(lang: str, with_light: bool = True, member_column: bool = False) ->
     ]
 
 
-def _table(findings: Sequence[Finding], lang: str, width: int, title: Optional[str] = None,
-           member_column: bool = False):
+def _table(
+    findings: Sequence[Finding], lang: str, width: int, title: Optional[str] = None, member_column: bool = False
+):
     from .fit import table
 
     rows = [_row(f, lang, member_column=member_column) for f in findings]
@@ -118,8 +120,14 @@ def _row(f: Finding, lang: str, with_light: bool = True, member_column: bool = F
     cells = [_light_cell(f.light, lang)] if with_light else []
     if member_column:
         cells.append(clean(f.member) if f.member else "—")
-    return cells + [clean(f.id), clean(title_of(f, lang)), clean(f.unit), due, _days_cell(f.days),
-                    clean(short_message(f, lang))]
+    return cells + [
+        clean(f.id),
+        clean(title_of(f, lang)),
+        clean(f.unit),
+        due,
+        _days_cell(f.days),
+        clean(short_message(f, lang)),
+    ]
 
 
 def counts_line(findings: Sequence[Finding], lang: str) -> str:
@@ -128,8 +136,14 @@ def counts_line(findings: Sequence[Finding], lang: str) -> str:
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
-def render_table(findings: Sequence[Finding], console, lang: str, as_of: dt.date,
-                 notes: Sequence[Note] = (), member_column: bool = False) -> None:
+def render_table(
+    findings: Sequence[Finding],
+    console,
+    lang: str,
+    as_of: dt.date,
+    notes: Sequence[Note] = (),
+    member_column: bool = False,
+) -> None:
     H = lambda k: i18n.label("header", k, lang)  # noqa: E731
     head = f"{H('status_title')} · {H('as_of')} {as_of.isoformat()} · {counts_line(findings, lang)}"
     if not findings:

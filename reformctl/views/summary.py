@@ -15,18 +15,38 @@ from .safe import csv_row, md_text
 
 LABELS = {
     "zh": {
-        "unit": "牵头单位", "special_group": "专项小组", "tasks": "任务数", "due_in_quarter": "本期到期",
-        "completed_in_quarter": "本期完成", "overdue": "逾期未完成", "completion_rate": "到期完成率",
-        "total": "合计", "no_group": "未归口专项小组", "none": "—",
-        "title_q": "{y}年第{n}季度改革任务推进情况", "title_y": "{y}年度改革任务推进情况",
-        "title_p": "{p}改革任务推进情况", "period": "统计期间", "as_of": "统计截至",
+        "unit": "牵头单位",
+        "special_group": "专项小组",
+        "tasks": "任务数",
+        "due_in_quarter": "本期到期",
+        "completed_in_quarter": "本期完成",
+        "overdue": "逾期未完成",
+        "completion_rate": "到期完成率",
+        "total": "合计",
+        "no_group": "未归口专项小组",
+        "none": "—",
+        "title_q": "{y}年第{n}季度改革任务推进情况",
+        "title_y": "{y}年度改革任务推进情况",
+        "title_p": "{p}改革任务推进情况",
+        "period": "统计期间",
+        "as_of": "统计截至",
     },
     "en": {
-        "unit": "Lead unit", "special_group": "Special group", "tasks": "Tasks", "due_in_quarter": "Due",
-        "completed_in_quarter": "Completed", "overdue": "Overdue", "completion_rate": "Completion rate",
-        "total": "Total", "no_group": "(no special group)", "none": "-",
-        "title_q": "Reform tasks, {y} Q{n}", "title_y": "Reform tasks, {y}", "title_p": "Reform tasks, {p}",
-        "period": "Period", "as_of": "As of",
+        "unit": "Lead unit",
+        "special_group": "Special group",
+        "tasks": "Tasks",
+        "due_in_quarter": "Due",
+        "completed_in_quarter": "Completed",
+        "overdue": "Overdue",
+        "completion_rate": "Completion rate",
+        "total": "Total",
+        "no_group": "(no special group)",
+        "none": "-",
+        "title_q": "Reform tasks, {y} Q{n}",
+        "title_y": "Reform tasks, {y}",
+        "title_p": "Reform tasks, {p}",
+        "period": "Period",
+        "as_of": "As of",
     },
 }
 CN_DIGITS = "零一二三四"
@@ -89,8 +109,14 @@ def _md_escape(s: str) -> str:
     return md_text(s)
 
 
-def render_markdown(summary: Summary, out: TextIO, ledger: Optional[Ledger] = None, lang: str = "zh",
-                    as_of=None, sections: Optional[list[tuple[str, list[str], list[list[str]]]]] = None) -> None:
+def render_markdown(
+    summary: Summary,
+    out: TextIO,
+    ledger: Optional[Ledger] = None,
+    lang: str = "zh",
+    as_of=None,
+    sections: Optional[list[tuple[str, list[str], list[list[str]]]]] = None,
+) -> None:
     """A heading, one paragraph in words and a pipe table: ready to paste into the quarterly report (季报)."""
     L = LABELS[lang]
     t = summary.totals
@@ -101,15 +127,20 @@ def render_markdown(summary: Summary, out: TextIO, ledger: Optional[Ledger] = No
     if lang == "zh":
         out.write(
             f"本期在办改革任务{t.tasks}项，本期到期{t.due_in_quarter}项，本期完成{t.completed_in_quarter}项，"
-            f"逾期未完成{t.overdue}项，到期任务完成率{rate_text(t.completion_rate, lang)}。\n\n")
+            f"逾期未完成{t.overdue}项，到期任务完成率{rate_text(t.completion_rate, lang)}。\n\n"
+        )
     else:
         out.write(
             f"{t.tasks} reform tasks were open in the period, {t.due_in_quarter} fell due, "
             f"{t.completed_in_quarter} were completed and {t.overdue} are overdue; completion rate of the tasks "
-            f"due: {rate_text(t.completion_rate, lang)}.\n\n")
-    _md_table(out, header(summary, lang),
-              [[_md_escape(row_label(ledger, r.key, summary.by, lang)), *_cells(r.counts, lang)] for r in summary.rows]
-              + [[f"**{L['total']}**", *(f"**{c}**" for c in _cells(t, lang))]])
+            f"due: {rate_text(t.completion_rate, lang)}.\n\n"
+        )
+    _md_table(
+        out,
+        header(summary, lang),
+        [[_md_escape(row_label(ledger, r.key, summary.by, lang)), *_cells(r.counts, lang)] for r in summary.rows]
+        + [[f"**{L['total']}**", *(f"**{c}**" for c in _cells(t, lang))]],
+    )
     for heading, head, rows in sections or []:
         out.write(f"\n### {heading}\n\n")
         _md_table(out, head, rows)
@@ -122,8 +153,13 @@ def _md_table(out: TextIO, head: list[str], rows: list[list[str]]) -> None:
         out.write("| " + " | ".join(_md_escape(str(c)) if not str(c).startswith("**") else str(c) for c in r) + " |\n")
 
 
-def render_table(summary: Summary, console, ledger: Optional[Ledger] = None, lang: str = "en",
-                 sections: Optional[list[tuple[str, list[str], list[list[str]]]]] = None) -> None:
+def render_table(
+    summary: Summary,
+    console,
+    ledger: Optional[Ledger] = None,
+    lang: str = "en",
+    sections: Optional[list[tuple[str, list[str], list[list[str]]]]] = None,
+) -> None:
     """The summary as tables fitted to the console's width (reformctl/views/fit.py): the unit (or kind) on one
     line, every figure whole; without room the rightmost figures go first."""
     from . import fit
@@ -133,12 +169,29 @@ def render_table(summary: Summary, console, ledger: Optional[Ledger] = None, lan
     heads = header(summary, lang)
     t = summary.totals
     foot = [L["total"], *_cells(t, lang)]
-    cols = [fit.Column(h, "name" if i == 0 else "token", drop=i if i > 1 else 0, footer=foot[i],
-                       justify="left" if i == 0 else "right", style="red" if h == L["overdue"] else None)
-            for i, h in enumerate(heads)]
+    cols = [
+        fit.Column(
+            h,
+            "name" if i == 0 else "token",
+            drop=i if i > 1 else 0,
+            footer=foot[i],
+            justify="left" if i == 0 else "right",
+            style="red" if h == L["overdue"] else None,
+        )
+        for i, h in enumerate(heads)
+    ]
     rows = [[row_label(ledger, r.key, summary.by, lang), *_cells(r.counts, lang)] for r in summary.rows]
-    console.print(fit.table(cols, rows, width, title=title(summary, lang), show_footer=True, header_style="bold",
-                            caption=f"{summary.first.isoformat()} — {summary.last.isoformat()}"))
+    console.print(
+        fit.table(
+            cols,
+            rows,
+            width,
+            title=title(summary, lang),
+            show_footer=True,
+            header_style="bold",
+            caption=f"{summary.first.isoformat()} — {summary.last.isoformat()}",
+        )
+    )
     for heading, head, rows_ in sections or []:
         cells = [[str(c) for c in row] for row in rows_]
         cols = fit.guess(head, cells)
@@ -149,25 +202,73 @@ def render_table(summary: Summary, console, ledger: Optional[Ledger] = None, lan
 
 SECTION_LABELS = {
     "zh": {
-        "pilots": ("改革试点", {"active": "在推进", "ending": "本期期满", "started": "本期启动", "completed": "本期完成",
-                              "exited": "本期退出", "overdue": "期满未结束", "not_filed": "逾期未备案"}),
-        "problems": ("整改问题", {"issued": "本期交办", "rectified": "本期整改完成", "verified": "本期核实销号",
-                                "open": "期末未整改", "overdue": "逾期未整改"}),
-        "reports": ("季报报送(R15)", {"due": "应报", "filed": "已报", "missing": "逾期未报", "pending": "未到报送期限"}),
+        "pilots": (
+            "改革试点",
+            {
+                "active": "在推进",
+                "ending": "本期期满",
+                "started": "本期启动",
+                "completed": "本期完成",
+                "exited": "本期退出",
+                "overdue": "期满未结束",
+                "not_filed": "逾期未备案",
+            },
+        ),
+        "problems": (
+            "整改问题",
+            {
+                "issued": "本期交办",
+                "rectified": "本期整改完成",
+                "verified": "本期核实销号",
+                "open": "期末未整改",
+                "overdue": "逾期未整改",
+            },
+        ),
+        "reports": (
+            "季报报送(R15)",
+            {"due": "应报", "filed": "已报", "missing": "逾期未报", "pending": "未到报送期限"},
+        ),
         "obligations": ("制度性工作", {"rule": "事项", "met": "已完成", "missed": "未完成", "pending": "未到期"}),
-        "timeliness": ("按时办理情况", {"what": "事项", "on_time": "按时", "late": "逾期", "days_late": "逾期天数合计"}),
+        "timeliness": (
+            "按时办理情况",
+            {"what": "事项", "on_time": "按时", "late": "逾期", "days_late": "逾期天数合计"},
+        ),
     },
     "en": {
-        "pilots": ("Pilots", {"active": "Running", "ending": "Term ends", "started": "Started", "completed": "Completed",
-                            "exited": "Exited", "overdue": "Term over, still active", "not_filed": "Not filed"}),
-        "problems": ("Rectification problems", {"issued": "Issued", "rectified": "Rectified", "verified": "Verified",
-                                                "open": "Open at period end", "overdue": "Overdue"}),
-        "reports": ("Quarterly reports (R15)", {"due": "Due", "filed": "Filed", "missing": "Missing",
-                                                "pending": "Not yet due"}),
-        "obligations": ("Obligations", {"rule": "Obligation", "met": "Met", "missed": "Missed",
-                                        "pending": "Not yet due"}),
-        "timeliness": ("Filed on time and late", {"what": "Filed", "on_time": "On time", "late": "Late",
-                                                  "days_late": "Days late (sum)"}),
+        "pilots": (
+            "Pilots",
+            {
+                "active": "Running",
+                "ending": "Term ends",
+                "started": "Started",
+                "completed": "Completed",
+                "exited": "Exited",
+                "overdue": "Term over, still active",
+                "not_filed": "Not filed",
+            },
+        ),
+        "problems": (
+            "Rectification problems",
+            {
+                "issued": "Issued",
+                "rectified": "Rectified",
+                "verified": "Verified",
+                "open": "Open at period end",
+                "overdue": "Overdue",
+            },
+        ),
+        "reports": (
+            "Quarterly reports (R15)",
+            {"due": "Due", "filed": "Filed", "missing": "Missing", "pending": "Not yet due"},
+        ),
+        "obligations": (
+            "Obligations",
+            {"rule": "Obligation", "met": "Met", "missed": "Missed", "pending": "Not yet due"},
+        ),
+        "timeliness": (
+            "Filed on time and late",
+            {"what": "Filed", "on_time": "On time", "late": "Late", "days_late": "Days late (sum)"},
+        ),
     },
 }
 
@@ -211,8 +312,11 @@ def sections(data: dict, lang: str) -> list[tuple[str, list[str], list[list[str]
             continue
         if key == "timeliness":
             cols = ["on_time", "late", "days_late"]
-            rows = [[i18n.history(k, lang)] + [str(figures[k][c]) for c in cols] for k in ("report", "pilot", "reminder")
-                    if isinstance(figures.get(k), dict)]
+            rows = [
+                [i18n.history(k, lang)] + [str(figures[k][c]) for c in cols]
+                for k in ("report", "pilot", "reminder")
+                if isinstance(figures.get(k), dict)
+            ]
             rows.append([i18n.history("total", lang)] + [str(figures.get(c, 0)) for c in cols])
             out.append((heading, [labels[c] for c in ["what", *cols]], rows))
             continue

@@ -48,8 +48,10 @@ BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
 _SPLIT = re.compile(r"[、,，;；\n]+")
 
 FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE"}
-LIGHT_TEXTS = {"zh": {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "": ""},
-               "en": {"red": "red", "yellow": "yellow", "green": "green", "": ""}}
+LIGHT_TEXTS = {
+    "zh": {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "": ""},
+    "en": {"red": "red", "yellow": "yellow", "green": "green", "": ""},
+}
 LIGHT_TEXT = LIGHT_TEXTS["zh"]
 ABOUT_SHEETS = {"zh": "说明", "en": "About"}
 SUMMARY_SHEETS = {"zh": "季度汇总" + RO, "en": "Quarterly summary" + RO_EN}
@@ -58,42 +60,119 @@ RO_COMMENT = "由 reformctl 生成，导入时忽略 / computed, ignored on impo
 
 # English header of each field (a column may override it with ``en=``)
 FIELD_EN = {
-    "id": "ID", "title": "Title", "year": "Year", "source": "Source", "major": "Major task", "leader": "Leader",
-    "goal": "Goal", "lead_unit": "Lead unit", "responsible_units": "Responsible units",
-    "special_group": "Special group", "start": "Start", "due": "Due", "status": "Status", "completed": "Completed",
-    "closed": "Closed (written off)", "cancel_reason": "Cancel reason", "reopen_reason": "Why the status moved back", "evidence": "Evidence", "plan": "Plan",
-    "unit": "Unit", "lead_leader": "Lead leader", "promotion_plan": "Promotion plan", "working_team": "Working team",
-    "end": "End of term", "filed": "Filed", "exited": "Exited", "exit_reason": "Exit reason",
-    "exemption": "Exemption", "issued": "Issued", "issued_by": "Issued by", "to_unit": "To unit",
-    "subject": "Subject", "level": "Level", "upper_plan": "Upper-level plan",
-    "needs_stability_assessment": "Needs stability assessment", "stability_assessment": "Stability assessment",
-    "legality_review": "Legality review", "review_scheduled": "Review scheduled", "approved": "Approved",
-    "to": "To", "report_due": "Report due", "report_within_working_days": "Report due (working days)",
-    "quarter": "Quarter", "submitted": "Submitted", "summary": "Summary", "kind": "Kind", "date": "Date",
-    "plans": "Plans", "commissioners": "Commissioners", "authorized": "Authorized", "authorization": "Authorization",
-    "report_to": "Report to", "target": "Target", "person": "Person", "ground": "Ground", "measure": "Measure",
-    "decided": "Decided", "implemented_by": "Implemented by", "points": "Points", "listed": "Listed",
-    "delisted": "Delisted", "promoted": "Promoted (years)", "compiled": "Compiled (years)", "name": "Name",
-    "type": "Type", "parent": "Parent", "notice": "Notice", "no": "No.", "description": "Description",
-    "responsible": "Responsible unit", "due_working_days": "Due (working days)", "rectified": "Rectified",
-    "verified": "Verified", "refused": "Refused",
+    "id": "ID",
+    "title": "Title",
+    "year": "Year",
+    "source": "Source",
+    "major": "Major task",
+    "leader": "Leader",
+    "goal": "Goal",
+    "lead_unit": "Lead unit",
+    "responsible_units": "Responsible units",
+    "special_group": "Special group",
+    "start": "Start",
+    "due": "Due",
+    "status": "Status",
+    "completed": "Completed",
+    "closed": "Closed (written off)",
+    "cancel_reason": "Cancel reason",
+    "reopen_reason": "Why the status moved back",
+    "evidence": "Evidence",
+    "plan": "Plan",
+    "unit": "Unit",
+    "lead_leader": "Lead leader",
+    "promotion_plan": "Promotion plan",
+    "working_team": "Working team",
+    "end": "End of term",
+    "filed": "Filed",
+    "exited": "Exited",
+    "exit_reason": "Exit reason",
+    "exemption": "Exemption",
+    "issued": "Issued",
+    "issued_by": "Issued by",
+    "to_unit": "To unit",
+    "subject": "Subject",
+    "level": "Level",
+    "upper_plan": "Upper-level plan",
+    "needs_stability_assessment": "Needs stability assessment",
+    "stability_assessment": "Stability assessment",
+    "legality_review": "Legality review",
+    "review_scheduled": "Review scheduled",
+    "approved": "Approved",
+    "to": "To",
+    "report_due": "Report due",
+    "report_within_working_days": "Report due (working days)",
+    "quarter": "Quarter",
+    "submitted": "Submitted",
+    "summary": "Summary",
+    "kind": "Kind",
+    "date": "Date",
+    "plans": "Plans",
+    "commissioners": "Commissioners",
+    "authorized": "Authorized",
+    "authorization": "Authorization",
+    "report_to": "Report to",
+    "target": "Target",
+    "person": "Person",
+    "ground": "Ground",
+    "measure": "Measure",
+    "decided": "Decided",
+    "implemented_by": "Implemented by",
+    "points": "Points",
+    "listed": "Listed",
+    "delisted": "Delisted",
+    "promoted": "Promoted (years)",
+    "compiled": "Compiled (years)",
+    "name": "Name",
+    "type": "Type",
+    "parent": "Parent",
+    "notice": "Notice",
+    "no": "No.",
+    "description": "Description",
+    "responsible": "Responsible unit",
+    "due_working_days": "Due (working days)",
+    "rectified": "Rectified",
+    "verified": "Verified",
+    "refused": "Refused",
 }
 
 ENUM_ZH: dict[type, dict[str, str]] = {
-    R.TaskStatus: {"planned": "未启动", "in_progress": "推进中", "completed": "已完成", "closed": "已销账",
-                   "cancelled": "已取消"},
+    R.TaskStatus: {
+        "planned": "未启动",
+        "in_progress": "推进中",
+        "completed": "已完成",
+        "closed": "已销账",
+        "cancelled": "已取消",
+    },
     R.PilotStatus: {"active": "推进中", "adjusted": "已调整", "exited": "已退出", "completed": "已完成"},
     R.PlanStatus: {"drafting": "起草中", "reviewing": "审议中", "issued": "已印发", "closed": "已销账"},
     R.PlanLevel: {"central": "中央", "provincial": "省级", "city": "市级", "district": "区(市)县级"},
-    R.EventKind: {"group_meeting": "专项小组会议", "self_assessment": "专项小组自评", "training": "集中培训",
-                  "onsite_meeting": "现场推进会", "press_conference": "新闻发布会", "ledger_inspection": "台账督察",
-                  "evaluation": "改革评估"},
-    R.Measure: {"oral_warning": "口头提醒", "interview": "约见约谈", "circulated_criticism": "通报批评",
-                "point_deduction": "目标扣分", "organizational_handling": "组织处理"},
+    R.EventKind: {
+        "group_meeting": "专项小组会议",
+        "self_assessment": "专项小组自评",
+        "training": "集中培训",
+        "onsite_meeting": "现场推进会",
+        "press_conference": "新闻发布会",
+        "ledger_inspection": "台账督察",
+        "evaluation": "改革评估",
+    },
+    R.Measure: {
+        "oral_warning": "口头提醒",
+        "interview": "约见约谈",
+        "circulated_criticism": "通报批评",
+        "point_deduction": "目标扣分",
+        "organizational_handling": "组织处理",
+    },
     R.CaseKind: {"typical_case": "典型经验", "demonstration_point": "示范点位"},
-    R.UnitType: {"leading_group": "领导小组", "reform_office": "改革办", "special_group": "专项小组",
-                 "party_committee": "区(市)县委", "department": "市级部门", "inspection_office": "督查室",
-                 "functional_department": "职能部门"},
+    R.UnitType: {
+        "leading_group": "领导小组",
+        "reform_office": "改革办",
+        "special_group": "专项小组",
+        "party_committee": "区(市)县委",
+        "department": "市级部门",
+        "inspection_office": "督查室",
+        "functional_department": "职能部门",
+    },
 }
 
 # Other words offices use for a choice, accepted on import (the workbook writes the labels above):
@@ -175,91 +254,221 @@ def C(header, field="", type="text", enum=None, width=14, compute=None, en="") -
 
 
 SHEETS: tuple[Sheet, ...] = (
-    Sheet("task", "改革任务", (
-        C("编号", "id", width=13), C("任务名称", "title", width=40), C("年度", "year", "int", width=7),
-        C("任务来源", "source", width=16), C("重大任务", "major", "bool", width=9), C("牵头领导", "leader", width=10),
-        C("实现目标", "goal", width=30), C("牵头单位", "lead_unit"), C("责任单位", "responsible_units", "list", width=24),
-        C("专项小组", "special_group", width=22), C("开始日期", "start", "date", width=12),
-        C("完成时限", "due", "date", width=12), C("状态", "status", "enum", R.TaskStatus, width=9),
-        C("完成日期", "completed", "date", width=12), C("销账日期", "closed", "date", width=12),
-        C("取消原因", "cancel_reason", width=16), C("状态回退原因", "reopen_reason", width=16),
-        C("佐证材料", "evidence", "list", width=20),
-        C("进度节点" + RO, compute=_milestones, width=34, en="Milestones" + RO_EN),
-        C("最新进展" + RO, compute=_latest, width=34, en="Latest progress" + RO_EN),
-    ), light=True, en="Tasks"),
-    Sheet("pilot", "改革试点", (
-        C("编号", "id", width=12), C("试点名称", "title", width=36), C("所属方案", "plan", width=13),
-        C("试点单位", "unit"), C("牵头领导", "lead_leader", width=10), C("推进方案", "promotion_plan", width=24),
-        C("工作班子", "working_team", "list", width=24), C("开始日期", "start", "date", width=12),
-        C("期限届满", "end", "date", width=12), C("备案日期", "filed", "date", width=12),
-        C("状态", "status", "enum", R.PilotStatus, width=9), C("退出日期", "exited", "date", width=12),
-        C("退出原因", "exit_reason", width=20), C("完成日期", "completed", "date", width=12),
-        C("超期理由", "exemption", width=16),
-    ), light=True, en="Pilots"),
-    Sheet("notice", "整改督办", (
-        C("编号", "id", width=13), C("印发日期", "issued", "date", width=12), C("发文单位", "issued_by"),
-        C("责任单位", "to_unit"), C("事由", "subject", width=30),
-        C("已整改" + RO, compute=_rectified, width=9, en="Rectified" + RO_EN),
-        C("已核实" + RO, compute=_verified, width=9, en="Verified" + RO_EN),
-    ), light=True, en="Notices"),
-    Sheet("plan", "专项改革方案", (
-        C("编号", "id", width=13), C("方案名称", "title", width=36), C("层级", "level", "enum", R.PlanLevel, width=9),
-        C("专项小组", "special_group", width=22), C("牵头单位", "lead_unit"), C("对接上级方案", "upper_plan", width=24),
-        C("需稳评", "needs_stability_assessment", "bool", width=8), C("稳评日期", "stability_assessment", "date", width=12),
-        C("合法性审查", "legality_review", "date", width=12), C("计划上会", "review_scheduled", "date", width=12),
-        C("审议通过", "approved", "date", width=12), C("印发日期", "issued", "date", width=12),
-        C("状态", "status", "enum", R.PlanStatus, width=9), C("销账日期", "closed", "date", width=12),
-    ), light=True, en="Plans"),
-    Sheet("reminder", "督办提示", (
-        C("编号", "id", width=13), C("上级方案", "plan", width=36, en="Upper-level plan"),
-        C("印发日期", "issued", "date", width=12),
-        C("事由", "subject", width=30), C("送达单位", "to", "list", width=30, en="Sent to"), C("报告时限", "report_due", "date", width=12),
-        C("报告时限(工作日)", "report_within_working_days", "int", width=10),
-        C("已报告" + RO, compute=_reported, width=36, en="Reported" + RO_EN),
-    ), light=True, en="Reminders"),
-    Sheet("report", "季报", (
-        C("编号", "id", width=14), C("报送单位", "unit"), C("季度", "quarter", width=9),
-        C("报送日期", "submitted", "date", width=12), C("报送对象", "to", width=22, en="Reported to"), C("内容摘要", "summary", width=30),
-    ), en="Reports"),
-    Sheet("event", "会议活动", (
-        C("编号", "id", width=12), C("类型", "kind", "enum", R.EventKind, width=12), C("组织单位", "unit", width=22),
-        C("日期", "date", "date", width=12), C("名称", "title", width=36), C("涉及方案", "plans", "list", width=16),
-        C("督察专员", "commissioners", "list", width=16), C("授权日期", "authorized", "date", width=12),
-        C("授权文号", "authorization", width=14), C("结果报送", "report_to", "list", width=16),
-    ), en="Events"),
-    Sheet("accountability", "责任追究", (
-        C("编号", "id", width=12), C("追责对象", "target"), C("责任人", "person"), C("追责事由", "ground", width=20),
-        C("追责方式", "measure", "enum", R.Measure, width=10), C("决定日期", "decided", "date", width=12),
-        C("实施单位", "implemented_by", "list", width=20), C("容错免责", "exemption", width=16),
-        C("扣分", "points", "float", width=7),
-    ), en="Accountability"),
-    Sheet("case", "典型经验", (
-        C("编号", "id", width=12), C("名称", "title", width=36), C("单位", "unit"),
-        C("类型", "kind", "enum", R.CaseKind, width=10), C("日期", "date", "date", width=12),
-        C("挂牌日期", "listed", "date", width=12), C("摘牌日期", "delisted", "date", width=12),
-        C("推广年度", "promoted", "intlist", width=10), C("汇编年度", "compiled", "intlist", width=10),
-        C("经验摘要", "summary", width=30),
-    ), en="Cases"),
+    Sheet(
+        "task",
+        "改革任务",
+        (
+            C("编号", "id", width=13),
+            C("任务名称", "title", width=40),
+            C("年度", "year", "int", width=7),
+            C("任务来源", "source", width=16),
+            C("重大任务", "major", "bool", width=9),
+            C("牵头领导", "leader", width=10),
+            C("实现目标", "goal", width=30),
+            C("牵头单位", "lead_unit"),
+            C("责任单位", "responsible_units", "list", width=24),
+            C("专项小组", "special_group", width=22),
+            C("开始日期", "start", "date", width=12),
+            C("完成时限", "due", "date", width=12),
+            C("状态", "status", "enum", R.TaskStatus, width=9),
+            C("完成日期", "completed", "date", width=12),
+            C("销账日期", "closed", "date", width=12),
+            C("取消原因", "cancel_reason", width=16),
+            C("状态回退原因", "reopen_reason", width=16),
+            C("佐证材料", "evidence", "list", width=20),
+            C("进度节点" + RO, compute=_milestones, width=34, en="Milestones" + RO_EN),
+            C("最新进展" + RO, compute=_latest, width=34, en="Latest progress" + RO_EN),
+        ),
+        light=True,
+        en="Tasks",
+    ),
+    Sheet(
+        "pilot",
+        "改革试点",
+        (
+            C("编号", "id", width=12),
+            C("试点名称", "title", width=36),
+            C("所属方案", "plan", width=13),
+            C("试点单位", "unit"),
+            C("牵头领导", "lead_leader", width=10),
+            C("推进方案", "promotion_plan", width=24),
+            C("工作班子", "working_team", "list", width=24),
+            C("开始日期", "start", "date", width=12),
+            C("期限届满", "end", "date", width=12),
+            C("备案日期", "filed", "date", width=12),
+            C("状态", "status", "enum", R.PilotStatus, width=9),
+            C("退出日期", "exited", "date", width=12),
+            C("退出原因", "exit_reason", width=20),
+            C("完成日期", "completed", "date", width=12),
+            C("超期理由", "exemption", width=16),
+        ),
+        light=True,
+        en="Pilots",
+    ),
+    Sheet(
+        "notice",
+        "整改督办",
+        (
+            C("编号", "id", width=13),
+            C("印发日期", "issued", "date", width=12),
+            C("发文单位", "issued_by"),
+            C("责任单位", "to_unit"),
+            C("事由", "subject", width=30),
+            C("已整改" + RO, compute=_rectified, width=9, en="Rectified" + RO_EN),
+            C("已核实" + RO, compute=_verified, width=9, en="Verified" + RO_EN),
+        ),
+        light=True,
+        en="Notices",
+    ),
+    Sheet(
+        "plan",
+        "专项改革方案",
+        (
+            C("编号", "id", width=13),
+            C("方案名称", "title", width=36),
+            C("层级", "level", "enum", R.PlanLevel, width=9),
+            C("专项小组", "special_group", width=22),
+            C("牵头单位", "lead_unit"),
+            C("对接上级方案", "upper_plan", width=24),
+            C("需稳评", "needs_stability_assessment", "bool", width=8),
+            C("稳评日期", "stability_assessment", "date", width=12),
+            C("合法性审查", "legality_review", "date", width=12),
+            C("计划上会", "review_scheduled", "date", width=12),
+            C("审议通过", "approved", "date", width=12),
+            C("印发日期", "issued", "date", width=12),
+            C("状态", "status", "enum", R.PlanStatus, width=9),
+            C("销账日期", "closed", "date", width=12),
+        ),
+        light=True,
+        en="Plans",
+    ),
+    Sheet(
+        "reminder",
+        "督办提示",
+        (
+            C("编号", "id", width=13),
+            C("上级方案", "plan", width=36, en="Upper-level plan"),
+            C("印发日期", "issued", "date", width=12),
+            C("事由", "subject", width=30),
+            C("送达单位", "to", "list", width=30, en="Sent to"),
+            C("报告时限", "report_due", "date", width=12),
+            C("报告时限(工作日)", "report_within_working_days", "int", width=10),
+            C("已报告" + RO, compute=_reported, width=36, en="Reported" + RO_EN),
+        ),
+        light=True,
+        en="Reminders",
+    ),
+    Sheet(
+        "report",
+        "季报",
+        (
+            C("编号", "id", width=14),
+            C("报送单位", "unit"),
+            C("季度", "quarter", width=9),
+            C("报送日期", "submitted", "date", width=12),
+            C("报送对象", "to", width=22, en="Reported to"),
+            C("内容摘要", "summary", width=30),
+        ),
+        en="Reports",
+    ),
+    Sheet(
+        "event",
+        "会议活动",
+        (
+            C("编号", "id", width=12),
+            C("类型", "kind", "enum", R.EventKind, width=12),
+            C("组织单位", "unit", width=22),
+            C("日期", "date", "date", width=12),
+            C("名称", "title", width=36),
+            C("涉及方案", "plans", "list", width=16),
+            C("督察专员", "commissioners", "list", width=16),
+            C("授权日期", "authorized", "date", width=12),
+            C("授权文号", "authorization", width=14),
+            C("结果报送", "report_to", "list", width=16),
+        ),
+        en="Events",
+    ),
+    Sheet(
+        "accountability",
+        "责任追究",
+        (
+            C("编号", "id", width=12),
+            C("追责对象", "target"),
+            C("责任人", "person"),
+            C("追责事由", "ground", width=20),
+            C("追责方式", "measure", "enum", R.Measure, width=10),
+            C("决定日期", "decided", "date", width=12),
+            C("实施单位", "implemented_by", "list", width=20),
+            C("容错免责", "exemption", width=16),
+            C("扣分", "points", "float", width=7),
+        ),
+        en="Accountability",
+    ),
+    Sheet(
+        "case",
+        "典型经验",
+        (
+            C("编号", "id", width=12),
+            C("名称", "title", width=36),
+            C("单位", "unit"),
+            C("类型", "kind", "enum", R.CaseKind, width=10),
+            C("日期", "date", "date", width=12),
+            C("挂牌日期", "listed", "date", width=12),
+            C("摘牌日期", "delisted", "date", width=12),
+            C("推广年度", "promoted", "intlist", width=10),
+            C("汇编年度", "compiled", "intlist", width=10),
+            C("经验摘要", "summary", width=30),
+        ),
+        en="Cases",
+    ),
     Sheet("assessment", "年度考核", (C("年度", "year", "int", width=8),), en="Assessments"),
-    Sheet("closeout", "年末销账" + RO, (
-        C("年度", "year", "int", width=8), C("盘点日期", "date", "date", width=12),
-    ), importable=False, en="Close-outs" + RO_EN),
-    Sheet("unit", "单位名录" + RO, (
-        C("标识", "id", width=16), C("名称", "name", width=36), C("类型", "type", "enum", R.UnitType, width=12),
-        C("上级单位", "parent", width=16),
-    ), importable=False, en="Units" + RO_EN),
-    Sheet("commissioner", "督察专员" + RO, (
-        C("标识", "id", width=10), C("姓名", "name", width=10), C("所在单位", "unit", width=16),
-    ), importable=False, en="Commissioners" + RO_EN),
+    Sheet(
+        "closeout",
+        "年末销账" + RO,
+        (
+            C("年度", "year", "int", width=8),
+            C("盘点日期", "date", "date", width=12),
+        ),
+        importable=False,
+        en="Close-outs" + RO_EN,
+    ),
+    Sheet(
+        "unit",
+        "单位名录" + RO,
+        (
+            C("标识", "id", width=16),
+            C("名称", "name", width=36),
+            C("类型", "type", "enum", R.UnitType, width=12),
+            C("上级单位", "parent", width=16),
+        ),
+        importable=False,
+        en="Units" + RO_EN,
+    ),
+    Sheet(
+        "commissioner",
+        "督察专员" + RO,
+        (
+            C("标识", "id", width=10),
+            C("姓名", "name", width=10),
+            C("所在单位", "unit", width=16),
+        ),
+        importable=False,
+        en="Commissioners" + RO_EN,
+    ),
 )
 SHEETS_BY_KIND = {s.kind: s for s in SHEETS}
 SHEETS_BY_TITLE = {s.title: s for s in SHEETS}
 PROBLEM_SHEET = PROBLEM_SHEETS["zh"]
 PROBLEM_COLS: tuple[Col, ...] = (
-    C("通知编号", "notice", width=13), C("序号", "no", "int", width=6), C("问题描述", "description", width=40),
-    C("责任单位", "responsible"), C("整改时限", "due", "date", width=12),
-    C("整改时限(工作日)", "due_working_days", "int", width=10), C("整改完成", "rectified", "date", width=12),
-    C("核实销号", "verified", "date", width=12), C("拒不整改", "refused", "bool", width=9),
+    C("通知编号", "notice", width=13),
+    C("序号", "no", "int", width=6),
+    C("问题描述", "description", width=40),
+    C("责任单位", "responsible"),
+    C("整改时限", "due", "date", width=12),
+    C("整改时限(工作日)", "due_working_days", "int", width=10),
+    C("整改完成", "rectified", "date", width=12),
+    C("核实销号", "verified", "date", width=12),
+    C("拒不整改", "refused", "bool", width=9),
     C("复查" + RO, width=34, compute=None, en="Reviews" + RO_EN),
 )
 
@@ -281,8 +490,12 @@ def to_cell(value: Any, col: Col, lang: str = "zh") -> Any:
     return value
 
 
-_DATE_FORMS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-               re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"), re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"))
+_DATE_FORMS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+)
 
 
 def _blank(value: Any) -> bool:
@@ -293,7 +506,7 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
 MAX_SHEET_ROWS = 200_000  # rows read from one sheet
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # what the workbook's parts may hold once decompressed, all together
 _INT_TEXT = re.compile(r"^[+-]?\d{1,15}$")
-_MAX_EXACT = 2 ** 53  # above this a spreadsheet's floating-point number no longer holds every whole number
+_MAX_EXACT = 2**53  # above this a spreadsheet's floating-point number no longer holds every whole number
 
 
 class WorkbookTooLarge(ValueError):
@@ -412,8 +625,11 @@ def hidden_data(rec: Record, sheet: Sheet) -> dict:
 
 
 def items_of(ledger: Ledger, kind: str) -> list[tuple[str, Record]]:
-    return sorted(ledger.of(kind).items(), key=lambda kv: str(kv[0])) if kind not in ("unit", "commissioner") \
+    return (
+        sorted(ledger.of(kind).items(), key=lambda kv: str(kv[0]))
+        if kind not in ("unit", "commissioner")
         else list(ledger.of(kind).items())
+    )
 
 
 # ---------------------------------------------------------------- writing
@@ -429,24 +645,49 @@ class ExportSummary:
 
 
 ABOUT = {
-    "zh": (("台账名称", None), ("导出日期(as of)", None), ("工具", "reformctl export --xlsx"),
-           ("说明", "每类事项一张表，一行一项。可编辑各列后用 reformctl import 导回；标注(只读)的列和表由工具生成，"
-                  "导入时忽略；最后一列“数据(JSON)”已隐藏，保存嵌套信息(进度节点、进展、问题清单等)，请勿修改。"),
-           ("Note", "One sheet per kind, one row per item. Edit and bring back with `reformctl import`; "
-                    "columns and sheets marked (只读) are computed and ignored on import; the hidden last "
-                    "column 数据(JSON) carries nested data (milestones, progress, problems...): leave it.")),
-    "en": (("Ledger", None), ("As of", None), ("Tool", "reformctl export --xlsx --lang en"),
-           ("Note", "One sheet per kind, one row per item. Edit and bring back with `reformctl import` (it reads "
-                    "workbooks exported in English or Chinese); columns and sheets marked (read-only) are computed "
-                    "and ignored on import; the hidden last column data (JSON) carries nested data (milestones, "
-                    "progress, problems...): leave it. Choices are the values of the YAML files (in_progress, "
-                    "completed...), yes/no fields are yes or no, lists are separated by commas."),
-           ("说明", "每类事项一张表，一行一项；用 reformctl export --lang zh 可导出中文表头。")),
+    "zh": (
+        ("台账名称", None),
+        ("导出日期(as of)", None),
+        ("工具", "reformctl export --xlsx"),
+        (
+            "说明",
+            "每类事项一张表，一行一项。可编辑各列后用 reformctl import 导回；标注(只读)的列和表由工具生成，"
+            "导入时忽略；最后一列“数据(JSON)”已隐藏，保存嵌套信息(进度节点、进展、问题清单等)，请勿修改。",
+        ),
+        (
+            "Note",
+            "One sheet per kind, one row per item. Edit and bring back with `reformctl import`; "
+            "columns and sheets marked (只读) are computed and ignored on import; the hidden last "
+            "column 数据(JSON) carries nested data (milestones, progress, problems...): leave it.",
+        ),
+    ),
+    "en": (
+        ("Ledger", None),
+        ("As of", None),
+        ("Tool", "reformctl export --xlsx --lang en"),
+        (
+            "Note",
+            "One sheet per kind, one row per item. Edit and bring back with `reformctl import` (it reads "
+            "workbooks exported in English or Chinese); columns and sheets marked (read-only) are computed "
+            "and ignored on import; the hidden last column data (JSON) carries nested data (milestones, "
+            "progress, problems...): leave it. Choices are the values of the YAML files (in_progress, "
+            "completed...), yes/no fields are yes or no, lists are separated by commas.",
+        ),
+        ("说明", "每类事项一张表，一行一项；用 reformctl export --lang zh 可导出中文表头。"),
+    ),
 }
 
 
-def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summary: Optional[ExportSummary] = None,
-                   progress=None, lang: str = "zh") -> dict[str, int]:
+def write_workbook(
+    path,
+    ledger: Ledger,
+    *,
+    as_of: dt.date,
+    lights: dict,
+    summary: Optional[ExportSummary] = None,
+    progress=None,
+    lang: str = "zh",
+) -> dict[str, int]:
     """Write the workbook in ``lang`` (zh | en: sheet names, headers, yes/no, choices, lights); returns the number
     of rows written per sheet. ``lights`` maps (kind, id) to (light, message) for items with a finding; other
     open items are green."""
@@ -523,7 +764,7 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
             h = heads[i - 1]
             if h.endswith((RO, RO_EN)):
                 c.comment = Comment(RO_COMMENT, "reformctl")
-            width = (cols[i - 1].width if i <= len(cols) else (8 if h == light_header else 40))
+            width = cols[i - 1].width if i <= len(cols) else (8 if h == light_header else 40)
             ws.column_dimensions[get_column_letter(i)].width = width
         json_letter = get_column_letter(len(heads))
         ws.column_dimensions[json_letter].hidden = True
@@ -540,8 +781,9 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
         for item_id, rec in items_of(ledger, sheet.kind):
             row = []
             for c in sheet.cols:
-                row.append(c.compute(rec, lang) if c.readonly and c.compute
-                           else to_cell(getattr(rec, c.field, None), c, lang))
+                row.append(
+                    c.compute(rec, lang) if c.readonly and c.compute else to_cell(getattr(rec, c.field, None), c, lang)
+                )
             if sheet.light:
                 light, message = lights.get((sheet.kind, str(item_id)), ("", ""))
                 if not light and _is_open(sheet.kind, rec):
@@ -577,8 +819,15 @@ def write_workbook(path, ledger: Ledger, *, as_of: dt.date, lights: dict, summar
                     row = []
                     for c in PROBLEM_COLS:
                         if c.readonly:
-                            row.append("\n".join(f"{rv.due}" + (f" ✓{rv.done}" if rv.done else "") +
-                                                 (f" {rv.result}" if rv.result else "") for rv in p.reviews) or None)
+                            row.append(
+                                "\n".join(
+                                    f"{rv.due}"
+                                    + (f" ✓{rv.done}" if rv.done else "")
+                                    + (f" {rv.result}" if rv.result else "")
+                                    for rv in p.reviews
+                                )
+                                or None
+                            )
                         elif c.field == "notice":
                             row.append(nid)
                         else:
@@ -845,8 +1094,11 @@ def read_workbook(path, progress=None) -> ReadResult:
         key = KINDS_BY_NAME[sheet.kind].key
         if not any(c.field == key for _, c, _h in colmap):
             id_col = next(c for c in sheet.cols if c.field == key)
-            res.problems.append(SheetProblem(title, 1, "", f"no column {id_col.header} / {id_col.head('en')} (the id): "
-                                             "cannot read this sheet"))
+            res.problems.append(
+                SheetProblem(
+                    title, 1, "", f"no column {id_col.header} / {id_col.head('en')} (the id): cannot read this sheet"
+                )
+            )
             continue
         bucket = res.items.setdefault(sheet.kind, {})
         for rno, values, marks in rows:
@@ -859,8 +1111,14 @@ def read_workbook(path, progress=None) -> ReadResult:
                 try:
                     extra = json.loads(values[json_at])
                 except (TypeError, ValueError) as exc:
-                    res.problems.append(SheetProblem(title, rno, json_where, f"not valid JSON ({exc}); leave this "
-                                                     "hidden column as it was exported"))
+                    res.problems.append(
+                        SheetProblem(
+                            title,
+                            rno,
+                            json_where,
+                            f"not valid JSON ({exc}); leave this hidden column as it was exported",
+                        )
+                    )
                     continue
                 if not isinstance(extra, dict):
                     res.problems.append(SheetProblem(title, rno, json_where, "not a JSON object"))
@@ -875,9 +1133,15 @@ def read_workbook(path, progress=None) -> ReadResult:
             item_id = str(item_id)
             if item_id in bucket:
                 first_sheet, first_row = seen_at[(sheet.kind, item_id)]
-                res.problems.append(SheetProblem(title, rno, where.get(key, ""), f"id {item_id} is already on row "
-                                                 f"{first_row}" + (f" of sheet {first_sheet}" if first_sheet != title
-                                                                   else "")))
+                res.problems.append(
+                    SheetProblem(
+                        title,
+                        rno,
+                        where.get(key, ""),
+                        f"id {item_id} is already on row "
+                        f"{first_row}" + (f" of sheet {first_sheet}" if first_sheet != title else ""),
+                    )
+                )
                 continue
             bucket[item_id] = RowData(data, extra, rno, title, where, json_where)
             seen_at[(sheet.kind, item_id)] = (title, rno)
@@ -898,8 +1162,14 @@ def read_workbook(path, progress=None) -> ReadResult:
                     continue
                 nid, no = data.pop("notice"), data.get("no")
                 if not nid or no is None:
-                    res.problems.append(SheetProblem(title, rno, where["notice" if not nid else "no"],
-                                                     "every row needs 通知编号 and 序号 (Notice, No.)"))
+                    res.problems.append(
+                        SheetProblem(
+                            title,
+                            rno,
+                            where["notice" if not nid else "no"],
+                            "every row needs 通知编号 and 序号 (Notice, No.)",
+                        )
+                    )
                     continue
                 res.problem_rows.append(ProblemRow(str(nid), no, data, rno, where, sheet=title))
     wb.close()
@@ -923,7 +1193,10 @@ def iter_sheet_kinds() -> Iterable[str]:
 
 
 # ---------------------------------------------------------------- members (export --members)
-MEMBER_SHEETS = {"zh": ("下级台账(只读)", "下级台账事项(只读)"), "en": ("Members (read-only)", "Member findings (read-only)")}
+MEMBER_SHEETS = {
+    "zh": ("下级台账(只读)", "下级台账事项(只读)"),
+    "en": ("Members (read-only)", "Member findings (read-only)"),
+}
 MEMBER_HEADERS = {
     "zh": (["下级", "提交", "红灯", "黄灯"], ["下级", "信号灯", "编号", "事项", "责任单位", "时限", "天数", "情况"]),
     "en": (["member", "commit", "red", "yellow"], ["member", "light", "id", "title", "unit", "due", "days", "message"]),
@@ -961,8 +1234,19 @@ def add_member_sheets(path, members: list[dict], lang: str = "zh") -> None:
     for m in members:
         put(summary, [m["member"], m["commit"] or "", m["red"], m["yellow"]])
         for f in m["findings"]:
-            put(found, [m["member"], label("light", f["light"], lang), f["id"], f["title"], f["unit"], f["due"],
-                        f["days"], f["message"]])
+            put(
+                found,
+                [
+                    m["member"],
+                    label("light", f["light"], lang),
+                    f["id"],
+                    f["title"],
+                    f["unit"],
+                    f["due"],
+                    f["days"],
+                    f["message"],
+                ],
+            )
     for ws in (summary, found):
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions

@@ -28,7 +28,7 @@ def doctor(root, change) -> int:
         data = shard.read_bytes()
         sealed = data[:4] == getattr(C, "SEAL", None)
         if sealed:
-            data = data[4 + C.SEAL_BYTES:]
+            data = data[4 + C.SEAL_BYTES :]
         blob = C.loads(data)
         for rel, entry in blob["entries"].items():
             if change(rel, entry[3]):
@@ -61,8 +61,13 @@ def test_doctored_records_are_not_served(cli, make_ledger):
 
 
 def test_doctored_clean_result_does_not_hide_an_error(cli, make_ledger):
-    root = make_ledger({"tasks/T-1.yaml": TASK.replace("lead_unit: 市发改委", "lead_unit: 不存在")
-                        .replace("start: 2016-07-01", "start: 2016-02-30")})
+    root = make_ledger(
+        {
+            "tasks/T-1.yaml": TASK.replace("lead_unit: 市发改委", "lead_unit: 不存在").replace(
+                "start: 2016-07-01", "start: 2016-02-30"
+            )
+        }
+    )
     r = cli("check", "--ledger", root, "--format", "json")
     assert r.exit_code == 1
     codes = [f["code"] for f in json.loads(r.stdout)]
@@ -103,7 +108,7 @@ def test_a_memo_answer_without_the_seal_is_a_miss(cli, make_ledger):
     for f in files:
         data = f.read_bytes()
         if data[:4] == getattr(C, "SEAL", None):
-            data = data[4 + C.SEAL_BYTES:]
+            data = data[4 + C.SEAL_BYTES :]
         blob = pickle.loads(data)
         doctored = pickle.loads(pickle.dumps(blob).replace("原来的标题".encode(), b"DOCTORED-TITLE!"))
         f.write_bytes(pickle.dumps(doctored, protocol=5))  # unsealed: what an attacker can write

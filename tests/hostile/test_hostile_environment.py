@@ -19,8 +19,14 @@ def run(*args, env=None, stdout=subprocess.PIPE, timeout=120, cwd=None):
     for k, v in list(full.items()):
         if v is None:
             del full[k]
-    return subprocess.run([sys.executable, "-m", "reformctl", *map(str, args)], stdout=stdout,
-                          stderr=subprocess.PIPE, env=full, timeout=timeout, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "reformctl", *map(str, args)],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=full,
+        timeout=timeout,
+        cwd=cwd,
+    )
 
 
 STATUS = ("status", "--ledger", SAMPLE, "--as-of", "2016-12-31", "--no-cache")
@@ -39,8 +45,14 @@ def test_columns_is_validated_and_clamped(value):
 def test_columns_bounds_in_process():
     from reformctl.base.envvars import COLUMNS_MAX, COLUMNS_MIN, columns
 
-    for raw, want in [("0", None), ("abc", None), ("-1", None), ("10", COLUMNS_MIN), ("99999999", COLUMNS_MAX),
-                      ("120", 120)]:
+    for raw, want in [
+        ("0", None),
+        ("abc", None),
+        ("-1", None),
+        ("10", COLUMNS_MIN),
+        ("99999999", COLUMNS_MAX),
+        ("120", 120),
+    ]:
         os.environ["COLUMNS"] = raw
         try:
             assert columns() == want, raw
@@ -48,25 +60,45 @@ def test_columns_bounds_in_process():
             os.environ["COLUMNS"] = "100"
 
 
-@pytest.mark.parametrize("var,value", [
-    ("REFORMCTL_LOCK_TIMEOUT", "abc"), ("REFORMCTL_LOCK_TIMEOUT", "nan"), ("REFORMCTL_LOCK_TIMEOUT", "-1"),
-    ("REFORMCTL_LOCK_TIMEOUT", "inf"), ("REFORMCTL_MAX_FILE_BYTES", "-5"), ("REFORMCTL_MAX_FILE_BYTES", "0"),
-    ("REFORMCTL_MAX_FILE_BYTES", "1e99"), ("REFORMCTL_JOBS", "two"), ("REFORMCTL_JOBS", "-1"),
-    ("REFORMCTL_NO_CACHE", "maybe"), ("REFORMCTL_DEBUG", "verbose"), ("REFORMCTL_MAIN_SHARE", "nan"),
-    ("REFORMCTL_NO_QUICK_EDIT", "2"), ("REFORMCTL_LEDGER", ""),
-])
+@pytest.mark.parametrize(
+    "var,value",
+    [
+        ("REFORMCTL_LOCK_TIMEOUT", "abc"),
+        ("REFORMCTL_LOCK_TIMEOUT", "nan"),
+        ("REFORMCTL_LOCK_TIMEOUT", "-1"),
+        ("REFORMCTL_LOCK_TIMEOUT", "inf"),
+        ("REFORMCTL_MAX_FILE_BYTES", "-5"),
+        ("REFORMCTL_MAX_FILE_BYTES", "0"),
+        ("REFORMCTL_MAX_FILE_BYTES", "1e99"),
+        ("REFORMCTL_JOBS", "two"),
+        ("REFORMCTL_JOBS", "-1"),
+        ("REFORMCTL_NO_CACHE", "maybe"),
+        ("REFORMCTL_DEBUG", "verbose"),
+        ("REFORMCTL_MAIN_SHARE", "nan"),
+        ("REFORMCTL_NO_QUICK_EDIT", "2"),
+        ("REFORMCTL_LEDGER", ""),
+    ],
+)
 def test_bad_reformctl_variable_is_exit_2_naming_it(cli, var, value):
     r = cli("check", "--ledger", SAMPLE, env={var: value})
     assert r.exit_code == 2, r
     assert var in r.stderr and "not valid" in r.stderr
+
 
 def test_bad_variable_in_chinese():
     r = run("status", "--ledger", SAMPLE, "--lang", "zh", env={"REFORMCTL_LOCK_TIMEOUT": "nan"})
     assert r.returncode == 2 and "REFORMCTL_LOCK_TIMEOUT" in r.stderr.decode() and "无效" in r.stderr.decode()
 
 
-@pytest.mark.parametrize("var,value", [("REFORMCTL_LOCK_TIMEOUT", "0.5"), ("REFORMCTL_MAX_FILE_BYTES", "3000000"),
-                                       ("REFORMCTL_NO_CACHE", "yes"), ("REFORMCTL_JOBS", "1")])
+@pytest.mark.parametrize(
+    "var,value",
+    [
+        ("REFORMCTL_LOCK_TIMEOUT", "0.5"),
+        ("REFORMCTL_MAX_FILE_BYTES", "3000000"),
+        ("REFORMCTL_NO_CACHE", "yes"),
+        ("REFORMCTL_JOBS", "1"),
+    ],
+)
 def test_good_values_pass(cli, var, value):
     assert cli("check", "--ledger", SAMPLE, env={var: value}).exit_code == 0
 
@@ -78,9 +110,16 @@ def test_lock_timeout_abc_is_exit_2_not_3_in_a_process(sample_repo):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [STATUS, STATUS + ("--format", "json"), STATUS + ("--format", "csv"),
-                                  ("check", "--ledger", SAMPLE, "--format", "json"),
-                                  ("summary", "--ledger", SAMPLE, "--as-of", "2016-12-31", "--format", "csv")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        STATUS,
+        STATUS + ("--format", "json"),
+        STATUS + ("--format", "csv"),
+        ("check", "--ledger", SAMPLE, "--format", "json"),
+        ("summary", "--ledger", SAMPLE, "--as-of", "2016-12-31", "--format", "csv"),
+    ],
+)
 def test_dev_full_is_a_clear_exit_2(args):
     with open("/dev/full", "w") as full:
         r = run(*args, stdout=full)
@@ -131,8 +170,12 @@ def test_broken_pipe_ends_quietly(args, tmp_path):
 def test_output_files_respect_the_umask(cli, tmp_path):
     old = os.umask(0o027)
     try:
-        for args, name in [(("export", "--xlsx"), "a.xlsx"), (("report", "--html"), "a.html"),
-                           (("calendar", "--ics"), "a.ics"), (("cases", "--year", "2016", "--xlsx"), "c.xlsx")]:
+        for args, name in [
+            (("export", "--xlsx"), "a.xlsx"),
+            (("report", "--html"), "a.html"),
+            (("calendar", "--ics"), "a.ics"),
+            (("cases", "--year", "2016", "--xlsx"), "c.xlsx"),
+        ]:
             r = cli(*args, tmp_path / name, "--ledger", SAMPLE, "--as-of", "2016-12-31")
             assert r.exit_code == 0, r
             assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o640, name
@@ -169,6 +212,7 @@ def test_a_failed_text_output_leaves_the_old_file(cli, tmp_path, monkeypatch, ar
         def half(tmp):
             write(tmp)
             raise OSError(28, "No space left on device")
+
         return real(path, half)
 
     monkeypatch.setattr(safe, "write_output", failing)

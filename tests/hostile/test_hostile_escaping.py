@@ -62,10 +62,16 @@ def test_check_output_has_no_raw_control_character(cli, escaped, fmt):
     no_raw_controls(r.stderr)
 
 
-@pytest.mark.parametrize("args", [
-    ["status"], ["status", "--format", "csv"], ["status", "--format", "json"], ["agenda", "--days", "120"],
-    ["agenda", "--format", "csv", "--days", "120"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["status", "--format", "csv"],
+        ["status", "--format", "json"],
+        ["agenda", "--days", "120"],
+        ["agenda", "--format", "csv", "--days", "120"],
+    ],
+)
 def test_status_outputs_escape_the_title(cli, make_ledger, args, tmp_path):
     # a line break and ESC that check reports: the outputs still escape them (status refuses a ledger with
     # errors, so the record is loaded directly from a ledger whose only problem they are)
@@ -136,7 +142,9 @@ def test_markdown_cells_cannot_make_links_images_or_tags(cli, make_ledger):
     assert len(row) == 1, r.stdout
     cells = re.split(r"(?<!\\)\|", row[0])
     assert len(cells) == 7, cells  # the | in the name did not add a column
-    assert cells[1].strip().startswith("``") and "tasks/a`" in cells[1] and cells[1].strip().endswith("``")  # a code span: shown as is
+    assert (
+        cells[1].strip().startswith("``") and "tasks/a`" in cells[1] and cells[1].strip().endswith("``")
+    )  # a code span: shown as is
     message = "|".join(cells[5:])
     assert "&lt;img" in message and "<img" not in message and "![x](" not in message
 

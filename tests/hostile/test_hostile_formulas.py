@@ -95,22 +95,29 @@ def test_agenda_csv_quotes_formula_like_fields(cli, evil_repo):
 
 
 def test_summary_csv_quotes_a_formula_like_unit(cli, make_ledger):
-    root = make_ledger({
-        "units.yaml": "- id: '=cmd|x'\n  name: 坏单位\n  type: department\n"
-                      "- id: 经济专项小组\n  name: 经济体制改革专项小组\n  type: special_group\n",
-        "tasks/T-1.yaml": "id: T-1\ntitle: 任务\nyear: 2016\nlead_unit: '=cmd|x'\nspecial_group: 经济专项小组\nstart: 2016-01-01\n"
-                          "due: 2016-12-31\nstatus: in_progress\n",
-    })
-    r = cli("summary", "--ledger", root, "--format", "csv", "--by", "unit", "--quarter", "2016Q4",
-            "--as-of", "2016-12-31")
+    root = make_ledger(
+        {
+            "units.yaml": "- id: '=cmd|x'\n  name: 坏单位\n  type: department\n"
+            "- id: 经济专项小组\n  name: 经济体制改革专项小组\n  type: special_group\n",
+            "tasks/T-1.yaml": "id: T-1\ntitle: 任务\nyear: 2016\nlead_unit: '=cmd|x'\nspecial_group: 经济专项小组\nstart: 2016-01-01\n"
+            "due: 2016-12-31\nstatus: in_progress\n",
+        }
+    )
+    r = cli(
+        "summary", "--ledger", root, "--format", "csv", "--by", "unit", "--quarter", "2016Q4", "--as-of", "2016-12-31"
+    )
     assert r.exit_code == 0, r
     keys = [row[0] for row in rows_of(r.stdout)[1:]]
     assert "'=cmd|x" in keys, r.stdout
 
 
 def test_programme_xlsx_keeps_the_text_as_text(cli, make_ledger, tmp_path):
-    root = make_ledger({"cases/C-1.yaml": "id: C-1\ntitle: '@SUM(A1)'\nunit: 市发改委\nkind: typical_case\n"
-                                          "date: 2016-05-01\npromoted: [2016]\n"})
+    root = make_ledger(
+        {
+            "cases/C-1.yaml": "id: C-1\ntitle: '@SUM(A1)'\nunit: 市发改委\nkind: typical_case\n"
+            "date: 2016-05-01\npromoted: [2016]\n"
+        }
+    )
     out = tmp_path / "c.xlsx"
     r = cli("cases", "--ledger", root, "--year", "2016", "--xlsx", out)
     assert r.exit_code == 0, r
@@ -119,10 +126,25 @@ def test_programme_xlsx_keeps_the_text_as_text(cli, make_ledger, tmp_path):
     assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
 
 
-@pytest.mark.parametrize("value,quoted", [
-    ("=1+1", True), ("+1", False), ("-5", False), ("-5x", True), ("@x", True), ("\tx", True), ("\rx", True),
-    ("＝x", True), ("＋x", True), ("－x", True), ("＠x", True), ("a=b", False), ("", False), (3, False),
-])
+@pytest.mark.parametrize(
+    "value,quoted",
+    [
+        ("=1+1", True),
+        ("+1", False),
+        ("-5", False),
+        ("-5x", True),
+        ("@x", True),
+        ("\tx", True),
+        ("\rx", True),
+        ("＝x", True),
+        ("＋x", True),
+        ("－x", True),
+        ("＠x", True),
+        ("a=b", False),
+        ("", False),
+        (3, False),
+    ],
+)
 def test_csv_cell(value, quoted):
     from reformctl.views.safe import csv_cell
 

@@ -21,15 +21,101 @@ from conftest import SAMPLE, git
 SEED = int(os.environ.get("REFORMCTL_TEST_FUZZ_SEED", "20261204"))
 BUDGET = float(os.environ.get("REFORMCTL_TEST_FUZZ_SECONDS", "30"))
 
-NASTY_TEXT = ["", " ", "=1+1", "@SUM(A1)", "\x1b[31m", "\x1b]0;x\x07", "\u202e", "a\nb", "\t", "\r", "\\", "'",
-              '"', "#", ": ", "- ", "[", "{", "}", "&a", "*a", "!!python/object:os.system", "null", "~", "yes", "no",
-              "2016-02-30", "9999-12-31", "0000-01-01", "1e309", "-0", "0x1F", "0o17", "NaN", ".inf", "T-2016-001",
-              "市发改委", "不存在的单位", "x" * 300, "𠀀", "\ufeff", "\u0000", "\udcff"]
-NASTY_VALUES = [None, True, False, 0, -1, 2 ** 63, 1.5, float("inf"), [], {}, [[[[]]]], {"a": {"b": {"c": 1}}},
-                dt.date(2016, 1, 1), "2016-13-01"] + NASTY_TEXT
-YAML_TOKENS = [b":", b": ", b"- ", b"#", b"'", b'"', b"[", b"]", b"{", b"}", b",", b"&a ", b"*a", b"!!str ",
-               b"!!binary ", b"---\n", b"...\n", b"\t", b"\n", b"  ", b"%YAML 1.2\n", b"? ", b"|", b">", b"\\",
-               b"\xff", b"\xe4\xb8", b"\x00", b"\r\n", b"\xef\xbb\xbf", b"<<: *a\n"]
+NASTY_TEXT = [
+    "",
+    " ",
+    "=1+1",
+    "@SUM(A1)",
+    "\x1b[31m",
+    "\x1b]0;x\x07",
+    "\u202e",
+    "a\nb",
+    "\t",
+    "\r",
+    "\\",
+    "'",
+    '"',
+    "#",
+    ": ",
+    "- ",
+    "[",
+    "{",
+    "}",
+    "&a",
+    "*a",
+    "!!python/object:os.system",
+    "null",
+    "~",
+    "yes",
+    "no",
+    "2016-02-30",
+    "9999-12-31",
+    "0000-01-01",
+    "1e309",
+    "-0",
+    "0x1F",
+    "0o17",
+    "NaN",
+    ".inf",
+    "T-2016-001",
+    "市发改委",
+    "不存在的单位",
+    "x" * 300,
+    "𠀀",
+    "\ufeff",
+    "\u0000",
+    "\udcff",
+]
+NASTY_VALUES = [
+    None,
+    True,
+    False,
+    0,
+    -1,
+    2**63,
+    1.5,
+    float("inf"),
+    [],
+    {},
+    [[[[]]]],
+    {"a": {"b": {"c": 1}}},
+    dt.date(2016, 1, 1),
+    "2016-13-01",
+] + NASTY_TEXT
+YAML_TOKENS = [
+    b":",
+    b": ",
+    b"- ",
+    b"#",
+    b"'",
+    b'"',
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b",",
+    b"&a ",
+    b"*a",
+    b"!!str ",
+    b"!!binary ",
+    b"---\n",
+    b"...\n",
+    b"\t",
+    b"\n",
+    b"  ",
+    b"%YAML 1.2\n",
+    b"? ",
+    b"|",
+    b">",
+    b"\\",
+    b"\xff",
+    b"\xe4\xb8",
+    b"\x00",
+    b"\r\n",
+    b"\xef\xbb\xbf",
+    b"<<: *a\n",
+]
+
 
 def _existing(root) -> list[str]:
     """The list files, reformctl.yaml and the first two files of each kind folder."""
@@ -49,7 +135,7 @@ def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
         elif op == 1:
             b[at:at] = rng.choice(YAML_TOKENS)
         elif op == 2:
-            del b[at:at + rng.randint(1, 40)]
+            del b[at : at + rng.randint(1, 40)]
         elif op == 3:
             lines = bytes(b).split(b"\n")
             i = rng.randrange(len(lines))
@@ -166,9 +252,22 @@ def mutate_workbook(rng: random.Random, src, dst) -> str:
         else:
             row = rng.randint(1, max(ws.max_row, 1) + 1)
             col = rng.randint(1, max(ws.max_column, 1) + 1)
-            value = rng.choice(NASTY_VALUES + ["{", '{"milestones": 5}', '{"progress": [{"date": "x"}]}', "[]",
-                                               dt.datetime(2016, 1, 1, 12, 30), 10 ** 22, -5.5, "是", "否",
-                                               "推进中", "unknown_status"])
+            value = rng.choice(
+                NASTY_VALUES
+                + [
+                    "{",
+                    '{"milestones": 5}',
+                    '{"progress": [{"date": "x"}]}',
+                    "[]",
+                    dt.datetime(2016, 1, 1, 12, 30),
+                    10**22,
+                    -5.5,
+                    "是",
+                    "否",
+                    "推进中",
+                    "unknown_status",
+                ]
+            )
             if isinstance(value, (list, dict)):
                 value = json.dumps(value)
             if isinstance(value, str):
@@ -204,8 +303,16 @@ def test_fuzz_import_of_mutated_workbooks(cli, sample_repo, tmp_path, exported):
         n += 1
         book = tmp_path / f"m{n % 2}.xlsx"
         what = mutate_workbook(rng, exported, book)
-        r = cli("import", "--ledger", sample_repo, book, "--dry-run", "--as-of", "2016-12-31",
-                *rng.choice([[], ["--lang", "zh"]]))
+        r = cli(
+            "import",
+            "--ledger",
+            sample_repo,
+            book,
+            "--dry-run",
+            "--as-of",
+            "2016-12-31",
+            *rng.choice([[], ["--lang", "zh"]]),
+        )
         assert r.exit_code in (0, 1, 2), f"seed {SEED + 1} case {n}: exit {r.exit_code}\n{r}\n{what}"
         assert "Traceback" not in r.stderr and "internal error" not in r.stderr, f"seed {SEED + 1} case {n}: {what}"
     assert git(sample_repo, "rev-parse", "HEAD") == head

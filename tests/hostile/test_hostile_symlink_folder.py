@@ -55,10 +55,16 @@ def test_check_in_chinese_words_it(cli, linked):
     assert SECRET not in r.stdout + r.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["status", "--format", "json"], ["status", "--format", "csv"], ["status"],
-    ["summary", "--format", "json", "--quarter", "2016Q1"], ["agenda", "--format", "json"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--format", "json"],
+        ["status", "--format", "csv"],
+        ["status"],
+        ["summary", "--format", "json", "--quarter", "2016Q1"],
+        ["agenda", "--format", "json"],
+    ],
+)
 def test_computing_commands_refuse_the_ledger(cli, linked, args):
     r = cli(*args, "--ledger", linked, "--as-of", "2016-12-31")
     assert r.exit_code == 1, r

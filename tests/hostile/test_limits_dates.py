@@ -59,11 +59,19 @@ def test_calendar_and_status_stay_fast_on_a_far_deadline(cli, make_ledger):
     assert time.monotonic() - t0 < 60
 
 
-@pytest.mark.parametrize("setting,value", [
-    ("due_soon_days", 3000000), ("report_due_days", 10**9), ("update_interval_months", 10**6),
-    ("pilot_term_months", 100000), ("pilot_max_months", 100000), ("pilot_filing_days", 10**7),
-    ("due_soon_days", -1), ("update_interval_months", 0),
-])
+@pytest.mark.parametrize(
+    "setting,value",
+    [
+        ("due_soon_days", 3000000),
+        ("report_due_days", 10**9),
+        ("update_interval_months", 10**6),
+        ("pilot_term_months", 100000),
+        ("pilot_max_months", 100000),
+        ("pilot_filing_days", 10**7),
+        ("due_soon_days", -1),
+        ("update_interval_months", 0),
+    ],
+)
 def test_absurd_settings_are_refused(cli, make_ledger, setting, value):
     from conftest import MINIMAL_SETTINGS
 
@@ -83,8 +91,15 @@ def test_seed_defaults_are_unchanged():
     from reformctl.model.records import RuleSettings
 
     assert RuleSettings().model_dump(exclude={"extra"}) == {
-        "update_interval_months": 2, "report_due_days": 10, "pilot_term_months": 12, "pilot_max_months": 24,
-        "pilot_filing_days": 30, "due_soon_days": 14, "year_grace_days": 31, "docking_days": 60}
+        "update_interval_months": 2,
+        "report_due_days": 10,
+        "pilot_term_months": 12,
+        "pilot_max_months": 24,
+        "pilot_filing_days": 30,
+        "due_soon_days": 14,
+        "year_grace_days": 31,
+        "docking_days": 60,
+    }
 
 
 @pytest.mark.parametrize("field,value", [("year", "100000000000000000000000"), ("year", "0"), ("year", "99999")])

@@ -34,19 +34,26 @@ def test_check_names_the_deep_extra(cli, deep_repo):
 
 
 def test_32_levels_are_fine(cli, make_ledger):
-    root = make_ledger({"tasks/T-1.yaml": "id: T-1\ntitle: t\nlead_unit: 市发改委\nstart: 2016-07-01\n"
-                        "due: 2016-12-31\nstatus: planned\n" + "extra:\n  a: " + "[" * 31 + "1" + "]" * 31 + "\n"})
+    root = make_ledger(
+        {
+            "tasks/T-1.yaml": "id: T-1\ntitle: t\nlead_unit: 市发改委\nstart: 2016-07-01\n"
+            "due: 2016-12-31\nstatus: planned\n" + "extra:\n  a: " + "[" * 31 + "1" + "]" * 31 + "\n"
+        }
+    )
     r = cli("check", "--ledger", root, "--format", "json")
     assert not [d for d in json.loads(r.stdout) if d["code"] == "too_deep"], r
 
 
-@pytest.mark.parametrize("args", [
-    ["export", "--xlsx", "{tmp}/out.xlsx", "--as-of", "2016-12-31"],
-    ["status", "--as-of", "2016-12-31"],
-    ["summary", "--as-of", "2016-12-31", "--format", "json"],
-    ["report", "--html", "{tmp}/r.html", "--as-of", "2016-12-31"],
-    ["calendar", "--ics", "-", "--as-of", "2016-12-31"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--xlsx", "{tmp}/out.xlsx", "--as-of", "2016-12-31"],
+        ["status", "--as-of", "2016-12-31"],
+        ["summary", "--as-of", "2016-12-31", "--format", "json"],
+        ["report", "--html", "{tmp}/r.html", "--as-of", "2016-12-31"],
+        ["calendar", "--ics", "-", "--as-of", "2016-12-31"],
+    ],
+)
 def test_computing_commands_refuse_it_cleanly(cli, deep_repo, tmp_path, args):
     r = cli(*[a.format(tmp=tmp_path) for a in args], "--ledger", deep_repo)
     assert r.exit_code == 1, r

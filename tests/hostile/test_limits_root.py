@@ -20,16 +20,20 @@ def _drop_dac():
     a chmod 000 file would otherwise be readable), or None when that is not available here."""
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         return None
-    probe = subprocess.run(["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", "true"],
-                           capture_output=True)
+    probe = subprocess.run(
+        ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", "true"], capture_output=True
+    )
     return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if probe.returncode == 0 else None
 
 
-@pytest.mark.parametrize("make, needle, zh", [
-    (lambda p: p.mkdir(), "is a folder, not a file", "是文件夹"),
-    (lambda p: os.mkfifo(p), "is a named pipe, not a file", "是命名管道"),
-    (lambda p: p.symlink_to("nowhere.yaml"), "cannot read", "无法读取"),
-])
+@pytest.mark.parametrize(
+    "make, needle, zh",
+    [
+        (lambda p: p.mkdir(), "is a folder, not a file", "是文件夹"),
+        (lambda p: os.mkfifo(p), "is a named pipe, not a file", "是命名管道"),
+        (lambda p: p.symlink_to("nowhere.yaml"), "cannot read", "无法读取"),
+    ],
+)
 @pytest.mark.parametrize("cmd", [["check"], ["status"], ["summary"]])
 def test_unusable_settings_file_is_exit_2(cli, make_ledger, tmp_path, make, needle, zh, cmd):
     root = make_ledger()
@@ -62,8 +66,13 @@ def test_unreadable_settings_file_is_exit_2(make_ledger):
     import reformctl
 
     env = {**os.environ, "PYTHONPATH": str(Path(reformctl.__file__).resolve().parents[1])}
-    r = subprocess.run([*drop, sys.executable, "-m", "reformctl", "check", "--ledger", str(root)],
-                       capture_output=True, text=True, env=env, timeout=120)
+    r = subprocess.run(
+        [*drop, sys.executable, "-m", "reformctl", "check", "--ledger", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert "cannot read" in r.stderr and "reformctl.yaml" in r.stderr and "Permission denied" in r.stderr, r.stderr
 
@@ -82,7 +91,8 @@ def test_init_refuses_control_characters(cli, tmp_path, option, bad):
 
 def test_init_with_a_plain_install_spec_still_works(cli, tmp_path):
     target = tmp_path / "ok"
-    r = cli("init", target, "--install-spec", "git+https://git.example.org/tools/reformctl@v0.1.0",
-            "--start", "2025-01-01")
+    r = cli(
+        "init", target, "--install-spec", "git+https://git.example.org/tools/reformctl@v0.1.0", "--start", "2025-01-01"
+    )
     assert r.exit_code == 0, r
     assert git(target, "status", "--porcelain") == ""

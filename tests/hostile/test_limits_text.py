@@ -56,8 +56,9 @@ def test_invisible_characters_in_unit_ids_are_refused(cli, sample_copy, char):
 
 def test_ids_differing_only_by_case_collide(cli, sample_copy):
     src = (sample_copy / "tasks" / "T-2016-003.yaml").read_text(encoding="utf-8")
-    (sample_copy / "tasks" / "t-2016-003.yaml").write_text(src.replace("id: T-2016-003", "id: t-2016-003"),
-                                                           encoding="utf-8")
+    (sample_copy / "tasks" / "t-2016-003.yaml").write_text(
+        src.replace("id: T-2016-003", "id: t-2016-003"), encoding="utf-8"
+    )
     r, out = diags(cli, sample_copy)
     assert r.exit_code == 1, r
     hit = [d for d in out if d["code"] == "duplicate_id" and "only by case" in d["message"]]
@@ -72,12 +73,15 @@ def _endings(path):
     return crlf, data.count(b"\n") - crlf
 
 
-@pytest.mark.parametrize("args", [
-    ["progress", "T-2016-003", "进展一"],  # an append through the round trip
-    ["evidence", "T-2016-003", "材料"],
-    ["complete", "T-2016-003"],  # top-level scalars (the fast path when it can)
-    ["cancel", "T-2016-003", "--reason", "不再需要"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["progress", "T-2016-003", "进展一"],  # an append through the round trip
+        ["evidence", "T-2016-003", "材料"],
+        ["complete", "T-2016-003"],  # top-level scalars (the fast path when it can)
+        ["cancel", "T-2016-003", "--reason", "不再需要"],
+    ],
+)
 @pytest.mark.parametrize("quick", ["0", "1"])
 def test_crlf_files_keep_crlf_on_every_edit_path(cli, sample_repo, monkeypatch, args, quick):
     monkeypatch.setenv("REFORMCTL_NO_QUICK_EDIT", quick)

@@ -83,15 +83,23 @@ def test_a_zip_bomb_is_refused_before_it_is_read(sample_repo, tmp_path, cli):
     assert bomb.stat().st_size < 2_000_000
     before = head(sample_repo)
     t0 = time.monotonic()
-    r = subprocess.run([sys.executable, "-m", "reformctl", "import", str(bomb), "--ledger", str(sample_repo)],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "reformctl", "import", str(bomb), "--ledger", str(sample_repo)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert time.monotonic() - t0 < 30
     assert r.returncode == 1, r.stderr
     assert "decompresses to" in r.stderr and "split the workbook" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
     assert head(sample_repo) == before and clean(sample_repo)
-    r = subprocess.run([sys.executable, "-m", "reformctl", "import", str(bomb), "--ledger", str(sample_repo),
-                        "--lang", "zh"], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "reformctl", "import", str(bomb), "--ledger", str(sample_repo), "--lang", "zh"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 1 and "解压后" in r.stderr, r.stderr
 
 
@@ -113,6 +121,7 @@ def test_too_many_rows_are_refused(cli, sample_repo, tmp_path, monkeypatch):
         ws = wb["改革任务"]
         for i in range(60):
             ws.append([f"T-2099-{i:03d}", "批量"])
+
     out = edited(cli, sample_repo, tmp_path, change)
     refused(cli, sample_repo, out, "more than 50 rows: split the workbook")
 
@@ -122,6 +131,7 @@ def test_true_in_the_year_column_is_not_year_1(cli, sample_repo, tmp_path):
         ws = wb["改革任务"]
         r, c = cell_of(ws, "T-2016-003", "年度")
         ws.cell(r, c).value = True
+
     out = edited(cli, sample_repo, tmp_path, change)
     refused(cli, sample_repo, out, "expected a whole number, got TRUE (a yes/no cell)")
     refused(cli, sample_repo, out, "逻辑值 TRUE", lang="zh")
@@ -133,6 +143,7 @@ def test_huge_years_are_refused_not_changed(cli, sample_repo, tmp_path, value):
         ws = wb["改革任务"]
         r, c = cell_of(ws, "T-2016-003", "年度")
         ws.cell(r, c).value = value
+
     out = edited(cli, sample_repo, tmp_path, change)
     r = refused(cli, sample_repo, out, "年度")
     assert "too large" in r.stderr or "less than or equal to 2200" in r.stderr, r.stderr
@@ -143,16 +154,19 @@ def test_a_year_out_of_range_is_refused(cli, sample_repo, tmp_path):
         ws = wb["改革任务"]
         r, c = cell_of(ws, "T-2016-003", "年度")
         ws.cell(r, c).value = 99999
+
     refused(cli, sample_repo, edited(cli, sample_repo, tmp_path, change), "less than or equal to 2200")
 
 
 def test_a_formula_without_a_saved_value_says_so(cli, sample_repo, tmp_path):
     """openpyxl (and other tools) save formulas without their values: the cell is not 'missing', it is a
     formula to be replaced by its value."""
+
     def change(wb):
         ws = wb["改革任务"]
         r, c = cell_of(ws, "T-2016-003", "牵头单位")
         ws.cell(r, c).value = '="市发"&"改委"'
+
     out = edited(cli, sample_repo, tmp_path, change)
     r = refused(cli, sample_repo, out, "a formula cell with no saved value: type the value")
     assert "missing required field" not in r.stderr
@@ -165,6 +179,7 @@ def test_merged_cells_say_so(cli, sample_repo, tmp_path):
         r, c = cell_of(ws, "T-2016-003", "牵头单位")
         ws.cell(r + 1, c).value = ws.cell(r, c).value
         ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c)
+
     out = edited(cli, sample_repo, tmp_path, change)
     r = refused(cli, sample_repo, out, "a merged cell: type the value in every row (unmerge the cells)")
     assert "missing required field" not in r.stderr

@@ -25,15 +25,32 @@ def test_close_out_of_thousands_of_items_under_a_small_arg_max(make_ledger, cli)
     for i in range(1, N + 1):
         files[f"tasks/T-2016-{i:05d}-with-a-long-name-to-fill-the-command-line.yaml"] = (
             f"id: T-2016-{i:05d}-with-a-long-name-to-fill-the-command-line\ntitle: t\nyear: 2016\nlead_unit: 市发改委\n"
-            "start: 2016-01-05\ndue: 2016-06-30\nstatus: completed\ncompleted: 2016-06-01\n")
+            "start: 2016-01-05\ndue: 2016-06-30\nstatus: completed\ncompleted: 2016-06-01\n"
+        )
     root = make_ledger(files)
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "initial")
     before = Before(root)
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.run([sys.executable, "-m", "reformctl", "close-out", "--year", "2016", "--as-of", "2016-12-31",
-                           "--ledger", str(root)], env=env, capture_output=True, text=True, preexec_fn=_small_stack)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reformctl",
+            "close-out",
+            "--year",
+            "2016",
+            "--as-of",
+            "2016-12-31",
+            "--ledger",
+            str(root),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        preexec_fn=_small_stack,
+    )
 
     class R:
         exit_code, stdout, stderr = proc.returncode, proc.stdout, proc.stderr

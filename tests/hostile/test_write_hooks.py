@@ -35,8 +35,11 @@ def test_a_failing_pre_commit_hook_refuses_and_changes_nothing(sample_repo, cli)
 
 def test_the_pre_commit_hook_sees_the_new_tree_and_files(sample_repo, cli, tmp_path):
     seen = tmp_path / "seen.txt"
-    hook(sample_repo, "pre-commit", f"git diff --cached --name-only > '{seen}'\n"
-                                    f"grep -c 基金管理机构已选定 tasks/T-2016-003.yaml >> '{seen}'")
+    hook(
+        sample_repo,
+        "pre-commit",
+        f"git diff --cached --name-only > '{seen}'\ngrep -c 基金管理机构已选定 tasks/T-2016-003.yaml >> '{seen}'",
+    )
     before = Before(sample_repo)
     r = progress(cli, sample_repo)
     assert assert_invariant(before, r, cli)
@@ -44,8 +47,12 @@ def test_the_pre_commit_hook_sees_the_new_tree_and_files(sample_repo, cli, tmp_p
 
 
 def test_commit_msg_hooks_refuse_or_reword(sample_repo, cli):
-    hook(sample_repo, "commit-msg", "grep -q 'Reformctl-Action: progress' \"$1\" || exit 1\n"
-                                    "echo 'Signed-off-by: 审计员 <audit@example.org>' >> \"$1\"")
+    hook(
+        sample_repo,
+        "commit-msg",
+        "grep -q 'Reformctl-Action: progress' \"$1\" || exit 1\n"
+        "echo 'Signed-off-by: 审计员 <audit@example.org>' >> \"$1\"",
+    )
     before = Before(sample_repo)
     r = progress(cli, sample_repo)
     assert assert_invariant(before, r, cli)
@@ -65,9 +72,21 @@ def test_core_hooks_path_is_honoured_and_no_verify_skips_it(sample_repo, cli):
     git(sample_repo, "commit", "-qm", "hooks")
     git(sample_repo, "config", "core.hooksPath", "githooks")
     before = Before(sample_repo)
-    r = cli("new", "event", "--kind", "training", "--unit", "市委深改办", "--as-of", "2016-11-10",
-            "--ledger", sample_repo)
+    r = cli(
+        "new", "event", "--kind", "training", "--unit", "市委深改办", "--as-of", "2016-11-10", "--ledger", sample_repo
+    )
     assert r.exit_code == 1 and not assert_invariant(before, r, cli)
-    r = cli("new", "event", "--kind", "training", "--unit", "市委深改办", "--as-of", "2016-11-10",
-            "--ledger", sample_repo, "--no-verify")
+    r = cli(
+        "new",
+        "event",
+        "--kind",
+        "training",
+        "--unit",
+        "市委深改办",
+        "--as-of",
+        "2016-11-10",
+        "--ledger",
+        sample_repo,
+        "--no-verify",
+    )
     assert assert_invariant(before, r, cli)

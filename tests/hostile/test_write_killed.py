@@ -19,8 +19,12 @@ from conftest import REPO
 
 def _start_close_out(repo: Path, pause: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO), REFORMCTL_TEST_PAUSE=f"{pause}:60")
-    return subprocess.Popen([sys.executable, "-m", "reformctl", "close-out", "T-2016-002", "--as-of", "2017-01-10",
-                             "--ledger", str(repo)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "reformctl", "close-out", "T-2016-002", "--as-of", "2017-01-10", "--ledger", str(repo)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_for(test, seconds: float = 60.0) -> None:

@@ -72,38 +72,135 @@ def test_the_readme_write_examples_in_order_keep_the_ledger_valid(sample_repo, c
 
 
 def test_new_report_to_a_special_group(sample_repo, cli):
-    r, done = run(cli, sample_repo, "new", "report", "--unit", "市发改委", "--quarter", "2016Q4",
-                  "--to", "经济体制和生态文明体制改革专项小组", "--as-of", "2017-01-08")
+    r, done = run(
+        cli,
+        sample_repo,
+        "new",
+        "report",
+        "--unit",
+        "市发改委",
+        "--quarter",
+        "2016Q4",
+        "--to",
+        "经济体制和生态文明体制改革专项小组",
+        "--as-of",
+        "2017-01-08",
+    )
     assert done, r
-    r, done = run(cli, sample_repo, "new", "report", "--unit", "市发改委", "--quarter", "2016Q4",
-                  "--to", "没有这个单位", "--as-of", "2017-01-08")
+    r, done = run(
+        cli,
+        sample_repo,
+        "new",
+        "report",
+        "--unit",
+        "市发改委",
+        "--quarter",
+        "2016Q4",
+        "--to",
+        "没有这个单位",
+        "--as-of",
+        "2017-01-08",
+    )
     assert not done and r.exit_code == 2 and "--to" in r.stderr
 
 
 def test_new_major_task_needs_leader_goal_and_responsible(sample_repo, cli):
-    r, done = run(cli, sample_repo, "new", "task", "--major", "--title", "t", "--lead-unit", "市发改委",
-                  "--due", "2017-06-30", "--as-of", "2016-12-01")
+    r, done = run(
+        cli,
+        sample_repo,
+        "new",
+        "task",
+        "--major",
+        "--title",
+        "t",
+        "--lead-unit",
+        "市发改委",
+        "--due",
+        "2017-06-30",
+        "--as-of",
+        "2016-12-01",
+    )
     assert not done and r.exit_code == 2
     assert "--leader" in r.stderr and "--goal" in r.stderr and "--responsible" in r.stderr
-    r, done = run(cli, sample_repo, "new", "task", "--major", "--title", "t", "--lead-unit", "市发改委",
-                  "--due", "2017-06-30", "--as-of", "2016-12-01", "--leader", "张三", "--goal", "g",
-                  "--responsible", "市科技局")
+    r, done = run(
+        cli,
+        sample_repo,
+        "new",
+        "task",
+        "--major",
+        "--title",
+        "t",
+        "--lead-unit",
+        "市发改委",
+        "--due",
+        "2017-06-30",
+        "--as-of",
+        "2016-12-01",
+        "--leader",
+        "张三",
+        "--goal",
+        "g",
+        "--responsible",
+        "市科技局",
+    )
     assert done, r
 
 
 def test_new_pilot_needs_lead_leader_plan_and_team(sample_repo, cli):
-    r, done = run(cli, sample_repo, "new", "pilot", "--title", "t", "--unit", "市发改委", "--end", "2017-06-30",
-                  "--as-of", "2016-12-01")
+    r, done = run(
+        cli,
+        sample_repo,
+        "new",
+        "pilot",
+        "--title",
+        "t",
+        "--unit",
+        "市发改委",
+        "--end",
+        "2017-06-30",
+        "--as-of",
+        "2016-12-01",
+    )
     assert not done and r.exit_code == 2
     assert "--lead-leader" in r.stderr and "--promotion-plan" in r.stderr and "--team" in r.stderr
-    r, done = run(cli, sample_repo, "new", "pilot", "--title", "t", "--unit", "市发改委", "--end", "2017-06-30",
-                  "--as-of", "2016-12-01", "--lead-leader", "张三", "--promotion-plan", "方案", "--team", "市发改委")
+    r, done = run(
+        cli,
+        sample_repo,
+        "new",
+        "pilot",
+        "--title",
+        "t",
+        "--unit",
+        "市发改委",
+        "--end",
+        "2017-06-30",
+        "--as-of",
+        "2016-12-01",
+        "--lead-leader",
+        "张三",
+        "--promotion-plan",
+        "方案",
+        "--team",
+        "市发改委",
+    )
     assert done, r
 
 
 def test_new_notice_with_an_unknown_responsible_unit(sample_repo, cli):
-    r, done = run(cli, sample_repo, "new", "notice", "--to-unit", "市发改委", "--issued-by", "市委深改办",
-                  "--problem", "2016-12-31 台账更新不及时 @没有这个单位", "--as-of", "2016-12-01")
+    r, done = run(
+        cli,
+        sample_repo,
+        "new",
+        "notice",
+        "--to-unit",
+        "市发改委",
+        "--issued-by",
+        "市委深改办",
+        "--problem",
+        "2016-12-31 台账更新不及时 @没有这个单位",
+        "--as-of",
+        "2016-12-01",
+    )
     assert not done and r.exit_code == 2 and "没有这个单位" in r.stderr and "--problem" in r.stderr
 
 
@@ -156,8 +253,7 @@ def test_import_cannot_commit_a_file_over_the_size_limit(sample_repo, cli, monke
 
 
 def test_assess_write_before_the_year_ends_deducts_nothing_not_yet_due(sample_repo, cli):
-    r, done = run(cli, sample_repo, "assess", "--year", "2017", "--as-of", "2016-12-31", "--write",
-                  "--format", "json")
+    r, done = run(cli, sample_repo, "assess", "--year", "2017", "--as-of", "2016-12-31", "--write", "--format", "json")
     assert r.exit_code == 0 and not done, r
     import json
 
@@ -166,8 +262,12 @@ def test_assess_write_before_the_year_ends_deducts_nothing_not_yet_due(sample_re
 
 def test_reading_commands_refuse_errors_between_records(sample_repo, cli):
     p = sample_repo / "tasks/T-2016-003.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("lead_unit: ", "lead_unit: 没有这个单位", 1)
-                 .replace("lead_unit: 没有这个单位", "lead_unit: 没有这个单位\n# ", 1), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8")
+        .replace("lead_unit: ", "lead_unit: 没有这个单位", 1)
+        .replace("lead_unit: 没有这个单位", "lead_unit: 没有这个单位\n# ", 1),
+        encoding="utf-8",
+    )
     assert cli("check", "--ledger", sample_repo).exit_code == 1
     for argv in (["status"], ["summary", "--quarter", "2016Q4"], ["agenda"]):
         r = cli(*argv, "--ledger", sample_repo, "--as-of", "2016-12-31")
@@ -178,13 +278,28 @@ def test_reading_commands_refuse_errors_between_records(sample_repo, cli):
 
 def test_a_write_on_a_ledger_with_errors_refuses_only_new_ones(sample_repo, cli):
     p = sample_repo / "tasks/T-2016-020.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("lead_unit: 市公安局", "lead_unit: 没有这个单位"),
-                 encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("lead_unit: 市公安局", "lead_unit: 没有这个单位"), encoding="utf-8"
+    )
     git(sample_repo, "commit", "-qam", "a broken reference")
     before = Before(sample_repo)
     r = cli("progress", "T-2016-003", "x", "--as-of", "2016-11-01", "--ledger", sample_repo)
     assert r.exit_code == 0 and "already had 1 error" in r.stderr, r
     assert git(sample_repo, "rev-list", "--count", f"{before.head}..HEAD") == "1"
-    r, done = run(cli, sample_repo, "new", "notice", "--to-unit", "市发改委", "--issued-by", "市委深改办",
-                  "--problem", "2016-12-31 x", "--issued", "2017-01-05", "--as-of", "2016-12-01")
+    r, done = run(
+        cli,
+        sample_repo,
+        "new",
+        "notice",
+        "--to-unit",
+        "市发改委",
+        "--issued-by",
+        "市委深改办",
+        "--problem",
+        "2016-12-31 x",
+        "--issued",
+        "2017-01-05",
+        "--as-of",
+        "2016-12-01",
+    )
     assert r.exit_code in (0, 2)

@@ -31,12 +31,36 @@ NOTICES = ["RN-2016-001", "RN-2016-002", "RN-2016-003", "RN-2016-004", "RN-2016-
 PILOTS = ["P-2016-001", "P-2016-004", "P-2016-008", "P-2016-099"]
 UNITS = ["市发改委", "市科技局", "市财政局", "锦江区委", "经济体制和生态文明体制改革专项小组", "没有这个单位", "", "-x"]
 TEXT = st.one_of(
-    st.sampled_from(["已完成", "", " ", "x" * 300, "含 #注释", "a: b", "- x", "'q'", "\"", "{x}", "@某区委",
-                     "line\nbreak", "\t", "2016-12-31", "--as-of", "null", "~", "yes", "&a", "*a", "!!str x"]),
+    st.sampled_from(
+        [
+            "已完成",
+            "",
+            " ",
+            "x" * 300,
+            "含 #注释",
+            "a: b",
+            "- x",
+            "'q'",
+            '"',
+            "{x}",
+            "@某区委",
+            "line\nbreak",
+            "\t",
+            "2016-12-31",
+            "--as-of",
+            "null",
+            "~",
+            "yes",
+            "&a",
+            "*a",
+            "!!str x",
+        ]
+    ),
     st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12),
 )
 DATES = st.dates(dt.date(2015, 6, 1), dt.date(2018, 6, 30)).map(dt.date.isoformat) | st.sampled_from(
-    ["2016-02-30", "tomorrow", "", "9999-12-31"])
+    ["2016-02-30", "tomorrow", "", "9999-12-31"]
+)
 PROBLEM_NO = st.sampled_from(["1", "2", "3", "0", "-1", "x"])
 
 
@@ -85,8 +109,7 @@ class Ledger(RuleBasedStateMachine):
     def rectify_verify(self, verb, notice, no, as_of):
         self.write(verb, notice, no, "--as-of", as_of)
 
-    @rule(notice=st.sampled_from(NOTICES), no=PROBLEM_NO, result=st.none() | TEXT, due=st.none() | DATES,
-          as_of=DATES)
+    @rule(notice=st.sampled_from(NOTICES), no=PROBLEM_NO, result=st.none() | TEXT, due=st.none() | DATES, as_of=DATES)
     def review(self, notice, no, result, due, as_of):
         extra = (["--result", result] if result is not None else []) + (["--due", due] if due is not None else [])
         self.write("review", notice, no, *extra, "--as-of", as_of)
@@ -95,18 +118,40 @@ class Ledger(RuleBasedStateMachine):
     def pilot(self, verb, item, reason, as_of):
         self.write("pilot", verb, item, *([] if verb == "file" else ["--reason", reason]), "--as-of", as_of)
 
-    @rule(item=st.sampled_from(TASKS), new_due=DATES, reason=TEXT, approver=st.none() | st.sampled_from(UNITS),
-          as_of=DATES)
+    @rule(
+        item=st.sampled_from(TASKS),
+        new_due=DATES,
+        reason=TEXT,
+        approver=st.none() | st.sampled_from(UNITS),
+        as_of=DATES,
+    )
     def extend(self, item, new_due, reason, approver, as_of):
-        self.write("extend", item, "--new-due", new_due, "--reason", reason,
-                   *(["--approver", approver] if approver is not None else []), "--as-of", as_of)
+        self.write(
+            "extend",
+            item,
+            "--new-due",
+            new_due,
+            "--reason",
+            reason,
+            *(["--approver", approver] if approver is not None else []),
+            "--as-of",
+            as_of,
+        )
 
     @rule(item=st.sampled_from(TASKS), approver=st.sampled_from(UNITS), as_of=DATES)
     def approve(self, item, approver, as_of):
         self.write("approve", item, "--approver", approver, "--as-of", as_of)
 
-    @rule(title=TEXT, unit=st.sampled_from(UNITS), due=DATES, as_of=DATES, major=st.booleans(),
-          leader=st.none() | TEXT, goal=st.none() | TEXT, responsible=st.none() | st.sampled_from(UNITS))
+    @rule(
+        title=TEXT,
+        unit=st.sampled_from(UNITS),
+        due=DATES,
+        as_of=DATES,
+        major=st.booleans(),
+        leader=st.none() | TEXT,
+        goal=st.none() | TEXT,
+        responsible=st.none() | st.sampled_from(UNITS),
+    )
     def new_task(self, title, unit, due, as_of, major, leader, goal, responsible):
         args = ["new", "task", "--title", title, "--lead-unit", unit, "--due", due, "--as-of", as_of]
         args += ["--major"] if major else []
@@ -115,18 +160,33 @@ class Ledger(RuleBasedStateMachine):
         args += ["--responsible", responsible] if responsible is not None else []
         self.write(*args)
 
-    @rule(unit=st.sampled_from(UNITS), problem_due=DATES, desc=TEXT, who=st.none() | st.sampled_from(UNITS),
-          as_of=DATES)
+    @rule(
+        unit=st.sampled_from(UNITS), problem_due=DATES, desc=TEXT, who=st.none() | st.sampled_from(UNITS), as_of=DATES
+    )
     def new_notice(self, unit, problem_due, desc, who, as_of):
         problem = f"{problem_due} {desc}" + (f" @{who}" if who is not None else "")
-        self.write("new", "notice", "--to-unit", unit, "--issued-by", "市委深改办", "--problem", problem,
-                   "--as-of", as_of)
+        self.write(
+            "new", "notice", "--to-unit", unit, "--issued-by", "市委深改办", "--problem", problem, "--as-of", as_of
+        )
 
-    @rule(unit=st.sampled_from(UNITS), quarter=st.sampled_from(["2016Q3", "2016Q4", "2017Q1", "2016Q5", "x"]),
-          to=st.none() | st.sampled_from(UNITS), as_of=DATES)
+    @rule(
+        unit=st.sampled_from(UNITS),
+        quarter=st.sampled_from(["2016Q3", "2016Q4", "2017Q1", "2016Q5", "x"]),
+        to=st.none() | st.sampled_from(UNITS),
+        as_of=DATES,
+    )
     def new_report(self, unit, quarter, to, as_of):
-        self.write("new", "report", "--unit", unit, "--quarter", quarter, *(["--to", to] if to is not None else []),
-                   "--as-of", as_of)
+        self.write(
+            "new",
+            "report",
+            "--unit",
+            unit,
+            "--quarter",
+            quarter,
+            *(["--to", to] if to is not None else []),
+            "--as-of",
+            as_of,
+        )
 
     @rule(title=TEXT, unit=st.sampled_from(UNITS), end=DATES, as_of=DATES, complete=st.booleans())
     def new_pilot(self, title, unit, end, as_of, complete):
@@ -147,6 +207,14 @@ class Ledger(RuleBasedStateMachine):
 
 def test_random_write_sequences_keep_the_invariant(cli):
     Ledger.cli = staticmethod(cli)
-    run_state_machine_as_test(Ledger, settings=settings(
-        max_examples=EXAMPLES, stateful_step_count=STEPS, derandomize=not RANDOM, deadline=None, database=None,
-        suppress_health_check=list(HealthCheck)))
+    run_state_machine_as_test(
+        Ledger,
+        settings=settings(
+            max_examples=EXAMPLES,
+            stateful_step_count=STEPS,
+            derandomize=not RANDOM,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
