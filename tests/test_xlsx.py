@@ -256,7 +256,7 @@ def test_import_refuses_dirty_files_and_non_workbooks(cli, sample_repo, tmp_path
     assert r.exit_code == 2, r
     assert "cannot read" in r.stderr
     r = cli("import", "--ledger", sample_repo, tmp_path / "missing.xlsx")
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "missing.xlsx is not a file" in r.stderr, r
 
 
 def test_empty_ledger_both_ways(cli, make_ledger, tmp_path):
@@ -274,11 +274,12 @@ def test_empty_ledger_both_ways(cli, make_ledger, tmp_path):
 
 def test_export_bad_usage(cli, sample_copy, tmp_path):
     r = cli("export", "--ledger", sample_copy, "--xlsx", tmp_path / "x.csv")
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "--xlsx wants a file name ending in .xlsx" in r.stderr, r
     r = cli("export", "--ledger", sample_copy, "--xlsx", tmp_path / "no" / "such" / "x.xlsx")
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "does not exist" in r.stderr, r
     r = cli("export", "--ledger", sample_copy, "--xlsx", tmp_path / "x.xlsx", "--quarter", "2016Q9")
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "--quarter wants a quarter such as 2016Q3" in r.stderr, r
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_import_into_copy_without_git_is_usage_error(cli, sample_copy, tmp_path):

@@ -198,7 +198,7 @@ def test_a_failed_export_leaves_no_file(cli, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
     out.write_bytes(b"the previous export")
     r = cli("export", "--ledger", SAMPLE, "--xlsx", out, "--as-of", "2016-12-31")
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "No space left" in r.stderr, r
     assert out.read_bytes() == b"the previous export" and list(tmp_path.iterdir()) == [out]
 
 
