@@ -301,8 +301,7 @@ def calendar(ledger, as_of, horizon=None) -> list:
 def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) -> dict:
     """Everything the HTML report shows, computed by the rules layer (summary, deadline engine)."""
     from .model.types import quarter_of
-    from .rules import summary as rs
-    from .model.lifecycle import pilot_running, task_open
+    from .rules import report
     from .rules.findings import findings as all_findings
     from .views.html import unit_light_rows
     from .views.summary import LABELS, header
@@ -320,57 +319,11 @@ def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) ->
     found = all_findings(ledger, as_of)
     step()
     flagged = {(f.kind, f.id) for f in found if f.light in ("red", "yellow")}
-    open_items: dict[str, int] = {}
-    open_tasks = 0
-    for tid, t in ledger.tasks.items():
-        if task_open(t, as_of):
-            open_tasks += 1
-            if ("task", tid) not in flagged:
-                open_items[t.lead_unit] = open_items.get(t.lead_unit, 0) + 1
-    running = 0
-    pilots = []
-    for pid, p in sorted(ledger.pilots.items(), key=lambda kv: (kv[1].start, kv[0])):
-        stop = p.exited or p.completed
-        is_open = pilot_running(p, as_of)
-        running += is_open
-        if is_open and ("pilot", pid) not in flagged:
-            open_items[p.unit] = open_items.get(p.unit, 0) + 1
-        light = next((f.light for f in found if f.kind == "pilot" and f.id == pid), "green" if is_open else "")
-        pilots.append(
-            {
-                "id": pid,
-                "title": p.title,
-                "start": p.start,
-                "end": p.end,
-                "stop": stop,
-                "filed": p.filed,
-                "status": p.status.value,
-                "open": is_open,
-                "light": light,
-            }
-        )
+    open_tasks, running, quiet = report.open_items(ledger, as_of, flagged)
+    pilots = report.pilot_rows(ledger, as_of, found)
     step()
-    notices, open_problems = [], 0
-    for nid, n in sorted(ledger.notices.items()):
-        total = len(n.problems)
-        rect = sum(1 for p in n.problems if p.rectified is not None and p.rectified <= as_of)
-        ver = sum(1 for p in n.problems if p.verified is not None and p.verified <= as_of)
-        open_problems += total - rect
-        notices.append(
-            {
-                "id": nid,
-                "subject": n.subject or "",
-                "total": total,
-                "rectified": rect,
-                "verified": ver,
-                "rectified_only": rect - ver,
-                "open": total - rect,
-            }
-        )
-    trend = []
-    for quarter_name in rs.ledger_quarters(ledger, as_of)[-8:]:
-        c = rs.quarter_summary(ledger, quarter_name).totals
-        trend.append({"quarter": quarter_name, "due": c.due_in_quarter, "done": c.due_done, "rate": c.completion_rate})
+    notices, open_problems = report.notice_rows(ledger, as_of)
+    trend = report.trend(ledger, as_of)
     step()
     from .i18n import label
 
@@ -402,7 +355,7 @@ def report_data(ledger, as_of, lang: str = "zh", quarter=None, progress=None) ->
             "pilots": running,
             "open_problems": open_problems,
         },
-        "lights": unit_light_rows(found, open_items),
+        "lights": unit_light_rows(found, quiet),
         "red": red,
         "trend": trend,
         "pilots": pilots,
