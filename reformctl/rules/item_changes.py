@@ -20,6 +20,16 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
     whole ledger. Used by ``check --base`` and by ``import`` (an import never makes a change CI refuses).
     Pure: no I/O, no git.
     """
+    out = _identity_kept(kind, rel, old, new, ref)
+    out += _records_kept(kind, rel, old, new, ref)
+    if kind == "task":
+        out += _due_extended(rel, old, new)
+    out += _status_not_back(kind, rel, old, new)
+    return out
+
+
+def _identity_kept(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]:
+    """An id never changes, and a written-off item is not edited at all."""
     out: list[Diagnostic] = []
     oid, nid = old.get("id"), new.get("id")
     if oid != nid:
@@ -32,8 +42,7 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
                 path=("id",),
             )
         )
-    ost, nst = str(old.get("status", "")), str(new.get("status", ""))
-    if kind in CLOSED and ost == CLOSED[kind] and old != new:
+    if kind in CLOSED and str(old.get("status", "")) == CLOSED[kind] and old != new:
         first = next((k for k in list(new) + list(old) if old.get(k) != new.get(k)), "status")
         out.append(
             Diagnostic(
@@ -43,83 +52,107 @@ def compare_item(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Di
                 path=(first,) if first in new else (),
             )
         )
-    # append-only lists; problems and milestones are never removed
+    return out
+
+
+def _records_kept(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]:
+    """The append-only lists of each kind; milestones, recipients and problems are never removed."""
     if kind == "task":
-        out += _append_only(rel, old.get("progress"), new.get("progress"), ("progress",), "progress")
-        out += _extensions_kept(rel, old.get("extensions"), new.get("extensions"))
-        out += _milestones_kept(rel, old.get("milestones"), new.get("milestones"), ref)
-    elif kind == "pilot":
-        out += _append_only(rel, old.get("adjustments"), new.get("adjustments"), ("adjustments",), "adjustments")
-    elif kind == "reminder":
-        out += _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports")
-        out += _recipients_kept(rel, old.get("to"), new.get("to"), oid, ref)
-    elif kind == "closeout":
-        out += _closeout_kept(rel, old, new)
-    elif kind == "notice":
-        new_problems: list[Any] = new["problems"] if isinstance(new.get("problems"), list) else []
-        old_problems: list[Any] = old["problems"] if isinstance(old.get("problems"), list) else []
-        for op in old_problems:
-            if not isinstance(op, dict):
-                continue
-            for j, np in enumerate(new_problems):
-                if isinstance(np, dict) and np.get("no") == op.get("no"):
-                    out += _append_only(
-                        rel,
-                        op.get("reviews"),
-                        np.get("reviews"),
-                        ("problems", j, "reviews"),
-                        f"problem {op.get('no')} reviews",
-                        fill=("done", "result"),
-                    )
-                    out += _problem_dates_kept(rel, op, np, j, ref)
-                    break
-            else:
-                desc = str(op.get("description") or "")
-                desc = desc if len(desc) <= 30 else desc[:30] + "…"
-                out.append(
-                    Diagnostic(
-                        rel,
-                        "problem_removed",
-                        f"problem {op.get('no')} ({desc}) was removed from "
-                        f"{oid} since {ref}: a problem stays on its notice (restore it, with its "
-                        "number; record `rectified`/`verified` or a review instead)",
-                        path=("problems",) if "problems" in new else (),
-                    )
-                )
-    # a changed due needs an extension record
-    if kind == "task" and old.get("due") != new.get("due") and old.get("due") is not None:
-        exts: list[Any] = new["extensions"] if isinstance(new.get("extensions"), list) else []
-        ok = any(
-            isinstance(e, dict)
-            and str(e.get("old_due")) == str(old.get("due"))
-            and str(e.get("new_due")) == str(new.get("due"))
-            for e in exts
+        return (
+            _append_only(rel, old.get("progress"), new.get("progress"), ("progress",), "progress")
+            + _extensions_kept(rel, old.get("extensions"), new.get("extensions"))
+            + _milestones_kept(rel, old.get("milestones"), new.get("milestones"), ref)
         )
-        if not ok:
-            out.append(
-                Diagnostic(
+    if kind == "pilot":
+        return _append_only(rel, old.get("adjustments"), new.get("adjustments"), ("adjustments",), "adjustments")
+    if kind == "reminder":
+        return _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports") + _recipients_kept(
+            rel, old.get("to"), new.get("to"), old.get("id"), ref
+        )
+    if kind == "closeout":
+        return _closeout_kept(rel, old, new)
+    if kind == "notice":
+        return _problems_kept(rel, old, new, ref)
+    return []
+
+
+def _problems_kept(rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]:
+    """A notice's problems stay, with their reviews (append-only) and their rectified/verified dates."""
+    out: list[Diagnostic] = []
+    new_problems: list[Any] = new["problems"] if isinstance(new.get("problems"), list) else []
+    old_problems: list[Any] = old["problems"] if isinstance(old.get("problems"), list) else []
+    for op in old_problems:
+        if not isinstance(op, dict):
+            continue
+        for j, np in enumerate(new_problems):
+            if isinstance(np, dict) and np.get("no") == op.get("no"):
+                out += _append_only(
                     rel,
-                    "due_without_extension",
-                    f"due changed from {old.get('due')} to "
-                    f"{new.get('due')} without an extension record (extensions: old_due "
-                    f"{old.get('due')}, new_due {new.get('due')}, reason, approver); use "
-                    "`reformctl extend`",
-                    path=("due",),
+                    op.get("reviews"),
+                    np.get("reviews"),
+                    ("problems", j, "reviews"),
+                    f"problem {op.get('no')} reviews",
+                    fill=("done", "result"),
                 )
-            )
-    # status backwards
-    if is_backwards(kind, ost, nst):
-        reason = new.get("reopen_reason")
-        if not reason or reason == old.get("reopen_reason"):
+                out += _problem_dates_kept(rel, op, np, j, ref)
+                break
+        else:
+            desc = str(op.get("description") or "")
+            desc = desc if len(desc) <= 30 else desc[:30] + "…"
             out.append(
                 Diagnostic(
                     rel,
-                    "status_backwards",
-                    f"status moved back from {ost} to {nst} without a reason: write why in `reopen_reason`",
-                    path=("status",),
+                    "problem_removed",
+                    f"problem {op.get('no')} ({desc}) was removed from "
+                    f"{old.get('id')} since {ref}: a problem stays on its notice (restore it, with its "
+                    "number; record `rectified`/`verified` or a review instead)",
+                    path=("problems",) if "problems" in new else (),
                 )
             )
     return out
+
+
+def _due_extended(rel: str, old: dict, new: dict) -> list[Diagnostic]:
+    """A task's changed due needs the extension record that moved it."""
+    if old.get("due") == new.get("due") or old.get("due") is None:
+        return []
+    exts: list[Any] = new["extensions"] if isinstance(new.get("extensions"), list) else []
+    if any(
+        isinstance(e, dict)
+        and str(e.get("old_due")) == str(old.get("due"))
+        and str(e.get("new_due")) == str(new.get("due"))
+        for e in exts
+    ):
+        return []
+    return [
+        Diagnostic(
+            rel,
+            "due_without_extension",
+            f"due changed from {old.get('due')} to "
+            f"{new.get('due')} without an extension record (extensions: old_due "
+            f"{old.get('due')}, new_due {new.get('due')}, reason, approver); use "
+            "`reformctl extend`",
+            path=("due",),
+        )
+    ]
+
+
+def _status_not_back(kind: str, rel: str, old: dict, new: dict) -> list[Diagnostic]:
+    """A status moves back only with a new reopen_reason."""
+    ost, nst = str(old.get("status", "")), str(new.get("status", ""))
+    if not is_backwards(kind, ost, nst):
+        return []
+    reason = new.get("reopen_reason")
+    if reason and reason != old.get("reopen_reason"):
+        return []
+    return [
+        Diagnostic(
+            rel,
+            "status_backwards",
+            f"status moved back from {ost} to {nst} without a reason: write why in `reopen_reason`",
+            path=("status",),
+        )
+    ]
 
 
 def _append_only(rel: str, old: Any, new: Any, path: tuple, what: str, fill: tuple[str, ...] = ()) -> list[Diagnostic]:
