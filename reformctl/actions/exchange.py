@@ -159,11 +159,6 @@ class UnreadableWorkbook(ValueError):
 
 def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     """Read the workbook and work out every change, validating everything; writes nothing."""
-    from pydantic import ValidationError
-
-    from ..load import validation_diagnostics
-    from ..model import Ledger as LedgerT
-    from ..rules.checks import check_ledger
     from ..views import xlsx
 
     try:
@@ -177,10 +172,25 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     by_notice: dict[str, list] = {}
     for pr in res.problem_rows:
         by_notice.setdefault(pr.notice, []).append(pr)
-    for nid in by_notice:
+    plan.problems += _unknown_notices(ledger, res, by_notice)
+    candidates = _candidates(ledger, res, by_notice, plan)
+    merged = _validated(ledger, candidates, plan)
+    rows_of = {(k, i): (row, prows) for k, i, _d, _o, row, prows in candidates}
+    plan.problems += _change_rules(plan, rows_of)
+    if merged:
+        plan.problems += _cross_checks(ledger, plan, rows_of)
+    return plan
+
+
+def _unknown_notices(ledger: Ledger, res, by_notice: dict[str, list]) -> list[str]:
+    """Problem rows naming a notice that is neither on the notice sheet nor in the ledger."""
+    from ..views import xlsx
+
+    out = []
+    for nid, prows in by_notice.items():
         if nid not in res.items.get("notice", {}) and nid not in ledger.notices:
-            for pr in by_notice[nid]:
-                plan.problems.append(
+            for pr in prows:
+                out.append(
                     str(
                         xlsx.SheetProblem(
                             pr.sheet,
@@ -190,7 +200,17 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
                         )
                     )
                 )
-    candidates: list[tuple[str, str, dict, Any, Any, list]] = []
+    return out
+
+
+Candidate = tuple[str, str, dict, Any, Any, list]  # kind, id, merged data, the record before, its row, problem rows
+
+
+def _candidates(ledger: Ledger, res, by_notice: dict[str, list], plan: ImportPlan) -> list[Candidate]:
+    """Every row of an importable sheet merged onto the record it names (notices take their problem rows)."""
+    from ..views import xlsx
+
+    out: list[Candidate] = []
     for sheet in xlsx.SHEETS:
         if not sheet.importable:
             continue
@@ -209,7 +229,17 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
                 _apply_problem_rows(data, prows)
                 for pr in prows:
                     pr.index = next((i for i, p in enumerate(data.get("problems", [])) if p.get("no") == pr.no), -1)
-            candidates.append((sheet.kind, item_id, data, old, row, prows))
+            out.append((sheet.kind, item_id, data, old, row, prows))
+    return out
+
+
+def _validated(ledger: Ledger, candidates: list[Candidate], plan: ImportPlan) -> dict[tuple[str, str], Record]:
+    """Validate each candidate into its record; a valid one that differs from the ledger becomes a change."""
+    from pydantic import ValidationError
+
+    from ..load import validation_diagnostics
+    from ..views import xlsx
+
     merged: dict[tuple[str, str], Record] = {}
     for kind_name, item_id, data, old, row, prows in candidates:
         kind = KINDS_BY_NAME[kind_name]
@@ -230,11 +260,16 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
         )
         rel = ledger.file_of(kind_name, key) or f"{kind.folder}/{key}.yaml"
         plan.changes.append(Change(kind_name, key, rel, rec, old, changed))
-    # the rules of `check --base` for the change itself (closed items are not edited, progress/reviews/reports
-    # only appended, a changed due needs an extension record...): an import never makes a commit CI refuses
+    return merged
+
+
+def _change_rules(plan: ImportPlan, rows_of: dict) -> list[str]:
+    """The rules of `check --base` for each change (closed items are not edited, progress/reviews/reports only
+    appended, a changed due needs an extension record...): an import never makes a commit CI refuses."""
+    from ..views import xlsx
     from .changes import compare_item
 
-    rows_of = {(k, i): (row, prows) for k, i, _d, _o, row, prows in candidates}
+    out = []
     for c in plan.changes:
         if c.old is None:
             continue
@@ -243,10 +278,17 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
             if d.severity.value != "error":
                 continue
             s, r, col = _where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows)
-            plan.problems.append(str(xlsx.SheetProblem(s, r, col, f"[{d.code}] {d.message}")))
-    if not merged:
-        return plan
-    # cross-record checks (references, date order, the seed's articles) on the ledger as it would become
+            out.append(str(xlsx.SheetProblem(s, r, col, f"[{d.code}] {d.message}")))
+    return out
+
+
+def _cross_checks(ledger: Ledger, plan: ImportPlan, rows_of: dict) -> list[str]:
+    """Cross-record checks (references, date order, the seed's articles) on the ledger as it would become:
+    the errors that are new and in a file the import changes."""
+    from ..model import Ledger as LedgerT
+    from ..rules.checks import check_ledger
+    from ..views import xlsx
+
     items = {k: dict(v) for k, v in ledger.items.items()}
     files = dict(ledger.files)
     for c in plan.changes:
@@ -255,14 +297,15 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     after = LedgerT(root=ledger.root, settings=ledger.settings, items=items, files=files, index=dict(ledger.index))
     before = {(d.file, d.code, d.message) for d in check_ledger(ledger)}
     touched = {c.rel: c for c in plan.changes}
+    out = []
     for d in check_ledger(after):
         if d.severity.value != "error" or d.file not in touched or (d.file, d.code, d.message) in before:
             continue
         c = touched[d.file]
         row, prows = rows_of.get((c.kind, c.id), (None, []))
         s, r, col = _where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows)
-        plan.problems.append(str(xlsx.SheetProblem(s, r, col, f"[{d.code}] {d.message}")))
-    return plan
+        out.append(str(xlsx.SheetProblem(s, r, col, f"[{d.code}] {d.message}")))
+    return out
 
 
 def _year_key(ledger: Ledger, kind: str, item_id: str):
