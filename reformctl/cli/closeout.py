@@ -102,8 +102,7 @@ def close_out(
       reformctl close-out T-2016-002 --as-of 2017-01-10
     """
     from ..actions import closeout
-    from ..i18n.write import localize, say, status
-    from ..load import load_ledger, locate
+    from ..i18n.write import localize, say
     from ..store import StoreError
 
     language = parse_lang(lang)
@@ -113,15 +112,7 @@ def close_out(
         fail(say("co_either", language))
     if year is not None and not 1900 <= year <= 9998:
         fail(say("co_year", language, year=year))
-    res = load_ledger(root)
-    blocking_errors = [
-        d for d in res.errors if d.file.split("/")[0] in ("tasks", "plans", "closeouts", "reformctl.yaml")
-    ]
-    if blocking_errors:
-        for d in locate(root, blocking_errors[:10]):
-            err(f"{d.file}:{d.line or 1}:{d.column or 1}: error [{d.code}] {d.message}")
-        fail(say("co_errors", language, n=len(blocking_errors)), EXIT_FINDINGS)
-    led = res.ledger
+    led = _closeable_ledger(root, language)
 
     if item is not None:
         if carry_over or carry_file:
@@ -140,35 +131,10 @@ def close_out(
         fail(localize(exc.message, language), exit_code(exc))
     out = plan.as_dict()
     if plan.blocking:
-        if fmt is Fmt.json:
-            sys.stdout.write(json_safe(json.dumps(dict(out, commit=None), ensure_ascii=False, indent=2)))
-            sys.stdout.write("\n")
-        else:
-            sys.stdout.write(say("co_refused_head", language, year=year) + "\n")
-            for b in plan.blocking:
-                from ..base.textsafe import escape
-
-                sys.stdout.write(
-                    say(
-                        "co_blocking_row",
-                        language,
-                        id=b.id,
-                        due=b.due,
-                        status=status(b.status),
-                        unit=escape(b.unit),
-                        title=escape(b.title),
-                    )
-                    + "\n"
-                )
-        err(
-            "reformctl: "
-            + say("co_refused", language, year=year, n=len(plan.blocking), ids=", ".join(b.id for b in plan.blocking))
-        )
-        raise typer.Exit(EXIT_FINDINGS)
+        _refuse(plan, out, fmt, language)
     if not plan.closed and not plan.carried:
         if fmt is Fmt.json:
-            sys.stdout.write(json_safe(json.dumps(dict(out, commit=None), ensure_ascii=False, indent=2)))
-            sys.stdout.write("\n")
+            _json(dict(out, commit=None))
         err(say("co_nothing", language, year=year))
         return
     result = (
@@ -184,16 +150,58 @@ def close_out(
         else None
     )
     if fmt is Fmt.json:
-        sys.stdout.write(
-            json_safe(json.dumps(dict(out, commit=result.commit if result else None), ensure_ascii=False, indent=2))
-        )
-        sys.stdout.write("\n")
-        return
-    if not dry_run:
+        _json(dict(out, commit=result.commit if result else None))
+    elif not dry_run:
         _summary(plan, language)
     else:
         err("")
         _summary(plan, language, stream=sys.stderr)
+
+
+def _closeable_ledger(root, language: str):
+    """The ledger, refused (exit 1, the first errors listed) while its tasks, plans or close-outs have errors."""
+    from ..i18n.write import say
+    from ..load import load_ledger, locate
+
+    res = load_ledger(root)
+    blocking_errors = [
+        d for d in res.errors if d.file.split("/")[0] in ("tasks", "plans", "closeouts", "reformctl.yaml")
+    ]
+    if blocking_errors:
+        for d in locate(root, blocking_errors[:10]):
+            err(f"{d.file}:{d.line or 1}:{d.column or 1}: error [{d.code}] {d.message}")
+        fail(say("co_errors", language, n=len(blocking_errors)), EXIT_FINDINGS)
+    return res.ledger
+
+
+def _json(data: dict) -> None:
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+    sys.stdout.write("\n")
+
+
+def _refuse(plan, out: dict, fmt: Fmt, language: str) -> None:
+    """The tasks that block the close-out (JSON or lines on stdout), the refusal on stderr, exit 1."""
+    from ..base.textsafe import escape
+    from ..i18n.write import say, status
+
+    if fmt is Fmt.json:
+        _json(dict(out, commit=None))
+    else:
+        sys.stdout.write(say("co_refused_head", language, year=plan.year) + "\n")
+        for b in plan.blocking:
+            row = say(
+                "co_blocking_row",
+                language,
+                id=b.id,
+                due=b.due,
+                status=status(b.status),
+                unit=escape(b.unit),
+                title=escape(b.title),
+            )
+            sys.stdout.write(row + "\n")
+    ids = ", ".join(b.id for b in plan.blocking)
+    err("reformctl: " + say("co_refused", language, year=plan.year, n=len(plan.blocking), ids=ids))
+    raise typer.Exit(EXIT_FINDINGS)
 
 
 def _summary(plan, lang: str, stream=None) -> None:
