@@ -255,12 +255,7 @@ def init(
     """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository).
 
     ``install_spec`` None: the spec the running reformctl was installed from (see :func:`sources`)."""
-    for option, value in (("--install-spec", install_spec), ("--hooks-repo", hooks_repo), ("--hooks-rev", hooks_rev)):
-        # a newline (or any control character) would end the line it is written on and break the workflow
-        if value is not None and any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
-            raise InitError(
-                f"{option} holds a control character (such as a newline): give it on one line; nothing was written"
-            )
+    _one_line(install_spec=install_spec, hooks_repo=hooks_repo, hooks_rev=hooks_rev)
     install_spec, hooks_repo, hooks_rev = sources(install_spec, hooks_repo, hooks_rev)
     if shutil.which("git") is None:
         raise InitError("git is not installed; install git first")
@@ -269,6 +264,48 @@ def init(
         raise InitError(f"{path} exists and is not a folder")
     if (path / SETTINGS_FILE).exists():
         raise InitError(f"{path} already holds a ledger ({SETTINGS_FILE}); nothing was written")
+    top, created_repo, prefix = _place(path)
+    ledger_files, repo_files = plan(
+        prefix,
+        name=name,
+        level=level,
+        start=start,
+        install_spec=install_spec,
+        hooks_repo=hooks_repo,
+        hooks_rev=hooks_rev,
+        upper=upper,
+    )
+    clash = [
+        rel
+        for rel in ledger_files
+        if rel not in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink())
+    ]
+    if clash:
+        raise InitError(
+            f"{path} already holds {', '.join(sorted(clash)[:5])}; init writes only new files, "
+            "so pick a new or empty folder; nothing was written"
+        )
+    if commit:
+        _known_committer(top)
+    result = InitResult(ledger=path, repo=top, created_repo=created_repo)
+    todo = _todo(result, path, top, prefix, ledger_files, repo_files)
+    _write(result, top, todo, name if commit else None)
+    return result
+
+
+def _one_line(**values: str | None) -> None:
+    """A newline (or any control character) would end the line the value is written on and break the workflow."""
+    for key, value in values.items():
+        if value is not None and any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
+            option = "--" + key.replace("_", "-")
+            raise InitError(
+                f"{option} holds a control character (such as a newline): give it on one line; nothing was written"
+            )
+
+
+def _place(path: Path) -> tuple[Path, bool, str]:
+    """The repository top the ledger goes into (``path`` itself when it is in none), whether that repository is
+    to be created, and the ledger's folder relative to it ("" at the top)."""
     top = _repo_top(path)
     created_repo = top is None
     if top is None:
@@ -282,40 +319,27 @@ def init(
         prefix = ""
     if prefix.startswith("../"):
         raise InitError(f"cannot tell where {path} lies in the repository at {top}")
+    return top, created_repo, prefix
 
-    ledger_files, repo_files = plan(
-        prefix,
-        name=name,
-        level=level,
-        start=start,
-        install_spec=install_spec,
-        hooks_repo=hooks_repo,
-        hooks_rev=hooks_rev,
-        upper=upper,
-    )
+
+def _known_committer(top: Path) -> None:
+    for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
+        r = _git(top if top.exists() else Path.cwd(), "var", var, check=False)
+        if r.returncode != 0:
+            raise InitError(
+                "git does not know who you are, so it cannot make the first commit; run\n"
+                '  git config --global user.name "你的名字"\n'
+                '  git config --global user.email "you@example.org"\n'
+                "and try again; nothing was written"
+            )
+
+
+def _todo(
+    result: InitResult, path: Path, top: Path, prefix: str, ledger_files: dict, repo_files: dict
+) -> dict[str, str]:
+    """The files to write, relative to the repository top; optional files and repository files already there are
+    kept (and listed as skipped)."""
     pre = f"{prefix}/" if prefix else ""
-    clash = [
-        rel
-        for rel in ledger_files
-        if rel not in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink())
-    ]
-    if clash:
-        raise InitError(
-            f"{path} already holds {', '.join(sorted(clash)[:5])}; init writes only new files, "
-            "so pick a new or empty folder; nothing was written"
-        )
-    if commit:
-        for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
-            r = _git(top if top.exists() else Path.cwd(), "var", var, check=False)
-            if r.returncode != 0:
-                raise InitError(
-                    "git does not know who you are, so it cannot make the first commit; run\n"
-                    '  git config --global user.name "你的名字"\n'
-                    '  git config --global user.email "you@example.org"\n'
-                    "and try again; nothing was written"
-                )
-
-    result = InitResult(ledger=path, repo=top, created_repo=created_repo)
     todo: dict[str, str] = {}
     for rel, text in ledger_files.items():
         if rel in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink()):
@@ -327,7 +351,12 @@ def init(
             result.skipped.append(rel)
         else:
             todo[rel] = text
+    return todo
 
+
+def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str | None) -> None:
+    """Write every file (new files only) and, with a ``commit_name``, commit them; on any failure remove what was
+    written and the folders made, and refuse."""
     created_dirs: list[Path] = []
     written: list[Path] = []
     try:
@@ -345,14 +374,14 @@ def init(
                 fh.write(text)
             written.append(target)
             result.written.append(rel)
-        if commit:
-            if created_repo:
+        if commit_name is not None:
+            if result.created_repo:
                 _git(top, "init", "-q")
                 if _git(top, "config", "--get", "init.defaultBranch", check=False).returncode != 0:
                     _git(top, "symbolic-ref", "HEAD", "refs/heads/main")
             _git(top, "add", "-f", "--", *result.written)
             message = (
-                f"reformctl init: 新建改革落实台账 {name}\n\n"
+                f"reformctl init: 新建改革落实台账 {commit_name}\n\n"
                 f"Created by reformctl {__version__}: settings, units, folders, schemas, CI and editor files.\n\n"
                 "Reformctl-Action: init\n"
             )
@@ -362,7 +391,6 @@ def init(
         _undo(result, written, created_dirs)
         detail = exc.message if isinstance(exc, GitError) and exc.message else str(exc)
         raise InitError(f"could not create the ledger ({detail}); nothing was left behind") from exc
-    return result
 
 
 def _undo(result: InitResult, written: list[Path], created_dirs: list[Path]) -> None:
