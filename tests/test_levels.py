@@ -439,10 +439,79 @@ def test_summary_members_adds_one_row_per_member(cli, tmp_path, two_districts):
     assert [(x["unit"], x["member"], x["tasks"]) for x in data["rows"]] == [
         ("市委深改办", None, 1),
         ("武侯区委", "武侯区委", 1),
+        ("锦江区委", "锦江区委", None),  # never fetched: its row says so (below)
     ]
     assert data["totals"]["tasks"] == 2
     r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city)
     assert r.exit_code == 0 and "武侯区委 (member)" in r.stdout, r
+
+
+def test_summary_members_a_row_for_a_member_never_fetched_or_unreadable(cli, tmp_path, two_districts):
+    """Every member has its row: one never fetched or unreadable says so, with no figures (not zeros)."""
+    wuhou, jinjiang = two_districts
+    broken = make_district(tmp_path, "qingyang", "青羊区台账", {"reformctl.yaml": "name: [unclosed\n"})
+    city = make_city(
+        tmp_path,
+        f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n"
+        f"  - {{unit: 青羊区委, repo: {broken}}}\n",
+        {
+            "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
+            "status: in_progress\n"
+        },
+    )
+    assert cli("fetch", "武侯区委", "青羊区委", "--ledger", city).exit_code == 0
+    commit = git(broken, "rev-parse", "HEAD").strip()
+    r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city, "-f", "json")
+    assert r.exit_code == 0, r
+    data = json.loads(r.stdout)
+    rows = {(x["unit"], x["member"]): x for x in data["rows"]}
+    assert list(rows) == [
+        ("市委深改办", None),
+        ("武侯区委", "武侯区委"),
+        ("锦江区委", "锦江区委"),
+        ("青羊区委", "青羊区委"),
+    ]
+    assert rows[("市委深改办", None)]["member_state"] is None and rows[("市委深改办", None)]["member_note"] is None
+    assert rows[("武侯区委", "武侯区委")]["member_state"] == "ok" and rows[("武侯区委", "武侯区委")]["tasks"] == 1
+    never = rows[("锦江区委", "锦江区委")]
+    assert never["member_state"] == "not_fetched" and never["commit"] is None
+    assert "reformctl fetch" in never["member_note"]
+    assert [never[k] for k in ("tasks", "due_in_quarter", "completed_in_quarter", "overdue", "completion_rate")] == [
+        None
+    ] * 5
+    bad = rows[("青羊区委", "青羊区委")]
+    assert bad["member_state"] == "unreadable" and bad["commit"] == commit and bad["tasks"] is None
+    assert bad["member_note"].startswith("cannot be read: ")
+    assert data["totals"]["tasks"] == 2  # the rows with figures
+    r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city, "-f", "csv")
+    assert r.exit_code == 0, r
+    lines = r.stdout.splitlines()
+    assert lines[0].endswith(",member,commit,member_state,member_note")
+    assert lines[3].startswith("锦江区委,,,,,,锦江区委,,not_fetched,never fetched")
+    assert lines[4].startswith(f"青羊区委,,,,,,青羊区委,{commit},unreadable,")
+    assert lines[5].startswith("total,2,")
+    r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city, env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r
+    line = next(x for x in r.stdout.splitlines() if "锦江区委" in x)
+    assert "never fetched" in line and "-" in line and "0" not in line.split("fetch")[-1]
+    r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city, "--lang", "zh", "-f", "markdown")
+    assert r.exit_code == 0, r
+    assert "| 锦江区委（下级台账，从未获取，运行 reformctl fetch） | — | — | — | — | — |" in r.stdout
+    assert "青羊区委（下级台账，无法读取：" in r.stdout
+
+
+def test_summary_members_marks_a_member_with_check_errors(cli, tmp_path):
+    bad_task = {"tasks/T-2.yaml": "id: T-2\ntitle: 坏任务\nlead_unit: 不存在\nstart: 2016-07-01\ndue: 2016-12-01\n"}
+    wuhou = make_district(tmp_path, "wuhou", "武侯区台账", bad_task)
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city, "-f", "json")
+    assert r.exit_code == 0, r
+    row = json.loads(r.stdout)["rows"][-1]
+    assert (
+        row["member"] == "武侯区委" and row["member_state"] == "errors" and row["tasks"] == 1
+    )  # the broken file not counted
+    assert "check --members" in row["member_note"]
 
 
 def test_the_sample_roll_up_on_a_fresh_clone(cli, tmp_path):

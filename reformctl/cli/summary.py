@@ -79,8 +79,10 @@ def summary(
             "--members",
             help="Add one row per member (reformctl.yaml `members:`) "
             "holding the totals of its ledger at the commit `reformctl fetch` brought (`unit` = the "
-            "member's unit; JSON rows gain `member` and `commit`, null for this ledger's own rows); the "
-            "totals cover every row.",
+            "member's unit; JSON and CSV rows gain `member`, `commit`, `member_state` and `member_note`, null "
+            "for this ledger's own rows). `member_state`: ok; errors (its ledger has check errors, figures "
+            "given); not_fetched or unreadable (no figures: null in JSON, empty in CSV, a dash in tables). "
+            "The totals cover every row with figures.",
         ),
     ] = False,
     member: Annotated[
@@ -131,12 +133,17 @@ def summary(
 
 
 def _with_members(root, led, summ, q, y, language, member, fmt) -> None:
-    """`summary --members`: the ledger's own rows, then one row per member with its totals."""
+    """`summary --members`: the ledger's own rows, then one row per member with its totals. A member never
+    fetched, or whose ledger cannot be read at its fetched commit, still has its row: no figures (null in JSON,
+    empty in CSV, a dash for people) and ``member_state`` saying why; a member whose ledger has check errors
+    keeps its figures, marked ``errors``."""
     import copy
     import json
 
+    from ..base.textsafe import json_safe
+    from ..i18n import levels_text
     from ..rules import summary as rs
-    from ..rules.summary import Row
+    from ..rules.summary import Counts, Row
     from ..store.members import member_views
     from ..views import summary as view
     from .fetch import pick_members
@@ -144,37 +151,64 @@ def _with_members(root, led, summ, q, y, language, member, fmt) -> None:
     only = [x for v in member or [] for x in v.replace("，", ",").split(",") if x]
     pick_members(led.settings, only, language)
     views, _reads = member_views(root, led, only)
-    tags: list = [(None, None)] * len(summ.rows)
+    # per row: (member unit, fetched commit, member_state, member_note); None for the ledger's own rows
+    tags: list = [(None, None, None, None)] * len(summ.rows)
     for v in views:
-        if v.ledger is None:
+        if v.ledger is not None:
+            s = rs.year_summary(v.ledger, y, "unit") if y is not None else rs.quarter_summary(v.ledger, q, "unit")
+            summ.rows.append(Row(v.unit, s.totals))
+            summ.totals += s.totals
+            if v.errors:
+                commit = (v.commit or "")[:12]
+                tags.append(
+                    (v.unit, v.commit, "errors", levels_text("summary_errors", language, n=v.errors, commit=commit))
+                )
+            else:
+                tags.append((v.unit, v.commit, "ok", None))
             continue
-        s = rs.year_summary(v.ledger, y, "unit") if y is not None else rs.quarter_summary(v.ledger, q, "unit")
-        summ.rows.append(Row(v.unit, s.totals))
-        summ.totals += s.totals
-        tags.append((v.unit, v.commit))
+        summ.rows.append(Row(v.unit, Counts(), known=False))
+        if v.commit is None and v.error is None:
+            tags.append((v.unit, None, "not_fetched", levels_text("summary_not_fetched", language)))
+        else:
+            why = v.error or levels_text("summary_errors", language, n=v.errors, commit=(v.commit or "")[:12])
+            tags.append((v.unit, v.commit, "unreadable", levels_text("summary_unreadable", language, why=why)))
     out = sys.stdout
     if fmt is SummaryFormat.json:
         data = summ.as_dict()
-        for row, (unit, commit) in zip(data["rows"], tags):
-            row["member"], row["commit"] = unit, commit
-        json.dump(data, out, ensure_ascii=False, indent=2)
+        for row, (unit, commit, state, note) in zip(data["rows"], tags):
+            row["member"], row["commit"], row["member_state"], row["member_note"] = unit, commit, state, note
+        out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
         out.write("\n")
         raise typer.Exit(0)
     if fmt is SummaryFormat.csv:
         import csv
         import io
 
+        from ..views.safe import csv_row
+
         buf = io.StringIO()
         view.render_csv(summ, buf)
         lines = buf.getvalue().splitlines()
         w = csv.writer(out, lineterminator="\n")
         for n, row in enumerate(csv.reader(lines)):
-            extra = ["member", "commit"] if n == 0 else list(tags[n - 1]) if n - 1 < len(tags) else ["", ""]
-            w.writerow(row + ["" if x is None else x for x in extra])
+            if n == 0:
+                extra: list = ["member", "commit", "member_state", "member_note"]
+            elif n - 1 < len(tags):
+                extra = csv_row("" if x is None else x for x in tags[n - 1])
+            else:
+                extra = ["", "", "", ""]
+            w.writerow(row + extra)
         raise typer.Exit(0)
     shown = copy.copy(summ)
-    word = "（下级台账）" if language == "zh" else " (member)"
-    shown.rows = [Row(r.key + word, r.counts) if unit else r for r, (unit, _c) in zip(summ.rows, tags)]
+    plain = levels_text("summary_member", language)
+    shown.rows = [
+        r
+        if unit is None
+        else Row(
+            r.key + (levels_text("summary_member_note", language, note=note) if note else plain), r.counts, r.known
+        )
+        for r, (unit, _c, _s, note) in zip(summ.rows, tags)
+    ]
     if fmt is SummaryFormat.markdown:
         view.render_markdown(shown, out, led, language)
     else:

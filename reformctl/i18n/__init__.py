@@ -504,6 +504,15 @@ LEVELS: dict[str, tuple[str, str]] = {
     "bundle_failed": ("无法写出 git bundle：{why}", "cannot write the git bundle: {why}"),
     "members_needed": ("--member 须与 --members 同用", "--member goes with --members"),
     "never_fetched": ("从未获取（运行 reformctl fetch）", "never fetched (run reformctl fetch)"),
+    # summary --members: a member's row label, and what its row says when its figures are missing or doubtful
+    "summary_member": ("（下级台账）", " (member)"),
+    "summary_member_note": ("（下级台账，{note}）", " (member, {note})"),
+    "summary_not_fetched": ("从未获取，运行 reformctl fetch", "never fetched: run reformctl fetch"),
+    "summary_unreadable": ("无法读取：{why}", "cannot be read: {why}"),
+    "summary_errors": (
+        "提交 {commit} 处有{n}个错误，见 check --members",
+        "{n} check error(s) at commit {commit}: see check --members",
+    ),
 }
 
 

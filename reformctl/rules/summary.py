@@ -71,6 +71,14 @@ class Counts:
 class Row:
     key: str  # unit id or special group id ("" for tasks without a special group)
     counts: Counts = field(default_factory=Counts)
+    known: bool = True  # False: no figures can be given (a member never fetched or unreadable), shown as none
+
+
+def figures_of(row: Row, names: tuple[str, ...] = FIGURES) -> dict:
+    """The row's figures under ``names``; each ``None`` for a row whose figures are not known."""
+    if not row.known:
+        return {**{name: None for name in names}, "completion_rate": None}
+    return row.counts.as_dict(names)
 
 
 @dataclass
@@ -98,7 +106,7 @@ class Summary:
             d = {"unit": r.key or None}
             if key != "unit":
                 d[key] = r.key or None
-            d.update(r.counts.as_dict(self.figure_names()))
+            d.update(figures_of(r, self.figure_names()))
             rows.append(d)
         out = {"quarter": self.quarter}
         if self.year is not None:

@@ -10,7 +10,7 @@ from .. import i18n
 
 from ..model import Ledger
 from ..base.textsafe import json_safe
-from ..rules.summary import FIGURES, Counts, Summary
+from ..rules.summary import FIGURES, Counts, Row, Summary
 from .safe import csv_row, md_text
 
 LABELS = {
@@ -82,6 +82,13 @@ def _cells(c: Counts, lang: str) -> list[str]:
     return [str(getattr(c, f)) for f in FIGURES] + [rate_text(c.completion_rate, lang)]
 
 
+def _row_cells(r: Row, lang: str) -> list[str]:
+    """A row's figures for people; a dash for each when they are not known."""
+    if not r.known:
+        return [LABELS[lang]["none"]] * (len(FIGURES) + 1)
+    return _cells(r.counts, lang)
+
+
 def render_json(summary: Summary, out: TextIO, extra: Optional[dict] = None) -> None:
     data = summary.as_dict()
     if extra:
@@ -101,6 +108,9 @@ def render_csv(summary: Summary, out: TextIO) -> None:
         return "" if c.completion_rate is None else repr(round(c.completion_rate, 6))
 
     for r in summary.rows:
+        if not r.known:
+            w.writerow(csv_row([r.key, *([""] * len(FIGURES)), ""]))
+            continue
         w.writerow(csv_row([r.key, *(getattr(r.counts, f) for f in FIGURES), rate(r.counts)]))
     w.writerow(["total", *(getattr(summary.totals, f) for f in FIGURES), rate(summary.totals)])
 
@@ -138,7 +148,7 @@ def render_markdown(
     _md_table(
         out,
         header(summary, lang),
-        [[_md_escape(row_label(ledger, r.key, summary.by, lang)), *_cells(r.counts, lang)] for r in summary.rows]
+        [[_md_escape(row_label(ledger, r.key, summary.by, lang)), *_row_cells(r, lang)] for r in summary.rows]
         + [[f"**{L['total']}**", *(f"**{c}**" for c in _cells(t, lang))]],
     )
     for heading, head, rows in sections or []:
@@ -180,7 +190,7 @@ def render_table(
         )
         for i, h in enumerate(heads)
     ]
-    rows = [[row_label(ledger, r.key, summary.by, lang), *_cells(r.counts, lang)] for r in summary.rows]
+    rows = [[row_label(ledger, r.key, summary.by, lang), *_row_cells(r, lang)] for r in summary.rows]
     console.print(
         fit.table(
             cols,
