@@ -81,14 +81,31 @@ def _check_own(root: Path, loaded: LoadResult | None, cache: bool | None) -> tup
     files = res.files_read or len(set(res.ledger.files.values())) + 1  # every file read, broken ones too
     if memo is not None:
         memo.put(
-            key, ([(d.file, d.code, d.message, d.severity.value, d.line, d.column, tuple(d.path)) for d in own], files)
+            key,
+            (
+                [
+                    (
+                        d.file,
+                        d.code,
+                        d.message,
+                        d.severity.value,
+                        d.line,
+                        d.column,
+                        tuple(d.path),
+                        d.key,
+                        dict(d.params),
+                    )
+                    for d in own
+                ],
+                files,
+            ),
         )
     return own, files
 
 
 def _diagnostic(row: tuple) -> Diagnostic:
-    file, code, message, severity, line, column, path = row
-    return Diagnostic(file, code, message, Severity(severity), line, column, tuple(path))
+    file, code, message, severity, line, column, path, key, params = row
+    return Diagnostic(file, code, message, Severity(severity), line, column, tuple(path), key, dict(params))
 
 
 # ---------------------------------------------------------------- summaries and reports (issue 5)

@@ -52,8 +52,8 @@ def test_docs_errors_md_is_generated_from_catalogue(cli):
     )
 
 
-@pytest.mark.parametrize("code", sorted(CATALOGUE))
-def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
+def build_case(code: str, make_ledger, monkeypatch) -> tuple:
+    """The ledger of ``code``'s reproducer, built: (its root, the arguments `check` runs with, the case)."""
     case = _load(code)
     root = make_ledger()
     if case.get("base_files"):
@@ -76,6 +76,12 @@ def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
         os.symlink(target, root / rel)
     for k, v in (case.get("env") or {}).items():
         monkeypatch.setenv(k, str(v))
+    return root, args, case
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
+    root, args, case = build_case(code, make_ledger, monkeypatch)
     exp = case["expect"]
     want_exit = 1 if exp["severity"] == "error" else 0
 

@@ -1,6 +1,6 @@
 """The layering of the package (docs/architecture.md): every module belongs to a layer, and imports point down.
 
-A layer may import the layers of lower rank only; layers of the same rank (model and i18n; actions and kit)
+A layer may import the layers of lower rank only; layers of the same rank (base and i18n; actions and kit)
 do not import each other. Imports inside functions count as much as those at the top of a module.
 """
 
@@ -17,7 +17,7 @@ PKG = REPO / "reformctl"
 LAYERS: list[tuple[int, str, set[str]]] = [
     (0, "base", {"__init__", "errors", "base"}),
     (1, "model", {"model"}),
-    (1, "i18n", {"i18n"}),
+    (0, "i18n", {"i18n"}),
     (2, "load", {"load"}),
     (3, "rules", {"rules"}),
     (4, "store", {"store"}),

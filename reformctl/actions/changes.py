@@ -116,11 +116,13 @@ def _ratchet(root: Path, base: dict[str, bytes], as_of: dt.date, ref: str) -> li
         if f.light == "red" and f.key not in old_red:
             rel = f.file or now.file_of(f.kind, f.id) or "reformctl.yaml"
             out.append(
-                Diagnostic(
+                Diagnostic.of(
                     rel,
                     "ratchet_new_red",
-                    f"new red item compared with {ref}: [{f.rule}] {f.id}{' ' + f.ref if f.ref else ''}: {f.text()}",
-                    path=(),
+                    ref=ref,
+                    rule=f.rule,
+                    item=f"{f.id}{' ' + f.ref if f.ref else ''}",
+                    finding={"en": f.text(), "zh": f.text("zh")},
                 )
             )
     return out

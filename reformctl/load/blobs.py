@@ -60,13 +60,7 @@ def load_blobs(root: Path, blobs: dict[str, Blob]) -> LoadResult:
                 _other_file(kind, name, listing)
                 continue
             if kind.key == "id" and not ID_RE.match(name[:-5]):
-                listing.append(
-                    Diagnostic(
-                        rel,
-                        "bad_file_name",
-                        f"file name `{name}` is not a valid id (1-64 of A-Za-z0-9._-, starting with a letter or digit)",
-                    )
-                )
+                listing.append(Diagnostic.of(rel, "bad_file_name", name=name))
                 continue
         results.append(_result(rel, kind, blobs[rel]))
     res = assemble(root, settings, results)
@@ -88,18 +82,14 @@ def _settings(blob: Optional[Blob]) -> tuple[Any, list[Diagnostic]]:
 
     rel = SETTINGS_FILE
     if blob is None:
-        return None, [
-            Diagnostic(
-                rel, "unreadable_file", f"no {SETTINGS_FILE} at this commit: not a ledger (check the member's `path`)"
-            )
-        ]
+        return None, [Diagnostic.of(rel, "unreadable_file.no_settings", settings=SETTINGS_FILE)]
     if isinstance(blob, Diagnostic):
         return None, [blob]
     data, diags = parse_bytes(rel, blob, None)
     if diags:
         return None, diags
     if not isinstance(data, dict):
-        return None, [Diagnostic(rel, "not_a_mapping", "reformctl.yaml holds one mapping (name, level, start, rules)")]
+        return None, [Diagnostic.of(rel, "not_a_mapping.settings")]
     try:
         return Settings.model_validate(data), []
     except ValidationError as exc:

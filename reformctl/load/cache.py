@@ -91,8 +91,9 @@ _FINGERPRINT: Optional[str] = None
 
 
 def code_fingerprint() -> str:
-    """A hash of what decides how a file loads: reformctl's version, the source of the model and load layers,
-    and the Python and pydantic versions (the pickled classes must be the ones that made them)."""
+    """A hash of what decides how a file loads: reformctl's version, the source of the model and load layers
+    and of the diagnostics' message templates (the cached messages are rendered from them), and the Python and
+    pydantic versions (the pickled classes must be the ones that made them)."""
     global _FINGERPRINT
     if _FINGERPRINT is None:
         import pydantic
@@ -103,8 +104,8 @@ def code_fingerprint() -> str:
         for part in (str(CACHE_FORMAT), __version__, pydantic.VERSION, sys.version):
             h.update(part.encode() + b"\0")
         pkg = Path(__file__).resolve().parent.parent
-        for sub in ("model", "load"):
-            for f in sorted((pkg / sub).glob("*.py")):
+        for sub, pattern in (("model", "*.py"), ("load", "*.py"), ("i18n", "diagnostics.py")):
+            for f in sorted((pkg / sub).glob(pattern)):
                 h.update(f.name.encode() + b"\0")
                 try:
                     h.update(f.read_bytes())

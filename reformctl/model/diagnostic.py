@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Union
+from typing import Any, Mapping, Union
+
+from ..i18n import diagnostics as _texts
 
 PathPart = Union[str, int]
 
@@ -21,6 +23,10 @@ class Diagnostic:
     ``path`` is the location inside the file's YAML document (keys and list indexes); rules fill it and
     leave ``line``/``column`` at 0, and the loader resolves them from the file (:func:`reformctl.load.locate`).
     Lines and columns count from 1; 0 means "the file as a whole" or "not resolved yet".
+
+    ``key`` names the message's template in :mod:`reformctl.i18n.diagnostics` (the code, or ``code.variant``)
+    and ``params`` its values: :meth:`of` renders ``message`` (English, the wording of the JSON contract) from
+    them, and :meth:`text` the same message in any language. Build diagnostics with :meth:`of`.
     """
 
     file: str
@@ -30,6 +36,32 @@ class Diagnostic:
     line: int = 0
     column: int = 0
     path: tuple[PathPart, ...] = field(default=(), compare=False)
+    key: str = field(default="", compare=False)
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        file: str,
+        key: str,
+        /,
+        severity: Severity = Severity.error,
+        *,
+        path: tuple[PathPart, ...] = (),
+        line: int = 0,
+        column: int = 0,
+        **params: Any,
+    ) -> "Diagnostic":
+        """The diagnostic of template ``key`` (``code`` or ``code.variant``) with ``params`` (plain values:
+        strings, numbers, lists of them), its English message rendered from the catalogue."""
+        code = key.partition(".")[0]
+        return cls(file, code, _texts.render(key, params, "en"), severity, line, column, path, key, params)
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (zh or en); English as it is when the diagnostic has no template."""
+        if lang == "en" or not self.key:
+            return self.message
+        return _texts.render(self.key, self.params, lang)
 
     def at(self, line: int, column: int) -> "Diagnostic":
         return replace(self, line=line, column=column)

@@ -33,23 +33,12 @@ def _identity_kept(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[
     out: list[Diagnostic] = []
     oid, nid = old.get("id"), new.get("id")
     if oid != nid:
-        out.append(
-            Diagnostic(
-                rel,
-                "id_changed",
-                f"id changed from {oid} to {nid} since {ref}: an id never changes "
-                "(create a new item and cancel this one)",
-                path=("id",),
-            )
-        )
+        out.append(Diagnostic.of(rel, "id_changed", path=("id",), old=str(oid), new=str(nid), ref=ref))
     if kind in CLOSED and str(old.get("status", "")) == CLOSED[kind] and old != new:
         first = next((k for k in list(new) + list(old) if old.get(k) != new.get(k)), "status")
         out.append(
-            Diagnostic(
-                rel,
-                "closed_item_edited",
-                f"{oid} was written off (closed) at {ref} and must not be edited (`{first}` changed)",
-                path=(first,) if first in new else (),
+            Diagnostic.of(
+                rel, "closed_item_edited", path=(first,) if first in new else (), id=str(oid), ref=ref, field=str(first)
             )
         )
     return out
@@ -59,14 +48,14 @@ def _records_kept(kind: str, rel: str, old: dict, new: dict, ref: str) -> list[D
     """The append-only lists of each kind; milestones, recipients and problems are never removed."""
     if kind == "task":
         return (
-            _append_only(rel, old.get("progress"), new.get("progress"), ("progress",), "progress")
+            _append_only(rel, old.get("progress"), new.get("progress"), ("progress",))
             + _extensions_kept(rel, old.get("extensions"), new.get("extensions"))
             + _milestones_kept(rel, old.get("milestones"), new.get("milestones"), ref)
         )
     if kind == "pilot":
-        return _append_only(rel, old.get("adjustments"), new.get("adjustments"), ("adjustments",), "adjustments")
+        return _append_only(rel, old.get("adjustments"), new.get("adjustments"), ("adjustments",))
     if kind == "reminder":
-        return _append_only(rel, old.get("reports"), new.get("reports"), ("reports",), "reports") + _recipients_kept(
+        return _append_only(rel, old.get("reports"), new.get("reports"), ("reports",)) + _recipients_kept(
             rel, old.get("to"), new.get("to"), old.get("id"), ref
         )
     if kind == "closeout":
@@ -91,8 +80,8 @@ def _problems_kept(rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]
                     op.get("reviews"),
                     np.get("reviews"),
                     ("problems", j, "reviews"),
-                    f"problem {op.get('no')} reviews",
                     fill=("done", "result"),
+                    problem=str(op.get("no")),
                 )
                 out += _problem_dates_kept(rel, op, np, j, ref)
                 break
@@ -100,13 +89,14 @@ def _problems_kept(rel: str, old: dict, new: dict, ref: str) -> list[Diagnostic]
             desc = str(op.get("description") or "")
             desc = desc if len(desc) <= 30 else desc[:30] + "…"
             out.append(
-                Diagnostic(
+                Diagnostic.of(
                     rel,
                     "problem_removed",
-                    f"problem {op.get('no')} ({desc}) was removed from "
-                    f"{old.get('id')} since {ref}: a problem stays on its notice (restore it, with its "
-                    "number; record `rectified`/`verified` or a review instead)",
                     path=("problems",) if "problems" in new else (),
+                    no=str(op.get("no")),
+                    description=desc,
+                    id=str(old.get("id")),
+                    ref=ref,
                 )
             )
     return out
@@ -125,15 +115,7 @@ def _due_extended(rel: str, old: dict, new: dict) -> list[Diagnostic]:
     ):
         return []
     return [
-        Diagnostic(
-            rel,
-            "due_without_extension",
-            f"due changed from {old.get('due')} to "
-            f"{new.get('due')} without an extension record (extensions: old_due "
-            f"{old.get('due')}, new_due {new.get('due')}, reason, approver); use "
-            "`reformctl extend`",
-            path=("due",),
-        )
+        Diagnostic.of(rel, "due_without_extension", path=("due",), old=str(old.get("due")), new=str(new.get("due")))
     ]
 
 
@@ -145,38 +127,26 @@ def _status_not_back(kind: str, rel: str, old: dict, new: dict) -> list[Diagnost
     reason = new.get("reopen_reason")
     if reason and reason != old.get("reopen_reason"):
         return []
-    return [
-        Diagnostic(
-            rel,
-            "status_backwards",
-            f"status moved back from {ost} to {nst} without a reason: write why in `reopen_reason`",
-            path=("status",),
-        )
-    ]
+    return [Diagnostic.of(rel, "status_backwards", path=("status",), old=ost, new=nst)]
 
 
-def _append_only(rel: str, old: Any, new: Any, path: tuple, what: str, fill: tuple[str, ...] = ()) -> list[Diagnostic]:
+def _append_only(
+    rel: str, old: Any, new: Any, path: tuple, fill: tuple[str, ...] = (), problem: str | None = None
+) -> list[Diagnostic]:
     """Entries only appended. ``fill``: keys an entry still pending (its first ``fill`` key empty: a review
-    scheduled, not yet done) may get where they are empty, as recording that review does; nothing else."""
+    scheduled, not yet done) may get where they are empty, as recording that review does; nothing else.
+    ``problem``: the number of the problem whose reviews these are (else the list is the field ``path[-1]``)."""
+    what = {"field": path[-1]} if problem is None else {"no": problem}
     old = old if isinstance(old, list) else []
     new = new if isinstance(new, list) else []
     for i, entry in enumerate(old):
         if i >= len(new):
             where = path if new else path[:-1] + (path[-1],)
-            return [
-                Diagnostic(
-                    rel, "append_only", f"{what} entry {i + 1} was removed: entries are only appended", path=where
-                )
-            ]
+            key = "append_only.removed" if problem is None else "append_only.review_removed"
+            return [Diagnostic.of(rel, key, path=where, n=i + 1, **what)]
         if new[i] != entry and not _filled_in(entry, new[i], fill):
-            return [
-                Diagnostic(
-                    rel,
-                    "append_only",
-                    f"{what} entry {i + 1} was changed: entries are only appended (add a new one instead)",
-                    path=path + (i,),
-                )
-            ]
+            key = "append_only.changed" if problem is None else "append_only.review_changed"
+            return [Diagnostic.of(rel, key, path=path + (i,), n=i + 1, **what)]
     return []
 
 
@@ -196,13 +166,8 @@ def _recipients_kept(rel: str, old: Any, new: Any, oid: Any, ref: str) -> list[D
     if not gone:
         return []
     return [
-        Diagnostic(
-            rel,
-            "append_only",
-            f"{', '.join(gone)} removed from `to` of {oid} since {ref}: a reminder's "
-            "recipients are only added (a unit that has not reported stays overdue; record its report "
-            "in `reports` instead)",
-            path=("to",) if new is not None else (),
+        Diagnostic.of(
+            rel, "append_only.recipients", path=("to",) if new is not None else (), units=gone, id=str(oid), ref=ref
         )
     ]
 
@@ -217,13 +182,14 @@ def _problem_dates_kept(rel: str, op: dict, np: dict, j: int, ref: str) -> list[
             if reason and reason != op.get("reopen_reason"):
                 continue
             out.append(
-                Diagnostic(
+                Diagnostic.of(
                     rel,
-                    "status_backwards",
-                    f"problem {op.get('no')}: `{key}` ({op.get(key)}) was "
-                    f"cleared since {ref} without a reason: restore it, or write why in the problem's "
-                    "`reopen_reason`",
+                    "status_backwards.problem_date",
                     path=("problems", j, key) if key in np else ("problems", j),
+                    no=str(op.get("no")),
+                    field=key,
+                    date=str(op.get(key)),
+                    ref=ref,
                 )
             )
     return out
@@ -242,12 +208,7 @@ def _closeout_kept(rel: str, old: dict, new: dict) -> list[Diagnostic]:
         gone = [i for i in before if i not in after]
         if gone:
             out.append(
-                Diagnostic(
-                    rel,
-                    "append_only",
-                    f"{', '.join(gone)} removed from `{key}` of the close-out record: its entries are only appended",
-                    path=(key,) if key in new else (),
-                )
+                Diagnostic.of(rel, "append_only.closeout", path=(key,) if key in new else (), ids=gone, field=key)
             )
     return out
 
@@ -264,13 +225,8 @@ def _milestones_kept(rel: str, old: Any, new: Any, ref: str) -> list[Diagnostic]
             left.remove(name)
             continue
         out.append(
-            Diagnostic(
-                rel,
-                "milestone_removed",
-                f"milestone {name!r} (due {m.get('due')}) was removed or "
-                f"renamed since {ref}: milestones stay on the record (restore it; mark it `done`, "
-                "or explain in a progress entry)",
-                path=("milestones",) if new else (),
+            Diagnostic.of(
+                rel, "milestone_removed", path=("milestones",) if new else (), name=name, due=str(m.get("due")), ref=ref
             )
         )
     return out
@@ -283,14 +239,7 @@ def _extensions_kept(rel: str, old: Any, new: Any) -> list[Diagnostic]:
     new = new if isinstance(new, list) else []
     for i, entry in enumerate(old):
         if i >= len(new):
-            return [
-                Diagnostic(
-                    rel,
-                    "append_only",
-                    f"extension record {i + 1} was removed: extension records are only appended",
-                    path=("extensions",) if new else (),
-                )
-            ]
+            return [Diagnostic.of(rel, "append_only.extension_removed", path=("extensions",) if new else (), n=i + 1)]
         now = new[i]
         if isinstance(entry, dict) and isinstance(now, dict):
             changed = sorted(
@@ -302,12 +251,8 @@ def _extensions_kept(rel: str, old: Any, new: Any) -> list[Diagnostic]:
             changed = ["entry"] if entry != now else []
         if changed:
             return [
-                Diagnostic(
-                    rel,
-                    "append_only",
-                    f"extension record {i + 1} was changed (`{changed[0]}`): "
-                    "extension records are only appended (approving a pending one is the only edit)",
-                    path=("extensions", i),
+                Diagnostic.of(
+                    rel, "append_only.extension_changed", path=("extensions", i), n=i + 1, field=str(changed[0])
                 )
             ]
     return []
@@ -316,8 +261,9 @@ def _extensions_kept(rel: str, old: Any, new: Any) -> list[Diagnostic]:
 def deleted_item(kind: Kind, rel: str, ref: str, short: str) -> Diagnostic:
     """``item_deleted``: the file ``rel`` of ``kind``, present at ``ref`` (commit ``short``), is gone."""
     if kind.key == "id":
-        why = "item files are never deleted; cancel the item or write it off instead"
+        key = "item_deleted"
     else:
-        what = {"closeout": "a year's close-out record", "assessment": "a year's assessment"}.get(kind.name, "a record")
-        why = f"{what} is never deleted (correct it with a new commit instead)"
-    return Diagnostic(rel, "item_deleted", f"{rel} was deleted since {ref} ({short}): {why}")
+        key = {"closeout": "item_deleted.closeout", "assessment": "item_deleted.assessment"}.get(
+            kind.name, "item_deleted.record"
+        )
+    return Diagnostic.of(rel, key, file=rel, ref=ref, commit=short)

@@ -22,27 +22,20 @@ _BRANCH_RE = re.compile(r"^(?!-)(?!.*\.\.)(?!.*//)(?!.*@\{)(?!.*\.lock$)(?!.*[/.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def source_problems(repo: str, branch: Optional[str], path: Optional[str]) -> list[tuple[str, str]]:
-    """Why a member's ``repo``, ``branch`` or ``path`` must not be handed to git: (field, message) pairs.
+def source_problems(repo: str, branch: Optional[str], path: Optional[str]) -> list[tuple[str, str, dict]]:
+    """Why a member's ``repo``, ``branch`` or ``path`` must not be handed to git: (field, message key, values)
+    triples (the key of :mod:`reformctl.i18n.diagnostics`).
     Members are other offices' repositories: an option-like URL (``--upload-pack=...``) would run a
     command, and the ``ext::`` transport (or any ``<helper>::`` address) runs one by design."""
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, dict]] = []
     if repo.startswith("-"):
-        out.append(("repo", f"repo `{repo}` looks like an option, not a git URL or path"))
+        out.append(("repo", "member_unsafe.repo_option", {"repo": repo}))
     elif _CONTROL_RE.search(repo):
-        out.append(("repo", "repo holds control characters"))
+        out.append(("repo", "member_unsafe.repo_control", {}))
     elif "::" in repo.split("/", 1)[0] or repo.lower().startswith(("ext::", "fd::")):
-        out.append(
-            (
-                "repo",
-                f"repo `{repo}` uses a remote-helper transport (`<name>::`), which can run commands; "
-                "give a plain URL or path",
-            )
-        )
+        out.append(("repo", "member_unsafe.repo_transport", {"repo": repo}))
     if branch is not None and not _BRANCH_RE.match(branch):
-        out.append(
-            ("branch", f"branch `{branch}` is not a plain branch name (no leading `-`, no spaces, `..`, `~^:?*[\\`)")
-        )
+        out.append(("branch", "member_unsafe.branch", {"branch": branch}))
     if path is not None:
         parts = path.replace("\\", "/").split("/")
         if (
@@ -53,7 +46,7 @@ def source_problems(repo: str, branch: Optional[str], path: Optional[str]) -> li
             or path.startswith("-")
             or re.match(r"^[A-Za-z]:", path)
         ):
-            out.append(("path", f"path `{path}` is not a plain relative folder inside the repository"))
+            out.append(("path", "member_unsafe.path", {"folder": path}))
     return out
 
 
@@ -74,39 +67,27 @@ def check_members(ledger: Ledger) -> list[Diagnostic]:
     seen: dict[str, int] = {}
     for i, m in enumerate(s.members):
         if m.unit not in ledger.units:
-            out.append(
-                Diagnostic(
-                    "reformctl.yaml",
-                    "unknown_unit",
-                    f"member unit `{m.unit}` is not in units.yaml",
-                    path=("members", i, "unit"),
-                )
-            )
+            out.append(Diagnostic.of("reformctl.yaml", "unknown_unit.member", path=("members", i, "unit"), unit=m.unit))
         if m.unit in seen:
             out.append(
-                Diagnostic(
+                Diagnostic.of(
                     "reformctl.yaml",
                     "duplicate_member",
-                    f"member `{m.unit}` is listed twice (entries {seen[m.unit] + 1} and {i + 1})",
                     path=("members", i, "unit"),
+                    unit=m.unit,
+                    first=seen[m.unit] + 1,
+                    second=i + 1,
                 )
             )
         else:
             seen[m.unit] = i
-        for fld, message in source_problems(m.repo, m.branch, m.path):
-            out.append(Diagnostic("reformctl.yaml", "member_unsafe", message, path=("members", i, fld)))
+        for fld, key, values in source_problems(m.repo, m.branch, m.path):
+            out.append(Diagnostic.of("reformctl.yaml", key, path=("members", i, fld), **values))
     for pid, p in ledger.plans.items():
         if isinstance(p.dock, list):
             for j, u in enumerate(p.dock):
                 if u not in seen:
-                    out.append(
-                        Diagnostic(
-                            ledger.file_of("plan", pid),
-                            "dock_not_member",
-                            f"`dock` names `{u}`, which is not a member (reformctl.yaml `members:`)",
-                            path=("dock", j),
-                        )
-                    )
+                    out.append(Diagnostic.of(ledger.file_of("plan", pid), "dock_not_member", path=("dock", j), unit=u))
     return out
 
 
@@ -277,33 +258,36 @@ def reference_warnings(upper: Ledger, member: Ledger) -> list[Diagnostic]:
     for tid, t in member.tasks.items():
         if t.upper is not None and t.upper not in upper.tasks:
             out.append(
-                Diagnostic(
+                Diagnostic.of(
                     member.file_of("task", tid),
-                    "unknown_upper",
-                    f"`upper` names `{t.upper}`, which is not a task of the ledger above",
+                    "unknown_upper.task",
                     Severity.warning,
                     path=("upper",),
+                    field="upper",
+                    id=t.upper,
                 )
             )
         if t.docks is not None and t.docks not in upper.plans:
             out.append(
-                Diagnostic(
+                Diagnostic.of(
                     member.file_of("task", tid),
-                    "unknown_upper",
-                    f"`docks` names `{t.docks}`, which is not a plan of the ledger above",
+                    "unknown_upper.plan",
                     Severity.warning,
                     path=("docks",),
+                    field="docks",
+                    id=t.docks,
                 )
             )
     for pid, p in member.plans.items():
         if p.docks is not None and p.docks not in upper.plans:
             out.append(
-                Diagnostic(
+                Diagnostic.of(
                     member.file_of("plan", pid),
-                    "unknown_upper",
-                    f"`docks` names `{p.docks}`, which is not a plan of the ledger above",
+                    "unknown_upper.plan",
                     Severity.warning,
                     path=("docks",),
+                    field="docks",
+                    id=p.docks,
                 )
             )
     return out

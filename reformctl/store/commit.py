@@ -481,7 +481,8 @@ def diagnostic_line(d) -> Said:
     from ..i18n.check import message
 
     where = f"{d.file}:{d.line or 1}:{d.column or 1}"
-    return Said("diag_line", where=where, code=d.code, message=(message(d.code, d.message, "zh"), d.message))
+    zh = d.text("zh") if d.key else message(d.code, d.message, "zh")
+    return Said("diag_line", where=where, code=d.code, message=(zh, d.message))
 
 
 def unified_diff(root: Path, changes: dict[str, Optional[str]], prefix: str = "") -> str:

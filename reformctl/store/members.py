@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
+from ..i18n.diagnostics import render
 from ..load import ENV_MAX_BYTES, LoadResult, _max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file, load_blobs, locate_blobs, rebuild
@@ -168,7 +169,7 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
     """Fetch ``member``'s branch (or the branch of ``bundle``, a ``git bundle`` file) into its store."""
     problems = source_problems(member.repo, member.branch, member.path)
     if problems:
-        return Fetched(member.unit, error="; ".join(msg for _f, msg in problems))
+        return Fetched(member.unit, error="; ".join(render(key, values, "en") for _f, key, values in problems))
     store = store_of(root, member)
     try:
         _ensure_store(store)
@@ -293,15 +294,11 @@ def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
         if not is_ledger_file(rel):
             continue
         if mode == "120000":
-            blobs[rel] = Diagnostic(rel, "symlink_outside", "a symbolic link in a member's ledger is not followed")
+            blobs[rel] = Diagnostic.of(rel, "symlink_outside.member")
         elif otype != "blob":
-            blobs[rel] = Diagnostic(rel, "unreadable_file", f"cannot read the file: a {otype}, not a file")
+            blobs[rel] = Diagnostic.of(rel, "unreadable_file.member_object", object=otype)
         elif size is not None and size > limit:
-            blobs[rel] = Diagnostic(
-                rel,
-                "file_too_large",
-                f"file is {size:,} bytes, over the limit of {limit:,} (set {ENV_MAX_BYTES} to raise it)",
-            )
+            blobs[rel] = Diagnostic.of(rel, "file_too_large", size=size, limit=limit, env=ENV_MAX_BYTES)
         else:
             wanted.append((rel, oid))
     if wanted:
@@ -313,7 +310,7 @@ def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
             header = data[pos:nl].decode("ascii", "replace").split()
             pos = nl + 1
             if len(header) != 3 or header[1] != "blob":
-                blobs[rel] = Diagnostic(rel, "unreadable_file", "cannot read the file from git")
+                blobs[rel] = Diagnostic.of(rel, "unreadable_file.from_git")
                 continue
             size = int(header[2])
             blobs[rel] = data[pos : pos + size]
@@ -605,15 +602,9 @@ def member_diagnostics(
             if v.error is not None and "unsafe" in v.error:
                 continue  # reported by this ledger's own check (member_unsafe)
             if v.error is not None:
-                d = Diagnostic("reformctl.yaml", "member_unreadable", f"member `{v.unit}`: {v.error}", path=where)
+                d = Diagnostic.of("reformctl.yaml", "member_unreadable", path=where, unit=v.unit, error=v.error)
             else:
-                d = Diagnostic(
-                    "reformctl.yaml",
-                    "member_not_fetched",
-                    f"member `{v.unit}` was never fetched: run `reformctl fetch`",
-                    Severity.warning,
-                    path=where,
-                )
+                d = Diagnostic.of("reformctl.yaml", "member_not_fetched", Severity.warning, path=where, unit=v.unit)
             out.append((v.unit, None, [d]))
             continue
         read = reads.get(v.unit)
@@ -622,11 +613,7 @@ def member_diagnostics(
                 (
                     v.unit,
                     v.commit,
-                    [
-                        Diagnostic(
-                            "", "member_unreadable", f"member `{v.unit}` cannot be read at {v.commit[:12]}: {v.error}"
-                        )
-                    ],
+                    [Diagnostic.of("", "member_unreadable.at", unit=v.unit, commit=v.commit[:12], error=v.error)],
                 )
             )
             continue

@@ -13,11 +13,26 @@ from ..base.textsafe import json_safe
 from .safe import clean, md_code, md_text
 
 
+SEVERITY_ZH = {"error": "错误", "warning": "警告"}
+
+
+def message_in(d: Diagnostic, lang: str) -> str:
+    """The message of ``d`` in ``lang``: rendered from its template; a diagnostic without one (made by older
+    code) in Chinese is the title of its code followed by the English detail."""
+    if d.key or lang != "zh":
+        return d.text(lang)
+    return i18n_check.message(d.code, d.message, lang)
+
+
+def severity_in(d: Diagnostic, lang: str) -> str:
+    return SEVERITY_ZH[d.severity.value] if lang == "zh" else d.severity.value
+
+
 def render_text(diags: Iterable[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en") -> None:
     for d in diags:
-        msg = i18n_check.message(d.code, d.message, lang)
+        msg = message_in(d, lang)
         out.write(
-            f"{clean(display(d.file))}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {clean(msg)}\n"
+            f"{clean(display(d.file))}:{d.line or 1}:{d.column or 1}: {severity_in(d, lang)} [{d.code}] {clean(msg)}\n"
         )
 
 
@@ -175,9 +190,9 @@ def render_markdown(
     head = ("文件", "行", "级别", "代码", "说明") if zh else ("file", "line", "severity", "code", "message")
     out.write("| " + " | ".join(head) + " |\n|---|---:|---|---|---|\n")
     for d in diags:
-        msg = i18n_check.message(d.code, d.message, lang)
+        msg = message_in(d, lang)
         out.write(
-            f"| {md_code(display(d.file))} | {d.line or 1} | {d.severity.value} | `{d.code}` | {_md_cell(msg)} |\n"
+            f"| {md_code(display(d.file))} | {d.line or 1} | {severity_in(d, lang)} | `{d.code}` | {_md_cell(msg)} |\n"
         )
     out.write("\n")
 
