@@ -213,8 +213,9 @@ def cli(monkeypatch):
 @pytest.fixture
 def parsed(monkeypatch):
     """The ledger-relative paths really read and validated since the fixture started (a spy on
-    ``reformctl.load.load_bytes`` that calls through; cleared by the test when it likes)."""
-    import reformctl.load as load
+    ``reformctl.load.validation.load_bytes``, through which every load reads a file, that calls through;
+    cleared by the test when it likes)."""
+    from reformctl.load import validation as load
 
     seen: list[str] = []
     real = load.load_bytes

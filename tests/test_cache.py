@@ -20,6 +20,7 @@ import reformctl
 import reformctl.load as load
 from reformctl.load import cache as C
 from reformctl.load import pool
+from reformctl.load import orchestrate
 from reformctl.load import load_ledger
 
 from conftest import git
@@ -445,14 +446,14 @@ def test_parallel_load_in_many_chunks_equals_serial(sample_repo, monkeypatch, jo
 
 def _loaded_here(monkeypatch) -> list:
     """Count the files this process (not a worker) loads itself."""
-    real, here, me = load._load_one, [], os.getpid()
+    real, here, me = orchestrate._load_one, [], os.getpid()
 
     def counted(*args):
         if os.getpid() == me:
             here.append(args[1])
         return real(*args)
 
-    monkeypatch.setattr(load, "_load_one", counted)
+    monkeypatch.setattr(orchestrate, "_load_one", counted)
     return here
 
 
@@ -484,7 +485,7 @@ def test_a_worker_that_fails_is_not_trusted(sample_repo, monkeypatch, tmp_path):
     monkeypatch.setattr(pool, "CHUNK_FILES", 5)
     serial = snapshot(load_ledger(sample_repo, cache=False, jobs=1))
     here = _loaded_here(monkeypatch)
-    real = load._parse_one
+    real = orchestrate._parse_one
     seen = []
     fired = tmp_path / "fired"
 
@@ -495,7 +496,7 @@ def test_a_worker_that_fails_is_not_trusted(sample_repo, monkeypatch, tmp_path):
             raise RuntimeError("a worker's bug")
         return real(*args)
 
-    monkeypatch.setattr(load, "_parse_one", failing)
+    monkeypatch.setattr(orchestrate, "_parse_one", failing)
     here.clear()
     assert snapshot(load_ledger(sample_repo, cache=False, jobs=2)) == serial
     assert fired.read_text() == "raised"

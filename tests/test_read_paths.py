@@ -79,7 +79,8 @@ def test_every_read_path_gives_the_same(odd_ledger, monkeypatch):
 
 
 def test_a_file_that_grew_after_the_listing_is_read_whole(sample_copy):
-    from reformctl.load import _Reader, list_files
+    from reformctl.load import list_files
+    from reformctl.load.reader import _Reader
 
     rel = "tasks/T-2016-001.yaml"
     files, _ = list_files(sample_copy)
@@ -98,7 +99,8 @@ def test_a_file_that_grew_after_the_listing_is_read_whole(sample_copy):
 
 
 def test_a_file_removed_after_the_listing_is_a_diagnostic(sample_copy):
-    from reformctl.load import _Reader, list_files
+    from reformctl.load import list_files
+    from reformctl.load.reader import _Reader
 
     rel = "tasks/T-2016-001.yaml"
     files, _ = list_files(sample_copy, with_stat=False)

@@ -14,8 +14,12 @@ from typing import Any, Iterable, Optional, Union
 
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Ledger
 from ..model.ids import ID_RE
-from .. import load as _load
-from . import _ORDINARY_NAME, FileResult, LoadResult, _other_file, assemble, decode, parse_bytes, validation_diagnostics
+from . import validation as _validation
+from .assembly import LoadResult, assemble
+from .listing import _ORDINARY_NAME, _other_file
+from .parse import parse_bytes
+from .reader import decode
+from .validation import FileResult, validation_diagnostics
 
 Blob = Union[bytes, Diagnostic]
 
@@ -71,8 +75,8 @@ def load_blobs(root: Path, blobs: dict[str, Blob]) -> LoadResult:
 
 def _result(rel: str, kind, blob: Blob) -> FileResult:
     if isinstance(blob, Diagnostic):
-        return _load.load_bytes(rel, kind, None, blob)
-    return _load.load_bytes(rel, kind, blob, None)
+        return _validation.load_bytes(rel, kind, None, blob)
+    return _validation.load_bytes(rel, kind, blob, None)
 
 
 def _settings(blob: Optional[Blob]) -> tuple[Any, list[Diagnostic]]:

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..i18n.diagnostics import render
-from ..load import ENV_MAX_BYTES, LoadResult, _max_bytes
+from ..load import ENV_MAX_BYTES, LoadResult
+from ..load.reader import _max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file, load_blobs, locate_blobs, rebuild
 from ..model import Diagnostic, Ledger, Severity
