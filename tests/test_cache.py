@@ -117,14 +117,14 @@ def test_racy_entry_is_verified_by_its_content(sample_repo, parsed):
     changed just before the load is flagged racy and its bytes are hashed again on the next load. Here the
     identical lstat is made by writing the new stat into the cache, as a 1-second file system would."""
     load_ledger(sample_repo)  # files were just written: every entry is racy
-    assert entry(sample_repo, TASK)[2] is True
+    assert entry(sample_repo, TASK).racy is True
     p = sample_repo / TASK
     text = p.read_text(encoding="utf-8")
     p.write_text(text.replace("due: 2016-12-31", "due: 2016-12-30"), encoding="utf-8")
     path = shard(sample_repo, TASK)
     blob = C.loads(C.unseal(path.read_bytes()))
     old = blob["entries"][TASK]
-    blob["entries"][TASK] = (C.stat_key(os.lstat(p)), old[1], True, old[3])
+    blob["entries"][TASK] = old._replace(stat_key=C.stat_key(os.lstat(p)), racy=True)
     path.write_bytes(C.seal(C.dumps(blob)))
     parsed.clear()
     res = load_ledger(sample_repo)
@@ -135,7 +135,7 @@ def test_racy_entry_is_verified_by_its_content(sample_repo, parsed):
 def test_old_files_are_not_racy_and_are_trusted_by_stat(sample_repo, parsed, monkeypatch):
     monkeypatch.setattr(C, "RACY_NS", 0)  # as if the files had been written long ago
     load_ledger(sample_repo)
-    assert entry(sample_repo, TASK)[2] is False
+    assert entry(sample_repo, TASK).racy is False
     parsed.clear()
     load_ledger(sample_repo)
     assert parsed == []
@@ -148,7 +148,7 @@ def test_touched_but_unchanged_file_is_hashed_not_parsed(sample_repo, parsed):
     parsed.clear()
     load_ledger(sample_repo)
     assert parsed == []
-    assert entry(sample_repo, TASK)[0] == C.stat_key(os.lstat(p))  # the new stat is remembered
+    assert entry(sample_repo, TASK).stat_key == C.stat_key(os.lstat(p))  # the new stat is remembered
 
 
 def test_added_file_is_read(sample_repo, parsed):
@@ -170,7 +170,7 @@ def test_broken_new_file_fails_from_the_cache_too(sample_repo, cli):
         assert r.exit_code == 1, r
         assert [(f["file"], f["code"]) for f in json.loads(r.stdout)] == [("tasks/T-2016-901.yaml", "yaml_syntax")]
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout
-    fr = entry(sample_repo, "tasks/T-2016-901.yaml")[3]
+    fr = entry(sample_repo, "tasks/T-2016-901.yaml").result
     assert fr.records == [] and [d.code for d in fr.diagnostics] == ["yaml_syntax"]
 
 

@@ -80,14 +80,14 @@ def test_every_read_path_gives_the_same(odd_ledger, monkeypatch):
 
 def test_a_file_that_grew_after_the_listing_is_read_whole(sample_copy):
     from reformctl.load import list_files
-    from reformctl.load.reader import _Reader
+    from reformctl.load.reader import Reader
 
     rel = "tasks/T-2016-001.yaml"
     files, _ = list_files(sample_copy)
     st = next(s for r, _k, s in files if r == rel)
     with open(sample_copy / rel, "a", encoding="utf-8") as fh:
         fh.write("# appended after the listing\n" * 5000)
-    reader = _Reader(sample_copy)
+    reader = Reader(sample_copy)
     try:
         data, problem = reader.read(rel, st)
         assert problem is None and data == (sample_copy / rel).read_bytes()
@@ -100,13 +100,13 @@ def test_a_file_that_grew_after_the_listing_is_read_whole(sample_copy):
 
 def test_a_file_removed_after_the_listing_is_a_diagnostic(sample_copy):
     from reformctl.load import list_files
-    from reformctl.load.reader import _Reader
+    from reformctl.load.reader import Reader
 
     rel = "tasks/T-2016-001.yaml"
     files, _ = list_files(sample_copy, with_stat=False)
     assert all(s is None for r, _k, s in files if r.startswith("tasks/"))
     os.remove(sample_copy / rel)
-    reader = _Reader(sample_copy)
+    reader = Reader(sample_copy)
     data, problem = reader.read(rel, None)
     reader.close()
     assert data is None and problem.code == "unreadable_file"

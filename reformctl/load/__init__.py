@@ -25,13 +25,23 @@ from .listing import ledger_files, list_files
 from .orchestrate import load_ledger
 from .parse import CONTROL_CODE, parse_bytes, parse_file, parse_text
 from .pool import ENV_JOBS, PARALLEL_MIN_FILES
-from .reader import DEFAULT_MAX_BYTES, ENV_MAX_BYTES, decode, read_bytes, read_text, too_large
+from .reader import (
+    DEFAULT_MAX_BYTES,
+    ENV_MAX_BYTES,
+    decode,
+    held_to_limits,
+    max_bytes,
+    read_bytes,
+    read_text,
+    too_large,
+)
 from .root import DEFAULT_FOLDER, ENV_LEDGER, find_ledger
 from .validation import (
     FileResult,
     load_bytes,
     load_settings,
     locate,
+    locate_in,
     settings_result,
     validate,
     validation_diagnostics,
@@ -51,12 +61,15 @@ __all__ = [
     "assemble",
     "decode",
     "find_ledger",
+    "held_to_limits",
     "ledger_files",
     "list_files",
     "load_bytes",
     "load_ledger",
     "load_settings",
     "locate",
+    "locate_in",
+    "max_bytes",
     "parse_bytes",
     "parse_file",
     "parse_text",

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Ledger
-from ..model.ids import ID_RE
 from . import validation as _validation
 from .assembly import LoadResult, assemble
-from .listing import _ORDINARY_NAME, _other_file
+from .listing import item_file, other_file
 from .parse import parse_bytes
 from .reader import decode
-from .validation import FileResult, validation_diagnostics
+from .validation import FileResult, locate_in, settings_result
 
 Blob = Union[bytes, Diagnostic]
 
@@ -57,15 +56,10 @@ def load_blobs(root: Path, blobs: dict[str, Blob]) -> LoadResult:
             sub = name.split("/", 1)[0]
             if (folder, sub) not in nested:
                 nested.add((folder, sub))
-                _other_file(kind, sub, listing)
+                other_file(kind, sub, listing)
             continue
-        if _ORDINARY_NAME.match(name) is None or kind.key != "id":
-            if not name.endswith(".yaml") or name[0] == "." or name[:6].lower() == "readme":
-                _other_file(kind, name, listing)
-                continue
-            if kind.key == "id" and not ID_RE.match(name[:-5]):
-                listing.append(Diagnostic.of(rel, "bad_file_name", name=name))
-                continue
+        if not item_file(kind, name, listing):
+            continue
         results.append(_result(rel, kind, blobs[rel]))
     res = assemble(root, settings, results)
     res.diagnostics[:0] = diags + listing
@@ -80,50 +74,22 @@ def _result(rel: str, kind, blob: Blob) -> FileResult:
 
 
 def _settings(blob: Optional[Blob]) -> tuple[Any, list[Diagnostic]]:
-    from pydantic import ValidationError
-
-    from ..model.records import Settings
-
     rel = SETTINGS_FILE
     if blob is None:
         return None, [Diagnostic.of(rel, "unreadable_file.no_settings", settings=SETTINGS_FILE)]
     if isinstance(blob, Diagnostic):
         return None, [blob]
-    data, diags = parse_bytes(rel, blob, None)
-    if diags:
-        return None, diags
-    if not isinstance(data, dict):
-        return None, [Diagnostic.of(rel, "not_a_mapping.settings")]
-    try:
-        return Settings.model_validate(data), []
-    except ValidationError as exc:
-        return None, validation_diagnostics(rel, exc)
+    return settings_result(*parse_bytes(rel, blob, None))
 
 
 def locate_blobs(blobs: dict[str, Blob], diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Like :func:`reformctl.load.locate`, from the blobs instead of files."""
-    from . import yamlread
 
-    out = []
-    trees: dict[str, Any] = {}
-    for d in diagnostics:
-        if d.line or not d.file:
-            out.append(d)
-            continue
-        if d.file not in trees:
-            tree = None
-            blob = blobs.get(d.file)
-            if isinstance(blob, bytes):
-                text, problem = decode(d.file, blob)
-                if text is not None and problem is None:
-                    try:
-                        tree = yamlread.compose(text)
-                    except Exception:  # noqa: BLE001 - an unparsable file already has its own diagnostic
-                        tree = None
-            trees[d.file] = tree
-        line, col = yamlread.locate_in_node(trees[d.file], d.path)
-        out.append(d.at(line, col))
-    return out
+    def text_of(rel: str) -> Optional[str]:
+        blob = blobs.get(rel)
+        return decode(rel, blob)[0] if isinstance(blob, bytes) else None
+
+    return locate_in(diagnostics, text_of)
 
 
 def rebuild(root: Path, settings, items: dict, files: dict, index: dict) -> Ledger:

@@ -36,10 +36,10 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 ENV_NO_CACHE = "REFORMCTL_NO_CACHE"
-CACHE_FORMAT = 3  # 2: in shards; 3: sealed with the user's key
+CACHE_FORMAT = 4  # 2: in shards; 3: sealed with the user's key; 4: entries are named records
 RACY_NS = 3_000_000_000  # 3 s covers 1 s (ext3, HFS+) and 2 s (FAT) timestamp granularity with room to spare
 
 
@@ -324,23 +324,37 @@ def shard_path(folder: Path, n: int) -> Path:
     return folder / f"{n:02x}.pickle"
 
 
+class Entry(NamedTuple):
+    """What the cache holds of one file: how the file was when it was read, and what loading it gave."""
+
+    stat_key: tuple  # :func:`stat_key` of the file when it was read
+    digest: bytes  # :func:`digest` of its content
+    racy: bool  # changed too close to its load for an unchanged stat to prove it unchanged: check the digest
+    result: Any  # the :class:`~reformctl.load.FileResult` it gave (records and diagnostics)
+
+
 class Cache:
-    """The cache of one ledger: ``entries[rel] = (stat_key, digest, racy, FileResult)``, kept in
-    :data:`SHARDS` files by :func:`shard_of` the path. Call :meth:`touch` for each path whose entry was set or
-    removed: :meth:`save` rewrites only the files of those paths."""
+    """The cache of one ledger: ``entries[rel]`` is an :class:`Entry`, kept in :data:`SHARDS` files by
+    :func:`shard_of` the path. Change entries through :meth:`put` and :meth:`drop`: :meth:`save` rewrites only
+    the files of the paths changed."""
 
     def __init__(self, folder: Path, key: tuple, entries: Optional[dict] = None):
         self.folder = folder
         self.key = key
-        self.entries: dict[str, tuple] = entries or {}
+        self.entries: dict[str, Entry] = entries or {}
         self.dirty: set[int] = set()
+
+    def put(self, rel: str, entry: Entry) -> None:
+        self.entries[rel] = entry
+        self.dirty.add(shard_of(rel))
+
+    def drop(self, rel: str) -> None:
+        if self.entries.pop(rel, None) is not None:
+            self.dirty.add(shard_of(rel))
 
     @property
     def path(self) -> Path:  # the folder of the shards (older name)
         return self.folder
-
-    def touch(self, rel: str) -> None:
-        self.dirty.add(shard_of(rel))
 
     @classmethod
     def open(cls, root: Path, key: tuple) -> "Cache":
@@ -452,6 +466,7 @@ def clear(root: Path) -> bool:
 
 __all__ = [
     "Cache",
+    "Entry",
     "ENV_NO_CACHE",
     "cache_enabled",
     "cache_path",

@@ -1,6 +1,6 @@
 """Listing a ledger's files: the list files and the item files of every kind's folder (sorted), with their
 ``lstat`` when the cache needs it, and warnings for the files that are not read (not ``.yaml``, a name that is
-not an id, a folder linked out of the ledger). :func:`_overridden_listing` gives the listing as a write will leave it."""
+not an id, a folder linked out of the ledger). :func:`listing_with` gives the listing as a write will leave it."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def list_files(
         ordinary = _ORDINARY_NAME.match if check_id else _NO_MATCH  # an item file name: no other test needed
         keep = []
         for name in names:
-            if ordinary(name) is None and not _item_name(kind, name, diags):
+            if ordinary(name) is None and not item_file(kind, name, diags):
                 continue
             keep.append(name)
         folders.append((kind.folder, kind, keep))
@@ -89,10 +89,10 @@ def list_files(
     return out, diags
 
 
-def _item_name(kind: Kind, name: str, diags: list[Diagnostic]) -> bool:
+def item_file(kind: Kind, name: str, diags: list[Diagnostic]) -> bool:
     """Whether ``name`` in the folder of ``kind`` is read as an item file (else why not, in ``diags``)."""
     if not name.endswith(".yaml") or name[0] == "." or name[:6].lower() == "readme":
-        _other_file(kind, name, diags)
+        other_file(kind, name, diags)
         return False
     if kind.key == "id" and not ID_RE.match(name[:-5]):
         diags.append(
@@ -117,9 +117,7 @@ def _listing_key(kinds_order: dict[str, int]):
     return key
 
 
-def _overridden_listing(
-    files: list, diags: list[Diagnostic], overrides: dict[str, Optional[bytes]]
-) -> tuple[list, list]:
+def listing_with(files: list, diags: list[Diagnostic], overrides: dict[str, Optional[bytes]]) -> tuple[list, list]:
     """:func:`list_files` as it will be once ``overrides`` are written: files gone dropped, new ones added
     where the listing would put them (duplicate ids are decided by that order)."""
     from ..model import KINDS_BY_FOLDER
@@ -138,7 +136,7 @@ def _overridden_listing(
         if kind is None:
             folder, _, name = rel.partition("/")
             kind = KINDS_BY_FOLDER.get(folder)
-            if kind is None or "/" in name or not _item_name(kind, name, diags):
+            if kind is None or "/" in name or not item_file(kind, name, diags):
                 continue
         by_rel[rel] = (rel, kind, None)
     order = {k.list_file: i for i, k in enumerate(LIST_KINDS) if k.list_file}
@@ -146,7 +144,7 @@ def _overridden_listing(
     return sorted(by_rel.values(), key=_listing_key(order)), diags
 
 
-def _other_file(kind: Kind, name: str, diags: list[Diagnostic]) -> None:
+def other_file(kind: Kind, name: str, diags: list[Diagnostic]) -> None:
     """A name in an item folder that is not an item file: hidden and README files are skipped silently."""
     rel = f"{kind.folder}/{name}"
     if name.startswith(".") or name.lower().startswith("readme"):

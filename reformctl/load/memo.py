@@ -88,7 +88,7 @@ def ledger_stamp(root: Path) -> Stamp:
     answer depends on. Costs one ``lstat`` per file: 0.3 to 0.5 s for 100,000 files."""
     from ..model import SETTINGS_FILE
     from .listing import list_files
-    from .reader import _max_bytes
+    from .reader import max_bytes
 
     started = time.time_ns()
     listing = list_files(root)
@@ -107,7 +107,7 @@ def ledger_stamp(root: Path) -> Stamp:
         trusted = False
     h = hashlib.blake2b(digest_size=20)
     h.update(code_digest())
-    h.update(f"{_max_bytes()}\0{root.resolve()}\0{len(names)}\0".encode("utf-8", "surrogateescape"))
+    h.update(f"{max_bytes()}\0{root.resolve()}\0{len(names)}\0".encode("utf-8", "surrogateescape"))
     try:
         settings = (root / SETTINGS_FILE).read_bytes()
         h.update(len(settings).to_bytes(8, "little") + settings)

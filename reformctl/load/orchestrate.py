@@ -8,17 +8,20 @@ import os
 import stat
 import time
 from pathlib import Path
-from typing import Any, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, cast
 
 from ..base.lifetime import collector_paused
 from ..model import SETTINGS_FILE, Diagnostic, Kind
 from . import pool as _pool
 from .assembly import LoadResult, assemble
-from .listing import _overridden_listing, list_files
+from .listing import listing_with, list_files
 from .parse import parse_bytes
-from .reader import _max_bytes, _override, _Reader, read_bytes
+from .reader import max_bytes, held_to_limits, Reader, read_bytes
 from . import validation as _validation
 from .validation import FileResult, load_settings, settings_result, validate
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 
 def load_ledger(
@@ -55,71 +58,84 @@ def _load_ledger(
     started_ns = time.time_ns()
     if SETTINGS_FILE in overrides:
         settings, diags = settings_result(
-            *parse_bytes(SETTINGS_FILE, *_override(SETTINGS_FILE, overrides[SETTINGS_FILE]))
+            *parse_bytes(SETTINGS_FILE, *held_to_limits(SETTINGS_FILE, overrides[SETTINGS_FILE]))
         )
         use_cache = False  # the cache is keyed by the settings on disk
     else:
         settings, diags = load_settings(root)
-    store = None
     use_cache = _cache.cache_enabled(use_cache)
     files, listing_diags = listing if listing is not None else list_files(root, with_stat=use_cache)
     if overrides:
-        files, listing_diags = _overridden_listing(files, listing_diags, overrides)
-    if use_cache:
-        try:
-            settings_digest = _cache.digest((root / SETTINGS_FILE).read_bytes())
-        except OSError:
-            settings_digest = None
-        if settings_digest is not None:
-            key = (_cache.code_fingerprint(), _max_bytes(), settings_digest, str(root.resolve()))
-            store = _cache.Cache.open(root, key)
-    results: list[Optional[FileResult]] = [None] * len(files)
-    todo: list[Pending] = []
-    entries = store.entries if store is not None else {}
-    for n, (rel, kind, st) in enumerate(files):
-        if rel in overrides:
-            todo.append(Pending(n, rel, kind, None, *_override(rel, overrides[rel]), False))
-            continue
-        cacheable = store is not None and st is not None and stat.S_ISREG(st.st_mode)
-        entry = entries.get(rel) if cacheable else None
-        if entry is None:
-            todo.append(Pending(n, rel, kind, st, None, None, cacheable))
-            continue
-        skey = _cache.stat_key(st)
-        if entry[0] == skey and not entry[2]:
-            results[n] = entry[3]
-            continue
-        data, problem = read_bytes(root, rel, st)
-        if data is not None and _cache.digest(data) == entry[1]:
-            results[n] = entry[3]
-            racy = _cache.is_racy(st, started_ns)
-            if (skey, racy) != (entry[0], entry[2]):
-                entries[rel] = (skey, entry[1], racy, entry[3])
-                store.touch(rel)
-            continue
-        todo.append(Pending(n, rel, kind, st, data, problem, True))
+        files, listing_diags = listing_with(files, listing_diags, overrides)
+    store = _open_cache(root) if use_cache else None
+    results, todo = _from_cache(root, files, store, overrides, started_ns)
     if todo:
         for t, (fr, dig) in zip(todo, _parse_all(root, todo, jobs)):
             results[t.position] = fr
-            if t.rel in overrides:  # not what the disk holds: neither cached nor dropped from the cache
+            if store is None or t.rel in overrides:  # not what the disk holds: neither cached nor dropped
                 continue
-            if dig is not None:  # a digest only for cacheable files read whole
-                entries[t.rel] = (_cache.stat_key(t.st), dig, _cache.is_racy(t.st, started_ns), fr)
-                store.touch(t.rel)
-            elif t.rel in entries:
-                del entries[t.rel]
-                store.touch(t.rel)
+            if dig is not None and t.st is not None:  # a digest only for cacheable files read whole
+                store.put(t.rel, _cache.Entry(_cache.stat_key(t.st), dig, _cache.is_racy(t.st, started_ns), fr))
+            else:
+                store.drop(t.rel)
     if store is not None:
         listed = {rel for rel, _k, _s in files} | set(overrides)
-        gone = [rel for rel in entries if rel not in listed]
-        for rel in gone:
-            del entries[rel]
-            store.touch(rel)
+        for rel in [rel for rel in store.entries if rel not in listed]:
+            store.drop(rel)
         store.save()
-    res = assemble(root, settings, results)
+    res = assemble(root, settings, cast("list[FileResult]", results))  # every position is filled by now
     res.diagnostics[:0] = diags + listing_diags
     res.files_read = len(files) + 1
     return res
+
+
+def _open_cache(root: Path) -> Optional[Cache]:
+    """The per-file cache of the ledger at ``root``, keyed by everything that decides how a file loads (None
+    when ``reformctl.yaml`` cannot be read: nothing is cached then)."""
+    from . import cache as _cache
+
+    try:
+        settings_digest = _cache.digest((root / SETTINGS_FILE).read_bytes())
+    except OSError:
+        return None
+    key = (_cache.code_fingerprint(), max_bytes(), settings_digest, str(root.resolve()))
+    return _cache.Cache.open(root, key)
+
+
+def _from_cache(
+    root: Path, files: list, store: Optional[Cache], overrides: dict[str, Optional[bytes]], started_ns: int
+) -> tuple[list[Optional[FileResult]], list[Pending]]:
+    """What the cache still holds for each listed file (None where it holds nothing usable) and the files to
+    read, parse and validate. An entry is used when the file's stat is unchanged (and the entry not racy), or
+    else its bytes hash to the entry's digest; the bytes read to check that are not read again."""
+    from . import cache as _cache
+
+    results: list[Optional[FileResult]] = [None] * len(files)
+    todo: list[Pending] = []
+    for n, (rel, kind, st) in enumerate(files):
+        if rel in overrides:
+            todo.append(Pending(n, rel, kind, None, *held_to_limits(rel, overrides[rel]), False))
+            continue
+        if store is None or st is None or not stat.S_ISREG(st.st_mode):  # links and oddities: never cached
+            todo.append(Pending(n, rel, kind, st, None, None, False))
+            continue
+        entry = store.entries.get(rel)
+        if entry is None:
+            todo.append(Pending(n, rel, kind, st, None, None, True))
+            continue
+        skey = _cache.stat_key(st)
+        if entry.stat_key == skey and not entry.racy:
+            results[n] = entry.result
+            continue
+        data, problem = read_bytes(root, rel, st)
+        if data is not None and _cache.digest(data) == entry.digest:
+            results[n] = entry.result
+            racy = _cache.is_racy(st, started_ns)
+            if (skey, racy) != (entry.stat_key, entry.racy):
+                store.put(rel, entry._replace(stat_key=skey, racy=racy))
+            continue
+        todo.append(Pending(n, rel, kind, st, data, problem, True))
+    return results, todo
 
 
 class Pending(NamedTuple):
@@ -140,7 +156,7 @@ def _parse_all(root: Path, todo: list[Pending], jobs: Optional[int]) -> list[tup
     many (:mod:`reformctl.load.pool`)."""
     from . import cache as _cache
 
-    reader = _Reader(root)
+    reader = Reader(root)
     try:
         return _pool.run(
             todo,
@@ -155,7 +171,7 @@ def _parse_all(root: Path, todo: list[Pending], jobs: Optional[int]) -> list[tup
 
 
 def _parse_one(
-    reader: _Reader,
+    reader: Reader,
     rel: str,
     kind: Kind,
     st: Optional[os.stat_result],
@@ -175,7 +191,7 @@ def _parse_one(
 
 
 def _load_one(
-    reader: _Reader,
+    reader: Reader,
     rel: str,
     kind: Kind,
     st: Optional[os.stat_result],

@@ -38,7 +38,7 @@ def parse_text(rel: str, text: str) -> tuple[Any, Optional[str], list[Diagnostic
         return None, text, [Diagnostic(rel, p.code, p.message, line=p.line, column=p.column)]
 
 
-def _fmt_loc(loc: Iterable) -> str:
+def fmt_loc(loc: Iterable) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
@@ -84,7 +84,7 @@ def _control_diags(rel: str, parsed: Any) -> list[Diagnostic]:
         Diagnostic(
             rel,
             CONTROL_CODE,
-            f"`{_fmt_loc(path) or '.'}` holds a control character ({visible(ch)}): remove it",
+            f"`{fmt_loc(path) or '.'}` holds a control character ({visible(ch)}): remove it",
             path=path,
         )
         for path, ch in controls_in(parsed)

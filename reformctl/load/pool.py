@@ -212,16 +212,6 @@ def deal(n: int, weights: list[float]) -> list[list[int]]:
     return shares
 
 
-def _dumps_tree(obj: Any) -> bytes:
-    """Pickle plain data that is a tree (parsed YAML holds no shared or recursive parts: aliases are refused)
-    without the pickler's memo, five times faster than with it."""
-    buf = io.BytesIO()
-    pickler = pickle.Pickler(buf, protocol=5)
-    pickler.fast = True  # no memo: shared objects would be written twice, recursive ones never end
-    pickler.dump(obj)
-    return buf.getvalue()
-
-
 def dumps_tree(obj: Any) -> bytes:
     """Pickle plain data that is a tree (parsed YAML holds no shared or recursive parts: aliases are refused)
     without the pickler's memo, five times faster than with it."""

@@ -15,7 +15,7 @@ ENV_MAX_BYTES = "REFORMCTL_MAX_FILE_BYTES"
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024  # one item file of 2 MiB is already absurd; refuse before parsing
 
 
-def _max_bytes() -> int:
+def max_bytes() -> int:
     if ENV_MAX_BYTES not in os.environ:
         return DEFAULT_MAX_BYTES
     from ..base.envvars import number  # a value out of its bounds (-5, 1e99, abc) is the default; the CLI refuses it
@@ -53,12 +53,12 @@ def read_bytes(
         if not stat.S_ISREG(st.st_mode):  # a pipe would block the read for ever, a device never end
             what = "Is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, a socket or a device)"
             return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {what}")
-        if st.st_size > _max_bytes():
+        if st.st_size > max_bytes():
             return None, too_large(rel, st.st_size)
         data = path.read_bytes()
     except OSError as exc:
         return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {exc.strerror or exc}")
-    if len(data) > _max_bytes():  # grew between stat and read
+    if len(data) > max_bytes():  # grew between stat and read
         return None, too_large(rel, len(data))
     return data, None
 
@@ -68,11 +68,11 @@ def too_large(rel: str, size: int) -> Diagnostic:
     return Diagnostic(
         rel,
         "file_too_large",
-        f"file is {size:,} bytes, over the limit of {_max_bytes():,} (set {ENV_MAX_BYTES} to raise it)",
+        f"file is {size:,} bytes, over the limit of {max_bytes():,} (set {ENV_MAX_BYTES} to raise it)",
     )
 
 
-class _Reader:
+class Reader:
     """Reads the listed files of a ledger through open descriptors of their folders (``openat`` and ``read``:
     a third of what ``Path.read_bytes`` costs a small file). Anything unusual (a symbolic link, a file that
     changed kind or grew over the limit since it was listed, any error) goes to :func:`read_bytes`, which
@@ -83,7 +83,7 @@ class _Reader:
 
     def __init__(self, root: Path):
         self.root = root
-        self.limit = _max_bytes()
+        self.limit = max_bytes()
         self.folders: dict[str, Optional[int]] = {}
         self.usable = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW")
 
@@ -196,8 +196,8 @@ def decode(rel: str, data: bytes) -> tuple[Optional[str], Optional[Diagnostic]]:
     return text, None
 
 
-def _override(rel: str, data: Optional[bytes]) -> tuple[Optional[bytes], Optional[Diagnostic]]:
+def held_to_limits(rel: str, data: Optional[bytes]) -> tuple[Optional[bytes], Optional[Diagnostic]]:
     """(bytes, read problem) of a file's new content, held to the limits a read from disk is held to."""
-    if data is not None and len(data) > _max_bytes():
+    if data is not None and len(data) > max_bytes():
         return None, too_large(rel, len(data))
     return data, None

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 from ..model import SETTINGS_FILE, Diagnostic, Kind
-from .parse import CONTROL_CODE, _fmt_loc, parse_bytes, parse_file
-from .reader import _override, decode, read_text
+from .parse import CONTROL_CODE, fmt_loc, parse_bytes, parse_file
+from .reader import held_to_limits, decode, read_text
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -53,7 +53,7 @@ def validation_diagnostics(rel: str, exc: "ValidationError", prefix: tuple = ())
                 if "levels deep: keep it flatter" in msg
                 else "invalid_value"
             )
-        where = _fmt_loc(loc)
+        where = fmt_loc(loc)
         if etype == "missing":
             text = f"missing required field `{where}`"
         elif etype == "extra_forbidden":
@@ -107,7 +107,7 @@ def _line_breaks(rel: str, data: dict, prefix: tuple, out: list) -> None:
                 Diagnostic(
                     rel,
                     CONTROL_CODE,
-                    f"`{_fmt_loc(prefix + (key,))}` holds a line break: it is shown as one line, write it on one line",
+                    f"`{fmt_loc(prefix + (key,))}` holds a line break: it is shown as one line, write it on one line",
                     path=prefix + (key,),
                     severity=_warning(),
                 )
@@ -224,6 +224,21 @@ def locate(
 ) -> list[Diagnostic]:
     """Give every diagnostic that has a YAML path but no line its line and column, reading each file once
     (``overrides``: as for :func:`load_ledger`)."""
+
+    def text_of(rel: str) -> Optional[str]:
+        if overrides and rel in overrides:
+            data = held_to_limits(rel, overrides[rel])[0]
+            return decode(rel, data)[0] if data is not None else None
+        return read_text(root, rel)[0]
+
+    return locate_in(diagnostics, text_of)
+
+
+def locate_in(diagnostics: Iterable[Diagnostic], text_of: Callable[[str], Optional[str]]) -> list[Diagnostic]:
+    """:func:`locate` with the text of each file from ``text_of(rel)`` (None: it cannot be read or decoded, and
+    its diagnostics keep no line)."""
+    from . import yamlread
+
     out = []
     trees: dict[str, Any] = {}
     for d in diagnostics:
@@ -231,14 +246,7 @@ def locate(
             out.append(d)
             continue
         if d.file not in trees:
-            from . import yamlread
-
-            # text is None exactly when the file cannot be read or decoded
-            if overrides and d.file in overrides:
-                data = _override(d.file, overrides[d.file])[0]
-                text = decode(d.file, data)[0] if data is not None else None
-            else:
-                text = read_text(root, d.file)[0]
+            text = text_of(d.file)
             tree = None
             if text is not None:
                 try:
@@ -246,8 +254,6 @@ def locate(
                 except Exception:  # noqa: BLE001 - an unparsable file already has its own diagnostic
                     tree = None
             trees[d.file] = tree
-        from . import yamlread
-
         line, col = yamlread.locate_in_node(trees[d.file], d.path)
         out.append(d.at(line, col))
     return out

@@ -461,7 +461,7 @@ def validate_text(rel: str, text: str) -> list[str]:
     (:func:`reformctl.load.load_bytes`: YAML 1.2, size limit, schema, id = file name). The store itself
     validates the whole ledger a change leaves (:mod:`reformctl.store.verify`)."""
     from ..load import load_bytes
-    from ..load.reader import _override as held_to_limits
+    from ..load import held_to_limits
 
     kind = kind_of_path(rel)
     if kind is None:

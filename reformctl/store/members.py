@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..i18n.diagnostics import render
-from ..load import ENV_MAX_BYTES, LoadResult
-from ..load.reader import _max_bytes
+from ..load import ENV_MAX_BYTES, LoadResult, max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file, load_blobs, locate_blobs, rebuild
 from ..model import Diagnostic, Ledger, Severity
@@ -288,7 +287,7 @@ def _count_items(store: Path, commit: str, path: str) -> int:
 
 def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
     """The ledger files under ``path`` at ``commit``: bytes, or a diagnostic for what cannot be read."""
-    limit = _max_bytes()
+    limit = max_bytes()
     blobs: dict[str, Blob] = {}
     wanted: list[tuple[str, str]] = []
     for mode, otype, oid, size, rel in _ls_tree(store, commit, path):
@@ -342,7 +341,7 @@ def _read_key(member, commit: str) -> str:
         _rules_fingerprint(),
         commit,
         member_path(member.path),
-        str(_max_bytes()),
+        str(max_bytes()),
     )
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
