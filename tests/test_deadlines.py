@@ -51,9 +51,10 @@ def test_add_months_clamps_to_month_end():
 
 
 def test_add_months_is_the_one_checks_use():
-    from reformctl.rules import checks, dates
+    from reformctl.rules import dates
+    from reformctl.rules.checks import plans
 
-    assert checks.add_months is dates.add_months
+    assert plans.add_months is dates.add_months
 
 
 def test_periods():
