@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from ...model.records import TaskStatus
+from ...model.records import Task, TaskStatus
 from .context import W, _Ctx
+
+_DONE = (TaskStatus.completed, TaskStatus.closed)
 
 
 def _tasks(c: _Ctx) -> None:
-    L = c.ledger
     units, plans = c.known_units, c.known_plans
-    done_states = (TaskStatus.completed, TaskStatus.closed)
-    closed, cancelled = TaskStatus.closed, TaskStatus.cancelled
-    for tid, t in L.tasks.items():
+    for tid, t in c.ledger.tasks.items():
         # the references: a membership test first (nearly always true), the helper words what is wrong
         if t.lead_unit not in units:
             c.unit("task", tid, t.lead_unit, "lead_unit")
@@ -23,141 +22,163 @@ def _tasks(c: _Ctx) -> None:
             c.special_group("task", tid, t.special_group, "special_group")
         if t.source is not None and t.source not in plans:
             c.plan("task", tid, t.source, "source", free_text=True)
-        if t.start > t.due:
-            c.emit("task", tid, "date_order", f"start {t.start} is after the deadline {t.due}", "start")
-        if t.major:
-            missing = [f for f in ("leader", "goal") if not getattr(t, f)]
-            if not t.responsible_units:
-                missing.append("responsible_units")
-            if missing:
-                c.emit(
-                    "task",
-                    tid,
-                    "major_task_incomplete",
-                    "a major reform task (art. 6) must name its leader, lead unit, responsible units and goal; "
-                    f"missing: {', '.join(missing)}",
-                    "major",
-                )
-        if t.status in done_states and t.completed is None:
-            c.emit("task", tid, "completed_missing", f"status {t.status.value} needs a `completed` date", "status")
-        if t.completed is not None and t.status not in done_states:
+        _status_and_dates(c, tid, t)
+        if t.milestones:
+            _milestones(c, tid, t)
+        if t.progress:
+            _progress(c, tid, t)
+        _changes(c, tid, t)
+
+
+def _status_and_dates(c: _Ctx, tid: str, t: Task) -> None:
+    """The status and its dates (art. 6's major tasks name who and what), in order."""
+    done_states, closed = _DONE, TaskStatus.closed
+    if t.start > t.due:
+        c.emit("task", tid, "date_order", f"start {t.start} is after the deadline {t.due}", "start")
+    if t.major:
+        missing = [f for f in ("leader", "goal") if not getattr(t, f)]
+        if not t.responsible_units:
+            missing.append("responsible_units")
+        if missing:
             c.emit(
                 "task",
                 tid,
-                "status_mismatch",
-                f"`completed` is set but status is {t.status.value} (use completed or closed)",
-                "completed",
+                "major_task_incomplete",
+                "a major reform task (art. 6) must name its leader, lead unit, responsible units and goal; "
+                f"missing: {', '.join(missing)}",
+                "major",
             )
-        if t.status is closed and t.closed is None:
-            c.emit("task", tid, "closed_missing", "status closed needs a `closed` date (the write-off date)", "status")
-        if t.closed is not None and t.status is not closed:
-            c.emit("task", tid, "closed_not_closed", f"`closed` is set but status is {t.status.value}", "closed")
-        if t.completed is not None and t.completed < t.start:
-            c.emit("task", tid, "date_order", f"completed {t.completed} is before the start {t.start}", "completed")
-        if t.closed is not None and t.completed is not None and t.closed < t.completed:
-            c.emit("task", tid, "date_order", f"closed {t.closed} is before completed {t.completed}", "closed")
-        for i, m in enumerate(t.milestones):
-            if m.due < t.start:
-                c.emit(
-                    "task",
-                    tid,
-                    "milestone_out_of_range",
-                    f"milestone `{m.name}` is due {m.due}, before the task starts ({t.start})",
-                    "milestones",
-                    i,
-                    "due",
-                )
-            elif m.due > t.due and not t.extensions and not t.carry_over:
-                c.emit(
-                    "task",
-                    tid,
-                    "milestone_out_of_range",
-                    f"milestone `{m.name}` is due {m.due}, after the task's deadline {t.due}",
-                    "milestones",
-                    i,
-                    "due",
-                    severity=W,
-                )
-            if m.done is not None and m.done < t.start:
-                c.emit(
-                    "task",
-                    tid,
-                    "date_order",
-                    f"milestone `{m.name}` done {m.done}, before the task starts",
-                    "milestones",
-                    i,
-                    "done",
-                )
-        for i, p in enumerate(t.progress):
-            if p.date < t.start:
-                c.emit(
-                    "task",
-                    tid,
-                    "progress_out_of_range",
-                    f"progress entry dated {p.date}, before the task starts ({t.start})",
-                    "progress",
-                    i,
-                    "date",
-                    severity=W,
-                )
-            if i and p.date < t.progress[i - 1].date:
-                c.emit(
-                    "task",
-                    tid,
-                    "progress_out_of_order",
-                    f"progress entries are appended in date order; {p.date} follows {t.progress[i - 1].date}",
-                    "progress",
-                    i,
-                    "date",
-                    severity=W,
-                )
-        if t.carry_over is not None:
-            if t.carry_over.new_due <= t.due:
-                c.emit(
-                    "task",
-                    tid,
-                    "carry_over_date",
-                    f"carry_over.new_due {t.carry_over.new_due} must be after the deadline {t.due}",
-                    "carry_over",
-                    "new_due",
-                )
-            if t.status in done_states:
-                c.emit(
-                    "task",
-                    tid,
-                    "carry_over_done",
-                    f"a {t.status.value} task needs no carry_over",
-                    "carry_over",
-                    severity=W,
-                )
-        for i, e in enumerate(t.extensions):
-            if e.new_due <= e.old_due:
-                c.emit(
-                    "task",
-                    tid,
-                    "extension_date",
-                    f"extension new_due {e.new_due} is not after old_due {e.old_due}",
-                    "extensions",
-                    i,
-                    "new_due",
-                )
-            if e.requested > e.old_due:
-                c.emit(
-                    "task",
-                    tid,
-                    "extension_late",
-                    f"extension asked on {e.requested}, after the deadline {e.old_due} had passed (逾期申请延期)",
-                    "extensions",
-                    i,
-                    "requested",
-                    severity=W,
-                )
-        if t.status is cancelled and not t.cancel_reason:
+    if t.status in done_states and t.completed is None:
+        c.emit("task", tid, "completed_missing", f"status {t.status.value} needs a `completed` date", "status")
+    if t.completed is not None and t.status not in done_states:
+        c.emit(
+            "task",
+            tid,
+            "status_mismatch",
+            f"`completed` is set but status is {t.status.value} (use completed or closed)",
+            "completed",
+        )
+    if t.status is closed and t.closed is None:
+        c.emit("task", tid, "closed_missing", "status closed needs a `closed` date (the write-off date)", "status")
+    if t.closed is not None and t.status is not closed:
+        c.emit("task", tid, "closed_not_closed", f"`closed` is set but status is {t.status.value}", "closed")
+    if t.completed is not None and t.completed < t.start:
+        c.emit("task", tid, "date_order", f"completed {t.completed} is before the start {t.start}", "completed")
+    if t.closed is not None and t.completed is not None and t.closed < t.completed:
+        c.emit("task", tid, "date_order", f"closed {t.closed} is before completed {t.completed}", "closed")
+
+
+def _milestones(c: _Ctx, tid: str, t: Task) -> None:
+    for i, m in enumerate(t.milestones):
+        if m.due < t.start:
             c.emit(
                 "task",
                 tid,
-                "cancel_reason_missing",
-                "a cancelled task states why (`cancel_reason`)",
-                "status",
+                "milestone_out_of_range",
+                f"milestone `{m.name}` is due {m.due}, before the task starts ({t.start})",
+                "milestones",
+                i,
+                "due",
+            )
+        elif m.due > t.due and not t.extensions and not t.carry_over:
+            c.emit(
+                "task",
+                tid,
+                "milestone_out_of_range",
+                f"milestone `{m.name}` is due {m.due}, after the task's deadline {t.due}",
+                "milestones",
+                i,
+                "due",
                 severity=W,
             )
+        if m.done is not None and m.done < t.start:
+            c.emit(
+                "task",
+                tid,
+                "date_order",
+                f"milestone `{m.name}` done {m.done}, before the task starts",
+                "milestones",
+                i,
+                "done",
+            )
+
+
+def _progress(c: _Ctx, tid: str, t: Task) -> None:
+    for i, p in enumerate(t.progress):
+        if p.date < t.start:
+            c.emit(
+                "task",
+                tid,
+                "progress_out_of_range",
+                f"progress entry dated {p.date}, before the task starts ({t.start})",
+                "progress",
+                i,
+                "date",
+                severity=W,
+            )
+        if i and p.date < t.progress[i - 1].date:
+            c.emit(
+                "task",
+                tid,
+                "progress_out_of_order",
+                f"progress entries are appended in date order; {p.date} follows {t.progress[i - 1].date}",
+                "progress",
+                i,
+                "date",
+                severity=W,
+            )
+
+
+def _changes(c: _Ctx, tid: str, t: Task) -> None:
+    """A carry-over, extensions of the deadline, a cancellation: each said for."""
+    done_states, cancelled = _DONE, TaskStatus.cancelled
+    if t.carry_over is not None:
+        if t.carry_over.new_due <= t.due:
+            c.emit(
+                "task",
+                tid,
+                "carry_over_date",
+                f"carry_over.new_due {t.carry_over.new_due} must be after the deadline {t.due}",
+                "carry_over",
+                "new_due",
+            )
+        if t.status in done_states:
+            c.emit(
+                "task",
+                tid,
+                "carry_over_done",
+                f"a {t.status.value} task needs no carry_over",
+                "carry_over",
+                severity=W,
+            )
+    for i, e in enumerate(t.extensions):
+        if e.new_due <= e.old_due:
+            c.emit(
+                "task",
+                tid,
+                "extension_date",
+                f"extension new_due {e.new_due} is not after old_due {e.old_due}",
+                "extensions",
+                i,
+                "new_due",
+            )
+        if e.requested > e.old_due:
+            c.emit(
+                "task",
+                tid,
+                "extension_late",
+                f"extension asked on {e.requested}, after the deadline {e.old_due} had passed (逾期申请延期)",
+                "extensions",
+                i,
+                "requested",
+                severity=W,
+            )
+    if t.status is cancelled and not t.cancel_reason:
+        c.emit(
+            "task",
+            tid,
+            "cancel_reason_missing",
+            "a cancelled task states why (`cancel_reason`)",
+            "status",
+            severity=W,
+        )
