@@ -54,9 +54,9 @@ def test_write_files_finishes_the_others_then_raises(tmp_path):
 
 def test_a_close_out_whose_write_fails_changes_nothing(sample_repo, cli, monkeypatch):
     """A disk error on one of the many files close-out writes: every file is put back, HEAD does not move."""
-    from reformctl.store import commit
+    from reformctl.store import files
 
-    real = commit.atomic_write
+    real = files.atomic_write
     seen = []
 
     def flaky(path, data, **kw):
@@ -65,7 +65,7 @@ def test_a_close_out_whose_write_fails_changes_nothing(sample_repo, cli, monkeyp
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         return real(path, data, **kw)
 
-    monkeypatch.setattr(commit, "atomic_write", flaky)
+    monkeypatch.setattr(files, "atomic_write", flaky)
     head = git(sample_repo, "rev-parse", "HEAD")
     r = cli("close-out", "--year", "2016", "--as-of", "2016-12-31", *CARRY, "--ledger", sample_repo)
     assert r.exit_code == 1 and "No space left" in r.stderr and "nothing was changed" in r.stderr

@@ -1,6 +1,7 @@
 """The store layer: every change to the ledger is one git commit, made with round-trip YAML edits.
 
-Typical use (see :mod:`reformctl.store.commit` for the guarantees)::
+Typical use (see :mod:`reformctl.store.commit` for the guarantees; :mod:`.tx` the transaction, :mod:`.files` the
+atomic writes and the lock, :mod:`.message` the commit message)::
 
     from reformctl.store import Action, Store
 
@@ -14,20 +15,10 @@ Typical use (see :mod:`reformctl.store.commit` for the guarantees)::
 """
 
 from ..errors import BadRequest, NothingToDo, StoreError
-from .commit import (
-    Action,
-    Result,
-    Store,
-    Tx,
-    atomic_write,
-    write_files,
-    build_message,
-    clean_line,
-    kind_of_path,
-    parse_author,
-    unfinished_write,
-    validate_text,
-)
+from .commit import Store
+from .files import atomic_write, unfinished_write, write_files
+from .message import Action, Result, build_message, clean_line, parse_author
+from .tx import Tx, kind_of_path, validate_text
 from .git import Git, GitError
 from .yamledit import Doc, append_entry, date_value, dump_data, flow_map, load_doc, new_doc, set_key, to_commented
 from .ids import next_id

@@ -100,12 +100,12 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, Sequence[str], Seque
 def file_mode(path: Path) -> int:
     """The mode a written file gets: that of the file it replaces, else what the user's umask gives a new file
     (the temporary file it is written through is private, 0600, which is no mode for a report to share)."""
-    from ..store.commit import _umask
+    from ..store.files import current_umask
 
     try:
         return path.stat().st_mode & 0o7777
     except OSError:
-        return 0o666 & ~_umask()
+        return 0o666 & ~current_umask()
 
 
 def _sheet_name(name: str) -> str:
