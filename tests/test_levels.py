@@ -363,7 +363,7 @@ def test_hostile_member_sources_are_refused(cli, tmp_path, two_districts, entry)
 
 
 def test_git_refuses_the_ext_transport_even_past_the_checks(tmp_path):
-    from reformctl.store.members import MemberError, _ensure_store, _git
+    from reformctl.store.member_store import MemberError, _ensure_store, _git
 
     store = tmp_path / "store"
     _ensure_store(store)

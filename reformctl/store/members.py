@@ -14,308 +14,25 @@ checked out: its ledger is read from git objects (``ls-tree`` and ``cat-file --b
 
 A member's ledger is read through the same loader and checks as a working tree's (:mod:`reformctl.load.blobs`)
 and remembered per commit: an unchanged member costs one ``rev-parse`` on the next run.
+
+The git side (where the stores live, running git on them, fetching, reading blobs, bundles) is in
+:mod:`reformctl.store.member_store`; here are reading a member, remembering what it gave, and the roll-up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import re
-from subprocess import CompletedProcess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..i18n.diagnostics import render
-from ..load import ENV_MAX_BYTES, LoadResult, max_bytes
+from ..load import LoadResult, max_bytes
 from ..load import cache as _cache
-from ..load.blobs import Blob, is_ledger_file, load_blobs, locate_blobs, rebuild
+from ..load.blobs import load_blobs, locate_blobs, rebuild
 from ..model import Diagnostic, Ledger, Severity
-from .git import run_isolated
 from ..rules.levels import MemberIndex, MemberView, member_path, source_problems
-
-MEMBER_REF = "refs/reformctl/member"
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
-ALLOWED_PROTOCOLS = "file:git:http:https:ssh"
-READ_FORMAT = 1  # bump when what is remembered per commit changes shape
-
-
-class MemberError(Exception):
-    """A member could not be fetched or read; ``message`` says why (git's own words where git failed)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-# ---------------------------------------------------------------- running git on a member's store
-def _env() -> dict:
-    env = dict(os.environ)
-    env["LC_ALL"] = "C"
-    env["GIT_TERMINAL_PROMPT"] = "0"
-    env["GIT_ALLOW_PROTOCOL"] = ALLOWED_PROTOCOLS
-    env["GIT_LITERAL_PATHSPECS"] = "1"
-    env["GIT_NO_REPLACE_OBJECTS"] = "1"
-    env["GIT_CONFIG_NOSYSTEM"] = "1"
-    for var in (
-        "GIT_DIR",
-        "GIT_WORK_TREE",
-        "GIT_INDEX_FILE",
-        "GIT_OBJECT_DIRECTORY",
-        "GIT_NAMESPACE",
-        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-        "GIT_CEILING_DIRECTORIES",
-        "GIT_EXEC_PATH",
-    ):
-        env.pop(var, None)
-    return env
-
-
-_SAFE = (
-    "-c",
-    "protocol.ext.allow=never",
-    "-c",
-    "protocol.fd.allow=never",
-    "-c",
-    "core.hooksPath=/dev/null",
-    "-c",
-    "core.fsmonitor=false",
-    "-c",
-    "submodule.recurse=false",
-    "-c",
-    "fetch.recurseSubmodules=false",
-    "-c",
-    "core.quotepath=off",
-)
-
-
-def _git(store: Path, *args: str, input: Optional[bytes] = None, check: bool = True) -> CompletedProcess:
-    proc = run_isolated([*_SAFE, "--git-dir", str(store), *args], _env(), cwd=store, input=input)
-    if check and proc.returncode != 0:
-        raise MemberError(_git_message(proc))
-    return proc
-
-
-def _git_message(proc: CompletedProcess) -> str:
-    text = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
-    lines = [x for x in text.splitlines() if x.strip()]
-    return " / ".join(lines[-3:]) if lines else f"git exited with {proc.returncode}"
-
-
-# ---------------------------------------------------------------- where
-def store_root(root: Path) -> Path:
-    """The folder holding the members' stores of the ledger at ``root``."""
-    root = root.resolve()
-    gd = _cache.git_dir_of(root)
-    if gd is not None:
-        return gd / "reformctl" / "members"
-    return root / _cache.LOCAL_DIR / "members"
-
-
-def store_of(root: Path, member) -> Path:
-    """The bare repository holding ``member``'s fetched branch (one per unit, repository and branch)."""
-    key = "\0".join((member.unit, member.repo, member.branch or ""))
-    return store_root(root) / hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-
-
-def resolve_repo(root: Path, repo: str) -> str:
-    """What to hand git for a member's ``repo``: a URL as written; a local path resolved against the ledger
-    folder, then up to the repository holding it (``repo: .`` is the upper ledger's own repository)."""
-    if "://" in repo or (re.match(r"^[^/]+:", repo) and not (root / repo).exists()):  # a URL, or host:path
-        return repo
-    p = Path(repo).expanduser()
-    if not p.is_absolute():
-        p = root / p
-    p = p.resolve()
-    if (p / "HEAD").is_file() and (p / "objects").is_dir():  # a bare repository
-        return str(p)
-    for folder in (p, *p.parents):
-        if (folder / ".git").exists():
-            return str(folder)
-    return str(p)
-
-
-def _ensure_store(store: Path) -> None:
-    if (store / "HEAD").is_file():
-        return
-    store.mkdir(parents=True, exist_ok=True)
-    local = store.parent.parent
-    if local.name == _cache.LOCAL_DIR and not (local / ".gitignore").exists():
-        (local / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n", encoding="utf-8")
-    proc = run_isolated([*_SAFE, "init", "--bare", "--quiet", "--template=", str(store)], _env())
-    if proc.returncode != 0:
-        raise MemberError(_git_message(proc))
-
-
-# ---------------------------------------------------------------- fetching
-@dataclass
-class Fetched:
-    """The outcome of fetching one member: its commit and date, or why it failed."""
-
-    unit: str
-    commit: Optional[str] = None
-    date: Optional[dt.datetime] = None
-    previous: Optional[str] = None
-    items: Optional[int] = None
-    error: Optional[str] = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
-    """Fetch ``member``'s branch (or the branch of ``bundle``, a ``git bundle`` file) into its store."""
-    problems = source_problems(member.repo, member.branch, member.path)
-    if problems:
-        return Fetched(member.unit, error="; ".join(render(key, values, "en") for _f, key, values in problems))
-    store = store_of(root, member)
-    try:
-        _ensure_store(store)
-        previous = current_commit(store)
-        if bundle is not None:
-            source = str(Path(bundle).resolve())
-            src = _bundle_ref(store, source, member.branch)
-        else:
-            source = resolve_repo(root, member.repo)
-            src = f"refs/heads/{member.branch}" if member.branch else "HEAD"
-        _git(
-            store,
-            "fetch",
-            "--quiet",
-            "--no-tags",
-            "--no-write-fetch-head",
-            "--no-recurse-submodules",
-            "--force",
-            "--end-of-options",
-            source,
-            f"+{src}:{MEMBER_REF}",
-        )
-        commit, when = commit_info(store)
-        if commit is None:
-            raise MemberError("the fetched ref is not a commit")
-        items = _count_items(store, commit, member_path(member.path))
-        return Fetched(member.unit, commit, when, previous, items)
-    except MemberError as exc:
-        return Fetched(member.unit, error=exc.message)
-    except OSError as exc:
-        return Fetched(member.unit, error=f"cannot write the member's store {store}: {exc.strerror or exc}")
-
-
-def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:
-    """The ref of ``bundle`` to take: the member's ``branch`` when given, else the bundle's only branch."""
-    if not Path(bundle).is_file():
-        raise MemberError(f"no bundle file {bundle}")
-    proc = _git(store, "bundle", "list-heads", bundle)
-    refs = []
-    for line in proc.stdout.decode("utf-8", "replace").splitlines():
-        parts = line.split(" ", 1)
-        if len(parts) == 2:
-            refs.append(parts[1].strip())
-    heads = [r for r in refs if r.startswith("refs/heads/")]
-    if branch:
-        want = f"refs/heads/{branch}"
-        if want not in refs:
-            raise MemberError(f"the bundle holds no branch `{branch}` (it holds: {', '.join(refs) or 'nothing'})")
-        return want
-    if len(heads) != 1:
-        raise MemberError(
-            f"the bundle holds {len(heads)} branches ({', '.join(heads) or 'none'}); name the "
-            "member's `branch` in reformctl.yaml"
-        )
-    return heads[0]
-
-
-def current_commit(store: Path) -> Optional[str]:
-    """The member's fetched commit id, or None when it was never fetched."""
-    if not (store / "HEAD").is_file():
-        return None
-    proc = _git(store, "rev-parse", "--verify", "--quiet", f"{MEMBER_REF}^{{commit}}", check=False)
-    out = proc.stdout.decode("ascii", "replace").strip()
-    return out if proc.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", out) else None
-
-
-def commit_info(store: Path) -> tuple[Optional[str], Optional[dt.datetime]]:
-    """The fetched commit id and its committer time (in China Standard Time), in one git call."""
-    if not (store / "HEAD").is_file():
-        return None, None
-    proc = _git(store, "log", "-1", "--format=%H %ct", MEMBER_REF, "--", check=False)
-    parts = proc.stdout.decode("ascii", "replace").split()
-    if proc.returncode != 0 or len(parts) != 2 or not re.fullmatch(r"[0-9a-f]{40,64}", parts[0]):
-        return None, None
-    try:
-        when = dt.datetime.fromtimestamp(int(parts[1]), CST)
-    except (ValueError, OverflowError, OSError):
-        when = None
-    return parts[0], when
-
-
-def _ls_tree(store: Path, commit: str, path: str) -> list[tuple[str, str, str, Optional[int], str]]:
-    """(mode, type, object id, size, path relative to the ledger folder) of every entry under ``path``."""
-    args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]
-    if path:
-        args += ["--", path + "/"]
-    proc = _git(store, *args)
-    out = []
-    prefix = path + "/" if path else ""
-    for entry in proc.stdout.split(b"\0"):
-        if not entry:
-            continue
-        meta, _tab, name_b = entry.partition(b"\t")
-        parts = meta.decode("ascii", "replace").split()
-        if len(parts) < 4:
-            continue
-        name = name_b.decode("utf-8", "surrogateescape")
-        if prefix and not name.startswith(prefix):
-            continue
-        size = int(parts[3]) if parts[3].isdigit() else None
-        out.append((parts[0], parts[1], parts[2], size, name[len(prefix) :]))
-    return out
-
-
-def _count_items(store: Path, commit: str, path: str) -> int:
-    from ..model import KINDS_BY_FOLDER
-
-    n = 0
-    for _mode, _type, _oid, _size, rel in _ls_tree(store, commit, path):
-        folder, sep, name = rel.partition("/")
-        if sep and folder in KINDS_BY_FOLDER and "/" not in name and name.endswith(".yaml"):
-            n += 1
-    return n
-
-
-def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
-    """The ledger files under ``path`` at ``commit``: bytes, or a diagnostic for what cannot be read."""
-    limit = max_bytes()
-    blobs: dict[str, Blob] = {}
-    wanted: list[tuple[str, str]] = []
-    for mode, otype, oid, size, rel in _ls_tree(store, commit, path):
-        if not is_ledger_file(rel):
-            continue
-        if mode == "120000":
-            blobs[rel] = Diagnostic.of(rel, "symlink_outside.member")
-        elif otype != "blob":
-            blobs[rel] = Diagnostic.of(rel, "unreadable_file.member_object", object=otype)
-        elif size is not None and size > limit:
-            blobs[rel] = Diagnostic.of(rel, "file_too_large", size=size, limit=limit, env=ENV_MAX_BYTES)
-        else:
-            wanted.append((rel, oid))
-    if wanted:
-        proc = _git(store, "cat-file", "--batch", input="".join(f"{oid}\n" for _rel, oid in wanted).encode())
-        data = proc.stdout
-        pos = 0
-        for rel, _oid in wanted:
-            nl = data.index(b"\n", pos)
-            header = data[pos:nl].decode("ascii", "replace").split()
-            pos = nl + 1
-            if len(header) != 3 or header[1] != "blob":
-                blobs[rel] = Diagnostic.of(rel, "unreadable_file.from_git")
-                continue
-            size = int(header[2])
-            blobs[rel] = data[pos : pos + size]
-            pos += size + 1
-    return blobs
+from .member_store import READ_FORMAT, MemberError, commit_info, fetch_member, read_blobs, store_of, write_bundle
 
 
 # ---------------------------------------------------------------- reading a member
@@ -486,26 +203,6 @@ def member_views(
     return views, reads
 
 
-# ---------------------------------------------------------------- the member's side: bundles
-def write_bundle(ledger_root: Path, out: Path, branch: Optional[str] = None) -> tuple[str, str]:
-    """Write a git bundle of the branch holding the ledger at ``ledger_root`` (its current branch, or
-    ``branch``) to ``out``. Returns (branch, commit id)."""
-    from .git import Git, GitError
-
-    g = Git(ledger_root)
-    try:
-        if branch is None:
-            branch = g.out("symbolic-ref", "--quiet", "--short", "HEAD")
-        if source_problems(".", branch, None):
-            raise MemberError(f"`{branch}` is not a plain branch name")
-        commit = g.out("rev-parse", "--verify", "--end-of-options", f"refs/heads/{branch}^{{commit}}")
-        target = Path(out).resolve()
-        g.run("bundle", "create", "--quiet", str(target), f"refs/heads/{branch}")
-    except GitError as exc:
-        raise MemberError(exc.message or "git failed") from None
-    return branch, commit
-
-
 # ---------------------------------------------------------------- the roll-up
 @dataclass
 class RollUp:
@@ -626,3 +323,17 @@ def member_diagnostics(
                 diags = sorted(diags + locate_blobs(blobs, extra), key=Diagnostic.sort_key)
         out.append((v.unit, v.commit, diags))
     return out
+
+
+__all__ = [
+    "MemberError",
+    "MemberRead",
+    "RollUp",
+    "fetch_member",
+    "member_diagnostics",
+    "member_views",
+    "read_member",
+    "roll_up",
+    "tag",
+    "write_bundle",
+]
