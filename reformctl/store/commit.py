@@ -42,7 +42,8 @@ from .files import (
     pause_point,
     write_files,
 )
-from .message import Action, Result, build_message, clean_line, parse_author
+from .hooks import commit_hooks, hook_path
+from .message import Action, Result, build_message, parse_author
 from .tx import Tx, diagnostic_line, unified_diff
 
 ZERO = "0" * 40
@@ -136,7 +137,7 @@ class Store:
                     warnings = recovered + warnings + self._update_user_index(blobs)
                     if self._reworded is not None:  # by the commit-msg hook: the commit was made again
                         commit, message = self._reworded
-                    if self.verify and self._hook_path("post-commit") is not None:
+                    if self.verify and hook_path(self.git, self.top, "post-commit") is not None:
                         self.git.run("hook", "run", "--ignore-missing", "post-commit", check=False)
                     with contextlib.suppress(OSError):
                         self._journal_path().unlink()
@@ -277,67 +278,12 @@ class Store:
                 ) from None
             raise
 
-    def _hook_path(self, name: str) -> Optional[Path]:
-        """The repository's hook ``name`` when there is one that git would run (core.hooksPath honoured)."""
-        p = self.git.run("config", "--path", "core.hooksPath", check=False)
-        folder = p.stdout.decode("utf-8", "replace").strip() if p.returncode == 0 else ""
-        base = (self.top / folder) if folder else self.git.git_path("hooks")
-        hook = Path(base) / name
-        return hook if hook.is_file() and os.access(hook, os.X_OK) else None
-
     def _run_hooks(self, commit: str, old: Optional[str], journal: Path) -> str:
-        """Run the pre-commit hook (on an index holding the new tree, the files already written) and the
-        commit-msg hook, as `git commit` does; a hook that fails refuses the write (the caller puts the files
-        back). A commit-msg hook may reword the message: the commit is made again with it. Returns the commit."""
-        if self._hook_path("pre-commit") is None and self._hook_path("commit-msg") is None:
-            return commit
-        env = dict(self._commit_env())
-        if self._hook_path("pre-commit") is not None:
-            fd, index = tempfile.mkstemp(prefix="reformctl-hook-index-", dir=self.git.common_dir())
-            os.close(fd)
-            os.unlink(index)
-            try:
-                self.git.run("read-tree", commit, env={"GIT_INDEX_FILE": index})
-                self._hook("pre-commit", [], dict(env, GIT_INDEX_FILE=index))
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(index)
-        if self._hook_path("commit-msg") is not None:
-            msg_file = self.git.git_path("COMMIT_EDITMSG")
-            message = self.git.out("log", "-1", "--format=%B", commit) + "\n"
-            msg_file.write_text(message, encoding="utf-8")
-            self._hook("commit-msg", [str(msg_file)], env)
-            reworded = msg_file.read_text(encoding="utf-8", errors="replace")
-            if reworded != message:
-                if not reworded.strip():
-                    raise StoreError(Said("hook_empty_message"))
-                tree = self.git.out("rev-parse", f"{commit}^{{tree}}")
-                commit = self.git.out(
-                    "commit-tree", tree, *(["-p", old] if old else []), "-F", "-", input=reworded, env=env
-                )
-                j = json.loads(journal.read_text(encoding="utf-8"))
-                j["new"] = commit
-                atomic_write(journal, json.dumps(j).encode("utf-8"))
-                self._reworded = (commit, reworded)
+        """The pre-commit and commit-msg hooks (:func:`reformctl.store.hooks.commit_hooks`); the commit."""
+        commit, reworded = commit_hooks(self.git, self.top, commit, old, journal, self._commit_env)
+        if reworded is not None:
+            self._reworded = reworded
         return commit
-
-    def _hook(self, name: str, args: list[str], env: dict) -> None:
-        p = self.git.run(
-            "-C",
-            str(self.top),
-            "hook",
-            "run",
-            "--ignore-missing",
-            name,
-            *(["--", *args] if args else []),
-            env=env,
-            check=False,
-        )
-        if p.returncode != 0:
-            said = (p.stderr + p.stdout).decode("utf-8", "replace").strip().splitlines()
-            raise StoreError(
-                Said("hook_failed", hook=name, code=p.returncode), [clean_line(x, 300) for x in said[-20:]]
-            )
 
     def _journal_path(self) -> Path:
         return self.git.git_path(JOURNAL_NAME)

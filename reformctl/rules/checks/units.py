@@ -129,6 +129,13 @@ def _types(c: _Ctx, ids) -> set:
 
 def _reporting_lines(c: _Ctx) -> None:
     """Who each report goes to: art. 12 (evaluations), art. 13 (inspections, R14 notices, R15 quarterly reports)."""
+    _quarterly_reports(c)
+    _event_reports(c)
+    _notice_reports(c)
+
+
+def _quarterly_reports(c: _Ctx) -> None:
+    """R15: a special group reports to the leading group, a lead unit to its special group (copy to the office)."""
     L = c.ledger
     for rid, r in L.reports.items():
         unit = L.units.get(r.unit)
@@ -162,6 +169,11 @@ def _reporting_lines(c: _Ctx) -> None:
                     "to" if r.to else "unit",
                     severity=W,
                 )
+
+
+def _event_reports(c: _Ctx) -> None:
+    """Art. 12 and 13: evaluations and ledger inspections are reported to the leading group (and upward)."""
+    L = c.ledger
     for eid, e in L.events.items():
         types = _types(c, e.report_to)
         where = "report_to" if e.report_to else "kind"
@@ -196,7 +208,11 @@ def _reporting_lines(c: _Ctx) -> None:
                 where,
                 severity=W,
             )
-    for nid, n in L.notices.items():
+
+
+def _notice_reports(c: _Ctx) -> None:
+    """R14: once a notice's rectification is followed up, the analysis goes to the leading group."""
+    for nid, n in c.ledger.notices.items():
         followed = any(p.rectified is not None or any(r.done is not None for r in p.reviews) for p in n.problems)
         if followed and UnitType.leading_group not in _types(c, n.report_to):
             c.emit(
