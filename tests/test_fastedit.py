@@ -345,7 +345,7 @@ def plain_value(rng: random.Random, depth: int = 0):
 
 @pytest.mark.parametrize("seed", range(3))
 def test_new_document_rendering_equals_ruamel(seed):
-    from reformctl.store.fastedit import render_new
+    from reformctl.store.fastnew import render_new
     from reformctl.store.yamledit import dump_data, flow_map, new_doc
 
     rng = random.Random(1000 + seed)

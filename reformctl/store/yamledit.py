@@ -54,7 +54,7 @@ class Doc:
         """The document as text. Lines ruamel would write differently although unchanged (``~`` for null,
         odd spacing) are taken from the original, so the diff holds only the edited lines."""
         if self.original is None and os.environ.get("REFORMCTL_NO_QUICK_EDIT") != "1":
-            from .fastedit import render_new
+            from .fastnew import render_new
 
             quick = render_new(self.data, self.layout)  # the same bytes, when it can tell
             if quick is not None:
