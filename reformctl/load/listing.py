@@ -95,13 +95,7 @@ def item_file(kind: Kind, name: str, diags: list[Diagnostic]) -> bool:
         other_file(kind, name, diags)
         return False
     if kind.key == "id" and not ID_RE.match(name[:-5]):
-        diags.append(
-            Diagnostic(
-                f"{kind.folder}/{name}",
-                "bad_file_name",
-                f"file name `{name}` is not a valid id (1-64 of A-Za-z0-9._-, starting with a letter or digit)",
-            )
-        )
+        diags.append(Diagnostic.of(f"{kind.folder}/{name}", "bad_file_name", name=name))
         return False
     return True
 

@@ -212,7 +212,7 @@ def settings_result(data: Any, diags: list[Diagnostic]) -> tuple[Optional["Setti
     if diags:
         return None, diags
     if not isinstance(data, dict):
-        return None, [Diagnostic(rel, "not_a_mapping", "reformctl.yaml holds one mapping (name, level, start, rules)")]
+        return None, [Diagnostic.of(rel, "not_a_mapping.settings")]
     try:
         return Settings.model_validate(data), []
     except ValidationError as exc:
