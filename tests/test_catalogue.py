@@ -16,6 +16,16 @@ For the rules of a change (`check --base`): ``base_files`` are written and commi
 with the minimal ledger and them), then ``files`` are written and ``delete`` (a list of paths) removed, and
 `check` runs with ``args`` (e.g. ``[--base, HEAD]``).
 
+For the codes of `check --members`, ``members`` declares the ledgers of the level below, each a git repository
+made in the test next to the ledger (its folder named in the ledger's reformctl.yaml, e.g. ``repo: ../wuhou``):
+
+    members:
+      wuhou:                # the folder; a minimal ledger with these files added, committed on branch main
+        files: {tasks/T-1.yaml: ...}
+        fetch: false        # optional: never fetched (default: `reformctl fetch` brings every member first)
+    damage_stores: true     # optional: after the fetch, the members' stores lose their tree objects
+    args: [--members]
+
 The test runs `reformctl check` in text, json and github formats and finds the code at that file and line
 in each; the exit code is 1 for an error and 0 for a warning alone.
 """
@@ -52,8 +62,44 @@ def test_docs_errors_md_is_generated_from_catalogue(cli):
     )
 
 
-def build_case(code: str, make_ledger, monkeypatch) -> tuple:
-    """The ledger of ``code``'s reproducer, built: (its root, the arguments `check` runs with, the case)."""
+def _make_members(root, case: dict, cli) -> None:
+    """The member ledgers a reproducer declares: each a git repository next to ``root``, fetched unless told
+    not to; ``damage_stores`` then deletes the tree objects of every member's store (a damaged copy)."""
+    from conftest import MINIMAL_SETTINGS, MINIMAL_UNITS, git
+
+    members = case.get("members") or {}
+    for folder, spec in members.items():
+        repo = root.parent / folder
+        repo.mkdir()
+        write_files(
+            repo, {"reformctl.yaml": MINIMAL_SETTINGS, "units.yaml": MINIMAL_UNITS, **(spec.get("files") or {})}
+        )
+        git(repo, "init", "-q", "-b", "main")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-qm", "member ledger")
+    wanted = [folder for folder, spec in members.items() if spec.get("fetch", True)]
+    if wanted:
+        units = {
+            m["repo"].rstrip("/").rsplit("/", 1)[-1]: m["unit"]
+            for m in yaml.safe_load((root / "reformctl.yaml").read_text(encoding="utf-8"))["members"]
+        }
+        r = cli("fetch", "--ledger", root, *(units[f] for f in wanted))
+        assert r.exit_code == 0, r
+    if case.get("damage_stores"):
+        stores = [p.parent for p in root.glob(".reformctl-cache/members/*/HEAD")]
+        stores += [p.parent for p in root.glob(".git/reformctl/members/*/HEAD")]
+        assert stores
+        for store in stores:
+            out = git(store, "cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(objecttype)")
+            trees = [line.split()[0] for line in out.splitlines() if line.endswith(" tree")]
+            assert trees and not list(store.glob("objects/pack/*.pack")), "expected loose objects only"
+            for oid in trees:
+                (store / "objects" / oid[:2] / oid[2:]).unlink()
+
+
+def build_case(code: str, make_ledger, monkeypatch, cli=None) -> tuple:
+    """The ledger of ``code``'s reproducer, built: (its root, the arguments `check` runs with, the case). With
+    ``cli``, the member ledgers it declares are made (and fetched) too."""
     case = _load(code)
     root = make_ledger()
     if case.get("base_files"):
@@ -76,12 +122,14 @@ def build_case(code: str, make_ledger, monkeypatch) -> tuple:
         os.symlink(target, root / rel)
     for k, v in (case.get("env") or {}).items():
         monkeypatch.setenv(k, str(v))
+    if cli is not None:
+        _make_members(root, case, cli)
     return root, args, case
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
 def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
-    root, args, case = build_case(code, make_ledger, monkeypatch)
+    root, args, case = build_case(code, make_ledger, monkeypatch, cli)
     exp = case["expect"]
     want_exit = 1 if exp["severity"] == "error" else 0
 

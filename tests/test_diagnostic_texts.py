@@ -19,7 +19,7 @@ from reformctl.i18n.diagnostics import TEXTS, placeholders, render
 from test_catalogue import build_case
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-# codes of `check --members` only (about members, not this ledger's files): no catalogue entry, no reproducer
+# codes of `check --members` only (about the members as fetched): their reproducers declare member ledgers
 MEMBER_CODES = {"member_not_fetched", "member_unreadable", "unknown_upper"}
 KEY = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)?")
 
@@ -166,16 +166,22 @@ def test_pending_codes_are_codes():
     assert set(CATALOGUE) >= PENDING
 
 
-def _run(code, make_ledger, monkeypatch):
-    root, args, _case = build_case(code, make_ledger, monkeypatch)
+def _run(code, make_ledger, monkeypatch, cli=None):
+    root, args, case = build_case(code, make_ledger, monkeypatch, cli)
+    if case.get("members"):
+        from reformctl.load import load_ledger
+        from reformctl.store.members import member_diagnostics
+
+        upper = load_ledger(root, cache=False).ledger
+        return [d for _u, _c, ds, _m in member_diagnostics(root, upper, cache=False) for d in ds]
     base = args[args.index("--base") + 1] if "--base" in args else None
     as_of = dt.date.fromisoformat(args[args.index("--as-of") + 1]) if "--as-of" in args else None
     return api.check(root, cache=False, base=base, ratchet="--ratchet" in args, as_of=as_of).diagnostics
 
 
 @pytest.mark.parametrize("code", sorted(set(CATALOGUE) - PENDING))
-def test_the_reproducer_of_a_code_gives_templated_diagnostics(code, make_ledger, monkeypatch):
-    diags = [d for d in _run(code, make_ledger, monkeypatch) if d.code == code]
+def test_the_reproducer_of_a_code_gives_templated_diagnostics(code, make_ledger, monkeypatch, cli):
+    diags = [d for d in _run(code, make_ledger, monkeypatch, cli) if d.code == code]
     assert diags, code
     for d in diags:
         assert d.key in TEXTS, (code, d.message)

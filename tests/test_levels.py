@@ -652,3 +652,26 @@ def test_check_members_speaks_chinese(cli, tmp_path):
     assert r.exit_code == 2 and "不是 reformctl.yaml 中 members 的单位" in r.stderr
     r = cli("status", "--members", "--ledger", city, "--lang", "zh", "--as-of", "2016-12-31", "--rule", "member_stale")
     assert "从未获取" in r.stdout and "下级" in r.stdout
+
+
+def test_check_members_a_damaged_store_is_member_unreadable_on_its_entry(cli, tmp_path, two_districts):
+    """A member whose fetched commit can no longer be read (its copy lost objects): an error on its entry in this
+    ledger's reformctl.yaml, shown as this ledger's file, carrying the member and its commit; never a crash."""
+    wuhou, _j = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    commit = git(wuhou, "rev-parse", "HEAD").strip()
+    (store,) = [p.parent for p in (city / ".git" / "reformctl" / "members").glob("*/HEAD")]
+    tree = git(store, "rev-parse", "refs/reformctl/member^{tree}").strip()
+    (store / "objects" / tree[:2] / tree[2:]).unlink()
+    r = cli("check", "--members", "--ledger", city, "-f", "json")
+    assert r.exit_code == 1, r
+    (d,) = [x for x in json.loads(r.stdout) if x["code"] == "member_unreadable"]
+    assert (d["file"], d["line"], d["member"], d["commit"]) == ("reformctl.yaml", 5, "武侯区委", commit)
+    r = cli("check", "--members", "--ledger", city, cwd=city)
+    assert r.exit_code == 1
+    line = next(x for x in r.stdout.splitlines() if "member_unreadable" in x)
+    assert line.startswith("reformctl.yaml:5:") and commit[:12] in line, line
+    r = cli("status", "--members", "--ledger", city, "-f", "json")  # as of today: the commit's own day
+    assert r.exit_code == 0, r
+    assert [f["rule"] for f in json.loads(r.stdout) if f["member"] == "武侯区委"] == ["member_invalid"]

@@ -187,19 +187,20 @@ def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str],
 
     report = api.check(root, cache=cache)
     res = load_ledger(root, cache=cache)
-    groups: list[tuple[Optional[str], Optional[str], list[Diagnostic]]] = []
+    # (member unit, its commit, diagnostics, about this ledger's own files)
+    groups: list[tuple[Optional[str], Optional[str], list[Diagnostic], bool]] = []
     if not only:
-        groups.append((None, None, report.diagnostics))
+        groups.append((None, None, report.diagnostics, True))
     if res.ledger.settings is not None:
         pick_members(res.ledger.settings, only, language)
         groups.extend(member_diagnostics(root, res.ledger, only, cache))
-    # a member never fetched is a warning on its entry in this ledger's reformctl.yaml: give it its line
-    groups = [(u, c, locate(root, ds) if c is None else ds) for u, c, ds in groups]
+    # a member never fetched (or unreadable) is reported on its entry in this ledger's reformctl.yaml: its line
+    groups = [(u, c, locate(root, ds) if mine else ds, mine) for u, c, ds, mine in groups]
     out = sys.stdout
     show = display_path(root)
 
-    def shown(unit: Optional[str], commit: Optional[str]):
-        if unit is None or commit is None:
+    def shown(unit: Optional[str], commit: Optional[str], mine: bool = False):
+        if unit is None or commit is None or mine:
             return show
         return lambda f: f"{unit}@{commit[:12]}:{f}"
 
@@ -207,7 +208,7 @@ def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str],
         from ..views.jsonfast import dump_array
 
         rows = []
-        for unit, commit, diags in groups:
+        for unit, commit, diags, _mine in groups:
             for d in diags:
                 row = d.as_dict()
                 row.update({"member": unit, "commit": commit})
@@ -215,25 +216,25 @@ def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str],
         dump_array(rows, out)
         out.write("\n")
     elif fmt in (CheckFormat.github, CheckFormat.markdown, CheckFormat.text):
-        for unit, commit, diags in groups:
+        for unit, commit, diags, mine in groups:
             if fmt is CheckFormat.markdown:
-                render_markdown(diags, out, shown(unit, commit), language)
+                render_markdown(diags, out, shown(unit, commit, mine), language)
             elif fmt is CheckFormat.github:
-                render_github(diags, out, shown(unit, commit))
+                render_github(diags, out, shown(unit, commit, mine))
             else:
-                render_text(diags, out, shown(unit, commit), language)
+                render_text(diags, out, shown(unit, commit, mine), language)
     else:
         from ..views.diagnostics import render_gitlab, render_sarif
 
-        flat = [replace(d, file=shown(u, c)(d.file)) for u, c, ds in groups for d in ds]
+        flat = [replace(d, file=shown(u, c, mine)(d.file)) for u, c, ds, mine in groups for d in ds]
         if fmt is CheckFormat.gitlab:
             render_gitlab(flat, out, lambda f: f)
         else:
             from .. import __version__
 
             render_sarif(flat, out, lambda f: f, __version__)
-    errors = sum(d.severity is Severity.error for _u, _c, ds in groups for d in ds)
-    warnings = sum(d.severity is Severity.warning for _u, _c, ds in groups for d in ds)
+    errors = sum(d.severity is Severity.error for _u, _c, ds, _m in groups for d in ds)
+    warnings = sum(d.severity is Severity.warning for _u, _c, ds, _m in groups for d in ds)
     if fmt in (CheckFormat.text, CheckFormat.github):
         n = len(groups) - (0 if only else 1)
         if language == "zh":

@@ -448,6 +448,26 @@ CATALOGUE: dict[str, Entry] = {
         "方案 dock 列出的单位不是下级台账",
         "Add the unit to `members:` in reformctl.yaml, or remove it from `dock`.",
     ),
+    # ---- `check --members`: the members as fetched (on this ledger's `members:` entry, or on the member's file)
+    "member_not_fetched": Entry(
+        W,
+        "a member was never fetched",
+        "下级台账从未获取",
+        "Run `reformctl fetch` (or `reformctl fetch --bundle FILE --member UNIT`); until then nothing of it is read.",
+    ),
+    "member_unreadable": Entry(
+        E,
+        "a member's fetched commit cannot be read",
+        "下级台账的已获取提交无法读取",
+        "Fetch it again (`reformctl fetch UNIT`). If it still cannot be read, its copy is damaged: delete the "
+        "members' stores (`.git/reformctl/members`, or `.reformctl-cache/members` outside git) and fetch again.",
+    ),
+    "unknown_upper": Entry(
+        W,
+        "a member's `upper` or `docks` names an id the ledger above does not have",
+        "下级台账的 upper 或 docks 引用了上级台账没有的编号",
+        "On the member's side, correct the id to the upper task (`upper`) or plan (`docks`) it carries out.",
+    ),
     # ---- the change since --base REF (pull requests)
     "item_deleted": Entry(
         E,
@@ -598,6 +618,9 @@ FIX_ZH: dict[str, str] = {
     "duplicate_member": "reformctl.yaml 的 members 中每个下级单位只保留一条。",
     "member_unsafe": "填写普通的地址或路径(不以 `-` 开头,不用 `ext::` 等 `<名称>::` 传输方式)、普通分支名和相对目录。",
     "dock_not_member": "把该单位加入 reformctl.yaml 的 `members:`,或从 `dock` 中删除。",
+    "member_not_fetched": "运行 `reformctl fetch`(或 `reformctl fetch --bundle 文件 --member 单位`);获取之前不会读取该下级台账。",
+    "member_unreadable": "重新获取(`reformctl fetch 单位`)。仍无法读取说明本地副本已损坏:删除下级台账存储(`.git/reformctl/members`,不在 git 中时为 `.reformctl-cache/members`)后再获取。",
+    "unknown_upper": "由下级单位改正编号,使 `upper` 指向其承办的上级任务、`docks` 指向其对接的上级方案。",
 }
 
 

@@ -402,7 +402,7 @@ def translate(code: str, message: str) -> Optional[str]:
     return None
 
 
-# codes only `check --members` reports (about members, not about this ledger's files): no catalogue entry
+# codes only `check --members` reports (about the members as fetched): their messages name the member
 MEMBER_PATTERNS: dict[str, list[tuple[re.Pattern, str]]] = {
     "member_not_fetched": [
         _p(

@@ -283,16 +283,17 @@ def roll_up(
 
 def member_diagnostics(
     root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None
-) -> list[tuple[str, Optional[str], list[Diagnostic]]]:
-    """`check --members`: (unit, fetched commit, diagnostics) of each member. A member's own diagnostics are
-    about its files at that commit (with lines); one never fetched is a warning, one whose store cannot be read
-    an error, both on its entry in this ledger's reformctl.yaml (commit None, lines to resolve there)."""
+) -> list[tuple[str, Optional[str], list[Diagnostic], bool]]:
+    """`check --members`: (unit, fetched commit, diagnostics, about this ledger's file) of each member. A
+    member's own diagnostics are about its files at that commit (with lines); one never fetched is a warning,
+    one whose fetched commit cannot be read an error, both on its entry in this ledger's reformctl.yaml (the
+    last item True: their lines are to be resolved there, and they are shown as this ledger's)."""
     from ..rules.levels import reference_warnings
 
     views, reads = member_views(root, upper, only, cache)
     members = upper.settings.members if upper.settings else []
     index = {m.unit: i for i, m in enumerate(members)}
-    out: list[tuple[str, Optional[str], list[Diagnostic]]] = []
+    out: list[tuple[str, Optional[str], list[Diagnostic], bool]] = []
     for v in views:
         where = ("members", index.get(v.unit, 0), "unit")
         if v.commit is None:
@@ -302,17 +303,14 @@ def member_diagnostics(
                 d = Diagnostic.of("reformctl.yaml", "member_unreadable", path=where, unit=v.unit, error=v.error)
             else:
                 d = Diagnostic.of("reformctl.yaml", "member_not_fetched", Severity.warning, path=where, unit=v.unit)
-            out.append((v.unit, None, [d]))
+            out.append((v.unit, None, [d], True))
             continue
         read = reads.get(v.unit)
         if read is None:
-            out.append(
-                (
-                    v.unit,
-                    v.commit,
-                    [Diagnostic.of("", "member_unreadable.at", unit=v.unit, commit=v.commit[:12], error=v.error)],
-                )
+            d = Diagnostic.of(
+                "reformctl.yaml", "member_unreadable.at", path=where, unit=v.unit, commit=v.commit[:12], error=v.error
             )
+            out.append((v.unit, v.commit, [d], True))
             continue
         diags = list(read.diagnostics)
         if v.ledger is not None:
@@ -321,7 +319,7 @@ def member_diagnostics(
                 m = members[index[v.unit]]
                 blobs = read_blobs(store_of(root, m), v.commit, member_path(m.path))
                 diags = sorted(diags + locate_blobs(blobs, extra), key=Diagnostic.sort_key)
-        out.append((v.unit, v.commit, diags))
+        out.append((v.unit, v.commit, diags, False))
     return out
 
 
