@@ -675,3 +675,87 @@ def test_check_members_a_damaged_store_is_member_unreadable_on_its_entry(cli, tm
     r = cli("status", "--members", "--ledger", city, "-f", "json")  # as of today: the commit's own day
     assert r.exit_code == 0, r
     assert [f["rule"] for f in json.loads(r.stdout) if f["member"] == "武侯区委"] == ["member_invalid"]
+
+
+def _upper_office(cli, tmp_path) -> tuple[Path, Path]:
+    """A city ledger made by `init --upper`, with two district members (one unreachable), committed."""
+    wuhou = make_district(tmp_path, "wuhou", "武侯区台账")
+    led = tmp_path / "city"
+    spec = "reformctl @ git+https://example.org/r.git@v1"
+    assert cli("init", led, "--start", "2016-07-01", "--upper", "--install-spec", spec).exit_code == 0
+    with (led / "units.yaml").open("a", encoding="utf-8") as f:
+        f.write("- {id: 武侯区委, name: 武侯区委, type: party_committee}\n")
+        f.write("- {id: 锦江区委, name: 锦江区委, type: party_committee}\n")
+    with (led / "reformctl.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"members:\n  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: ../nowhere}}\n")
+    commit_all(led, "members")
+    return led, wuhou
+
+
+def test_init_upper_gitlab_job_runs_the_roll_up(cli, tmp_path):
+    """The GitLab variant of the upper office's scheduled job: valid for GitLab, and its commands, run as the
+    runner would, fetch the members, write the roll-up table and the HTML report it keeps."""
+    import sys
+
+    import yaml
+
+    from test_kit_workflows import gitlab_commands, run
+
+    led, wuhou = _upper_office(cli, tmp_path)
+    ci_path = led / ".gitlab-ci.yml"
+    ci = yaml.safe_load(ci_path.read_text(encoding="utf-8"))
+    job = ci["reformctl-members"]
+    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule" || $CI_PIPELINE_SOURCE == "web"'}]
+    assert job["allow_failure"] == {"exit_codes": [1]} and job["artifacts"]["when"] == "always"
+    assert set(job["artifacts"]["paths"]) == {"reformctl-report.html", "reformctl-members.txt"}
+    assert {"reformctl-check", "reformctl-status"} <= set(ci)  # the ledger's own jobs are still there
+    cmds = gitlab_commands(ci_path)["reformctl-members"]
+    lines = [line.strip() for line, _env in cmds]
+    assert lines == [
+        "reformctl fetch || true",
+        "reformctl status --members > reformctl-members.txt",
+        "reformctl report --html reformctl-report.html --members",
+        "reformctl check --members",
+    ]
+    codes = [run(line, env, {}, led).returncode for line, env in cmds]
+    assert codes == [1, 0, 0, 0], codes  # 锦江区委 cannot be fetched (`|| true` goes on); no errors in 武侯区委
+    table = (led / "reformctl-members.txt").read_text(encoding="utf-8")
+    assert "light  member" in table and "武侯区委" in table
+    assert re.search(r"red +锦江区委 +锦江区委 +member stale", table), table
+    assert '<section id="members">' in (led / "reformctl-report.html").read_text(encoding="utf-8")
+    assert git(led, "status", "--porcelain") == "?? reformctl-members.txt\n?? reformctl-report.html\n"
+    if __import__("importlib").util.find_spec("check_jsonschema"):
+        r = subprocess.run(
+            [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.gitlab-ci", str(ci_path)],
+            capture_output=True,
+            text=True,
+        )
+        assert r.returncode == 0, r.stdout + r.stderr
+    # a member with errors: the job ends with check's exit 1, which GitLab shows as a warning (allow_failure)
+    (wuhou / "tasks/T-1.yaml").write_text("id: [\n", encoding="utf-8")
+    commit_all(wuhou, "broken")
+    codes = [run(line, env, {}, led).returncode for line, env in cmds]
+    assert codes == [1, 0, 0, 1], codes
+    plain = tmp_path / "district"
+    assert cli("init", plain, "--start", "2025-01-01", "--level", "district").exit_code == 0
+    assert "reformctl-members" not in yaml.safe_load((plain / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+
+
+def test_init_upper_github_job_commands_run(cli, tmp_path):
+    """The GitHub job's commands, run as the runner would: the roll-up table lands in the step summary."""
+    import yaml
+
+    from test_kit_workflows import reformctl_lines, run
+
+    led, _wuhou = _upper_office(cli, tmp_path)
+    wf = yaml.safe_load((led / ".github/workflows/reformctl-members.yml").read_text(encoding="utf-8"))
+    summary = tmp_path / "summary.md"
+    codes = []
+    for step in wf["jobs"]["roll-up"]["steps"]:
+        for line in reformctl_lines(step.get("run", "")):
+            r = run(line, {**wf.get("env", {}), **step.get("env", {})}, {"GITHUB_STEP_SUMMARY": str(summary)}, led)
+            codes.append(r.returncode)
+            if "status --members" in line:
+                assert re.search(r"red +锦江区委 +锦江区委 +member stale", r.stdout), r.stdout
+    assert codes == [1, 0, 0, 0], codes
+    assert (led / "reformctl-report.html").is_file()

@@ -79,8 +79,9 @@ def init(
             "--upper",
             help="An office above others (members, see README Levels): also "
             "write .github/workflows/reformctl-members.yml, a scheduled job that fetches the members, puts "
-            "`status --members` in the run's summary and keeps the HTML report as an artifact, and a "
-            "commented `members:` example in reformctl.yaml.",
+            "`status --members` in the run's summary and keeps the HTML report as an artifact, the same job "
+            "(reformctl-members) in .gitlab-ci.yml for scheduled pipelines (the table in the job log and "
+            "kept as an artifact with the report), and a commented `members:` example in reformctl.yaml.",
         ),
     ] = False,
     lang: LangOpt = None,

@@ -236,6 +236,7 @@ def plan(
     }
     if upper:  # an office above others: the scheduled roll-up of its members, and where to list them
         repo[MEMBERS_WORKFLOW] = _fill(_template("github/reformctl-members.yml"), ci)
+        repo[".gitlab-ci.yml"] += _fill(_template("gitlab-ci-members.yml"), ci)  # the same job for GitLab
         ledger[SETTINGS_FILE] = ledger[SETTINGS_FILE].rstrip("\n") + "\n" + MEMBERS_EXAMPLE
     return ledger, repo
 
