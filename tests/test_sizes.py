@@ -32,7 +32,6 @@ LONG_MODULES = {
     "declarations",
     "reformctl/actions/writes.py": NOT_YET,
     "reformctl/actions/exchange.py": NOT_YET,
-    "reformctl/rules/programme.py": NOT_YET,
     "reformctl/views/html.py": NOT_YET,
 }
 

@@ -27,6 +27,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of ``year``."""
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
 def add_days(day: dt.date, days: int) -> dt.date:
     """``day`` plus ``days``, clamped to the representable dates (year 1 to 9999) instead of overflowing."""
     try:
