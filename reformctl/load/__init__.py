@@ -13,7 +13,8 @@ This module holds the public entry points only; the work is done in
 - :mod:`.parse`: parsing bytes or text into plain data (with :mod:`.yamlread`);
 - :mod:`.validation`: validating plain data into records, pydantic's errors as diagnostics, their lines;
 - :mod:`.assembly`: the ledger from the files' records (duplicate ids);
-- :mod:`.orchestrate`: the whole load with the per-file cache (:mod:`.cache`) and the workers (:mod:`.pool`);
+- :mod:`.orchestrate`: the whole load with the per-file cache (:mod:`.cache`, records pickled by
+  :mod:`.pickling`) and the workers (:mod:`.pool`);
 - :mod:`.blobs`: a ledger from file contents (a member's ledger out of git); :mod:`.memo`: remembered answers.
 """
 
