@@ -153,16 +153,16 @@ class Memo:
             return None
         return cls(path.with_suffix(".memo"), ledger_stamp(root))
 
-    def _file(self, key: tuple) -> Path:
+    def _file(self, folder: Path, key: tuple) -> Path:
         tag = hashlib.blake2b(repr(key).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
-        return self.folder / f"{tag}.pickle"
+        return folder / f"{tag}.pickle"
 
     def get(self, key: tuple) -> Any:
         """The answer stored for ``key`` in this very state, or None."""
         if not self.stamp.trusted or self.folder is None:
             return None
         try:
-            data = _cache.unseal(self._file(key).read_bytes())
+            data = _cache.unseal(self._file(self.folder, key).read_bytes())
             if data is None:  # not sealed with this user's key: maybe doctored, never read
                 return None
             blob = _PlainUnpickler(io.BytesIO(data)).load()
@@ -186,12 +186,14 @@ class Memo:
         try:
             data = _cache.seal(pickle.dumps((FORMAT, self.stamp.digest, repr(key), value), protocol=5))
             _cache.make_folder(self.folder)
-            _cache.write_atomically(self._file(key), data)
+            _cache.write_atomically(self._file(self.folder, key), data)
             self._prune()
         except Exception:  # noqa: BLE001 - an optimisation only
             return
 
     def _prune(self) -> None:
+        if self.folder is None:
+            return
         try:
             files = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
         except OSError:

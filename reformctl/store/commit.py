@@ -155,11 +155,11 @@ class Store:
             raise NothingToDo()
         verdict = change_errors(self.root, changes, "HEAD", (old or "")[:7])
         if verdict.new_errors:
-            shown = [diagnostic_line(d) for d in verdict.new_errors[:20]]
+            shown: list[str] = [diagnostic_line(d) for d in verdict.new_errors[:20]]
             if len(verdict.new_errors) > 20:
                 shown.append(Said("and_more_problems", n=len(verdict.new_errors) - 20))
             raise BadRequest(Said("invalid_change", n=len(verdict.new_errors)), shown)
-        warnings = [Said("had_errors", n=verdict.old_errors)] if verdict.old_errors else []
+        warnings: list[str] = [Said("had_errors", n=verdict.old_errors)] if verdict.old_errors else []
         return changes, warnings
 
     def _refuse_dirty(self, changes: dict[str, Optional[str]]) -> None:
@@ -179,8 +179,8 @@ class Store:
     ) -> tuple[str, dict[str, Optional[str]]]:
         blobs: dict[str, Optional[str]] = {}
         lines = []
-        written = [rel for rel, text in changes.items() if text is not None]
-        shas = dict(zip(written, self.git.hash_blobs([changes[rel].encode("utf-8") for rel in written])))
+        written = {rel: text for rel, text in changes.items() if text is not None}
+        shas = dict(zip(written, self.git.hash_blobs([text.encode("utf-8") for text in written.values()])))
         for rel, text in changes.items():
             path = self.repo_path(rel)
             if text is None:
