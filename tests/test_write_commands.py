@@ -56,7 +56,7 @@ def test_new_task_gets_next_free_id_and_prints_it(sample_repo, cli):
     data = load(sample_repo, "tasks/T-2016-037.yaml")
     assert data["id"] == "T-2016-037" and data["status"] == "planned" and data["start"] == "2016-12-01"
     assert data["responsible_units"] == ["市科技局"]
-    assert git(sample_repo, "log", "-1", "--format=%s").strip() == "新建任务 T-2016-037: 测试任务"
+    assert git(sample_repo, "log", "-1", "--format=%s").strip() == "New task T-2016-037: 测试任务"
     assert cli("check", "--ledger", sample_repo).exit_code == 0
     r = cli(
         "new",
@@ -256,7 +256,7 @@ def test_extension_request_late_flag_and_approval(sample_repo, cli):
     led = ["--ledger", sample_repo]
     r = cli("extend", "T-2016-013", "--new-due", "2017-03-31", "--reason", "需省级批复", "--as-of", "2016-12-20", *led)
     assert r.exit_code == 0, r
-    assert "late" in r.stderr and "逾期申请" in git(sample_repo, "log", "-1", "--format=%s")
+    assert "late" in r.stderr and "(asked late)" in git(sample_repo, "log", "-1", "--format=%s")
     ext = load(sample_repo, "tasks/T-2016-013.yaml")["extensions"]
     assert ext[-1]["old_due"] == "2016-11-30" and ext[-1].get("approved") is None
     assert load(sample_repo, "tasks/T-2016-013.yaml")["due"] == "2016-11-30"

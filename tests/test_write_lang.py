@@ -1,6 +1,6 @@
 """The write commands speak Simplified Chinese and English (`--lang zh|en`, default from the locale): success
-lines, refusals and errors come from reformctl/i18n/write.py. Commit messages (the audit trail), JSON output and
-exit codes are the same in both languages. Real git repositories of ledger-data/, the real CLI."""
+lines, refusals, errors and the commit's subject and body come from reformctl/i18n/write.py. The commit trailers,
+JSON output and exit codes are the same in both languages. Real git repositories of ledger-data/, the real CLI."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_every_write_command_takes_lang(cli, command):
     assert "--lang" in r.stdout
 
 
-def test_success_line_in_both_languages_commit_message_unchanged(sample_repo, cli):
+def test_success_line_and_commit_subject_in_the_language_trailers_unchanged(sample_repo, cli):
     led = ["--ledger", sample_repo]
     r = cli("progress", "T-2016-003", "基金管理机构已选定", "--as-of", "2016-10-20", "--lang", "zh", *led)
     assert r.exit_code == 0, r.stderr
@@ -59,8 +59,15 @@ def test_success_line_in_both_languages_commit_message_unchanged(sample_repo, cl
     assert re.fullmatch(r"\[main [0-9a-f]{7}\] 已提交：记录进展 T-2016-003: 基金管理机构已选定\n", r.stderr)
     r = cli("progress", "T-2016-012", "已完成试点评估", "--as-of", "2016-10-20", "--lang", "en", *led)
     assert r.exit_code == 0, r.stderr
-    assert re.fullmatch(r"\[main [0-9a-f]{7}\] 记录进展 T-2016-012: 已完成试点评估\n", r.stderr)
-    assert subject(sample_repo) == "记录进展 T-2016-012: 已完成试点评估"
+    assert re.fullmatch(r"\[main [0-9a-f]{7}\] Record progress on T-2016-012: 已完成试点评估\n", r.stderr)
+    assert subject(sample_repo) == "Record progress on T-2016-012: 已完成试点评估"
+    trailers = [git(sample_repo, "log", f"-{n}", "--skip", str(n - 1), "--format=%(trailers)").strip() for n in (1, 2)]
+    assert trailers[0].replace("T-2016-012", "T-2016-003") == trailers[1]
+    assert trailers[0].splitlines() == [
+        "Reformctl-Action: progress",
+        "Reformctl-Item: T-2016-012",
+        "Reformctl-As-Of: 2016-10-20",
+    ]
 
 
 def test_new_prints_the_id_alone_on_stdout_in_both_languages(sample_repo, cli):
@@ -85,7 +92,8 @@ def test_new_prints_the_id_alone_on_stdout_in_both_languages(sample_repo, cli):
         assert r.exit_code == 0, r.stderr
         assert re.fullmatch(r"E-2016-\d{3}\n", r.stdout)
         ids.append(r.stdout.strip())
-        assert bool(CJK.search(r.stderr.split("]", 1)[1].split("新建")[0])) == (lang == "zh")
+        assert bool(CJK.search(r.stderr.split("]", 1)[1].split(":")[0])) == (lang == "zh")
+        assert subject(sample_repo) == {"zh": f"新建活动 {ids[-1]}: 培训", "en": f"New event {ids[-1]}: 培训"}[lang]
     assert ids[0] != ids[1]
 
 
@@ -225,8 +233,10 @@ def test_late_extension_warning_and_dry_run_in_chinese(sample_repo, cli):
     )
     assert "reformctl: warning: late: the extension was asked on 2017-01-05" in r.stderr
     assert (
-        'dry run: would commit "申请延期 T-2016-003 至 2017-06-30 (逾期申请)" (1 file(s)); nothing written' in r.stderr
+        'dry run: would commit "Ask to extend T-2016-003 to 2017-06-30 (asked late)" (1 file(s)); nothing written'
+        in r.stderr
     )
+    assert not CJK.search(r.stderr)
 
 
 def test_lang_defaults_from_the_locale(sample_repo, cli):
@@ -283,6 +293,13 @@ def test_import_and_init_messages_in_chinese(sample_repo, cli, tmp_path):
     r = cli("init", tmp_path / "l", "--start", "2025-01-01", "--lang", "zh", env=env)
     assert r.exit_code == 0, r.stderr
     assert "已在新建的 git 仓库中创建台账" in r.stderr and "下一步：编辑 units.yaml" in r.stderr
+    assert git(tmp_path / "l", "log", "-1", "--format=%B").startswith("reformctl init: 新建改革落实台账 ")
+    assert "由 reformctl " in git(tmp_path / "l", "log", "-1", "--format=%b")
+    r = cli("init", tmp_path / "m", "--start", "2025-01-01", "--lang", "en", env=env)
+    assert r.exit_code == 0, r.stderr
+    message = git(tmp_path / "m", "log", "-1", "--format=%B")
+    assert message.startswith("reformctl init: new reform ledger ") and "Reformctl-Action: init" in message
+    assert not CJK.search(message.replace("改革落实台账", ""))  # the ledger's name (data) aside
 
 
 def test_catalogue_is_complete_and_consistent():
@@ -361,3 +378,77 @@ def test_close_out_and_init_refusals_from_other_modules_in_chinese(sample_repo, 
         r = cli("init", sample_repo, "--lang", lang)
         assert r.exit_code == 2 and want in r.stderr, r.stderr
     assert git(sample_repo, "status", "--porcelain") == ""
+
+
+# English texts that quote Chinese on purpose: the sheet names a workbook may use, an example value
+QUOTES_CHINESE = {"im_no_sheets", "milestone_format"}
+
+
+def test_one_language_at_a_time_in_the_write_messages():
+    from reformctl.i18n import write as i18n_write
+
+    latin_word = re.compile(r"\b(?:of|and|the|to|for)\b")
+    for key, (zh, en) in i18n_write.TEXTS.items():
+        if key not in QUOTES_CHINESE:
+            assert not CJK.search(en), key
+        if key.startswith("cm_"):
+            assert not latin_word.search(zh), key
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_commit_subjects_of_every_write_command_in_one_language(sample_repo, cli, lang):
+    """Every write command's commit subject and body in the command's language: ids, dates, titles and
+    reasons the user typed aside, nothing of the other language; the trailers the same in both."""
+    led = ["--ledger", sample_repo, "--lang", lang]
+    runs = [
+        ("complete", "T-2016-003", "--milestone", "选定基金管理机构", "--as-of", "2016-10-21"),
+        ("evidence", "T-2016-003", "doc.pdf", "--as-of", "2016-10-21"),
+        (
+            "extend",
+            "T-2016-003",
+            "--new-due",
+            "2017-06-30",
+            "--reason",
+            "rr",
+            "--approver",
+            "aa",
+            "--as-of",
+            "2017-01-05",
+        ),
+        ("cancel", "T-2016-003", "--reason", "rr", "--as-of", "2017-01-06"),
+        ("close-out", "T-2016-002", "--as-of", "2017-01-10"),
+    ]
+    for args in runs:
+        before = git(sample_repo, "rev-parse", "HEAD")
+        r = cli(*args, *led)
+        assert r.exit_code == 0, (args, r.stderr)
+        message = git(sample_repo, "log", "-1", "--format=%B")
+        text, _, trailers = message.rpartition("\n\nReformctl-Action: ")
+        words = text.replace("选定基金管理机构", "")
+        assert bool(CJK.search(words)) == (lang == "zh"), message
+        if lang == "zh":
+            assert not re.search(r"[A-Za-z]{3,}", words.replace("doc.pdf", "")), message
+        assert trailers.startswith(args[0]) and f"Reformctl-Item: {args[1]}" in trailers
+        assert git(sample_repo, "rev-parse", "HEAD^") == before
+    subjects = git(sample_repo, "log", "-5", "--format=%s").splitlines()[::-1]
+    assert (
+        subjects
+        == {
+            "zh": [
+                "完成任务 T-2016-003 的进度节点 选定基金管理机构",
+                "添加佐证材料 T-2016-003: doc.pdf",
+                "申请延期 T-2016-003 至 2017-06-30 (逾期申请)，aa批准",
+                "取消任务 T-2016-003: rr",
+                "销账 T-2016-002",
+            ],
+            "en": [
+                "Complete milestone 选定基金管理机构 of task T-2016-003",
+                "Add evidence to T-2016-003: doc.pdf",
+                "Ask to extend T-2016-003 to 2017-06-30 (asked late), approved by aa",
+                "Cancel task T-2016-003: rr",
+                "Write off T-2016-002",
+            ],
+        }[lang]
+    )
+    body = git(sample_repo, "log", "-1", "--skip", "2", "--format=%b")
+    assert body.startswith({"zh": "理由: rr", "en": "Reason: rr"}[lang])

@@ -272,17 +272,19 @@ def record_closeout(tx: Tx, rel: str, year: int, as_of: dt.date, closed: list[st
 
 
 def closeout_action(plan: CloseOutPlan) -> Action:
+    from ..i18n.write import Msg
+
     body = []
     if plan.close_tasks or plan.close_plans:
-        body.append("销账: " + ", ".join(plan.closed))
+        body.append(Msg("cm_closed_ids", ids=", ".join(plan.closed)))
     if plan.carried:
-        body.append("挂账结转: " + ", ".join(f"{c.id}→{c.new_due}" for c in plan.carried))
+        body.append(Msg("cm_carried_ids", ids=", ".join(f"{c.id}→{c.new_due}" for c in plan.carried)))
     return Action(
         "close-out",
         plan.closed + [c.id for c in plan.write_carry],
-        f"{plan.year}年末盘点销账: 销账 {len(plan.closed)} 项, 挂账结转 {len(plan.carried)} 项",
+        Msg("cm_close_year", year=plan.year, closed=len(plan.closed), carried=len(plan.carried)),
         plan.as_of,
-        body="\n".join(body),
+        body=body,
     )
 
 
@@ -319,4 +321,6 @@ def close_one(ledger: Ledger, item_id: str, as_of: dt.date):
             if seq is not None and item_id not in list(seq):
                 seq.append(item_id)
 
-    return Action("close-out", [item_id], f"销账 {item_id}", as_of), build
+    from ..i18n.write import Msg
+
+    return Action("close-out", [item_id], Msg("cm_close_one", id=item_id), as_of), build

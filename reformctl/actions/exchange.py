@@ -397,11 +397,14 @@ def write_import(
     dry_run: bool = False,
     author: Optional[str] = None,
     verify: bool = True,
+    lang: str = "zh",
 ):
-    """Write the planned changes as one commit (or only compute the diff with ``dry_run``)."""
+    """Write the planned changes as one commit (or only compute the diff with ``dry_run``); its message in
+    ``lang``."""
+    from ..i18n.write import Msg
     from ..store import Action, Store
 
-    store = Store(root, author=author, verify=verify)
+    store = Store(root, author=author, verify=verify, lang=lang)
     ids = [c.id for c in plan.changes]
 
     def build(tx) -> None:
@@ -419,9 +422,11 @@ def write_import(
                 raise ValueError(f"{c.rel}: cannot edit this file in place")
 
     n_new, n_upd = len(plan.created), len(plan.updated)
-    summary = f"从 {Path(source).name} 导入: 新增 {n_new} 项, 修改 {n_upd} 项"
-    body = "\n".join(
-        f"{'新增' if c.old is None else '修改'} {c.id}" + (f" ({', '.join(c.changed)})" if c.old is not None else "")
+    summary = Msg("cm_import", file=Path(source).name, new=n_new, changed=n_upd)
+    body = [
+        Msg("cm_import_new", id=c.id)
+        if c.old is None
+        else Msg("cm_import_changed", id=c.id, fields=", ".join(c.changed))
         for c in plan.changes
-    )
+    ]
     return store.apply(Action("import", ids, summary, as_of, body=body), build, dry_run=dry_run)

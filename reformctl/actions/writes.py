@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ..i18n import write as i18n_write
-from ..i18n.write import Said
+from ..i18n.write import NEW_KIND_WORDS, Msg, Said
 from ..model import FOLDER_KINDS, KINDS_BY_NAME, Pilot, Task
 from ..model.lifecycle import INITIAL, TASK_ENDED
 from ..model.records import PilotStatus as P
@@ -82,7 +82,7 @@ def progress(root: Path, item_id: str, note: str, as_of: dt.date, by: Optional[s
         if _status(data) == T.planned:
             data["status"] = T.in_progress.value
 
-    return Action("progress", [item_id], f"记录进展 {item_id}: {note.strip()}", as_of), build
+    return Action("progress", [item_id], Msg("cm_progress", id=item_id, note=note.strip()), as_of), build
 
 
 def complete(
@@ -123,7 +123,10 @@ def complete(
             for e in evidence:
                 _append_scalar(data, "evidence", e, order(Task))
 
-    what = f"完成{'节点 ' + milestone + ' of ' if milestone else ''}{'任务' if kind == 'task' else '试点'} {item_id}"
+    if milestone:
+        what = Msg("cm_complete_milestone", id=item_id, milestone=milestone)
+    else:
+        what = Msg("cm_complete_task" if kind == "task" else "cm_complete_pilot", id=item_id)
     return Action("complete", [item_id], what, as_of), build
 
 
@@ -156,7 +159,7 @@ def evidence(
         else:
             _append_scalar(data, "evidence", ref.strip(), order(Task))
 
-    return Action("evidence", [item_id], f"添加佐证材料 {item_id}: {ref.strip()}", as_of), build
+    return Action("evidence", [item_id], Msg("cm_evidence", id=item_id, ref=ref.strip()), as_of), build
 
 
 def cancel(root: Path, item_id: str, reason: str, as_of: dt.date) -> tuple[Action, Build]:
@@ -171,7 +174,7 @@ def cancel(root: Path, item_id: str, reason: str, as_of: dt.date) -> tuple[Actio
         data["status"] = T.cancelled.value
         set_key(data, "cancel_reason", reason.strip(), order(Task))
 
-    return Action("cancel", [item_id], f"取消任务 {item_id}: {reason.strip()}", as_of), build
+    return Action("cancel", [item_id], Msg("cm_cancel", id=item_id, reason=reason.strip()), as_of), build
 
 
 # ---------------------------------------------------------------- notices
@@ -192,7 +195,7 @@ def rectify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action
             raise BadRequest(Said("already_rectified", no=no, notice_id=notice_id, date=p.get("rectified")))
         set_key(p, "rectified", as_of, order(Problem))
 
-    return Action("rectify", [notice_id], f"整改完成 {notice_id} 问题{no}", as_of), build
+    return Action("rectify", [notice_id], Msg("cm_rectify", id=notice_id, no=no), as_of), build
 
 
 def verify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action, Build]:
@@ -206,7 +209,7 @@ def verify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action,
             raise BadRequest(Said("already_verified", no=no, notice_id=notice_id, date=p.get("verified")))
         set_key(p, "verified", as_of, order(Problem))
 
-    return Action("verify", [notice_id], f"核实销号 {notice_id} 问题{no}", as_of), build
+    return Action("verify", [notice_id], Msg("cm_verify", id=notice_id, no=no), as_of), build
 
 
 def review(
@@ -239,7 +242,11 @@ def review(
         else:
             append_entry(p, "reviews", {"due": due}, order(Problem))
 
-    what = f"跟踪复查 {notice_id} 问题{no}" + (f": {result.strip()}" if result else f" 安排于 {due}")
+    what = (
+        Msg("cm_review_done", id=notice_id, no=no, result=result.strip())
+        if result
+        else Msg("cm_review_due", id=notice_id, no=no, due=due)
+    )
     return Action("review", [notice_id], what, as_of), build
 
 
@@ -253,7 +260,7 @@ def pilot_file(root: Path, pilot_id: str, as_of: dt.date) -> tuple[Action, Build
             raise BadRequest(Said("already_filed", pilot_id=pilot_id, date=data.get("filed")))
         set_key(data, "filed", as_of, order(Pilot))
 
-    return Action("pilot-file", [pilot_id], f"试点备案 {pilot_id}", as_of), build
+    return Action("pilot-file", [pilot_id], Msg("cm_pilot_file", id=pilot_id), as_of), build
 
 
 def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: bool = False) -> tuple[Action, Build]:
@@ -274,10 +281,8 @@ def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: b
             set_key(data, "exited", as_of, order(Pilot))
             set_key(data, "exit_reason", reason.strip(), order(Pilot))
 
-    verb = "调整" if adjust else "退出"
-    return Action(
-        "pilot-adjust" if adjust else "pilot-exit", [pilot_id], f"试点{verb} {pilot_id}: {reason.strip()}", as_of
-    ), build
+    what = Msg("cm_pilot_adjust" if adjust else "cm_pilot_exit", id=pilot_id, reason=reason.strip())
+    return Action("pilot-adjust" if adjust else "pilot-exit", [pilot_id], what, as_of), build
 
 
 # ---------------------------------------------------------------- extensions
@@ -314,9 +319,10 @@ def extend(
         if as_of > old_due:
             warnings.append(Said("late_extension", as_of=as_of, old_due=old_due))
 
-    late = " (逾期申请)" if _late(root, rel, as_of) else ""
-    what = f"申请延期 {task_id} 至 {new_due}{late}" + (f"，{approver.strip()}批准" if approver else "")
-    return Action("extend", [task_id], what, as_of, body=f"理由: {reason.strip()}"), build, warnings
+    approved = Msg("cm_approved_by", approver=approver.strip()) if approver else ""
+    code = "cm_extend_late" if _late(root, rel, as_of) else "cm_extend"
+    what = Msg(code, id=task_id, new_due=new_due, approved=approved)
+    return Action("extend", [task_id], what, as_of, body=Msg("cm_reason", reason=reason.strip())), build, warnings
 
 
 def _late(root: Path, rel: str, as_of: dt.date) -> bool:
@@ -346,7 +352,7 @@ def approve(root: Path, task_id: str, approver: str, as_of: dt.date) -> tuple[Ac
         set_key(e, "approved", as_of, keys)
         data["due"] = _as_date(e.get("new_due"))
 
-    return Action("approve", [task_id], f"批准延期 {task_id} ({approver.strip()})", as_of), build
+    return Action("approve", [task_id], Msg("cm_approve", id=task_id, approver=approver.strip()), as_of), build
 
 
 # ---------------------------------------------------------------- new items
@@ -435,17 +441,10 @@ def new_item(
                 )
         tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model), schema=kind)
 
-    label = {
-        "task": "任务",
-        "pilot": "试点",
-        "notice": "整改督办通知",
-        "reminder": "督办提示",
-        "report": "季报",
-        "event": "活动",
-    }[kind]
+    label = NEW_KIND_WORDS[kind]
     title = data.get("title") or data.get("subject") or data.get("quarter") or ""
 
-    action = Action("new", [], f"新建{label}", as_of)
+    action = Action("new", [], Msg("cm_new", kind=label), as_of)
 
     def finish() -> str:
         return chosen.get("id", "")
@@ -453,7 +452,11 @@ def new_item(
     def build_and_name(tx: Tx) -> None:
         build(tx)
         action.items[:] = [chosen["id"]]
-        action.summary = f"新建{label} {chosen['id']}" + (f": {title}" if title else "")
+        action.summary = (
+            Msg("cm_new_titled", kind=label, id=chosen["id"], title=title)
+            if title
+            else Msg("cm_new_id", kind=label, id=chosen["id"])
+        )
 
     return action, build_and_name, finish
 

@@ -129,7 +129,7 @@ def assess(
 
 def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
     from ..actions import assess as programme
-    from ..i18n.write import localize
+    from ..i18n.write import Msg, localize
     from ..store import Action, NothingToDo, Store, StoreError
     from ..views import programme as view
 
@@ -142,11 +142,11 @@ def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
     try:
         from .storeopts import NO_VERIFY
 
-        store = Store(root, author=author, verify=not NO_VERIFY)
+        store = Store(root, author=author, verify=not NO_VERIFY, lang=language)
         action = Action(
             "assess",
             [str(year)] + sorted({p.source.split("#")[0] for p in todo}),
-            f"{year}年度考核：录入{len(todo)}项建议扣分",
+            Msg("cm_assess", year=year, n=len(todo)),
             day,
             body="\n".join(f"{p.unit} -{view.fmt_points(p.points)} {p.source}" for p in todo),
         )

@@ -102,7 +102,9 @@ def import_(
         err(say("im_same", language, file=file.name, rows=plan.rows))
         raise typer.Exit(0) from None
     try:
-        result = exchange.write_import(root, plan, str(file), day, dry_run=dry_run, author=author, verify=not no_verify)
+        result = exchange.write_import(
+            root, plan, str(file), day, dry_run=dry_run, author=author, verify=not no_verify, lang=language
+        )
     except NothingToDo:
         err(say("im_nothing", language, file=file.name))
         raise typer.Exit(0) from None

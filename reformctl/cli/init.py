@@ -125,6 +125,7 @@ def init(
             hooks_repo=hooks_repo,
             hooks_rev=hooks_rev,
             upper=upper,
+            lang=language,
         )
     except kit.InitError as exc:
         fail(localize(exc.message, language), exit_code(exc))

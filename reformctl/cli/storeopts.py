@@ -59,7 +59,7 @@ def run_action(
     root, author: Optional[str], dry_run: bool, make: Callable[[], tuple], quiet: bool = False, lang: str = "en"
 ):
     """Build the action (``make()`` -> (Action, build[, warnings])), commit it, report in ``lang`` (zh|en).
-    StoreError -> exit with its code. The commit message itself is never translated (it is the audit trail)."""
+    StoreError -> exit with its code. The commit's subject and body are in ``lang`` too; its trailers are not."""
     from ..i18n.write import localize, say
     from ..store import NothingToDo, Store, StoreError
 
@@ -67,7 +67,7 @@ def run_action(
         made = make()
         action, build = made[0], made[1]
         warnings = made[2] if len(made) > 2 else []
-        store = Store(root, author=author, verify=not NO_VERIFY)
+        store = Store(root, author=author, verify=not NO_VERIFY, lang=lang)
         result = store.apply(action, build, dry_run=dry_run)
     except NothingToDo as exc:
         err("reformctl: " + say("nothing_to_do", lang, message=localize(exc.message, lang)))

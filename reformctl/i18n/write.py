@@ -86,7 +86,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     ),
     "late_extension": (
         "逾期申请延期：{as_of}申请，时限{old_due}已过",
-        "late: the extension was asked on {as_of}, after the deadline {old_due} had passed (逾期申请延期)",
+        "late: the extension was asked on {as_of}, after the deadline {old_due} had passed",
     ),
     # ---- reformctl/store (every write: the whole ledger it leaves is checked before the commit)
     "invalid_change": (
@@ -251,6 +251,53 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
         "下一步：编辑 units.yaml，在 tasks/ 下添加事项，运行 `reformctl check`（见 README.md）",
         "next: edit units.yaml, add items under tasks/, run `reformctl check` (see README.md)",
     ),
+    # ---- commit messages: subject and body lines in the language of the command (the trailers stay English)
+    "cm_progress": ("记录进展 {id}: {note}", "Record progress on {id}: {note}"),
+    "cm_complete_task": ("完成任务 {id}", "Complete task {id}"),
+    "cm_complete_pilot": ("完成试点 {id}", "Complete pilot {id}"),
+    "cm_complete_milestone": (
+        "完成任务 {id} 的进度节点 {milestone}",
+        "Complete milestone {milestone} of task {id}",
+    ),
+    "cm_evidence": ("添加佐证材料 {id}: {ref}", "Add evidence to {id}: {ref}"),
+    "cm_cancel": ("取消任务 {id}: {reason}", "Cancel task {id}: {reason}"),
+    "cm_rectify": ("整改完成 {id} 问题{no}", "Rectify problem {no} of {id}"),
+    "cm_verify": ("核实销号 {id} 问题{no}", "Verify problem {no} of {id}"),
+    "cm_review_done": ("跟踪复查 {id} 问题{no}: {result}", "Review problem {no} of {id}: {result}"),
+    "cm_review_due": ("跟踪复查 {id} 问题{no} 安排于 {due}", "Schedule a review of problem {no} of {id} for {due}"),
+    "cm_pilot_file": ("试点备案 {id}", "File pilot {id}"),
+    "cm_pilot_exit": ("试点退出 {id}: {reason}", "Exit pilot {id}: {reason}"),
+    "cm_pilot_adjust": ("试点调整 {id}: {reason}", "Adjust pilot {id}: {reason}"),
+    "cm_extend": ("申请延期 {id} 至 {new_due}{approved}", "Ask to extend {id} to {new_due}{approved}"),
+    "cm_extend_late": (
+        "申请延期 {id} 至 {new_due} (逾期申请){approved}",
+        "Ask to extend {id} to {new_due} (asked late){approved}",
+    ),
+    "cm_approved_by": ("，{approver}批准", ", approved by {approver}"),
+    "cm_reason": ("理由: {reason}", "Reason: {reason}"),
+    "cm_approve": ("批准延期 {id} ({approver})", "Approve the extension of {id} ({approver})"),
+    "cm_new": ("新建{kind}", "New {kind}"),
+    "cm_new_id": ("新建{kind} {id}", "New {kind} {id}"),
+    "cm_new_titled": ("新建{kind} {id}: {title}", "New {kind} {id}: {title}"),
+    "cm_close_one": ("销账 {id}", "Write off {id}"),
+    "cm_close_year": (
+        "{year}年末盘点销账: 销账 {closed} 项, 挂账结转 {carried} 项",
+        "Close out {year}: {closed} written off, {carried} carried over",
+    ),
+    "cm_closed_ids": ("销账: {ids}", "Written off: {ids}"),
+    "cm_carried_ids": ("挂账结转: {ids}", "Carried over: {ids}"),
+    "cm_import": (
+        "从 {file} 导入: 新增 {new} 项, 修改 {changed} 项",
+        "Import from {file}: {new} new, {changed} changed",
+    ),
+    "cm_import_new": ("新增 {id}", "New {id}"),
+    "cm_import_changed": ("修改 {id} ({fields})", "Changed {id} ({fields})"),
+    "cm_assess": ("{year}年度考核：录入{n}项建议扣分", "Assessment {year}: {n} proposed deduction(s) recorded"),
+    "cm_init": ("reformctl init: 新建改革落实台账 {name}", "reformctl init: new reform ledger {name}"),
+    "cm_init_body": (
+        "由 reformctl {version} 创建：设置、单位、文件夹、schema、CI 与编辑器配置文件。",
+        "Created by reformctl {version}: settings, units, folders, schemas, CI and editor files.",
+    ),
     # ---- close-out
     "co_either": (
         "请给出 --year YYYY（年末销账）或一个事项编号，二者取一",
@@ -264,7 +311,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "co_carry_with_year": ("--carry-over 须与 --year 同用", "--carry-over goes with --year"),
     "co_refused_head": (
         "{year}年销账未执行：以下事项在{year}-12-31前到期、未完成且无挂账结转说明：",
-        "close-out {year} refused: unfinished, due on or before {year}-12-31, no carry_over (未完成且无挂账结转说明):",
+        "close-out {year} refused: unfinished, due on or before {year}-12-31, no carry_over:",
     ),
     "co_blocking_row": (
         "  {id}  时限 {due}  {status}  {unit}  {title}",
@@ -285,7 +332,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     ),
     "co_summary": (
         "{year}年销账（截至{as_of}）：销账{closed}项，挂账结转{carried}项",
-        "close-out {year} as of {as_of}: {closed} written off (销账), {carried} carried over (挂账结转)",
+        "close-out {year} as of {as_of}: {closed} written off, {carried} carried over",
     ),
     "co_closed_row": ("  销账     {id}", "  closed   {id}"),
     "co_carried_row": ("  挂账结转 {id} → {new_due}  {reason}", "  carried  {id} → {new_due}  {reason}"),
@@ -321,6 +368,15 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "pilot": ("试点", "pilot"),
     "notice": ("整改通知", "notice"),
     "item": ("事项", "item"),
+}
+
+NEW_KIND_WORDS: dict[str, tuple[str, str]] = {  # what `reformctl new` makes, as its commit names it
+    "task": ("任务", "task"),
+    "pilot": ("试点", "pilot"),
+    "notice": ("整改督办通知", "rectification notice"),
+    "reminder": ("督办提示", "reminder"),
+    "report": ("季报", "quarterly report"),
+    "event": ("活动", "event"),
 }
 
 # Messages raised in English by reformctl/store, reformctl/actions/closeout.py and reformctl/kit/__init__.py, matched whole (the
@@ -475,11 +531,55 @@ def kinds(names) -> tuple[str, str]:
     )
 
 
+class Msg:
+    """A message as a code of :data:`TEXTS` and its parameters, said in a language only when it is shown.
+    A parameter may itself be a :class:`Msg` or a ``(zh, en)`` pair; ``str()`` is the English text."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, **params: Any):
+        if code not in TEXTS:
+            raise KeyError(code)
+        self.code = code
+        self.params = params
+
+    def say(self, lang: str) -> str:
+        return say(self.code, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+    def __repr__(self) -> str:
+        return f"Msg({self.code!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.code, self.params) == (other.code, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
+def text_in(value: Any, lang: str) -> str:
+    """``value`` in ``lang``: a :class:`Msg` (or :class:`Said`) is said in it, anything else is shown as it is."""
+    if isinstance(value, Msg):
+        return value.say(lang)
+    if isinstance(value, Said):
+        return say(value.key, lang, **value.params)
+    return str(value)
+
+
 def say(key: str, lang: str, **params: Any) -> str:
-    """The message ``key`` in ``lang`` (zh or en); a ``(zh, en)`` tuple parameter gives its word per language."""
+    """The message ``key`` in ``lang`` (zh or en); a ``(zh, en)`` tuple parameter gives its word per language,
+    a :class:`Msg` parameter is said in the same language."""
     i = 0 if lang == "zh" else 1
     args = {
-        k: (v[i] if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v) else v)
+        k: (
+            v[i]
+            if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v)
+            else v.say(lang)
+            if isinstance(v, Msg)
+            else v
+        )
         for k, v in params.items()
     }
     return TEXTS[key][i].format_map(_Default(args))
@@ -552,4 +652,4 @@ class _Default(dict):
         return "{" + key + "}"
 
 
-__all__ = ["STORE", "Said", "TEXTS", "bad_date", "kinds", "localize", "localize_all", "say", "status"]
+__all__ = ["STORE", "Msg", "Said", "TEXTS", "bad_date", "kinds", "localize", "localize_all", "say", "status", "text_in"]

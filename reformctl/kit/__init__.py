@@ -15,7 +15,9 @@ from subprocess import CompletedProcess
 
 from .. import __version__
 from ..errors import InitError
+from ..i18n.write import say
 from ..model import SETTINGS_FILE
+from ..store.message import clean_line
 from ..store.git import Git, GitError
 from .files import DEFAULT_NAME, INSTALL_SPEC_ENV, OPTIONAL_FILES, SCHEMA_DIR, plan, sources, yaml_scalar
 
@@ -70,8 +72,10 @@ def init(
     hooks_rev: str | None = None,
     commit: bool = True,
     upper: bool = False,
+    lang: str = "zh",
 ) -> InitResult:
-    """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository).
+    """Create a ledger at ``path`` (a new folder, an empty one, or a sub-folder of an existing repository);
+    the first commit's message in ``lang`` (its trailer stays as it is).
 
     ``install_spec`` None: the spec the running reformctl was installed from (see :func:`sources`)."""
     _one_line(install_spec=install_spec, hooks_repo=hooks_repo, hooks_rev=hooks_rev)
@@ -108,7 +112,7 @@ def init(
         _known_committer(top)
     result = InitResult(ledger=path, repo=top, created_repo=created_repo)
     todo = _todo(result, path, top, prefix, ledger_files, repo_files)
-    _write(result, top, todo, name if commit else None)
+    _write(result, top, todo, name if commit else None, lang)
     return result
 
 
@@ -173,7 +177,7 @@ def _todo(
     return todo
 
 
-def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str | None) -> None:
+def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str | None, lang: str = "zh") -> None:
     """Write every file (new files only) and, with a ``commit_name``, commit them; on any failure remove what was
     written and the folders made, and refuse."""
     created_dirs: list[Path] = []
@@ -200,9 +204,10 @@ def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str
                     _git(top, "symbolic-ref", "HEAD", "refs/heads/main")
             _git(top, "add", "-f", "--", *result.written)
             message = (
-                f"reformctl init: 新建改革落实台账 {commit_name}\n\n"
-                f"Created by reformctl {__version__}: settings, units, folders, schemas, CI and editor files.\n\n"
-                "Reformctl-Action: init\n"
+                clean_line(say("cm_init", lang, name=commit_name))
+                + "\n\n"
+                + say("cm_init_body", lang, version=__version__)
+                + "\n\nReformctl-Action: init\n"
             )
             _git(top, "commit", "-q", "--only", "-m", message, "--", *result.written)
             result.commit = Git(top).out("rev-parse", "HEAD")

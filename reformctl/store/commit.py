@@ -53,8 +53,9 @@ MAX_RETRIES = 20
 class Store:
     """The ledger at ``root`` as a git-backed store: :meth:`apply` turns one action into one commit."""
 
-    def __init__(self, root: Path, author: Optional[str] = None, verify: bool = True):
+    def __init__(self, root: Path, author: Optional[str] = None, verify: bool = True, lang: str = "zh"):
         self.root = Path(root).resolve()
+        self.lang = lang  # of the commit message's subject and body
         self.verify = verify  # run the repository's pre-commit and commit-msg hooks (git commit --no-verify: False)
         self._reworded: Optional[tuple[str, str]] = None  # (commit, message) when a commit-msg hook reworded it
         self.git = Git(self.root)
@@ -115,7 +116,7 @@ class Store:
             build(tx)
             self._refuse_dirty(tx.changes())
             changes, warnings = self._validated(tx, old)
-            message = build_message(action)
+            message = build_message(action, self.lang)
             return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix), warnings)
         env = self._commit_env()
         with _lock(self.git.common_dir() / LOCK_NAME):
@@ -128,7 +129,7 @@ class Store:
                 # dirty files first: the rules of a change compare with what the disk holds, which must be HEAD's
                 self._refuse_dirty(tx.changes())
                 changes, warnings = self._validated(tx, old)
-                message = build_message(action)  # after the build, which may name the item (new ids)
+                message = build_message(action, self.lang)  # after the build, which may name the item (new ids)
                 diff = unified_diff(self.root, changes, self.prefix)
                 commit, blobs = self._make_commit(old, changes, message, env)
                 if self._swap(ref, old, commit, changes, message.splitlines()[0], blobs):

@@ -12,13 +12,15 @@ from ..errors import BadRequest
 
 @dataclass
 class Action:
-    """What the user did: a machine name (``progress``), the items, a human line, the as-of date."""
+    """What the user did: a machine name (``progress``), the items, a human line, the as-of date.
+    ``summary`` and ``body`` are text, or messages (:class:`reformctl.i18n.write.Msg`, a body may be a list of
+    them) that the commit says in the store's language."""
 
     action: str
     items: list[str]
-    summary: str
+    summary: Any
     as_of: dt.date
-    body: str = ""
+    body: Any = ""
 
 
 @dataclass
@@ -51,9 +53,15 @@ def trailer_value(value: Any) -> str:
     return _TRAILER_VALUE.sub("_", clean_line(value, 100)) or "_"
 
 
-def build_message(action: Action) -> str:
-    lines = [clean_line(action.summary) or action.action]
-    body = [clean_line(b, 300) for b in action.body.splitlines() if clean_line(b, 300)]
+def build_message(action: Action, lang: str = "zh") -> str:
+    """The commit message: the subject and body in ``lang``, then the trailers (machine-readable, never
+    translated)."""
+    from ..i18n.write import text_in
+
+    parts = action.body if isinstance(action.body, (list, tuple)) else [action.body]
+    text = "\n".join(text_in(p, lang) for p in parts)
+    lines = [clean_line(text_in(action.summary, lang)) or action.action]
+    body = [clean_line(b, 300) for b in text.splitlines() if clean_line(b, 300)]
     # a body line must never look like a trailer: the trailer block is the last paragraph, so keep it apart
     if body:
         lines += [""] + body
