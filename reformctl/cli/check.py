@@ -274,12 +274,9 @@ def _append_summary(path: Path, report, show, language: str, root: Path, as_of, 
     render_markdown(report.diagnostics, buf, show, language)
     if report.errors:
         buf.write(
-            "### 红灯事项 / red items\n\n"
-            + (
-                "台账有错误，改正后才能计算红灯事项。\n\n"
-                if language == "zh"
-                else "Not computed: the ledger has errors; fix them first.\n\n"
-            )
+            "### 红灯事项\n\n台账有错误，改正后才能计算红灯事项。\n\n"
+            if language == "zh"
+            else "### Red items\n\nNot computed: the ledger has errors; fix them first.\n\n"
         )
     else:
         ev = api.status(load_ledger(root, cache=cache).ledger, as_of, lights=["red"])

@@ -168,8 +168,10 @@ def _closeable_ledger(root, language: str):
         d for d in res.errors if d.file.split("/")[0] in ("tasks", "plans", "closeouts", "reformctl.yaml")
     ]
     if blocking_errors:
+        from ..views.diagnostics import diagnostic_line
+
         for d in locate(root, blocking_errors[:10]):
-            err(f"{d.file}:{d.line or 1}:{d.column or 1}: error [{d.code}] {d.message}")
+            err(diagnostic_line(d, d.file, language))
         fail(say("co_errors", language, n=len(blocking_errors)), EXIT_FINDINGS)
     return res.ledger
 

@@ -255,13 +255,13 @@ def refuse_broken(root: Path, res) -> NoReturn:
 
     errors = res.errors
     shown = locate(root, errors[:5])
-    from ..base.textsafe import escape
-
-    for d in shown:
-        err(f"{escape(d.file)}:{d.line or 1}:{d.column or 1}: {d.severity.value} [{d.code}] {escape(d.message)}")
-    from ..i18n import root_error
+    from ..views.diagnostics import diagnostic_line
 
     lang = current_lang()
+    for d in shown:
+        err(diagnostic_line(d, d.file, lang))
+    from ..i18n import root_error
+
     more = root_error("and_more", lang, n=len(errors) - 5) if len(errors) > 5 else ""
     fail(root_error("ledger_has_errors", lang, n=len(errors), more=more), EXIT_FINDINGS)
 

@@ -30,10 +30,13 @@ def severity_in(d: Diagnostic, lang: str) -> str:
 
 def render_text(diags: Iterable[Diagnostic], out: TextIO, display=lambda f: f, lang: str = "en") -> None:
     for d in diags:
-        msg = message_in(d, lang)
-        out.write(
-            f"{clean(display(d.file))}:{d.line or 1}:{d.column or 1}: {severity_in(d, lang)} [{d.code}] {clean(msg)}\n"
-        )
+        out.write(diagnostic_line(d, display(d.file), lang) + "\n")
+
+
+def diagnostic_line(d: Diagnostic, file: str, lang: str = "en") -> str:
+    """``file:line:col: error [code] message`` for people: the severity word and the message in ``lang``."""
+    msg = message_in(d, lang)
+    return f"{clean(file)}:{d.line or 1}:{d.column or 1}: {severity_in(d, lang)} [{d.code}] {clean(msg)}"
 
 
 def render_json(diags: Iterable[Diagnostic], out: TextIO) -> None:
