@@ -59,3 +59,59 @@ def test_close_out_names_the_blocking_errors_in_the_language(cli, sample_repo):
     assert zh.exit_code == 1 and ": 错误 [" in zh.stderr and ": error [" not in zh.stderr, zh.stderr
     en = cli("close-out", "--year", "2016", "--ledger", sample_repo, "--lang", "en", "--as-of", "2016-12-31")
     assert en.exit_code == 1 and ": error [" in en.stderr
+
+
+def test_no_traditional_characters_in_what_the_project_ships():
+    """Chinese output and documents are in simplified characters (what mainland offices read)."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent.parent
+    traditional = set(
+        "丟並來倉個們備傳內兩刪則創劃務勢匯參員問單嚴國圍執壓夾學實寫寬將對屆層屬帶幹庫廣張強後徑從復態應掛換"
+        "擇據擴敗數斷於時暫條業構樣機檔檢權歷歸決沒況淺減準滿無燈爲爾牽狀獨獲環產當盤確碼稱穩節籤紅終結絕給統綜綠"
+        "網線編縮總績續義習聯聽腦與蓋虛號裏補裝規覽計記設許詢試該詳認語誡誤說誰請證識讀變讓負財責趨蹤軌軸較載輯輸"
+        "轉這連運過達違遠適遲選還邏釋釘鉤錄錦錨錯鍵鎖鏈鑑長閒間關際隨險隱雙離電響順須題類顯風體黃黨齊"
+        "賬發現級組織處專項會議區縣場進門約見談審評啓啟動範點標辦聞佈調臺訓報經驗職頭開領導銷"
+    )
+    checked = 0
+    for path in [here / "pyproject.toml", here / "README.md", *(here / "docs").rglob("*.md")] + [
+        p for p in (here / "reformctl").rglob("*") if p.suffix in (".py", ".md", ".yaml", ".yml", ".toml", ".html")
+    ]:
+        # the table that reads traditional labels on import is marked so
+        lines = path.read_text(encoding="utf-8").splitlines()
+        text = "\n".join(line for line in lines if not line.endswith("# input-only: traditional"))
+        checked += 1
+        found = sorted(set(text) & traditional)
+        assert not found, f"{path.relative_to(here)}: traditional characters {''.join(found)}"
+    assert checked > 50
+
+
+def test_import_reads_status_labels_in_traditional_characters(cli, sample_repo, tmp_path):
+    import pytest
+
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "ledger.xlsx"
+    r = cli("export", "--ledger", sample_repo, "--xlsx", out, "--as-of", "2016-12-31", "--lang", "zh")
+    assert r.exit_code == 0, r.stderr
+    wb = openpyxl.load_workbook(out)
+    ws = wb["改革任务"]
+    heads = [c.value for c in ws[1]]
+    rows = {ws.cell(i, 1).value: i for i in range(2, ws.max_row + 1)}
+    status_col = heads.index("状态") + 1
+    ws.cell(rows["T-2016-035"], status_col).value = "推進中"  # planned in the sample
+    pilots = wb["改革试点"]
+    pheads = [c.value for c in pilots[1]]
+    prow = next(i for i in range(2, pilots.max_row + 1) if pilots.cell(i, pheads.index("状态") + 1).value == "推进中")
+    pid = pilots.cell(prow, 1).value
+    pilots.cell(prow, pheads.index("状态") + 1).value = "已調整"
+    edited = tmp_path / "繁體.xlsx"
+    wb.save(edited)
+    r = cli("import", "--ledger", sample_repo, edited, "--as-of", "2016-12-31", "--lang", "zh")
+    assert r.exit_code == 0, r.stderr
+    from reformctl.load import load_ledger
+
+    led = load_ledger(sample_repo).ledger
+    assert led.tasks["T-2016-035"].status.value == "in_progress"
+    assert led.pilots[pid].status.value == "adjusted"
+    assert git(sample_repo, "log", "-1", "--format=%s").strip() == "从 繁體.xlsx 导入: 新增 0 项, 修改 2 项"
+    assert "\n修改 T-2016-035 (status)" in git(sample_repo, "log", "-1", "--format=%B")

@@ -182,6 +182,14 @@ ENUM_ZH_ALSO: dict[type, dict[str, str]] = {
 }
 
 
+# The labels above as a workbook typed in traditional characters spells them: reformctl writes
+# simplified Chinese and reads either.
+_TRADITIONAL = str.maketrans(
+    "級組織處專項會議區縣現場進門約見談審評啓啟動範點標辦聞發佈調臺賬訓報經驗職頭開領導銷",  # input-only: traditional
+    "级组织处专项会议区县现场进门约见谈审评启启动范点标办闻发布调台账训报经验职头开领导销",
+)
+
+
 class CellError(ValueError):
     """A cell that cannot be read (bad date, number, yes/no or choice)."""
 
@@ -599,8 +607,8 @@ def from_cell(value: Any, col: Col) -> Any:
             return text
         back = {zh: v for v, zh in ENUM_ZH.get(col.enum, {}).items()}
         back.update(ENUM_ZH_ALSO.get(col.enum, {}))
-        if text in back:
-            return back[text]
+        if text.translate(_TRADITIONAL) in back:
+            return back[text.translate(_TRADITIONAL)]
         loose = re.sub(r"[\s-]+", "_", text.casefold())  # "In progress", "in-progress"
         if loose in values:
             return loose
