@@ -115,3 +115,71 @@ def test_import_reads_status_labels_in_traditional_characters(cli, sample_repo, 
     assert led.pilots[pid].status.value == "adjusted"
     assert git(sample_repo, "log", "-1", "--format=%s").strip() == "从 繁體.xlsx 导入: 新增 0 项, 修改 2 项"
     assert "\n修改 T-2016-035 (status)" in git(sample_repo, "log", "-1", "--format=%B")
+
+
+AS_OF_COMMANDS = [
+    ("status",),
+    ("summary",),
+    ("agenda",),
+    ("schedule",),
+    ("cases",),
+    ("accountability",),
+    ("assess",),
+    ("calendar", "--ics", "-"),
+    ("notify", "--dry-run"),
+    ("check", "--base", "HEAD"),
+    ("progress", "T-2016-003", "x"),
+    ("close-out", "--year", "2016"),
+    ("import", "nothing.xlsx"),
+]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("command", AS_OF_COMMANDS, ids=" ".join)
+def test_an_impossible_as_of_is_refused_in_the_language_asked_not_the_locale(cli, sample_repo, command):
+    for locale, lang, want in (
+        ("zh_CN.UTF-8", "en", "--as-of 2026-02-30 is not a day: February 2026 has 28 days"),
+        ("C.UTF-8", "zh", "--as-of 2026-02-30 不是有效日期：2026年2月只有28天"),
+    ):
+        env = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": locale}
+        r = cli(*command, "--ledger", sample_repo, "--as-of", "2026-02-30", "--lang", lang, env=env)
+        assert r.exit_code == 2 and want in r.stderr, (locale, r.stderr)
+
+
+def test_refusals_of_the_read_commands_in_the_language_asked(cli, sample_repo, tmp_path):
+    env = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"}
+    led = ["--ledger", sample_repo, "--lang", "zh"]
+    cases = [
+        (("status", "--unit", "无此单位"), "--unit 无此单位：不是 units.yaml 中的单位编号"),
+        (("status", "--kind", "nokind"), "--kind nokind：未知的类型"),
+        (("status", "--all-filings"), "--all-filings 须与 --history 同用"),
+        (("summary", "--year", "2016", "--quarter", "2016Q1"), "--quarter 与 --year 只能给出其一"),
+        (("summary", "--quarter", "2016Q9"), "--quarter 应形如 2016Q3"),
+        (("report", "--html", tmp_path / "x.txt"), "--html 应为以 .html 结尾的文件名"),
+        (("report", "--html", tmp_path / "no" / "x.html"), "文件夹"),
+        (("export", "--xlsx", tmp_path / "x.txt"), "--xlsx 应为以 .xlsx 结尾的文件名"),
+        (("calendar", "--ics", tmp_path / "x.txt"), "--ics 应为以 .ics 结尾的文件名（或用 - 表示标准输出）"),
+        (("schedule", "--year", "12"), "--year 应为年份"),
+        (("check", "--ratchet"), "--ratchet 须与 --base REF 同用"),
+    ]
+    for args, want in cases:
+        r = cli(*args, *led, env=env)
+        assert r.exit_code == 2 and want in r.stderr, (args, r.stderr)
+        assert not re.search(r"\b(?:wants|not a|unknown|goes with|give)\b", r.stderr), (args, r.stderr)
+    # a language that is neither: said in the locale's
+    r = cli("status", "--ledger", sample_repo, "--lang", "fr", env={"LC_ALL": "", "LANG": "zh_CN.UTF-8"})
+    assert r.exit_code == 2 and "--lang 应为 zh 或 en，收到 'fr'" in r.stderr
+
+
+def test_log_takes_lang(cli, sample_repo):
+    r = cli("progress", "T-2016-003", "进展", "--as-of", "2016-10-20", "--ledger", sample_repo)
+    assert r.exit_code == 0, r.stderr
+    zh = cli("log", "T-2016-003", "--ledger", sample_repo, "--lang", "zh")
+    en = cli("log", "T-2016-003", "--ledger", sample_repo, "--lang", "en")
+    assert zh.exit_code == en.exit_code == 0
+    assert "（截至 2016-10-20）" in zh.stdout and "(as of 2016-10-20)" in en.stdout
+    assert "新建（" in zh.stdout and "created (" in en.stdout
+    none = cli("log", "T-2016-999", "--ledger", sample_repo, "--lang", "zh", env={"LANG": "en_US.UTF-8"})
+    assert none.exit_code == 2 and "台账及其历史中都没有事项 T-2016-999" in none.stderr, none.stderr

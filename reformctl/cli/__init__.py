@@ -93,6 +93,7 @@ def _version(value: bool) -> None:
 
 
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False,
         "--version",
@@ -105,10 +106,13 @@ def _root(
     from .common import check_environment, reset_lang
     from .storeopts import reset_no_verify
 
-    reset_lang()
+    # the words still to parse (the command and its options): what the command line said, also when the app
+    # is run in-process rather than from sys.argv
+    words = [*(getattr(ctx, "_protected_args", None) or []), *ctx.args] or sys.argv[1:]
+    reset_lang(words)
     reset_no_verify()
     # the command has not parsed its --lang yet: a refusal of the environment looks for it in the words
-    check_environment(sys.argv[1:])
+    check_environment(words)
 
 
 def make_app(modules: Optional[list[str]] = None) -> typer.Typer:

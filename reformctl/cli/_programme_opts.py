@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import fail
+from .common import fail, said
 
 YearOpt = Annotated[
     Optional[int],
@@ -41,7 +41,7 @@ def pick_year(year: Optional[int], as_of) -> int:
     if year is None:
         return as_of.year
     if not 1900 <= year <= 9999:
-        fail(f"--year wants a year such as 2016, got {year}")
+        fail(said("year_option", year=year))
     return year
 
 
@@ -50,9 +50,9 @@ def check_out_file(path: Optional[Path], option: str) -> None:
     if path is None:
         return
     if path.is_dir():
-        fail(f"{option} {path} is a folder; give a file name")
+        fail(said("out_is_folder", option=option, path=path))
     if not path.parent.exists() and str(path.parent) not in ("", "."):
-        fail(f"{option} {path}: folder {path.parent} does not exist")
+        fail(said("out_no_folder", option=option, path=path, folder=path.parent))
 
 
 def save(path: Path, option: str, writer) -> None:
@@ -62,5 +62,5 @@ def save(path: Path, option: str, writer) -> None:
     try:
         writer(path)
     except OSError as exc:
-        fail(f"{option} {path}: cannot write ({exc.strerror or exc})")
-    err(f"wrote {path}")
+        fail(said("out_cannot_write", option=option, path=path, why=exc.strerror or exc))
+    err(said("wrote", path=path))

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root
+from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
 
 def calendar(
@@ -37,12 +37,13 @@ def calendar(
     Example: reformctl calendar --ics 台账时限.ics --as-of 2016-12-31 --lang zh
     """
     from .. import api
+    from ..i18n.write import Msg
     from ..views.ics import render_ics
 
     language = parse_lang(lang)
     day = parse_as_of(as_of)
     if str(ics) != "-" and ics.suffix.lower() != ".ics":
-        fail(f"--ics wants a file name ending in .ics (or - for stdout), got {str(ics)!r}")
+        fail(said("out_suffix", option="--ics", suffix=".ics", dash=Msg("out_stdout_too"), value=str(ics)))
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     found = api.calendar(led, day, horizon)
@@ -56,8 +57,8 @@ def calendar(
 
         write_bytes(ics, data)
     except OSError as exc:
-        fail(f"cannot write {ics}: {exc.strerror or exc}")
-    err(f"wrote {ics}: {data.count(b'BEGIN:VEVENT')} deadline(s), as of {day.isoformat()}")
+        fail(said("out_cannot_write", option="--ics", path=ics, why=exc.strerror or exc))
+    err(said("wrote_ics", path=ics, n=data.count(b"BEGIN:VEVENT"), as_of=day.isoformat()))
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import (
+    said,
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
@@ -128,7 +129,7 @@ def check(
             no_cache_flag(no_cache),
         )
     if ratchet and base is None:
-        fail("--ratchet needs --base REF")
+        fail(said("ratchet_base"))
     if base is not None:
         from ..store import StoreError
 
@@ -137,7 +138,9 @@ def check(
                 root, cache=no_cache_flag(no_cache), base=base, ratchet=ratchet, as_of=parse_as_of(as_of)
             )
         except StoreError as exc:
-            fail(exc.message, exit_code(exc))
+            from ..i18n.write import localize
+
+            fail(localize(exc.message, language), exit_code(exc))
     else:
         report = api.check(root, cache=no_cache_flag(no_cache))
     out = sys.stdout
@@ -285,7 +288,7 @@ def _append_summary(path: Path, report, show, language: str, root: Path, as_of, 
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(buf.getvalue())
     except OSError as exc:
-        err(f"reformctl: cannot write the summary to {path}: {exc.strerror or exc}")
+        err("reformctl: " + said("summary_cannot_write", path=path, why=exc.strerror or exc))
         raise typer.Exit(EXIT_USAGE) from None
 
 

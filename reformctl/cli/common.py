@@ -82,6 +82,13 @@ def exit_code(exc: BaseException) -> int:
     return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_FINDINGS
 
 
+def said(code: str, **params) -> str:
+    """The message ``code`` of reformctl/i18n/write.py in the command's language."""
+    from ..i18n.write import say
+
+    return say(code, current_lang(), **params)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     err(f"reformctl: {message}")
     raise typer.Exit(code)
@@ -172,10 +179,20 @@ def in_date_range(day: dt.date, option: str, lang: Optional[str] = None) -> dt.d
 _LANG: Optional[str] = None  # the language of this command (its --lang, else the locale): see parse_lang
 
 
-def reset_lang() -> None:
-    """Forget the language of a previous command (the app's callback calls it before each command)."""
+def reset_lang(words: Optional[list[str]] = None) -> None:
+    """Forget the language of a previous command (the app's callback calls it before each command) and take
+    the one ``words`` (the command line still to parse) ask for with --lang, so that a refusal made before the
+    command parsed its options is in that language, never the locale's."""
     global _LANG
     _LANG = None
+    words = list(words or [])
+    for i, w in enumerate(words):
+        if w == "--":
+            break
+        value = words[i + 1] if w == "--lang" and i + 1 < len(words) else w[7:] if w.startswith("--lang=") else None
+        if value and value.lower().startswith(("zh", "en")):
+            _LANG = value.lower()[:2]
+            return
 
 
 def parse_lang(value: Optional[str]) -> str:
@@ -188,7 +205,7 @@ def parse_lang(value: Optional[str]) -> str:
         if v.startswith("en"):
             _LANG = "en"
             return "en"
-        fail(f"--lang is zh or en, got {value!r}")
+        fail(said("bad_lang", value=value))
     loc = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
     _LANG = "zh" if loc.lower().startswith("zh") else "en"
     return _LANG

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root
+from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
 
 def export(
@@ -59,18 +59,18 @@ def export(
     day = parse_as_of(as_of)
     q, _ = parse_period(quarter, None, day)
     if xlsx.suffix.lower() != ".xlsx":
-        fail(f"--xlsx wants a file name ending in .xlsx, got {str(xlsx)!r}")
+        fail(said("out_suffix", option="--xlsx", suffix=".xlsx", dash="", value=str(xlsx)))
     if xlsx.exists() and xlsx.is_dir():
-        fail(f"{xlsx} is a folder")
+        fail(said("out_is_folder", option="--xlsx", path=xlsx))
     if not xlsx.parent.exists():
-        fail(f"folder {xlsx.parent} does not exist")
+        fail(said("out_no_folder", option="--xlsx", path=xlsx, folder=xlsx.parent))
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     with progress() as p:
         try:
             counts = exchange.export_xlsx(led, xlsx, day, quarter=q, lang=language, progress=p)
         except OSError as exc:
-            fail(f"cannot write {xlsx}: {exc.strerror or exc}")
+            fail(said("out_cannot_write", option="--xlsx", path=xlsx, why=exc.strerror or exc))
     if members:
         from ..store.members import roll_up
         from ..views.html import member_rows
@@ -80,9 +80,9 @@ def export(
         try:
             add_member_sheets(xlsx, member_rows(up.findings, up.views, language), language)
         except OSError as exc:
-            fail(f"cannot write {xlsx}: {exc.strerror or exc}")
+            fail(said("out_cannot_write", option="--xlsx", path=xlsx, why=exc.strerror or exc))
     total = sum(counts.values())
-    err(f"wrote {xlsx}: {total} row(s) on {len(counts)} sheet(s), as of {day.isoformat()}")
+    err(said("wrote_xlsx", path=xlsx, rows=total, sheets=len(counts), as_of=day.isoformat()))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LedgerOpt, current_lang, err, exit_code, fail, resolve_root
+from .common import LangOpt, LedgerOpt, err, exit_code, fail, parse_lang, resolve_root
 
 
 class Fmt(str, Enum):
@@ -30,6 +30,7 @@ def log(
     ] = Fmt.text,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Show at most this many commits.")] = None,
     ledger: LedgerOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """The history of one item (审计留痕), newest first: date, author, action and what changed, field by field
     (`status: in_progress → completed`, `+ progress[3]: {...}`). Reads git; follows the file if it was renamed.
@@ -40,14 +41,16 @@ def log(
       reformctl log T-2016-003
       reformctl log RN-2016-002 --format json
     """
-    from ..store.history import item_log
+    from ..i18n.write import localize, say
     from ..store import StoreError
+    from ..store.history import item_log
 
+    language = parse_lang(lang)
     root = resolve_root(ledger)
     try:
         entries = item_log(root, item, limit)
     except StoreError as exc:
-        fail(exc.message, exit_code(exc))
+        fail(localize(exc.message, language), exit_code(exc))
     if fmt is Fmt.json:
         from ..base.textsafe import json_safe
 
@@ -55,21 +58,17 @@ def log(
         sys.stdout.write("\n")
         return
     if not entries:
-        err(f"{item}: no commits yet")
+        err(say("log_none", language, item=item))
         return
     from ..base.textsafe import escape
 
     out = sys.stdout
-    from ..i18n.write import say
-
     for e in entries:
-        out.write(
-            f"{_china_time(e.date)}  {escape(e.author)} <{escape(e.email)}>  {e.action}"
-            f"{'  (as of ' + escape(e.as_of) + ')' if e.as_of else ''}  {e.commit[:7]}\n"
-        )
+        as_of = "  " + say("log_as_of", language, as_of=escape(e.as_of)) if e.as_of else ""
+        out.write(f"{_china_time(e.date)}  {escape(e.author)} <{escape(e.email)}>  {e.action}{as_of}  {e.commit[:7]}\n")
         out.write(f"    {escape(e.subject)}\n")
         if e.shallow_boundary:
-            out.write(f"    {say('log_shallow_entry', current_lang())}\n")
+            out.write(f"    {say('log_shallow_entry', language)}\n")
         elif e.action == "create" or (
             e.changes
             and all(c.op == "added" and "." not in c.field and "[" not in c.field for c in e.changes)
@@ -77,14 +76,15 @@ def log(
         ):
             keys = {c.field: c.new for c in e.changes}
             shown = ", ".join(f"{k} {keys[k]}" for k in ("status", "due", "end", "issued") if keys.get(k) is not None)
-            out.write(f"    created ({len(keys)} fields{': ' + escape(shown) if shown else ''})\n")
+            shown = (("：" if language == "zh" else ": ") + escape(shown)) if shown else ""
+            out.write(f"    {say('log_created', language, n=len(keys), shown=shown)}\n")
         else:
             for c in e.changes:
                 out.write(f"    {escape(c.text())}\n")
         out.write("\n")
     cut = [e for e in entries if e.shallow_boundary]
     if cut:
-        err(say("log_shallow", current_lang(), commit=cut[-1].commit[:7]))
+        err(say("log_shallow", language, commit=cut[-1].commit[:7]))
 
 
 def _china_time(iso: str) -> str:

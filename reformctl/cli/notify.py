@@ -106,8 +106,8 @@ def notify(
     from ..i18n.digest import text
     from ..views import digest
 
+    language = parse_lang(lang or "zh")  # first: a bad --as-of is said in the digest's language
     day = parse_as_of(as_of)
-    language = parse_lang(lang or "zh")
     url = url if url is not None else os.environ.get(URL_ENV) or None
     secret = secret if secret is not None else os.environ.get(SECRET_ENV) or None
     if url is None and not dry_run:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root
+from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
 
 def report(
@@ -52,9 +52,9 @@ def report(
     day = parse_as_of(as_of)
     q, _ = parse_period(quarter, None, day)
     if html.suffix.lower() not in (".html", ".htm"):
-        fail(f"--html wants a file name ending in .html, got {str(html)!r}")
+        fail(said("out_suffix", option="--html", suffix=".html", dash="", value=str(html)))
     if not html.parent.exists():
-        fail(f"folder {html.parent} does not exist")
+        fail(said("out_no_folder", option="--html", path=html, folder=html.parent))
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     with progress() as p:
@@ -71,8 +71,8 @@ def report(
 
         write_text(html, text)
     except OSError as exc:
-        fail(f"cannot write {html}: {exc.strerror or exc}")
-    err(f"wrote {html}: {len(data['red'])} red finding(s), {len(data['lights'])} unit(s), as of {day.isoformat()}")
+        fail(said("out_cannot_write", option="--html", path=html, why=exc.strerror or exc))
+    err(said("wrote_html", path=html, red=len(data["red"]), units=len(data["lights"]), as_of=day.isoformat()))
 
 
 def register(app: typer.Typer) -> None:

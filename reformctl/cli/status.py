@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import (
+    said,
     EXIT_FINDINGS,
     EXIT_OK,
     AsOfOpt,
@@ -102,14 +103,14 @@ def _filters(unit_ids, units, kinds, rules) -> tuple[list[str], list[str], list[
         known = list(dict.fromkeys([*KINDS, *(x.kind for x in all_rules().values())]))
         bad = [x for x in k if x not in known]
         if bad:
-            fail(f"--kind {', '.join(bad)}: unknown kind; use one of {', '.join(known)}")
+            fail(said("unknown_kinds", bad=", ".join(bad), known=", ".join(known)))
         codes = rule_codes()
         bad = [x for x in r if x not in codes]
         if bad:
-            fail(f"--rule {', '.join(bad)}: unknown rule code; use one of {', '.join(codes)}")
+            fail(said("unknown_rules", bad=", ".join(bad), known=", ".join(codes)))
     bad = [x for x in u if x not in unit_ids]
     if bad:
-        fail(f"--unit {', '.join(bad)}: not a unit id of units.yaml")
+        fail(said("unknown_units", bad=", ".join(bad)))
     return u, k, r
 
 
@@ -181,7 +182,7 @@ def status(
     day = parse_as_of(as_of)
     root = resolve_root(ledger)
     if all_filings and not history:
-        fail("--all-filings goes with --history")
+        fail(said("all_filings_history"))
     if history:
         _history(root, day, language, fmt, unit, kind, no_cache, all_filings)
         raise typer.Exit(EXIT_OK)
@@ -289,10 +290,10 @@ def _history(root, day, language, fmt, unit, kind, no_cache, everything: bool = 
     units, kinds = _split(unit), _split(kind)
     bad = [x for x in units if x not in led.units]
     if bad:
-        fail(f"--unit {', '.join(bad)}: not a unit id of units.yaml")
+        fail(said("unknown_units", bad=", ".join(bad)))
     bad = [x for x in kinds if x not in lateness.KINDS]
     if bad:
-        fail(f"--kind {', '.join(bad)}: with --history use one of {', '.join(lateness.KINDS)}")
+        fail(said("history_kinds", bad=", ".join(bad), known=", ".join(lateness.KINDS)))
     items = lateness.filings(led, day) if everything else lateness.late(led, day)
     items = [f for f in items if (not units or f.unit in units) and (not kinds or f.kind in kinds)]
     if fmt is StatusFormat.json:

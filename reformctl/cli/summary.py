@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import AsOfOpt, LangOpt, LedgerOpt, fail, load_or_fail, parse_as_of, parse_lang, resolve_root
+from .common import AsOfOpt, LangOpt, LedgerOpt, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
 
 class SummaryFormat(str, Enum):
@@ -28,17 +28,17 @@ def parse_period(quarter: Optional[str], year: Optional[int], as_of) -> tuple[Op
     from ..model.types import quarter_bounds, quarter_of
 
     if quarter and year is not None:
-        fail("give --quarter or --year, not both")
+        fail(said("quarter_or_year"))
     if year is not None:
         if not 1900 <= year <= 9999:
-            fail(f"--year wants a year such as 2016, got {year}")
+            fail(said("year_option", year=year))
         return None, year
     if quarter:
         q = quarter.strip().upper()
         try:
             quarter_bounds(q)
         except ValueError:
-            fail(f"--quarter wants a quarter such as 2016Q3, got {quarter!r}")
+            fail(said("quarter_option", value=quarter))
         return q, None
     return quarter_of(as_of), None
 
