@@ -306,3 +306,23 @@ def test_markdown_limit_and_hostile_text():
     md, cut = digest.markdown(d)
     assert not cut and md.count("**") // 2 == 300
     assert "\n# 注入" not in md and "\\[x\\]" in md and "…" in md
+
+
+@pytest.mark.parametrize("lang, more", [("zh", "……另有{n}项"), ("en", "... and {n} more")])
+def test_the_overflow_line_of_a_unit_is_an_item_of_its_list_as_robots_render_it(cli, sample_copy, hook, lang, more):
+    """The robots render CommonMark-like markdown: a plain line right after a list continues its last item, so
+    "……另有N项" used to show at the end of the last finding. It is a list item of its own, in the language."""
+    from markdown_it import MarkdownIt
+
+    r = cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--dry-run", "--top", "2", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(
+        cli("notify", "--ledger", sample_copy, "--as-of", AS_OF, "--dry-run", "--to", "json", "--top", "2").stdout
+    )
+    more_of = {u["unit"]: u["more"] for u in doc["units"]}
+    tokens = MarkdownIt().parse(r.stdout)
+    items = [t.content for t in tokens if t.type == "inline" and t.level == 3]  # the text of each list item
+    overflow = [i for i in items if i.startswith(more.split("{")[0])]
+    assert overflow and len(overflow) == sum(1 for n in more_of.values() if n > 0)
+    assert sorted(overflow) == sorted(more.format(n=n) for n in more_of.values() if n > 0)
+    assert not any(more.split("{")[0] in i for i in items if i not in overflow)

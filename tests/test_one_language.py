@@ -183,3 +183,10 @@ def test_log_takes_lang(cli, sample_repo):
     assert "新建（" in zh.stdout and "created (" in en.stdout
     none = cli("log", "T-2016-999", "--ledger", sample_repo, "--lang", "zh", env={"LANG": "en_US.UTF-8"})
     assert none.exit_code == 2 and "台账及其历史中都没有事项 T-2016-999" in none.stderr, none.stderr
+
+
+def test_the_reminder_finding_reads_naturally_in_english():
+    from reformctl import i18n
+
+    assert i18n.MESSAGES["reminder_overdue"][1].startswith("has not reported how it carries out {plan}")
+    assert not any("how it docks" in en for _zh, en in [*i18n.MESSAGES.values(), *i18n.HISTORY.values()])

@@ -120,7 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "reminder_overdue": (
         "未报告对接落实情况（R10）：{plan}，{when}{computed}",
-        "has not reported how it docks {plan} (R10), {when}{computed}",
+        "has not reported how it carries out {plan} (R10), {when}{computed}",
     ),
     "report_missing": ("{period}季报未报送（R15），{when}", "quarterly report for {period} not filed (R15), {when}"),
     "evaluation_due": (
@@ -205,7 +205,7 @@ HISTORY: dict[str, tuple[str, str]] = {
     "pilot_not_filed": ("试点于{filed}备案，时限为{due}（R5）", "pilot filed {filed}, due {due} (R5)"),
     "reminder_overdue": (
         "于{filed}报告对接落实情况，时限为{due}（R10）",
-        "reported how it docks the plan on {filed}, due {due} (R10)",
+        "reported how it carries out the plan on {filed}, due {due} (R10)",
     ),
     "late": ("逾期{n}天", "{n} days late"),
     "on_time": ("按时", "on time"),

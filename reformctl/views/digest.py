@@ -114,7 +114,9 @@ def _unit_block(u: UnitDigest, lang: str) -> str:
     lines = ["**" + text("digest_unit", lang, unit=_clean(u.unit, UNIT_CHARS), red=u.red, yellow=u.yellow) + "**"]
     lines += [_item_line(f, lang) for f in u.worst]
     if u.more > 0:
-        lines.append(text("digest_more_items", lang, n=u.more))
+        # an item of the list itself: a plain line after a list is read as the last item's continuation, and
+        # the robots showed "... and N more" at the end of the last finding's text
+        lines.append("- " + text("digest_more_items", lang, n=u.more))
     return "\n".join(lines)
 
 
