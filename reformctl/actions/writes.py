@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ..i18n import write as i18n_write
-from ..i18n.write import NEW_KIND_WORDS, Msg, Said
+from ..i18n.commits import NEW_KIND_WORDS
+from ..i18n.write import Msg, Said
 from ..model import FOLDER_KINDS, KINDS_BY_NAME, Pilot, Task
 from ..model.lifecycle import INITIAL, TASK_ENDED
 from ..model.records import PilotStatus as P

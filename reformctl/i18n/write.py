@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .commands import TEXTS as _COMMANDS
+from .commits import TEXTS as _COMMITS
+
 TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     # ---- reformctl/actions/writes.py (refusals of the request)
     "not_an_id": (
@@ -160,76 +163,10 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
         'dry run: would commit "{subject}" ({n} file(s)); nothing written',
     ),
     "committed": ("[{branch} {sha}] 已提交：{subject}", "[{branch} {sha}] {subject}"),
-    # ---- the commands that read: options and output files
-    "bad_lang": ("--lang 应为 zh 或 en，收到 {value!r}", "--lang is zh or en, got {value!r}"),
-    "year_option": ("--year 应为年份（如 2016），收到 {year}", "--year wants a year such as 2016, got {year}"),
-    "quarter_option": (
-        "--quarter 应形如 2016Q3，收到 {value!r}",
-        "--quarter wants a quarter such as 2016Q3, got {value!r}",
-    ),
-    "quarter_or_year": ("--quarter 与 --year 只能给出其一", "give --quarter or --year, not both"),
-    "out_is_folder": ("{option} {path} 是文件夹；请给出文件名", "{option} {path} is a folder; give a file name"),
-    "out_no_folder": ("{option} {path}：文件夹 {folder} 不存在", "{option} {path}: folder {folder} does not exist"),
-    "out_cannot_write": ("{option} {path}：无法写入（{why}）", "{option} {path}: cannot write ({why})"),
-    "out_suffix": (
-        "{option} 应为以 {suffix} 结尾的文件名{dash}，收到 {value!r}",
-        "{option} wants a file name ending in {suffix}{dash}, got {value!r}",
-    ),
-    "out_stdout_too": ("（或用 - 表示标准输出）", " (or - for stdout)"),
-    "wrote": ("已写入 {path}", "wrote {path}"),
-    "wrote_ics": (
-        "已写入 {path}：{n}个时限，截至{as_of}",
-        "wrote {path}: {n} deadline(s), as of {as_of}",
-    ),
-    "wrote_xlsx": (
-        "已写入 {path}：{sheets}个工作表共{rows}行，截至{as_of}",
-        "wrote {path}: {rows} row(s) on {sheets} sheet(s), as of {as_of}",
-    ),
-    "wrote_html": (
-        "已写入 {path}：红灯{red}项，{units}个单位，截至{as_of}",
-        "wrote {path}: {red} red finding(s), {units} unit(s), as of {as_of}",
-    ),
-    "ratchet_base": ("--ratchet 须与 --base REF 同用", "--ratchet needs --base REF"),
-    "summary_cannot_write": ("无法将摘要写入 {path}：{why}", "cannot write the summary to {path}: {why}"),
-    "unknown_kinds": (
-        "--kind {bad}：未知的类型；可用：{known}",
-        "--kind {bad}: unknown kind; use one of {known}",
-    ),
-    "unknown_rules": (
-        "--rule {bad}：未知的规则代码；可用：{known}",
-        "--rule {bad}: unknown rule code; use one of {known}",
-    ),
-    "unknown_units": ("--unit {bad}：不是 units.yaml 中的单位编号", "--unit {bad}: not a unit id of units.yaml"),
-    "history_kinds": (
-        "--kind {bad}：与 --history 同用时可用：{known}",
-        "--kind {bad}: with --history use one of {known}",
-    ),
-    "all_filings_history": ("--all-filings 须与 --history 同用", "--all-filings goes with --history"),
-    # ---- log
-    "log_not_an_id": ("{item_id!r} 不是有效的编号", "{item_id!r} is not an item id"),
-    "log_no_item": ("台账及其历史中都没有事项 {item_id}", "no item {item_id} in this ledger or its history"),
-    "log_no_git": (
-        "{root} 不在 git 仓库中：没有历史可显示",
-        "{root} is not inside a git repository: there is no history to show",
-    ),
-    "log_none": ("{item}：尚无提交", "{item}: no commits yet"),
-    "log_as_of": ("（截至 {as_of}）", "(as of {as_of})"),
-    "log_created": ("新建（{n}个字段{shown}）", "created ({n} fields{shown})"),
     # ---- assess --write (its success lines are in reformctl/i18n/__init__.py PROGRAMME: assess_written, assess_nothing)
     "goes_with_write": ("{option} 须与 --write 同用", "{option} goes with --write"),
     # ---- import
     "im_not_file": ("{file} 不是文件", "{file} is not a file"),
-    "log_shallow_entry": (
-        "（浅克隆在此截断：此前的历史不在本克隆中，此提交的改动无法列出）",
-        "(the shallow clone is cut here: what came before is not in this clone, so this commit's "
-        "changes cannot be listed)",
-    ),
-    "log_shallow": (
-        "注意：这是浅克隆，历史在提交 {commit} 处截断；该事项更早的历史（包括创建）不在本克隆中。"
-        "运行 `git fetch --unshallow` 可取回完整历史",
-        "note: this is a shallow clone and the history is cut at commit {commit}; the item's earlier "
-        "history (its creation included) is not in this clone. Run `git fetch --unshallow` to get it",
-    ),
     "im_too_large": (
         "{file} 解压后有 {size:,} 字节，超过上限 {limit:,}：请拆分工作簿（单元格过大或行数过多）",
         "{file} decompresses to {size:,} bytes, over the limit of {limit:,}: split the workbook (a cell "
@@ -306,53 +243,6 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
         "下一步：编辑 units.yaml，在 tasks/ 下添加事项，运行 `reformctl check`（见 README.md）",
         "next: edit units.yaml, add items under tasks/, run `reformctl check` (see README.md)",
     ),
-    # ---- commit messages: subject and body lines in the language of the command (the trailers stay English)
-    "cm_progress": ("记录进展 {id}: {note}", "Record progress on {id}: {note}"),
-    "cm_complete_task": ("完成任务 {id}", "Complete task {id}"),
-    "cm_complete_pilot": ("完成试点 {id}", "Complete pilot {id}"),
-    "cm_complete_milestone": (
-        "完成任务 {id} 的进度节点 {milestone}",
-        "Complete milestone {milestone} of task {id}",
-    ),
-    "cm_evidence": ("添加佐证材料 {id}: {ref}", "Add evidence to {id}: {ref}"),
-    "cm_cancel": ("取消任务 {id}: {reason}", "Cancel task {id}: {reason}"),
-    "cm_rectify": ("整改完成 {id} 问题{no}", "Rectify problem {no} of {id}"),
-    "cm_verify": ("核实销号 {id} 问题{no}", "Verify problem {no} of {id}"),
-    "cm_review_done": ("跟踪复查 {id} 问题{no}: {result}", "Review problem {no} of {id}: {result}"),
-    "cm_review_due": ("跟踪复查 {id} 问题{no} 安排于 {due}", "Schedule a review of problem {no} of {id} for {due}"),
-    "cm_pilot_file": ("试点备案 {id}", "File pilot {id}"),
-    "cm_pilot_exit": ("试点退出 {id}: {reason}", "Exit pilot {id}: {reason}"),
-    "cm_pilot_adjust": ("试点调整 {id}: {reason}", "Adjust pilot {id}: {reason}"),
-    "cm_extend": ("申请延期 {id} 至 {new_due}{approved}", "Ask to extend {id} to {new_due}{approved}"),
-    "cm_extend_late": (
-        "申请延期 {id} 至 {new_due} (逾期申请){approved}",
-        "Ask to extend {id} to {new_due} (asked late){approved}",
-    ),
-    "cm_approved_by": ("，{approver}批准", ", approved by {approver}"),
-    "cm_reason": ("理由: {reason}", "Reason: {reason}"),
-    "cm_approve": ("批准延期 {id} ({approver})", "Approve the extension of {id} ({approver})"),
-    "cm_new": ("新建{kind}", "New {kind}"),
-    "cm_new_id": ("新建{kind} {id}", "New {kind} {id}"),
-    "cm_new_titled": ("新建{kind} {id}: {title}", "New {kind} {id}: {title}"),
-    "cm_close_one": ("销账 {id}", "Write off {id}"),
-    "cm_close_year": (
-        "{year}年末盘点销账: 销账 {closed} 项, 挂账结转 {carried} 项",
-        "Close out {year}: {closed} written off, {carried} carried over",
-    ),
-    "cm_closed_ids": ("销账: {ids}", "Written off: {ids}"),
-    "cm_carried_ids": ("挂账结转: {ids}", "Carried over: {ids}"),
-    "cm_import": (
-        "从 {file} 导入: 新增 {new} 项, 修改 {changed} 项",
-        "Import from {file}: {new} new, {changed} changed",
-    ),
-    "cm_import_new": ("新增 {id}", "New {id}"),
-    "cm_import_changed": ("修改 {id} ({fields})", "Changed {id} ({fields})"),
-    "cm_assess": ("{year}年度考核：录入{n}项建议扣分", "Assessment {year}: {n} proposed deduction(s) recorded"),
-    "cm_init": ("reformctl init: 新建改革落实台账 {name}", "reformctl init: new reform ledger {name}"),
-    "cm_init_body": (
-        "由 reformctl {version} 创建：设置、单位、文件夹、schema、CI 与编辑器配置文件。",
-        "Created by reformctl {version}: settings, units, folders, schemas, CI and editor files.",
-    ),
     # ---- close-out
     "co_either": (
         "请给出 --year YYYY（年末销账）或一个事项编号，二者取一",
@@ -407,6 +297,9 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     ),
 }
 
+TEXTS.update(_COMMITS)  # one table for say(): commit and read-command keys (cm_..., distinct names)
+TEXTS.update(_COMMANDS)
+
 STATUS: dict[str, tuple[str, str]] = {  # status values as words (en: the value itself)
     "planned": ("未启动", "planned"),
     "in_progress": ("推进中", "in_progress"),
@@ -423,15 +316,6 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "pilot": ("试点", "pilot"),
     "notice": ("整改通知", "notice"),
     "item": ("事项", "item"),
-}
-
-NEW_KIND_WORDS: dict[str, tuple[str, str]] = {  # what `reformctl new` makes, as its commit names it
-    "task": ("任务", "task"),
-    "pilot": ("试点", "pilot"),
-    "notice": ("整改督办通知", "rectification notice"),
-    "reminder": ("督办提示", "reminder"),
-    "report": ("季报", "quarterly report"),
-    "event": ("活动", "event"),
 }
 
 # Messages raised in English by reformctl/store, reformctl/actions/closeout.py and reformctl/kit/__init__.py, matched whole (the
