@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from ..model import Ledger
 from ..model.lifecycle import task_open_between
@@ -92,6 +92,15 @@ class _View:
             for t in self.L.tasks.values():
                 groups.setdefault(t.lead_unit, []).append(t)
         return groups
+
+    def tasks_of_year(self, year: int) -> list[tuple[str, Any]]:
+        """The tasks of ``year`` (their ``year``, else their deadline's), indexed once per view."""
+        by_year = getattr(self, "_by_year", None)
+        if by_year is None:
+            by_year = self._by_year = {}
+            for tid, t in self.L.tasks.items():
+                by_year.setdefault(t.year or t.due.year, []).append((tid, t))
+        return by_year.get(year, [])
 
     def units_of(self, *types: UnitType) -> list[str]:
         return [uid for uid, u in self.L.units.items() if u.type in types]
@@ -202,19 +211,28 @@ def _year_records(v: _View, y: Period) -> Iterator[Obligation]:
     (``year_grace_days``, the tool's choice) has passed."""
     if y.kind != "year" or not v.owes(y):
         return
-    year = y.first.year
     grace = v.L.settings.rules.year_grace_days if v.L.settings else 31
     due = add_days(y.last, grace)
-    tasks = [(tid, t) for tid, t in v.L.tasks.items() if (t.year or t.due.year) == year]
-    listed = {
-        "work_points_missing": tuple(sorted(tid for tid, _t in tasks)),
-        "major_list_missing": tuple(sorted(tid for tid, t in tasks if t.major)),
-        "promotion_list_missing": tuple(sorted(cid for cid, c in v.L.cases.items() if year in c.promoted)),
-        "case_book_missing": tuple(sorted(cid for cid, c in v.L.cases.items() if year in c.compiled)),
-        "closeout_missing": (str(year),) if str(year) in v.L.closeouts else (),
-    }
-    for code, by in listed.items():  # kind "year": what is missing is a record of the year, not one item
+    for code, by in _year_listed(
+        v, y.first.year
+    ).items():  # kind "year": what is missing is a record of the year, not one item
         yield Obligation(code, v.office, y.name, due, bool(by), "year", y.name, count=len(by), by=by)
+
+
+def _year_listed(v: _View, year: int) -> dict[str, tuple[str, ...]]:
+    """What the records of ``year`` list, per code of :data:`YEAR_RECORDS` (computed once per view and year: each
+    of the five codes asks)."""
+    memo: dict[int, dict[str, tuple[str, ...]]] = v.__dict__.setdefault("_year_listed", {})
+    if year not in memo:
+        tasks = v.tasks_of_year(year)
+        memo[year] = {
+            "work_points_missing": tuple(sorted(tid for tid, _t in tasks)),
+            "major_list_missing": tuple(sorted(tid for tid, t in tasks if t.major)),
+            "promotion_list_missing": tuple(sorted(cid for cid, c in v.L.cases.items() if year in c.promoted)),
+            "case_book_missing": tuple(sorted(cid for cid, c in v.L.cases.items() if year in c.compiled)),
+            "closeout_missing": (str(year),) if str(year) in v.L.closeouts else (),
+        }
+    return memo[year]
 
 
 YEAR_RECORDS = (
@@ -271,8 +289,9 @@ def _generate(
     as_of: Optional[dt.date],
     kinds_periods: Iterable[tuple[str, Period]],
     codes: Optional[set[str]] = None,
+    view: Optional[_View] = None,
 ) -> list[Obligation]:
-    v = _View(ledger, as_of)
+    v = view if view is not None and view.L is ledger and view.as_of == as_of else _View(ledger, as_of)
     out: list[Obligation] = []
     seen_fns: set[tuple[int, str]] = set()
     for kind, p in kinds_periods:
@@ -300,7 +319,10 @@ def owed(ctx: Ctx, code: str) -> list[Obligation]:
     kind = GENERATORS[code][0]
     last = ctx.periodic_last_day
     pairs = [(kind, p) for p in periods(kind, ctx.start, last)]
-    return [o for o in _generate(ctx.ledger, ctx.as_of, pairs, {code}) if o.due <= last]
+    view = ctx.shared.get("obligations.view")
+    if view is None:  # one view for every code: its indexes (tasks by unit and year, events by kind) are built once
+        view = ctx.shared["obligations.view"] = _View(ctx.ledger, ctx.as_of)
+    return [o for o in _generate(ctx.ledger, ctx.as_of, pairs, {code}, view) if o.due <= last]
 
 
 def _emit_unmet(ctx: Ctx, code: str) -> None:
