@@ -15,10 +15,11 @@ import pytest
 from conftest import REPO
 from reformctl import api
 from reformctl.i18n.catalogue import CATALOGUE
-from reformctl.i18n.diagnostics import TEXTS, placeholders, render
+from reformctl.i18n.diagnostics import PYDANTIC_ZH, TEXTS, placeholders, pydantic_detail, render
 from test_catalogue import build_case
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_OR_MARK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # codes of `check --members` only (about the members as fetched): their reproducers declare member ledgers
 MEMBER_CODES = {"member_not_fetched", "member_unreadable", "unknown_upper"}
 KEY = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)?")
@@ -29,9 +30,19 @@ def test_every_template_has_both_languages_with_the_same_placeholders():
     for key, t in TEXTS.items():
         assert KEY.fullmatch(key), key
         assert t.en and t.zh, key
-        assert CJK.search(t.zh), f"{key}: the Chinese template has no Chinese"
-        assert not CJK.search(t.en), f"{key}: the English template has Chinese"
+        words = re.sub(r"\{[^}]*\}", "", t.zh)  # what the template says besides its values
+        assert CJK_OR_MARK.search(words) or not words.strip(), f"{key}: the Chinese template has no Chinese"
         assert placeholders(t.en) == placeholders(t.zh), key
+
+
+def test_pydantic_messages_read_in_chinese():
+    assert all(CJK.search(zh) for zh in PYDANTIC_ZH.values())
+    choice = pydantic_detail("enum", "Input should be 'a', 'b' or 'c'", {"expected": "'a', 'b' or 'c'"})
+    assert choice == {"en": "Input should be 'a', 'b' or 'c'", "zh": "应为 'a'、'b' 或 'c'"}
+    assert (
+        pydantic_detail("less_than_equal", "Input should be less than or equal to 5", {"le": 5})["zh"] == "不得大于 5"
+    )
+    assert pydantic_detail("new_type", "Odd", {})["zh"] == "取值无效（Odd）"
 
 
 def test_every_key_names_a_catalogued_code():

@@ -7,8 +7,9 @@ Chinese one are rendered from the same template and values, so nothing is ever t
 
 Placeholders are ``str.format`` fields. A list value takes one of the specs ``or``, ``and`` or ``list``
 (``{opts:or}`` is ``a, b or c`` in English, ``a、b 或 c`` in Chinese); numbers take the usual specs
-(``{size:,}``); a value that is itself worded in both languages is a dict ``{"en": ..., "zh": ...}``. Values
-are plain data (strings, numbers, lists of strings, such dicts): they are pickled in the caches.
+(``{size:,}``). A value that is itself worded in both languages is a dict ``{"en": ..., "zh": ...}``, one
+that is a message of this table ``{"key": ..., "params": {...}}`` (rendered in the same language). Values are
+plain data (strings, numbers, lists of strings, such dicts): they are pickled in the caches.
 Every key has both languages with the same placeholders (tests/test_diagnostic_texts.py).
 No imports from the rest of the package: the model renders with it.
 """
@@ -25,6 +26,39 @@ class T(NamedTuple):
 
 
 TEXTS: dict[str, T] = {
+    # ---- values the records refuse (reformctl/model: raised as Invalid, shown inside the loader's messages)
+    "invalid_date.outside": T(
+        "{value} is outside the supported dates {min} to {max}", "{value} 超出支持的日期范围 {min} 至 {max}"
+    ),
+    "invalid_date.datetime": T(
+        "expected a date YYYY-MM-DD, got a date and time", "应为 YYYY-MM-DD 格式的日期，实际为日期和时间"
+    ),
+    "invalid_date.type": T(
+        "expected a date YYYY-MM-DD, got {type} {value}", "应为 YYYY-MM-DD 格式的日期，实际为 {type} {value}"
+    ),
+    "invalid_date.format": T("expected a date YYYY-MM-DD, got {value}", "应为 YYYY-MM-DD 格式的日期，实际为 {value}"),
+    "invalid_date.not_calendar": T("{value} is not a calendar date ({why})", "{value} 不是有效的日期（{why}）"),
+    "invalid_value.quarter": T("expected a quarter like 2016Q3, got {value}", "应为 2016Q3 这样的季度，实际为 {value}"),
+    "invalid_value.quarter_years": T(
+        "{value} is outside the supported years {min} to {max}", "{value} 超出支持的年份范围 {min} 至 {max}"
+    ),
+    "invalid_value.invisible": T(
+        "`{value}` holds an invisible character ({char}): delete and retype it",
+        "`{value}` 含有不可见字符（{char}）：请删除后重新输入",
+    ),
+    "invalid_value.nfd": T(
+        "`{value}` is written with combining marks (Unicode NFD), not in composed form (NFC) like `{nfc}`: retype it",
+        "`{value}` 使用了组合字符（Unicode NFD），而非组合后的形式（NFC，如 `{nfc}`）：请重新输入",
+    ),
+    "invalid_value.problem_due": T(
+        "a problem needs `due` (a date) or `due_working_days`",
+        "问题须填写 `due`（日期）或 `due_working_days`（工作日数）",
+    ),
+    "invalid_value.reminder_due": T(
+        "a reminder needs `report_due` (a date) or `report_within_working_days`",
+        "督办提示须填写 `report_due`（日期）或 `report_within_working_days`（工作日数）",
+    ),
+    "too_deep.nested": T("nested more than {n} levels deep: keep it flatter", "嵌套超过 {n} 层：请减少嵌套层级"),
     # ---- references
     "unknown_unit.member": T("member unit `{unit}` is not in units.yaml", "下级单位 `{unit}` 不在 units.yaml 中"),
     # ---- members (reformctl.yaml `members:`, `check --members`)
@@ -189,6 +223,48 @@ TEXTS: dict[str, T] = {
 }
 
 
+# pydantic's own messages (its English, as pydantic words it) in Chinese, by error type; the values come from
+# the error's context. A type not listed is shown as 取值无效 with pydantic's English.
+PYDANTIC_ZH: dict[str, str] = {
+    "enum": "应为 {expected}",
+    "literal_error": "应为 {expected}",
+    "bool_type": "应为布尔值",
+    "bool_parsing": "应为布尔值",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "string_type": "应为文本",
+    "list_type": "应为列表（以 `- ` 开头的行）",
+    "dict_type": "应为映射（键: 值）",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
+    "less_than_equal": "不得大于 {le}",
+    "greater_than_equal": "不得小于 {ge}",
+    "less_than": "应小于 {lt}",
+    "greater_than": "应大于 {gt}",
+    "string_too_short": "至少应有 {min_length} 个字符",
+    "string_too_long": "最多 {max_length} 个字符",
+    "too_short": "至少应有 {min_length} 项",
+    "too_long": "最多 {max_length} 项",
+    "string_pattern_mismatch": "应符合格式 {pattern}",
+}
+
+
+def pydantic_detail(etype: str, msg: str, ctx: Mapping[str, Any]) -> dict:
+    """A pydantic error message as a value worded in both languages: pydantic's English, our Chinese."""
+    zh = PYDANTIC_ZH.get(etype)
+    values = {k: str(v) for k, v in ctx.items()}
+    if "expected" in values:  # pydantic lists choices as 'a', 'b' or 'c'
+        values["expected"] = values["expected"].replace("', '", "'、'").replace("' or '", "' 或 '")
+    try:
+        text = zh.format_map(values) if zh else f"取值无效（{msg}）"
+    except (KeyError, IndexError, ValueError):
+        text = f"取值无效（{msg}）"
+    return {"en": msg, "zh": text}
+
+
 class _Formatter(string.Formatter):
     def __init__(self, lang: str):
         super().__init__()
@@ -196,8 +272,10 @@ class _Formatter(string.Formatter):
 
     def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
         value = super().get_value(key, args, kwargs)
-        if isinstance(value, dict):  # a value worded in both languages
-            return value["zh" if self.zh else "en"]
+        if isinstance(value, dict):
+            if "key" in value:  # a message of its own
+                return render(value["key"], value["params"], "zh" if self.zh else "en")
+            return value["zh" if self.zh else "en"]  # a value worded in both languages
         return value
 
     def format_field(self, value: Any, format_spec: str) -> str:

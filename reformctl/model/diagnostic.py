@@ -11,6 +11,19 @@ from ..i18n import diagnostics as _texts
 PathPart = Union[str, int]
 
 
+class Invalid(ValueError):
+    """A value a record refuses, said as a message key of :mod:`reformctl.i18n.diagnostics` and its values;
+    ``str()`` is the English. The loader's diagnostic carries the key, so it can be said in any language."""
+
+    def __init__(self, key: str, **params: Any):
+        self.key, self.params = key, params
+        super().__init__(_texts.render(key, params, "en"))
+
+    def said(self) -> dict:
+        """The message as a value of another message (a nested message of :mod:`reformctl.i18n.diagnostics`)."""
+        return {"key": self.key, "params": self.params}
+
+
 class Severity(str, Enum):
     error = "error"
     warning = "warning"

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from .diagnostic import Invalid
 
 from .types import (
     MAX_DEPTH,
@@ -58,7 +59,7 @@ class Record(BaseModel):
     @classmethod
     def _not_too_deep(cls, value: Any) -> Any:
         if isinstance(value, dict) and deeper_than(value, MAX_DEPTH):
-            raise ValueError(f"nested more than {MAX_DEPTH} levels deep: keep it flatter")
+            raise Invalid("too_deep.nested", n=MAX_DEPTH)
         return value
 
 
@@ -392,7 +393,7 @@ class Problem(Record):
     @classmethod
     def _due_or_working_days(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("due") is None and data.get("due_working_days") is None:
-            raise ValueError("a problem needs `due` (a date) or `due_working_days`")
+            raise Invalid("invalid_value.problem_due")
         return data
 
 
@@ -472,7 +473,7 @@ class Reminder(Record):
     @classmethod
     def _due_or_working_days(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("report_due") is None and data.get("report_within_working_days") is None:
-            raise ValueError("a reminder needs `report_due` (a date) or `report_within_working_days`")
+            raise Invalid("invalid_value.reminder_due")
         return data
 
 

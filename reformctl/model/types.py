@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, St
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
+from .diagnostic import Invalid  # noqa: E402
 from .ids import ID_PATTERN, ID_RE  # noqa: E402,F401 - re-exported
 
 
@@ -33,7 +34,7 @@ def date_supported(day: _dt.date) -> bool:
 
 def _in_range(day: _dt.date, value: Any) -> _dt.date:
     if not date_supported(day):
-        raise ValueError(f"{value!s} is outside the supported dates {DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}")
+        raise Invalid("invalid_date.outside", value=str(value), min=DATE_MIN.isoformat(), max=DATE_MAX.isoformat())
     return day
 
 
@@ -55,30 +56,30 @@ def _parse_date(value: Any) -> _dt.date:
 
 def _parse_date_other(value: Any) -> _dt.date:
     if isinstance(value, _dt.datetime):
-        raise ValueError("expected a date YYYY-MM-DD, got a date and time")
+        raise Invalid("invalid_date.datetime")
     if isinstance(value, _dt.date):
         return _in_range(value, value)
     if isinstance(value, str):
         return _parse_date_text(value)
-    raise ValueError(f"expected a date YYYY-MM-DD, got {type(value).__name__} {value!r}")
+    raise Invalid("invalid_date.type", type=type(value).__name__, value=repr(value))
 
 
 def _parse_date_text(value: str) -> _dt.date:
     text = value.strip()
     if not _DATE_RE.match(text):
-        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+        raise Invalid("invalid_date.format", value=repr(value))
     try:
         day = _dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
+        raise Invalid("invalid_date.not_calendar", value=repr(value), why=str(exc)) from None
     return _in_range(day, text)
 
 
 def _parse_quarter(value: Any) -> str:
     if not isinstance(value, str) or not _QUARTER_RE.match(value.strip()):
-        raise ValueError(f"expected a quarter like 2016Q3, got {value!r}")
+        raise Invalid("invalid_value.quarter", value=repr(value))
     if not DATE_MIN.year <= int(value.strip()[:4]) <= DATE_MAX.year:
-        raise ValueError(f"{value.strip()} is outside the supported years {DATE_MIN.year} to {DATE_MAX.year}")
+        raise Invalid("invalid_value.quarter_years", value=value.strip(), min=DATE_MIN.year, max=DATE_MAX.year)
     return value.strip()
 
 
@@ -116,12 +117,9 @@ def _unit_id_text(value: str) -> str:
     names) and invisible ones (zero-width spaces, joiners, direction marks) are errors naming the fix."""
     hit = _INVISIBLE.search(value)
     if hit:
-        raise ValueError(f"`{value}` holds an invisible character (U+{ord(hit.group()):04X}): delete and retype it")
+        raise Invalid("invalid_value.invisible", value=value, char=f"U+{ord(hit.group()):04X}")
     if not unicodedata.is_normalized("NFC", value):
-        raise ValueError(
-            f"`{value}` is written with combining marks (Unicode NFD), not in composed form (NFC) "
-            f"like `{unicodedata.normalize('NFC', value)}`: retype it"
-        )
+        raise Invalid("invalid_value.nfd", value=value, nfc=unicodedata.normalize("NFC", value))
     return value
 
 
