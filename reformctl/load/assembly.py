@@ -51,9 +51,7 @@ def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileR
                 seen = first_seen["item" if kind not in ("assessment", "closeout") else kind] = {}
             other = seen.get(item_id)
             if other is not None:
-                diags.append(
-                    Diagnostic(rel, "duplicate_id", f"id `{item_id}` is already used by {other}", path=("id",))
-                )
+                diags.append(Diagnostic.of(rel, "duplicate_id", path=("id",), id=item_id, other=other))
                 continue
             seen[item_id] = rel
             bucket[item_id] = rec
@@ -66,11 +64,8 @@ def assemble(root: Path, settings: Optional["Settings"], results: Iterable[FileR
             other = seen.get(item_id)
             if other is not None:
                 diags.append(
-                    Diagnostic(
-                        rel,
-                        "duplicate_id",
-                        f"id `{item_id}` is already used by {other}",
-                        path=((i,) if i is not None else ()) + ("id",),
+                    Diagnostic.of(
+                        rel, "duplicate_id", path=((i,) if i is not None else ()) + ("id",), id=item_id, other=other
                     )
                 )
                 continue
@@ -94,12 +89,8 @@ def _case_collisions(seen: dict[str, str]) -> list[Diagnostic]:
         first = by_fold.setdefault(folded, item_id)
         if first != item_id:
             out.append(
-                Diagnostic(
-                    seen[item_id],
-                    "duplicate_id",
-                    f"id `{item_id}` differs only by case from "
-                    f"`{first}` ({seen[first]}): the two files are one on macOS and Windows; rename one",
-                    path=("id",),
+                Diagnostic.of(
+                    seen[item_id], "duplicate_id.case", path=("id",), id=item_id, first=first, other=seen[first]
                 )
             )
     return out

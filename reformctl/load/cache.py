@@ -103,7 +103,7 @@ def code_fingerprint() -> str:
         for part in (str(CACHE_FORMAT), __version__, pydantic.VERSION, sys.version):
             h.update(part.encode() + b"\0")
         pkg = Path(__file__).resolve().parent.parent
-        for sub, pattern in (("model", "*.py"), ("load", "*.py"), ("i18n", "diagnostics.py")):
+        for sub, pattern in (("model", "*.py"), ("load", "*.py"), ("i18n", "diagnostics/*.py")):
             for f in sorted((pkg / sub).glob(pattern)):
                 h.update(f.name.encode() + b"\0")
                 try:

@@ -54,24 +54,23 @@ def list_files(
                 if target is not None:
                     target.relative_to(real_root)
             except ValueError:
-                diags.append(
-                    Diagnostic(kind.folder, "symlink_outside", f"symbolic link points outside the ledger ({target})")
-                )
+                diags.append(Diagnostic.of(kind.folder, "symlink_outside", target=str(target)))
                 continue
         if not folder.is_dir():
             if os.path.lexists(folder):  # a file (or a broken link) where the kind's folder should be: its items
                 # would silently not be read
                 try:
                     os.stat(folder)
-                    why = "it is a file, not a folder (the items of this kind are not read)"
+                    diags.append(Diagnostic.of(kind.folder, "unreadable_file.folder_is_file"))
                 except OSError as exc:
-                    why = (exc.strerror or str(exc)) + " (the items of this kind are not read)"
-                diags.append(Diagnostic(kind.folder, "unreadable_file", f"cannot list the folder: {why}"))
+                    diags.append(
+                        Diagnostic.of(kind.folder, "unreadable_file.folder_missing", error=exc.strerror or str(exc))
+                    )
             continue
         try:
             names = sorted(os.listdir(folder))
         except OSError as exc:
-            diags.append(Diagnostic(kind.folder, "unreadable_file", f"cannot list the folder: {exc.strerror or exc}"))
+            diags.append(Diagnostic.of(kind.folder, "unreadable_file.folder", error=str(exc.strerror or exc)))
             continue
         check_id = kind.key == "id"
         ordinary = _ORDINARY_NAME.match if check_id else _NO_MATCH  # an item file name: no other test needed
@@ -144,20 +143,9 @@ def other_file(kind: Kind, name: str, diags: list[Diagnostic]) -> None:
     if name.startswith(".") or name.lower().startswith("readme"):
         return
     if name.endswith(".yml"):
-        diags.append(
-            Diagnostic(
-                rel,
-                "unexpected_file",
-                f"ignored: ledger files end in .yaml, rename it to {name[:-4]}.yaml",
-                severity=Severity.warning,
-            )
-        )
+        diags.append(Diagnostic.of(rel, "unexpected_file.yml", severity=Severity.warning, name=name[:-4] + ".yaml"))
     else:
-        diags.append(
-            Diagnostic(
-                rel, "unexpected_file", f"ignored: not a .yaml file in {kind.folder}/", severity=Severity.warning
-            )
-        )
+        diags.append(Diagnostic.of(rel, "unexpected_file", severity=Severity.warning, folder=kind.folder))
 
 
 # a file name that is an item id and ".yaml", not a README: what nearly every name in an item folder is

@@ -35,7 +35,7 @@ def parse_text(rel: str, text: str) -> tuple[Any, Optional[str], list[Diagnostic
     try:
         return yamlread.parse(text), text, []
     except yamlread.YamlProblem as p:
-        return None, text, [Diagnostic(rel, p.code, p.message, line=p.line, column=p.column)]
+        return None, text, [Diagnostic.of(rel, p.key, line=p.line, column=p.column, **p.params)]
 
 
 def fmt_loc(loc: Iterable) -> str:
@@ -81,11 +81,6 @@ def _control_diags(rel: str, parsed: Any) -> list[Diagnostic]:
     from ..base.textsafe import controls_in, visible
 
     return [
-        Diagnostic(
-            rel,
-            CONTROL_CODE,
-            f"`{fmt_loc(path) or '.'}` holds a control character ({visible(ch)}): remove it",
-            path=path,
-        )
+        Diagnostic.of(rel, "control_character", path=path, loc=fmt_loc(path) or ".", char=visible(ch))
         for path, ch in controls_in(parsed)
     ]

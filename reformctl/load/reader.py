@@ -42,22 +42,20 @@ def read_bytes(
                 try:
                     target = path.resolve()
                 except RuntimeError:  # pathlib's word for a loop of symbolic links
-                    return None, Diagnostic(rel, "unreadable_file", "cannot read the file: a loop of symbolic links")
+                    return None, Diagnostic.of(rel, "unreadable_file.symlink_loop")
                 try:
                     target.relative_to(root.resolve())
                 except ValueError:
-                    return None, Diagnostic(
-                        rel, "symlink_outside", f"symbolic link points outside the ledger ({target})"
-                    )
+                    return None, Diagnostic.of(rel, "symlink_outside", target=str(target))
             st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a pipe would block the read for ever, a device never end
-            what = "Is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, a socket or a device)"
-            return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {what}")
+            key = "unreadable_file.directory" if stat.S_ISDIR(st.st_mode) else "unreadable_file.special"
+            return None, Diagnostic.of(rel, key)
         if st.st_size > max_bytes():
             return None, too_large(rel, st.st_size)
         data = path.read_bytes()
     except OSError as exc:
-        return None, Diagnostic(rel, "unreadable_file", f"cannot read the file: {exc.strerror or exc}")
+        return None, Diagnostic.of(rel, "unreadable_file", error=str(exc.strerror or exc))
     if len(data) > max_bytes():  # grew between stat and read
         return None, too_large(rel, len(data))
     return data, None
@@ -65,11 +63,7 @@ def read_bytes(
 
 def too_large(rel: str, size: int) -> Diagnostic:
     """The diagnostic of a file over the size limit (read from disk, or about to be written)."""
-    return Diagnostic(
-        rel,
-        "file_too_large",
-        f"file is {size:,} bytes, over the limit of {max_bytes():,} (set {ENV_MAX_BYTES} to raise it)",
-    )
+    return Diagnostic.of(rel, "file_too_large", size=size, limit=max_bytes(), env=ENV_MAX_BYTES)
 
 
 class Reader:
@@ -133,11 +127,7 @@ class Reader:
                 os.close(f)
         data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         if total > self.limit:
-            return None, Diagnostic(
-                rel,
-                "file_too_large",
-                f"file is {total:,} bytes, over the limit of {self.limit:,} (set {ENV_MAX_BYTES} to raise it)",
-            )
+            return None, Diagnostic.of(rel, "file_too_large", size=total, limit=self.limit, env=ENV_MAX_BYTES)
         return data, None
 
     def close(self) -> None:
@@ -177,8 +167,8 @@ def decode(rel: str, data: bytes) -> tuple[Optional[str], Optional[Diagnostic]]:
     if b"\0" in data:
         utf16 = _utf16(data)
         if utf16:
-            return None, Diagnostic(rel, "not_utf8", f"file is {utf16}, not UTF-8; save it as UTF-8")
-        return None, Diagnostic(rel, "binary_file", "file holds NUL bytes: a binary file, not YAML")
+            return None, Diagnostic.of(rel, "not_utf8.utf16", encoding=utf16)
+        return None, Diagnostic.of(rel, "binary_file")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -186,13 +176,7 @@ def decode(rel: str, data: bytes) -> tuple[Optional[str], Optional[Diagnostic]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, Diagnostic(
-            rel,
-            "not_utf8",
-            f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
-            line=line,
-            column=col,
-        )
+        return None, Diagnostic.of(rel, "not_utf8", line=line, column=col, byte=f"0x{data[exc.start]:02x}")
     return text, None
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 from ..model import SETTINGS_FILE, Diagnostic, Kind
+from ..model.diagnostic import Invalid
 from .parse import CONTROL_CODE, fmt_loc, parse_bytes, parse_file
 from .reader import held_to_limits, decode, read_text
 
@@ -45,27 +46,44 @@ def validation_diagnostics(rel: str, exc: "ValidationError", prefix: tuple = ())
         if etype == "value_error" and msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
         code = _CODE_BY_TYPE.get(etype)
-        if code is None:
-            code = (
-                "invalid_date"
-                if ("date YYYY-MM-DD" in msg or "calendar date" in msg or "supported dates" in msg)
-                else "too_deep"
-                if "levels deep: keep it flatter" in msg
-                else "invalid_value"
-            )
-        where = fmt_loc(loc)
-        if etype == "missing":
-            text = f"missing required field `{where}`"
-        elif etype == "extra_forbidden":
-            text = f"unknown field `{where}` (a typo? put free-form data under `extra:`)"
-        else:
-            shown = err.get("input")
-            shown = "" if isinstance(shown, (dict, list)) or code == "invalid_date" else f" (got {shown!r})"
-            if etype in ("bool_type", "bool_parsing"):
-                shown += "; write true or false (yes/no/on/off are text in YAML 1.2)"
-            text = f"{where}: {msg}{shown}" if where else f"{msg}{shown}"
-        out.append(Diagnostic(rel, code, text, path=path))
+        if code is None:  # a record's own refusal says its code; anything else is an invalid value
+            cause = (err.get("ctx") or {}).get("error")
+            code = cause.key.partition(".")[0] if isinstance(cause, Invalid) else "invalid_value"
+        out.append(_validation_diagnostic(rel, code, etype, msg, err, path, fmt_loc(loc)))
     return out
+
+
+_NO_LOC = {  # the message of a code for an error of the record as a whole (no field to name)
+    "invalid_choice": "invalid_choice.no_loc",
+    "invalid_date": "invalid_date.no_loc",
+    "too_deep": "too_deep.no_loc",
+    "invalid_value": "invalid_value.no_loc",
+    "invalid_value.bool": "invalid_value.bool_no_loc",
+}
+
+
+def _validation_diagnostic(rel: str, code: str, etype: str, msg: str, err: Any, path: tuple, where: str) -> Diagnostic:
+    """One pydantic error as a diagnostic: the field, then what is wrong (a record's own message, carried by
+    :class:`~reformctl.model.diagnostic.Invalid`, or pydantic's words) and the value given."""
+    if etype == "missing":
+        return Diagnostic.of(rel, "missing_field", path=path, field=where)
+    if etype == "extra_forbidden":
+        return Diagnostic.of(rel, "unknown_field", path=path, field=where)
+    from ..i18n.diagnostics import pydantic_detail
+
+    ctx = err.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, Invalid):
+        detail: dict = cause.said()
+    else:
+        detail = pydantic_detail(etype, msg, {k: v for k, v in ctx.items() if k != "error"})
+    value = err.get("input")
+    shown = not isinstance(value, (dict, list)) and code != "invalid_date"
+    got: Any = {"key": "invalid_value.got", "params": {"value": repr(value)}} if shown else ""
+    key = "invalid_value.bool" if etype in ("bool_type", "bool_parsing") else code
+    if not where:
+        key = _NO_LOC.get(key, key)
+    return Diagnostic.of(rel, key, path=path, loc=where, detail=detail, got=got)
 
 
 @dataclass
@@ -104,12 +122,12 @@ def _line_breaks(rel: str, data: dict, prefix: tuple, out: list) -> None:
         v = data.get(key)
         if v.__class__ is str and ("\n" in v or "\r" in v):
             out.append(
-                Diagnostic(
+                Diagnostic.of(
                     rel,
-                    CONTROL_CODE,
-                    f"`{fmt_loc(prefix + (key,))}` holds a line break: it is shown as one line, write it on one line",
+                    "control_character.line_break",
+                    _warning(),
                     path=prefix + (key,),
-                    severity=_warning(),
+                    loc=fmt_loc(prefix + (key,)),
                 )
             )
 
@@ -127,21 +145,13 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
     if soft is None:
         return FileResult(rel, kind.name, [], diags)
     if data is None:
-        return FileResult(
-            rel, kind.name, [], [Diagnostic(rel, "empty_file", f"file is empty: a {kind.name} file holds one mapping")]
-        )
+        return FileResult(rel, kind.name, [], [Diagnostic.of(rel, "empty_file", kind=kind.name)])
     if not isinstance(data, dict):
         return FileResult(
             rel,
             kind.name,
             [],
-            [
-                Diagnostic(
-                    rel,
-                    "not_a_mapping",
-                    f"a {kind.name} file holds one mapping (key: value lines), found a {type(data).__name__}",
-                )
-            ],
+            [Diagnostic.of(rel, "not_a_mapping", kind=kind.name, type=type(data).__name__)],
         )
     try:
         rec = kind.model.model_validate(data)
@@ -152,14 +162,7 @@ def item_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
     diags = list(soft)
     _line_breaks(rel, data, (), diags)
     if key != stem:
-        diags.append(
-            Diagnostic(
-                rel,
-                "id_mismatch",
-                f"{kind.key} `{key}` differs from the file name `{stem}`: rename the file or fix the field",
-                path=(kind.key,),
-            )
-        )
+        diags.append(Diagnostic.of(rel, "id_mismatch", path=(kind.key,), field=kind.key, value=key, stem=stem))
     return FileResult(rel, kind.name, [(key, rec, None)], diags)
 
 
@@ -174,19 +177,13 @@ def list_result(rel: str, kind: Kind, data: Any, diags: list[Diagnostic]) -> Fil
             rel,
             kind.name,
             [],
-            [
-                Diagnostic(
-                    rel,
-                    "not_a_list",
-                    f"{rel} holds a YAML list of {kind.name}s (lines starting with `- `), found a {type(data).__name__}",
-                )
-            ],
+            [Diagnostic.of(rel, "not_a_list", file=rel, kind=kind.name, type=type(data).__name__)],
         )
     records: list[tuple[str, Any, Optional[int]]] = []
     diags = list(soft)
     for i, entry in enumerate(data):
         if not isinstance(entry, dict):
-            diags.append(Diagnostic(rel, "not_a_mapping", f"entry {i + 1} is not a mapping", path=(i,)))
+            diags.append(Diagnostic.of(rel, "not_a_mapping.entry", path=(i,), n=i + 1))
             continue
         _line_breaks(rel, entry, (i,), diags)
         try:

@@ -38,14 +38,28 @@ except ImportError:  # pragma: no cover - depends on the build of PyYAML
 
 
 class YamlProblem(Exception):
-    """A YAML file that cannot be read. ``line``/``column`` count from 1."""
+    """A YAML file that cannot be read. ``line``/``column`` count from 1. ``key`` and ``params`` are the
+    message of :mod:`reformctl.i18n.diagnostics` (its code is the key's first part), ``message`` its English."""
 
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    def __init__(self, key: str, line: int = 1, column: int = 1, /, **params: Any):
+        from ..i18n.diagnostics import render
+
+        self.key, self.params = key, params
+        self.code = key.partition(".")[0]
+        self.message = render(key, params, "en")
+        super().__init__(self.message)
         self.line = line
         self.column = column
+
+
+class _Refused(ConstructorError):
+    """What the constructor refuses in a ledger file, as a message key and its values."""
+
+    def __init__(self, key: str, mark: Any, /, **params: Any):
+        from ..i18n.diagnostics import render
+
+        self.key, self.params = key, params
+        super().__init__(None, None, render(key, params, "en"), mark)
 
 
 class Resolver12(BaseResolver):
@@ -166,7 +180,7 @@ class Constructor12(SafeConstructor):
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
-            raise ConstructorError(None, None, "anchors and aliases are not allowed in a ledger file", node.start_mark)
+            raise _Refused("yaml_alias.constructed", node.start_mark)
         return super().construct_object(node, deep=deep)
 
     def construct_yaml_bool(self, node: ScalarNode) -> bool:
@@ -185,24 +199,19 @@ class Constructor12(SafeConstructor):
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict:
         if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
+            raise _Refused("yaml_construct.not_mapping", node.start_mark, found=node.id)
         if any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value):
-            raise ConstructorError(None, None, "merge keys (<<) are not allowed in a ledger file", node.start_mark)
+            raise _Refused("yaml_construct.merge", node.start_mark)
         mapping: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise ConstructorError(None, None, "a key must be a plain scalar", key_node.start_mark)
+                raise _Refused("yaml_construct.key", key_node.start_mark)
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, (str, int, bool, float)) and key is not None:
-                raise ConstructorError(None, None, "a key must be a plain scalar", key_node.start_mark)
+                raise _Refused("yaml_construct.key", key_node.start_mark)
             key = str(key) if not isinstance(key, str) else key
             if key in mapping:
-                raise ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key {key!r} (a later value would silently replace the first)",
-                    key_node.start_mark,
-                )
+                raise _Refused("yaml_duplicate_key", key_node.start_mark, key=repr(key))
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
@@ -212,6 +221,13 @@ class Constructor12(SafeConstructor):
 
 
 Constructor12.yaml_constructors = dict(SafeConstructor.yaml_constructors)
+
+
+def _undefined(constructor: SafeConstructor, node: Node) -> Any:
+    raise _Refused("yaml_tag", node.start_mark, tag=repr(node.tag))
+
+
+Constructor12.add_constructor(None, _undefined)
 Constructor12.add_constructor("tag:yaml.org,2002:bool", Constructor12.construct_yaml_bool)
 Constructor12.add_constructor("tag:yaml.org,2002:int", Constructor12.construct_yaml_int)
 Constructor12.add_constructor("tag:yaml.org,2002:timestamp", Constructor12.construct_yaml_timestamp)
@@ -246,18 +262,10 @@ def _refuse_anchors(text: str) -> None:
         while loader.check_event():
             ev = loader.get_event()
             if isinstance(ev, yaml.AliasEvent):
-                raise YamlProblem(
-                    "yaml_alias",
-                    "aliases (*name) are not allowed in a ledger file",
-                    ev.start_mark.line + 1,
-                    ev.start_mark.column + 1,
-                )
+                raise YamlProblem("yaml_alias", ev.start_mark.line + 1, ev.start_mark.column + 1)
             if getattr(ev, "anchor", None):
                 raise YamlProblem(
-                    "yaml_alias",
-                    f"anchors (&{ev.anchor}) are not allowed in a ledger file",
-                    ev.start_mark.line + 1,
-                    ev.start_mark.column + 1,
+                    "yaml_alias.anchor", ev.start_mark.line + 1, ev.start_mark.column + 1, anchor=ev.anchor
                 )
     finally:
         loader.dispose()
@@ -391,7 +399,7 @@ def _parse_full(text: str) -> Any:
             _refuse_anchors(text)
         except yaml.MarkedYAMLError as exc:
             line, col = _mark(exc)
-            raise YamlProblem("yaml_syntax", _problem_text(exc), line, col) from None
+            raise YamlProblem("yaml_syntax", line, col, problem=_problem_text(exc)) from None
     loader = Loader12(text)
     try:
         if not loader.check_node():
@@ -399,12 +407,7 @@ def _parse_full(text: str) -> Any:
         node = loader.get_node()
         if loader.check_node():
             nxt = loader.get_node()
-            raise YamlProblem(
-                "yaml_multiple_documents",
-                "a ledger file holds one YAML document, found more",
-                nxt.start_mark.line + 1,
-                1,
-            )
+            raise YamlProblem("yaml_multiple_documents", nxt.start_mark.line + 1, 1)
         try:
             return _build(node)
         except (_Fallback, RecursionError):
@@ -412,22 +415,21 @@ def _parse_full(text: str) -> Any:
         try:
             return loader.construct_document(node)
         except (ValueError, TypeError, OverflowError) as exc:  # e.g. `!!int abc`, `!!float x`
-            raise YamlProblem("yaml_construct", f"cannot read the value: {exc}", *_first_bad_mark(node)) from None
-    except ConstructorError as exc:
+            line, col = _first_bad_mark(node)
+            raise YamlProblem("yaml_construct", line, col, error=str(exc)) from None
+    except _Refused as exc:
         line, col = _mark(exc)
-        msg = exc.problem or str(exc)
-        code = "yaml_duplicate_key" if "duplicate key" in msg else "yaml_alias" if "alias" in msg else "yaml_construct"
-        if msg.startswith("could not determine a constructor"):
-            msg = f"unsupported tag {exc.problem.split('tag ')[-1]}".rstrip() if exc.problem else msg
-            code = "yaml_tag"
-        raise YamlProblem(code, msg, line, col) from None
+        raise YamlProblem(exc.key, line, col, **exc.params) from None
+    except ConstructorError as exc:  # PyYAML's own words
+        line, col = _mark(exc)
+        raise YamlProblem("yaml_construct.other", line, col, problem=exc.problem or str(exc)) from None
     except yaml.MarkedYAMLError as exc:
         line, col = _mark(exc)
-        raise YamlProblem("yaml_syntax", _problem_text(exc), line, col) from None
+        raise YamlProblem("yaml_syntax", line, col, problem=_problem_text(exc)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error without a mark
-        raise YamlProblem("yaml_syntax", str(exc).splitlines()[0]) from None
+        raise YamlProblem("yaml_syntax", problem=str(exc).splitlines()[0]) from None
     except RecursionError:
-        raise YamlProblem("yaml_syntax", "the YAML is nested too deeply") from None
+        raise YamlProblem("yaml_syntax.too_deep") from None
     finally:
         loader.dispose()
 

@@ -202,11 +202,8 @@ def validate_text(rel: str, text: str) -> list[str]:
 
 def diagnostic_line(d) -> Said:
     """A diagnostic as one line of a refusal, said in either language as `check` says it."""
-    from ..i18n.check import message
-
     where = f"{d.file}:{d.line or 1}:{d.column or 1}"
-    zh = d.text("zh") if d.key else message(d.code, d.message, "zh")
-    return Said("diag_line", where=where, code=d.code, message=(zh, d.message))
+    return Said("diag_line", where=where, code=d.code, message=(d.text("zh"), d.message))
 
 
 def unified_diff(root: Path, changes: dict[str, Optional[str]], prefix: str = "") -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
-from ..i18n import check as i18n_check
 from ..i18n.catalogue import CATALOGUE
 from ..model import Diagnostic
 from .jsonfast import dump_array
@@ -17,11 +16,8 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告"}
 
 
 def message_in(d: Diagnostic, lang: str) -> str:
-    """The message of ``d`` in ``lang``: rendered from its template; a diagnostic without one (made by older
-    code) in Chinese is the title of its code followed by the English detail."""
-    if d.key or lang != "zh":
-        return d.text(lang)
-    return i18n_check.message(d.code, d.message, lang)
+    """The message of ``d`` in ``lang``, rendered from its template and values."""
+    return d.text(lang)
 
 
 def severity_in(d: Diagnostic, lang: str) -> str:

@@ -19,21 +19,22 @@ class _Ctx:
         self.known_units = ledger.units  # looked up for every reference: once, not through the property
         self.known_plans = ledger.plans
 
-    def emit(self, kind: str, item_id: str, code: str, message: str, *path, severity: Severity = Severity.error):
+    def emit(self, kind: str, item_id: str, key: str, *path, severity: Severity = Severity.error, **params):
+        """A diagnostic of message ``key`` (:mod:`reformctl.i18n.diagnostics`) with ``params``, at ``path``."""
         self.out.append(
-            Diagnostic(
+            Diagnostic.of(
                 self.ledger.file_of(kind, item_id),
-                code,
-                message,
-                severity=severity,
+                key,
+                severity,
                 path=self.ledger.path_in_file(kind, item_id, *path),
+                **params,
             )
         )
 
     # references --------------------------------------------------------
     def unit(self, kind: str, item_id: str, value: Optional[str], *path) -> None:
         if value is not None and value not in self.known_units:
-            self.emit(kind, item_id, "unknown_unit", f"unit `{value}` is not in units.yaml", *path)
+            self.emit(kind, item_id, "unknown_unit", *path, unit=value)
 
     def units(self, kind: str, item_id: str, values, field: str) -> None:
         known = self.known_units
@@ -46,11 +47,9 @@ class _Ctx:
             return
         unit = self.known_units.get(value)
         if unit is None:
-            self.emit(kind, item_id, "unknown_unit", f"special group `{value}` is not in units.yaml", *path)
+            self.emit(kind, item_id, "unknown_unit.special_group", *path, unit=value)
         elif unit.type is not UnitType.special_group:
-            self.emit(
-                kind, item_id, "not_special_group", f"`{value}` is a {unit.type.value}, not a special_group", *path
-            )
+            self.emit(kind, item_id, "not_special_group", *path, unit=value, type=unit.type.value)
 
     def plan(self, kind: str, item_id: str, value: Optional[str], *path, free_text: bool = False) -> None:
         """A plan reference. With ``free_text``, only values shaped like an id must resolve."""
@@ -58,4 +57,4 @@ class _Ctx:
             return
         if free_text and not ID_RE.match(value):
             return
-        self.emit(kind, item_id, "unknown_plan", f"plan `{value}` is not in plans/", *path)
+        self.emit(kind, item_id, "unknown_plan", *path, plan=value)

@@ -15,16 +15,9 @@ def _events(c: _Ctx) -> None:
             c.plan("event", eid, p, "plans", i)
         for i, cm in enumerate(e.commissioners):
             if cm not in c.ledger.commissioners:
-                c.emit(
-                    "event",
-                    eid,
-                    "unknown_commissioner",
-                    f"commissioner `{cm}` is not in commissioners.yaml",
-                    "commissioners",
-                    i,
-                )
+                c.emit("event", eid, "unknown_commissioner", "commissioners", i, commissioner=cm)
         if e.authorized is not None and e.authorized > e.date:
-            c.emit("event", eid, "date_order", f"authorised {e.authorized}, after the event on {e.date}", "authorized")
+            c.emit("event", eid, "date_order.authorised", "authorized", authorized=e.authorized, date=e.date)
     _commissioner_authorisations(c)
 
 
@@ -50,19 +43,18 @@ def _commissioner_authorisations(c: _Ctx) -> None:
             c.emit(
                 "event",
                 eid,
-                "inspection_unauthorized",
-                f"{e.kind.value} names commissioners ({', '.join(e.commissioners)}) but not the date they were "
-                "authorised (`authorized`): one authorisation per inspection (art. 14)",
+                "inspection_unauthorized.evaluation"
+                if e.kind is EventKind.evaluation
+                else "inspection_unauthorized.ledger_inspection",
                 "commissioners",
+                commissioners=list(e.commissioners),
             )
         elif not e.commissioners and e.kind is EventKind.ledger_inspection:
-            extra = " although it records an authorisation" if (e.authorized or e.authorization) else ""
+            authorised = e.authorized or e.authorization
             c.emit(
                 "event",
                 eid,
-                "inspection_no_commissioners",
-                f"ledger inspection names no commissioners from the pool{extra} (art. 14): list the "
-                "`commissioners` authorised for it and the date (`authorized`)",
+                "inspection_no_commissioners.authorised" if authorised else "inspection_no_commissioners",
                 "kind",
                 severity=W,
             )
@@ -70,29 +62,38 @@ def _commissioner_authorisations(c: _Ctx) -> None:
         if ref:
             first = by_ref.setdefault(ref, eid)
             if first != eid:
-                c.emit(
-                    "event",
-                    eid,
-                    "authorization_reused",
-                    f"authorisation `{ref}` was already used for {first}: one authorisation per inspection "
-                    "(一次一授权, art. 14)",
-                    "authorization",
-                )
+                c.emit("event", eid, "authorization_reused", "authorization", authorization=ref, first=first)
                 continue
         if e.commissioners and e.authorized is not None and not ref:
             grant = (frozenset(e.commissioners), e.authorized)
             first = by_grant.setdefault(grant, eid)
             if first != eid:
                 c.emit(
-                    "event",
-                    eid,
-                    "authorization_reused",
-                    f"the same commissioners, authorised on {e.authorized}, already inspected in {first}: one "
-                    "authorisation per inspection (一次一授权, art. 14); record a new authorisation",
-                    "authorized",
+                    "event", eid, "authorization_reused.same_grant", "authorized", authorized=e.authorized, first=first
                 )
 
 
+# who carries out a measure (R17), said in both languages inside the message of accountability_implementer
+_IMPLEMENTER_RULES: dict[str, dict[str, str]] = {
+    "special_group": {
+        "en": "against a special group, the leading group's head acts",
+        "zh": "对专项小组的追责由深改小组组长实施",
+    },
+    "organizational_handling": {
+        "en": "organisational handling is done by the functional departments",
+        "zh": "组织处理由职能部门实施",
+    },
+    "point_deduction": {
+        "en": "point deduction is done by the reform office with the party and government inspection offices",
+        "zh": "扣分由深改办会同党委和政府督查部门实施",
+    },
+    "oral_warning": {"en": "oral_warning is done by the reform office", "zh": "提醒谈话（oral_warning）由深改办实施"},
+    "interview": {"en": "interview is done by the reform office", "zh": "约谈（interview）由深改办实施"},
+    "circulated_criticism": {
+        "en": "circulated_criticism is done by the reform office",
+        "zh": "通报批评（circulated_criticism）由深改办实施",
+    },
+}
 _IMPLEMENTERS = {
     Measure.oral_warning: {UnitType.reform_office},
     Measure.interview: {UnitType.reform_office},
@@ -110,16 +111,13 @@ def _accountability(c: _Ctx) -> None:
         target = L.units.get(a.target)
         types = {L.units[u].type for u in a.implemented_by if u in L.units}
         if target is not None and target.type is UnitType.special_group:
-            need, rule = {UnitType.leading_group}, "against a special group, the leading group's head acts"
+            need, rule = {UnitType.leading_group}, _IMPLEMENTER_RULES["special_group"]
         else:
             need = _IMPLEMENTERS[a.measure]
-            rule = {
-                UnitType.functional_department: "organisational handling is done by the functional departments",
-            }.get(next(iter(need)), "")
-            if a.measure is Measure.point_deduction:
-                rule = "point deduction is done by the reform office with the party and government inspection offices"
-            elif a.measure in (Measure.oral_warning, Measure.interview, Measure.circulated_criticism):
-                rule = f"{a.measure.value} is done by the reform office"
+            rule = _IMPLEMENTER_RULES.get(a.measure.value) or {
+                "en": f"{a.measure.value} is done by the reform office",
+                "zh": f"{a.measure.value} 由深改办实施",
+            }
         # both inspection offices, the party's and the government's, join a point deduction (art. 16)
         short = (
             need <= types
@@ -129,30 +127,19 @@ def _accountability(c: _Ctx) -> None:
             and sum(L.units[u].type is UnitType.inspection_office for u in set(a.implemented_by) if u in L.units) < 2
         )
         if not a.implemented_by:
-            c.emit(
-                "accountability",
-                aid,
-                "accountability_implementer",
-                f"`implemented_by` is empty: {rule} (R17)",
-                "measure",
-            )
+            c.emit("accountability", aid, "accountability_implementer.empty", "measure", rule=rule)
         elif all(u in L.units for u in a.implemented_by) and (not need <= types or short):
             c.emit(
                 "accountability",
                 aid,
                 "accountability_implementer",
-                f"{rule} (R17); `implemented_by` has {', '.join(a.implemented_by)}",
                 "implemented_by",
+                rule=rule,
+                units=list(a.implemented_by),
             )
         _accountability_decision(c, aid, a)
         if a.exemption is not None and not a.exemption.strip():
-            c.emit(
-                "accountability",
-                aid,
-                "exemption_reason",
-                "a fault-tolerance exemption (容错免责, R18) names its reason",
-                "exemption",
-            )
+            c.emit("accountability", aid, "exemption_reason", "exemption")
 
 
 GROUNDS = ("task_not_done", "assessment_low", "refused_rectification", "criticism")  # art. 16, in its order
@@ -163,14 +150,7 @@ def _accountability_decision(c: _Ctx, aid: str, a) -> None:
     """Art. 16: accountability is decided by the leading group, on one of four grounds (or `other`, said what)."""
     L = c.ledger
     if a.decided_by is None:
-        c.emit(
-            "accountability",
-            aid,
-            "accountability_decider_missing",
-            "record who decided it (`decided_by`): accountability is decided by the leading group (art. 16)",
-            "decided",
-            severity=W,
-        )
+        c.emit("accountability", aid, "accountability_decider_missing", "decided", severity=W)
     elif a.decided_by not in L.units:
         c.unit("accountability", aid, a.decided_by, "decided_by")
     elif L.units[a.decided_by].type is not UnitType.leading_group:
@@ -178,29 +158,17 @@ def _accountability_decision(c: _Ctx, aid: str, a) -> None:
             "accountability",
             aid,
             "accountability_decider",
-            f"`{a.decided_by}` is a {L.units[a.decided_by].type.value}: accountability is decided by the leading "
-            "group (art. 16)",
             "decided_by",
+            unit=a.decided_by,
+            type=L.units[a.decided_by].type.value,
         )
     ground = a.ground.strip()
     if ground in _GROUND_LABELS:  # a ground written out as its label (改革任务未按要求完成) is that ground
         return
     if ground == "other":
         if not (a.ground_note or "").strip():
-            c.emit(
-                "accountability",
-                aid,
-                "accountability_ground_note",
-                "ground `other` needs `ground_note` saying what the ground is (art. 16)",
-                "ground",
-            )
+            c.emit("accountability", aid, "accountability_ground_note", "ground")
     elif ground not in GROUNDS:
         c.emit(
-            "accountability",
-            aid,
-            "accountability_ground",
-            f"ground `{ground}` is not one of the grounds of art. 16 ({', '.join(GROUNDS)}); write `other` and "
-            "put the text in `ground_note`",
-            "ground",
-            severity=W,
+            "accountability", aid, "accountability_ground", "ground", severity=W, ground=ground, grounds=list(GROUNDS)
         )

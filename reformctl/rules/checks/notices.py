@@ -10,9 +10,19 @@ from .context import W, _Ctx
 
 
 def _working_days(
-    c: _Ctx, kind: str, item_id: str, what: str, start: dt.date, n: int, date: Optional[dt.date], date_field: str, *path
+    c: _Ctx,
+    kind: str,
+    item_id: str,
+    what: dict,
+    start: dt.date,
+    n: int,
+    date: Optional[dt.date],
+    date_field: str,
+    *path,
 ) -> None:
-    """A deadline given in working days: the calendar must know the years it spans; a date given as well wins."""
+    """A deadline given in working days: the calendar must know the years it spans; a date given as well wins.
+    ``what``: ``{"no": problem number}`` for a problem's deadline, ``{}`` for a reminder's report."""
+    problem = bool(what)
     field = "due_working_days" if date_field == "due" else "report_within_working_days"
     try:
         computed = add_working_days(start, n)
@@ -20,22 +30,32 @@ def _working_days(
         c.emit(
             kind,
             item_id,
-            "working_days_unknown_year",
-            f"{what}: {n} working days after {start} cannot be counted: {exc}",
+            "working_days_unknown_year.problem" if problem else "working_days_unknown_year.report",
             *path,
             field,
             severity=W,
+            n=n,
+            start=start,
+            first=exc.known[0],
+            last=exc.known[1],
+            year=exc.year,
+            **what,
         )
         return
     if date is not None and date != computed:
         c.emit(
             kind,
             item_id,
-            "deadline_conflict",
-            f"{what}: `{date_field}` {date} and `{field}` {n} ({computed}) disagree; the date `{date_field}` is used",
+            "deadline_conflict.problem" if problem else "deadline_conflict.report",
             *path,
             field,
             severity=W,
+            date_field=date_field,
+            date=date,
+            field=field,
+            n=n,
+            computed=computed,
+            **what,
         )
 
 
@@ -46,67 +66,51 @@ def _notices(c: _Ctx) -> None:
         seen: set[int] = set()
         for i, p in enumerate(n.problems):
             if p.no in seen:
-                c.emit(
-                    "notice", nid, "duplicate_problem_no", f"problem number {p.no} is used twice", "problems", i, "no"
-                )
+                c.emit("notice", nid, "duplicate_problem_no", "problems", i, "no", no=p.no)
             seen.add(p.no)
             c.unit("notice", nid, p.responsible, "problems", i, "responsible")
             if p.due is not None and p.due < n.issued:
-                c.emit(
-                    "notice",
-                    nid,
-                    "date_order",
-                    f"problem {p.no} is due {p.due}, before the notice was issued",
-                    "problems",
-                    i,
-                    "due",
-                )
+                c.emit("notice", nid, "date_order.problem_due", "problems", i, "due", no=p.no, due=p.due)
             if p.due_working_days is not None:
-                _working_days(
-                    c, "notice", nid, f"problem {p.no}", n.issued, p.due_working_days, p.due, "due", "problems", i
-                )
+                _working_days(c, "notice", nid, {"no": p.no}, n.issued, p.due_working_days, p.due, "due", "problems", i)
             for j, r in enumerate(p.reviews):
                 if r.due < n.issued:
                     c.emit(
                         "notice",
                         nid,
                         "review_out_of_range",
-                        f"review of problem {p.no} due {r.due}, before the notice was issued {n.issued}",
                         "problems",
                         i,
                         "reviews",
                         j,
                         "due",
+                        no=p.no,
+                        due=r.due,
+                        issued=n.issued,
                     )
             if p.verified is not None and p.rectified is None:
-                c.emit(
-                    "notice",
-                    nid,
-                    "status_mismatch",
-                    f"problem {p.no} is verified but not rectified",
-                    "problems",
-                    i,
-                    "verified",
-                )
+                c.emit("notice", nid, "status_mismatch.verified", "problems", i, "verified", no=p.no)
             if p.rectified is not None and p.rectified < n.issued:
                 c.emit(
                     "notice",
                     nid,
-                    "date_order",
-                    f"problem {p.no} rectified {p.rectified}, before the notice was issued",
+                    "date_order.problem_rectified",
                     "problems",
                     i,
                     "rectified",
+                    no=p.no,
+                    rectified=p.rectified,
                 )
             if p.verified is not None and p.rectified is not None and p.verified < p.rectified:
                 c.emit(
                     "notice",
                     nid,
-                    "date_order",
-                    f"problem {p.no} verified {p.verified} before it was rectified",
+                    "date_order.problem_verified",
                     "problems",
                     i,
                     "verified",
+                    no=p.no,
+                    verified=p.verified,
                 )
 
 
@@ -115,26 +119,13 @@ def _reminders(c: _Ctx) -> None:
         c.plan("reminder", rid, r.plan, "plan", free_text=True)
         c.units("reminder", rid, r.to, "to")
         if r.report_due is not None and r.report_due < r.issued:
-            c.emit(
-                "reminder", rid, "date_order", f"report_due {r.report_due} is before issued {r.issued}", "report_due"
-            )
+            c.emit("reminder", rid, "date_order.report_due", "report_due", report_due=r.report_due, issued=r.issued)
         if r.report_within_working_days is not None:
-            _working_days(
-                c, "reminder", rid, "the report", r.issued, r.report_within_working_days, r.report_due, "report_due"
-            )
+            _working_days(c, "reminder", rid, {}, r.issued, r.report_within_working_days, r.report_due, "report_due")
         for i, rep in enumerate(r.reports):
             c.unit("reminder", rid, rep.unit, "reports", i, "unit")
             if rep.unit not in r.to and rep.unit in c.ledger.units:
-                c.emit(
-                    "reminder",
-                    rid,
-                    "report_not_requested",
-                    f"`{rep.unit}` reported but is not in `to`",
-                    "reports",
-                    i,
-                    "unit",
-                    severity=W,
-                )
+                c.emit("reminder", rid, "report_not_requested", "reports", i, "unit", severity=W, unit=rep.unit)
 
 
 def _reports(c: _Ctx) -> None:
@@ -145,6 +136,4 @@ def _reports(c: _Ctx) -> None:
         c.unit("report", rid, r.to, "to")
         first, _last = quarter_bounds(r.quarter)
         if r.submitted < first:
-            c.emit(
-                "report", rid, "date_order", f"submitted {r.submitted}, before quarter {r.quarter} began", "submitted"
-            )
+            c.emit("report", rid, "date_order.report_submitted", "submitted", submitted=r.submitted, quarter=r.quarter)

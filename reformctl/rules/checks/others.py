@@ -11,9 +11,7 @@ def _others(c: _Ctx) -> None:
     for cid, case in L.cases.items():
         c.unit("case", cid, case.unit, "unit")
         if case.listed and case.delisted and case.delisted < case.listed:
-            c.emit(
-                "case", cid, "date_order", f"delisted {case.delisted} before it was listed {case.listed}", "delisted"
-            )
+            c.emit("case", cid, "date_order.delisted", "delisted", delisted=case.delisted, listed=case.listed)
     for cid, cm in L.commissioners.items():
         c.unit("commissioner", cid, cm.unit, "unit")
     for year, a in L.assessments.items():
@@ -24,29 +22,29 @@ def _others(c: _Ctx) -> None:
                     c.emit(
                         "assessment",
                         year,
-                        "unknown_item",
-                        f"accountability record `{ded.accountability}` is not in accountability/",
+                        "unknown_item.accountability",
                         "units",
                         i,
                         "deductions",
                         j,
                         "accountability",
+                        item=ded.accountability,
                     )
     all_ids = set(L.tasks) | set(L.plans) | set(L.pilots) | set(L.notices)
     for year, co in L.closeouts.items():
         for i, item in enumerate(co.closed):
             if item not in all_ids:
-                c.emit("closeout", year, "unknown_item", f"`{item}` is not an item of this ledger", "closed", i)
+                c.emit("closeout", year, "unknown_item", "closed", i, item=item)
         for i, carried in enumerate(co.carried_over):
             if carried.id not in all_ids:
                 c.emit(
                     "closeout",
                     year,
                     "unknown_item",
-                    f"`{carried.id}` is not an item of this ledger",
                     "carried_over",
                     i,
                     "id",
+                    item=carried.id,
                 )
 
 
@@ -61,14 +59,7 @@ def _programme_duties(c: _Ctx) -> None:
             continue
         missing = [a for a in AGENDA_FIXED if a not in e.agenda]
         if missing:
-            c.emit(
-                "event",
-                eid,
-                "meeting_agenda",
-                f'a leading-group meeting follows the "3+N" agenda (art. 1, 7); `agenda` lacks: {", ".join(missing)}',
-                "agenda" if e.agenda else "kind",
-                severity=W,
-            )
+            c.emit("event", eid, "meeting_agenda", "agenda" if e.agenda else "kind", severity=W, missing=missing)
     s = L.settings
     if s is not None and s.level.value == "city":
         piloted = {p.plan for p in L.pilots.values() if p.plan}
@@ -76,22 +67,7 @@ def _programme_duties(c: _Ctx) -> None:
             if p.level.value != "city" or p.status not in (PlanStatus.issued, PlanStatus.closed):
                 continue
             if pid not in piloted and not (p.no_pilot_reason or "").strip():
-                c.emit(
-                    "plan",
-                    pid,
-                    "plan_without_pilot",
-                    "a plan the city leading group issues should in principle get pilots (art. 8): add a pilot "
-                    "naming it in `plan`, or say why not in `no_pilot_reason`",
-                    "status",
-                    severity=W,
-                )
+                c.emit("plan", pid, "plan_without_pilot", "status", severity=W)
     for cid, case in L.cases.items():
         if case.kind.value == "demonstration_point" and not (case.contact or "").strip():
-            c.emit(
-                "case",
-                cid,
-                "demonstration_contact_missing",
-                "each demonstration point has a leading-group member as its contact: set `contact` (art. 9)",
-                "kind",
-                severity=W,
-            )
+            c.emit("case", cid, "demonstration_contact_missing", "kind", severity=W)

@@ -24,39 +24,20 @@ def _pilots(c: _Ctx) -> None:
         c.unit("pilot", pid, p.unit, "unit")
         c.plan("pilot", pid, p.plan, "plan")
         if p.start > p.end:
-            c.emit("pilot", pid, "date_order", f"start {p.start} is after the end {p.end}", "start")
+            c.emit("pilot", pid, "date_order.start_end", "start", start=p.start, end=p.end)
             continue
         missing = [f for f in ("lead_leader", "promotion_plan", "working_team") if not getattr(p, f)]
         if missing:
-            c.emit(
-                "pilot",
-                pid,
-                "pilot_incomplete",
-                "a pilot has one lead leader, one promotion plan and one working team (art. 8); "
-                f"missing: {', '.join(missing)}",
-            )
+            c.emit("pilot", pid, "pilot_incomplete", missing=missing)
         if p.end > _term_last_day(p.start, limit):
             if not (p.exemption or "").strip():
-                c.emit(
-                    "pilot",
-                    pid,
-                    "pilot_term_exceeded",
-                    f"term {p.start} to {p.end} is over {limit} months (R4); state why in `exemption`",
-                    "end",
-                )
+                c.emit("pilot", pid, "pilot_term_exceeded", "end", start=p.start, end=p.end, months=limit)
         elif p.end > _term_last_day(p.start, term):
-            c.emit(
-                "pilot",
-                pid,
-                "pilot_term_long",
-                f"term {p.start} to {p.end} is over the normal {term} months (R4)",
-                "end",
-                severity=W,
-            )
+            c.emit("pilot", pid, "pilot_term_long", "end", severity=W, start=p.start, end=p.end, months=term)
         if p.status is PilotStatus.exited and not p.exit_reason:
-            c.emit("pilot", pid, "pilot_exit_reason", "an exited pilot states why (`exit_reason`)", "status")
+            c.emit("pilot", pid, "pilot_exit_reason", "status")
         if p.filed is not None and p.filed < add_days(p.start, -366):
-            c.emit("pilot", pid, "date_order", f"filed {p.filed} long before the start {p.start}", "filed", severity=W)
+            c.emit("pilot", pid, "date_order.filed_early", "filed", severity=W, filed=p.filed, start=p.start)
 
 
 def _plans(c: _Ctx) -> None:
@@ -67,23 +48,21 @@ def _plans(c: _Ctx) -> None:
         c.unit("plan", pid, p.lead_unit, "lead_unit")
         is_out = p.status in (PlanStatus.issued, PlanStatus.closed)
         if is_out and p.issued is None:
-            c.emit("plan", pid, "plan_issued_missing", f"status {p.status.value} needs an `issued` date", "status")
+            c.emit("plan", pid, "plan_issued_missing", "status", status=p.status.value)
         if p.issued is not None and not is_out:
-            c.emit("plan", pid, "status_mismatch", f"`issued` is set but status is {p.status.value}", "issued")
+            c.emit("plan", pid, "status_mismatch.issued", "issued", status=p.status.value)
         if p.status is PlanStatus.closed and p.closed is None:
-            c.emit("plan", pid, "closed_missing", "status closed needs a `closed` date", "status")
+            c.emit("plan", pid, "closed_missing.plan", "status")
         if p.closed is not None and p.status is not PlanStatus.closed:
-            c.emit("plan", pid, "closed_not_closed", f"`closed` is set but status is {p.status.value}", "closed")
+            c.emit("plan", pid, "closed_not_closed", "closed", status=p.status.value)
         if p.approved and p.issued and p.issued < p.approved:
-            c.emit("plan", pid, "date_order", f"issued {p.issued} before it was approved {p.approved}", "issued")
+            c.emit("plan", pid, "date_order.issued_approved", "issued", issued=p.issued, approved=p.approved)
         if p.needs_stability_assessment and p.issued is not None:
             if p.stability_assessment is None:
                 c.emit(
                     "plan",
                     pid,
                     "plan_stability_missing",
-                    "a plan touching people's vital interests needs a social-stability risk assessment before it "
-                    "is issued (art. 5)",
                     "stability_assessment"
                     if "stability_assessment" in p.model_fields_set
                     else "needs_stability_assessment",
@@ -92,25 +71,21 @@ def _plans(c: _Ctx) -> None:
                 c.emit(
                     "plan",
                     pid,
-                    "plan_stability_missing",
-                    f"stability assessment {p.stability_assessment} came after the plan was issued {p.issued} (art. 5)",
+                    "plan_stability_missing.late",
                     "stability_assessment",
+                    assessed=p.stability_assessment,
+                    issued=p.issued,
                 )
         # Art. 5 binds the plans this level drafts: a central or provincial document kept for reference (the
         # plan that is docked) owes neither a legality review nor a leading-group approval here.
         own = level is None or p.level.value == level
         if own and p.issued is not None and (p.upper_plan or p.docks or p.overall):
-            why = (
-                "an overall plan of a key reform field"
-                if p.overall and not (p.upper_plan or p.docks)
-                else "a plan docking an upper-level plan"
-            )
+            overall = p.overall and not (p.upper_plan or p.docks)
             if p.approved is None:
                 c.emit(
                     "plan",
                     pid,
-                    "plan_approval_missing",
-                    f"{why} passes a leading-group meeting (`approved`) before it is issued (art. 5)",
+                    "plan_approval_missing.overall" if overall else "plan_approval_missing.docking",
                     "approved" if "approved" in p.model_fields_set else "issued",
                 )
         if own and p.issued is not None:
@@ -119,14 +94,14 @@ def _plans(c: _Ctx) -> None:
                     "plan",
                     pid,
                     "plan_legality_missing",
-                    "an issued plan needs a legality review (art. 5)",
                     "legality_review" if "legality_review" in p.model_fields_set else "issued",
                 )
             elif p.legality_review > p.issued:
                 c.emit(
                     "plan",
                     pid,
-                    "plan_legality_missing",
-                    f"legality review {p.legality_review} came after the plan was issued {p.issued} (art. 5)",
+                    "plan_legality_missing.late",
                     "legality_review",
+                    reviewed=p.legality_review,
+                    issued=p.issued,
                 )

@@ -34,98 +34,63 @@ def _status_and_dates(c: _Ctx, tid: str, t: Task) -> None:
     """The status and its dates (art. 6's major tasks name who and what), in order."""
     done_states, closed = _DONE, TaskStatus.closed
     if t.start > t.due:
-        c.emit("task", tid, "date_order", f"start {t.start} is after the deadline {t.due}", "start")
+        c.emit("task", tid, "date_order.start_due", "start", start=t.start, due=t.due)
     if t.major:
         missing = [f for f in ("leader", "goal") if not getattr(t, f)]
         if not t.responsible_units:
             missing.append("responsible_units")
         if missing:
-            c.emit(
-                "task",
-                tid,
-                "major_task_incomplete",
-                "a major reform task (art. 6) must name its leader, lead unit, responsible units and goal; "
-                f"missing: {', '.join(missing)}",
-                "major",
-            )
+            c.emit("task", tid, "major_task_incomplete", "major", missing=missing)
     if t.status in done_states and t.completed is None:
-        c.emit("task", tid, "completed_missing", f"status {t.status.value} needs a `completed` date", "status")
+        c.emit("task", tid, "completed_missing", "status", status=t.status.value)
     if t.completed is not None and t.status not in done_states:
-        c.emit(
-            "task",
-            tid,
-            "status_mismatch",
-            f"`completed` is set but status is {t.status.value} (use completed or closed)",
-            "completed",
-        )
+        c.emit("task", tid, "status_mismatch", "completed", status=t.status.value)
     if t.status is closed and t.closed is None:
-        c.emit("task", tid, "closed_missing", "status closed needs a `closed` date (the write-off date)", "status")
+        c.emit("task", tid, "closed_missing", "status")
     if t.closed is not None and t.status is not closed:
-        c.emit("task", tid, "closed_not_closed", f"`closed` is set but status is {t.status.value}", "closed")
+        c.emit("task", tid, "closed_not_closed", "closed", status=t.status.value)
     if t.completed is not None and t.completed < t.start:
-        c.emit("task", tid, "date_order", f"completed {t.completed} is before the start {t.start}", "completed")
+        c.emit("task", tid, "date_order.completed_start", "completed", completed=t.completed, start=t.start)
     if t.closed is not None and t.completed is not None and t.closed < t.completed:
-        c.emit("task", tid, "date_order", f"closed {t.closed} is before completed {t.completed}", "closed")
+        c.emit("task", tid, "date_order.closed_completed", "closed", closed=t.closed, completed=t.completed)
 
 
 def _milestones(c: _Ctx, tid: str, t: Task) -> None:
     for i, m in enumerate(t.milestones):
         if m.due < t.start:
-            c.emit(
-                "task",
-                tid,
-                "milestone_out_of_range",
-                f"milestone `{m.name}` is due {m.due}, before the task starts ({t.start})",
-                "milestones",
-                i,
-                "due",
-            )
+            c.emit("task", tid, "milestone_out_of_range", "milestones", i, "due", name=m.name, due=m.due, start=t.start)
         elif m.due > t.due and not t.extensions and not t.carry_over:
             c.emit(
                 "task",
                 tid,
-                "milestone_out_of_range",
-                f"milestone `{m.name}` is due {m.due}, after the task's deadline {t.due}",
+                "milestone_out_of_range.after_due",
                 "milestones",
                 i,
                 "due",
                 severity=W,
+                name=m.name,
+                due=m.due,
+                deadline=t.due,
             )
         if m.done is not None and m.done < t.start:
-            c.emit(
-                "task",
-                tid,
-                "date_order",
-                f"milestone `{m.name}` done {m.done}, before the task starts",
-                "milestones",
-                i,
-                "done",
-            )
+            c.emit("task", tid, "date_order.milestone_done", "milestones", i, "done", name=m.name, done=m.done)
 
 
 def _progress(c: _Ctx, tid: str, t: Task) -> None:
     for i, p in enumerate(t.progress):
         if p.date < t.start:
-            c.emit(
-                "task",
-                tid,
-                "progress_out_of_range",
-                f"progress entry dated {p.date}, before the task starts ({t.start})",
-                "progress",
-                i,
-                "date",
-                severity=W,
-            )
+            c.emit("task", tid, "progress_out_of_range", "progress", i, "date", severity=W, date=p.date, start=t.start)
         if i and p.date < t.progress[i - 1].date:
             c.emit(
                 "task",
                 tid,
                 "progress_out_of_order",
-                f"progress entries are appended in date order; {p.date} follows {t.progress[i - 1].date}",
                 "progress",
                 i,
                 "date",
                 severity=W,
+                date=p.date,
+                previous=t.progress[i - 1].date,
             )
 
 
@@ -134,51 +99,23 @@ def _changes(c: _Ctx, tid: str, t: Task) -> None:
     done_states, cancelled = _DONE, TaskStatus.cancelled
     if t.carry_over is not None:
         if t.carry_over.new_due <= t.due:
-            c.emit(
-                "task",
-                tid,
-                "carry_over_date",
-                f"carry_over.new_due {t.carry_over.new_due} must be after the deadline {t.due}",
-                "carry_over",
-                "new_due",
-            )
+            c.emit("task", tid, "carry_over_date", "carry_over", "new_due", new_due=t.carry_over.new_due, due=t.due)
         if t.status in done_states:
-            c.emit(
-                "task",
-                tid,
-                "carry_over_done",
-                f"a {t.status.value} task needs no carry_over",
-                "carry_over",
-                severity=W,
-            )
+            c.emit("task", tid, "carry_over_done", "carry_over", severity=W, status=t.status.value)
     for i, e in enumerate(t.extensions):
         if e.new_due <= e.old_due:
-            c.emit(
-                "task",
-                tid,
-                "extension_date",
-                f"extension new_due {e.new_due} is not after old_due {e.old_due}",
-                "extensions",
-                i,
-                "new_due",
-            )
+            c.emit("task", tid, "extension_date", "extensions", i, "new_due", new_due=e.new_due, old_due=e.old_due)
         if e.requested > e.old_due:
             c.emit(
                 "task",
                 tid,
                 "extension_late",
-                f"extension asked on {e.requested}, after the deadline {e.old_due} had passed (逾期申请延期)",
                 "extensions",
                 i,
                 "requested",
                 severity=W,
+                requested=e.requested,
+                old_due=e.old_due,
             )
     if t.status is cancelled and not t.cancel_reason:
-        c.emit(
-            "task",
-            tid,
-            "cancel_reason_missing",
-            "a cancelled task states why (`cancel_reason`)",
-            "status",
-            severity=W,
-        )
+        c.emit("task", tid, "cancel_reason_missing", "status", severity=W)

@@ -17,25 +17,10 @@ def _units(c: _Ctx) -> None:
         if st is None:
             continue
         if u.type is UnitType.special_group and st.total is not None and st.total < 2:
-            c.emit(
-                "unit",
-                uid,
-                "staff_special_group",
-                f"a special group office has at least 2 staff (R19); {st.total} recorded",
-                "staff",
-                "total",
-                severity=W,
-            )
+            c.emit("unit", uid, "staff_special_group", "staff", "total", severity=W, total=st.total)
         if u.type is UnitType.party_committee or (u.type is UnitType.reform_office and level == "district"):
             if st.full_time_deputy is False or (st.sections is not None and st.sections < 1):
-                c.emit(
-                    "unit",
-                    uid,
-                    "staff_district_office",
-                    "a district reform office has a full-time deputy director and at least one section (R20)",
-                    "staff",
-                    severity=W,
-                )
+                c.emit("unit", uid, "staff_district_office", "staff", severity=W)
         need = (
             3
             if (u.type is UnitType.reform_office and level == "city")
@@ -47,27 +32,14 @@ def _units(c: _Ctx) -> None:
         )
         if need and st.supervision is not None and st.supervision < need:
             c.emit(
-                "unit",
-                uid,
-                "staff_supervision",
-                f"at least {need} full-time supervision staff (R21); {st.supervision} recorded",
-                "staff",
-                "supervision",
-                severity=W,
+                "unit", uid, "staff_supervision", "staff", "supervision", severity=W, need=need, recorded=st.supervision
             )
 
 
 def _settings(c: _Ctx) -> None:
     s = c.ledger.settings
     if s and s.rules.pilot_max_months < s.rules.pilot_term_months:
-        c.out.append(
-            Diagnostic(
-                "reformctl.yaml",
-                "settings_invalid",
-                "rules.pilot_max_months is shorter than rules.pilot_term_months",
-                path=("rules", "pilot_max_months"),
-            )
-        )
+        c.out.append(Diagnostic.of("reformctl.yaml", "settings_invalid", path=("rules", "pilot_max_months")))
 
 
 def _members(c: _Ctx) -> None:
@@ -104,23 +76,17 @@ def _supervision(c: _Ctx) -> None:
                 "notice",
                 nid,
                 "supervision_direction",
-                f"`{n.issued_by}` ({by.type.value}) may not supervise `{n.to_unit}` ({to.type.value}): a notice "
-                "goes down the tiers of supervision (art. 11)",
                 "to_unit",
+                by=n.issued_by,
+                by_type=by.type.value,
+                to=n.to_unit,
+                to_type=to.type.value,
             )
     for rid, r in L.reminders.items():
         for i, u in enumerate(r.to):
             unit = L.units.get(u)
             if unit is not None and unit.type in (UnitType.leading_group, UnitType.reform_office):
-                c.emit(
-                    "reminder",
-                    rid,
-                    "supervision_direction",
-                    f"a supervision reminder goes from the office to the special groups and departments, not to "
-                    f"`{u}` ({unit.type.value}) (art. 11, 13)",
-                    "to",
-                    i,
-                )
+                c.emit("reminder", rid, "supervision_direction.reminder", "to", i, unit=u, type=unit.type.value)
 
 
 def _types(c: _Ctx, ids) -> set:
@@ -144,30 +110,22 @@ def _quarterly_reports(c: _Ctx) -> None:
         to = L.units.get(r.to) if r.to else None
         if unit.type is UnitType.special_group:
             if to is None or to.type is not UnitType.leading_group:
-                c.emit(
-                    "report",
-                    rid,
-                    "quarterly_report_recipient",
-                    "a special group reports its field each quarter to the leading group: set `to` (R15)",
-                    "to" if r.to else "unit",
-                    severity=W,
-                )
+                c.emit("report", rid, "quarterly_report_recipient", "to" if r.to else "unit", severity=W)
         else:
             missing = []
             if to is None or to.type is not UnitType.special_group:
-                missing.append("`to` its special group")
+                missing.append(("`to` its special group", "`to`（所属专项小组）"))
             copy = L.units.get(r.copy_to) if r.copy_to else None
             if copy is None or copy.type is not UnitType.reform_office:
-                missing.append("`copy_to` the reform office")
+                missing.append(("`copy_to` the reform office", "`copy_to`（深改办）"))
             if missing:
                 c.emit(
                     "report",
                     rid,
-                    "quarterly_report_recipient",
-                    f"a lead unit reports each quarter to its special group with a copy filed with the reform "
-                    f"office: set {' and '.join(missing)} (R15)",
+                    "quarterly_report_recipient.lead_unit",
                     "to" if r.to else "unit",
                     severity=W,
+                    missing={"en": " and ".join(m[0] for m in missing), "zh": "和".join(m[1] for m in missing)},
                 )
 
 
@@ -180,34 +138,11 @@ def _event_reports(c: _Ctx) -> None:
         if e.kind is EventKind.evaluation:
             upper = any(u != e.unit and L.units[u].type is UnitType.reform_office for u in e.report_to if u in L.units)
             if UnitType.leading_group not in types or not upper:
-                c.emit(
-                    "event",
-                    eid,
-                    "evaluation_not_reported",
-                    "the evaluation report goes to the same-level leading group and the upper-level reform office: "
-                    "list both in `report_to` (art. 12)",
-                    where,
-                    severity=W,
-                )
+                c.emit("event", eid, "evaluation_not_reported", where, severity=W)
             if e.form is None:
-                c.emit(
-                    "event",
-                    eid,
-                    "evaluation_form_missing",
-                    "say the form of the evaluation in `form`: self_evaluation, spot_check or third_party (art. 13)",
-                    "kind",
-                    severity=W,
-                )
+                c.emit("event", eid, "evaluation_form_missing", "kind", severity=W)
         elif e.kind is EventKind.ledger_inspection and UnitType.leading_group not in types:
-            c.emit(
-                "event",
-                eid,
-                "inspection_not_reported",
-                "the results of a ledger inspection are reported to the leading group: list it in `report_to` "
-                "(art. 13)",
-                where,
-                severity=W,
-            )
+            c.emit("event", eid, "inspection_not_reported", where, severity=W)
 
 
 def _notice_reports(c: _Ctx) -> None:
@@ -215,12 +150,4 @@ def _notice_reports(c: _Ctx) -> None:
     for nid, n in c.ledger.notices.items():
         followed = any(p.rectified is not None or any(r.done is not None for r in p.reviews) for p in n.problems)
         if followed and UnitType.leading_group not in _types(c, n.report_to):
-            c.emit(
-                "notice",
-                nid,
-                "rectification_not_reported",
-                "the analysis of how the rectification goes is reported to the same-level leading group: list it "
-                "in `report_to` once follow-up has begun (R14)",
-                "report_to" if n.report_to else "problems",
-                severity=W,
-            )
+            c.emit("notice", nid, "rectification_not_reported", "report_to" if n.report_to else "problems", severity=W)
