@@ -26,7 +26,6 @@ LONG_MODULES = {
     "reformctl/model/records.py": "the record models of the contract, one pydantic class per record kind with its "
     "field descriptions in both languages; the JSON Schemas are generated from this one place",
     "reformctl/i18n/__init__.py": "a data table: labels and finding messages, each in both languages",
-    "reformctl/i18n/check.py": "a data table: the Chinese wording of every check message",
     "reformctl/i18n/write.py": "a data table: every refusal of the write commands in both languages",
     "reformctl/cli/new.py": "`new task|pilot|notice|...`: one Typer command per record kind, mostly option "
     "declarations",

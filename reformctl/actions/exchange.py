@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..model import KINDS_BY_NAME, Ledger, Record
+from ..model import KINDS_BY_NAME, Diagnostic, Ledger, Record
 
 
 # ---------------------------------------------------------------- traffic lights (from the deadline engine)
@@ -88,10 +88,36 @@ class Change:
     changed: list[str]  # top-level fields that change (all for a new item)
 
 
+@dataclass(frozen=True)
+class ImportProblem:
+    """Why a row of the workbook cannot be imported: its place (sheet, row, column) and what, in English (the
+    ``str``) and Chinese."""
+
+    sheet: str
+    row: int
+    column: str
+    en: str
+    zh: str
+
+    def text(self, lang: str) -> str:
+        from ..i18n import sheets
+
+        return sheets.problem(self.sheet, self.row, self.column, self.zh if lang == "zh" else self.en, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    @classmethod
+    def of(cls, where: tuple[str, int, str], d: Diagnostic, coded: bool = True) -> "ImportProblem":
+        """The problem a diagnostic of the ledger's rules gives at ``where`` (with its code, unless not ``coded``)."""
+        code = f"[{d.code}] " if coded else ""
+        return cls(*where, code + d.message, code + d.text("zh"))
+
+
 @dataclass
 class ImportPlan:
     changes: list[Change] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
     rows: int = 0
     sheets: list[str] = field(default_factory=list)
 
@@ -168,7 +194,9 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     except Exception as exc:  # noqa: BLE001 - a damaged zip or XML raises anything (zlib.error, NotImplementedError...)
         raise UnreadableWorkbook(f"{type(exc).__name__}: {exc}") from exc
     plan = ImportPlan(sheets=res.sheets)
-    plan.problems += [str(p) for p in res.problems]
+    from ..i18n.sheets import cell_zh
+
+    plan.problems += [ImportProblem(p.sheet, p.row, p.column, p.message, cell_zh(p.message)) for p in res.problems]
     by_notice: dict[str, list] = {}
     for pr in res.problem_rows:
         by_notice.setdefault(pr.notice, []).append(pr)
@@ -182,24 +210,16 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     return plan
 
 
-def _unknown_notices(ledger: Ledger, res, by_notice: dict[str, list]) -> list[str]:
+def _unknown_notices(ledger: Ledger, res, by_notice: dict[str, list]) -> list[ImportProblem]:
     """Problem rows naming a notice that is neither on the notice sheet nor in the ledger."""
-    from ..views import xlsx
+    from ..i18n.sheets import text
 
     out = []
     for nid, prows in by_notice.items():
         if nid not in res.items.get("notice", {}) and nid not in ledger.notices:
             for pr in prows:
-                out.append(
-                    str(
-                        xlsx.SheetProblem(
-                            pr.sheet,
-                            pr.row,
-                            pr.where.get("notice", ""),
-                            f"notice {nid} is neither on the notice sheet nor in the ledger",
-                        )
-                    )
-                )
+                said = (text("unknown_notice", lang, notice=nid) for lang in ("en", "zh"))
+                out.append(ImportProblem(pr.sheet, pr.row, pr.where.get("notice", ""), *said))
     return out
 
 
@@ -248,8 +268,7 @@ def _validated(ledger: Ledger, candidates: list[Candidate], plan: ImportPlan) ->
             rec = kind.model.model_validate(data)
         except ValidationError as exc:
             for d in validation_diagnostics("", exc):
-                s, r, c = _where(d.path, row, sheet, prows)
-                plan.problems.append(str(xlsx.SheetProblem(s, r, c, d.message)))
+                plan.problems.append(ImportProblem.of(_where(d.path, row, sheet, prows), d, coded=False))
             continue
         if _data(rec) == _data(old):
             continue
@@ -263,7 +282,7 @@ def _validated(ledger: Ledger, candidates: list[Candidate], plan: ImportPlan) ->
     return merged
 
 
-def _change_rules(plan: ImportPlan, rows_of: dict) -> list[str]:
+def _change_rules(plan: ImportPlan, rows_of: dict) -> list[ImportProblem]:
     """The rules of `check --base` for each change (closed items are not edited, progress/reviews/reports only
     appended, a changed due needs an extension record...): an import never makes a commit CI refuses."""
     from ..views import xlsx
@@ -277,12 +296,11 @@ def _change_rules(plan: ImportPlan, rows_of: dict) -> list[str]:
         for d in compare_item(c.kind, c.rel, _data(c.old), _data(c.new), "HEAD"):
             if d.severity.value != "error":
                 continue
-            s, r, col = _where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows)
-            out.append(str(xlsx.SheetProblem(s, r, col, f"[{d.code}] {d.message}")))
+            out.append(ImportProblem.of(_where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows), d))
     return out
 
 
-def _cross_checks(ledger: Ledger, plan: ImportPlan, rows_of: dict) -> list[str]:
+def _cross_checks(ledger: Ledger, plan: ImportPlan, rows_of: dict) -> list[ImportProblem]:
     """Cross-record checks (references, date order, the seed's articles) on the ledger as it would become:
     the errors that are new and in a file the import changes."""
     from ..model import Ledger as LedgerT
@@ -303,8 +321,7 @@ def _cross_checks(ledger: Ledger, plan: ImportPlan, rows_of: dict) -> list[str]:
             continue
         c = touched[d.file]
         row, prows = rows_of.get((c.kind, c.id), (None, []))
-        s, r, col = _where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows)
-        out.append(str(xlsx.SheetProblem(s, r, col, f"[{d.code}] {d.message}")))
+        out.append(ImportProblem.of(_where(d.path, row, xlsx.SHEETS_BY_KIND[c.kind], prows), d))
     return out
 
 

@@ -93,10 +93,8 @@ def import_(
     if not plan.sheets:
         fail(say("im_no_sheets", language, file=file), EXIT_FINDINGS)
     if plan.problems:
-        from ..i18n.check import sheet_problem
-
         for prob in plan.problems:
-            err(f"{file.name}: {sheet_problem(prob, language)}")
+            err(f"{file.name}: {prob.text(language)}")
         fail(say("im_problems", language, n=len(plan.problems), file=file.name), EXIT_FINDINGS)
     if not plan.changes:
         err(say("im_same", language, file=file.name, rows=plan.rows))
