@@ -67,3 +67,13 @@ def test_a_boolean_and_a_record_message_read_in_chinese(cli, make_ledger):
     zh = cli("check", "--ledger", root, "--lang", "zh").stdout
     assert "`due`：'2016-02-30' 不是有效的日期（day is out of range for month）" in zh, zh
     assert "`major`：应为布尔值（实际为 'yes'）；请写 true 或 false（YAML 1.2 中 yes/no/on/off 是文本）" in zh, zh
+
+
+def test_a_command_refusing_a_broken_ledger_lists_its_errors_in_the_command_language(cli, make_ledger):
+    task = "id: T-1\ntitle: 任务\nlead_unit: 市发改委\nstart: 2016-07-01\ndue: 2016-02-30\nstatus: planned\n"
+    root = make_ledger({"tasks/T-1.yaml": task})
+    zh = cli("status", "--ledger", root, "--lang", "zh", "--as-of", "2016-08-01")
+    assert zh.exit_code == 1, zh
+    assert "tasks/T-1.yaml:5:1: 错误 [invalid_date] `due`：'2016-02-30' 不是有效的日期" in zh.stderr, zh.stderr
+    en = cli("status", "--ledger", root, "--lang", "en", "--as-of", "2016-08-01")
+    assert "tasks/T-1.yaml:5:1: error [invalid_date] due: '2016-02-30' is not a calendar date" in en.stderr, en.stderr

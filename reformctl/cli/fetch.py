@@ -19,7 +19,7 @@ def upper_settings(root: Path, lang: str):
 
     settings, diags = load_settings(root)
     if settings is None:
-        why = "; ".join(f"{d.file}: {d.message}" for d in diags[:3])
+        why = "; ".join(f"{d.file}: {d.text(lang)}" for d in diags[:3])
         fail(levels_text("settings_broken", lang, why=why))
     return settings
 

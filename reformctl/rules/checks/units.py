@@ -125,7 +125,7 @@ def _quarterly_reports(c: _Ctx) -> None:
                     "quarterly_report_recipient.lead_unit",
                     "to" if r.to else "unit",
                     severity=W,
-                    missing={"en": " and ".join(m[0] for m in missing), "zh": "和".join(m[1] for m in missing)},
+                    missing={"en": " and ".join(m[0] for m in missing), "zh": "、".join(m[1] for m in missing)},
                 )
 
 
