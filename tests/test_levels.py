@@ -174,6 +174,7 @@ def test_only_fetched_commits_count_and_refetch_after_a_new_commit(cli, tmp_path
     second = commit_all(wuhou, "add T-2")  # committed, not yet fetched
     assert status_rows(cli, city, "--member", "武侯区委") == before
     import reformctl.store.members as members
+    import reformctl.store.rollup as rollup
 
     calls = []
     real = members.read_blobs
@@ -189,6 +190,7 @@ def test_only_fetched_commits_count_and_refetch_after_a_new_commit(cli, tmp_path
     loads = []
     real_read = members.read_member
     monkeypatch.setattr(members, "read_member", lambda *a, **k: loads.append(a[2]) or real_read(*a, **k))
+    monkeypatch.setattr(rollup, "read_member", lambda *a, **k: loads.append(a[2]) or real_read(*a, **k))
     assert status_rows(cli, city, "--member", "武侯区委") == again == after
     assert loads == []  # its findings for that date are remembered too: the member is not even loaded
     fresh = status_rows(cli, city, "--member", "武侯区委", "--no-cache")
@@ -759,3 +761,71 @@ def test_init_upper_github_job_commands_run(cli, tmp_path):
                 assert re.search(r"red +锦江区委 +锦江区委 +member stale", r.stdout), r.stdout
     assert codes == [1, 0, 0, 0], codes
     assert (led / "reformctl-report.html").is_file()
+
+
+def test_status_members_json_remembered_per_member_is_the_same_output(cli, tmp_path, two_districts, monkeypatch):
+    """`status --members --format json` remembers each member's rendered findings with its commit: a warm run
+    writes them as they were, reading and building nothing of an unchanged member, and says exactly what a run
+    computing everything says (order, filters, --fail-on); a member's new commit is read again."""
+    import reformctl.store.members as members
+    import reformctl.store.rollup as rollup
+
+    wuhou, jinjiang = two_districts
+    write_files(
+        jinjiang,
+        {
+            "tasks/T-2.yaml": "id: T-2\ntitle: 逾期\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2016-08-01\nstatus: in_progress\n"
+        },
+    )
+    commit_all(jinjiang)
+    city = make_city(
+        tmp_path,
+        f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n",
+        {
+            "plans/PL-1.yaml": DOCKED_PLAN,
+            "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
+            "status: in_progress\n",
+        },
+    )
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    base = ("status", "--members", "--ledger", city, "--as-of", "2016-12-31", "-f", "json")
+    variants = [(), ("--light", "yellow"), ("--unit", "区委深改办", "--rule", "task_overdue"), ("--member", "锦江区委")]
+    fresh = {v: cli(*base, *v, "--no-cache") for v in variants}
+    for v in variants:
+        first = cli(*base, *v)
+        assert first.exit_code == 0 and first.stdout == fresh[v].stdout, v
+    rows = json.loads(fresh[()].stdout)
+    assert {f["member"] for f in rows} == {None, "武侯区委", "锦江区委"}
+    csv_order = [line.split(",")[0] for line in cli(*base[:-1], "csv", "--no-cache").stdout.splitlines()[1:]]
+    assert [f["id"] for f in rows] == csv_order  # the order of the findings, not of their sources
+
+    def refuse(*_a, **_k):
+        raise AssertionError("an unchanged member was read or its findings built again")
+
+    monkeypatch.setattr(members, "read_member", refuse)
+    monkeypatch.setattr(rollup, "read_member", refuse)
+    monkeypatch.setattr(rollup, "_remembered_findings", refuse)
+    for v in variants:
+        warm = cli(*base, *v)
+        assert warm.exit_code == 0 and warm.stdout == fresh[v].stdout, v
+    assert cli(*base, "--fail-on", "red").exit_code == 1
+    monkeypatch.undo()
+    # a new commit of one member: that member is read again, the output follows it
+    (jinjiang / "tasks/T-2.yaml").write_text(
+        "id: T-2\ntitle: 已完成\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2016-08-01\nstatus: completed\n"
+        "completed: 2016-07-30\n",
+        encoding="utf-8",
+    )
+    commit_all(jinjiang)
+    assert cli("fetch", "锦江区委", "--ledger", city).exit_code == 0
+    after = cli(*base)
+    assert after.stdout == cli(*base, "--no-cache").stdout != fresh[()].stdout
+    assert "T-2" not in {f["id"] for f in json.loads(after.stdout) if f["member"] == "锦江区委"}
+
+
+def test_member_reads_depend_on_every_rules_module():
+    """What is remembered of a member is dropped when any rule changes, the checks' sub-package included."""
+    from reformctl.store.members import rules_sources
+
+    names = {p.relative_to(p.parents[1]).as_posix() for p in rules_sources()}
+    assert any(n.endswith("checks/tasks.py") or n == "checks/tasks.py" for n in names), sorted(names)

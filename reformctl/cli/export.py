@@ -72,7 +72,7 @@ def export(
         except OSError as exc:
             fail(said("out_cannot_write", option="--xlsx", path=xlsx, why=exc.strerror or exc))
     if members:
-        from ..store.members import roll_up
+        from ..store.rollup import roll_up
         from ..views.html import member_rows
         from ..views.xlsx import add_member_sheets
 

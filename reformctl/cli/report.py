@@ -60,7 +60,7 @@ def report(
     with progress() as p:
         data = api.report_data(led, day, language, quarter=q, progress=p)
     if members:
-        from ..store.members import roll_up
+        from ..store.rollup import roll_up
         from ..views.html import member_rows
 
         up = roll_up(root, led, day)

@@ -223,20 +223,20 @@ def status(
 def _status_members(root, day, language, only, unit, kind, rule, light, fmt, fail_on, no_cache) -> None:
     """`status --members`: the roll-up of the ledger and its fetched members."""
     from ..rules.findings import LIGHT_ORDER, select
-    from ..store.members import roll_up
+    from ..store.rollup import roll_up
     from ..views import status as view
     from .common import load_or_fail
     from .fetch import pick_members
 
     res = load_or_fail(root, cache=no_cache_flag(no_cache))
     pick_members(res.ledger.settings, only, language)  # exit 2 on a unit that is not a member
+    extra = view.member_extra
+    if fmt is StatusFormat.json:
+        _members_json(root, res.ledger, day, language, only, unit, kind, rule, light, fail_on, no_cache)
     up = roll_up(root, res.ledger, day, only, cache=no_cache_flag(no_cache))
     units, kinds, rules = _filters(up.unit_ids, unit, kind, rule)
     picked = select(up.findings, units=units, kinds=kinds, rules=rules, lights=[x.value for x in light or []])
-    extra = view.member_extra
-    if fmt is StatusFormat.json:
-        view.render_json(picked, sys.stdout, language, extra=extra)
-    elif fmt is StatusFormat.csv:
+    if fmt is StatusFormat.csv:
         view.render_csv(picked, sys.stdout, language, extra_fields=("member", "commit"), extra=extra)
     else:
         from ..views.console import stdout_console
@@ -248,6 +248,46 @@ def _status_members(root, day, language, only, unit, kind, rule, light, fmt, fai
         view.render_notes(select_notes(up.notes, kinds=kinds, rules=rules), err, language)
     limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
     worst = min((LIGHT_ORDER.get(f.light, 9) for f in picked), default=9)
+    raise typer.Exit(EXIT_FINDINGS if worst <= limit else EXIT_OK)
+
+
+def _members_json(root, upper, day, language, only, unit, kind, rule, light, fail_on, no_cache) -> None:
+    """`status --members --format json`: each source's findings rendered once and remembered with its commit
+    (an unchanged member's JSON is written as it was, no finding built), merged in the order of the findings."""
+    from ..rules.findings import LIGHT_ORDER
+    from ..store.rollup import roll_up
+    from ..views import status as view
+    from ..views.jsonfast import Fragments
+
+    def render(findings) -> tuple[bytes, list[int]]:
+        done = Fragments.of(view.json_fragments(findings, language, extra=view.member_extra))
+        return done.blob, done.ends
+
+    up = roll_up(root, upper, day, only, cache=no_cache_flag(no_cache), render=render, render_tag=f"json {language}")
+    units, kinds, rules = _filters(up.unit_ids, unit, kind, rule)
+    u, k, r, li = (set(x) if x else None for x in (units, kinds, rules, [x.value for x in light or []]))
+    parts = up.rendered or []
+    picked = [
+        (n, i)
+        for n, i in up.merged()
+        if (u is None or parts[n].keys[i][0] in u)
+        and (k is None or parts[n].keys[i][1] in k)
+        and (r is None or parts[n].keys[i][2] in r)
+        and (li is None or parts[n].keys[i][3] in li)
+    ]
+    pieces = [parts[n].piece(i) for n, i in picked]
+    ends, at = [], 0
+    for p in pieces:
+        at += len(p)
+        ends.append(at)
+        at += 2
+    Fragments(b",\n".join(pieces), ends).write(list(range(len(pieces))), sys.stdout)
+    if up.notes:
+        from ..rules.findings import select_notes
+
+        view.render_notes(select_notes(up.notes, kinds=kinds, rules=rules), err, language)
+    limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
+    worst = min((LIGHT_ORDER.get(parts[n].keys[i][3], 9) for n, i in picked), default=9)
     raise typer.Exit(EXIT_FINDINGS if worst <= limit else EXIT_OK)
 
 

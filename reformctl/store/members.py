@@ -16,12 +16,11 @@ A member's ledger is read through the same loader and checks as a working tree's
 and remembered per commit: an unchanged member costs one ``rev-parse`` on the next run.
 
 The git side (where the stores live, running git on them, fetching, reading blobs, bundles) is in
-:mod:`reformctl.store.member_store`; here are reading a member, remembering what it gave, and the roll-up.
+:mod:`reformctl.store.member_store`; here are reading a member and remembering what it gave; the roll-up is :mod:`reformctl.store.rollup`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,19 +134,43 @@ def _summary_of(read: MemberRead) -> tuple:
 _RULES_FP: Optional[str] = None
 
 
+def rules_sources() -> list[Path]:
+    """The source files of the rules layer, its sub-packages included (the checks live in ``rules/checks/``)."""
+    pkg = Path(__file__).resolve().parent.parent / "rules"
+    return sorted(pkg.rglob("*.py"))
+
+
 def _rules_fingerprint() -> str:
-    """A hash of the checks' source: remembered diagnostics are dropped when the checks change."""
+    """A hash of the rules' source: remembered diagnostics and findings are dropped when the rules change."""
     global _RULES_FP
     if _RULES_FP is None:
         h = hashlib.sha256()
         pkg = Path(__file__).resolve().parent.parent / "rules"
-        for f in sorted(pkg.glob("*.py")):
+        for f in rules_sources():
             try:
-                h.update(f.name.encode() + b"\0" + f.read_bytes())
+                h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes())
             except OSError:
                 h.update(b"?")
         _RULES_FP = h.hexdigest()
     return _RULES_FP
+
+
+_PACKAGE_FP: Optional[str] = None
+
+
+def _package_fingerprint() -> str:
+    """A hash of the whole package's source: what a remembered rendering (JSON) of findings depends on."""
+    global _PACKAGE_FP
+    if _PACKAGE_FP is None:
+        h = hashlib.sha256()
+        pkg = Path(__file__).resolve().parent.parent
+        for f in sorted(pkg.rglob("*.py")):
+            try:
+                h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes())
+            except OSError:
+                h.update(b"?")
+        _PACKAGE_FP = h.hexdigest()
+    return _PACKAGE_FP
 
 
 def member_views(
@@ -203,84 +226,6 @@ def member_views(
     return views, reads
 
 
-# ---------------------------------------------------------------- the roll-up
-@dataclass
-class RollUp:
-    """`status --members`: the findings of the ledger and of every member read (each tagged with ``member`` and
-    ``commit``), the members as seen, and every unit id known (the ledger's and its members')."""
-
-    findings: list
-    notes: list
-    views: list[MemberView]
-    unit_ids: frozenset
-    reads: dict[str, MemberRead]
-
-
-def tag(finding, member: Optional[str], commit: Optional[str]):
-    """Set a fresh finding's ``member`` and ``commit`` (the finding is this run's own: no copy needed)."""
-    object.__setattr__(finding, "member", member)
-    object.__setattr__(finding, "commit", commit)
-    return finding
-
-
-def roll_up(
-    root: Path,
-    upper: Ledger,
-    as_of: dt.date,
-    only: Sequence[str] = (),
-    cache: Optional[bool] = None,
-    horizon: Optional[int] = None,
-) -> RollUp:
-    """The findings of ``upper`` (loaded from ``root``) and of its members (those in ``only``, else all) as of
-    ``as_of``: the upper-level rules about members, delegated tasks, and each member's own findings. A member's
-    findings are remembered per commit and date: an unchanged member is not even loaded on the next run."""
-    from ..rules.findings import Finding, evaluate
-    from ..rules.levels import LEVEL_RULES
-
-    views, reads = member_views(root, upper, only, cache, full=False)
-    commits = {v.unit: v.commit for v in views}
-    ev = evaluate(upper, as_of, members=views, horizon=horizon)
-    found: list = []
-    for f in ev.findings:
-        if f.rule in LEVEL_RULES:
-            tag(f, f.unit, commits.get(f.unit))
-        else:
-            tag(f, None, None)
-        found.append(f)
-    units = set(upper.units)
-    use_cache = _cache.cache_enabled(cache)
-    by_unit = {m.unit: m for m in upper.settings.members} if upper.settings else {}
-    for v in views:
-        if v.index is None or v.commit is None:
-            continue
-        units.update(v.index.units)
-        m = by_unit[v.unit]
-        key = _read_key(m, v.commit)
-        name = f"{key}.findings-{as_of.isoformat()}-{horizon}.pickle"
-        rows = _recall(_memo_folder(root, m) / name) if use_cache and v.ledger is None else None
-        if type(rows) is list:
-            try:
-                found.extend(tag(Finding.from_row(tuple(row)), v.unit, v.commit) for row in rows)
-                continue
-            except (TypeError, ValueError):
-                pass
-        ledger = v.ledger
-        if ledger is None:
-            read = reads.get(v.unit) or read_member(root, m, v.commit, cache)
-            if read.result is None or read.result.ledger.settings is None:
-                continue
-            ledger = read.result.ledger
-        mine = evaluate(ledger, as_of, horizon=horizon).findings
-        if use_cache:
-            _remember(_memo_folder(root, m), name, key, _cache.dumps([f.to_row() for f in mine]))
-        found.extend(tag(f, v.unit, v.commit) for f in mine)
-    found.sort(key=Finding.sort_key)
-    if only:
-        wanted = set(only)
-        found = [f for f in found if f.member in wanted]
-    return RollUp(found, ev.notes, views, frozenset(units), reads)
-
-
 def member_diagnostics(
     root: Path, upper: Ledger, only: Sequence[str] = (), cache: Optional[bool] = None
 ) -> list[tuple[str, Optional[str], list[Diagnostic], bool]]:
@@ -326,12 +271,9 @@ def member_diagnostics(
 __all__ = [
     "MemberError",
     "MemberRead",
-    "RollUp",
     "fetch_member",
     "member_diagnostics",
     "member_views",
     "read_member",
-    "roll_up",
-    "tag",
     "write_bundle",
 ]

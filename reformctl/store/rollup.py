@@ -1,0 +1,168 @@
+"""`status --members`: the roll-up of a ledger and its members' ledgers, each member read at its fetched commit
+(:mod:`reformctl.store.members`), its findings remembered per commit and date, and, for an output asked for
+(JSON), its rendered findings too: an unchanged member then costs one file read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..load import cache as _cache
+from ..model import Ledger
+from ..rules.levels import MemberView
+from .members import (
+    MemberRead,
+    _memo_folder,
+    _package_fingerprint,
+    _read_key,
+    _recall,
+    _remember,
+    member_views,
+    read_member,
+)
+
+
+@dataclass
+class Rendered:
+    """The findings of one source of the roll-up (this ledger, or one member at its commit), sorted, rendered
+    by the caller's ``render`` (e.g. JSON objects) and kept as bytes: each finding's sort key, its (unit, kind,
+    rule, light) for the filters, and the rendering of each (``blob``, the end offset of each in it, ``",\\n"``
+    between them)."""
+
+    sort_keys: list
+    keys: list
+    blob: bytes
+    ends: list
+
+    def piece(self, i: int) -> bytes:
+        return self.blob[(self.ends[i - 1] + 2 if i else 0) : self.ends[i]]
+
+
+@dataclass
+class RollUp:
+    """`status --members`: the findings of the ledger and of every member read (each tagged with ``member`` and
+    ``commit``), the members as seen, and every unit id known (the ledger's and its members'). Asked for a
+    rendering, ``rendered`` holds it per source instead and ``findings`` is empty."""
+
+    findings: list
+    notes: list
+    views: list[MemberView]
+    unit_ids: frozenset
+    reads: dict[str, MemberRead]
+    rendered: Optional[list[Rendered]] = None
+
+    def merged(self) -> list[tuple[int, int]]:
+        """(source, position) of every rendered finding, in the order of the findings sorted together (ties:
+        this ledger's first, then the members' in their order; the order `findings` has)."""
+        import heapq
+
+        runs = [[(k, n, i) for i, k in enumerate(r.sort_keys)] for n, r in enumerate(self.rendered or [])]
+        return [(n, i) for _k, n, i in heapq.merge(*runs)]
+
+
+def tag(finding, member: Optional[str], commit: Optional[str]):
+    """Set a fresh finding's ``member`` and ``commit`` (the finding is this run's own: no copy needed)."""
+    object.__setattr__(finding, "member", member)
+    object.__setattr__(finding, "commit", commit)
+    return finding
+
+
+def _rendered(findings: list, render) -> Rendered:
+    from ..rules.findings import Finding
+
+    findings = sorted(findings, key=Finding.sort_key)
+    blob, ends = render(findings)
+    return Rendered([f.sort_key() for f in findings], [(f.unit, f.kind, f.rule, f.light) for f in findings], blob, ends)
+
+
+def roll_up(
+    root: Path,
+    upper: Ledger,
+    as_of: dt.date,
+    only: Sequence[str] = (),
+    cache: Optional[bool] = None,
+    horizon: Optional[int] = None,
+    render=None,
+    render_tag: str = "",
+) -> RollUp:
+    """The findings of ``upper`` (loaded from ``root``) and of its members (those in ``only``, else all) as of
+    ``as_of``: the upper-level rules about members, delegated tasks, and each member's own findings. A member's
+    findings are remembered per commit and date: an unchanged member is not even loaded on the next run.
+
+    With ``render`` (sorted findings -> (bytes, end offsets); ``render_tag`` names what it renders, e.g. the
+    language), the findings come back rendered per source (:attr:`RollUp.rendered`), and a member's rendering
+    is remembered too: a warm roll-up then builds no finding of an unchanged member at all."""
+    from ..rules.findings import Finding, evaluate
+    from ..rules.levels import LEVEL_RULES
+
+    views, reads = member_views(root, upper, only, cache, full=False)
+    commits = {v.unit: v.commit for v in views}
+    ev = evaluate(upper, as_of, members=views, horizon=horizon)
+    found: list = []
+    for f in ev.findings:
+        if f.rule in LEVEL_RULES:
+            tag(f, f.unit, commits.get(f.unit))
+        else:
+            tag(f, None, None)
+        found.append(f)
+    if only:
+        wanted = set(only)
+        found = [f for f in found if f.member in wanted]
+    rendered = None if render is None else [_rendered(found, render)]
+    units = set(upper.units)
+    use_cache = _cache.cache_enabled(cache)
+    by_unit = {m.unit: m for m in upper.settings.members} if upper.settings else {}
+    for v in views:
+        if v.index is None or v.commit is None:
+            continue
+        units.update(v.index.units)
+        m = by_unit[v.unit]
+        key = _read_key(m, v.commit)
+        folder = _memo_folder(root, m)
+        if rendered is not None:
+            shown = hashlib.sha256("\0".join((_package_fingerprint(), render_tag)).encode()).hexdigest()[:16]
+            shown_name = f"{key}.rendered-{as_of.isoformat()}-{horizon}-{shown}.pickle"
+            part = _recall(folder / shown_name) if use_cache else None
+            if type(part) is tuple and len(part) == 4:
+                rendered.append(Rendered(*part))
+                continue
+        name = f"{key}.findings-{as_of.isoformat()}-{horizon}.pickle"
+        mine = _remembered_findings(folder / name) if use_cache and v.ledger is None else None
+        if mine is None:
+            ledger = v.ledger
+            if ledger is None:
+                read = reads.get(v.unit) or read_member(root, m, v.commit, cache)
+                if read.result is None or read.result.ledger.settings is None:
+                    continue
+                ledger = read.result.ledger
+            mine = evaluate(ledger, as_of, horizon=horizon).findings
+            if use_cache:
+                _remember(folder, name, key, _cache.dumps([f.to_row() for f in mine]))
+        mine = [tag(f, v.unit, v.commit) for f in mine]
+        if rendered is None:
+            found.extend(mine)
+            continue
+        part = _rendered(mine, render)
+        rendered.append(part)
+        if use_cache:
+            _remember(folder, shown_name, key, _cache.dumps((part.sort_keys, part.keys, part.blob, part.ends)))
+    if rendered is not None:
+        return RollUp([], ev.notes, views, frozenset(units), reads, rendered)
+    found.sort(key=Finding.sort_key)
+    return RollUp(found, ev.notes, views, frozenset(units), reads)
+
+
+def _remembered_findings(path: Path) -> Optional[list]:
+    """The findings remembered in ``path`` (as rows), or None."""
+    from ..rules.findings import Finding
+
+    rows = _recall(path)
+    if type(rows) is not list:
+        return None
+    try:
+        return [Finding.from_row(tuple(row)) for row in rows]
+    except (TypeError, ValueError):
+        return None
