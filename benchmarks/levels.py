@@ -20,6 +20,7 @@ ledger listing the members. Then, as whole processes (output to /dev/null, figur
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -123,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
 
     after_one = measure("status --members (one member new)", [status], args.repeat, before=new_commit)
     rows = [fetch_first, fetch_again, single_cold, cold, warm, after_one]
+    # a shared machine: the figures that compare (the ratio) are of the same run; say how busy it was
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at the end of the run")
     n = args.items * args.members
     for t in rows:
         print(t.row(n if "status" in t.name else 0))
