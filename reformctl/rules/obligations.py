@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..model import Ledger
 from ..model.lifecycle import task_open_between
 from ..model.records import CaseKind, EventKind, UnitType
 from .dates import Period, add_days, parse_period, periods
 from .findings import Ctx, rule
+from .ledger_view import View as _View
 
 
 @dataclass(frozen=True)
@@ -71,57 +72,6 @@ YEARLY: dict[str, tuple[EventKind, int]] = {  # rule: (event kind, how many a ye
     "press_conference_missing": (EventKind.press_conference, 1),  # R7
     "inspection_missing": (EventKind.ledger_inspection, 2),  # R12
 }
-
-
-class _View:
-    """The records as of a date (None: every record)."""
-
-    def __init__(self, ledger: Ledger, as_of: Optional[dt.date]):
-        self.L = ledger
-        self.as_of = as_of
-        self.start = ledger.settings.start if ledger.settings else dt.date.min
-
-    def ok(self, day: Optional[dt.date]) -> bool:
-        return day is not None and (self.as_of is None or day <= self.as_of)
-
-    def tasks_by_lead_unit(self) -> dict[str, list]:
-        """The tasks grouped by lead unit (computed once per view)."""
-        groups = getattr(self, "_by_lead", None)
-        if groups is None:
-            groups = self._by_lead = {}
-            for t in self.L.tasks.values():
-                groups.setdefault(t.lead_unit, []).append(t)
-        return groups
-
-    def tasks_of_year(self, year: int) -> list[tuple[str, Any]]:
-        """The tasks of ``year`` (their ``year``, else their deadline's), indexed once per view."""
-        by_year = getattr(self, "_by_year", None)
-        if by_year is None:
-            by_year = self._by_year = {}
-            for tid, t in self.L.tasks.items():
-                by_year.setdefault(t.year or t.due.year, []).append((tid, t))
-        return by_year.get(year, [])
-
-    def units_of(self, *types: UnitType) -> list[str]:
-        return [uid for uid, u in self.L.units.items() if u.type in types]
-
-    @property
-    def office(self) -> str:
-        offices = self.units_of(UnitType.reform_office)
-        return offices[0] if offices else ""
-
-    def events(self, kind: EventKind, period: Period):
-        by_kind = getattr(self, "_events_by_kind", None)
-        if by_kind is None:  # grouped once per view: obligations ask for each kind in each period
-            by_kind = self._events_by_kind = {}
-            for eid, e in self.L.events.items():
-                by_kind.setdefault(e.kind, []).append((eid, e))
-        for eid, e in by_kind.get(kind, ()):
-            if e.date in period and self.ok(e.date):
-                yield eid, e
-
-    def owes(self, period: Period) -> bool:
-        return period.last >= self.start
 
 
 def task_open_in(t, period: Period) -> bool:
