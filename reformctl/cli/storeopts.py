@@ -86,8 +86,8 @@ def run_action(
             say(
                 "committed",
                 lang,
-                branch=result.ref.rsplit("/", 1)[-1],
-                sha=result.commit[:7],
+                branch=(result.ref or "HEAD").rsplit("/", 1)[-1],
+                sha=(result.commit or "")[:7],
                 subject=result.message.splitlines()[0],
             )
         )

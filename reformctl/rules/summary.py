@@ -108,7 +108,7 @@ class Summary:
                 d[key] = r.key or None
             d.update(figures_of(r, self.figure_names()))
             rows.append(d)
-        out = {"quarter": self.quarter}
+        out: dict[str, object] = {"quarter": self.quarter}
         if self.year is not None:
             out["year"] = self.year
         out.update(
