@@ -200,6 +200,49 @@ class Ledger(RuleBasedStateMachine):
         else:
             self.write("close-out", item, "--as-of", as_of)
 
+    @rule(
+        kind=st.sampled_from(["training", "group_meeting", "ledger_inspection", "party", ""]),
+        unit=st.sampled_from(UNITS),
+        title=st.none() | TEXT,
+        plan=st.none() | st.sampled_from(["PL-2016-001", "PL-2016-002", "PL-2016-099"]),
+        as_of=DATES,
+    )
+    def new_event(self, kind, unit, title, plan, as_of):
+        extra = (["--title", title] if title is not None else []) + (["--plan", plan] if plan is not None else [])
+        self.write("new", "event", "--kind", kind, "--unit", unit, *extra, "--as-of", as_of)
+
+    @rule(
+        plan=st.sampled_from(["PL-2016-001", "PL-2016-002", "PL-2016-099", "-x"]),
+        to=st.lists(st.sampled_from(UNITS), min_size=1, max_size=3),
+        due=DATES,
+        as_of=DATES,
+    )
+    def new_reminder(self, plan, to, due, as_of):
+        tos = [w for u in to for w in ("--to", u)]
+        self.write("new", "reminder", "--plan", plan, *tos, "--report-due", due, "--as-of", as_of)
+
+    @rule(
+        sheet=st.integers(0, 20),
+        row=st.integers(2, 40),
+        column=st.integers(1, 30),
+        value=st.one_of(st.none(), TEXT, DATES, st.dates(dt.date(2015, 1, 1), dt.date(2018, 12, 31))),
+        as_of=DATES,
+    )
+    def import_edited_workbook(self, sheet, row, column, value, as_of):
+        """The workbook an office edits: exported, one cell changed to anything, imported."""
+        import openpyxl
+
+        book = self.tmp / "book.xlsx"
+        r = self.cli("export", "--xlsx", book, "--as-of", "2016-12-31", "--ledger", self.repo, "--lang", "zh")
+        if r.exit_code != 0:
+            assert r.exit_code in (1, 2) and "Traceback" not in r.stderr, r
+            return
+        wb = openpyxl.load_workbook(book)
+        ws = wb.worksheets[sheet % len(wb.worksheets)]
+        ws.cell(row=min(row, max(ws.max_row, 2)), column=min(column, max(ws.max_column, 1))).value = value
+        wb.save(book)
+        self.write("import", book, "--as-of", as_of)
+
     @rule(year=st.sampled_from(["2016", "2017"]), as_of=DATES)
     def assess(self, year, as_of):
         self.write("assess", "--year", year, "--as-of", as_of, "--write", "--format", "json")
