@@ -42,8 +42,10 @@ from .files import (
     pause_point,
     write_files,
 )
-from .hooks import commit_hooks, hook_path
-from .message import Action, Result, build_message, parse_author
+from .faults import reason_of, write_fault
+from .files import remove_index, remove_stray_indexes, unfinished_write
+from .hooks import commit_hooks, post_commit
+from .message import Action, Result, build_message, clean_line, parse_author
 from .tx import Tx, diagnostic_line, unified_diff
 
 ZERO = "0" * 40
@@ -111,6 +113,9 @@ class Store:
         Raises :class:`StoreError` (nothing changed) when it is refused; :class:`NothingToDo` when the build
         changed nothing."""
         if dry_run:
+            journal = unfinished_write(self.root)
+            if journal is not None:  # a dry run reads the tree: refuse a half-written one, and recover nothing
+                raise StoreError(Said("unfinished_write", journal=journal))
             ref, old = self._preflight()
             tx = Tx(self.root)
             build(tx)
@@ -119,6 +124,15 @@ class Store:
             message = build_message(action, self.lang)
             return Result(None, ref, list(changes), message, unified_diff(self.root, changes, self.prefix), warnings)
         env = self._commit_env()
+        try:
+            return self._apply(action, build, env)
+        except (OSError, GitError) as exc:
+            refusal = write_fault(exc)
+            if refusal is None:
+                raise
+            raise refusal from None
+
+    def _apply(self, action: Action, build: Callable[[Tx], object], env: dict) -> Result:
         with _lock(self.git.common_dir() / LOCK_NAME):
             recovered = self._recover()
             for _attempt in range(MAX_RETRIES):
@@ -138,8 +152,7 @@ class Store:
                     warnings = recovered + warnings + self._update_user_index(blobs)
                     if self._reworded is not None:  # by the commit-msg hook: the commit was made again
                         commit, message = self._reworded
-                    if self.verify and hook_path(self.git, self.top, "post-commit") is not None:
-                        self.git.run("hook", "run", "--ignore-missing", "post-commit", check=False)
+                    post_commit(self.git, self.top, commit, self._commit_env())
                     with contextlib.suppress(OSError):
                         self._journal_path().unlink()
                     return Result(commit, ref, list(changes), message, diff, warnings)
@@ -203,13 +216,13 @@ class Store:
             self.git.run("update-index", "-z", "--index-info", input="\0".join(lines) + "\0", env=ienv)
             tree = self.git.out("write-tree", env=ienv)
         finally:
-            with contextlib.suppress(OSError):
-                os.unlink(index)
+            remove_index(index)
         args = ["commit-tree", tree] + (["-p", old] if old else []) + ["-F", "-"]
         try:
             commit = self.git.out(*args, input=message, env=env)
         except GitError as exc:
-            raise StoreError(f"git could not make the commit: {exc.message}") from None
+            refusal = write_fault(exc)  # git's objects cannot be written: say why, and what to do
+            raise refusal or StoreError(f"git could not make the commit: {exc.message}") from None
         return commit, blobs
 
     def _swap(
@@ -258,16 +271,22 @@ class Store:
                 {self.root / rel: None if text is None else text.encode("utf-8") for rel, text in changes.items()}
             )
             pause_point("ref")
-            if self.verify:
-                commit = self._run_hooks(commit, old, journal)
+            commit = self._run_hooks(commit, old, journal)
             if self._before_update_ref:
                 self._before_update_ref()
             self.git.run("update-ref", "-m", f"reformctl: {subject}", ref, commit, old or ZERO)
             return True
         except BaseException as exc:
-            self._restore(backups)
+            left = self._restore(backups)
+            if left:  # the journal stays: `reformctl recover` rolls them back once the fault is gone
+                shown = ", ".join(sorted(left)[:5]) + (f" (+{len(left) - 5})" if len(left) > 5 else "")
+                path = str(getattr(exc, "filename", "") or "a file")
+                raise StoreError(Said("write_left_half", path=path, reason=reason_of(exc), paths=shown)) from None
             with contextlib.suppress(OSError):
                 journal.unlink()
+            refusal = write_fault(exc)
+            if refusal is not None:
+                raise refusal from None
             if isinstance(exc, GitError):
                 if self.git.rev(ref) != old:
                     return False
@@ -280,8 +299,8 @@ class Store:
             raise
 
     def _run_hooks(self, commit: str, old: Optional[str], journal: Path) -> str:
-        """The pre-commit and commit-msg hooks (:func:`reformctl.store.hooks.commit_hooks`); the commit."""
-        commit, reworded = commit_hooks(self.git, self.top, commit, old, journal, self._commit_env)
+        """The hooks before the commit (:func:`reformctl.store.hooks.commit_hooks`); the commit."""
+        commit, reworded = commit_hooks(self.git, self.top, commit, old, journal, self._commit_env(), self.verify)
         if reworded is not None:
             self._reworded = reworded
         return commit
@@ -292,12 +311,19 @@ class Store:
     def recover(self) -> list[str]:
         """Finish or roll back an interrupted write (what :meth:`apply` does first); the lines saying what was
         done (none when there was nothing to do)."""
-        with _lock(self.git.common_dir() / LOCK_NAME):
-            return self._recover()
+        try:
+            with _lock(self.git.common_dir() / LOCK_NAME):
+                return self._recover()
+        except OSError as exc:
+            refusal = write_fault(exc)
+            if refusal is None:
+                raise
+            raise refusal from None
 
     def _recover(self) -> list[str]:
         """Finish (the branch had moved) or roll back (it had not) a command that was killed half-way, and
         remove the temporary copies it may have left beside its files."""
+        remove_stray_indexes(self.git.common_dir())  # the lock is ours: none of them is in use
         journal = self._journal_path()
         if not journal.exists():
             return []
@@ -327,19 +353,33 @@ class Store:
                 if forward:
                     self._update_user_index(j["blobs"])
             journal.unlink()
-        except (OSError, ValueError, KeyError, GitError) as exc:
-            return [f"could not recover an interrupted reformctl command ({exc}); check `git status`"]
+        except (OSError, ValueError, KeyError, TypeError, GitError) as exc:
+            # nothing is guessed: the user compares the files with HEAD and decides (the journal stays until then)
+            reason = exc.message if isinstance(exc, GitError) else str(exc)
+            raise StoreError(Said("recover_failed", error=clean_line(reason, 300), journal=journal)) from None
+        if not forward and head != j["old"]:  # the branch moved since (another commit): nothing to decide here
+            return [Said("recover_moved", ref=clean_line(j["ref"], 200))]
         what = "finished its commit" if forward else "rolled back its files"
         return [f"an earlier reformctl command was interrupted; {what}"]
 
-    def _restore(self, backups: dict[Path, Optional[bytes]]) -> None:
+    def _restore(self, backups: dict[Path, Optional[bytes]]) -> list[str]:
+        """Put the files back as they were; the ledger-relative paths that could not be (a disk still full)."""
+        left = []
         for path, data in backups.items():
-            with contextlib.suppress(OSError):
+            try:
                 if data is None:
-                    if path.exists():
+                    if path.exists() or path.is_symlink():
                         path.unlink()
-                else:
+                    continue
+                try:
+                    same = path.read_bytes() == data
+                except FileNotFoundError:
+                    same = False
+                if not same:  # a file not yet written needs no space to stay as it is
                     atomic_write(path, data)
+            except OSError:
+                left.append(path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path))
+        return left
 
     def _update_user_index(self, blobs: dict[str, Optional[str]]) -> list[str]:
         lines = [f"0 {ZERO}\t{p}" if sha is None else f"100644 {sha}\t{p}" for p, sha in blobs.items()]

@@ -45,12 +45,17 @@ def current_umask() -> int:
 def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True, umask: Optional[int] = None) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, fsync, rename (and fsync the
     folder, unless ``sync_dir`` is false: then the caller does, see :func:`write_files`)."""
+    from .faults import naming
+
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    mode = None
-    with contextlib.suppress(FileNotFoundError):
-        mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        mode = None
+        with contextlib.suppress(FileNotFoundError):
+            mode = path.stat().st_mode & 0o7777
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise naming(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -63,9 +68,11 @@ def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True, umask: Optio
         if path.name != JOURNAL_NAME:
             pause_point("write")
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise naming(exc, path) from exc
         raise
     if sync_dir:
         _fsync_dir(folder)
@@ -148,6 +155,21 @@ def write_files(files: dict[Path, Optional[bytes]]) -> None:
             _fsync_dir(folder)
     if errors:
         raise errors[0]
+
+
+def remove_index(index: str) -> None:
+    """Remove a temporary index and the lock git may have left beside it (a git killed by a signal cannot)."""
+    for name in (index, index + ".lock"):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def remove_stray_indexes(common_dir: Path) -> None:
+    """Remove the temporary indexes of a writer killed before it could (call it holding the lock)."""
+    for pattern in ("reformctl-index-*", "reformctl-hook-index-*"):
+        for stray in common_dir.glob(pattern):
+            with contextlib.suppress(OSError):
+                stray.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -173,8 +173,18 @@ class Git:
         Paths are relative to the repository top."""
         out: dict[str, str] = {}
         for batch in argv_batches([f":(top,literal){x}" for x in paths], self.argv_bytes):
+            # --no-optional-locks: a question must not rewrite the user's index (a git killed while refreshing
+            # it, by a full disk or a file size limit, would leave index.lock behind and block every git command)
             p = self.run(
-                "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=no", "--no-renames", "--", *batch
+                "--no-optional-locks",
+                "status",
+                "--porcelain=v1",
+                "-z",
+                "--untracked-files=all",
+                "--ignored=no",
+                "--no-renames",
+                "--",
+                *batch,
             )
             for entry in p.stdout.decode("utf-8", "replace").split("\0"):
                 if len(entry) > 3:

@@ -80,3 +80,124 @@ def test_the_next_write_finishes_the_interrupted_one_first(sample_repo, cli):
     assert git(sample_repo, "rev-list", "--count", f"{before.head}..HEAD") == "1"
     assert target.read_bytes() == before.files["tasks/T-2016-002.yaml"]
     assert cli("check", "--ledger", sample_repo, "--base", before.head).exit_code == 0
+
+
+def _git_state(repo: Path) -> tuple[str, str, bytes]:
+    """HEAD, git's index (what it holds) and the journal of the interrupted write, byte for byte."""
+    journal = repo / ".git" / "reformctl-journal.json"
+    return git(repo, "rev-parse", "HEAD"), git(repo, "ls-files", "--stage"), journal.read_bytes()
+
+
+def test_a_dry_run_on_an_interrupted_write_changes_nothing_and_points_at_recover(sample_repo, cli, tmp_path):
+    """A dry run must not finish or roll back anything (that is a write): it refuses, says the ledger is
+    half-written and names `reformctl recover`, and leaves the half-written files, the journal and HEAD as they
+    are, for every write command."""
+    book = tmp_path / "book.xlsx"
+    assert cli("export", "--xlsx", book, "--as-of", "2016-12-31", "--ledger", sample_repo).exit_code == 0
+    before = Before(sample_repo)
+    target = sample_repo / "tasks/T-2016-002.yaml"
+    proc = _start_close_out(sample_repo, "ref")
+    try:
+        _wait_for(lambda: target.read_bytes() != before.files["tasks/T-2016-002.yaml"])
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    half, state = snapshot(sample_repo), _git_state(sample_repo)
+    assert half != before.files
+    dry_runs = [
+        ["new", "event", "--kind", "training", "--unit", "市委深改办", "--as-of", "2016-11-10", "--dry-run"],
+        ["progress", "T-2016-003", "x", "--as-of", "2016-12-01", "--dry-run"],
+        ["complete", "T-2016-003", "--as-of", "2016-12-20", "-n"],
+        ["close-out", "T-2016-002", "--as-of", "2017-01-10", "--dry-run"],
+        ["close-out", "--year", "2016", "--as-of", "2016-12-31", "--dry-run"],
+        ["import", book, "--as-of", "2016-12-31", "--dry-run"],
+        ["assess", "--year", "2016", "--as-of", "2017-01-31", "--write", "--dry-run"],
+        ["review", "RN-2016-001", "1", "--due", "2017-03-01", "--as-of", "2016-12-01", "--dry-run"],
+    ]
+    for argv in dry_runs:
+        for lang, words in (("en", "reformctl recover"), ("zh", "中断")):
+            r = cli(*argv, "--ledger", sample_repo, "--lang", lang)
+            assert r.exit_code == 1 and "reformctl recover" in r.stderr and words in r.stderr, (argv, r)
+            assert r.stdout == "" and "Traceback" not in r.stderr, (argv, r)
+            assert snapshot(sample_repo) == half and _git_state(sample_repo) == state, argv
+    # the library refuses too: a dry run through the store never works on a half-written tree
+    import datetime as dt
+
+    from reformctl.store import Action, Store, StoreError
+
+    with pytest.raises(StoreError, match="reformctl recover"):
+        Store(sample_repo).apply(
+            Action("progress", ["T-2016-003"], "x", dt.date(2016, 12, 1)),
+            lambda tx: tx.write_text("tasks/T-2016-003.yaml", tx.read("tasks/T-2016-003.yaml") + "# x\n"),
+            dry_run=True,
+        )
+    assert snapshot(sample_repo) == half and _git_state(sample_repo) == state
+    r = cli("recover", "--ledger", sample_repo)
+    assert r.exit_code == 0 and "rolled back" in r.stderr, r
+    assert snapshot(sample_repo) == before.files
+
+
+def test_a_write_killed_in_a_hook_leaves_no_temporary_index(sample_repo, cli):
+    """Killed while the repository's pre-commit hook runs (on reformctl's temporary index in the git folder):
+    recover rolls the files back and removes that index too; nothing of reformctl's stays in the git folder."""
+    hook = sample_repo / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\nsleep 60\n", encoding="utf-8")
+    hook.chmod(0o755)
+    before = Before(sample_repo)
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reformctl", "progress", "T-2016-003", "x", "--as-of", "2016-12-01"]
+        + ["--ledger", str(sample_repo)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    gitdir = sample_repo / ".git"
+    try:
+        _wait_for(lambda: any(p.name.startswith("reformctl-hook-index-") for p in gitdir.iterdir()))
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    r = cli("recover", "--ledger", sample_repo)
+    assert r.exit_code == 0 and "rolled back" in r.stderr, r
+    assert snapshot(sample_repo) == before.files
+    assert git(sample_repo, "rev-parse", "HEAD") == before.head
+    left = sorted(p.name for p in gitdir.iterdir() if p.name.startswith("reformctl") and p.name != "reformctl.lock")
+    assert [n for n in left if n != "reformctl-cache"] == [], left
+
+
+def test_an_unreadable_journal_is_refused_with_a_way_out(sample_repo, cli):
+    """A journal that cannot be read (damaged) is not guessed at: recover and every write refuse (exit 1) saying
+    how to check the files and that the journal is then to be deleted; nothing is written meanwhile."""
+    journal = sample_repo / ".git" / "reformctl-journal.json"
+    journal.write_text('{"ref": "refs/heads/main", "files": ', encoding="utf-8")
+    before = Before(sample_repo)
+    r = cli("recover", "--ledger", sample_repo)
+    assert r.exit_code == 1 and "git diff" in r.stderr and "delete the journal" in r.stderr, r
+    assert str(journal) in r.stderr.replace("\n", "")
+    r = cli("recover", "--ledger", sample_repo, "--lang", "zh")
+    assert r.exit_code == 1 and "删除日志" in r.stderr, r
+    r = cli("progress", "T-2016-003", "x", "--as-of", "2016-12-01", "--ledger", sample_repo)
+    assert r.exit_code == 1 and "delete the journal" in r.stderr, r
+    assert snapshot(sample_repo) == before.files and git(sample_repo, "rev-parse", "HEAD") == before.head
+    assert journal.exists()
+    journal.unlink()  # the way out the message gives
+    r = cli("progress", "T-2016-003", "x", "--as-of", "2016-12-01", "--ledger", sample_repo)
+    assert r.exit_code == 0, r
+
+
+def test_recover_after_the_branch_moved_leaves_the_files_and_says_so(sample_repo, cli):
+    before = Before(sample_repo)
+    target = sample_repo / "tasks/T-2016-002.yaml"
+    proc = _start_close_out(sample_repo, "ref")
+    try:
+        _wait_for(lambda: target.read_bytes() != before.files["tasks/T-2016-002.yaml"])
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    half = target.read_bytes()
+    git(sample_repo, "commit", "-q", "--allow-empty", "-m", "someone else's commit")
+    r = cli("recover", "--ledger", sample_repo)
+    assert r.exit_code == 0 and "has moved since" in r.stderr and "rolled back" not in r.stderr, r
+    assert target.read_bytes() == half  # left as it is: the user decides
