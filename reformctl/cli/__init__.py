@@ -252,6 +252,9 @@ def _output_failed(exc: BaseException) -> None:
     else:
         why = getattr(exc, "strerror", None) or str(exc)
         msg = f"无法写出输出：{why}" if current_lang() == "zh" else f"cannot write the output: {why}"
+    done = _committed(current_lang())
+    if done:  # the write is done: saying it failed would have it done twice
+        msg = f"{done}；{msg}" if current_lang() == "zh" else f"{done}; {msg}"
     try:
         sys.stderr.write(f"reformctl: {msg}\n")
         sys.stderr.flush()
@@ -262,7 +265,22 @@ def _output_failed(exc: BaseException) -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
-    os._exit(2)
+    os._exit(0 if done else 2)
+
+
+def _committed(lang: str) -> str:
+    """What this process committed, said in ``lang`` (the write is done even if its output is lost), or "" (no
+    commit: the store was not even loaded)."""
+    store = sys.modules.get("reformctl.store.commit")
+    made = [
+        ((r.commit or "")[:7], (r.ref or "").rsplit("/", 1)[-1], r.message.splitlines()[0])
+        for r in getattr(store, "COMMITTED", None) or []
+    ]
+    if not made:
+        return ""
+    if lang == "zh":
+        return "已完成提交 " + "、".join(f"{sha}（分支 {branch}：{subject}）" for sha, branch, subject in made)
+    return "the change was committed: " + ", ".join(f"{sha} on {branch} ({subject})" for sha, branch, subject in made)
 
 
 def _exit_now(code: int) -> None:

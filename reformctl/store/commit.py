@@ -50,6 +50,8 @@ from .tx import Tx, diagnostic_line, unified_diff
 
 ZERO = "0" * 40
 MAX_RETRIES = 20
+# the commits this process made: an output that fails afterwards must not be reported as a failed write
+COMMITTED: list[Result] = []
 
 
 class Store:
@@ -155,7 +157,9 @@ class Store:
                     post_commit(self.git, self.top, commit, self._commit_env())
                     with contextlib.suppress(OSError):
                         self._journal_path().unlink()
-                    return Result(commit, ref, list(changes), message, diff, warnings)
+                    result = Result(commit, ref, list(changes), message, diff, warnings)
+                    COMMITTED.append(result)
+                    return result
             raise StoreError("the branch kept moving under reformctl (another program is committing); try again")
 
     def _validated(self, tx: Tx, old: Optional[str]) -> tuple[dict[str, Optional[str]], list[str]]:

@@ -377,3 +377,32 @@ def test_only_the_commit_object_cannot_be_stored(sample_repo, cli):
     r = _read_only_run(sample_repo, "objects", argv, prefix, lang="zh")
     assert_refused_cleanly(before, r, cli, index)
     assert "没有写入" in r.stderr and "权限不足" in r.stderr, r
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_an_output_lost_after_the_commit_says_the_write_is_done(sample_repo, cli):
+    """`new` prints the new id; when that output cannot be written (`> /dev/full`) the commit is made already:
+    exit 0 and a message naming it, not exit 2 "cannot write the output" (read as a failed write, and run
+    again: a second item). A dry run that cannot print its diff is still exit 2, nothing written."""
+    argv = [sys.executable, "-m", "reformctl", *WRITES["new"], "--ledger", str(sample_repo)]
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    for lang, words in (("en", "the change was committed"), ("zh", "已完成提交")):
+        before = Before(sample_repo)
+        with open("/dev/full", "wb") as full:
+            p = subprocess.run([*argv, "--lang", lang], env=env, stdout=full, stderr=subprocess.PIPE, text=True)
+        assert p.returncode == 0 and words in p.stderr and "No space left" in p.stderr, p.stderr
+
+        class R:
+            exit_code, stdout, stderr = p.returncode, "", p.stderr
+
+        assert assert_invariant(before, R, cli)
+        assert git(sample_repo, "log", "-1", "--format=%h") in p.stderr
+    before = Before(sample_repo)
+    with open("/dev/full", "wb") as full:  # not even the message gets out: the exit code says it is done
+        p = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=full, text=True)
+    assert p.returncode == 0 and git(sample_repo, "rev-list", "--count", f"{before.head}..HEAD") == "1"
+    before = Before(sample_repo)
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([*argv, "--dry-run"], env=env, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert p.returncode == 2 and "cannot write the output" in p.stderr and "committed" not in p.stderr, p.stderr
+    assert git(sample_repo, "rev-parse", "HEAD") == before.head
