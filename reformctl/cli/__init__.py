@@ -272,10 +272,7 @@ def _committed(lang: str) -> str:
     """What this process committed, said in ``lang`` (the write is done even if its output is lost), or "" (no
     commit: the store was not even loaded)."""
     store = sys.modules.get("reformctl.store.commit")
-    made = [
-        ((r.commit or "")[:7], (r.ref or "").rsplit("/", 1)[-1], r.message.splitlines()[0])
-        for r in getattr(store, "COMMITTED", None) or []
-    ]
+    made = [(sha[:7], ref.rsplit("/", 1)[-1], subject) for sha, ref, subject in getattr(store, "COMMITTED", None) or []]
     if not made:
         return ""
     if lang == "zh":

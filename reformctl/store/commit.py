@@ -50,8 +50,8 @@ from .tx import Tx, diagnostic_line, unified_diff
 
 ZERO = "0" * 40
 MAX_RETRIES = 20
-# the commits this process made: an output that fails afterwards must not be reported as a failed write
-COMMITTED: list[Result] = []
+# the last commits made here (id, ref, subject): an output failing afterwards is no failed write (cli.main)
+COMMITTED: list[tuple[str, str, str]] = []
 
 
 class Store:
@@ -157,9 +157,8 @@ class Store:
                     post_commit(self.git, self.top, commit, self._commit_env())
                     with contextlib.suppress(OSError):
                         self._journal_path().unlink()
-                    result = Result(commit, ref, list(changes), message, diff, warnings)
-                    COMMITTED.append(result)
-                    return result
+                    COMMITTED[:] = [*COMMITTED[-9:], (commit, ref, message.splitlines()[0])]
+                    return Result(commit, ref, list(changes), message, diff, warnings)
             raise StoreError("the branch kept moving under reformctl (another program is committing); try again")
 
     def _validated(self, tx: Tx, old: Optional[str]) -> tuple[dict[str, Optional[str]], list[str]]:
