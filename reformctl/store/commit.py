@@ -129,10 +129,7 @@ class Store:
         try:
             return self._apply(action, build, env)
         except (OSError, GitError) as exc:
-            refusal = write_fault(exc)
-            if refusal is None:
-                raise
-            raise refusal from None
+            raise (write_fault(exc) or exc) from None  # a fault of the repository is a refusal; anything else a bug
 
     def _apply(self, action: Action, build: Callable[[Tx], object], env: dict) -> Result:
         with _lock(self.git.common_dir() / LOCK_NAME):
@@ -283,8 +280,8 @@ class Store:
             left = self._restore(backups)
             if left:  # the journal stays: `reformctl recover` rolls them back once the fault is gone
                 shown = ", ".join(sorted(left)[:5]) + (f" (+{len(left) - 5})" if len(left) > 5 else "")
-                path = str(getattr(exc, "filename", "") or "a file")
-                raise StoreError(Said("write_left_half", path=path, reason=reason_of(exc), paths=shown)) from None
+                where = str(getattr(exc, "filename", "") or "a file")
+                raise StoreError(Said("write_left_half", path=where, reason=reason_of(exc), paths=shown)) from None
             with contextlib.suppress(OSError):
                 journal.unlink()
             refusal = write_fault(exc)
@@ -318,10 +315,7 @@ class Store:
             with _lock(self.git.common_dir() / LOCK_NAME):
                 return self._recover()
         except OSError as exc:
-            refusal = write_fault(exc)
-            if refusal is None:
-                raise
-            raise refusal from None
+            raise (write_fault(exc) or exc) from None
 
     def _recover(self) -> list[str]:
         """Finish (the branch had moved) or roll back (it had not) a command that was killed half-way, and
