@@ -147,3 +147,17 @@ def test_nothing_reads_english_back():
     assert not (i18n / "check.py").exists()
     with_re = {p.name for p in i18n.rglob("*.py") if re.search(r"^(import re|from re import)\b", p.read_text(), re.M)}
     assert with_re <= {"sheets.py", "write.py"}, with_re
+
+
+def test_every_diagnostic_is_built_from_a_template():
+    """Diagnostics are made with Diagnostic.of (a key and values); the plain constructor only rebuilds remembered
+    ones (api.py) inside the model, so no diagnostic reaches a user without its Chinese."""
+    allowed = {"reformctl/model/diagnostic.py", "reformctl/api.py"}
+    plain = []
+    for f in sorted((REPO / "reformctl").rglob("*.py")):
+        rel = f.relative_to(REPO).as_posix()
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Diagnostic":
+                plain.append(f"{rel}:{node.lineno}")
+    assert [p for p in plain if p.split(":")[0] not in allowed] == []
+    assert any(p.startswith("reformctl/api.py") for p in plain)  # the scan sees the calls it allows
