@@ -367,7 +367,7 @@ def test_deleting_an_item_file_is_refused(sample_repo):
 NEWER = textwrap.dedent("""
     import datetime as dt, sys
     from pathlib import Path
-    from reformctl.actions import writes
+    from reformctl.actions import new as writes
     from reformctl.store import Store
     root = Path(sys.argv[1])
     for i in range(10):

@@ -323,11 +323,13 @@ def test_catalogue_is_complete_and_consistent():
 def test_writes_raise_only_catalogued_messages():
     from pathlib import Path
 
+    import reformctl.actions.new as new
     import reformctl.actions.writes as writes
 
-    src = Path(writes.__file__).read_text(encoding="utf-8")
-    raised = re.findall(r"(?:StoreError|BadRequest)\(\s*([^,)]*)", src)  # the formatter may break the line
-    assert raised and all(a.startswith("Said(") for a in raised), raised
+    for module in (writes, new):
+        src = Path(module.__file__).read_text(encoding="utf-8")
+        raised = re.findall(r"(?:StoreError|BadRequest)\(\s*([^,)]*)", src)  # the formatter may break the line
+        assert raised and all(a.startswith("Said(") for a in raised), (module.__name__, raised)
 
 
 def test_nothing_to_do_in_both_languages(sample_repo, cli):

@@ -65,7 +65,7 @@ def _date(value, option: str, lang: str = "en"):
 
 
 def _run(kind: str, fields: dict, ledger, as_of, author, dry_run, item_id, year, date_fields=(), lang: str = "en"):
-    from ..actions import writes
+    from ..actions import new as writes
 
     root = resolve_root(ledger, recover=not dry_run)
     day = parse_as_of(as_of)
@@ -124,7 +124,7 @@ def new_task(
     --milestone "选定基金管理机构@2017-03-31"
     """
     language = parse_lang(lang)
-    from ..actions import writes
+    from ..actions import new as writes
     from ..i18n.write import localize
     from ..store import StoreError
 
@@ -259,7 +259,7 @@ def new_notice(
     Example: reformctl new notice --to-unit 锦江区委 --issued-by 市委深改办 --problem "2016-12-31 台账更新不及时"
     """
     language = parse_lang(lang)
-    from ..actions import writes
+    from ..actions import new as writes
     from ..i18n.write import localize
     from ..store import StoreError
 
@@ -281,7 +281,7 @@ def new_notice(
     except StoreError as exc:
         fail(localize(exc.message, language))
     fields.update({"subject": subject, "issued": issued})
-    from ..actions import writes as _w
+    from ..actions import new as _w
 
     groups = _w.units_of_type(resolve_root(ledger), "leading_group")
     if len(groups) == 1:  # the rectification analysis is reported to the leading group (R14)
@@ -291,7 +291,7 @@ def new_notice(
 
 def _default_issuer(ledger, lang: str) -> str:
     """The ledger's one reform office; off a terminal, none or several is an error saying why."""
-    from ..actions import writes
+    from ..actions import new as writes
     from ..i18n.write import say
 
     offices = writes.reform_offices(resolve_root(ledger))
