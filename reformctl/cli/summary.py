@@ -137,21 +137,29 @@ def _with_members(root, led, summ, q, y, language, member, fmt) -> None:
     fetched, or whose ledger cannot be read at its fetched commit, still has its row: no figures (null in JSON,
     empty in CSV, a dash for people) and ``member_state`` saying why; a member whose ledger has check errors
     keeps its figures, marked ``errors``."""
-    import copy
-    import json
-
-    from ..base.textsafe import json_safe
-    from ..i18n import levels_text
-    from ..rules import summary as rs
-    from ..rules.summary import Counts, Row
     from ..store.members import member_views
-    from ..views import summary as view
     from .fetch import pick_members
 
     only = [x for v in member or [] for x in v.replace("，", ",").split(",") if x]
     pick_members(led.settings, only, language)
     views, _reads = member_views(root, led, only)
-    # per row: (member unit, fetched commit, member_state, member_note); None for the ledger's own rows
+    tags = _member_rows(summ, views, q, y, language)
+    if fmt is SummaryFormat.json:
+        _members_json(summ, tags)
+    elif fmt is SummaryFormat.csv:
+        _members_csv(summ, tags)
+    else:
+        _members_for_people(summ, tags, led, language, fmt)
+    raise typer.Exit(0)
+
+
+def _member_rows(summ, views, q, y, language) -> list:
+    """Add each member's row to ``summ`` (and its totals to the totals); return, for every row, (member unit,
+    fetched commit, member_state, member_note), all None for the ledger's own rows."""
+    from ..i18n import levels_text
+    from ..rules import summary as rs
+    from ..rules.summary import Counts, Row
+
     tags: list = [(None, None, None, None)] * len(summ.rows)
     for v in views:
         if v.ledger is not None:
@@ -172,33 +180,49 @@ def _with_members(root, led, summ, q, y, language, member, fmt) -> None:
         else:
             why = v.error or levels_text("summary_errors", language, n=v.errors, commit=(v.commit or "")[:12])
             tags.append((v.unit, v.commit, "unreadable", levels_text("summary_unreadable", language, why=why)))
-    out = sys.stdout
-    if fmt is SummaryFormat.json:
-        data = summ.as_dict()
-        for row, (unit, commit, state, note) in zip(data["rows"], tags):
-            row["member"], row["commit"], row["member_state"], row["member_note"] = unit, commit, state, note
-        out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
-        out.write("\n")
-        raise typer.Exit(0)
-    if fmt is SummaryFormat.csv:
-        import csv
-        import io
+    return tags
 
-        from ..views.safe import csv_row
 
-        buf = io.StringIO()
-        view.render_csv(summ, buf)
-        lines = buf.getvalue().splitlines()
-        w = csv.writer(out, lineterminator="\n")
-        for n, row in enumerate(csv.reader(lines)):
-            if n == 0:
-                extra: list = ["member", "commit", "member_state", "member_note"]
-            elif n - 1 < len(tags):
-                extra = csv_row("" if x is None else x for x in tags[n - 1])
-            else:
-                extra = ["", "", "", ""]
-            w.writerow(row + extra)
-        raise typer.Exit(0)
+def _members_json(summ, tags: list) -> None:
+    import json
+
+    from ..base.textsafe import json_safe
+
+    data = summ.as_dict()
+    for row, (unit, commit, state, note) in zip(data["rows"], tags):
+        row["member"], row["commit"], row["member_state"], row["member_note"] = unit, commit, state, note
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+    sys.stdout.write("\n")
+
+
+def _members_csv(summ, tags: list) -> None:
+    import csv
+    import io
+
+    from ..views import summary as view
+    from ..views.safe import csv_row
+
+    buf = io.StringIO()
+    view.render_csv(summ, buf)
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    for n, row in enumerate(csv.reader(buf.getvalue().splitlines())):
+        if n == 0:
+            extra: list = ["member", "commit", "member_state", "member_note"]
+        elif n - 1 < len(tags):
+            extra = csv_row("" if x is None else x for x in tags[n - 1])
+        else:  # the totals
+            extra = ["", "", "", ""]
+        w.writerow(row + extra)
+
+
+def _members_for_people(summ, tags: list, led, language, fmt) -> None:
+    """The table or the markdown: a member's row says it is one (and why it has no figures, if so)."""
+    import copy
+
+    from ..i18n import levels_text
+    from ..rules.summary import Row
+    from ..views import summary as view
+
     shown = copy.copy(summ)
     plain = levels_text("summary_member", language)
     shown.rows = [
@@ -210,12 +234,11 @@ def _with_members(root, led, summ, q, y, language, member, fmt) -> None:
         for r, (unit, _c, _s, note) in zip(summ.rows, tags)
     ]
     if fmt is SummaryFormat.markdown:
-        view.render_markdown(shown, out, led, language)
+        view.render_markdown(shown, sys.stdout, led, language)
     else:
         from ..views.console import stdout_console
 
         view.render_table(shown, stdout_console(), led, language)
-    raise typer.Exit(0)
 
 
 def register(app: typer.Typer) -> None:
