@@ -446,6 +446,15 @@ def test_summary_members_adds_one_row_per_member(cli, tmp_path, two_districts):
     assert data["totals"]["tasks"] == 2
     r = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city)
     assert r.exit_code == 0 and "武侯区委 (member)" in r.stdout, r
+    # the ledger's own sections (pilots, problems, reports, obligations) are kept, in every format
+    alone = json.loads(cli("summary", "--quarter", "2016Q4", "--ledger", city, "-f", "json").stdout)
+    extra = set(alone) - {"rows", "totals"}
+    assert extra >= {"quarter", "pilots", "problems"}, sorted(alone)
+    assert {k: data[k] for k in extra} == {k: alone[k] for k in extra}
+    for fmt in ("table", "markdown"):
+        own = cli("summary", "--quarter", "2016Q4", "--ledger", city, "-f", fmt, "--lang", "en").stdout
+        both = cli("summary", "--members", "--quarter", "2016Q4", "--ledger", city, "-f", fmt, "--lang", "en").stdout
+        assert "Pilots" in own and "Pilots" in both, fmt
 
 
 def test_summary_members_a_row_for_a_member_never_fetched_or_unreadable(cli, tmp_path, two_districts):

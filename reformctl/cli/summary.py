@@ -114,7 +114,7 @@ def summary(
     from ..views import summary as view
 
     if members or member:
-        _with_members(root, led, report.summary, q, y, language, member, fmt)
+        _with_members(root, led, report, q, y, language, member, fmt, day)
 
     if fmt is SummaryFormat.json:
         view.render_json(report.summary, out, report.extra_json())
@@ -132,24 +132,25 @@ def summary(
         )
 
 
-def _with_members(root, led, summ, q, y, language, member, fmt) -> None:
+def _with_members(root, led, report, q, y, language, member, fmt, day) -> None:
     """`summary --members`: the ledger's own rows, then one row per member with its totals. A member never
     fetched, or whose ledger cannot be read at its fetched commit, still has its row: no figures (null in JSON,
     empty in CSV, a dash for people) and ``member_state`` saying why; a member whose ledger has check errors
-    keeps its figures, marked ``errors``."""
+    keeps its figures, marked ``errors``. The ledger's own sections (pilots, problems, ...) stay as they are."""
     from ..store.members import member_views
     from .fetch import pick_members
 
+    summ = report.summary
     only = [x for v in member or [] for x in v.replace("，", ",").split(",") if x]
     pick_members(led.settings, only, language)
     views, _reads = member_views(root, led, only)
     tags = _member_rows(summ, views, q, y, language)
     if fmt is SummaryFormat.json:
-        _members_json(summ, tags)
+        _members_json(summ, tags, report.extra_json())
     elif fmt is SummaryFormat.csv:
         _members_csv(summ, tags)
     else:
-        _members_for_people(summ, tags, led, language, fmt)
+        _members_for_people(summ, tags, led, language, fmt, report.sections_data, day)
     raise typer.Exit(0)
 
 
@@ -183,7 +184,7 @@ def _member_rows(summ, views, q, y, language) -> list:
     return tags
 
 
-def _members_json(summ, tags: list) -> None:
+def _members_json(summ, tags: list, extra: dict) -> None:
     import json
 
     from ..base.textsafe import json_safe
@@ -191,6 +192,7 @@ def _members_json(summ, tags: list) -> None:
     data = summ.as_dict()
     for row, (unit, commit, state, note) in zip(data["rows"], tags):
         row["member"], row["commit"], row["member_state"], row["member_note"] = unit, commit, state, note
+    data.update(extra)
     sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
 
@@ -215,7 +217,7 @@ def _members_csv(summ, tags: list) -> None:
         w.writerow(row + extra)
 
 
-def _members_for_people(summ, tags: list, led, language, fmt) -> None:
+def _members_for_people(summ, tags: list, led, language, fmt, sections_data: dict, day) -> None:
     """The table or the markdown: a member's row says it is one (and why it has no figures, if so)."""
     import copy
 
@@ -233,12 +235,13 @@ def _members_for_people(summ, tags: list, led, language, fmt) -> None:
         )
         for r, (unit, _c, _s, note) in zip(summ.rows, tags)
     ]
+    sections = view.sections(sections_data, language)
     if fmt is SummaryFormat.markdown:
-        view.render_markdown(shown, sys.stdout, led, language)
+        view.render_markdown(shown, sys.stdout, led, language, as_of=day, sections=sections)
     else:
         from ..views.console import stdout_console
 
-        view.render_table(shown, stdout_console(), led, language)
+        view.render_table(shown, stdout_console(), led, language, sections=sections)
 
 
 def register(app: typer.Typer) -> None:
