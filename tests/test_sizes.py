@@ -35,7 +35,6 @@ LONG_MODULES = {
 LARGE_MODULES = {
     "reformctl/i18n/catalogue.py": "the diagnostic catalogue: a data table, one entry per code with its wording in "
     "both languages",
-    "reformctl/views/xlsx.py": BEING_SPLIT,
 }
 
 # Typer commands whose length is their option declarations: allowed when the body (after the signature and
@@ -53,8 +52,6 @@ COMMANDS = {
 
 # function ("module:qualified.name") -> why it is longer than FUNCTION_MAX lines
 LONG_FUNCTIONS = {
-    "reformctl/views/xlsx.py:write_workbook": BEING_SPLIT,
-    "reformctl/views/xlsx.py:read_workbook": BEING_SPLIT,
 }
 
 

@@ -115,7 +115,7 @@ def test_an_overlong_cell_is_a_problem(cli, sample_repo, tmp_path):
 def test_too_many_rows_are_refused(cli, sample_repo, tmp_path, monkeypatch):
     import reformctl.views.xlsx as X
 
-    monkeypatch.setattr(X, "MAX_SHEET_ROWS", 50)  # the same code path as 200,000, without writing them
+    monkeypatch.setattr(X.read, "MAX_SHEET_ROWS", 50)  # the same code path as 200,000, without writing them
 
     def change(wb):
         ws = wb["改革任务"]
