@@ -316,8 +316,20 @@ def test_catalogue_is_complete_and_consistent():
     import pickle
 
     assert i18n_write.localize(pickle.loads(pickle.dumps(s)), "zh") == "T-1的状态已是“已完成”"
-    assert i18n_write.localize("HEAD points to refs/tags/v1, not a branch", "zh") == "HEAD 指向 refs/tags/v1，不是分支"
-    assert i18n_write.localize("something new", "zh") == "something new"
+    head = i18n_write.Said("st_not_branch", ref="refs/tags/v1")
+    assert head == "HEAD points to refs/tags/v1, not a branch"
+    assert i18n_write.localize(head, "zh") == "HEAD 指向 refs/tags/v1，不是分支"
+    # English text that is not a message (git's own words) is shown as it is, never matched back to Chinese
+    assert (
+        i18n_write.localize("HEAD points to refs/tags/v1, not a branch", "zh")
+        == "HEAD points to refs/tags/v1, not a branch"
+    )
+    nested = i18n_write.Said("st_edit_file", rel="tasks/T-1.yaml", error=i18n_write.Said("st_too_deep"))
+    assert (
+        i18n_write.localize(nested, "zh")
+        == "文件 tasks/T-1.yaml：无法解析该文件以便编辑：嵌套层级过深（见 `reformctl check`）"
+    )
+    assert str(nested).startswith("tasks/T-1.yaml: cannot parse the file for editing: it is nested too deeply")
 
 
 def test_writes_raise_only_catalogued_messages():
@@ -454,3 +466,23 @@ def test_commit_subjects_of_every_write_command_in_one_language(sample_repo, cli
     )
     body = git(sample_repo, "log", "-1", "--skip", "2", "--format=%b")
     assert body.startswith({"zh": "理由: rr", "en": "Reason: rr"}[lang])
+
+
+def test_store_close_out_and_init_raise_only_catalogued_messages_and_nothing_is_read_back():
+    """Every refusal of the store, close-out and init is a key and its values (reformctl/i18n/refusals.py): the
+    English is never matched by patterns to find the Chinese."""
+    from pathlib import Path
+
+    import reformctl
+    from reformctl.i18n import write as i18n_write
+
+    base = Path(reformctl.__file__).parent
+    files = [*(base / "store").glob("*.py"), base / "actions" / "closeout.py", base / "kit" / "__init__.py"]
+    raised = []
+    for f in files:
+        src = f.read_text(encoding="utf-8")
+        raised += re.findall(r"raise (?:StoreError|BadRequest|InitError|NothingToDo)\(\s*([^,)]*)", src)
+    assert len(raised) > 40
+    assert all(a.startswith(("Said(", "exc", "err")) for a in raised), [a for a in raised if not a.startswith("Said(")]
+    src = Path(i18n_write.__file__).read_text(encoding="utf-8")
+    assert not hasattr(i18n_write, "STORE") and "re.compile" not in src

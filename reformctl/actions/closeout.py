@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..i18n.write import Said
 from ..model import Ledger, Plan, PlanStatus, Task, TaskStatus
 from ..store import Action, BadRequest, StoreError, Tx, set_key, to_commented
 
@@ -81,7 +82,7 @@ def _date(value: Any, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise BadRequest(f"{where}: new_due wants a date YYYY-MM-DD, got {value!r}") from None
+        raise BadRequest(Said("co_new_due", where=where, value=value)) from None
 
 
 def _carry(entry: dict, where: str) -> CarryIn:
@@ -98,7 +99,7 @@ def _carry(entry: dict, where: str) -> CarryIn:
     e = {aliases.get(str(k).strip(), str(k).strip()): v for k, v in entry.items() if k is not None}
     missing = [k for k in ("id", "reason", "measures", "new_due") if not str(e.get(k) or "").strip()]
     if missing:
-        raise BadRequest(f"{where}: missing {', '.join(missing)}")
+        raise BadRequest(Said("co_missing", where=where, fields=", ".join(missing)))
     return CarryIn(
         str(e["id"]).strip(), str(e["reason"]).strip(), str(e["measures"]).strip(), _date(e["new_due"], where)
     )
@@ -112,11 +113,11 @@ def read_carry_file(path: Path) -> list[CarryIn]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise BadRequest(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise BadRequest(Said("co_cannot_read", path=path, why=exc.strerror or exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BadRequest(f"{path} is not UTF-8 (save it as UTF-8 / CSV UTF-8)") from None
+        raise BadRequest(Said("co_not_utf8", path=path)) from None
     out: list[CarryIn] = []
     if path.suffix.lower() == ".csv":
         for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
@@ -127,14 +128,14 @@ def read_carry_file(path: Path) -> list[CarryIn]:
     try:
         data = yamlread.parse(text)
     except yamlread.YamlProblem as p:
-        raise BadRequest(f"{path.name}:{p.line}: {p.message}") from None
+        raise BadRequest(Said("co_file_yaml", file=path.name, line=p.line, error=p.message)) from None
     if isinstance(data, dict):
         data = [dict(v or {}, id=k) if isinstance(v, dict) else {"id": k} for k, v in data.items()]
     if not isinstance(data, list):
-        raise BadRequest(f"{path.name}: expected a list of {{id, reason, measures, new_due}}")
+        raise BadRequest(Said("co_not_list", file=path.name))
     for i, entry in enumerate(data):
         if not isinstance(entry, dict):
-            raise BadRequest(f"{path.name}: entry {i + 1} is not a mapping")
+            raise BadRequest(Said("co_entry_not_mapping", file=path.name, n=i + 1))
         out.append(_carry(entry, f"{path.name} entry {i + 1}"))
     return out
 
@@ -147,20 +148,17 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
     by_id: dict[str, CarryIn] = {}
     for c in given:
         if c.id in by_id:
-            raise BadRequest(f"carry-over for {c.id} given twice")
+            raise BadRequest(Said("co_carry_twice", id=c.id))
         by_id[c.id] = c
     tasks: dict[str, Task] = ledger.tasks
     for cid, c in by_id.items():
         t = tasks.get(cid)
         if t is None:
-            raise BadRequest(f"carry-over for {cid}: no such task")
+            raise BadRequest(Said("co_carry_no_task", id=cid))
         if t.due > end or not t.status.is_open:
-            raise BadRequest(
-                f"carry-over for {cid}: it is not an unfinished task due on or before {end} "
-                f"(status {t.status.value}, due {t.due})"
-            )
+            raise BadRequest(Said("co_carry_not_open", id=cid, end=end, status=t.status.value, due=t.due))
         if c.new_due <= t.due:
-            raise BadRequest(f"carry-over for {cid}: new_due {c.new_due} is not after its deadline {t.due}")
+            raise BadRequest(Said("co_carry_not_after", id=cid, new_due=c.new_due, due=t.due))
     for tid in sorted(tasks):
         t = tasks[tid]
         if t.due > end:
@@ -200,18 +198,13 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
 def _not_before_completion(item_id: str, completed, as_of: dt.date) -> None:
     """A write-off is dated --as-of; it cannot come before the completion it writes off (`check`: date_order)."""
     if completed is not None and completed > as_of:
-        raise BadRequest(
-            f"{item_id} was completed on {completed}, after --as-of {as_of}: a write-off cannot come "
-            f"before the completion; run close-out with --as-of {completed} or later"
-        )
+        raise BadRequest(Said("co_before_completion", id=item_id, completed=completed, as_of=as_of))
 
 
 def closeout_build(ledger: Ledger, plan: CloseOutPlan):
     """The build function (for Store.apply) writing the plan; refuses if the plan has blocking items."""
     if plan.blocking:
-        raise StoreError(
-            f"{len(plan.blocking)} unfinished item(s) due on or before {plan.year}-12-31 have no carry_over"
-        )
+        raise StoreError(Said("co_blocking", n=len(plan.blocking), year=plan.year))
     as_of = plan.as_of
     rel = f"closeouts/{plan.year}.yaml"
 
@@ -294,23 +287,23 @@ def close_one(ledger: Ledger, item_id: str, as_of: dt.date):
     if item_id in ledger.tasks:
         t = ledger.tasks[item_id]
         if t.status is TaskStatus.closed:
-            raise StoreError(f"{item_id} was already written off on {t.closed}")
+            raise StoreError(Said("co_already_closed", id=item_id, date=t.closed))
         if t.status is not TaskStatus.completed:
-            raise StoreError(f"{item_id} is {t.status.value}, not completed: only completed items are written off")
+            raise StoreError(Said("co_not_completed", id=item_id, status=t.status.value))
         _not_before_completion(item_id, t.completed, as_of)
         kind, order, year = "task", list(Task.model_fields), t.due.year
     elif item_id in ledger.plans:
         p = ledger.plans[item_id]
         if p.status is PlanStatus.closed:
-            raise StoreError(f"{item_id} was already written off on {p.closed}")
+            raise StoreError(Said("co_already_closed", id=item_id, date=p.closed))
         open_ = [t.id for t in ledger.tasks.values() if t.source == item_id and t.status.is_open]
         if open_:
-            raise StoreError(f"plan {item_id} still has unfinished tasks: {', '.join(sorted(open_))}")
+            raise StoreError(Said("co_plan_open", id=item_id, ids=", ".join(sorted(open_))))
         if p.status is not PlanStatus.issued:
-            raise StoreError(f"plan {item_id} is {p.status.value}, not issued")
+            raise StoreError(Said("co_plan_not_issued", id=item_id, status=p.status.value))
         kind, order, year = "plan", list(Plan.model_fields), as_of.year
     else:
-        raise BadRequest(f"no task or plan {item_id} in this ledger")
+        raise BadRequest(Said("co_no_item", id=item_id))
     rel = ledger.file_of(kind, item_id)
     record = f"closeouts/{year}.yaml"
 

@@ -1,11 +1,12 @@
 """The user-facing messages of the commands that write (new, progress, complete, evidence, cancel, rectify, verify,
 review, pilot, extend, approve, close-out, assess --write, import, init) in Simplified Chinese and English: success
-lines, refusals and errors. Commit messages are not here: they are the audit trail and stay as they are.
+lines, refusals and errors. The commit messages' texts are in commits.py, the read commands' in commands.py.
 
 A message is made once, in English, as a :class:`Said` (a ``str`` that remembers its key and parameters), so that
 library code (reformctl/actions/writes.py) can raise ``BadRequest(Said("already_status", ...))`` and still read well in
 English; the CLI shows it in the user's language with :func:`localize`. A parameter may be a ``(zh, en)`` pair.
-Messages the store (reformctl/store) raises in English are translated here by pattern (:data:`STORE`).
+The store, close-out and init raise theirs the same way (reformctl/i18n/refusals.py): nothing is ever translated
+back from English.
 No imports from the rest of the package: any layer may use this module.
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 from .commands import TEXTS as _COMMANDS
 from .commits import TEXTS as _COMMITS
 from .faults import TEXTS as _FAULTS
+from .refusals import TEXTS as _REFUSALS
 
 TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     # ---- reformctl/actions/writes.py (refusals of the request)
@@ -301,6 +303,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
 TEXTS.update(_COMMITS)  # one table for say(): commit and read-command keys (cm_..., distinct names)
 TEXTS.update(_COMMANDS)
 TEXTS.update(_FAULTS)
+TEXTS.update(_REFUSALS)
 
 STATUS: dict[str, tuple[str, str]] = {  # status values as words (en: the value itself)
     "planned": ("未启动", "planned"),
@@ -319,123 +322,6 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "notice": ("整改通知", "notice"),
     "item": ("事项", "item"),
 }
-
-# Messages raised in English by reformctl/store, reformctl/actions/closeout.py and reformctl/kit/__init__.py, matched whole (the
-# more specific first): (pattern, zh template using the groups).
-STORE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.S), zh)
-    for p, zh in (
-        # reformctl/actions/closeout.py
-        (
-            r"carry-over for (.+): it is not an unfinished task due on or before (\S+) \(status (\S+), due (\S+)\)",
-            r"挂账结转 \1：不是\2前到期的未完成任务（状态 \3，时限 \4）",
-        ),
-        (
-            r"carry-over for (.+): new_due (\S+) is not after its deadline (\S+)",
-            r"挂账结转 \1：new_due \2 不晚于其时限 \3",
-        ),
-        (r"carry-over for (.+): no such task", r"挂账结转 \1：没有这项任务"),
-        (r"carry-over for (.+) given twice", r"\1 的挂账结转说明重复给出"),
-        (r"(.+): new_due wants a date YYYY-MM-DD, got (.+)", r"\1：new_due 应为日期 YYYY-MM-DD，收到 \2"),
-        (
-            r"(.+): expected a list of \{id, reason, measures, new_due\}",
-            r"\1：应为 {id, reason, measures, new_due} 的列表",
-        ),
-        (r"(.+): entry (\d+) is not a mapping", r"\1：第\2项不是映射"),
-        (r"(.+) is not UTF-8 \(save it as UTF-8 / CSV UTF-8\)", r"\1 不是 UTF-8 编码（请另存为 UTF-8 / CSV UTF-8）"),
-        (
-            r"(\S+) was completed on (\S+), after --as-of (\S+): a write-off cannot come before the completion; run "
-            r"close-out with --as-of (\S+) or later",
-            r"\1 于\2完成，晚于 --as-of \3：销账不能早于完成；请以 --as-of \4 或更晚的日期运行 close-out",
-        ),
-        (r"(\S+) was already written off on (\S+)", r"\1 已于\2销账"),
-        (
-            r"(\S+) is (\S+), not completed: only completed items are written off",
-            r"\1 的状态是 \2，尚未完成：只有已完成的事项才能销账",
-        ),
-        (r"plan (\S+) still has unfinished tasks: (.+)", r"方案 \1 仍有未完成的任务：\2"),
-        (r"plan (\S+) is (\S+), not issued", r"方案 \1 的状态是 \2，尚未印发"),
-        (r"no task or plan (\S+) in this ledger", r"台账中没有任务或方案 \1"),
-        # reformctl/kit/__init__.py (init)
-        (r"git is not installed; install git first", "未安装 git；请先安装 git"),
-        (
-            r"(--[a-z-]+) holds a control character \(such as a newline\): give it on one line; nothing was written",
-            r"\1 含有控制字符（如换行）：请写在一行内；未写入任何内容",
-        ),
-        (r"(.+) exists and is not a folder", r"\1 已存在且不是文件夹"),
-        (r"(.+) already holds a ledger \((.+)\); nothing was written", r"\1 中已有台账（\2）；未写入任何内容"),
-        (r"cannot tell where (.+) lies in the repository at (.+)", r"无法确定 \1 在仓库 \2 中的位置"),
-        (
-            r"(.+) already holds (.+); init writes only new files, so pick a new or empty folder; nothing was written",
-            r"\1 中已有 \2；init 只写入新文件，请选择新的或空的文件夹；未写入任何内容",
-        ),
-        (
-            r"git does not know who you are, so it cannot make the first commit; run\n(.*)and try again; nothing was written",
-            "git 不知道提交人是谁，无法进行首次提交；请运行\n\\1然后重试；未写入任何内容",
-        ),
-        (r"could not create the ledger \((.*)\); nothing was left behind", r"无法创建台账（\1）；未留下任何内容"),
-        # reformctl/store
-        (
-            r"uncommitted changes in the file\(s\) this command must change: (.+); commit or stash them first "
-            r"\(nothing was changed\)",
-            r"本命令要修改的文件有未提交的改动：\1；请先提交或暂存（未做任何修改）",
-        ),
-        (r"the change would make the ledger invalid, nothing was written", "这一修改会使台账无效，未写入任何内容"),
-        (
-            r"(.+) is not inside a git repository: every change reformctl makes is a git commit \(run `git init` first\)",
-            r"\1 不在 git 仓库中：reformctl 的每次修改都是一次 git 提交（请先运行 `git init`）",
-        ),
-        (r"(.+) is not inside the work tree (.+)", r"\1 不在工作区 \2 之内"),
-        (
-            r"git does not know who you are: .*",
-            'git 不知道提交人是谁：请运行 `git config user.name "姓名"` 和 '
-            "`git config user.email you@example.org`，或使用 --author '姓名 <email>'",
-        ),
-        (
-            r"HEAD is detached: check out a branch first \(git switch BRANCH\)",
-            "HEAD 处于分离状态：请先切换到一个分支（git switch 分支名）",
-        ),
-        (r"HEAD points to (.+), not a branch", r"HEAD 指向 \1，不是分支"),
-        (r"(.+) is in progress: finish or abort it first", r"正在进行 \1：请先完成或中止"),
-        (
-            r"the branch kept moving under reformctl \(another program is committing\); try again",
-            "分支一直在变动（另有程序在提交）；请重试",
-        ),
-        (
-            r"another reformctl has been writing to this repository for (\d+)s \(lock (.+)\); try again later",
-            r"另一个 reformctl 已向此仓库写入\1秒（锁 \2）；请稍后重试",
-        ),
-        (r"--author wants 'Name <email>', got (.+)", r"--author 的格式是 '姓名 <email>'，收到 \1"),
-        (r"(.+) does not exist", r"\1 不存在"),
-        (r"(.+) already exists", r"\1 已存在"),
-        (r"(.+) is a symbolic link; edit the file it points to by hand", r"\1 是符号链接；请手工编辑它指向的文件"),
-        (
-            r"(.+) is not UTF-8; fix it before editing it with reformctl",
-            r"\1 不是 UTF-8 编码；请先修正再用 reformctl 编辑",
-        ),
-        (r"refusing to write outside the ledger: (.+)", r"拒绝写入台账以外的位置：\1"),
-        (r"git could not make the commit: (.+)", r"git 无法提交：\1"),
-        (r"nothing to change", "无需修改"),
-        (
-            r"an earlier reformctl command was interrupted; finished its commit",
-            "此前一次被中断的 reformctl 命令已完成其提交",
-        ),
-        (
-            r"an earlier reformctl command was interrupted; rolled back its files",
-            "此前一次被中断的 reformctl 命令已撤回其文件修改",
-        ),
-        (
-            r"could not recover an interrupted reformctl command \((.*)\); check `git status`",
-            r"无法恢复被中断的 reformctl 命令（\1）；请查看 `git status`",
-        ),
-        (
-            r"(.+?): cannot parse the file for editing: it is nested too deeply \(see `reformctl check`\)",
-            r"\1：无法解析该文件以便编辑：嵌套层级过深（见 `reformctl check`）",
-        ),
-        (r"(.+?): cannot parse the file for editing: (.*)", r"\1：无法解析该文件以便编辑：\2"),
-        (r"cannot read (.+?): (.*)", r"无法读取 \1：\2"),
-    )
-]
 
 
 class Said(str):
@@ -519,6 +405,8 @@ def say(key: str, lang: str, **params: Any) -> str:
             if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v)
             else v.say(lang)
             if isinstance(v, Msg)
+            else say(v.key, lang, **v.params)
+            if isinstance(v, Said)
             else v
         )
         for k, v in params.items()
@@ -566,22 +454,9 @@ def bad_date(option: str, value: Any, lang: str) -> str:
 
 
 def localize(message: Any, lang: str) -> str:
-    """A message (a :class:`Said`, or a store message in English) in ``lang``; anything unknown unchanged."""
-    if isinstance(message, Said):
-        return say(message.key, lang, **message.params)
-    text = str(message)
-    if lang != "zh":
-        return text
-    for pattern, zh in STORE:
-        m = pattern.fullmatch(text)
-        if m:
-            return _expand(m, zh)
-    return text
-
-
-def _expand(m: re.Match[str], template: str) -> str:
-    """``\\1``..``\\9`` in ``template`` replaced by the groups of ``m`` (nothing else is an escape)."""
-    return re.sub(r"\\(\d)", lambda g: m.group(int(g.group(1))) or "", template)
+    """A message (a :class:`Said` or :class:`Msg`) in ``lang``; any other text (git's own words, a path) as it is:
+    nothing is translated back from English."""
+    return text_in(message, lang)
 
 
 def localize_all(messages, lang: str) -> list[str]:
@@ -593,4 +468,4 @@ class _Default(dict):
         return "{" + key + "}"
 
 
-__all__ = ["STORE", "Msg", "Said", "TEXTS", "bad_date", "kinds", "localize", "localize_all", "say", "status", "text_in"]
+__all__ = ["Msg", "Said", "TEXTS", "bad_date", "kinds", "localize", "localize_all", "say", "status", "text_in"]

@@ -66,15 +66,12 @@ class Store:
         self.author = parse_author(author) if author else None
         top = self.git.toplevel()
         if top is None:
-            raise BadRequest(
-                f"{self.root} is not inside a git repository: every change reformctl makes is a git "
-                "commit (run `git init` first)"
-            )
+            raise BadRequest(Said("st_no_repo", root=self.root))
         self.top = top.resolve()
         try:
             rel = self.root.relative_to(self.top).as_posix()
         except ValueError:
-            raise BadRequest(f"{self.root} is not inside the work tree {self.top}") from None
+            raise BadRequest(Said("st_outside_tree", root=self.root, top=self.top)) from None
         self.prefix = "" if rel in ("", ".") else rel + "/"
         # a test seam: called after the files are written and before the branch moves
         self._before_update_ref: Optional[Callable[[], None]] = None
@@ -91,21 +88,18 @@ class Store:
             if self.git.ident("COMMITTER") is None:
                 env["GIT_COMMITTER_NAME"], env["GIT_COMMITTER_EMAIL"] = self.author
         elif self.git.ident("AUTHOR") is None:
-            raise BadRequest(
-                'git does not know who you are: run `git config user.name "Your Name"` and '
-                "`git config user.email you@example.org`, or pass --author 'Name <email>'"
-            )
+            raise BadRequest(Said("st_who"))
         return env
 
     def _preflight(self) -> tuple[str, Optional[str]]:
         ref = self.git.head_ref()
         if ref is None:
-            raise StoreError("HEAD is detached: check out a branch first (git switch BRANCH)")
+            raise StoreError(Said("st_detached"))
         if not ref.startswith("refs/heads/"):
-            raise StoreError(f"HEAD points to {ref}, not a branch")
+            raise StoreError(Said("st_not_branch", ref=ref))
         busy = self.git.in_progress()
         if busy:
-            raise StoreError(f"{busy} is in progress: finish or abort it first")
+            raise StoreError(Said("st_busy", what=busy))
         return ref, self.git.rev(ref)
 
     # ------------------------------------------------------------ the action
@@ -156,7 +150,7 @@ class Store:
                         self._journal_path().unlink()
                     COMMITTED[:] = [*COMMITTED[-9:], (commit, ref, message.splitlines()[0])]
                     return Result(commit, ref, list(changes), message, diff, warnings)
-            raise StoreError("the branch kept moving under reformctl (another program is committing); try again")
+            raise StoreError(Said("st_moving"))
 
     def _validated(self, tx: Tx, old: Optional[str]) -> tuple[dict[str, Optional[str]], list[str]]:
         """The changes of the build, once the whole ledger they leave passes `check` and `check --base` (the
@@ -166,7 +160,7 @@ class Store:
 
         changes = tx.changes()
         if not changes:
-            raise NothingToDo()
+            raise NothingToDo(Said("st_nothing"))
         verdict = change_errors(self.root, changes, "HEAD", (old or "")[:7])
         if verdict.new_errors:
             shown: list[str] = [diagnostic_line(d) for d in verdict.new_errors[:20]]
@@ -183,10 +177,7 @@ class Store:
             # named in the message itself: a bare `git status` code above it was easy to miss
             names = sorted(dirty)
             shown = ", ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else "")
-            raise StoreError(
-                f"uncommitted changes in the file(s) this command must change: {shown}; commit or stash "
-                "them first (nothing was changed)"
-            )
+            raise StoreError(Said("st_dirty", files=shown))
 
     def _make_commit(
         self, old: Optional[str], changes: dict[str, Optional[str]], message: str, env: dict
@@ -222,7 +213,7 @@ class Store:
             commit = self.git.out(*args, input=message, env=env)
         except GitError as exc:
             refusal = write_fault(exc)  # git's objects cannot be written: say why, and what to do
-            raise refusal or StoreError(f"git could not make the commit: {exc.message}") from None
+            raise refusal or StoreError(Said("st_git_commit", error=exc.message)) from None
         return commit, blobs
 
     def _swap(
@@ -290,12 +281,10 @@ class Store:
             if isinstance(exc, GitError):
                 if self.git.rev(ref) != old:
                     return False
-                raise StoreError(f"git could not move {ref}: {exc.message} (nothing was changed)") from None
+                raise StoreError(Said("st_git_move", ref=ref, error=exc.message)) from None
             if isinstance(exc, OSError):
-                raise StoreError(
-                    f"cannot write {getattr(exc, 'filename', '') or 'a file'}: "
-                    f"{exc.strerror or exc} (nothing was changed)"
-                ) from None
+                where = getattr(exc, "filename", "") or Said("st_a_file")
+                raise StoreError(Said("st_cannot_write", file=where, why=exc.strerror or exc)) from None
             raise
 
     def _run_hooks(self, commit: str, old: Optional[str], journal: Path) -> str:
@@ -356,8 +345,7 @@ class Store:
             raise StoreError(Said("recover_failed", error=clean_line(reason, 300), journal=journal)) from None
         if not forward and head != j["old"]:  # the branch moved since (another commit): nothing to decide here
             return [Said("recover_moved", ref=clean_line(j["ref"], 200))]
-        what = "finished its commit" if forward else "rolled back its files"
-        return [f"an earlier reformctl command was interrupted; {what}"]
+        return [Said("st_recovered" if forward else "st_rolled_back")]
 
     def _restore(self, backups: dict[Path, Optional[bytes]]) -> list[str]:
         """Put the files back as they were; the ledger-relative paths that could not be (a disk still full)."""

@@ -8,6 +8,7 @@ import errno
 import os
 import tempfile
 import time
+from ..i18n.write import Said
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -202,10 +203,7 @@ def _lock(path: Path, timeout: Optional[float] = None) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
                 if time.monotonic() > deadline:
-                    raise StoreError(
-                        f"another reformctl has been writing to this repository for {timeout:.0f}s "
-                        f"(lock {path}); try again later"
-                    ) from None
+                    raise StoreError(Said("st_locked", seconds=f"{timeout:.0f}", lock=path)) from None
                 time.sleep(0.02)
         yield
     finally:

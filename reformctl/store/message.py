@@ -4,6 +4,7 @@ safe line."""
 
 import datetime as dt
 import re
+from ..i18n.write import Said
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -83,5 +84,5 @@ def parse_author(value: str) -> tuple[str, str]:
     """``Name <email>`` -> (name, email); BadRequest otherwise."""
     m = _AUTHOR_RE.match(value or "")
     if not m or not m.group(1).strip() or _CTRL.search(value):
-        raise BadRequest(f"--author wants 'Name <email>', got {value!r}")
+        raise BadRequest(Said("st_author", value=value))
     return m.group(1).strip(), m.group(2).strip()

@@ -38,7 +38,7 @@ class Tx:
     def _check_rel(self, rel: str) -> str:
         p = PurePosixPath(rel)
         if p.is_absolute() or ".." in p.parts or not rel or rel.startswith("."):
-            raise BadRequest(f"refusing to write outside the ledger: {rel!r}")
+            raise BadRequest(Said("st_outside", rel=rel))
         return p.as_posix()
 
     def exists(self, rel: str) -> bool:
@@ -60,13 +60,13 @@ class Tx:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise BadRequest(f"cannot read {rel}: {exc.strerror or exc}") from None
+            raise BadRequest(Said("st_cannot_read", rel=rel, why=exc.strerror or exc)) from None
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise BadRequest(f"{rel} is not UTF-8; fix it before editing it with reformctl") from None
+            raise BadRequest(Said("st_not_utf8", rel=rel)) from None
 
     def edit(self, rel: str) -> Doc:
         """The round-trip document of an existing file, to change in place (written back at the end)."""
@@ -75,13 +75,13 @@ class Tx:
             return self._docs[rel]
         text = self.read(rel)
         if text is None:
-            raise BadRequest(f"{rel} does not exist")
+            raise BadRequest(Said("st_missing", rel=rel))
         if (self.root / rel).is_symlink():
-            raise BadRequest(f"{rel} is a symbolic link; edit the file it points to by hand")
+            raise BadRequest(Said("st_symlink", rel=rel))
         try:
             doc = load_doc(text)
         except YamlEditError as exc:
-            raise BadRequest(f"{rel}: {exc}") from None
+            raise BadRequest(Said("st_edit_file", rel=rel, error=exc.said)) from None
         self._docs[rel] = doc
         self._new.pop(rel, None)
         return doc
@@ -96,9 +96,9 @@ class Tx:
             return False
         text = self.read(rel)
         if text is None:
-            raise BadRequest(f"{rel} does not exist")
+            raise BadRequest(Said("st_missing", rel=rel))
         if (self.root / rel).is_symlink():
-            raise BadRequest(f"{rel} is a symbolic link; edit the file it points to by hand")
+            raise BadRequest(Said("st_symlink", rel=rel))
         new = set_top_scalars(text, values, order)
         if new is None:
             return False
@@ -127,7 +127,7 @@ class Tx:
         file's first line points editors at (:meth:`schema_header`), when there is one."""
         rel = self._check_rel(rel)
         if self.exists(rel):
-            raise BadRequest(f"{rel} already exists")
+            raise BadRequest(Said("st_exists", rel=rel))
         if header is None and schema is not None:
             header = self.schema_header(rel, schema)
         doc = new_doc(data, header=header)

@@ -13,6 +13,7 @@ import io
 import os
 from typing import Any, Iterable, Optional
 
+from ..i18n.write import Said
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -21,7 +22,11 @@ _LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0), (3
 
 
 class YamlEditError(Exception):
-    """A file that cannot be edited (not YAML, or not the expected shape)."""
+    """A file that cannot be edited (not YAML, or not the expected shape); ``said`` says why in either language."""
+
+    def __init__(self, said: Said):
+        super().__init__(str(said))
+        self.said = said
 
 
 def _yaml(layout: tuple[int, int, int]) -> YAML:
@@ -138,11 +143,9 @@ def load_doc(text: str) -> Doc:
         try:
             data = _yaml(layout).load(text)
         except RecursionError:
-            raise YamlEditError(
-                "cannot parse the file for editing: it is nested too deeply (see `reformctl check`)"
-            ) from None
+            raise YamlEditError(Said("st_too_deep")) from None
         except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds
-            raise YamlEditError(f"cannot parse the file for editing: {exc}") from None
+            raise YamlEditError(Said("st_unparsable", error=exc)) from None
         try:
             out = dump_data(data, layout)
         except Exception:  # noqa: BLE001
@@ -155,7 +158,7 @@ def load_doc(text: str) -> Doc:
         if best is None or score < best[0]:
             best = (score, layout, data, out)
     if best is None:
-        raise YamlEditError("cannot write the file back")
+        raise YamlEditError(Said("st_cannot_write_back"))
     return Doc(best[2], best[1], text, best[3])
 
 
