@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 class ReformctlError(Exception):
     """Refused or failed; nothing was changed. ``message`` is the English text (a ``str``, possibly a
-    :class:`reformctl.i18n_write.Said` that can be worded in Chinese); ``details`` are lines explaining it."""
+    :class:`reformctl.i18n.write.Said` that can be worded in Chinese); ``details`` are lines explaining it."""
 
     def __init__(self, message: str, details: Optional[list[str]] = None):
         if isinstance(details, int):  # the old calling convention put an exit code here

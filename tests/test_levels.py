@@ -340,7 +340,12 @@ def test_bundle_exchange(cli, tmp_path, two_districts):
     r = cli("fetch", "--bundle", two, "--member", "武侯区委", "--ledger", city)
     assert r.exit_code == 1 and "2 branches" in r.stderr, r
     r = cli("fetch", "--bundle", tmp_path / "missing.bundle", "--member", "武侯区委", "--ledger", city)
-    assert r.exit_code == 1, r
+    assert r.exit_code == 1 and "no bundle file" in r.stderr, r
+    # in Chinese throughout: the reason is said in the command's language, not left in English
+    r = cli("fetch", "--bundle", two, "--member", "武侯区委", "--ledger", city, "--lang", "zh")
+    assert r.exit_code == 1 and "该 bundle 中有 2 个分支" in r.stderr and "branches" not in r.stderr, r
+    r = cli("fetch", "--bundle", tmp_path / "missing.bundle", "--member", "武侯区委", "--ledger", city, "--lang", "zh")
+    assert r.exit_code == 1 and "没有 bundle 文件" in r.stderr, r
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,7 @@ def fetch(
     Examples: reformctl fetch; reformctl fetch 武侯区委; reformctl fetch --bundle wuhou.bundle --member 武侯区委
     """
     from ..i18n import levels_text
+    from ..i18n.write import localize
     from ..store.members import fetch_member
 
     language = parse_lang(lang)
@@ -106,7 +107,8 @@ def fetch(
         got = fetch_member(root, m, bundle=bundle)
         if not got.ok:
             failed += 1
-            err(f"reformctl: {levels_text('fetch_failed', language, unit=m.unit, why=got.error)}")
+            why = localize(got.error, language)
+            err(f"reformctl: {levels_text('fetch_failed', language, unit=m.unit, why=why)}")
             continue
         when = got.date.isoformat() if got.date else ""
         sys.stdout.write(f"{m.unit}\t{got.commit}\t{when}\t{got.items}\n")
@@ -141,13 +143,14 @@ def bundle(
     """
     from ..i18n import levels_text
     from ..store.members import MemberError, write_bundle
+    from ..i18n.write import localize
 
     language = parse_lang(lang)
     root = resolve_root(ledger)
     try:
         name, commit = write_bundle(root, out, branch)
     except MemberError as exc:
-        fail(levels_text("bundle_failed", language, why=exc.message), EXIT_USAGE)
+        fail(levels_text("bundle_failed", language, why=localize(exc.message, language)), EXIT_USAGE)
     err(levels_text("bundle_written", language, out=out, branch=name, commit=commit))
     raise typer.Exit(EXIT_OK)
 

@@ -150,4 +150,21 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "st_unparsable": ("无法解析该文件以便编辑：{error}", "cannot parse the file for editing: {error}"),
     "st_cannot_write_back": ("无法写回该文件", "cannot write the file back"),
     "st_cannot_read": ("无法读取 {rel}：{why}", "cannot read {rel}: {why}"),
+    # ---- members' stores (reformctl/store/member_store.py): fetch and bundle
+    "mb_not_commit": ("取回的引用不是提交", "the fetched ref is not a commit"),
+    "mb_no_bundle": ("没有 bundle 文件 {bundle}", "no bundle file {bundle}"),
+    "mb_bundle_no_branch": (
+        "该 bundle 中没有分支 `{branch}`（其中有：{refs}）",
+        "the bundle holds no branch `{branch}` (it holds: {refs})",
+    ),
+    "mb_bundle_branches": (
+        "该 bundle 中有 {n} 个分支（{heads}）；请在 reformctl.yaml 中写明该下级台账的 `branch`",
+        "the bundle holds {n} branches ({heads}); name the member's `branch` in reformctl.yaml",
+    ),
+    "mb_not_branch": ("`{branch}` 不是普通的分支名", "`{branch}` is not a plain branch name"),
+    "mb_store_unwritable": (
+        "无法写入该下级台账的存储 {store}：{why}",
+        "cannot write the member's store {store}: {why}",
+    ),
+    "mb_git_failed": ("git 执行失败", "git failed"),
 }

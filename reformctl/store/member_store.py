@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..i18n.diagnostics import render
+from ..i18n.write import Said
 from ..load import ENV_MAX_BYTES, max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file
@@ -28,7 +29,8 @@ READ_FORMAT = 1  # bump when what is remembered per commit changes shape
 
 
 class MemberError(Exception):
-    """A member could not be fetched or read; ``message`` says why (git's own words where git failed)."""
+    """A member could not be fetched or read; ``message`` says why: git's own words where git failed, else a
+    :class:`reformctl.i18n.write.Said` the command line says in the user's language."""
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -180,19 +182,19 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
         )
         commit, when = commit_info(store)
         if commit is None:
-            raise MemberError("the fetched ref is not a commit")
+            raise MemberError(Said("mb_not_commit"))
         items = _count_items(store, commit, member_path(member.path))
         return Fetched(member.unit, commit, when, previous, items)
     except MemberError as exc:
         return Fetched(member.unit, error=exc.message)
     except OSError as exc:
-        return Fetched(member.unit, error=f"cannot write the member's store {store}: {exc.strerror or exc}")
+        return Fetched(member.unit, error=Said("mb_store_unwritable", store=store, why=exc.strerror or exc))
 
 
 def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:
     """The ref of ``bundle`` to take: the member's ``branch`` when given, else the bundle's only branch."""
     if not Path(bundle).is_file():
-        raise MemberError(f"no bundle file {bundle}")
+        raise MemberError(Said("mb_no_bundle", bundle=bundle))
     proc = _git(store, "bundle", "list-heads", bundle)
     refs = []
     for line in proc.stdout.decode("utf-8", "replace").splitlines():
@@ -203,13 +205,10 @@ def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:
     if branch:
         want = f"refs/heads/{branch}"
         if want not in refs:
-            raise MemberError(f"the bundle holds no branch `{branch}` (it holds: {', '.join(refs) or 'nothing'})")
+            raise MemberError(Said("mb_bundle_no_branch", branch=branch, refs=", ".join(refs) or "-"))
         return want
     if len(heads) != 1:
-        raise MemberError(
-            f"the bundle holds {len(heads)} branches ({', '.join(heads) or 'none'}); name the "
-            "member's `branch` in reformctl.yaml"
-        )
+        raise MemberError(Said("mb_bundle_branches", n=len(heads), heads=", ".join(heads) or "-"))
     return heads[0]
 
 
@@ -315,10 +314,10 @@ def write_bundle(ledger_root: Path, out: Path, branch: Optional[str] = None) -> 
         if branch is None:
             branch = g.out("symbolic-ref", "--quiet", "--short", "HEAD")
         if source_problems(".", branch, None):
-            raise MemberError(f"`{branch}` is not a plain branch name")
+            raise MemberError(Said("mb_not_branch", branch=branch))
         commit = g.out("rev-parse", "--verify", "--end-of-options", f"refs/heads/{branch}^{{commit}}")
         target = Path(out).resolve()
         g.run("bundle", "create", "--quiet", str(target), f"refs/heads/{branch}")
     except GitError as exc:
-        raise MemberError(exc.message or "git failed") from None
+        raise MemberError(exc.message or Said("mb_git_failed")) from None
     return branch, commit
