@@ -190,3 +190,9 @@ def test_the_reminder_finding_reads_naturally_in_english():
 
     assert i18n.MESSAGES["reminder_overdue"][1].startswith("has not reported how it carries out {plan}")
     assert not any("how it docks" in en for _zh, en in [*i18n.MESSAGES.values(), *i18n.HISTORY.values()])
+
+
+@pytest.mark.parametrize("lang,said", [("zh", "没有代码 'nope'"), ("en", "no such code 'nope'")])
+def test_catalogue_refuses_an_unknown_code_in_the_language_asked(cli, lang, said):
+    r = cli("catalogue", "nope", "--lang", lang)
+    assert r.exit_code == 2 and said in r.stderr, r

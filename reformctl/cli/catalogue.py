@@ -31,12 +31,13 @@ def catalogue(
     import json
 
     from ..i18n.catalogue import CATALOGUE, FIX_ZH, fix_text
+    from ..i18n.write import say
     from .common import fail
 
     entries = CATALOGUE
     if code:
         if code not in CATALOGUE:
-            fail(f"no such code {code!r}; `reformctl catalogue` lists them all")
+            fail(say("no_such_code", parse_lang(lang), code=code))
         entries = {code: CATALOGUE[code]}
     out = sys.stdout
     if fmt is CatFormat.json:

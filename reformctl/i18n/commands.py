@@ -5,6 +5,10 @@ from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     # ---- the commands that read: options and output files
+    "no_such_code": (
+        "没有代码 {code!r}；`reformctl catalogue` 列出全部代码",
+        "no such code {code!r}; `reformctl catalogue` lists them all",
+    ),
     "bad_lang": ("--lang 应为 zh 或 en，收到 {value!r}", "--lang is zh or en, got {value!r}"),
     "year_option": ("--year 应为年份（如 2016），收到 {year}", "--year wants a year such as 2016, got {year}"),
     "quarter_option": (
