@@ -2,7 +2,7 @@
 
 A problem found by the ledger's own rules (validation, the rules of a change, the cross-record checks) carries
 its diagnostic, whose message is rendered in either language from its template (:mod:`.diagnostics`). What the
-workbook reader finds in a cell (reformctl/views/xlsx.py) is still worded in English there; :data:`CELL` gives
+workbook reader finds in a cell (reformctl/views/xlsx/) is still worded in English there; :data:`CELL` gives
 the Chinese of those messages until the reader says them as keys too.
 No imports from the rest of the package: any layer may use this module.
 """
@@ -33,7 +33,7 @@ def problem(sheet: str, row: int, column: str, detail: str, lang: str) -> str:
     return text("problem", lang, where=where, detail=detail)
 
 
-# The cell errors of the workbook reader, in Chinese (the English is views/xlsx.py's).
+# The cell errors of the workbook reader, in Chinese (the English is views/xlsx/'s).
 _CELL = [
     (re.compile(p + r"\Z"), zh)
     for p, zh in (
