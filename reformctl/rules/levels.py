@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Optional
 
 from ..model import Diagnostic, Ledger, Severity
@@ -254,40 +255,22 @@ def delegations(upper: Ledger, views: list[MemberView], as_of: dt.date) -> dict[
 def reference_warnings(upper: Ledger, member: Ledger) -> list[Diagnostic]:
     """`check --members`: a member's ``upper`` naming a task, or ``docks`` naming a plan, that the upper ledger
     does not have (warnings, on the member's files)."""
-    out: list[Diagnostic] = []
+    named: list[tuple[str, str, str, Optional[str], Collection[str], str]] = []
     for tid, t in member.tasks.items():
-        if t.upper is not None and t.upper not in upper.tasks:
-            out.append(
-                Diagnostic.of(
-                    member.file_of("task", tid),
-                    "unknown_upper.task",
-                    Severity.warning,
-                    path=("upper",),
-                    field="upper",
-                    id=t.upper,
-                )
-            )
-        if t.docks is not None and t.docks not in upper.plans:
-            out.append(
-                Diagnostic.of(
-                    member.file_of("task", tid),
-                    "unknown_upper.plan",
-                    Severity.warning,
-                    path=("docks",),
-                    field="docks",
-                    id=t.docks,
-                )
-            )
-    for pid, p in member.plans.items():
-        if p.docks is not None and p.docks not in upper.plans:
-            out.append(
-                Diagnostic.of(
-                    member.file_of("plan", pid),
-                    "unknown_upper.plan",
-                    Severity.warning,
-                    path=("docks",),
-                    field="docks",
-                    id=p.docks,
-                )
-            )
-    return out
+        named += [
+            ("task", tid, "upper", t.upper, upper.tasks, "unknown_upper.task"),
+            ("task", tid, "docks", t.docks, upper.plans, "unknown_upper.plan"),
+        ]
+    named += [("plan", pid, "docks", p.docks, upper.plans, "unknown_upper.plan") for pid, p in member.plans.items()]
+    return [
+        Diagnostic.of(
+            member.file_of(kind, item_id),
+            key,
+            Severity.warning,
+            path=(field,),
+            field=field,
+            id=target,
+        )
+        for kind, item_id, field, target, known, key in named
+        if target is not None and target not in known
+    ]
