@@ -5,6 +5,8 @@ No test here measures time (speed is measured in benchmarks/); they check the me
 from __future__ import annotations
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reformctl.load import yamlread
 
@@ -289,3 +291,17 @@ def test_status_leaves_what_it_loaded_out_of_the_collectors_way(sample_copy):
     assert data.keys and gc.isenabled()
     assert gc.get_freeze_count() > 5000
     gc.unfreeze()
+
+
+_SUSPECT_ALPHABET = "ab\\\n“”—…\u2027\u2028\u2029\u202a\u202e\u202f\u2065\u2066\u2069\u206a中文"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=_SUSPECT_ALPHABET, max_size=30))
+def test_suspect_bytes_quick_test_agrees_with_the_plain_scan(text):
+    """`textsafe.suspect` (memchr first, a pattern only when E2 80/E2 81 occurs) says what the plain scan of
+    every suspect byte sequence says, Chinese punctuation (E2 80 9C...) included."""
+    from reformctl.base.textsafe import SUSPECT_BYTES, suspect
+
+    data = text.encode()
+    assert suspect(data) == any(s in data for s in SUSPECT_BYTES)

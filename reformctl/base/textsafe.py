@@ -14,14 +14,18 @@ CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u206
 
 # In a file's bytes, what may turn into such a character once parsed: a backslash (an escape in a double-quoted
 # string, "\e" or "\x1b"), or one of the separators and overrides written as such (the YAML parser already
-# refuses raw C0 and C1 control bytes). Checked with ``in`` (memchr), so that clean files cost nothing more.
+# refuses raw C0 and C1 control bytes). Those are U+2028-U+202E (E2 80 A8-AE in UTF-8) and U+2066-U+2069
+# (E2 81 A6-A9). A clean file costs three memchr scans (`in`); the pattern runs only when a file holds E2 80 or
+# E2 81, which Chinese punctuation (“” —) does often.
 SUSPECT_BYTES = (b"\\",) + tuple(
     chr(c).encode() for c in (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 )
+_SUSPECT = re.compile(b"\\\\|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]").search
 
 
 def suspect(data: bytes) -> bool:
-    return any(s in data for s in SUSPECT_BYTES)
+    """True when ``data`` holds one of :data:`SUSPECT_BYTES`."""
+    return b"\\" in data or ((b"\xe2\x80" in data or b"\xe2\x81" in data) and _SUSPECT(data) is not None)
 
 
 def visible(ch: str) -> str:

@@ -231,7 +231,7 @@ def resolve_root(ledger: Optional[Path], recover: bool = False) -> Path:
 
             fail(root_error(exc.code, current_lang(), **exc.params))
         fail(str(exc))
-    from ..store import unfinished_write
+    from ..store.files import unfinished_write
 
     journal = unfinished_write(root)
     if journal is not None:

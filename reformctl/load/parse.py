@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from ..base.textsafe import suspect as _text_suspect
 from ..model import Diagnostic
 from .reader import decode, read_text
 
@@ -66,12 +67,6 @@ def parse_bytes(rel: str, data: Optional[bytes], problem: Optional[Diagnostic]) 
 
 
 CONTROL_CODE = "control_character"
-
-
-def _text_suspect(data: bytes) -> bool:
-    from ..base.textsafe import suspect
-
-    return suspect(data)
 
 
 def _control_diags(rel: str, parsed: Any) -> list[Diagnostic]:

@@ -115,12 +115,19 @@ def _unit_id_text(value: str) -> str:
     """Unit ids are refused, not silently normalised, when two spellings would look alike: a ledger is an audit
     record, and what the file says is what is compared. Decomposed characters (NFD, as macOS writes file
     names) and invisible ones (zero-width spaces, joiners, direction marks) are errors naming the fix."""
+    if value in _UNIT_IDS_SEEN:  # a ledger names a few hundred units a hundred thousand times
+        return value
     hit = _INVISIBLE.search(value)
     if hit:
         raise Invalid("invalid_value.invisible", value=value, char=f"U+{ord(hit.group()):04X}")
     if not unicodedata.is_normalized("NFC", value):
         raise Invalid("invalid_value.nfd", value=value, nfc=unicodedata.normalize("NFC", value))
+    if len(_UNIT_IDS_SEEN) < 4096:
+        _UNIT_IDS_SEEN.add(value)
     return value
+
+
+_UNIT_IDS_SEEN: set[str] = set()  # unit ids that passed :func:`_unit_id_text` (a pure check of the text)
 
 
 UnitId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[^\n\r\t]+$"), AfterValidator(_unit_id_text)]

@@ -43,6 +43,9 @@ def _settings(c: _Ctx) -> None:
 
 
 def _members(c: _Ctx) -> None:
+    s = c.ledger.settings
+    if s is None or (not s.members and not any(isinstance(p.dock, list) for p in c.ledger.plans.values())):
+        return  # nothing to check: the levels' rules (and their imports) are not needed
     from ..levels import check_members
 
     c.out.extend(check_members(c.ledger))
