@@ -6,13 +6,15 @@ import json
 from typing import Iterable, TextIO
 
 from ..i18n.catalogue import CATALOGUE
+from ..i18n.text import words
+from ..i18n.views import CHECK_MD
 from ..model import Diagnostic
 from .jsonfast import dump_array
 from ..base.textsafe import json_safe
 from .safe import clean, md_code, md_text
 
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告"}
+SEVERITY_ZH = {"error": CHECK_MD["error"].zh, "warning": CHECK_MD["warning"].zh}
 
 
 def message_in(d: Diagnostic, lang: str) -> str:
@@ -180,13 +182,13 @@ def render_markdown(
     """A Markdown section: a count line and a table of every problem (for $GITHUB_STEP_SUMMARY)."""
     errors = sum(d.severity.value == "error" for d in diags)
     warnings = len(diags) - errors
-    zh = lang == "zh"
+    w = words(CHECK_MD, lang)
     out.write(f"### {title}\n\n")
     if not diags:
-        out.write("没有发现问题。\n\n" if zh else "No problems found.\n\n")
+        out.write(w["no_problems"] + "\n\n")
         return
-    out.write(f"{errors} 个错误，{warnings} 个警告。\n\n" if zh else f"{errors} error(s), {warnings} warning(s).\n\n")
-    head = ("文件", "行", "级别", "代码", "说明") if zh else ("file", "line", "severity", "code", "message")
+    out.write(w["counts"].format(errors=errors, warnings=warnings) + "\n\n")
+    head = [w[k] for k in ("file", "line", "severity", "code", "message")]
     out.write("| " + " | ".join(head) + " |\n|---|---:|---|---|---|\n")
     for d in diags:
         msg = message_in(d, lang)
@@ -201,17 +203,13 @@ def render_red_markdown(findings, out: TextIO, as_of, lang: str = "en") -> None:
     from .. import i18n
     from .status import short_message
 
-    zh = lang == "zh"
-    out.write(f"### {'红灯事项' if zh else 'Red items'} ({as_of.isoformat()})\n\n")
+    w = words(CHECK_MD, lang)
+    out.write(f"### {w['red_title']} ({as_of.isoformat()})\n\n")
     if not findings:
-        out.write("没有逾期事项。\n\n" if zh else "Nothing is overdue.\n\n")
+        out.write(w["red_none"] + "\n\n")
         return
-    out.write(f"{len(findings)} 项逾期。\n\n" if zh else f"{len(findings)} overdue.\n\n")
-    head = (
-        ("编号", "事项", "责任单位", "时限", "逾期天数", "规则", "说明")
-        if zh
-        else ("id", "item", "unit", "due", "days late", "rule", "message")
-    )
+    out.write(w["red_count"].format(n=len(findings)) + "\n\n")
+    head = [w[k] for k in ("id", "item", "unit", "due", "days_late", "rule", "message")]
     out.write("| " + " | ".join(head) + " |\n|---|---|---|---|---:|---|---|\n")
     for f in findings:
         item = f.title or i18n.label("rule", f.rule, lang)

@@ -6,8 +6,11 @@ import datetime as dt
 import hashlib
 from typing import Iterable
 
-LIGHT_ZH = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
-LIGHT_EN = {"red": "overdue", "yellow": "due soon", "green": "upcoming"}
+from ..i18n.text import words
+from ..i18n.views import ICS
+
+LIGHT_ZH = {light: ICS[light].zh for light in ("red", "yellow", "green")}
+LIGHT_EN = {light: ICS[light].en for light in ("red", "yellow", "green")}
 
 
 def uid(finding) -> str:
@@ -26,7 +29,8 @@ def render_ics(findings: Iterable, *, name: str, as_of: dt.date, lang: str = "zh
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{name} · 时限" if lang == "zh" else f"{name} · deadlines")
+    w = words(ICS, lang)
+    cal.add("x-wr-calname", w["calendar"].format(name=name))
     cal.add("x-wr-timezone", "Asia/Shanghai")
     stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
     seen: set[str] = set()
@@ -48,14 +52,10 @@ def render_ics(findings: Iterable, *, name: str, as_of: dt.date, lang: str = "zh
             what = f.id if not f.title else f"{f.id} {f.title}"
         text = message(f.rule, f.args, 0, lang)  # "due today": true on the event's own date
         ev.add("summary", f"[{light}] {what}: {text}" if f.light != "green" else f"{what}: {text}")
-        status = (f"截至{as_of.isoformat()}：" if lang == "zh" else f"As of {as_of.isoformat()}: ") + f.text(lang)
-        lines = [
-            status,
-            ("责任单位: " if lang == "zh" else "Unit: ") + (f.unit or "-"),
-            ("规则: " if lang == "zh" else "Rule: ") + f.rule,
-        ]
+        status = w["as_of"].format(date=as_of.isoformat()) + f.text(lang)
+        lines = [status, w["unit"] + (f.unit or "-"), w["rule"] + f.rule]
         if f.file:
-            lines.append(("文件: " if lang == "zh" else "File: ") + f.file)
+            lines.append(w["file"] + f.file)
         ev.add("description", "\n".join(lines))
         ev.add("categories", [f.rule, f.kind])
         if f.unit:

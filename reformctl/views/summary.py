@@ -7,48 +7,15 @@ import json
 from typing import Optional, TextIO
 
 from .. import i18n
+from ..i18n.text import by_lang
+from ..i18n.views import OBLIGATIONS, SUMMARY, SUMMARY_SECTIONS
 
 from ..model import Ledger
 from ..base.textsafe import json_safe
 from ..rules.summary import FIGURES, Counts, Row, Summary
 from .safe import csv_row, md_text
 
-LABELS = {
-    "zh": {
-        "unit": "牵头单位",
-        "special_group": "专项小组",
-        "tasks": "任务数",
-        "due_in_quarter": "本期到期",
-        "completed_in_quarter": "本期完成",
-        "overdue": "逾期未完成",
-        "completion_rate": "到期完成率",
-        "total": "合计",
-        "no_group": "未归口专项小组",
-        "none": "—",
-        "title_q": "{y}年第{n}季度改革任务推进情况",
-        "title_y": "{y}年度改革任务推进情况",
-        "title_p": "{p}改革任务推进情况",
-        "period": "统计期间",
-        "as_of": "统计截至",
-    },
-    "en": {
-        "unit": "Lead unit",
-        "special_group": "Special group",
-        "tasks": "Tasks",
-        "due_in_quarter": "Due",
-        "completed_in_quarter": "Completed",
-        "overdue": "Overdue",
-        "completion_rate": "Completion rate",
-        "total": "Total",
-        "no_group": "(no special group)",
-        "none": "-",
-        "title_q": "Reform tasks, {y} Q{n}",
-        "title_y": "Reform tasks, {y}",
-        "title_p": "Reform tasks, {p}",
-        "period": "Period",
-        "as_of": "As of",
-    },
-}
+LABELS = by_lang(SUMMARY)  # the words by language; the texts are in reformctl/i18n/views.py
 CN_DIGITS = "零一二三四"
 
 
@@ -134,17 +101,14 @@ def render_markdown(
     period = f"{summary.first.isoformat()} — {summary.last.isoformat()}"
     meta = f"{L['period']}: {period}" + (f"; {L['as_of']}: {as_of.isoformat()}" if as_of else "")
     out.write(f"*{meta}*\n\n")
-    if lang == "zh":
-        out.write(
-            f"本期在办改革任务{t.tasks}项，本期到期{t.due_in_quarter}项，本期完成{t.completed_in_quarter}项，"
-            f"逾期未完成{t.overdue}项，到期任务完成率{rate_text(t.completion_rate, lang)}。\n\n"
-        )
-    else:
-        out.write(
-            f"{t.tasks} reform tasks were open in the period, {t.due_in_quarter} fell due, "
-            f"{t.completed_in_quarter} were completed and {t.overdue} are overdue; completion rate of the tasks "
-            f"due: {rate_text(t.completion_rate, lang)}.\n\n"
-        )
+    paragraph = SUMMARY["paragraph"](lang).format(
+        tasks=t.tasks,
+        due=t.due_in_quarter,
+        completed=t.completed_in_quarter,
+        overdue=t.overdue,
+        rate=rate_text(t.completion_rate, lang),
+    )
+    out.write(paragraph + "\n\n")
     _md_table(
         out,
         header(summary, lang),
@@ -210,100 +174,28 @@ def render_table(
         console.print(fit.table(cols, cells, width, title=heading))
 
 
-SECTION_LABELS = {
-    "zh": {
-        "pilots": (
-            "改革试点",
+def _sections(lang: str) -> dict[str, tuple[str, dict[str, str]]]:
+    """The extra sections in ``lang``: key -> (heading, {figure: label}), in the catalogue's order."""
+    heads = {code: text(lang) for code, text in SUMMARY_SECTIONS.items() if "." not in code}
+    return {
+        key: (
+            heading,
             {
-                "active": "在推进",
-                "ending": "本期期满",
-                "started": "本期启动",
-                "completed": "本期完成",
-                "exited": "本期退出",
-                "overdue": "期满未结束",
-                "not_filed": "逾期未备案",
+                code.split(".", 1)[1]: text(lang)
+                for code, text in SUMMARY_SECTIONS.items()
+                if code.startswith(key + ".")
             },
-        ),
-        "problems": (
-            "整改问题",
-            {
-                "issued": "本期交办",
-                "rectified": "本期整改完成",
-                "verified": "本期核实销号",
-                "open": "期末未整改",
-                "overdue": "逾期未整改",
-            },
-        ),
-        "reports": (
-            "季报报送(R15)",
-            {"due": "应报", "filed": "已报", "missing": "逾期未报", "pending": "未到报送期限"},
-        ),
-        "obligations": ("制度性工作", {"rule": "事项", "met": "已完成", "missed": "未完成", "pending": "未到期"}),
-        "timeliness": (
-            "按时办理情况",
-            {"what": "事项", "on_time": "按时", "late": "逾期", "days_late": "逾期天数合计"},
-        ),
-    },
-    "en": {
-        "pilots": (
-            "Pilots",
-            {
-                "active": "Running",
-                "ending": "Term ends",
-                "started": "Started",
-                "completed": "Completed",
-                "exited": "Exited",
-                "overdue": "Term over, still active",
-                "not_filed": "Not filed",
-            },
-        ),
-        "problems": (
-            "Rectification problems",
-            {
-                "issued": "Issued",
-                "rectified": "Rectified",
-                "verified": "Verified",
-                "open": "Open at period end",
-                "overdue": "Overdue",
-            },
-        ),
-        "reports": (
-            "Quarterly reports (R15)",
-            {"due": "Due", "filed": "Filed", "missing": "Missing", "pending": "Not yet due"},
-        ),
-        "obligations": (
-            "Obligations",
-            {"rule": "Obligation", "met": "Met", "missed": "Missed", "pending": "Not yet due"},
-        ),
-        "timeliness": (
-            "Filed on time and late",
-            {"what": "Filed", "on_time": "On time", "late": "Late", "days_late": "Days late (sum)"},
-        ),
-    },
-}
+        )
+        for key, heading in heads.items()
+    }
 
 
-OBLIGATION_LABELS = {  # what is owed, said positively (the rule codes name what is missing)
-    "report_missing": ("季报报送(R15)", "quarterly reports (R15)"),
-    "meeting_missing": ("专项小组季度会议(R1)", "special group meetings (R1)"),
-    "self_assessment_missing": ("专项小组半年自评(R2)", "half-year self-assessments (R2)"),
-    "training_missing": ("集中培训(R3)", "trainings (R3)"),
-    "onsite_meeting_missing": ("现场推进会(R6)", "on-site meetings (R6)"),
-    "press_conference_missing": ("新闻发布会(R7)", "press conferences (R7)"),
-    "inspection_missing": ("台账专项督察(R12)", "ledger inspections (R12)"),
-    "evaluation_due": ("专项方案评估(R8)", "plan evaluations (R8)"),
-    "demonstration_missing": ("示范点位(第九条)", "demonstration points (art. 9)"),
-    "work_points_missing": ("年度工作要点和台账(第一条)", "the year's work points and ledger (art. 1)"),
-    "major_list_missing": ("年度重大改革任务清单(第六条)", "the year's major-task list (art. 6)"),
-    "promotion_list_missing": ("年度经验推广清单(第九条)", "the year's promotion list (art. 9)"),
-    "case_book_missing": ("年度典型案例汇编(第九条)", "the year's case book (art. 9)"),
-    "closeout_missing": ("年末盘点销账(第十三条)", "year-end close-out (art. 13)"),
-}
+SECTION_LABELS = {lang: _sections(lang) for lang in i18n.LANGS}
 
 
 def _rule_label(code: str, lang: str) -> str:
-    if code in OBLIGATION_LABELS:
-        return OBLIGATION_LABELS[code][0 if lang == "zh" else 1]
+    if code in OBLIGATIONS:
+        return OBLIGATIONS[code](lang)
     try:
         from ..i18n import label
 

@@ -19,16 +19,12 @@ with it.
 from __future__ import annotations
 
 import string
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Mapping
 
+from ..text import T, placeholders
 from .changes import CHANGES
 from .load import LOAD
 from .rules import RULES
-
-
-class T(NamedTuple):
-    en: str
-    zh: str
 
 
 TEXTS: dict[str, T] = {key: T(*texts) for table in (LOAD, RULES, CHANGES) for key, texts in table.items()}
@@ -110,6 +106,4 @@ def render(key: str, params: Mapping[str, Any], lang: str) -> str:
     return _FORMATTERS["zh" if lang == "zh" else "en"].vformat(texts.zh if lang == "zh" else texts.en, (), params)
 
 
-def placeholders(template: str) -> set[str]:
-    """The names of the fields of ``template``."""
-    return {name for _lit, name, _spec, _conv in string.Formatter().parse(template) if name is not None}
+__all__ = ["T", "TEXTS", "placeholders", "pydantic_detail", "render"]

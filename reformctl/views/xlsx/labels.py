@@ -6,31 +6,31 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...i18n.text import by_lang
+from ...i18n.workbook import ENUMS, WORKBOOK
 from ...model import records as R
 
 LANGS = ("zh", "en")
-JSON_HEADERS = {"zh": "数据(JSON)", "en": "data (JSON)"}
+_W = by_lang(WORKBOOK)  # the words by language; the texts are in reformctl/i18n/workbook.py
+JSON_HEADERS = {lang: _W[lang]["json_header"] for lang in LANGS}
 JSON_HEADER = JSON_HEADERS["zh"]
-RO = "(只读)"
-RO_EN = " (read-only)"
-LIGHT_HEADERS = {"zh": "信号灯" + RO, "en": "light" + RO_EN}
-MESSAGE_HEADERS = {"zh": "提醒" + RO, "en": "message" + RO_EN}
+RO = WORKBOOK["read_only"].zh
+RO_EN = WORKBOOK["read_only"].en
+LIGHT_HEADERS = {lang: _W[lang]["light"] + _W[lang]["read_only"] for lang in LANGS}
+MESSAGE_HEADERS = {lang: _W[lang]["message"] + _W[lang]["read_only"] for lang in LANGS}
 LIGHT_HEADER, MESSAGE_HEADER = LIGHT_HEADERS["zh"], MESSAGE_HEADERS["zh"]
-LIST_SEPS = {"zh": "、", "en": ", "}
+LIST_SEPS = {lang: _W[lang]["list_sep"] for lang in LANGS}
 LIST_SEP = LIST_SEPS["zh"]
-BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
+BOOL_TEXT = {lang: (_W[lang]["yes"], _W[lang]["no"]) for lang in LANGS}
 _SPLIT = re.compile(r"[、,，;；\n]+")
 
 FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE"}
-LIGHT_TEXTS = {
-    "zh": {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "": ""},
-    "en": {"red": "red", "yellow": "yellow", "green": "green", "": ""},
-}
+LIGHT_TEXTS = {lang: {**{light: _W[lang][light] for light in ("red", "yellow", "green")}, "": ""} for lang in LANGS}
 LIGHT_TEXT = LIGHT_TEXTS["zh"]
-ABOUT_SHEETS = {"zh": "说明", "en": "About"}
-SUMMARY_SHEETS = {"zh": "季度汇总" + RO, "en": "Quarterly summary" + RO_EN}
-PROBLEM_SHEETS = {"zh": "整改问题", "en": "Problems"}
-RO_COMMENT = "由 reformctl 生成，导入时忽略 / computed, ignored on import"
+ABOUT_SHEETS = {lang: _W[lang]["about_sheet"] for lang in LANGS}
+SUMMARY_SHEETS = {lang: _W[lang]["summary_sheet"] + _W[lang]["read_only"] for lang in LANGS}
+PROBLEM_SHEETS = {lang: _W[lang]["problem_sheet"] for lang in LANGS}
+RO_COMMENT = WORKBOOK["read_only_comment"].zh + " / " + WORKBOOK["read_only_comment"].en  # one note for both
 
 # English header of each field (a column may override it with ``en=``)
 FIELD_EN = {
@@ -110,43 +110,11 @@ FIELD_EN = {
     "refused": "Refused",
 }
 
+_ENUMS = (R.TaskStatus, R.PilotStatus, R.PlanStatus, R.PlanLevel, R.EventKind, R.Measure, R.CaseKind, R.UnitType)
+# the Chinese label of each choice, by enum (the catalogue keys them Enum.value)
 ENUM_ZH: dict[type, dict[str, str]] = {
-    R.TaskStatus: {
-        "planned": "未启动",
-        "in_progress": "推进中",
-        "completed": "已完成",
-        "closed": "已销账",
-        "cancelled": "已取消",
-    },
-    R.PilotStatus: {"active": "推进中", "adjusted": "已调整", "exited": "已退出", "completed": "已完成"},
-    R.PlanStatus: {"drafting": "起草中", "reviewing": "审议中", "issued": "已印发", "closed": "已销账"},
-    R.PlanLevel: {"central": "中央", "provincial": "省级", "city": "市级", "district": "区(市)县级"},
-    R.EventKind: {
-        "group_meeting": "专项小组会议",
-        "self_assessment": "专项小组自评",
-        "training": "集中培训",
-        "onsite_meeting": "现场推进会",
-        "press_conference": "新闻发布会",
-        "ledger_inspection": "台账督察",
-        "evaluation": "改革评估",
-    },
-    R.Measure: {
-        "oral_warning": "口头提醒",
-        "interview": "约见约谈",
-        "circulated_criticism": "通报批评",
-        "point_deduction": "目标扣分",
-        "organizational_handling": "组织处理",
-    },
-    R.CaseKind: {"typical_case": "典型经验", "demonstration_point": "示范点位"},
-    R.UnitType: {
-        "leading_group": "领导小组",
-        "reform_office": "改革办",
-        "special_group": "专项小组",
-        "party_committee": "区(市)县委",
-        "department": "市级部门",
-        "inspection_office": "督查室",
-        "functional_department": "职能部门",
-    },
+    enum: {code.split(".", 1)[1]: text.zh for code, text in ENUMS.items() if code.split(".", 1)[0] == enum.__name__}
+    for enum in _ENUMS
 }
 
 # Other words offices use for a choice, accepted on import (the workbook writes the labels above):

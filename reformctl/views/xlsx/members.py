@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from ...i18n.text import by_lang
+from ...i18n.workbook import MEMBERS
+
 # ---------------------------------------------------------------- members (export --members)
-MEMBER_SHEETS = {
-    "zh": ("下级台账(只读)", "下级台账事项(只读)"),
-    "en": ("Members (read-only)", "Member findings (read-only)"),
-}
+_M = by_lang(MEMBERS)  # the words by language; the texts are in reformctl/i18n/workbook.py
+_SUMMARY_HEADS = ("member", "commit", "red", "yellow")
+_FINDING_HEADS = ("member", "light", "id", "title", "unit", "due", "days", "message")
+MEMBER_SHEETS = {lang: (_M[lang]["members_sheet"], _M[lang]["findings_sheet"]) for lang in ("zh", "en")}
 MEMBER_HEADERS = {
-    "zh": (["下级", "提交", "红灯", "黄灯"], ["下级", "信号灯", "编号", "事项", "责任单位", "时限", "天数", "情况"]),
-    "en": (["member", "commit", "red", "yellow"], ["member", "light", "id", "title", "unit", "due", "days", "message"]),
+    lang: ([_M[lang]["members." + h] for h in _SUMMARY_HEADS], [_M[lang]["findings." + h] for h in _FINDING_HEADS])
+    for lang in ("zh", "en")
 }
 
 

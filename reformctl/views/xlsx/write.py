@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, cast
 
+from ...i18n.text import words
+from ...i18n.workbook import ABOUT as ABOUT_WORDS
 from ...model import Ledger
 from ...model import records as R
 from ..safe import xlsx_append
@@ -40,38 +42,20 @@ class ExportSummary:
     sections: list[tuple[str, list[str], list[list[str]]]] = field(default_factory=list)  # heading, header, rows
 
 
-ABOUT = {
-    "zh": (
-        ("台账名称", None),
-        ("导出日期(as of)", None),
-        ("工具", "reformctl export --xlsx"),
-        (
-            "说明",
-            "每类事项一张表，一行一项。可编辑各列后用 reformctl import 导回；标注(只读)的列和表由工具生成，"
-            "导入时忽略；最后一列“数据(JSON)”已隐藏，保存嵌套信息(进度节点、进展、问题清单等)，请勿修改。",
-        ),
-        (
-            "Note",
-            "One sheet per kind, one row per item. Edit and bring back with `reformctl import`; "
-            "columns and sheets marked (只读) are computed and ignored on import; the hidden last "
-            "column 数据(JSON) carries nested data (milestones, progress, problems...): leave it.",
-        ),
-    ),
-    "en": (
-        ("Ledger", None),
-        ("As of", None),
-        ("Tool", "reformctl export --xlsx --lang en"),
-        (
-            "Note",
-            "One sheet per kind, one row per item. Edit and bring back with `reformctl import` (it reads "
-            "workbooks exported in English or Chinese); columns and sheets marked (read-only) are computed "
-            "and ignored on import; the hidden last column data (JSON) carries nested data (milestones, "
-            "progress, problems...): leave it. Choices are the values of the YAML files (in_progress, "
-            "completed...), yes/no fields are yes or no, lists are separated by commas.",
-        ),
-        ("说明", "每类事项一张表，一行一项；用 reformctl export --lang zh 可导出中文表头。"),
-    ),
-}
+def _about_rows(lang: str) -> tuple[tuple[str, Optional[str]], ...]:
+    """The About sheet's rows in ``lang``: the ledger's name and date are filled in; the last row, a note in the
+    other language, says how to get the workbook in it."""
+    w, other = words(ABOUT_WORDS, lang), words(ABOUT_WORDS, "en" if lang == "zh" else "zh")
+    return (
+        (w["ledger"], None),
+        (w["as_of"], None),
+        (w["tool"], w["tool_command"]),
+        (w["note_label"], w["note"]),
+        (other["note_label"], other["note_other"]),
+    )
+
+
+ABOUT = {lang: _about_rows(lang) for lang in LANGS}
 
 
 def write_workbook(
