@@ -228,11 +228,14 @@ def _status_members(root, day, language, only, unit, kind, rule, light, fmt, fai
     from .common import load_or_fail
     from .fetch import pick_members
 
+    answers = None
+    if fmt is StatusFormat.json:
+        answers = _members_answer(root, day, language, only, unit, kind, rule, light, fail_on, no_cache)
     res = load_or_fail(root, cache=no_cache_flag(no_cache))
     pick_members(res.ledger.settings, only, language)  # exit 2 on a unit that is not a member
     extra = view.member_extra
     if fmt is StatusFormat.json:
-        _members_json(root, res.ledger, day, language, only, unit, kind, rule, light, fail_on, no_cache)
+        _members_json(root, res.ledger, day, language, only, unit, kind, rule, light, fail_on, no_cache, answers)
     up = roll_up(root, res.ledger, day, only, cache=no_cache_flag(no_cache))
     units, kinds, rules = _filters(up.unit_ids, unit, kind, rule)
     picked = select(up.findings, units=units, kinds=kinds, rules=rules, lights=[x.value for x in light or []])
@@ -251,10 +254,41 @@ def _status_members(root, day, language, only, unit, kind, rule, light, fmt, fai
     raise typer.Exit(EXIT_FINDINGS if worst <= limit else EXIT_OK)
 
 
-def _members_json(root, upper, day, language, only, unit, kind, rule, light, fail_on, no_cache) -> None:
-    """`status --members --format json`: each source's findings rendered once and remembered with its commit
-    (an unchanged member's JSON is written as it was, no finding built), merged in the order of the findings."""
+def _members_answer(root, day, language, only, unit, kind, rule, light, fail_on, no_cache):
+    """The whole JSON answer remembered for these options, the ledger as it is and the members' fetched commits
+    (:mod:`reformctl.store.answers`): written, and the command ends. Else the memo and the key to remember the
+    answer under, once computed."""
+    from ..store.answers import open_answers, recall
+
+    memo = open_answers(root, no_cache_flag(no_cache))
+    key = (
+        "json",
+        day.isoformat(),
+        language,
+        tuple(only),
+        *(tuple(x or ()) for x in (unit, kind, rule)),
+        tuple(x.value for x in light or []),
+    )
+    hit = recall(memo, key)
+    if hit is None:
+        return memo, key
     from ..rules.findings import LIGHT_ORDER
+    from ..views.jsonfast import Fragments
+
+    Fragments(hit.body, hit.ends).write(list(range(len(hit.ends))), sys.stdout)
+    for line in hit.notes:
+        err(line)
+    limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
+    raise typer.Exit(EXIT_FINDINGS if hit.worst <= limit else EXIT_OK)
+
+
+def _members_json(root, upper, day, language, only, unit, kind, rule, light, fail_on, no_cache, answers) -> None:
+    """`status --members --format json`: each source's findings rendered once and remembered with its commit
+    (an unchanged member's JSON is written as it was, no finding built), merged in the order of the findings;
+    the whole answer remembered too (``answers``: the memo and the key from :func:`_members_answer`)."""
+    from ..rules.findings import LIGHT_ORDER
+    from ..store.answers import Answer, remember
+    from ..store.member_store import store_of
     from ..store.rollup import roll_up
     from ..views import status as view
     from ..views.jsonfast import Fragments
@@ -281,13 +315,23 @@ def _members_json(root, upper, day, language, only, unit, kind, rule, light, fai
         at += len(p)
         ends.append(at)
         at += 2
-    Fragments(b",\n".join(pieces), ends).write(list(range(len(pieces))), sys.stdout)
+    body = b",\n".join(pieces)
+    Fragments(body, ends).write(list(range(len(pieces))), sys.stdout)
+    notes: list[str] = []
     if up.notes:
         from ..rules.findings import select_notes
 
-        view.render_notes(select_notes(up.notes, kinds=kinds, rules=rules), err, language)
+        view.render_notes(select_notes(up.notes, kinds=kinds, rules=rules), notes.append, language)
+    for line in notes:
+        err(line)
     limit = LIGHT_ORDER[fail_on.value] if fail_on is not None else -1
     worst = min((LIGHT_ORDER.get(parts[n].keys[i][3], 9) for n, i in picked), default=9)
+    if answers is not None:
+        memo, key = answers
+        members = [m for m in upper.settings.members if not only or m.unit in only]
+        if [m.unit for m in members] == [v.unit for v in up.views]:
+            stores = [store_of(root, m) for m in members]
+            remember(memo, key, stores, [v.commit for v in up.views], Answer(body, ends, tuple(notes), worst))
     raise typer.Exit(EXIT_FINDINGS if worst <= limit else EXIT_OK)
 
 

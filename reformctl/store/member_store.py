@@ -20,9 +20,9 @@ from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file
 from ..model import Diagnostic
 from .git import run_isolated
+from .member_ref import MEMBER_REF
 from ..rules.levels import member_path, source_problems
 
-MEMBER_REF = "refs/reformctl/member"
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
 ALLOWED_PROTOCOLS = "file:git:http:https:ssh"
 READ_FORMAT = 1  # bump when what is remembered per commit changes shape

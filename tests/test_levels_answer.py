@@ -1,0 +1,108 @@
+"""The whole answer of `status --members --format json` remembered (reformctl/store/answers.py): a warm run
+with nothing new fetched and the ledger unchanged writes it without reading or evaluating anything; a new fetch,
+an edit of the ledger or other options compute it again. Real git repositories, the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import git, write_files
+from test_levels import commit_all, make_city, make_district
+
+
+@pytest.fixture
+def city(tmp_path, monkeypatch):
+    import reformctl.load.cache as C
+
+    monkeypatch.setattr(C, "RACY_NS", 0)  # as if the files had been written long ago: answers are kept
+    wuhou = make_district(tmp_path, "wuhou", "武侯区台账")
+    jinjiang = make_district(tmp_path, "jinjiang", "锦江区台账")
+    far = "2099"  # past the working-day calendar: the reminder's deadline is a note (a warning on stderr)
+    city = make_city(
+        tmp_path,
+        f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n",
+        {
+            "tasks/T-C1.yaml": "id: T-C1\ntitle: 市任务\nlead_unit: 市委深改办\nstart: 2016-07-01\ndue: 2016-10-31\n"
+            "status: in_progress\n",
+            "reminders/SR-1.yaml": f"id: SR-1\nplan: 某方案\nissued: {far}-03-01\nsubject: 督办\nto: [武侯区委]\n"
+            "report_within_working_days: 5\n",
+        },
+    )
+    return city, wuhou, jinjiang
+
+
+def _refuse_computing(monkeypatch):
+    import reformctl.store.rollup as rollup
+
+    def refuse(*_a, **_k):
+        raise AssertionError("the roll-up was computed again")
+
+    monkeypatch.setattr(rollup, "roll_up", refuse)
+
+
+BASE = ("status", "--members", "--as-of", "2016-12-31", "-f", "json")
+
+
+def test_warm_answer_is_the_computed_one_and_computes_nothing(cli, city, monkeypatch):
+    city, _wuhou, _jinjiang = city
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    variants = [(), ("--light", "yellow"), ("--member", "锦江区委"), ("--lang", "zh"), ("--fail-on", "red")]
+    fresh = {v: cli(*BASE, "--ledger", city, *v, "--no-cache") for v in variants}
+    assert fresh[()].stderr and "SR-1" in fresh[()].stderr  # the note is part of the answer
+    assert fresh[("--fail-on", "red")].exit_code == 1
+    for v in variants:
+        first = cli(*BASE, "--ledger", city, *v)
+        assert (first.exit_code, first.stdout, first.stderr) == (fresh[v].exit_code, fresh[v].stdout, fresh[v].stderr)
+    with monkeypatch.context() as m:
+        _refuse_computing(m)
+        for v in variants:
+            warm = cli(*BASE, "--ledger", city, *v)
+            assert (warm.exit_code, warm.stdout, warm.stderr) == (fresh[v].exit_code, fresh[v].stdout, fresh[v].stderr)
+        with pytest.raises(AssertionError, match="computed again"):  # another as-of date: another question
+            cli(*BASE[:3], "2017-01-31", "-f", "json", "--ledger", city)
+
+
+def test_a_new_fetch_or_an_edit_of_the_ledger_is_computed_again(cli, city):
+    city, _wuhou, jinjiang = city
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    before = cli(*BASE, "--ledger", city)
+    assert cli(*BASE, "--ledger", city).stdout == before.stdout  # remembered
+    write_files(
+        jinjiang,
+        {
+            "tasks/T-2.yaml": "id: T-2\ntitle: 逾期\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2016-08-01\nstatus: in_progress\n"
+        },
+    )
+    commit_all(jinjiang)
+    assert cli(*BASE, "--ledger", city).stdout == before.stdout  # not fetched yet: the fetched commit counts
+    assert cli("fetch", "锦江区委", "--ledger", city).exit_code == 0
+    after = cli(*BASE, "--ledger", city)
+    assert after.stdout == cli(*BASE, "--ledger", city, "--no-cache").stdout != before.stdout
+    assert ("锦江区委", "T-2") in {(f["member"], f["id"]) for f in json.loads(after.stdout)}
+    write_files(city, {"tasks/T-C1.yaml": (city / "tasks/T-C1.yaml").read_text("utf-8").replace("10-31", "12-01")})
+    edited = cli(*BASE, "--ledger", city)
+    assert edited.stdout == cli(*BASE, "--ledger", city, "--no-cache").stdout != after.stdout
+
+
+@pytest.mark.parametrize("how", ["loose", "packed"])
+def test_the_fetched_commit_read_from_the_store_is_what_git_says(cli, city, how):
+    from reformctl.load import load_ledger
+    from reformctl.store.member_ref import fetched_commit
+    from reformctl.store.member_store import commit_info, store_of
+
+    city, _wuhou, _jinjiang = city
+    members = load_ledger(city).ledger.settings.members
+    stores = [store_of(city, m) for m in members]
+    assert [fetched_commit(s) for s in stores] == [None, None]  # never fetched: no store
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    if how == "packed":
+        for s in stores:
+            git(s, "pack-refs", "--all")
+            assert not (s / "refs/reformctl/member").exists()
+    assert [fetched_commit(s) for s in stores] == [commit_info(s)[0] for s in stores]
+    assert all(c and len(c) == 40 for c in map(fetched_commit, stores))
+    (stores[0] / "refs/reformctl").mkdir(parents=True, exist_ok=True)
+    (stores[0] / "refs/reformctl/member").write_text("ref: refs/heads/x\n")  # not a plain id: unsure, ""
+    assert fetched_commit(stores[0]) == ""
