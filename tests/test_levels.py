@@ -177,8 +177,8 @@ def test_only_fetched_commits_count_and_refetch_after_a_new_commit(cli, tmp_path
     import reformctl.store.rollup as rollup
 
     calls = []
-    real = members.read_blobs
-    monkeypatch.setattr(members, "read_blobs", lambda *a: calls.append(a[1]) or real(*a))
+    real = members.list_blobs
+    monkeypatch.setattr(members, "list_blobs", lambda *a: calls.append(a[1]) or real(*a))
     r = cli("fetch", "--ledger", city)
     assert r.exit_code == 0 and fetch_lines(r.stdout)["武侯区委"][1:2] == [second] and second != first, r
     after = status_rows(cli, city, "--member", "武侯区委")

@@ -106,3 +106,37 @@ def test_the_fetched_commit_read_from_the_store_is_what_git_says(cli, city, how)
     (stores[0] / "refs/reformctl").mkdir(parents=True, exist_ok=True)
     (stores[0] / "refs/reformctl/member").write_text("ref: refs/heads/x\n")  # not a plain id: unsure, ""
     assert fetched_commit(stores[0]) == ""
+
+
+def test_a_new_commit_reads_only_the_blobs_that_changed(cli, city, monkeypatch):
+    """A member's new commit: the files whose object id is unchanged give what they gave (no bytes read from
+    git), the changed ones and reformctl.yaml are read; the findings and `check --members` are what a read of
+    every file says (with lines, even for a finding about a file not read again)."""
+    import reformctl.store.members as members
+
+    city, wuhou, _jinjiang = city
+    extra = {
+        f"tasks/T-{i}.yaml": f"id: T-{i}\ntitle: 任务{i}\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
+        f"due: 2017-0{i}-28\nstatus: in_progress\n"
+        for i in range(2, 6)
+    }
+    extra["tasks/T-6.yaml"] = "id: T-6\ntitle: 单位不明\nlead_unit: 无此单位\nstart: 2016-07-01\ndue: 2016-09-30\n"
+    extra["tasks/T-6.yaml"] += "status: in_progress\n"  # an error between records (unknown unit), kept
+    write_files(wuhou, extra)
+    commit_all(wuhou)
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    assert cli(*BASE, "--ledger", city).exit_code == 0  # read and remembered
+    write_files(wuhou, {"tasks/T-3.yaml": extra["tasks/T-3.yaml"].replace("2017-03-28", "2016-12-20")})
+    commit_all(wuhou)
+    assert cli("fetch", "武侯区委", "--ledger", city).exit_code == 0
+    asked: list = []
+    real = members.cat_blobs
+    monkeypatch.setattr(members, "cat_blobs", lambda store, wanted: asked.extend(wanted) or real(store, wanted))
+    warm = cli(*BASE, "--ledger", city)
+    checked = cli("check", "--members", "--ledger", city, "--format", "json")
+    read = sorted({rel for rel, _oid in asked})
+    assert read == ["reformctl.yaml", "tasks/T-3.yaml", "tasks/T-6.yaml"], read  # T-6: its error needs a line
+    monkeypatch.undo()
+    assert warm.stdout == cli(*BASE, "--ledger", city, "--no-cache").stdout
+    assert checked.stdout == cli("check", "--members", "--ledger", city, "--format", "json", "--no-cache").stdout
+    assert '"line": 3' in checked.stdout  # T-6's lead_unit, located in a file not read again for the findings

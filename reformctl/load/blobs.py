@@ -10,7 +10,7 @@ arrives as a :class:`~reformctl.model.Diagnostic` instead of bytes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Iterable, Mapping, Optional, Union
 
 from ..model import FOLDER_KINDS, LIST_KINDS, SETTINGS_FILE, Diagnostic, Ledger
 from . import validation as _validation
@@ -34,17 +34,20 @@ def is_ledger_file(rel: str) -> bool:
     return bool(sep) and folder in _FOLDERS
 
 
-def load_blobs(root: Path, blobs: dict[str, Blob]) -> LoadResult:
-    """The ledger made of ``blobs`` (ledger-relative POSIX path -> bytes, or why they could not be had).
-    ``root`` is only a label (no file is read). Without a readable ``reformctl.yaml`` the result has no
-    settings and says why."""
+def load_blobs(
+    root: Path, blobs: dict[str, Union[Blob, FileResult]], parsed: Optional[dict[str, FileResult]] = None
+) -> LoadResult:
+    """The ledger made of ``blobs`` (ledger-relative POSIX path -> bytes, or why they could not be had, or what
+    the same bytes gave before: a :class:`FileResult` is taken as it is). ``root`` is only a label (no file is
+    read). Without a readable ``reformctl.yaml`` the result has no settings and says why. ``parsed`` collects
+    what each item and list file gave."""
     settings, diags = _settings(blobs.get(SETTINGS_FILE))
     listing: list[Diagnostic] = []
     results: list[FileResult] = []
     for list_name, list_kind in _LIST_FILES.items():
         blob = blobs.get(list_name)
         if blob is not None:
-            results.append(_result(list_name, list_kind, blob))
+            results.append(_result(list_name, list_kind, blob, parsed))
     nested: set[tuple[str, str]] = set()
     for rel in sorted(blobs):
         folder, sep, name = rel.partition("/")
@@ -60,29 +63,35 @@ def load_blobs(root: Path, blobs: dict[str, Blob]) -> LoadResult:
             continue
         if not item_file(kind, name, listing):
             continue
-        results.append(_result(rel, kind, blobs[rel]))
+        results.append(_result(rel, kind, blobs[rel], parsed))
     res = assemble(root, settings, results)
     res.diagnostics[:0] = diags + listing
     res.files_read = len(results) + 1
     return res
 
 
-def _result(rel: str, kind, blob: Blob) -> FileResult:
-    if isinstance(blob, Diagnostic):
-        return _validation.load_bytes(rel, kind, None, blob)
-    return _validation.load_bytes(rel, kind, blob, None)
+def _result(rel: str, kind, blob: Union[Blob, FileResult], parsed: Optional[dict[str, FileResult]]) -> FileResult:
+    if isinstance(blob, FileResult):
+        got = blob
+    elif isinstance(blob, Diagnostic):
+        got = _validation.load_bytes(rel, kind, None, blob)
+    else:
+        got = _validation.load_bytes(rel, kind, blob, None)
+    if parsed is not None:
+        parsed[rel] = got
+    return got
 
 
-def _settings(blob: Optional[Blob]) -> tuple[Any, list[Diagnostic]]:
+def _settings(blob: Optional[Union[Blob, FileResult]]) -> tuple[Any, list[Diagnostic]]:
     rel = SETTINGS_FILE
-    if blob is None:
+    if blob is None or isinstance(blob, FileResult):  # (never: the settings are always read from their bytes)
         return None, [Diagnostic.of(rel, "unreadable_file.no_settings", settings=SETTINGS_FILE)]
     if isinstance(blob, Diagnostic):
         return None, [blob]
     return settings_result(*parse_bytes(rel, blob, None))
 
 
-def locate_blobs(blobs: dict[str, Blob], diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+def locate_blobs(blobs: Mapping[str, Union[Blob, FileResult]], diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Like :func:`reformctl.load.locate`, from the blobs instead of files."""
 
     def text_of(rel: str) -> Optional[str]:

@@ -39,17 +39,21 @@ def open_answers(root: Path, cache: Optional[bool]) -> Any:
 
 
 def recall(memo: Any, key: tuple) -> Optional[Answer]:
-    """The answer remembered for ``key`` when every member's store still names the commit it was computed for."""
+    """The answer remembered for ``key`` and the commits the members' stores name now. Two entries: the stores
+    asked about (small), then the answer for their commits: a member's new fetch misses without reading the
+    previous answer."""
     if memo is None:
         return None
-    hit = memo.get((_KIND, *key))
+    stores = memo.get((_KIND, "stores", *key))
+    if type(stores) is not list:
+        return None
+    commits = [fetched_commit(Path(s)) for s in stores]
+    if "" in commits:  # a ref this reader cannot tell: only git can, in the roll-up
+        return None
+    hit = memo.get((_KIND, "answer", *key, tuple(commits)))
     try:
-        stores, commits, body, ends, notes, worst = hit
+        body, ends, notes, worst = hit
     except (TypeError, ValueError):
-        return None
-    if type(stores) is not list or type(commits) is not list or len(stores) != len(commits):
-        return None
-    if [fetched_commit(Path(s)) for s in stores] != commits:
         return None
     if type(body) is not bytes or type(ends) is not list or type(notes) is not tuple or type(worst) is not int:
         return None
@@ -60,7 +64,7 @@ def remember(memo: Any, key: tuple, stores: Sequence[Path], commits: Sequence[Op
     """Keep ``answer`` for ``key`` and these members' commits (nothing when the memo cannot keep it)."""
     if memo is None or len(stores) != len(commits):
         return
+    memo.put((_KIND, "stores", *key), [str(s) for s in stores])
     memo.put(
-        (_KIND, *key),
-        ([str(s) for s in stores], list(commits), answer.body, list(answer.ends), tuple(answer.notes), answer.worst),
+        (_KIND, "answer", *key, tuple(commits)), (answer.body, list(answer.ends), tuple(answer.notes), answer.worst)
     )

@@ -11,7 +11,7 @@ import re
 from subprocess import CompletedProcess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from ..i18n.diagnostics import render
 from ..i18n.write import Said
@@ -25,7 +25,7 @@ from ..rules.levels import member_path, source_problems
 
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
 ALLOWED_PROTOCOLS = "file:git:http:https:ssh"
-READ_FORMAT = 1  # bump when what is remembered per commit changes shape
+READ_FORMAT = 2  # bump when what is remembered per commit changes shape
 
 
 class MemberError(Exception):
@@ -272,34 +272,49 @@ def _count_items(store: Path, commit: str, path: str) -> int:
 
 def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
     """The ledger files under ``path`` at ``commit``: bytes, or a diagnostic for what cannot be read."""
+    entries = list_blobs(store, commit, path)
+    blobs: dict[str, Blob] = {rel: e for rel, e in entries.items() if isinstance(e, Diagnostic)}
+    blobs.update(cat_blobs(store, [(rel, e) for rel, e in entries.items() if isinstance(e, str)]))
+    return {rel: blobs[rel] for rel in entries}
+
+
+def list_blobs(store: Path, commit: str, path: str) -> dict[str, Union[str, Diagnostic]]:
+    """The ledger files under ``path`` at ``commit``: the object id of each blob to read, or a diagnostic for
+    what cannot be read (a link, a submodule, a file over the size limit)."""
     limit = max_bytes()
-    blobs: dict[str, Blob] = {}
-    wanted: list[tuple[str, str]] = []
+    entries: dict[str, Union[str, Diagnostic]] = {}
     for mode, otype, oid, size, rel in _ls_tree(store, commit, path):
         if not is_ledger_file(rel):
             continue
         if mode == "120000":
-            blobs[rel] = Diagnostic.of(rel, "symlink_outside.member")
+            entries[rel] = Diagnostic.of(rel, "symlink_outside.member")
         elif otype != "blob":
-            blobs[rel] = Diagnostic.of(rel, "unreadable_file.member_object", object=otype)
+            entries[rel] = Diagnostic.of(rel, "unreadable_file.member_object", object=otype)
         elif size is not None and size > limit:
-            blobs[rel] = Diagnostic.of(rel, "file_too_large", size=size, limit=limit, env=ENV_MAX_BYTES)
+            entries[rel] = Diagnostic.of(rel, "file_too_large", size=size, limit=limit, env=ENV_MAX_BYTES)
         else:
-            wanted.append((rel, oid))
-    if wanted:
-        proc = _git(store, "cat-file", "--batch", input="".join(f"{oid}\n" for _rel, oid in wanted).encode())
-        data = proc.stdout
-        pos = 0
-        for rel, _oid in wanted:
-            nl = data.index(b"\n", pos)
-            header = data[pos:nl].decode("ascii", "replace").split()
-            pos = nl + 1
-            if len(header) != 3 or header[1] != "blob":
-                blobs[rel] = Diagnostic.of(rel, "unreadable_file.from_git")
-                continue
-            size = int(header[2])
-            blobs[rel] = data[pos : pos + size]
-            pos += size + 1
+            entries[rel] = oid
+    return entries
+
+
+def cat_blobs(store: Path, wanted: list[tuple[str, str]]) -> dict[str, Blob]:
+    """The bytes of each (path, object id) in ``wanted``, in one ``git cat-file --batch``."""
+    blobs: dict[str, Blob] = {}
+    if not wanted:
+        return blobs
+    proc = _git(store, "cat-file", "--batch", input="".join(f"{oid}\n" for _rel, oid in wanted).encode())
+    data = proc.stdout
+    pos = 0
+    for rel, _oid in wanted:
+        nl = data.index(b"\n", pos)
+        header = data[pos:nl].decode("ascii", "replace").split()
+        pos = nl + 1
+        if len(header) != 3 or header[1] != "blob":
+            blobs[rel] = Diagnostic.of(rel, "unreadable_file.from_git")
+            continue
+        size = int(header[2])
+        blobs[rel] = data[pos : pos + size]
+        pos += size + 1
     return blobs
 
 

@@ -24,14 +24,25 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Union
 
 from ..load import LoadResult, max_bytes
 from ..load import cache as _cache
-from ..load.blobs import load_blobs, locate_blobs, rebuild
-from ..model import Diagnostic, Ledger, Severity
+from ..load.blobs import Blob, load_blobs, locate_blobs, rebuild
+from ..load.validation import FileResult
+from ..model import SETTINGS_FILE, Diagnostic, Ledger, Severity
 from ..rules.levels import MemberIndex, MemberView, member_path, source_problems
-from .member_store import READ_FORMAT, MemberError, commit_info, fetch_member, read_blobs, store_of, write_bundle
+from .member_store import (
+    READ_FORMAT,
+    MemberError,
+    cat_blobs,
+    commit_info,
+    fetch_member,
+    list_blobs,
+    read_blobs,
+    store_of,
+    write_bundle,
+)
 
 
 # ---------------------------------------------------------------- reading a member
@@ -82,7 +93,9 @@ def _recall(path: Path):
 
 
 def read_member(root: Path, member, commit: str, cache: Optional[bool] = None) -> MemberRead:
-    """``member``'s ledger at ``commit`` (from its store), remembered per commit unless ``cache`` is False."""
+    """``member``'s ledger at ``commit`` (from its store), remembered per commit unless ``cache`` is False. A
+    new commit reads only the blobs the remembered read did not have: a file whose object id is unchanged gives
+    what it gave (the same bytes through the same code)."""
     from ..rules.checks import check_ledger
 
     store = store_of(root, member)
@@ -94,27 +107,65 @@ def read_member(root: Path, member, commit: str, cache: Optional[bool] = None) -
     if use_cache:
         parts = _recall(folder / f"{key}.pickle")
         try:
-            settings, items, files, index, load_diags, diags, n = parts
+            settings, items, files, index, load_diags, diags, n, _key_of_files, _by_file = parts
             res = LoadResult(rebuild(label, settings, items, files, index), load_diags, n)
             return MemberRead(res, diags)
         except (TypeError, ValueError):
             pass
-    blobs = read_blobs(store, commit, path)
-    res = load_blobs(label, blobs)
+    entries = list_blobs(store, commit, path)
+    files_key = _files_key(member)
+    before = _files_read_before(folder, files_key) if use_cache else {}
+    blobs: dict[str, Union[Blob, FileResult]] = {rel: e for rel, e in entries.items() if isinstance(e, Diagnostic)}
+    for rel, e in entries.items():
+        if isinstance(e, str) and rel != SETTINGS_FILE and before.get(rel, ("",))[0] == e:
+            blobs[rel] = before[rel][1]
+    blobs.update(cat_blobs(store, [(rel, e) for rel, e in entries.items() if isinstance(e, str) and rel not in blobs]))
+    by_file: dict[str, FileResult] = {}
+    res = load_blobs(label, blobs, by_file)
     own = res.diagnostics + (check_ledger(res.ledger) if res.ledger.settings is not None else [])
+    unread = {d.file: entries[d.file] for d in own if not d.line and isinstance(blobs.get(d.file), FileResult)}
+    blobs.update(cat_blobs(store, [(rel, oid) for rel, oid in unread.items() if isinstance(oid, str)]))
     diags = sorted(locate_blobs(blobs, own), key=Diagnostic.sort_key)
     if use_cache:
         L = res.ledger
+        remembered = {rel: (entries[rel], fr) for rel, fr in by_file.items() if isinstance(entries.get(rel), str)}
         _remember(
             folder,
             f"{key}.pickle",
             key,
-            _cache.dumps((L.settings, L.items, L.files, L.index, res.diagnostics, diags, res.files_read)),
+            _cache.dumps(
+                (L.settings, L.items, L.files, L.index, res.diagnostics, diags, res.files_read, files_key, remembered)
+            ),
         )
         index, errors, why = _summary_of(MemberRead(res, diags))
         plain = None if index is None else (index.docks, index.uppers, index.units)  # plain data: the cache's
         _remember(folder, f"{key}.index.pickle", key, _cache.dumps((plain, errors, why)))  # unpickler takes no more
     return MemberRead(res, diags)
+
+
+def _files_key(member) -> str:
+    """What a file's result depends on besides its bytes and its path: the code that reads it and the ledger
+    folder (the size limit decides which files are read at all, before any result is reused)."""
+    parts = (str(READ_FORMAT), _cache.code_fingerprint(), member_path(member.path))
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _files_read_before(folder: Path, files_key: str) -> dict:
+    """What each file gave in the last remembered read of this member (path -> (object id, result)), when that
+    read was made by this code; else nothing."""
+    try:
+        reads = [p for p in folder.glob("*.pickle") if len(p.name) == 32 + len(".pickle")]
+        last = max(reads, key=lambda p: p.stat().st_mtime_ns, default=None)
+    except OSError:
+        return {}
+    parts = _recall(last) if last is not None else None
+    if type(parts) is not tuple or len(parts) != 9 or parts[7] != files_key or type(parts[8]) is not dict:
+        return {}
+    return {
+        rel: v
+        for rel, v in parts[8].items()
+        if type(v) is tuple and len(v) == 2 and type(v[0]) is str and isinstance(v[1], FileResult) and v[1].rel == rel
+    }
 
 
 def _summary_of(read: MemberRead) -> tuple:
