@@ -286,6 +286,8 @@ def _members_json(root, upper, day, language, only, unit, kind, rule, light, fai
     """`status --members --format json`: each source's findings rendered once and remembered with its commit
     (an unchanged member's JSON is written as it was, no finding built), merged in the order of the findings;
     the whole answer remembered too (``answers``: the memo and the key from :func:`_members_answer`)."""
+    from itertools import accumulate
+
     from ..rules.findings import LIGHT_ORDER
     from ..store.answers import Answer, remember
     from ..store.member_store import store_of
@@ -301,20 +303,19 @@ def _members_json(root, upper, day, language, only, unit, kind, rule, light, fai
     units, kinds, rules = _filters(up.unit_ids, unit, kind, rule)
     u, k, r, li = (set(x) if x else None for x in (units, kinds, rules, [x.value for x in light or []]))
     parts = up.rendered or []
-    picked = [
-        (n, i)
-        for n, i in up.merged()
-        if (u is None or parts[n].keys[i][0] in u)
-        and (k is None or parts[n].keys[i][1] in k)
-        and (r is None or parts[n].keys[i][2] in r)
-        and (li is None or parts[n].keys[i][3] in li)
-    ]
-    pieces = [parts[n].piece(i) for n, i in picked]
-    ends, at = [], 0
-    for p in pieces:
-        at += len(p)
-        ends.append(at)
-        at += 2
+    picked = up.merged()
+    if not (u is None and k is None and r is None and li is None):
+        picked = [
+            (n, i)
+            for n, i in picked
+            if (u is None or parts[n].keys[i][0] in u)
+            and (k is None or parts[n].keys[i][1] in k)
+            and (r is None or parts[n].keys[i][2] in r)
+            and (li is None or parts[n].keys[i][3] in li)
+        ]
+    blobs, offsets = [p.blob for p in parts], [p.ends for p in parts]
+    pieces = [blobs[n][(offsets[n][i - 1] + 2 if i else 0) : offsets[n][i]] for n, i in picked]  # Rendered.piece
+    ends = [at - 2 for at in accumulate(len(p) + 2 for p in pieces)]
     body = b",\n".join(pieces)
     Fragments(body, ends).write(list(range(len(pieces))), sys.stdout)
     notes: list[str] = []
