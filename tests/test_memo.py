@@ -211,6 +211,28 @@ def test_broken_ledger_is_never_remembered(sample_repo, cli, old_files):
         assert r.exit_code == 1 and "yaml_syntax" in r.stderr and r.stdout == ""
 
 
+def test_another_date_skips_the_checks_between_records_until_a_file_changes(sample_repo, cli, old_files, monkeypatch):
+    """The checks between records do not depend on the date: once a state passed them, another --as-of on it
+    does not run them again; an edit that breaks a record is still refused (another state)."""
+    import reformctl.rules.checks as checks
+
+    status(cli, sample_repo, "--format", "json")
+    calls = []
+    real = checks.check_ledger
+    monkeypatch.setattr(checks, "check_ledger", lambda ledger: calls.append(1) or real(ledger))
+    other = cli("status", "--ledger", sample_repo, "--as-of", "2017-03-31", "--format", "json")
+    assert other.exit_code == 0 and calls == []
+    assert (
+        other.stdout
+        == cli("status", "--ledger", sample_repo, "--as-of", "2017-03-31", "-f", "json", "--no-cache").stdout
+    )
+    assert calls == [1]  # without the memo: checked
+    text = (sample_repo / TASK).read_text(encoding="utf-8")
+    (sample_repo / TASK).write_text(text.replace("lead_unit: ", "lead_unit: 无此单位", 1), encoding="utf-8")
+    r = cli("status", "--ledger", sample_repo, "--as-of", "2017-06-30", "--format", "json")
+    assert r.exit_code == 1 and "unknown_unit" in r.stderr and calls == [1, 1]
+
+
 # ---------------------------------------------------------------- when nothing is remembered
 def test_files_changed_just_now_are_not_trusted(sample_repo, cli):
     """The racy-git rule: files written within RACY_NS of the run may change again unseen; nothing is stored."""
