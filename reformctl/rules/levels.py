@@ -123,7 +123,7 @@ class MemberView:
     """One member as the roll-up sees it: its unit, the fetched commit (None: never fetched) and that commit's
     committer date in China Standard Time, what the rules need of its ledger at that commit (``index``; None
     when it could not be read as a ledger) and, when it was loaded, the ledger itself; how many errors `check`
-    finds in it, and ``error``: why it could not be read at all, if so."""
+    finds in it, and ``error``: why it could not be read at all, if so (``unsafe`` when its source was refused)."""
 
     unit: str
     commit: Optional[str] = None
@@ -132,6 +132,7 @@ class MemberView:
     errors: int = 0
     error: Optional[str] = None
     index: Optional[MemberIndex] = field(default=None, compare=False, repr=False)
+    unsafe: bool = False  # its source (repo, branch, path) was refused before git saw it: `check` says why
 
 
 LEVEL_RULES = ("docking_missing", "member_stale", "member_invalid")

@@ -240,7 +240,9 @@ def member_views(
             continue
         if source_problems(m.repo, m.branch, m.path):
             views.append(
-                MemberView(m.unit, error="the member's repo, branch or path is unsafe (see `reformctl check`)")
+                MemberView(
+                    m.unit, error="the member's repo, branch or path is unsafe (see `reformctl check`)", unsafe=True
+                )
             )
             continue
         store = store_of(root, m)
@@ -293,7 +295,7 @@ def member_diagnostics(
     for v in views:
         where = ("members", index.get(v.unit, 0), "unit")
         if v.commit is None:
-            if v.error is not None and "unsafe" in v.error:
+            if v.unsafe:
                 continue  # reported by this ledger's own check (member_unsafe)
             if v.error is not None:
                 d = Diagnostic.of("reformctl.yaml", "member_unreadable", path=where, unit=v.unit, error=v.error)

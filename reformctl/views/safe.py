@@ -83,14 +83,6 @@ def md_code(value: Any) -> str:
 
 
 # ---------------------------------------------------------------- output files
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_output(path, write) -> None:
     """Make the file ``path`` whole or not at all: ``write(tmp)`` fills a temporary file beside it, which then
     replaces ``path`` in one rename. On any failure (a full disk, an interrupt) the temporary file is removed and
@@ -108,7 +100,9 @@ def write_output(path, write) -> None:
         try:  # the mode of the file it replaces, else what the umask gives a new file
             mode = path.stat().st_mode & 0o7777
         except OSError:
-            mode = 0o666 & ~_umask()
+            from ..store.files import current_umask  # read without setting it: no race with a host's threads
+
+            mode = 0o666 & ~current_umask()
         os.chmod(tmp, mode)
         with open(tmp, "rb+") as fh:  # on the disk before the rename makes it the file
             os.fsync(fh.fileno())
