@@ -78,7 +78,7 @@ def _load_ledger(
                 store.put(t.rel, _cache.Entry(_cache.stat_key(t.st), dig, _cache.is_racy(t.st, started_ns), fr))
             else:
                 store.drop(t.rel)
-    if store is not None:
+    if store is not None and not overrides:  # a write's preview: the files it reads are saved by the next load
         listed = {rel for rel, _k, _s in files} | set(overrides)
         for rel in [rel for rel in store.entries if rel not in listed]:
             store.drop(rel)
