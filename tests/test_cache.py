@@ -502,3 +502,18 @@ def test_a_worker_that_fails_is_not_trusted(sample_repo, monkeypatch, tmp_path):
     assert fired.read_text() == "raised"
     # the failed worker's whole share, the chunks it did send too, was loaded here: every file
     assert sorted(here) == sorted(rel for rel, _kind, _st in load.list_files(sample_repo)[0])
+
+
+def test_a_writes_preview_load_leaves_the_cache_as_it_was(sample_repo, monkeypatch):
+    """The store validates a change by loading the ledger with the new content in place (``overrides``); that
+    load uses the cache but writes none of it (it re-pickled every shard, half a second of a 10k close-out)."""
+    monkeypatch.setattr(C, "RACY_NS", 10**18)  # every entry racy, as just after a fresh clone
+    rel = "tasks/T-2016-001.yaml"
+    load_ledger(sample_repo)
+    monkeypatch.setattr(C, "RACY_NS", 0)  # seconds later: re-checked by content, no longer racy (an update)
+    shards = sorted(C.cache_path(sample_repo).glob("*"))
+    before = {p: p.read_bytes() for p in shards}
+    text = (sample_repo / rel).read_text(encoding="utf-8")
+    res = load_ledger(sample_repo, overrides={rel: text.replace("title:", "title: 改", 1).encode()})
+    assert res.ledger.tasks["T-2016-001"].title.startswith("改")
+    assert {p: p.read_bytes() for p in sorted(C.cache_path(sample_repo).glob("*"))} == before
