@@ -359,7 +359,7 @@ def test_every_rule_code_of_the_contract_is_registered_and_labelled():
     assert contract <= set(rules)
     for code in rules:
         assert code in i18n.RULES and code in i18n.MESSAGES, code
-        assert "{when}" in i18n.MESSAGES[code][0] and "{when}" in i18n.MESSAGES[code][1]
+        assert "{when}" in i18n.MESSAGES[code].en and "{when}" in i18n.MESSAGES[code].zh
 
 
 def test_sorted_red_first_then_days(ledger):

@@ -188,8 +188,8 @@ def test_log_takes_lang(cli, sample_repo):
 def test_the_reminder_finding_reads_naturally_in_english():
     from reformctl import i18n
 
-    assert i18n.MESSAGES["reminder_overdue"][1].startswith("has not reported how it carries out {plan}")
-    assert not any("how it docks" in en for _zh, en in [*i18n.MESSAGES.values(), *i18n.HISTORY.values()])
+    assert i18n.MESSAGES["reminder_overdue"].en.startswith("has not reported how it carries out {plan}")
+    assert not any("how it docks" in en for en, _zh in [*i18n.MESSAGES.values(), *i18n.HISTORY.values()])
 
 
 @pytest.mark.parametrize("lang,said", [("zh", "没有代码 'nope'"), ("en", "no such code 'nope'")])

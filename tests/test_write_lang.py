@@ -306,7 +306,7 @@ def test_catalogue_is_complete_and_consistent():
     from reformctl.i18n import write as i18n_write
 
     fmt = string.Formatter()
-    for key, (zh, en) in i18n_write.TEXTS.items():
+    for key, (en, zh) in i18n_write.TEXTS.items():
         assert zh and en, key
         assert CJK.search(zh), key
         names = lambda t: sorted({f for _, f, _, _ in fmt.parse(t) if f})  # noqa: E731
@@ -402,7 +402,7 @@ def test_one_language_at_a_time_in_the_write_messages():
     from reformctl.i18n import write as i18n_write
 
     latin_word = re.compile(r"\b(?:of|and|the|to|for)\b")
-    for key, (zh, en) in i18n_write.TEXTS.items():
+    for key, (en, zh) in i18n_write.TEXTS.items():
         if key not in QUOTES_CHINESE:
             assert not CJK.search(en), key
         if key.startswith("cm_"):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ..i18n.commits import NEW_KIND_WORDS
+from ..i18n.text import T
 from ..i18n.write import Msg, Said
 from ..model import KINDS_BY_NAME
 from ..model.lifecycle import INITIAL
@@ -44,16 +45,15 @@ _OPTION_OF = {
 }
 
 
-def _closest(unit: str, units) -> tuple[str, str]:
-    """ "did you mean" the unit ids that look like ``unit`` (a typo, a short name), in Chinese and English (empty
-    when none does)."""
+def _closest(unit: str, units) -> Msg | str:
+    """ "did you mean" the unit ids that look like ``unit`` (a typo, a short name); empty when none does."""
     import difflib
 
     near = difflib.get_close_matches(unit, list(units), n=3, cutoff=0.5)
     near += [u for u in units if unit and unit in u and u not in near][: 3 - len(near)]
     if not near:
-        return ("", "")
-    return (f"；是不是：{'、'.join(near)}", f"; did you mean: {', '.join(near)}")
+        return ""
+    return Msg("hint_did_you_mean", units=T(", ".join(near), "、".join(near)))
 
 
 def new_item(
@@ -101,7 +101,7 @@ def new_item(
         rec.update(_defaults(kind, data, as_of, year))
         for first, last in (("start", "due"), ("start", "end"), ("issued", "report_due")):
             if isinstance(rec.get(first), dt.date) and isinstance(rec.get(last), dt.date) and rec[first] > rec[last]:
-                hint = ("（start 缺省为 --as-of）", " (start defaults to --as-of)") if first not in data else ("", "")
+                hint = Msg("hint_start_default") if first not in data else ""
                 raise BadRequest(
                     Said("date_order", first=first, a=rec[first], last=last.replace("_", "-"), b=rec[last], hint=hint)
                 )

@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from ..i18n import text as i18n_text
 from ..i18n import write as i18n_write
 from ..i18n.write import Msg, Said
 from ..model import FOLDER_KINDS, Pilot, Task
@@ -100,7 +101,10 @@ def complete(
                 names = ", ".join(str(m.get("name")) for m in data.get("milestones") or [])
                 raise BadRequest(
                     Said(
-                        "no_milestone_of", item_id=item_id, milestone=milestone, names=(names or "无", names or "none")
+                        "no_milestone_of",
+                        item_id=item_id,
+                        milestone=milestone,
+                        names=i18n_text.T(names or "none", names or "无"),
                     )
                 )
             m = ms[0]

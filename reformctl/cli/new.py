@@ -292,7 +292,8 @@ def new_notice(
 def _default_issuer(ledger, lang: str) -> str:
     """The ledger's one reform office; off a terminal, none or several is an error saying why."""
     from ..actions import new as writes
-    from ..i18n.write import say
+    from ..i18n.text import T
+    from ..i18n.write import Msg, say
 
     offices = writes.reform_offices(resolve_root(ledger))
     if len(offices) == 1:
@@ -304,7 +305,7 @@ def _default_issuer(ledger, lang: str) -> str:
         say(
             "issued_by_required",
             lang,
-            why=(say(why, "zh", units="、".join(offices)), say(why, "en", units=", ".join(offices))),
+            why=Msg(why, units=T(", ".join(offices), "、".join(offices))),
         )
     )
     return ""

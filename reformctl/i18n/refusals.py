@@ -4,167 +4,163 @@ the user's language without reading the English back. No imports from the rest o
 
 from __future__ import annotations
 
-TEXTS: dict[str, tuple[str, str]] = {  # key: (zh, en)
+from .text import T
+
+
+TEXTS: dict[str, T] = {
     # ---- close-out (reformctl/actions/closeout.py)
-    "co_carry_not_open": (
-        "挂账结转 {id}：不是{end}前到期的未完成任务（状态 {status}，时限 {due}）",
+    "co_carry_not_open": T(
         "carry-over for {id}: it is not an unfinished task due on or before {end} (status {status}, due {due})",
+        "挂账结转 {id}：不是{end}前到期的未完成任务（状态 {status}，时限 {due}）",
     ),
-    "co_carry_not_after": (
-        "挂账结转 {id}：new_due {new_due} 不晚于其时限 {due}",
+    "co_carry_not_after": T(
         "carry-over for {id}: new_due {new_due} is not after its deadline {due}",
+        "挂账结转 {id}：new_due {new_due} 不晚于其时限 {due}",
     ),
-    "co_carry_no_task": ("挂账结转 {id}：没有这项任务", "carry-over for {id}: no such task"),
-    "co_carry_twice": ("{id} 的挂账结转说明重复给出", "carry-over for {id} given twice"),
-    "co_new_due": (
-        "{where}：new_due 应为日期 YYYY-MM-DD，收到 {value!r}",
+    "co_carry_no_task": T("carry-over for {id}: no such task", "挂账结转 {id}：没有这项任务"),
+    "co_carry_twice": T("carry-over for {id} given twice", "{id} 的挂账结转说明重复给出"),
+    "co_new_due": T(
         "{where}: new_due wants a date YYYY-MM-DD, got {value!r}",
+        "{where}：new_due 应为日期 YYYY-MM-DD，收到 {value!r}",
     ),
-    "co_not_list": (
-        "{file}：应为 {{id, reason, measures, new_due}} 的列表",
+    "co_not_list": T(
         "{file}: expected a list of {{id, reason, measures, new_due}}",
+        "{file}：应为 {{id, reason, measures, new_due}} 的列表",
     ),
-    "co_entry_not_mapping": ("{file}：第{n}项不是映射", "{file}: entry {n} is not a mapping"),
-    "co_not_utf8": (
-        "{path} 不是 UTF-8 编码（请另存为 UTF-8 / CSV UTF-8）",
-        "{path} is not UTF-8 (save it as UTF-8 / CSV UTF-8)",
+    "co_entry_not_mapping": T("{file}: entry {n} is not a mapping", "{file}：第{n}项不是映射"),
+    "co_not_utf8": T(
+        "{path} is not UTF-8 (save it as UTF-8 / CSV UTF-8)", "{path} 不是 UTF-8 编码（请另存为 UTF-8 / CSV UTF-8）"
     ),
-    "co_missing": ("{where}：缺少 {fields}", "{where}: missing {fields}"),
-    "co_file_yaml": ("{file} 第{line}行：{error}", "{file}:{line}: {error}"),
-    "co_cannot_read": ("无法读取 {path}：{why}", "cannot read {path}: {why}"),
-    "co_before_completion": (
-        "{id} 于{completed}完成，晚于 --as-of {as_of}：销账不能早于完成；请以 --as-of {completed} 或更晚的日期运行 close-out",
+    "co_missing": T("{where}: missing {fields}", "{where}：缺少 {fields}"),
+    "co_file_yaml": T("{file}:{line}: {error}", "{file} 第{line}行：{error}"),
+    "co_cannot_read": T("cannot read {path}: {why}", "无法读取 {path}：{why}"),
+    "co_before_completion": T(
         "{id} was completed on {completed}, after --as-of {as_of}: a write-off cannot come before the completion; "
         "run close-out with --as-of {completed} or later",
+        "{id} 于{completed}完成，晚于 --as-of {as_of}：销账不能早于完成；请以 --as-of {completed} 或更晚的日期运行 close-out",
     ),
-    "co_blocking": (
-        "{n}个{year}-12-31前到期的未完成事项没有挂账结转说明",
+    "co_blocking": T(
         "{n} unfinished item(s) due on or before {year}-12-31 have no carry_over",
+        "{n}个{year}-12-31前到期的未完成事项没有挂账结转说明",
     ),
-    "co_already_closed": ("{id} 已于{date}销账", "{id} was already written off on {date}"),
-    "co_not_completed": (
-        "{id} 的状态是 {status}，尚未完成：只有已完成的事项才能销账",
+    "co_already_closed": T("{id} was already written off on {date}", "{id} 已于{date}销账"),
+    "co_not_completed": T(
         "{id} is {status}, not completed: only completed items are written off",
+        "{id} 的状态是 {status}，尚未完成：只有已完成的事项才能销账",
     ),
-    "co_plan_open": ("方案 {id} 仍有未完成的任务：{ids}", "plan {id} still has unfinished tasks: {ids}"),
-    "co_plan_not_issued": ("方案 {id} 的状态是 {status}，尚未印发", "plan {id} is {status}, not issued"),
-    "co_no_item": ("台账中没有任务或方案 {id}", "no task or plan {id} in this ledger"),
+    "co_plan_open": T("plan {id} still has unfinished tasks: {ids}", "方案 {id} 仍有未完成的任务：{ids}"),
+    "co_plan_not_issued": T("plan {id} is {status}, not issued", "方案 {id} 的状态是 {status}，尚未印发"),
+    "co_no_item": T("no task or plan {id} in this ledger", "台账中没有任务或方案 {id}"),
     # ---- init (reformctl/kit)
-    "in_no_git": ("未安装 git；请先安装 git", "git is not installed; install git first"),
-    "in_control": (
-        "{option} 含有控制字符（如换行）：请写在一行内；未写入任何内容",
+    "in_no_git": T("git is not installed; install git first", "未安装 git；请先安装 git"),
+    "in_control": T(
         "{option} holds a control character (such as a newline): give it on one line; nothing was written",
+        "{option} 含有控制字符（如换行）：请写在一行内；未写入任何内容",
     ),
-    "in_not_folder": ("{path} 已存在且不是文件夹", "{path} exists and is not a folder"),
-    "in_has_ledger": (
-        "{path} 中已有台账（{file}）；未写入任何内容",
-        "{path} already holds a ledger ({file}); nothing was written",
+    "in_not_folder": T("{path} exists and is not a folder", "{path} 已存在且不是文件夹"),
+    "in_has_ledger": T(
+        "{path} already holds a ledger ({file}); nothing was written", "{path} 中已有台账（{file}）；未写入任何内容"
     ),
-    "in_where": ("无法确定 {path} 在仓库 {top} 中的位置", "cannot tell where {path} lies in the repository at {top}"),
-    "in_clash": (
-        "{path} 中已有 {files}；init 只写入新文件，请选择新的或空的文件夹；未写入任何内容",
+    "in_where": T("cannot tell where {path} lies in the repository at {top}", "无法确定 {path} 在仓库 {top} 中的位置"),
+    "in_clash": T(
         "{path} already holds {files}; init writes only new files, so pick a new or empty folder; nothing was written",
+        "{path} 中已有 {files}；init 只写入新文件，请选择新的或空的文件夹；未写入任何内容",
     ),
-    "in_who": (
-        "git 不知道提交人是谁，无法进行首次提交；请运行\n"
-        '  git config --global user.name "你的名字"\n'
-        '  git config --global user.email "you@example.org"\n'
-        "然后重试；未写入任何内容",
+    "in_who": T(
         "git does not know who you are, so it cannot make the first commit; run\n"
         '  git config --global user.name "Your Name"\n'
         '  git config --global user.email "you@example.org"\n'
         "and try again; nothing was written",
+        "git 不知道提交人是谁，无法进行首次提交；请运行\n"
+        '  git config --global user.name "你的名字"\n'
+        '  git config --global user.email "you@example.org"\n'
+        "然后重试；未写入任何内容",
     ),
-    "in_failed": (
-        "无法创建台账（{detail}）；未留下任何内容",
-        "could not create the ledger ({detail}); nothing was left behind",
+    "in_failed": T(
+        "could not create the ledger ({detail}); nothing was left behind", "无法创建台账（{detail}）；未留下任何内容"
     ),
     # ---- the store (reformctl/store)
-    "st_dirty": (
-        "本命令要修改的文件有未提交的改动：{files}；请先提交或暂存（未做任何修改）",
+    "st_dirty": T(
         "uncommitted changes in the file(s) this command must change: {files}; commit or stash them first "
         "(nothing was changed)",
+        "本命令要修改的文件有未提交的改动：{files}；请先提交或暂存（未做任何修改）",
     ),
-    "st_no_repo": (
-        "{root} 不在 git 仓库中：reformctl 的每次修改都是一次 git 提交（请先运行 `git init`）",
+    "st_no_repo": T(
         "{root} is not inside a git repository: every change reformctl makes is a git commit (run `git init` first)",
+        "{root} 不在 git 仓库中：reformctl 的每次修改都是一次 git 提交（请先运行 `git init`）",
     ),
-    "st_outside_tree": ("{root} 不在工作区 {top} 之内", "{root} is not inside the work tree {top}"),
-    "st_who": (
-        'git 不知道提交人是谁：请运行 `git config user.name "姓名"` 和 `git config user.email you@example.org`，'
-        "或使用 --author '姓名 <email>'",
+    "st_outside_tree": T("{root} is not inside the work tree {top}", "{root} 不在工作区 {top} 之内"),
+    "st_who": T(
         'git does not know who you are: run `git config user.name "Your Name"` and '
         "`git config user.email you@example.org`, or pass --author 'Name <email>'",
+        'git 不知道提交人是谁：请运行 `git config user.name "姓名"` 和 `git config user.email you@example.org`，'
+        "或使用 --author '姓名 <email>'",
     ),
-    "st_detached": (
-        "HEAD 处于分离状态：请先切换到一个分支（git switch 分支名）",
+    "st_detached": T(
         "HEAD is detached: check out a branch first (git switch BRANCH)",
+        "HEAD 处于分离状态：请先切换到一个分支（git switch 分支名）",
     ),
-    "st_not_branch": ("HEAD 指向 {ref}，不是分支", "HEAD points to {ref}, not a branch"),
-    "st_busy": ("正在进行 {what}：请先完成或中止", "{what} is in progress: finish or abort it first"),
-    "st_moving": (
-        "分支一直在变动（另有程序在提交）；请重试",
+    "st_not_branch": T("HEAD points to {ref}, not a branch", "HEAD 指向 {ref}，不是分支"),
+    "st_busy": T("{what} is in progress: finish or abort it first", "正在进行 {what}：请先完成或中止"),
+    "st_moving": T(
         "the branch kept moving under reformctl (another program is committing); try again",
+        "分支一直在变动（另有程序在提交）；请重试",
     ),
-    "st_locked": (
-        "另一个 reformctl 已向此仓库写入{seconds}秒（锁 {lock}）；请稍后重试",
+    "st_locked": T(
         "another reformctl has been writing to this repository for {seconds}s (lock {lock}); try again later",
+        "另一个 reformctl 已向此仓库写入{seconds}秒（锁 {lock}）；请稍后重试",
     ),
-    "st_author": ("--author 的格式是 '姓名 <email>'，收到 {value!r}", "--author wants 'Name <email>', got {value!r}"),
-    "st_missing": ("{rel} 不存在", "{rel} does not exist"),
-    "st_exists": ("{rel} 已存在", "{rel} already exists"),
-    "st_symlink": (
-        "{rel} 是符号链接；请手工编辑它指向的文件",
-        "{rel} is a symbolic link; edit the file it points to by hand",
+    "st_author": T("--author wants 'Name <email>', got {value!r}", "--author 的格式是 '姓名 <email>'，收到 {value!r}"),
+    "st_missing": T("{rel} does not exist", "{rel} 不存在"),
+    "st_exists": T("{rel} already exists", "{rel} 已存在"),
+    "st_symlink": T(
+        "{rel} is a symbolic link; edit the file it points to by hand", "{rel} 是符号链接；请手工编辑它指向的文件"
     ),
-    "st_not_utf8": (
-        "{rel} 不是 UTF-8 编码；请先修正再用 reformctl 编辑",
+    "st_not_utf8": T(
         "{rel} is not UTF-8; fix it before editing it with reformctl",
+        "{rel} 不是 UTF-8 编码；请先修正再用 reformctl 编辑",
     ),
-    "st_outside": ("拒绝写入台账以外的位置：{rel!r}", "refusing to write outside the ledger: {rel!r}"),
-    "st_git_commit": ("git 无法提交：{error}", "git could not make the commit: {error}"),
-    "st_git_move": (
-        "git 无法移动 {ref}：{error}（未做任何修改）",
-        "git could not move {ref}: {error} (nothing was changed)",
+    "st_outside": T("refusing to write outside the ledger: {rel!r}", "拒绝写入台账以外的位置：{rel!r}"),
+    "st_git_commit": T("git could not make the commit: {error}", "git 无法提交：{error}"),
+    "st_git_move": T(
+        "git could not move {ref}: {error} (nothing was changed)", "git 无法移动 {ref}：{error}（未做任何修改）"
     ),
-    "st_cannot_write": ("无法写入 {file}：{why}（未做任何修改）", "cannot write {file}: {why} (nothing was changed)"),
-    "st_a_file": ("某个文件", "a file"),
-    "st_nothing": ("无需修改", "nothing to change"),
-    "st_recovered": (
-        "此前一次被中断的 reformctl 命令已完成其提交",
+    "st_cannot_write": T("cannot write {file}: {why} (nothing was changed)", "无法写入 {file}：{why}（未做任何修改）"),
+    "st_a_file": T("a file", "某个文件"),
+    "st_nothing": T("nothing to change", "无需修改"),
+    "st_recovered": T(
         "an earlier reformctl command was interrupted; finished its commit",
+        "此前一次被中断的 reformctl 命令已完成其提交",
     ),
-    "st_rolled_back": (
-        "此前一次被中断的 reformctl 命令已撤回其文件修改",
+    "st_rolled_back": T(
         "an earlier reformctl command was interrupted; rolled back its files",
+        "此前一次被中断的 reformctl 命令已撤回其文件修改",
     ),
-    "st_not_recovered": (
-        "无法恢复被中断的 reformctl 命令（{error}）；请查看 `git status`",
+    "st_not_recovered": T(
         "could not recover an interrupted reformctl command ({error}); check `git status`",
+        "无法恢复被中断的 reformctl 命令（{error}）；请查看 `git status`",
     ),
-    "st_edit_file": ("文件 {rel}：{error}", "{rel}: {error}"),
-    "st_too_deep": (
-        "无法解析该文件以便编辑：嵌套层级过深（见 `reformctl check`）",
+    "st_edit_file": T("{rel}: {error}", "文件 {rel}：{error}"),
+    "st_too_deep": T(
         "cannot parse the file for editing: it is nested too deeply (see `reformctl check`)",
+        "无法解析该文件以便编辑：嵌套层级过深（见 `reformctl check`）",
     ),
-    "st_unparsable": ("无法解析该文件以便编辑：{error}", "cannot parse the file for editing: {error}"),
-    "st_cannot_write_back": ("无法写回该文件", "cannot write the file back"),
-    "st_cannot_read": ("无法读取 {rel}：{why}", "cannot read {rel}: {why}"),
+    "st_unparsable": T("cannot parse the file for editing: {error}", "无法解析该文件以便编辑：{error}"),
+    "st_cannot_write_back": T("cannot write the file back", "无法写回该文件"),
+    "st_cannot_read": T("cannot read {rel}: {why}", "无法读取 {rel}：{why}"),
     # ---- members' stores (reformctl/store/member_store.py): fetch and bundle
-    "mb_not_commit": ("取回的引用不是提交", "the fetched ref is not a commit"),
-    "mb_no_bundle": ("没有 bundle 文件 {bundle}", "no bundle file {bundle}"),
-    "mb_bundle_no_branch": (
-        "该 bundle 中没有分支 `{branch}`（其中有：{refs}）",
-        "the bundle holds no branch `{branch}` (it holds: {refs})",
+    "mb_not_commit": T("the fetched ref is not a commit", "取回的引用不是提交"),
+    "mb_no_bundle": T("no bundle file {bundle}", "没有 bundle 文件 {bundle}"),
+    "mb_bundle_no_branch": T(
+        "the bundle holds no branch `{branch}` (it holds: {refs})", "该 bundle 中没有分支 `{branch}`（其中有：{refs}）"
     ),
-    "mb_bundle_branches": (
-        "该 bundle 中有 {n} 个分支（{heads}）；请在 reformctl.yaml 中写明该下级台账的 `branch`",
+    "mb_bundle_branches": T(
         "the bundle holds {n} branches ({heads}); name the member's `branch` in reformctl.yaml",
+        "该 bundle 中有 {n} 个分支（{heads}）；请在 reformctl.yaml 中写明该下级台账的 `branch`",
     ),
-    "mb_not_branch": ("`{branch}` 不是普通的分支名", "`{branch}` is not a plain branch name"),
-    "mb_store_unwritable": (
-        "无法写入该下级台账的存储 {store}：{why}",
-        "cannot write the member's store {store}: {why}",
+    "mb_not_branch": T("`{branch}` is not a plain branch name", "`{branch}` 不是普通的分支名"),
+    "mb_store_unwritable": T(
+        "cannot write the member's store {store}: {why}", "无法写入该下级台账的存储 {store}：{why}"
     ),
-    "mb_git_failed": ("git 执行失败", "git failed"),
+    "mb_git_failed": T("git failed", "git 执行失败"),
 }

@@ -10,12 +10,14 @@ No imports from the rest of the package: any layer may use this module.
 from __future__ import annotations
 
 import re
+from .text import T
 
-TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Chinese)
-    "where": ("sheet {sheet}, row {row}", "工作表 {sheet} 第 {row} 行"),
-    "where_column": ("sheet {sheet}, row {row}, column {column}", "工作表 {sheet} 第 {row} 行 {column} 列"),
-    "problem": ("{where}: {detail}", "{where}：{detail}"),
-    "unknown_notice": (
+
+TEXTS: dict[str, T] = {
+    "where": T("sheet {sheet}, row {row}", "工作表 {sheet} 第 {row} 行"),
+    "where_column": T("sheet {sheet}, row {row}, column {column}", "工作表 {sheet} 第 {row} 行 {column} 列"),
+    "problem": T("{where}: {detail}", "{where}：{detail}"),
+    "unknown_notice": T(
         "notice {notice} is neither on the notice sheet nor in the ledger",
         "通知 {notice} 既不在通知工作表中，也不在台账中",
     ),
@@ -23,8 +25,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Chinese)
 
 
 def text(key: str, lang: str, **params: object) -> str:
-    en, zh = TEXTS[key]
-    return (zh if lang == "zh" else en).format(**params)
+    return TEXTS[key](lang).format(**params)
 
 
 def problem(sheet: str, row: int, column: str, detail: str, lang: str) -> str:

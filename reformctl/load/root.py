@@ -78,7 +78,7 @@ def _usable_settings(path: Path) -> None:
             f"{path} is a {what[0]}, not a file: {SETTINGS_FILE} must be a YAML file",
             "settings_not_file",
             path=path,
-            what=what[0],
+            what_en=what[0],
             what_zh=what[1],
         )
     try:

@@ -124,7 +124,7 @@ def propose_deductions(ledger: Ledger, year: int, as_of: Optional[dt.date] = Non
     return out
 
 
-GROUNDS_ZH = {k: v[0] for k, v in i18n.GROUNDS.items()}  # R16's grounds (labels in reformctl/i18n/__init__.py)
+GROUNDS_ZH = {k: v.zh for k, v in i18n.GROUNDS.items()}  # R16's grounds (labels in reformctl/i18n/__init__.py)
 
 
 def _accountability_points(a: Accountability) -> Optional[float]:

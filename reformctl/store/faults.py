@@ -10,47 +10,16 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import StoreError
+from ..i18n.faults import FAULT_HINTS, FAULT_REASONS
+from ..i18n.text import T
 from ..i18n.write import Said
 from .git import GitError
 from .message import clean_line
 
-# errno -> ((zh, en) reason, (zh, en) what to do)
-FAULTS: dict[int, tuple[tuple[str, str], tuple[str, str]]] = {
-    errno.EACCES: (
-        ("权限不足", "Permission denied"),
-        (
-            "你没有写入此仓库的权限，请以有写权限的用户运行 reformctl。",
-            "you may not write to this repository: run reformctl as a user who may",
-        ),
-    ),
-    errno.EROFS: (
-        ("文件系统为只读", "Read-only file system"),
-        (
-            "仓库位于只读的文件系统上，请在可写的位置（或可写的克隆）中操作。",
-            "the repository is on a read-only file system: work in a writable place (or a writable clone)",
-        ),
-    ),
-    errno.ENOSPC: (
-        ("磁盘空间已满", "No space left on device"),
-        ("磁盘已满，请腾出空间后重试。", "the disk is full: free some space and try again"),
-    ),
-    errno.EDQUOT: (
-        ("超出磁盘配额", "Disk quota exceeded"),
-        ("磁盘配额已用完，请腾出空间后重试。", "your disk quota is used up: free some space and try again"),
-    ),
-    errno.EFBIG: (
-        ("文件超过允许的大小", "File too large"),
-        (
-            "系统限制了可写文件的大小（ulimit -f），请放宽该限制后重试。",
-            "the system limits the size of the files you may write (ulimit -f): raise it and try again",
-        ),
-    ),
-    errno.EIO: (
-        ("输入/输出错误", "Input/output error"),
-        ("磁盘读写出错，请检查磁盘。", "the disk reported an error: check it"),
-    ),
+# errno -> (reason, what to do), worded in reformctl/i18n/faults.py by the errno's name
+FAULTS: dict[int, tuple[T, T]] = {
+    getattr(errno, name): (reason, FAULT_HINTS[name]) for name, reason in FAULT_REASONS.items() if hasattr(errno, name)
 }
-FAULTS[errno.EPERM] = (("操作不被允许", "Operation not permitted"), FAULTS[errno.EACCES][1])
 
 # what git says when it meets one of them (it tells no errno)
 _GIT_FAULTS = (
@@ -72,12 +41,12 @@ def naming(exc: OSError, path: Path) -> OSError:
     return type(exc)(exc.errno, exc.strerror, str(path))
 
 
-def reason_of(exc: BaseException) -> tuple[str, str]:
-    """The reason of a failed write as a (zh, en) pair."""
+def reason_of(exc: BaseException) -> T:
+    """The reason of a failed write, worded in both languages (the system's own words for an unknown one)."""
     code = getattr(exc, "errno", None)
     if code in FAULTS:
         return FAULTS[code][0]
-    return (str(exc), str(exc))
+    return T(str(exc), str(exc))
 
 
 def _git_fault(exc: GitError) -> Optional[int]:

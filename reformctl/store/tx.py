@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Optional
 
 from ..errors import BadRequest
+from ..i18n.text import T
 from ..i18n.write import Said
 from ..model import KINDS_BY_FOLDER, LIST_KINDS, SETTINGS_FILE
 from .fastedit import set_top_scalars
@@ -203,7 +204,7 @@ def validate_text(rel: str, text: str) -> list[str]:
 def diagnostic_line(d) -> Said:
     """A diagnostic as one line of a refusal, said in either language as `check` says it."""
     where = f"{d.file}:{d.line or 1}:{d.column or 1}"
-    return Said("diag_line", where=where, code=d.code, message=(d.text("zh"), d.message))
+    return Said("diag_line", where=where, code=d.code, message=T(d.message, d.text("zh")))
 
 
 def unified_diff(root: Path, changes: dict[str, Optional[str]], prefix: str = "") -> str:

@@ -27,7 +27,7 @@ from .load import LOAD
 from .rules import RULES
 
 
-TEXTS: dict[str, T] = {key: T(*texts) for table in (LOAD, RULES, CHANGES) for key, texts in table.items()}
+TEXTS: dict[str, T] = {**LOAD, **RULES, **CHANGES}
 
 
 # pydantic's own messages (its English, as pydantic words it) in Chinese, by error type; the values come from
