@@ -92,7 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     stores = up / ".git" / "reformctl" / "members"
 
     def forget_reads():
+        """Cold: nothing remembered of the members, nor the roll-up's answers (the upper ledger's memo)."""
         for folder in stores.glob("*/reformctl-read"):
+            shutil.rmtree(folder, ignore_errors=True)
+        for folder in (up / ".git" / "reformctl-cache").glob("*.memo"):
             shutil.rmtree(folder, ignore_errors=True)
 
     fetch_first = measure(
