@@ -10,19 +10,38 @@ This module imports nothing of reformctl, so every layer may raise these.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
+
+
+class Message(Protocol):
+    """A message of the catalogue as the errors carry it (reformctl.i18n.write.Msg): said in a language when
+    shown, English as ``str()``."""
+
+    key: str
+
+    def say(self, lang: str) -> str: ...
 
 
 class ReformctlError(Exception):
-    """Refused or failed; nothing was changed. ``message`` is the English text (a ``str``, possibly a
-    :class:`reformctl.i18n.write.Said` that can be worded in Chinese); ``details`` are lines explaining it."""
+    """Refused or failed; nothing was changed. It is raised with a ``str`` or a message of the catalogue
+    (:class:`reformctl.i18n.write.Msg`) and lines explaining it (``details``, the same). ``msg`` and ``detail_msgs``
+    are those as given, for the command line to say in the user's language; ``message`` and ``details`` their
+    English text, for a library caller."""
 
-    def __init__(self, message: str, details: Optional[list[str]] = None):
+    def __init__(self, message: str | Message, details: Optional[list] = None):
         if isinstance(details, int):  # the old calling convention put an exit code here
             raise TypeError("reformctl errors carry no exit code: raise BadRequest (or UsageError) for a bad request")
         super().__init__(message)
-        self.message = message
-        self.details = list(details or [])
+        self.msg = message
+        self.detail_msgs = list(details or [])
+
+    @property
+    def message(self) -> str:
+        return str(self.msg)
+
+    @property
+    def details(self) -> list[str]:
+        return [str(d) for d in self.detail_msgs]
 
 
 class UsageError(ReformctlError):
@@ -52,7 +71,7 @@ class BadRequest(StoreError, UsageError):
 class NothingToDo(StoreError):
     """The build changed nothing (the item is already in the requested state)."""
 
-    def __init__(self, message: str = "nothing to change"):
+    def __init__(self, message: str | Message = "nothing to change"):
         super().__init__(message)
 
 

@@ -147,3 +147,26 @@ def test_a_bare_pair_is_refused_as_a_parameter():
     assert say("warning", "zh", text=T("late", "逾期")) == "警告：逾期"
     with pytest.raises(TypeError):
         say("warning", "zh", text=("逾期", "late"))
+
+
+def test_one_message_class_said_when_shown():
+    """A message is a key and its parameters: English as str() (an error reads in English to a library
+    caller), Chinese when localized, the same after a trip through pickle (the fork pool), never a str whose
+    English would be matched back."""
+    import pickle
+
+    from reformctl.errors import BadRequest
+    from reformctl.i18n import write
+
+    m = write.Msg("no_item", what=write.kinds(["task"]), item_id="T-1", hint=write.Msg("hint_start_default"))
+    assert not isinstance(m, str) and m.key == "no_item"
+    assert str(m) == "no task T-1 in this ledger"
+    assert write.localize(m, "zh") == "台账中没有任务T-1"
+    back = pickle.loads(pickle.dumps(m))
+    assert back == m and write.localize(back, "zh") == "台账中没有任务T-1"
+    exc = BadRequest(m)
+    assert str(exc) == "no task T-1 in this ledger" and write.localize(exc.msg, "zh") == "台账中没有任务T-1"
+    assert exc.message == "no task T-1 in this ledger"
+    assert not hasattr(write, "Said")
+    with pytest.raises(KeyError):
+        write.Msg("no_such_key")

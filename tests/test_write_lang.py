@@ -311,20 +311,20 @@ def test_catalogue_is_complete_and_consistent():
         assert CJK.search(zh), key
         names = lambda t: sorted({f for _, f, _, _ in fmt.parse(t) if f})  # noqa: E731
         assert names(zh) == names(en), key
-    s = i18n_write.Said("already_status", item_id="T-1", status=i18n_write.status("completed"))
-    assert s == "T-1 is already completed" and i18n_write.localize(s, "zh") == "T-1的状态已是“已完成”"
+    s = i18n_write.Msg("already_status", item_id="T-1", status=i18n_write.status("completed"))
+    assert str(s) == "T-1 is already completed" and i18n_write.localize(s, "zh") == "T-1的状态已是“已完成”"
     import pickle
 
     assert i18n_write.localize(pickle.loads(pickle.dumps(s)), "zh") == "T-1的状态已是“已完成”"
-    head = i18n_write.Said("st_not_branch", ref="refs/tags/v1")
-    assert head == "HEAD points to refs/tags/v1, not a branch"
+    head = i18n_write.Msg("st_not_branch", ref="refs/tags/v1")
+    assert str(head) == "HEAD points to refs/tags/v1, not a branch"
     assert i18n_write.localize(head, "zh") == "HEAD 指向 refs/tags/v1，不是分支"
     # English text that is not a message (git's own words) is shown as it is, never matched back to Chinese
     assert (
         i18n_write.localize("HEAD points to refs/tags/v1, not a branch", "zh")
         == "HEAD points to refs/tags/v1, not a branch"
     )
-    nested = i18n_write.Said("st_edit_file", rel="tasks/T-1.yaml", error=i18n_write.Said("st_too_deep"))
+    nested = i18n_write.Msg("st_edit_file", rel="tasks/T-1.yaml", error=i18n_write.Msg("st_too_deep"))
     assert (
         i18n_write.localize(nested, "zh")
         == "文件 tasks/T-1.yaml：无法解析该文件以便编辑：嵌套层级过深（见 `reformctl check`）"
@@ -341,7 +341,7 @@ def test_writes_raise_only_catalogued_messages():
     for module in (writes, new):
         src = Path(module.__file__).read_text(encoding="utf-8")
         raised = re.findall(r"(?:StoreError|BadRequest)\(\s*([^,)]*)", src)  # the formatter may break the line
-        assert raised and all(a.startswith("Said(") for a in raised), (module.__name__, raised)
+        assert raised and all(a.startswith("Msg(") for a in raised), (module.__name__, raised)
 
 
 def test_nothing_to_do_in_both_languages(sample_repo, cli):
@@ -483,6 +483,6 @@ def test_store_close_out_and_init_raise_only_catalogued_messages_and_nothing_is_
         src = f.read_text(encoding="utf-8")
         raised += re.findall(r"raise (?:StoreError|BadRequest|InitError|NothingToDo)\(\s*([^,)]*)", src)
     assert len(raised) > 40
-    assert all(a.startswith(("Said(", "exc", "err")) for a in raised), [a for a in raised if not a.startswith("Said(")]
+    assert all(a.startswith(("Msg(", "exc", "err")) for a in raised), [a for a in raised if not a.startswith("Msg(")]
     src = Path(i18n_write.__file__).read_text(encoding="utf-8")
     assert not hasattr(i18n_write, "STORE") and "re.compile" not in src

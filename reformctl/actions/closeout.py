@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from ..model import Ledger, Plan, PlanStatus, Task, TaskStatus
 from ..store import Action, BadRequest, StoreError, Tx, set_key, to_commented
 
@@ -82,7 +82,7 @@ def _date(value: Any, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise BadRequest(Said("co_new_due", where=where, value=value)) from None
+        raise BadRequest(Msg("co_new_due", where=where, value=value)) from None
 
 
 def _carry(entry: dict, where: str) -> CarryIn:
@@ -99,7 +99,7 @@ def _carry(entry: dict, where: str) -> CarryIn:
     e = {aliases.get(str(k).strip(), str(k).strip()): v for k, v in entry.items() if k is not None}
     missing = [k for k in ("id", "reason", "measures", "new_due") if not str(e.get(k) or "").strip()]
     if missing:
-        raise BadRequest(Said("co_missing", where=where, fields=", ".join(missing)))
+        raise BadRequest(Msg("co_missing", where=where, fields=", ".join(missing)))
     return CarryIn(
         str(e["id"]).strip(), str(e["reason"]).strip(), str(e["measures"]).strip(), _date(e["new_due"], where)
     )
@@ -113,11 +113,11 @@ def read_carry_file(path: Path) -> list[CarryIn]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise BadRequest(Said("co_cannot_read", path=path, why=exc.strerror or exc)) from None
+        raise BadRequest(Msg("co_cannot_read", path=path, why=exc.strerror or exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BadRequest(Said("co_not_utf8", path=path)) from None
+        raise BadRequest(Msg("co_not_utf8", path=path)) from None
     out: list[CarryIn] = []
     if path.suffix.lower() == ".csv":
         for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
@@ -128,14 +128,14 @@ def read_carry_file(path: Path) -> list[CarryIn]:
     try:
         data = yamlread.parse(text)
     except yamlread.YamlProblem as p:
-        raise BadRequest(Said("co_file_yaml", file=path.name, line=p.line, error=p.message)) from None
+        raise BadRequest(Msg("co_file_yaml", file=path.name, line=p.line, error=p.message)) from None
     if isinstance(data, dict):
         data = [dict(v or {}, id=k) if isinstance(v, dict) else {"id": k} for k, v in data.items()]
     if not isinstance(data, list):
-        raise BadRequest(Said("co_not_list", file=path.name))
+        raise BadRequest(Msg("co_not_list", file=path.name))
     for i, entry in enumerate(data):
         if not isinstance(entry, dict):
-            raise BadRequest(Said("co_entry_not_mapping", file=path.name, n=i + 1))
+            raise BadRequest(Msg("co_entry_not_mapping", file=path.name, n=i + 1))
         out.append(_carry(entry, f"{path.name} entry {i + 1}"))
     return out
 
@@ -148,17 +148,17 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
     by_id: dict[str, CarryIn] = {}
     for c in given:
         if c.id in by_id:
-            raise BadRequest(Said("co_carry_twice", id=c.id))
+            raise BadRequest(Msg("co_carry_twice", id=c.id))
         by_id[c.id] = c
     tasks: dict[str, Task] = ledger.tasks
     for cid, c in by_id.items():
         t = tasks.get(cid)
         if t is None:
-            raise BadRequest(Said("co_carry_no_task", id=cid))
+            raise BadRequest(Msg("co_carry_no_task", id=cid))
         if t.due > end or not t.status.is_open:
-            raise BadRequest(Said("co_carry_not_open", id=cid, end=end, status=t.status.value, due=t.due))
+            raise BadRequest(Msg("co_carry_not_open", id=cid, end=end, status=t.status.value, due=t.due))
         if c.new_due <= t.due:
-            raise BadRequest(Said("co_carry_not_after", id=cid, new_due=c.new_due, due=t.due))
+            raise BadRequest(Msg("co_carry_not_after", id=cid, new_due=c.new_due, due=t.due))
     for tid in sorted(tasks):
         t = tasks[tid]
         if t.due > end:
@@ -198,13 +198,13 @@ def plan_closeout(ledger: Ledger, year: int, as_of: dt.date, given: Sequence[Car
 def _not_before_completion(item_id: str, completed, as_of: dt.date) -> None:
     """A write-off is dated --as-of; it cannot come before the completion it writes off (`check`: date_order)."""
     if completed is not None and completed > as_of:
-        raise BadRequest(Said("co_before_completion", id=item_id, completed=completed, as_of=as_of))
+        raise BadRequest(Msg("co_before_completion", id=item_id, completed=completed, as_of=as_of))
 
 
 def closeout_build(ledger: Ledger, plan: CloseOutPlan):
     """The build function (for Store.apply) writing the plan; refuses if the plan has blocking items."""
     if plan.blocking:
-        raise StoreError(Said("co_blocking", n=len(plan.blocking), year=plan.year))
+        raise StoreError(Msg("co_blocking", n=len(plan.blocking), year=plan.year))
     as_of = plan.as_of
     rel = f"closeouts/{plan.year}.yaml"
 
@@ -265,7 +265,6 @@ def record_closeout(tx: Tx, rel: str, year: int, as_of: dt.date, closed: list[st
 
 
 def closeout_action(plan: CloseOutPlan) -> Action:
-    from ..i18n.write import Msg
 
     body = []
     if plan.close_tasks or plan.close_plans:
@@ -287,23 +286,23 @@ def close_one(ledger: Ledger, item_id: str, as_of: dt.date):
     if item_id in ledger.tasks:
         t = ledger.tasks[item_id]
         if t.status is TaskStatus.closed:
-            raise StoreError(Said("co_already_closed", id=item_id, date=t.closed))
+            raise StoreError(Msg("co_already_closed", id=item_id, date=t.closed))
         if t.status is not TaskStatus.completed:
-            raise StoreError(Said("co_not_completed", id=item_id, status=t.status.value))
+            raise StoreError(Msg("co_not_completed", id=item_id, status=t.status.value))
         _not_before_completion(item_id, t.completed, as_of)
         kind, order, year = "task", list(Task.model_fields), t.due.year
     elif item_id in ledger.plans:
         p = ledger.plans[item_id]
         if p.status is PlanStatus.closed:
-            raise StoreError(Said("co_already_closed", id=item_id, date=p.closed))
+            raise StoreError(Msg("co_already_closed", id=item_id, date=p.closed))
         open_ = [t.id for t in ledger.tasks.values() if t.source == item_id and t.status.is_open]
         if open_:
-            raise StoreError(Said("co_plan_open", id=item_id, ids=", ".join(sorted(open_))))
+            raise StoreError(Msg("co_plan_open", id=item_id, ids=", ".join(sorted(open_))))
         if p.status is not PlanStatus.issued:
-            raise StoreError(Said("co_plan_not_issued", id=item_id, status=p.status.value))
+            raise StoreError(Msg("co_plan_not_issued", id=item_id, status=p.status.value))
         kind, order, year = "plan", list(Plan.model_fields), as_of.year
     else:
-        raise BadRequest(Said("co_no_item", id=item_id))
+        raise BadRequest(Msg("co_no_item", id=item_id))
     rel = ledger.file_of(kind, item_id)
     record = f"closeouts/{year}.yaml"
 
@@ -313,7 +312,5 @@ def close_one(ledger: Ledger, item_id: str, as_of: dt.date):
             seq = tx.edit(record).data.get("closed")
             if seq is not None and item_id not in list(seq):
                 seq.append(item_id)
-
-    from ..i18n.write import Msg
 
     return Action("close-out", [item_id], Msg("cm_close_one", id=item_id), as_of), build

@@ -3,7 +3,7 @@
 
 The fields are checked as the records would check them, plus what only the whole ledger knows (units that
 exist, the one reform office, the leading group); a refusal is a :class:`~reformctl.errors.BadRequest` with a
-:class:`reformctl.i18n.write.Said` message, raised before anything is written.
+:class:`reformctl.i18n.write.Msg` message, raised before anything is written.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional
 
 from ..i18n.commits import NEW_KIND_WORDS
 from ..i18n.text import T
-from ..i18n.write import Msg, Said
+from ..i18n.write import Msg
 from ..model import KINDS_BY_NAME
 from ..model.lifecycle import INITIAL
 from ..store import Action, BadRequest, Tx, next_id
@@ -72,7 +72,7 @@ def new_item(
     for key in ("lead_unit", "unit", "to_unit", "issued_by", "special_group"):
         if key in data and units and data[key] not in units:
             raise BadRequest(
-                Said(
+                Msg(
                     "unknown_unit_for", unit=data[key], option=_OPTION_OF.get(key, key), hint=_closest(data[key], units)
                 )
             )
@@ -81,12 +81,12 @@ def new_item(
         for u in [values] if isinstance(values, str) else values:  # a report's `to` is one unit, a reminder's a list
             if units and u not in units:
                 raise BadRequest(
-                    Said("unknown_unit_in", unit=u, option=_OPTION_OF.get(key, key), hint=_closest(u, units))
+                    Msg("unknown_unit_in", unit=u, option=_OPTION_OF.get(key, key), hint=_closest(u, units))
                 )
     for p in data.get("problems") or []:
         u = p.get("responsible") if isinstance(p, dict) else None
         if u is not None and units and u not in units:
-            raise BadRequest(Said("unknown_unit_in", unit=u, option="--problem '... @UNIT'", hint=_closest(u, units)))
+            raise BadRequest(Msg("unknown_unit_in", unit=u, option="--problem '... @UNIT'", hint=_closest(u, units)))
     chosen: dict[str, str] = {}
 
     def build(tx: Tx) -> None:
@@ -103,7 +103,7 @@ def new_item(
             if isinstance(rec.get(first), dt.date) and isinstance(rec.get(last), dt.date) and rec[first] > rec[last]:
                 hint = Msg("hint_start_default") if first not in data else ""
                 raise BadRequest(
-                    Said("date_order", first=first, a=rec[first], last=last.replace("_", "-"), b=rec[last], hint=hint)
+                    Msg("date_order", first=first, a=rec[first], last=last.replace("_", "-"), b=rec[last], hint=hint)
                 )
         tx.create(f"{k.folder}/{the_id}.yaml", _ordered(rec, k.model), schema=kind)
 
@@ -173,9 +173,9 @@ def parse_milestone(text: str) -> dict:
     name, at, day = text.rpartition("@")
     due = _as_date(day.strip()) if at else None
     if not at or not name.strip():
-        raise BadRequest(Said("milestone_format", text=text))
+        raise BadRequest(Msg("milestone_format", text=text))
     if due is None:
-        raise BadRequest(Said("milestone_date", value=day.strip(), text=text))
+        raise BadRequest(Msg("milestone_date", value=day.strip(), text=text))
     return {"name": name.strip(), "due": due}
 
 
@@ -210,10 +210,10 @@ def parse_problem(text: str) -> dict:
     """``2016-12-31 台账更新不及时`` or ``2016-12-31 台账更新不及时 @某区委`` -> a problem dict."""
     parts = text.strip().split(None, 1)
     if len(parts) != 2:
-        raise BadRequest(Said("problem_format", text=text))
+        raise BadRequest(Msg("problem_format", text=text))
     due = _as_date(parts[0])
     if due is None:
-        raise BadRequest(Said("problem_date", value=parts[0]))
+        raise BadRequest(Msg("problem_date", value=parts[0]))
     desc, responsible = parts[1], None
     if " @" in desc:
         desc, responsible = desc.rsplit(" @", 1)

@@ -4,7 +4,7 @@ cancel` (`reformctl new` is in :mod:`reformctl.actions.new`): each one is an :cl
 
 A build reads the files through its transaction every time it runs (the store may run it again when another
 writer moved the branch), and raises :class:`~reformctl.errors.BadRequest` for a request that
-cannot be carried out, before anything is written. Its message is a :class:`reformctl.i18n.write.Said`: English as a
+cannot be carried out, before anything is written. Its message is a :class:`reformctl.i18n.write.Msg`: English as a
 string, and :func:`reformctl.i18n.write.localize` says it in Chinese.
 """
 
@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional
 
 from ..i18n import text as i18n_text
 from ..i18n import write as i18n_write
-from ..i18n.write import Msg, Said
+from ..i18n.write import Msg
 from ..model import FOLDER_KINDS, Pilot, Task
 from ..model.lifecycle import TASK_ENDED
 from ..model.records import PilotStatus as P
@@ -39,7 +39,7 @@ def find_item(root: Path, item_id: str, kinds: Optional[tuple[str, ...]] = None)
     from ..model.types import ID_RE
 
     if not ID_RE.match(item_id or ""):
-        raise BadRequest(Said("not_an_id", item_id=item_id))
+        raise BadRequest(Msg("not_an_id", item_id=item_id))
     for k in FOLDER_KINDS:
         if kinds and k.name not in kinds:
             continue
@@ -48,7 +48,7 @@ def find_item(root: Path, item_id: str, kinds: Optional[tuple[str, ...]] = None)
         rel = f"{k.folder}/{item_id}.yaml"
         if (root / rel).is_file():
             return k.name, rel
-    raise BadRequest(Said("no_item", what=i18n_write.kinds(kinds or ()), item_id=item_id))
+    raise BadRequest(Msg("no_item", what=i18n_write.kinds(kinds or ()), item_id=item_id))
 
 
 def _as_date(value: Any) -> Optional[dt.date]:
@@ -68,13 +68,13 @@ def _status(doc_data) -> str:
 def progress(root: Path, item_id: str, note: str, as_of: dt.date, by: Optional[str] = None) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not note.strip():
-        raise BadRequest(Said("progress_empty"))
+        raise BadRequest(Msg("progress_empty"))
 
     def build(tx: Tx) -> None:
         doc = tx.edit(rel)
         data = doc.data
         if _status(data) in (T.closed, T.cancelled):
-            raise BadRequest(Said("no_more_progress", item_id=item_id, status=i18n_write.status(_status(data))))
+            raise BadRequest(Msg("no_more_progress", item_id=item_id, status=i18n_write.status(_status(data))))
         entry = {"date": as_of, "note": note.strip()}
         if by:
             entry["by"] = by
@@ -90,7 +90,7 @@ def complete(
 ) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task", "pilot"))
     if milestone is not None and kind != "task":
-        raise BadRequest(Said("milestone_for_tasks"))
+        raise BadRequest(Msg("milestone_for_tasks"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
@@ -100,7 +100,7 @@ def complete(
             if not ms:
                 names = ", ".join(str(m.get("name")) for m in data.get("milestones") or [])
                 raise BadRequest(
-                    Said(
+                    Msg(
                         "no_milestone_of",
                         item_id=item_id,
                         milestone=milestone,
@@ -109,17 +109,17 @@ def complete(
                 )
             m = ms[0]
             if m.get("done") is not None:
-                raise BadRequest(Said("milestone_done", milestone=milestone, item_id=item_id, done=m.get("done")))
+                raise BadRequest(Msg("milestone_done", milestone=milestone, item_id=item_id, done=m.get("done")))
             set_key(m, "done", as_of, order(Milestone))
             for e in evidence:
                 _append_scalar(m, "evidence", e, order(Milestone))
             return
         if st in (T.completed, T.closed):  # a pilot's completed is the same word
-            raise BadRequest(Said("already_status", item_id=item_id, status=i18n_write.status(st)))
+            raise BadRequest(Msg("already_status", item_id=item_id, status=i18n_write.status(st)))
         if kind == "task" and st == T.cancelled:
-            raise BadRequest(Said("is_cancelled", item_id=item_id))
+            raise BadRequest(Msg("is_cancelled", item_id=item_id))
         if kind == "pilot" and st == P.exited:
-            raise BadRequest(Said("pilot_exited", item_id=item_id))
+            raise BadRequest(Msg("pilot_exited", item_id=item_id))
         data["status"] = T.completed.value if kind == "task" else P.completed.value
         set_key(data, "completed", as_of, order(Task if kind == "task" else Pilot))
         if kind == "task":
@@ -150,14 +150,14 @@ def evidence(
 ) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not ref.strip():
-        raise BadRequest(Said("evidence_empty"))
+        raise BadRequest(Msg("evidence_empty"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if milestone is not None:
             ms = [m for m in data.get("milestones") or [] if str(m.get("name")) == milestone]
             if not ms:
-                raise BadRequest(Said("no_milestone", item_id=item_id, milestone=milestone))
+                raise BadRequest(Msg("no_milestone", item_id=item_id, milestone=milestone))
             _append_scalar(ms[0], "evidence", ref.strip(), order(Milestone))
         else:
             _append_scalar(data, "evidence", ref.strip(), order(Task))
@@ -168,12 +168,12 @@ def evidence(
 def cancel(root: Path, item_id: str, reason: str, as_of: dt.date) -> tuple[Action, Build]:
     kind, rel = find_item(root, item_id, ("task",))
     if not reason.strip():
-        raise BadRequest(Said("cancel_reason"))
+        raise BadRequest(Msg("cancel_reason"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if _status(data) in TASK_ENDED:
-            raise BadRequest(Said("item_is_status", item_id=item_id, status=i18n_write.status(_status(data))))
+            raise BadRequest(Msg("item_is_status", item_id=item_id, status=i18n_write.status(_status(data))))
         data["status"] = T.cancelled.value
         set_key(data, "cancel_reason", reason.strip(), order(Task))
 
@@ -186,7 +186,7 @@ def _problem(data, notice_id: str, no: int):
         if p.get("no") == no:
             return p
     nos = ", ".join(str(p.get("no")) for p in data.get("problems") or [])
-    raise BadRequest(Said("no_problem", notice_id=notice_id, no=no, nos=nos))
+    raise BadRequest(Msg("no_problem", notice_id=notice_id, no=no, nos=nos))
 
 
 def rectify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action, Build]:
@@ -195,7 +195,7 @@ def rectify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
         if p.get("rectified") is not None:
-            raise BadRequest(Said("already_rectified", no=no, notice_id=notice_id, date=p.get("rectified")))
+            raise BadRequest(Msg("already_rectified", no=no, notice_id=notice_id, date=p.get("rectified")))
         set_key(p, "rectified", as_of, order(Problem))
 
     return Action("rectify", [notice_id], Msg("cm_rectify", id=notice_id, no=no), as_of), build
@@ -207,9 +207,9 @@ def verify(root: Path, notice_id: str, no: int, as_of: dt.date) -> tuple[Action,
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
         if p.get("rectified") is None:
-            raise BadRequest(Said("not_rectified", no=no, notice_id=notice_id))
+            raise BadRequest(Msg("not_rectified", no=no, notice_id=notice_id))
         if p.get("verified") is not None:
-            raise BadRequest(Said("already_verified", no=no, notice_id=notice_id, date=p.get("verified")))
+            raise BadRequest(Msg("already_verified", no=no, notice_id=notice_id, date=p.get("verified")))
         set_key(p, "verified", as_of, order(Problem))
 
     return Action("verify", [notice_id], Msg("cm_verify", id=notice_id, no=no), as_of), build
@@ -222,7 +222,7 @@ def review(
     Without a result, schedules a review due ``--due``."""
     _kind, rel = find_item(root, notice_id, ("notice",))
     if not result and not due:
-        raise BadRequest(Said("review_what"))
+        raise BadRequest(Msg("review_what"))
 
     def build(tx: Tx) -> None:
         p = _problem(tx.edit(rel).data, notice_id, no)
@@ -232,7 +232,7 @@ def review(
                 r = pending[0]
                 if str(r.get("result") or "").strip():  # written by someone: never overwritten (append-only)
                     raise BadRequest(
-                        Said(
+                        Msg(
                             "review_has_result", no=no, notice_id=notice_id, due=r.get("due"), text=str(r.get("result"))
                         )
                     )
@@ -260,7 +260,7 @@ def pilot_file(root: Path, pilot_id: str, as_of: dt.date) -> tuple[Action, Build
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if data.get("filed") is not None:
-            raise BadRequest(Said("already_filed", pilot_id=pilot_id, date=data.get("filed")))
+            raise BadRequest(Msg("already_filed", pilot_id=pilot_id, date=data.get("filed")))
         set_key(data, "filed", as_of, order(Pilot))
 
     return Action("pilot-file", [pilot_id], Msg("cm_pilot_file", id=pilot_id), as_of), build
@@ -269,13 +269,13 @@ def pilot_file(root: Path, pilot_id: str, as_of: dt.date) -> tuple[Action, Build
 def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: bool = False) -> tuple[Action, Build]:
     _kind, rel = find_item(root, pilot_id, ("pilot",))
     if not reason.strip():
-        raise BadRequest(Said("reason_required"))
+        raise BadRequest(Msg("reason_required"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         st = _status(data)
         if st in (P.exited, P.completed):
-            raise BadRequest(Said("pilot_already", pilot_id=pilot_id, status=i18n_write.status(st)))
+            raise BadRequest(Msg("pilot_already", pilot_id=pilot_id, status=i18n_write.status(st)))
         data["status"] = P.adjusted.value if adjust else P.exited.value
         if adjust:
             # an adjustment is not an exit: each one is kept, dated, like a progress entry
@@ -291,26 +291,26 @@ def pilot_exit(root: Path, pilot_id: str, reason: str, as_of: dt.date, adjust: b
 # ---------------------------------------------------------------- extensions
 def extend(
     root: Path, task_id: str, new_due: dt.date, reason: str, as_of: dt.date, approver: Optional[str] = None
-) -> tuple[Action, Build, list[str]]:
+) -> tuple[Action, Build, list[str | Msg]]:
     """Request a deadline extension (延期); with ``approver`` it is approved at once and `due` moves.
     Returns the action, the build and warnings (an extension asked after the deadline is late)."""
     _kind, rel = find_item(root, task_id, ("task",))
     if not reason.strip():
-        raise BadRequest(Said("reason_required"))
-    warnings: list[str] = []
+        raise BadRequest(Msg("reason_required"))
+    warnings: list[str | Msg] = []
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         if _status(data) in TASK_ENDED:
-            raise BadRequest(Said("nothing_to_extend", task_id=task_id, status=i18n_write.status(_status(data))))
+            raise BadRequest(Msg("nothing_to_extend", task_id=task_id, status=i18n_write.status(_status(data))))
         old_due = _as_date(data.get("due"))
         if old_due is None:
-            raise BadRequest(Said("no_due", task_id=task_id))
+            raise BadRequest(Msg("no_due", task_id=task_id))
         if new_due <= old_due:
-            raise BadRequest(Said("new_due_not_after", new_due=new_due, old_due=old_due))
+            raise BadRequest(Msg("new_due_not_after", new_due=new_due, old_due=old_due))
         pending = [e for e in data.get("extensions") or [] if e.get("approved") is None]
         if pending:
-            raise BadRequest(Said("pending_extension", task_id=task_id, new_due=pending[-1].get("new_due")))
+            raise BadRequest(Msg("pending_extension", task_id=task_id, new_due=pending[-1].get("new_due")))
         entry = {"requested": as_of, "old_due": old_due, "new_due": new_due, "reason": reason.strip()}
         if approver:
             entry["approver"] = approver.strip()
@@ -320,7 +320,7 @@ def extend(
             data["due"] = new_due
         warnings.clear()
         if as_of > old_due:
-            warnings.append(Said("late_extension", as_of=as_of, old_due=old_due))
+            warnings.append(Msg("late_extension", as_of=as_of, old_due=old_due))
 
     approved = Msg("cm_approved_by", approver=approver.strip()) if approver else ""
     code = "cm_extend_late" if _late(root, rel, as_of) else "cm_extend"
@@ -342,13 +342,13 @@ def approve(root: Path, task_id: str, approver: str, as_of: dt.date) -> tuple[Ac
     """Approve the task's pending extension: ``approver``/``approved`` set and ``due`` moved to its new date."""
     _kind, rel = find_item(root, task_id, ("task",))
     if not approver.strip():
-        raise BadRequest(Said("approver_required"))
+        raise BadRequest(Msg("approver_required"))
 
     def build(tx: Tx) -> None:
         data = tx.edit(rel).data
         pending = [e for e in data.get("extensions") or [] if e.get("approved") is None]
         if not pending:
-            raise BadRequest(Said("no_pending", task_id=task_id))
+            raise BadRequest(Msg("no_pending", task_id=task_id))
         e = pending[-1]
         keys = ["requested", "old_due", "new_due", "reason", "approver", "approved"]
         set_key(e, "approver", approver.strip(), keys)

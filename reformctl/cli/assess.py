@@ -155,10 +155,10 @@ def _write(root, led, year, props, day, author, dry_run, language, fmt) -> None:
         err(T["assess_nothing"].format(file=rel))
         return
     except StoreError as exc:
-        for line in exc.details:
+        for line in exc.detail_msgs:
             err(f"  {localize(line, language)}")
-        fail(localize(exc.message, language), exit_code(exc))
-    for w in result.warnings:
+        fail(localize(exc.msg, language), exit_code(exc))
+    for w in result.warning_msgs:
         err(f"reformctl: {localize(w, language)}")
     if dry_run:
         (sys.stderr if fmt is ListFormat.json else sys.stdout).write(result.diff)

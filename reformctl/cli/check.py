@@ -140,7 +140,7 @@ def check(
         except StoreError as exc:
             from ..i18n.write import localize
 
-            fail(localize(exc.message, language), exit_code(exc))
+            fail(localize(exc.msg, language), exit_code(exc))
     else:
         report = api.check(root, cache=no_cache_flag(no_cache))
     out = sys.stdout

@@ -128,7 +128,7 @@ def close_out(
         assert year is not None  # either an item (returned above) or a year
         plan = closeout.plan_closeout(led, year, day, given)
     except StoreError as exc:
-        fail(localize(exc.message, language), exit_code(exc))
+        fail(localize(exc.msg, language), exit_code(exc))
     out = plan.as_dict()
     if plan.blocking:
         _refuse(plan, out, fmt, language)

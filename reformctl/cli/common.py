@@ -246,7 +246,7 @@ def resolve_root(ledger: Optional[Path], recover: bool = False) -> Path:
             for line in Store(root).recover():
                 err("reformctl: " + localize(line, current_lang()))
         except ReformctlError as exc:
-            fail(localize(exc.message, current_lang()), EXIT_FINDINGS)
+            fail(localize(exc.msg, current_lang()), EXIT_FINDINGS)
     return root
 
 

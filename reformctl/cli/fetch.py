@@ -150,7 +150,7 @@ def bundle(
     try:
         name, commit = write_bundle(root, out, branch)
     except MemberError as exc:
-        fail(levels_text("bundle_failed", language, why=localize(exc.message, language)), EXIT_USAGE)
+        fail(levels_text("bundle_failed", language, why=localize(exc.msg, language)), EXIT_USAGE)
     err(levels_text("bundle_written", language, out=out, branch=name, commit=commit))
     raise typer.Exit(EXIT_OK)
 

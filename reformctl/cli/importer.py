@@ -107,9 +107,9 @@ def import_(
         err(say("im_nothing", language, file=file.name))
         raise typer.Exit(0) from None
     except StoreError as exc:
-        for d in exc.details:
+        for d in exc.detail_msgs:
             err(f"  {localize(d, language)}")
-        fail(localize(exc.message, language), exit_code(exc))
+        fail(localize(exc.msg, language), exit_code(exc))
     for c in plan.changes:
         err(
             say("im_new", language, rel=c.rel)
@@ -121,7 +121,7 @@ def import_(
         err(say("im_dry_run", language, new=len(plan.created), changed=len(plan.updated)))
     else:
         err(say("im_committed", language, sha=result.commit[:12], new=len(plan.created), changed=len(plan.updated)))
-        for w in result.warnings:
+        for w in result.warning_msgs:
             err(say("warning", language, text=localize(w, language)))
 
 

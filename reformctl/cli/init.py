@@ -128,7 +128,7 @@ def init(
             lang=language,
         )
     except kit.InitError as exc:
-        fail(localize(exc.message, language), exit_code(exc))
+        fail(localize(exc.msg, language), exit_code(exc))
     where = say("in_new_repo", language) if res.created_repo else say("in_existing_repo", language, repo=res.repo)
     err(say("in_created", language, ledger=res.ledger, where=where, n=len(res.written), sha=res.commit[:12]))
     for rel in res.skipped:

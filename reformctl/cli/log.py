@@ -50,7 +50,7 @@ def log(
     try:
         entries = item_log(root, item, limit)
     except StoreError as exc:
-        fail(localize(exc.message, language), exit_code(exc))
+        fail(localize(exc.msg, language), exit_code(exc))
     if fmt is Fmt.json:
         from ..base.textsafe import json_safe
 

@@ -131,7 +131,7 @@ def new_task(
     try:
         milestones = [writes.parse_milestone(m) for m in milestone or []]
     except StoreError as exc:
-        fail(localize(exc.message, language))
+        fail(localize(exc.msg, language))
     fields = {"title": title, "lead_unit": lead_unit, "due": due}
     required: tuple[str, ...] = ("title", "lead_unit", "due")
     if major:  # art. 6: a major task names its leader, goal and responsible units (`check`: major_task_incomplete)
@@ -279,7 +279,7 @@ def new_notice(
     try:
         fields["problems"] = [writes.parse_problem(p) for p in fields["problems"]]
     except StoreError as exc:
-        fail(localize(exc.message, language))
+        fail(localize(exc.msg, language))
     fields.update({"subject": subject, "issued": issued})
     from ..actions import new as _w
 

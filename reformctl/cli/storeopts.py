@@ -70,13 +70,13 @@ def run_action(
         store = Store(root, author=author, verify=not NO_VERIFY, lang=lang)
         result = store.apply(action, build, dry_run=dry_run)
     except NothingToDo as exc:
-        err("reformctl: " + say("nothing_to_do", lang, message=localize(exc.message, lang)))
+        err("reformctl: " + say("nothing_to_do", lang, message=localize(exc.msg, lang)))
         raise typer.Exit(0) from None
     except StoreError as exc:
-        for d in exc.details:
+        for d in exc.detail_msgs:
             err(f"  {localize(d, lang)}")
-        fail(localize(exc.message, lang), exit_code(exc))
-    for w in list(warnings) + result.warnings:
+        fail(localize(exc.msg, lang), exit_code(exc))
+    for w in list(warnings) + result.warning_msgs:
         err("reformctl: " + say("warning", lang, text=localize(w, lang)))
     if dry_run:
         sys.stdout.write(result.diff)

@@ -1,5 +1,5 @@
 """Refusals of the store (every write), of close-out and of init, in Simplified Chinese and English: each raised as
-a :class:`reformctl.i18n.write.Said` of a key of :data:`TEXTS` and its parameters, so the command line says it in
+a :class:`reformctl.i18n.write.Msg` of a key of :data:`TEXTS` and its parameters, so the command line says it in
 the user's language without reading the English back. No imports from the rest of the package."""
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 review, pilot, extend, approve, close-out, assess --write, import, init) in Simplified Chinese and English: success
 lines, refusals and errors. The commit messages' texts are in commits.py, the read commands' in commands.py.
 
-A message is made once, in English, as a :class:`Said` (a ``str`` that remembers its key and parameters), so that
-library code (reformctl/actions/writes.py) can raise ``BadRequest(Said("already_status", ...))`` and still read well in
-English; the CLI shows it in the user's language with :func:`localize`. A parameter may be a :class:`T`, a word
-in both languages.
+A message is a :class:`Msg`: a key and its parameters, said in a language only when it is shown, so that library
+code (reformctl/actions/writes.py) can raise ``BadRequest(Msg("already_status", ...))`` and still read well in
+English (``str()``); the CLI shows it in the user's language with :func:`localize`. A parameter may be a
+:class:`T`, a word in both languages, or another :class:`Msg`.
 The store, close-out and init raise theirs the same way (reformctl/i18n/refusals.py): nothing is ever translated
 back from English.
 No imports from the rest of the package: any layer may use this module.
@@ -323,26 +323,6 @@ KIND_WORDS: dict[str, T] = {
 }
 
 
-class Said(str):
-    """A message in English (the ``str`` itself) that can be said again in another language."""
-
-    key: str
-    params: dict[str, Any]
-
-    def __new__(cls, key: str, **params: Any) -> "Said":
-        obj = super().__new__(cls, say(key, "en", **params))
-        obj.key = key
-        obj.params = params
-        return obj
-
-    def __reduce__(self):
-        return (_said, (self.key, self.params))
-
-
-def _said(key: str, params: dict) -> Said:
-    return Said(key, **params)
-
-
 def status(value: Any) -> T:
     """A status value as a parameter worded in both languages."""
     return STATUS.get(str(value), T(str(value), str(value)))
@@ -356,39 +336,48 @@ def kinds(names) -> T:
 
 
 class Msg:
-    """A message as a code of :data:`TEXTS` and its parameters, said in a language only when it is shown.
-    A parameter may itself be a :class:`Msg` or a :class:`T`; ``str()`` is the English text."""
+    """A message: a key of :data:`TEXTS` and its parameters, said in a language only when it is shown
+    (:func:`localize`). ``str()`` is its English, so that an error carrying one reads in English to a library caller
+    (``raise BadRequest(Msg("already_status", ...))``). A parameter may itself be a :class:`Msg` or a :class:`T`.
+    It pickles as its key and parameters (messages cross the fork pool's pipes)."""
 
-    __slots__ = ("code", "params")
+    __slots__ = ("key", "params")
 
-    def __init__(self, code: str, **params: Any):
-        if code not in TEXTS:
-            raise KeyError(code)
-        self.code = code
+    def __init__(self, key: str, /, **params: Any):
+        if key not in TEXTS:
+            raise KeyError(key)
+        self.key = key
         self.params = params
 
     def say(self, lang: str) -> str:
-        return say(self.code, lang, **self.params)
+        return say(self.key, lang, **self.params)
 
     def __str__(self) -> str:
         return self.say("en")
 
     def __repr__(self) -> str:
-        return f"Msg({self.code!r}, **{self.params!r})"
+        return f"Msg({self.key!r}, **{self.params!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Msg) and (self.code, self.params) == (other.code, other.params)
+        if not isinstance(other, Msg):
+            return NotImplemented
+        return (self.key, self.params) == (other.key, other.params)
 
     def __hash__(self) -> int:
-        return hash(self.code)
+        return hash(self.key)
+
+    def __reduce__(self):
+        return (_msg, (self.key, self.params))
+
+
+def _msg(key: str, params: dict) -> Msg:
+    return Msg(key, **params)
 
 
 def text_in(value: Any, lang: str) -> str:
-    """``value`` in ``lang``: a :class:`Msg` (or :class:`Said`) is said in it, anything else is shown as it is."""
+    """``value`` in ``lang``: a :class:`Msg` is said in it, anything else is shown as it is."""
     if isinstance(value, Msg):
         return value.say(lang)
-    if isinstance(value, Said):
-        return say(value.key, lang, **value.params)
     return str(value)
 
 
@@ -403,8 +392,6 @@ def _param(value: Any, lang: str) -> Any:
         return value(lang)
     if isinstance(value, Msg):
         return value.say(lang)
-    if isinstance(value, Said):
-        return say(value.key, lang, **value.params)
     if type(value) is tuple and len(value) == 2 and all(isinstance(x, str) for x in value):
         # a bare pair: which language comes first is not written down (the old shape was zh, en)
         raise TypeError(f"a pair of words as a parameter: give T(en, zh), not {value!r}")
@@ -451,7 +438,7 @@ def bad_date(option: str, value: Any, lang: str) -> str:
 
 
 def localize(message: Any, lang: str) -> str:
-    """A message (a :class:`Said` or :class:`Msg`) in ``lang``; any other text (git's own words, a path) as it is:
+    """A message (a :class:`Msg`) in ``lang``; any other text (git's own words, a path) as it is:
     nothing is translated back from English."""
     return text_in(message, lang)
 
@@ -465,4 +452,4 @@ class _Default(dict):
         return "{" + key + "}"
 
 
-__all__ = ["Msg", "Said", "TEXTS", "bad_date", "kinds", "localize", "localize_all", "say", "status", "text_in"]
+__all__ = ["Msg", "TEXTS", "bad_date", "kinds", "localize", "localize_all", "say", "status", "text_in"]

@@ -15,7 +15,7 @@ from subprocess import CompletedProcess
 
 from .. import __version__
 from ..errors import InitError
-from ..i18n.write import Said, say
+from ..i18n.write import Msg, say
 from ..model import SETTINGS_FILE
 from ..store.message import clean_line
 from ..store.git import Git, GitError
@@ -81,12 +81,12 @@ def init(
     _one_line(install_spec=install_spec, hooks_repo=hooks_repo, hooks_rev=hooks_rev)
     install_spec, hooks_repo, hooks_rev = sources(install_spec, hooks_repo, hooks_rev)
     if shutil.which("git") is None:
-        raise InitError(Said("in_no_git"))
+        raise InitError(Msg("in_no_git"))
     path = Path(os.path.abspath(path))
     if path.exists() and not path.is_dir():
-        raise InitError(Said("in_not_folder", path=path))
+        raise InitError(Msg("in_not_folder", path=path))
     if (path / SETTINGS_FILE).exists():
-        raise InitError(Said("in_has_ledger", path=path, file=SETTINGS_FILE))
+        raise InitError(Msg("in_has_ledger", path=path, file=SETTINGS_FILE))
     top, created_repo, prefix = _place(path)
     ledger_files, repo_files = plan(
         prefix,
@@ -104,7 +104,7 @@ def init(
         if rel not in OPTIONAL_FILES and ((path / rel).exists() or (path / rel).is_symlink())
     ]
     if clash:
-        raise InitError(Said("in_clash", path=path, files=", ".join(sorted(clash)[:5])))
+        raise InitError(Msg("in_clash", path=path, files=", ".join(sorted(clash)[:5])))
     if commit:
         _known_committer(top)
     result = InitResult(ledger=path, repo=top, created_repo=created_repo)
@@ -118,7 +118,7 @@ def _one_line(**values: str | None) -> None:
     for key, value in values.items():
         if value is not None and any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
             option = "--" + key.replace("_", "-")
-            raise InitError(Said("in_control", option=option))
+            raise InitError(Msg("in_control", option=option))
 
 
 def _place(path: Path) -> tuple[Path, bool, str]:
@@ -136,7 +136,7 @@ def _place(path: Path) -> tuple[Path, bool, str]:
     if prefix == ".":
         prefix = ""
     if prefix.startswith("../"):
-        raise InitError(Said("in_where", path=path, top=top))
+        raise InitError(Msg("in_where", path=path, top=top))
     return top, created_repo, prefix
 
 
@@ -144,7 +144,7 @@ def _known_committer(top: Path) -> None:
     for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
         r = _git(top if top.exists() else Path.cwd(), "var", var, check=False)
         if r.returncode != 0:
-            raise InitError(Said("in_who"))
+            raise InitError(Msg("in_who"))
 
 
 def _todo(
@@ -204,7 +204,7 @@ def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str
     except (OSError, GitError) as exc:
         _undo(result, written, created_dirs)
         detail = exc.message if isinstance(exc, GitError) and exc.message else str(exc)
-        raise InitError(Said("in_failed", detail=detail)) from exc
+        raise InitError(Msg("in_failed", detail=detail)) from exc
 
 
 def _undo(result: InitResult, written: list[Path], created_dirs: list[Path]) -> None:

@@ -16,7 +16,7 @@ from importlib import resources
 from .. import __version__
 from ..base.origin import Origin, hooks_source, origin
 from ..errors import InitError
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from ..model import FOLDER_KINDS, SETTINGS_FILE
 
 # What CI installs, when neither --install-spec nor this variable says: the spec the running reformctl was
@@ -100,9 +100,9 @@ def sources(
         spec = running.install_spec() or ""
         if not spec:
             rev = running.commit[:12] if running.commit else f"v{__version__}"
-            raise InitError(Said("in_no_spec", where=running.describe(), rev=rev, env=INSTALL_SPEC_ENV))
+            raise InitError(Msg("in_no_spec", where=running.describe(), rev=rev, env=INSTALL_SPEC_ENV))
     if bool(hooks_repo) != bool(hooks_rev):
-        raise InitError(Said("in_hooks_pair"))
+        raise InitError(Msg("in_hooks_pair"))
     if hooks_repo and hooks_rev:
         return spec, hooks_repo, hooks_rev
     found = hooks_source(spec)

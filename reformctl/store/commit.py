@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..errors import BadRequest, NothingToDo, StoreError
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from .git import Git, GitError
 from .files import (
     JOURNAL_NAME,
@@ -66,12 +66,12 @@ class Store:
         self.author = parse_author(author) if author else None
         top = self.git.toplevel()
         if top is None:
-            raise BadRequest(Said("st_no_repo", root=self.root))
+            raise BadRequest(Msg("st_no_repo", root=self.root))
         self.top = top.resolve()
         try:
             rel = self.root.relative_to(self.top).as_posix()
         except ValueError:
-            raise BadRequest(Said("st_outside_tree", root=self.root, top=self.top)) from None
+            raise BadRequest(Msg("st_outside_tree", root=self.root, top=self.top)) from None
         self.prefix = "" if rel in ("", ".") else rel + "/"
         # a test seam: called after the files are written and before the branch moves
         self._before_update_ref: Optional[Callable[[], None]] = None
@@ -88,18 +88,18 @@ class Store:
             if self.git.ident("COMMITTER") is None:
                 env["GIT_COMMITTER_NAME"], env["GIT_COMMITTER_EMAIL"] = self.author
         elif self.git.ident("AUTHOR") is None:
-            raise BadRequest(Said("st_who"))
+            raise BadRequest(Msg("st_who"))
         return env
 
     def _preflight(self) -> tuple[str, Optional[str]]:
         ref = self.git.head_ref()
         if ref is None:
-            raise StoreError(Said("st_detached"))
+            raise StoreError(Msg("st_detached"))
         if not ref.startswith("refs/heads/"):
-            raise StoreError(Said("st_not_branch", ref=ref))
+            raise StoreError(Msg("st_not_branch", ref=ref))
         busy = self.git.in_progress()
         if busy:
-            raise StoreError(Said("st_busy", what=busy))
+            raise StoreError(Msg("st_busy", what=busy))
         return ref, self.git.rev(ref)
 
     # ------------------------------------------------------------ the action
@@ -111,7 +111,7 @@ class Store:
         if dry_run:
             journal = unfinished_write(self.root)
             if journal is not None:  # a dry run reads the tree: refuse a half-written one, and recover nothing
-                raise StoreError(Said("unfinished_write", journal=journal))
+                raise StoreError(Msg("unfinished_write", journal=journal))
             ref, old = self._preflight()
             tx = Tx(self.root)
             build(tx)
@@ -150,9 +150,9 @@ class Store:
                         self._journal_path().unlink()
                     COMMITTED[:] = [*COMMITTED[-9:], (commit, ref, message.splitlines()[0])]
                     return Result(commit, ref, list(changes), message, diff, warnings)
-            raise StoreError(Said("st_moving"))
+            raise StoreError(Msg("st_moving"))
 
-    def _validated(self, tx: Tx, old: Optional[str]) -> tuple[dict[str, Optional[str]], list[str]]:
+    def _validated(self, tx: Tx, old: Optional[str]) -> tuple[dict[str, Optional[str]], list[str | Msg]]:
         """The changes of the build, once the whole ledger they leave passes `check` and `check --base` (the
         one validation of every write: :mod:`.verify`); StoreError otherwise. Also a warning when the ledger
         had errors before (the change added none)."""
@@ -160,14 +160,14 @@ class Store:
 
         changes = tx.changes()
         if not changes:
-            raise NothingToDo(Said("st_nothing"))
+            raise NothingToDo(Msg("st_nothing"))
         verdict = change_errors(self.root, changes, "HEAD", (old or "")[:7])
         if verdict.new_errors:
-            shown: list[str] = [diagnostic_line(d) for d in verdict.new_errors[:20]]
+            shown: list[str | Msg] = [diagnostic_line(d) for d in verdict.new_errors[:20]]
             if len(verdict.new_errors) > 20:
-                shown.append(Said("and_more_problems", n=len(verdict.new_errors) - 20))
-            raise BadRequest(Said("invalid_change", n=len(verdict.new_errors)), shown)
-        warnings: list[str] = [Said("had_errors", n=verdict.old_errors)] if verdict.old_errors else []
+                shown.append(Msg("and_more_problems", n=len(verdict.new_errors) - 20))
+            raise BadRequest(Msg("invalid_change", n=len(verdict.new_errors)), shown)
+        warnings: list[str | Msg] = [Msg("had_errors", n=verdict.old_errors)] if verdict.old_errors else []
         return changes, warnings
 
     def _refuse_dirty(self, changes: dict[str, Optional[str]]) -> None:
@@ -177,7 +177,7 @@ class Store:
             # named in the message itself: a bare `git status` code above it was easy to miss
             names = sorted(dirty)
             shown = ", ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else "")
-            raise StoreError(Said("st_dirty", files=shown))
+            raise StoreError(Msg("st_dirty", files=shown))
 
     def _make_commit(
         self, old: Optional[str], changes: dict[str, Optional[str]], message: str, env: dict
@@ -213,7 +213,7 @@ class Store:
             commit = self.git.out(*args, input=message, env=env)
         except GitError as exc:
             refusal = write_fault(exc)  # git's objects cannot be written: say why, and what to do
-            raise refusal or StoreError(Said("st_git_commit", error=exc.message)) from None
+            raise refusal or StoreError(Msg("st_git_commit", error=exc.message)) from None
         return commit, blobs
 
     def _swap(
@@ -272,7 +272,7 @@ class Store:
             if left:  # the journal stays: `reformctl recover` rolls them back once the fault is gone
                 shown = ", ".join(sorted(left)[:5]) + (f" (+{len(left) - 5})" if len(left) > 5 else "")
                 where = str(getattr(exc, "filename", "") or "a file")
-                raise StoreError(Said("write_left_half", path=where, reason=reason_of(exc), paths=shown)) from None
+                raise StoreError(Msg("write_left_half", path=where, reason=reason_of(exc), paths=shown)) from None
             with contextlib.suppress(OSError):
                 journal.unlink()
             refusal = write_fault(exc)
@@ -281,10 +281,10 @@ class Store:
             if isinstance(exc, GitError):
                 if self.git.rev(ref) != old:
                     return False
-                raise StoreError(Said("st_git_move", ref=ref, error=exc.message)) from None
+                raise StoreError(Msg("st_git_move", ref=ref, error=exc.message)) from None
             if isinstance(exc, OSError):
-                where = getattr(exc, "filename", "") or Said("st_a_file")
-                raise StoreError(Said("st_cannot_write", file=where, why=exc.strerror or exc)) from None
+                file: object = getattr(exc, "filename", "") or Msg("st_a_file")
+                raise StoreError(Msg("st_cannot_write", file=file, why=exc.strerror or exc)) from None
             raise
 
     def _run_hooks(self, commit: str, old: Optional[str], journal: Path) -> str:
@@ -297,7 +297,7 @@ class Store:
     def _journal_path(self) -> Path:
         return self.git.git_path(JOURNAL_NAME)
 
-    def recover(self) -> list[str]:
+    def recover(self) -> list[str | Msg]:
         """Finish or roll back an interrupted write (what :meth:`apply` does first); the lines saying what was
         done (none when there was nothing to do)."""
         try:
@@ -306,7 +306,7 @@ class Store:
         except OSError as exc:
             raise (write_fault(exc) or exc) from None
 
-    def _recover(self) -> list[str]:
+    def _recover(self) -> list[str | Msg]:
         """Finish (the branch had moved) or roll back (it had not) a command that was killed half-way, and
         remove the temporary copies it may have left beside its files."""
         remove_stray_indexes(self.git.common_dir())  # the lock is ours: none of them is in use
@@ -342,10 +342,10 @@ class Store:
         except (OSError, ValueError, KeyError, TypeError, GitError) as exc:
             # nothing is guessed: the user compares the files with HEAD and decides (the journal stays until then)
             reason = exc.message if isinstance(exc, GitError) else str(exc)
-            raise StoreError(Said("recover_failed", error=clean_line(reason, 300), journal=journal)) from None
+            raise StoreError(Msg("recover_failed", error=clean_line(reason, 300), journal=journal)) from None
         if not forward and head != j["old"]:  # the branch moved since (another commit): nothing to decide here
-            return [Said("recover_moved", ref=clean_line(j["ref"], 200))]
-        return [Said("st_recovered" if forward else "st_rolled_back")]
+            return [Msg("recover_moved", ref=clean_line(j["ref"], 200))]
+        return [Msg("st_recovered" if forward else "st_rolled_back")]
 
     def _restore(self, backups: dict[Path, Optional[bytes]]) -> list[str]:
         """Put the files back as they were; the ledger-relative paths that could not be (a disk still full)."""
@@ -366,7 +366,7 @@ class Store:
                 left.append(path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path))
         return left
 
-    def _update_user_index(self, blobs: dict[str, Optional[str]]) -> list[str]:
+    def _update_user_index(self, blobs: dict[str, Optional[str]]) -> list[str | Msg]:
         lines = [f"0 {ZERO}\t{p}" if sha is None else f"100644 {sha}\t{p}" for p, sha in blobs.items()]
         for _ in range(50):
             try:

@@ -12,7 +12,7 @@ from typing import Optional
 from ..errors import StoreError
 from ..i18n.faults import FAULT_HINTS, FAULT_REASONS
 from ..i18n.text import T
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from .git import GitError
 from .message import clean_line
 
@@ -65,7 +65,7 @@ def write_fault(exc: BaseException) -> Optional[StoreError]:
     if isinstance(exc, OSError) and exc.errno in FAULTS:
         reason, hint = FAULTS[exc.errno]
         path = str(exc.filename) if exc.filename else "a file"
-        return StoreError(Said("write_refused", path=clean_line(path, 300), reason=reason, hint=hint))
+        return StoreError(Msg("write_refused", path=clean_line(path, 300), reason=reason, hint=hint))
     if isinstance(exc, GitError):
         code = _git_fault(exc)
         if code is None:
@@ -73,5 +73,5 @@ def write_fault(exc: BaseException) -> Optional[StoreError]:
         reason, hint = FAULTS[code]
         lines = [ln.strip() for ln in exc.message.splitlines() if ln.strip()]
         detail = clean_line(lines[-1] if lines else f"git {' '.join(exc.args_[:1])}", 300)
-        return StoreError(Said("git_write_refused", detail=detail, reason=reason, hint=hint))
+        return StoreError(Msg("git_write_refused", detail=detail, reason=reason, hint=hint))
     return None

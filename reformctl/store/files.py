@@ -8,7 +8,7 @@ import errno
 import os
 import tempfile
 import time
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -203,7 +203,7 @@ def _lock(path: Path, timeout: Optional[float] = None) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
                 if time.monotonic() > deadline:
-                    raise StoreError(Said("st_locked", seconds=f"{timeout:.0f}", lock=path)) from None
+                    raise StoreError(Msg("st_locked", seconds=f"{timeout:.0f}", lock=path)) from None
                 time.sleep(0.02)
         yield
     finally:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..errors import BadRequest
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from ..model import FOLDER_KINDS, LIST_KINDS
 from ..model.types import MAX_DEPTH, deeper_than
 from . import Git
@@ -142,7 +142,7 @@ def find_item_path(git: Git, root: Path, prefix: str, item_id: str) -> str:
     from ..model.types import ID_RE
 
     if not ID_RE.match(item_id or ""):
-        raise BadRequest(Said("log_not_an_id", item_id=item_id))
+        raise BadRequest(Msg("log_not_an_id", item_id=item_id))
     candidates = [f"{k.folder}/{item_id}.yaml" for k in FOLDER_KINDS]
     for rel in candidates:
         if (root / rel).is_file():
@@ -151,7 +151,7 @@ def find_item_path(git: Git, root: Path, prefix: str, item_id: str) -> str:
         p = git.run("log", "-1", "--format=%H", "--", prefix + rel, check=False)
         if p.returncode == 0 and p.stdout.strip():
             return prefix + rel
-    raise BadRequest(Said("log_no_item", item_id=item_id))
+    raise BadRequest(Msg("log_no_item", item_id=item_id))
 
 
 _FMT = (
@@ -168,7 +168,7 @@ def item_log(root: Path, item_id: str, limit: Optional[int] = None) -> list[Entr
     git = Git(root)
     top = git.toplevel()
     if top is None:
-        raise BadRequest(Said("log_no_git", root=root))
+        raise BadRequest(Msg("log_no_git", root=root))
     top = top.resolve()
     rel = root.relative_to(top).as_posix()
     prefix = "" if rel in ("", ".") else rel + "/"

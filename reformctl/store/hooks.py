@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import StoreError
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from .files import atomic_write, remove_index
 from .git import Git, run_isolated
 from .message import clean_line
@@ -61,7 +61,7 @@ def commit_hooks(
             run_hook(top, "pre-commit", [], env)
             # git commit would commit what the hook staged; reformctl commits only what it validated
             if git.out("write-tree", env={"GIT_INDEX_FILE": index}) != tree:
-                raise StoreError(Said("hook_changed_files", hook="pre-commit"))
+                raise StoreError(Msg("hook_changed_files", hook="pre-commit"))
         if not hooks & {"prepare-commit-msg", "commit-msg"}:
             return commit, None
         reworded = _message_hooks(git, top, commit, hooks, env)
@@ -93,7 +93,7 @@ def _message_hooks(git: Git, top: Path, commit: str, hooks: set[str], env: dict)
     if reworded == message:
         return None
     if not reworded.strip():
-        raise StoreError(Said("hook_empty_message"))
+        raise StoreError(Msg("hook_empty_message"))
     return reworded
 
 
@@ -115,4 +115,4 @@ def run_hook(top: Path, name: str, args: list[str], env: dict, *, refuse: bool =
     p = run_isolated(["hook", "run", "--ignore-missing", name, *(["--", *args] if args else [])], env, cwd)
     if p.returncode != 0 and refuse:
         said = (p.stderr + p.stdout).decode("utf-8", "replace").strip().splitlines()
-        raise StoreError(Said("hook_failed", hook=name, code=p.returncode), [clean_line(x, 300) for x in said[-20:]])
+        raise StoreError(Msg("hook_failed", hook=name, code=p.returncode), [clean_line(x, 300) for x in said[-20:]])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ..i18n.diagnostics import render
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from ..load import ENV_MAX_BYTES, max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file
@@ -30,11 +30,12 @@ READ_FORMAT = 2  # bump when what is remembered per commit changes shape
 
 class MemberError(Exception):
     """A member could not be fetched or read; ``message`` says why: git's own words where git failed, else a
-    :class:`reformctl.i18n.write.Said` the command line says in the user's language."""
+    :class:`reformctl.i18n.write.Msg` the command line says in the user's language."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str | Msg):
         super().__init__(message)
-        self.message = message
+        self.msg = message  # as given, said in the user's language by the command line
+        self.message = str(message)  # its English
 
 
 # ---------------------------------------------------------------- running git on a member's store
@@ -146,7 +147,7 @@ class Fetched:
     date: Optional[dt.datetime] = None
     previous: Optional[str] = None
     items: Optional[int] = None
-    error: Optional[str] = None
+    error: Optional[str | Msg] = None
 
     @property
     def ok(self) -> bool:
@@ -182,19 +183,19 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
         )
         commit, when = commit_info(store)
         if commit is None:
-            raise MemberError(Said("mb_not_commit"))
+            raise MemberError(Msg("mb_not_commit"))
         items = _count_items(store, commit, member_path(member.path))
         return Fetched(member.unit, commit, when, previous, items)
     except MemberError as exc:
-        return Fetched(member.unit, error=exc.message)
+        return Fetched(member.unit, error=exc.msg)
     except OSError as exc:
-        return Fetched(member.unit, error=Said("mb_store_unwritable", store=store, why=exc.strerror or exc))
+        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=exc.strerror or exc))
 
 
 def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:
     """The ref of ``bundle`` to take: the member's ``branch`` when given, else the bundle's only branch."""
     if not Path(bundle).is_file():
-        raise MemberError(Said("mb_no_bundle", bundle=bundle))
+        raise MemberError(Msg("mb_no_bundle", bundle=bundle))
     proc = _git(store, "bundle", "list-heads", bundle)
     refs = []
     for line in proc.stdout.decode("utf-8", "replace").splitlines():
@@ -205,10 +206,10 @@ def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:
     if branch:
         want = f"refs/heads/{branch}"
         if want not in refs:
-            raise MemberError(Said("mb_bundle_no_branch", branch=branch, refs=", ".join(refs) or "-"))
+            raise MemberError(Msg("mb_bundle_no_branch", branch=branch, refs=", ".join(refs) or "-"))
         return want
     if len(heads) != 1:
-        raise MemberError(Said("mb_bundle_branches", n=len(heads), heads=", ".join(heads) or "-"))
+        raise MemberError(Msg("mb_bundle_branches", n=len(heads), heads=", ".join(heads) or "-"))
     return heads[0]
 
 
@@ -329,10 +330,10 @@ def write_bundle(ledger_root: Path, out: Path, branch: Optional[str] = None) -> 
         if branch is None:
             branch = g.out("symbolic-ref", "--quiet", "--short", "HEAD")
         if source_problems(".", branch, None):
-            raise MemberError(Said("mb_not_branch", branch=branch))
+            raise MemberError(Msg("mb_not_branch", branch=branch))
         commit = g.out("rev-parse", "--verify", "--end-of-options", f"refs/heads/{branch}^{{commit}}")
         target = Path(out).resolve()
         g.run("bundle", "create", "--quiet", str(target), f"refs/heads/{branch}")
     except GitError as exc:
-        raise MemberError(exc.message or Said("mb_git_failed")) from None
+        raise MemberError(exc.message or Msg("mb_git_failed")) from None
     return branch, commit

@@ -249,7 +249,7 @@ def member_views(
         try:
             commit, when = commit_info(store)
         except MemberError as exc:
-            views.append(MemberView(m.unit, error=exc.message))
+            views.append(MemberView(m.unit, error=str(exc.message)))  # data: the English
             continue
         if commit is None:
             views.append(MemberView(m.unit))
@@ -268,7 +268,7 @@ def member_views(
             try:
                 read = read_member(root, m, commit, cache)
             except (MemberError, OSError, ValueError) as exc:
-                views.append(MemberView(m.unit, commit, day, error=getattr(exc, "message", None) or str(exc)))
+                views.append(MemberView(m.unit, commit, day, error=str(getattr(exc, "message", None) or exc)))
                 continue
             reads[m.unit] = read
             summary = _summary_of(read)

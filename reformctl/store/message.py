@@ -4,7 +4,7 @@ safe line."""
 
 import datetime as dt
 import re
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -31,7 +31,12 @@ class Result:
     paths: list[str]  # ledger-relative POSIX paths written or deleted
     message: str
     diff: str
-    warnings: list[str] = field(default_factory=list)
+    warning_msgs: list[str | Msg] = field(default_factory=list)  # said in the user's language by the CLI
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings in English."""
+        return [str(w) for w in self.warning_msgs]
 
 
 # ---------------------------------------------------------------- messages
@@ -84,5 +89,5 @@ def parse_author(value: str) -> tuple[str, str]:
     """``Name <email>`` -> (name, email); BadRequest otherwise."""
     m = _AUTHOR_RE.match(value or "")
     if not m or not m.group(1).strip() or _CTRL.search(value):
-        raise BadRequest(Said("st_author", value=value))
+        raise BadRequest(Msg("st_author", value=value))
     return m.group(1).strip(), m.group(2).strip()

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Optional
 
 from ..errors import BadRequest
 from ..i18n.text import T
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from ..model import KINDS_BY_FOLDER, LIST_KINDS, SETTINGS_FILE
 from .fastedit import set_top_scalars
 from .yamledit import Doc, YamlEditError, load_doc, new_doc
@@ -39,7 +39,7 @@ class Tx:
     def _check_rel(self, rel: str) -> str:
         p = PurePosixPath(rel)
         if p.is_absolute() or ".." in p.parts or not rel or rel.startswith("."):
-            raise BadRequest(Said("st_outside", rel=rel))
+            raise BadRequest(Msg("st_outside", rel=rel))
         return p.as_posix()
 
     def exists(self, rel: str) -> bool:
@@ -61,13 +61,13 @@ class Tx:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise BadRequest(Said("st_cannot_read", rel=rel, why=exc.strerror or exc)) from None
+            raise BadRequest(Msg("st_cannot_read", rel=rel, why=exc.strerror or exc)) from None
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise BadRequest(Said("st_not_utf8", rel=rel)) from None
+            raise BadRequest(Msg("st_not_utf8", rel=rel)) from None
 
     def edit(self, rel: str) -> Doc:
         """The round-trip document of an existing file, to change in place (written back at the end)."""
@@ -76,13 +76,13 @@ class Tx:
             return self._docs[rel]
         text = self.read(rel)
         if text is None:
-            raise BadRequest(Said("st_missing", rel=rel))
+            raise BadRequest(Msg("st_missing", rel=rel))
         if (self.root / rel).is_symlink():
-            raise BadRequest(Said("st_symlink", rel=rel))
+            raise BadRequest(Msg("st_symlink", rel=rel))
         try:
             doc = load_doc(text)
         except YamlEditError as exc:
-            raise BadRequest(Said("st_edit_file", rel=rel, error=exc.said)) from None
+            raise BadRequest(Msg("st_edit_file", rel=rel, error=exc.said)) from None
         self._docs[rel] = doc
         self._new.pop(rel, None)
         return doc
@@ -97,9 +97,9 @@ class Tx:
             return False
         text = self.read(rel)
         if text is None:
-            raise BadRequest(Said("st_missing", rel=rel))
+            raise BadRequest(Msg("st_missing", rel=rel))
         if (self.root / rel).is_symlink():
-            raise BadRequest(Said("st_symlink", rel=rel))
+            raise BadRequest(Msg("st_symlink", rel=rel))
         new = set_top_scalars(text, values, order)
         if new is None:
             return False
@@ -128,7 +128,7 @@ class Tx:
         file's first line points editors at (:meth:`schema_header`), when there is one."""
         rel = self._check_rel(rel)
         if self.exists(rel):
-            raise BadRequest(Said("st_exists", rel=rel))
+            raise BadRequest(Msg("st_exists", rel=rel))
         if header is None and schema is not None:
             header = self.schema_header(rel, schema)
         doc = new_doc(data, header=header)
@@ -201,10 +201,10 @@ def validate_text(rel: str, text: str) -> list[str]:
     return [f"{rel}: {d.message}" for d in diags if d.severity.value == "error"]
 
 
-def diagnostic_line(d) -> Said:
+def diagnostic_line(d) -> Msg:
     """A diagnostic as one line of a refusal, said in either language as `check` says it."""
     where = f"{d.file}:{d.line or 1}:{d.column or 1}"
-    return Said("diag_line", where=where, code=d.code, message=T(d.message, d.text("zh")))
+    return Msg("diag_line", where=where, code=d.code, message=T(d.message, d.text("zh")))
 
 
 def unified_diff(root: Path, changes: dict[str, Optional[str]], prefix: str = "") -> str:

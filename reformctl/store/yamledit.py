@@ -13,7 +13,7 @@ import io
 import os
 from typing import Any, Iterable, Optional
 
-from ..i18n.write import Said
+from ..i18n.write import Msg
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -24,7 +24,7 @@ _LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0), (3
 class YamlEditError(Exception):
     """A file that cannot be edited (not YAML, or not the expected shape); ``said`` says why in either language."""
 
-    def __init__(self, said: Said):
+    def __init__(self, said: Msg):
         super().__init__(str(said))
         self.said = said
 
@@ -143,9 +143,9 @@ def load_doc(text: str) -> Doc:
         try:
             data = _yaml(layout).load(text)
         except RecursionError:
-            raise YamlEditError(Said("st_too_deep")) from None
+            raise YamlEditError(Msg("st_too_deep")) from None
         except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds
-            raise YamlEditError(Said("st_unparsable", error=exc)) from None
+            raise YamlEditError(Msg("st_unparsable", error=exc)) from None
         try:
             out = dump_data(data, layout)
         except Exception:  # noqa: BLE001
@@ -158,7 +158,7 @@ def load_doc(text: str) -> Doc:
         if best is None or score < best[0]:
             best = (score, layout, data, out)
     if best is None:
-        raise YamlEditError(Said("st_cannot_write_back"))
+        raise YamlEditError(Msg("st_cannot_write_back"))
     return Doc(best[2], best[1], text, best[3])
 
 
