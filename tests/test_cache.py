@@ -517,3 +517,29 @@ def test_a_writes_preview_load_leaves_the_cache_as_it_was(sample_repo, monkeypat
     res = load_ledger(sample_repo, overrides={rel: text.replace("title:", "title: 改", 1).encode()})
     assert res.ledger.tasks["T-2016-001"].title.startswith("改")
     assert {p: p.read_bytes() for p in sorted(C.cache_path(sample_repo).glob("*"))} == before
+
+
+def test_blobs_parsed_in_workers_equal_the_serial_and_the_folder_load(sample_copy):
+    """A member's ledger is read from git blobs (load/blobs.py); many blobs are parsed by the same forked
+    workers as a folder's files. Serial, in workers, and the folder itself give the same ledger and diagnostics,
+    broken files, a file given as a diagnostic and a result reused as it is included."""
+    from reformctl.load.blobs import load_blobs
+    from reformctl.model import Diagnostic
+
+    (sample_copy / "tasks" / "T-BROKEN.yaml").write_text("id: T-BROKEN\ntitle: [\n", encoding="utf-8")
+    (sample_copy / "tasks" / "T-2016-002.yaml").write_text("id: T-2016-002\nstatus: nope\n", encoding="utf-8")
+    blobs: dict = {
+        p.relative_to(sample_copy).as_posix(): p.read_bytes()
+        for p in sample_copy.rglob("*.yaml")
+        if ".git" not in p.parts and "district-ledgers" not in p.parts
+    }
+    blobs["tasks/T-LINK.yaml"] = Diagnostic.of("tasks/T-LINK.yaml", "symlink_outside.member")
+    serial_parts: dict = {}
+    serial = load_blobs(sample_copy, dict(blobs), serial_parts, jobs=1)
+    forked = load_blobs(sample_copy, dict(blobs), jobs=3)
+    reused = load_blobs(sample_copy, {**blobs, TASK: serial_parts[TASK]}, jobs=2)
+    assert snapshot(serial) == snapshot(forked) == snapshot(reused)
+    assert {d.code for d in serial.diagnostics} >= {"yaml_syntax", "symlink_outside"}
+    del blobs["tasks/T-LINK.yaml"]
+    folder = load_ledger(sample_copy, cache=False)
+    assert snapshot(load_blobs(sample_copy, blobs, jobs=2)) == snapshot(folder)

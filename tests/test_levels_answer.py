@@ -140,3 +140,84 @@ def test_a_new_commit_reads_only_the_blobs_that_changed(cli, city, monkeypatch):
     assert warm.stdout == cli(*BASE, "--ledger", city, "--no-cache").stdout
     assert checked.stdout == cli("check", "--members", "--ledger", city, "--format", "json", "--no-cache").stdout
     assert '"line": 3' in checked.stdout  # T-6's lead_unit, located in a file not read again for the findings
+
+
+def _run(city, *args, jobs: str):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REFORMCTL_JOBS": jobs}
+    return subprocess.run(
+        [sys.executable, "-m", "reformctl", *args, "--ledger", str(city)], capture_output=True, env=env, check=False
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_members_read_side_by_side_give_what_one_process_gives(tmp_path, city, fmt):
+    """A cold roll-up in a real command (`python -m reformctl`, with its runtime): members whose part is not
+    remembered are read and evaluated by forked processes side by side, each leaving its part in the member's
+    folder; the output is the one a single process computes, and the one with nothing remembered."""
+    import shutil
+
+    from reformctl.load import load_ledger
+    from reformctl.store.member_store import store_of
+
+    city, _wuhou, _jinjiang = city
+    units = "".join(f"- {{id: 区委{i}, name: 区委{i}, type: party_committee}}\n" for i in range(3))
+    with (city / "units.yaml").open("a", encoding="utf-8") as f:
+        f.write(units)
+    extra = [make_district(tmp_path, f"d{i}", f"区{i}台账") for i in range(3)]
+    with (city / "reformctl.yaml").open("a", encoding="utf-8") as f:
+        f.write("".join(f"  - {{unit: 区委{i}, repo: {d}}}\n" for i, d in enumerate(extra)))
+    commit_all(city)
+    assert _run(city, "fetch", jobs="1").returncode == 0
+    members = load_ledger(city).ledger.settings.members
+    assert len(members) == 5
+    args = ("status", "--members", "--as-of", "2016-12-31", "--format", fmt)
+
+    def forget():
+        for m in members:
+            shutil.rmtree(store_of(city, m) / "reformctl-read", ignore_errors=True)
+        for memo in (city / ".git" / "reformctl-cache").glob("*.memo"):
+            shutil.rmtree(memo)
+
+    forget()
+    one = _run(city, *args, jobs="1")
+    forget()
+    two = _run(city, *args, jobs="2")
+    remembered = [m for m in members if list((store_of(city, m) / "reformctl-read").glob("*.pickle"))]
+    assert len(remembered) == 5  # every member's part left where the roll-up finds it
+    forget()
+    three = _run(city, *args, jobs="3")
+    fresh = _run(city, *args, "--no-cache", jobs="2")
+    assert one.returncode == two.returncode == three.returncode == fresh.returncode == 0, two.stderr
+    assert one.stdout == two.stdout == three.stdout == fresh.stdout and b"\xe5\x8c\xba" in one.stdout
+    assert one.stderr == two.stderr == fresh.stderr
+
+
+def test_side_by_side_forks_only_for_cold_members_inside_a_command(tmp_path, city, monkeypatch):
+    """The side-by-side reading forks (inside the command runtime only, never in library use), and only while
+    two or more members have no part remembered for the date."""
+    import os
+
+    from reformctl.base.lifetime import command_runtime
+    from reformctl.load import load_ledger
+    from reformctl.store.rollup import prepare_side_by_side, roll_up
+
+    city, _wuhou, _jinjiang = city
+    assert _run(city, "fetch", jobs="1").returncode == 0
+    upper = load_ledger(city).ledger
+    day = __import__("datetime").date(2016, 12, 31)
+    forks: list = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setenv("REFORMCTL_JOBS", "2")
+    assert prepare_side_by_side(city, upper, day) == 1 and forks == []  # library use: never
+    with command_runtime():
+        assert prepare_side_by_side(city, upper, day) == 2 and forks == [1]
+        assert prepare_side_by_side(city, upper, day) == 1 and forks == [1]  # every part remembered now
+        warm = roll_up(city, upper, day)
+    fresh = roll_up(city, upper, day, cache=False)
+    assert [(f.member, f.id, f.rule) for f in warm.findings] == [(f.member, f.id, f.rule) for f in fresh.findings]
+    assert {f.member for f in warm.findings} >= {"武侯区委", "锦江区委"}

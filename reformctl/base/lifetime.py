@@ -8,8 +8,8 @@ faster, and each would change the process of a program that uses reformctl as a 
   through ``os._exit`` after the exit handlers and a flush (:func:`reformctl.cli.main`);
 - **the collector**: off while a ledger is loaded (many small containers, none cyclic: it would run hundreds of
   times for nothing), and what was loaded frozen afterwards so that later collections do not walk it again;
-- **forking**: with many files (:data:`reformctl.load.PARALLEL_MIN_FILES`), forked workers parse shares of them
-  (fork is unsafe in a threaded host).
+- **forking**: with many files (:data:`reformctl.load.PARALLEL_MIN_FILES`), forked workers parse shares of them,
+  and a roll-up reads members not yet remembered side by side (fork is unsafe in a threaded host).
 
 All three happen only inside :func:`command_runtime`, which the entry point enters for the whole command. A
 library caller gets none of them unless it asks: ``with command_runtime():`` around its calls, or an explicit

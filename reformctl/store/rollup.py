@@ -99,6 +99,7 @@ def roll_up(
     from ..rules.findings import Finding, evaluate
     from ..rules.levels import LEVEL_RULES
 
+    prepare_side_by_side(root, upper, as_of, only, cache, horizon, render, render_tag)
     views, reads = member_views(root, upper, only, cache, full=False)
     commits = {v.unit: v.commit for v in views}
     ev = evaluate(upper, as_of, members=views, horizon=horizon)
@@ -114,46 +115,148 @@ def roll_up(
         found = [f for f in found if f.member in wanted]
     rendered = None if render is None else [_rendered(found, render)]
     units = set(upper.units)
-    use_cache = _cache.cache_enabled(cache)
     by_unit = {m.unit: m for m in upper.settings.members} if upper.settings else {}
     for v in views:
         if v.index is None or v.commit is None:
             continue
         units.update(v.index.units)
-        m = by_unit[v.unit]
-        key = _read_key(m, v.commit)
-        folder = _memo_folder(root, m)
-        if rendered is not None:
-            shown = hashlib.sha256("\0".join((_package_fingerprint(), render_tag)).encode()).hexdigest()[:16]
-            shown_name = f"{key}.rendered-{as_of.isoformat()}-{horizon}-{shown}.pickle"
-            part = _recall(folder / shown_name) if use_cache else None
-            if type(part) is tuple and len(part) == 4:
-                rendered.append(Rendered(*part))
-                continue
-        name = f"{key}.findings-{as_of.isoformat()}-{horizon}.pickle"
-        mine = _remembered_findings(folder / name) if use_cache and v.ledger is None else None
-        if mine is None:
-            ledger = v.ledger
-            if ledger is None:
-                read = reads.get(v.unit) or read_member(root, m, v.commit, cache)
-                if read.result is None or read.result.ledger.settings is None:
-                    continue
-                ledger = read.result.ledger
-            mine = evaluate(ledger, as_of, horizon=horizon).findings
-            if use_cache:
-                _remember(folder, name, key, _cache.dumps([f.to_row() for f in mine]))
-        mine = [tag(f, v.unit, v.commit) for f in mine]
-        if rendered is None:
-            found.extend(mine)
+        got = _member_part(root, by_unit[v.unit], v, reads, as_of, cache, horizon, render, render_tag)
+        if got is None:
             continue
-        part = _rendered(mine, render)
-        rendered.append(part)
-        if use_cache:
-            _remember(folder, shown_name, key, _cache.dumps((part.sort_keys, part.keys, part.blob, part.ends)))
+        if rendered is None:
+            found.extend(got)
+        else:
+            rendered.append(got)
     if rendered is not None:
         return RollUp([], ev.notes, views, frozenset(units), reads, rendered)
     found.sort(key=Finding.sort_key)
     return RollUp(found, ev.notes, views, frozenset(units), reads)
+
+
+def _part_names(key: str, as_of: dt.date, horizon: Optional[int], render_tag: str) -> tuple[str, str]:
+    """The files a member's part is remembered in: its findings (rows), and their rendering."""
+    shown = hashlib.sha256("\0".join((_package_fingerprint(), render_tag)).encode()).hexdigest()[:16]
+    return (
+        f"{key}.findings-{as_of.isoformat()}-{horizon}.pickle",
+        f"{key}.rendered-{as_of.isoformat()}-{horizon}-{shown}.pickle",
+    )
+
+
+def _member_part(root: Path, m, v: MemberView, reads: dict, as_of, cache, horizon, render, render_tag):
+    """One member's part of the roll-up at its fetched commit: its findings (tagged), or with ``render`` their
+    :class:`Rendered` form; remembered for the commit and the date, else computed and remembered. None when its
+    ledger cannot be evaluated (its errors are findings of the upper level)."""
+    from ..rules.findings import evaluate
+
+    commit = v.commit
+    if commit is None:
+        return None
+    use_cache = _cache.cache_enabled(cache)
+    key = _read_key(m, commit)
+    folder = _memo_folder(root, m)
+    name, shown_name = _part_names(key, as_of, horizon, render_tag)
+    if render is not None and use_cache:
+        part = _recall(folder / shown_name)
+        if type(part) is tuple and len(part) == 4:
+            return Rendered(*part)
+    mine = _remembered_findings(folder / name) if use_cache and v.ledger is None else None
+    if mine is None:
+        ledger = v.ledger
+        if ledger is None:
+            read = reads.get(v.unit) or read_member(root, m, commit, cache)
+            if read.result is None or read.result.ledger.settings is None:
+                return None
+            ledger = read.result.ledger
+        mine = evaluate(ledger, as_of, horizon=horizon).findings
+        if use_cache:
+            _remember(folder, name, key, _cache.dumps([f.to_row() for f in mine]))
+    mine = [tag(f, v.unit, v.commit) for f in mine]
+    if render is None:
+        return mine
+    part = _rendered(mine, render)
+    if use_cache:
+        _remember(folder, shown_name, key, _cache.dumps((part.sort_keys, part.keys, part.blob, part.ends)))
+    return part
+
+
+# ---------------------------------------------------------------- members side by side
+def prepare_side_by_side(
+    root: Path,
+    upper: Ledger,
+    as_of: dt.date,
+    only: Sequence[str] = (),
+    cache: Optional[bool] = None,
+    horizon: Optional[int] = None,
+    render=None,
+    render_tag: str = "",
+) -> int:
+    """Inside a command with several CPUs: the members whose part is not remembered for their fetched commit
+    and the date are read and evaluated by forked processes side by side (this one takes a share), each
+    remembering what it computed in that member's own folder; :func:`roll_up` then finds every part
+    remembered. Nothing is handed back through pipes, and a process that fails only leaves work for
+    :func:`roll_up`, which does whatever is missing. Returns the number of processes used (1: nothing forked)."""
+    import os
+    import sys
+
+    from ..load.pool import PARALLEL_MIN_FILES, worker_count
+    from ..rules.levels import source_problems
+    from .member_ref import fetched_commit
+    from .member_store import store_of
+
+    from ..base.lifetime import in_command
+
+    if (
+        not in_command()
+        or not _cache.cache_enabled(cache)
+        or not upper.settings
+        or not sys.platform.startswith("linux")
+    ):
+        return 1  # forking a library's host: never (``$REFORMCTL_JOBS`` asks for the parallel load alone)
+    cold = []
+    for m in upper.settings.members:
+        if (only and m.unit not in only) or source_problems(m.repo, m.branch, m.path):
+            continue
+        commit = fetched_commit(store_of(root, m))
+        if not commit:
+            continue  # never fetched, or a ref only git can read: the roll-up sees to it
+        name, shown_name = _part_names(_read_key(m, commit), as_of, horizon, render_tag)
+        if not (_memo_folder(root, m) / (shown_name if render is not None else name)).is_file():
+            cold.append(m)
+    n = min(worker_count(None, PARALLEL_MIN_FILES), len(cold))
+    if n < 2:
+        return 1
+    shares = [cold[i::n] for i in range(n)]
+    pids = []
+    try:
+        for share in shares[1:]:
+            pid = os.fork()
+            if pid == 0:  # a worker: its share, remembered on disk, then gone without running the parent's exits
+                code = 1
+                try:
+                    _prepare(root, upper, share, as_of, cache, horizon, render, render_tag)
+                    code = 0
+                finally:
+                    os._exit(code)
+            pids.append(pid)
+        _prepare(root, upper, shares[0], as_of, cache, horizon, render, render_tag)
+    finally:
+        for pid in pids:
+            try:
+                os.waitpid(pid, 0)
+            except (ChildProcessError, InterruptedError):
+                pass
+    return n
+
+
+def _prepare(root: Path, upper: Ledger, share: list, as_of, cache, horizon, render, render_tag) -> None:
+    for m in share:
+        try:
+            views, reads = member_views(root, upper, [m.unit], cache, full=False)
+            v = views[0] if views else None
+            if v is not None and v.index is not None and v.commit is not None:
+                _member_part(root, m, v, reads, as_of, cache, horizon, render, render_tag)
+        except Exception:  # noqa: BLE001 - an optimisation: the roll-up reads this member itself and says why
+            continue
 
 
 def _remembered_findings(path: Path) -> Optional[list]:
