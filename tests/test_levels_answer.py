@@ -221,3 +221,31 @@ def test_side_by_side_forks_only_for_cold_members_inside_a_command(tmp_path, cit
     fresh = roll_up(city, upper, day, cache=False)
     assert [(f.member, f.id, f.rule) for f in warm.findings] == [(f.member, f.id, f.rule) for f in fresh.findings]
     assert {f.member for f in warm.findings} >= {"武侯区委", "锦江区委"}
+
+
+def test_a_remembered_member_costs_no_git_process(cli, city, monkeypatch):
+    """A member whose read is remembered for the commit its store's ref names is seen without running git (the
+    commit's date is remembered with it: it never changes); a new fetch asks git once, for that member."""
+    import reformctl.store.members as members
+
+    city, _wuhou, jinjiang = city
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    table = ("status", "--members", "--ledger", city, "--as-of", "2016-12-31")
+    first = cli(*table)
+    asked: list = []
+    real = members.commit_info
+    monkeypatch.setattr(members, "commit_info", lambda store: asked.append(store) or real(store))
+    again = cli(*table)
+    assert asked == [] and again.stdout == first.stdout
+    write_files(
+        jinjiang,
+        {
+            "tasks/T-9.yaml": "id: T-9\ntitle: 新\nlead_unit: 区委深改办\nstart: 2016-07-01\n"
+            "due: 2016-08-01\nstatus: in_progress\n"
+        },
+    )
+    commit_all(jinjiang)
+    assert cli("fetch", "锦江区委", "--ledger", city).exit_code == 0
+    after = cli(*table)
+    assert len(asked) == 1 and "T-9" in after.stdout
+    assert after.stdout == cli(*table, "--no-cache").stdout

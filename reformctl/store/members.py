@@ -246,6 +246,10 @@ def member_views(
             )
             continue
         store = store_of(root, m)
+        known = _remembered_view(root, m, store) if not full and use_cache else None
+        if known is not None:
+            views.append(known)
+            continue
         try:
             commit, when = commit_info(store)
         except MemberError as exc:
@@ -276,7 +280,35 @@ def member_views(
                 ledger = read.result.ledger
         index, errors, why = summary
         views.append(MemberView(m.unit, commit, day, ledger=ledger, errors=errors, error=why, index=index))
+        if use_cache:
+            key = _read_key(m, commit)
+            if not (_memo_folder(root, m) / f"{key}.day.pickle").is_file():
+                _remember(_memo_folder(root, m), f"{key}.day.pickle", key, _cache.dumps(("day", day)))
     return views, reads
+
+
+def _remembered_view(root: Path, m, store: Path) -> Optional[MemberView]:
+    """The view of ``m`` from what is remembered for the commit its store's ref names (the commit's date too: a
+    commit's date never changes), without running git; None when anything is missing."""
+    import datetime as dt
+
+    from .member_ref import fetched_commit
+
+    commit = fetched_commit(store)
+    if not commit:
+        return None
+    folder, key = _memo_folder(root, m), _read_key(m, commit)
+    remembered = _recall(folder / f"{key}.day.pickle")
+    summary = _recall(folder / f"{key}.index.pickle")
+    try:
+        tag, day = remembered
+        if tag != "day" or not (day is None or type(day) is dt.date):
+            return None
+        plain, errors, why = summary
+        index = None if plain is None else MemberIndex(*plain)
+    except (TypeError, ValueError):
+        return None
+    return MemberView(m.unit, commit, day, errors=errors, error=why, index=index)
 
 
 def member_diagnostics(
