@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from .errors import LedgerHasErrors
@@ -143,7 +143,7 @@ def status(ledger, as_of, *, horizon=None, units=None, kinds=None, rules=None, l
 def with_record_errors(res: LoadResult) -> LoadResult:
     """``res`` with the errors between records that `check` reports too (unknown units, date order, the seed's
     rules): a computing command refuses those as it refuses a broken file. Computed once per result."""
-    if getattr(res, "_record_errors", None) is None:
+    if res.records_checked is None:
         from .rules.checks import check_ledger
 
         extra = (
@@ -151,8 +151,8 @@ def with_record_errors(res: LoadResult) -> LoadResult:
             if res.errors or res.ledger.settings is None
             else [d for d in check_ledger(res.ledger) if d.severity is Severity.error]
         )
-        res._record_errors = LoadResult(res.ledger, res.diagnostics + extra, res.files_read)
-    return res._record_errors
+        res.records_checked = LoadResult(res.ledger, res.diagnostics + extra, res.files_read)
+    return res.records_checked
 
 
 @dataclass
@@ -171,7 +171,7 @@ class StatusData:
     note_rows: list
     unit_ids: frozenset
     rows: list | None = None
-    fragments: object = None
+    fragments: Any = None  # a reformctl.views.jsonfast.Fragments
     from_memo: bool = False
     objects: list | None = None  # the Finding objects themselves, when computed in this run
 
@@ -194,7 +194,8 @@ class StatusData:
             return list(self.objects) if positions is None else [self.objects[i] for i in positions]
         from .rules.findings import Finding
 
-        rows = self.rows if positions is None else [self.rows[i] for i in positions]
+        every = self.rows or []
+        rows = every if positions is None else [every[i] for i in positions]
         return [Finding.from_row(row) for row in rows]
 
     def lights(self, positions) -> list[str]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Any, Optional
 
 from ..model import Ledger
 from ..rules import programme as rules
@@ -57,14 +57,14 @@ def write_assessment(tx, rel: str, year: int, props: list[rules.Proposal]) -> in
     for p in props:
         if current is not None and rules._is_recorded(current, p):
             continue
-        entry = next((u for u in units if isinstance(u, dict) and u.get("unit") == p.unit), None)
+        entry: Any = next((u for u in units if isinstance(u, dict) and u.get("unit") == p.unit), None)
         points = int(p.points) if float(p.points).is_integer() else p.points
         if entry is None:
             entry = to_commented({"unit": p.unit, "score": _num(100 - p.points), "deductions": []})
             units.append(entry)
         elif isinstance(entry.get("score"), (int, float)) and not isinstance(entry.get("score"), bool):
             entry["score"] = _num(entry["score"] - p.points)
-        ded = {"points": points, "reason": p.reason}
+        ded: dict[str, Any] = {"points": points, "reason": p.reason}
         if p.accountability:
             ded["accountability"] = p.accountability
         ded["extra"] = {"source": p.source, "rule": p.rule}

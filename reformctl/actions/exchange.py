@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 from ..model import KINDS_BY_NAME, Ledger
 from .import_plan import ImportPlan, ImportProblem, UnreadableWorkbook, _data, plan_import  # noqa: F401 - the interface
@@ -130,7 +130,7 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
                 continue
             if k in node and k in old and _update(node[k], old[k], new[k], []):
                 continue
-            set_key(node, k, _commented(_plain(new[k])), order)
+            set_key(cast(Any, node), k, _commented(_plain(new[k])), order)  # a round-trip map
         return True
     if isinstance(new, list) and isinstance(old, list) and isinstance(node, list) and len(node) == len(old):
         if len(new) == len(old):
@@ -139,7 +139,8 @@ def _update(node: Any, old: Any, new: Any, order: list[str]) -> bool:
                     node[i] = _commented(_plain(n))
             return True
         if len(new) > len(old) and new[: len(old)] == old:
-            flow_maps = node and hasattr(node[-1], "fa") and isinstance(node[-1], dict) and node[-1].fa.flow_style()
+            last = node[-1] if node else None
+            flow_maps = isinstance(last, dict) and hasattr(last, "fa") and cast(Any, last).fa.flow_style()
             for entry in new[len(old) :]:
                 item = _commented(_plain(entry))
                 if flow_maps and hasattr(item, "fa"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -132,7 +132,7 @@ def new_task(
         milestones = [writes.parse_milestone(m) for m in milestone or []]
     except StoreError as exc:
         fail(localize(exc.msg, language))
-    fields = {"title": title, "lead_unit": lead_unit, "due": due}
+    fields: dict[str, Any] = {"title": title, "lead_unit": lead_unit, "due": due}
     required: tuple[str, ...] = ("title", "lead_unit", "due")
     if major:  # art. 6: a major task names its leader, goal and responsible units (`check`: major_task_incomplete)
         fields.update({"leader": leader, "goal": goal, "responsible_units": responsible or None})
@@ -199,7 +199,7 @@ def new_pilot(
     """
     language = parse_lang(lang)
     # art. 8: one lead leader, one promotion plan, one working team (`check`: pilot_incomplete)
-    fields = {
+    fields: dict[str, Any] = {
         "title": title,
         "unit": unit,
         "end": end,
@@ -265,7 +265,7 @@ def new_notice(
 
     if not issued_by:
         issued_by = _default_issuer(ledger, language)
-    fields = {"to_unit": to_unit, "problems": problem or None, "issued_by": issued_by or None}
+    fields: dict[str, Any] = {"to_unit": to_unit, "problems": problem or None, "issued_by": issued_by or None}
     _complete(
         fields,
         ("to_unit", "problems", "issued_by"),
@@ -335,7 +335,7 @@ def new_reminder(
     Example: reformctl new reminder --plan PL-2016-002 --to 市发改委 --to 市科技局 --report-due 2016-12-15
     """
     language = parse_lang(lang)
-    fields = {"plan": plan, "to": to or None, "report_due": report_due}
+    fields: dict[str, Any] = {"plan": plan, "to": to or None, "report_due": report_due}
     _complete(
         fields,
         ("plan", "to", "report_due"),
@@ -376,7 +376,7 @@ def new_report(
     language = parse_lang(lang)
     import re
 
-    fields = {"unit": unit, "quarter": quarter}
+    fields: dict[str, Any] = {"unit": unit, "quarter": quarter}
     _complete(fields, ("unit", "quarter"), {"unit": "报送单位 unit", "quarter": "季度 quarter (e.g. 2016Q4)"}, language)
     if not re.match(r"^\d{4}Q[1-4]$", str(fields["quarter"])):
         from ..i18n.write import say
@@ -416,7 +416,7 @@ def new_event(
     Example: reformctl new event --kind training --unit 市委深改办 --title 全市改革业务培训 --as-of 2016-11-10
     """
     language = parse_lang(lang)
-    fields = {"kind": kind, "unit": unit}
+    fields: dict[str, Any] = {"kind": kind, "unit": unit}
     _complete(fields, ("kind", "unit"), {"kind": "类型 kind", "unit": "组织单位 unit"}, language)
     fields.update({"date": date, "title": title, "plans": plan or None})
     _run("event", fields, ledger, as_of, author, dry_run, item_id, year, ("date",), lang=language)

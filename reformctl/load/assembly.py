@@ -19,6 +19,8 @@ class LoadResult:
     ledger: Ledger
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_read: int = 0  # the ledger files read, readable or not, reformctl.yaml included (0: not counted)
+    # this result with the errors between records added (reformctl.api.with_record_errors), once computed
+    records_checked: Optional["LoadResult"] = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Diagnostic]:
