@@ -39,6 +39,9 @@ CHINESE_IN_ENGLISH: dict[tuple[str, str, str], str] = {
     ("reformctl.i18n.diagnostics.rules", "RULES", "exemption_reason"): "the contract's wording quotes 容错免责",
     ("reformctl.i18n.write", "TEXTS", "im_no_sheets"): "names the Chinese sheet names import looks for",
     ("reformctl.i18n.write", "TEXTS", "milestone_format"): "its example is a milestone as an office writes it",
+    ("reformctl.i18n.sheets", "CELL", "bool"): "names the words to type in a yes/no cell of a Chinese workbook",
+    ("reformctl.i18n.sheets", "CELL", "problem_columns"): "names the Chinese headers import looks for",
+    ("reformctl.i18n.sheets", "CELL", "problem_ids"): "names the Chinese headers import looks for",
 }
 
 # (module, table, code) -> why its two languages do not say the same placeholders

@@ -129,9 +129,7 @@ def plan_import(ledger: Ledger, path: Path, progress=None) -> ImportPlan:
     except Exception as exc:  # noqa: BLE001 - a damaged zip or XML raises anything (zlib.error, NotImplementedError...)
         raise UnreadableWorkbook(f"{type(exc).__name__}: {exc}") from exc
     plan = ImportPlan(sheets=res.sheets)
-    from ..i18n.sheets import cell_zh
-
-    plan.problems += [ImportProblem(p.sheet, p.row, p.column, p.message, cell_zh(p.message)) for p in res.problems]
+    plan.problems += [ImportProblem(p.sheet, p.row, p.column, p.text("en"), p.text("zh")) for p in res.problems]
     by_notice: dict[str, list] = {}
     for pr in res.problem_rows:
         by_notice.setdefault(pr.notice, []).append(pr)

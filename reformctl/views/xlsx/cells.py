@@ -50,21 +50,21 @@ _MAX_EXACT = 2**53  # above this a spreadsheet's floating-point number no longer
 def _whole(p: Any) -> int:
     """A whole number of a cell, exactly: no boolean, no digits lost to floating point."""
     if isinstance(p, bool):
-        raise CellError(f"expected a whole number, got {'TRUE' if p else 'FALSE'} (a yes/no cell)")
+        raise CellError("int_bool", value="TRUE" if p else "FALSE")
     if isinstance(p, int):
         if abs(p) > _MAX_EXACT:
-            raise CellError(f"expected a whole number, got {p!r} (too large)")
+            raise CellError("int_large", value=repr(p))
         return p
     if isinstance(p, str) and _INT_TEXT.match(p):
         return int(p)
     try:
         f = float(p)
     except (TypeError, ValueError, OverflowError):
-        raise CellError(f"expected a whole number, got {p!r}") from None
+        raise CellError("int", value=repr(p)) from None
     if f != f or f in (float("inf"), float("-inf")) or abs(f) > _MAX_EXACT:
-        raise CellError(f"expected a whole number, got {p!r} (too large)")
+        raise CellError("int_large", value=repr(p))
     if f != int(f):
-        raise CellError(f"expected a whole number, got {p!r}")
+        raise CellError("int", value=repr(p))
     return int(f)
 
 
@@ -73,12 +73,12 @@ def from_cell(value: Any, col: Col) -> Any:
     if _blank(value):
         return [] if col.type in ("list", "intlist") else None
     if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-        raise CellError(f"the cell holds {len(value):,} characters, over the limit of {MAX_CELL_CHARS:,}")
+        raise CellError("too_long", n=len(value), limit=MAX_CELL_CHARS)
     t = col.type
     if t == "date":
         if isinstance(value, dt.datetime):
             if value.time() != dt.time(0):
-                raise CellError(f"expected a date, got a date and time {value}")
+                raise CellError("datetime", value=str(value))
             return value.date().isoformat()
         if isinstance(value, dt.date):
             return value.isoformat()
@@ -89,8 +89,8 @@ def from_cell(value: Any, col: Col) -> Any:
                 try:
                     return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
                 except ValueError as exc:
-                    raise CellError(f"{text!r} is not a calendar date ({exc})") from None
-        raise CellError(f"expected a date such as 2016-07-01, got {text!r}")
+                    raise CellError("not_calendar", value=repr(text), why=str(exc)) from None
+        raise CellError("date", value=repr(text))
     if t == "bool":
         if isinstance(value, bool):
             return value
@@ -99,7 +99,7 @@ def from_cell(value: Any, col: Col) -> Any:
             return True
         if text in ("否", "false", "n", "no", "0", "×"):
             return False
-        raise CellError(f"expected 是 or 否, got {value!r}")
+        raise CellError("bool", value=repr(value))
     if t in ("int", "intlist"):
         parts = [value] if t == "int" else (_SPLIT.split(str(value).strip()) if isinstance(value, str) else [value])
         out = []
@@ -112,13 +112,13 @@ def from_cell(value: Any, col: Col) -> Any:
         return out[0] if t == "int" else out
     if t == "float":
         if isinstance(value, bool):
-            raise CellError(f"expected a number, got {value!r}")
+            raise CellError("number", value=repr(value))
         try:
             f = float(value)
         except (TypeError, ValueError, OverflowError):
-            raise CellError(f"expected a number, got {value!r}") from None
+            raise CellError("number", value=repr(value)) from None
         if f != f or f in (float("inf"), float("-inf")):
-            raise CellError(f"expected a number, got {value!r}")
+            raise CellError("number", value=repr(value))
         return int(f) if f == int(f) and not isinstance(value, float) else f
     if t == "list":
         return [p.strip() for p in _SPLIT.split(str(value)) if p.strip()]
@@ -135,7 +135,7 @@ def from_cell(value: Any, col: Col) -> Any:
         if loose in values:
             return loose
         shown = "、".join(f"{ENUM_ZH.get(col.enum, {}).get(v, v)}({v})" for v in values)
-        raise CellError(f"{text!r} is not one of {shown}")
+        raise CellError("choice", value=repr(text), choices=shown)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
     if isinstance(value, float) and value == int(value):

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
 
+from ...i18n.sheets import cell
 from ...model import KINDS_BY_NAME
 from .cells import _blank, from_cell
 from .guard import MAX_MERGED_CELLS, _check_unzipped_size, _sheet_marks
@@ -19,10 +20,22 @@ MAX_SHEET_ROWS = 200_000  # rows read from one sheet
 # ---------------------------------------------------------------- reading
 @dataclass
 class SheetProblem:
+    """What the reader could not read, at its place: a key of its messages (reformctl/i18n/sheets.py ``CELL``)
+    and the values, said in either language by :meth:`text`."""
+
     sheet: str
     row: int
     column: str  # letter and header, e.g. "L (完成时限)"
-    message: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return cell(self.key, lang, **self.params)
+
+    @property
+    def message(self) -> str:
+        """The English."""
+        return self.text("en")
 
     def __str__(self) -> str:
         where = f"sheet {self.sheet}, row {self.row}" + (f", column {self.column}" if self.column else "")
@@ -77,12 +90,6 @@ def _colmap(head: Iterable[Any], cols: Iterable[Col]) -> list[tuple[int, Col, st
     return out
 
 
-_MARKS = {
-    "formula": "a formula cell with no saved value: type the value (or open and save the workbook in Excel)",
-    "merged": "a merged cell: type the value in every row (unmerge the cells)",
-}
-
-
 def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult, marks: Optional[dict] = None):
     from openpyxl.utils import get_column_letter
 
@@ -95,10 +102,10 @@ def _read_cells(title: str, rno: int, values: list, colmap, res: ReadResult, mar
         value = values[i] if i < len(values) else None
         try:
             if marks and i in marks and _blank(value):
-                raise CellError(_MARKS[marks[i]])
+                raise CellError(marks[i])  # "formula" or "merged"
             data[col.field] = from_cell(value, col)
         except CellError as exc:
-            res.problems.append(SheetProblem(title, rno, letter, str(exc)))
+            res.problems.append(SheetProblem(title, rno, letter, exc.key, exc.params))
             ok = False
     return (data, where) if ok else (None, where)
 
@@ -115,12 +122,12 @@ def _sheet_rows(wb, fwb, title: str, res: ReadResult):
     ws = wb[title]
     marks = _sheet_marks(wb, ws)
     if marks.too_many_merged:
-        res.problems.append(SheetProblem(title, 1, "", f"more than {MAX_MERGED_CELLS:,} merged cells: unmerge them"))
+        res.problems.append(SheetProblem(title, 1, "", "too_many_merged", {"n": MAX_MERGED_CELLS}))
     frows = fwb[title].iter_rows(values_only=True) if marks.formulas else None
     for rno, values in enumerate(ws.iter_rows(values_only=True), start=1):
         fvalues = next(frows, None) if frows is not None else None
         if rno > MAX_SHEET_ROWS + 1:
-            res.problems.append(SheetProblem(title, rno, "", f"more than {MAX_SHEET_ROWS:,} rows: split the workbook"))
+            res.problems.append(SheetProblem(title, rno, "", "too_many_rows", {"n": MAX_SHEET_ROWS}))
             return
         values = list(values or ())
         cell_marks = {i: "merged" for i in marks.merged.get(rno, ())}
@@ -186,9 +193,7 @@ def _read_item_sheet(sheet: Sheet, title: str, rows, res: ReadResult, seen_at: d
     if not any(c.field == key for _, c, _h in colmap):
         id_col = next(c for c in sheet.cols if c.field == key)
         res.problems.append(
-            SheetProblem(
-                title, 1, "", f"no column {id_col.header} / {id_col.head('en')} (the id): cannot read this sheet"
-            )
+            SheetProblem(title, 1, "", "no_id_column", {"header": id_col.header, "header_en": id_col.head("en")})
         )
         return
     bucket = res.items.setdefault(sheet.kind, {})
@@ -204,18 +209,17 @@ def _read_item_sheet(sheet: Sheet, title: str, rows, res: ReadResult, seen_at: d
             continue
         item_id = data.get(key)
         if item_id in (None, "", []):
-            res.problems.append(SheetProblem(title, rno, where.get(key, ""), "the id is empty"))
+            res.problems.append(SheetProblem(title, rno, where.get(key, ""), "id_empty"))
             continue
         item_id = str(item_id)
         if item_id in bucket:
             first_sheet, first_row = seen_at[(sheet.kind, item_id)]
+            twice = {"id": item_id, "row": first_row}
+            if first_sheet != title:
+                twice["sheet"] = first_sheet
             res.problems.append(
                 SheetProblem(
-                    title,
-                    rno,
-                    where.get(key, ""),
-                    f"id {item_id} is already on row "
-                    f"{first_row}" + (f" of sheet {first_sheet}" if first_sheet != title else ""),
+                    title, rno, where.get(key, ""), "id_twice_sheet" if "sheet" in twice else "id_twice", twice
                 )
             )
             continue
@@ -230,12 +234,10 @@ def _hidden_json(values: list, json_at: Optional[int], title: str, rno: int, jso
     try:
         extra = json.loads(values[json_at])
     except (TypeError, ValueError) as exc:
-        res.problems.append(
-            SheetProblem(title, rno, json_where, f"not valid JSON ({exc}); leave this hidden column as it was exported")
-        )
+        res.problems.append(SheetProblem(title, rno, json_where, "json_invalid", {"error": str(exc)}))
         return False, None
     if not isinstance(extra, dict):
-        res.problems.append(SheetProblem(title, rno, json_where, "not a JSON object"))
+        res.problems.append(SheetProblem(title, rno, json_where, "json_not_object"))
         return False, None
     return True, extra
 
@@ -246,7 +248,7 @@ def _read_problem_sheet(title: str, rows, res: ReadResult) -> None:
     head = first[1] if first is not None else None
     colmap = _colmap(head or (), PROBLEM_COLS)
     if head is not None and not {"notice", "no"} <= {c.field for _, c, _h in colmap}:
-        res.problems.append(SheetProblem(title, 1, "", "needs the columns 通知编号 and 序号 (Notice, No.)"))
+        res.problems.append(SheetProblem(title, 1, "", "problem_columns"))
         return
     if head is None:
         return
@@ -258,14 +260,7 @@ def _read_problem_sheet(title: str, rows, res: ReadResult) -> None:
             continue
         nid, no = data.pop("notice"), data.get("no")
         if not nid or no is None:
-            res.problems.append(
-                SheetProblem(
-                    title,
-                    rno,
-                    where["notice" if not nid else "no"],
-                    "every row needs 通知编号 and 序号 (Notice, No.)",
-                )
-            )
+            res.problems.append(SheetProblem(title, rno, where["notice" if not nid else "no"], "problem_ids"))
             continue
         res.problem_rows.append(ProblemRow(str(nid), no, data, rno, where, sheet=title))
 

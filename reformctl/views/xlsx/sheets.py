@@ -7,13 +7,19 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable, Optional
 
+from ...i18n.sheets import cell
 from ...model import Record
 from ...model import records as R
 from .labels import FIELD_EN, LIST_SEPS, PROBLEM_SHEETS, RO, RO_EN, _norm_header
 
 
 class CellError(ValueError):
-    """A cell that cannot be read (bad date, number, yes/no or choice)."""
+    """A cell that cannot be read (bad date, number, yes/no or choice): a key of the reader's messages
+    (reformctl/i18n/sheets.py ``CELL``) and its values; ``str()`` is the English."""
+
+    def __init__(self, key: str, **params: Any):
+        super().__init__(cell(key, "en", **params))
+        self.key, self.params = key, params
 
 
 @dataclass(frozen=True)
