@@ -169,6 +169,8 @@ def _run(argv: list[str]) -> None:
     try:
         _app_for(argv)(standalone_mode=True)
     except SystemExit as exc:
+        if exc.code == 130:  # Typer's answer to Ctrl-C, without a word
+            _interrupted()
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Click's answer to a broken pipe (exit 1)
             _quiet_pipe()
         _flush_stdout()
@@ -176,7 +178,7 @@ def _run(argv: list[str]) -> None:
             _exit_now(exc.code or 0)
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("reformctl: interrupted\n")
+        _interrupted()
         sys.exit(130)
     except BrokenPipeError:
         _quiet_pipe()
@@ -266,6 +268,19 @@ def _output_failed(exc: BaseException) -> None:
     except (OSError, ValueError, AttributeError):
         pass
     os._exit(0 if done else 2)
+
+
+def _interrupted() -> None:
+    """Say that the command was interrupted, and what it committed before (or it may be run, and done, twice)."""
+    from .common import current_lang
+
+    lang = current_lang()
+    done = _committed(lang)
+    what = "已中断" if lang == "zh" else "interrupted"
+    try:
+        sys.stderr.write(f"reformctl: {what}{('；' if lang == 'zh' else '; ') + done if done else ''}\n")
+    except (OSError, ValueError):
+        pass
 
 
 def _committed(lang: str) -> str:

@@ -201,3 +201,31 @@ def test_recover_after_the_branch_moved_leaves_the_files_and_says_so(sample_repo
     r = cli("recover", "--ledger", sample_repo)
     assert r.exit_code == 0 and "has moved since" in r.stderr and "rolled back" not in r.stderr, r
     assert target.read_bytes() == half  # left as it is: the user decides
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ctrl_c_after_the_branch_moved_says_the_change_is_committed(sample_repo, cli, lang):
+    """Ctrl-C once the branch has moved: the commit is made, so its bookkeeping is finished (no journal left for
+    `recover`), and the message says it was committed (running the command again would record it twice)."""
+    before = Before(sample_repo)
+    env = dict(os.environ, PYTHONPATH=str(REPO), REFORMCTL_TEST_PAUSE="committed:3")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reformctl", "close-out", "T-2016-002", "--as-of", "2017-01-10", "--lang", lang]
+        + ["--ledger", str(sample_repo)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_for(lambda: git(sample_repo, "rev-parse", "HEAD") != before.head)
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    head = git(sample_repo, "rev-parse", "HEAD")
+    assert proc.returncode == 130 and head != before.head
+    said = err.decode()
+    assert head[:7] in said and ("已中断" in said and "已完成提交" in said if lang == "zh" else "committed" in said), said
+    assert cli("check", "--ledger", sample_repo).exit_code == 0  # no half-written state, nothing to recover
+    assert git(sample_repo, "status", "--porcelain") == ""
