@@ -242,21 +242,17 @@ def _quiet_pipe() -> None:
 
 
 def _output_failed(exc: BaseException) -> None:
+    from ..i18n.write import say
     from .common import current_lang
 
+    lang = current_lang()
     if isinstance(exc, UnicodeEncodeError):
-        enc = getattr(sys.stdout, "encoding", "?")
-        msg = (
-            f"输出编码 {enc} 无法表示要写出的文字：请设置 PYTHONIOENCODING=utf-8（或 LANG=C.UTF-8）"
-            if current_lang() == "zh"
-            else f"cannot write the output in the encoding {enc}: set PYTHONIOENCODING=utf-8 (or LANG=C.UTF-8)"
-        )
+        msg = say("output_encoding", lang, encoding=getattr(sys.stdout, "encoding", "?"))
     else:
-        why = getattr(exc, "strerror", None) or str(exc)
-        msg = f"无法写出输出：{why}" if current_lang() == "zh" else f"cannot write the output: {why}"
-    done = _committed(current_lang())
+        msg = say("output_failed", lang, why=getattr(exc, "strerror", None) or str(exc))
+    done = _committed(lang)
     if done:  # the write is done: saying it failed would have it done twice
-        msg = f"{done}；{msg}" if current_lang() == "zh" else f"{done}; {msg}"
+        msg = say("output_failed_after", lang, done=done, problem=msg)
     try:
         sys.stderr.write(f"reformctl: {msg}\n")
         sys.stderr.flush()
@@ -272,13 +268,15 @@ def _output_failed(exc: BaseException) -> None:
 
 def _interrupted() -> None:
     """Say that the command was interrupted, and what it committed before (or it may be run, and done, twice)."""
+    from ..i18n.write import say
     from .common import current_lang
 
     lang = current_lang()
     done = _committed(lang)
-    what = "已中断" if lang == "zh" else "interrupted"
     try:
-        sys.stderr.write(f"reformctl: {what}{('；' if lang == 'zh' else '; ') + done if done else ''}\n")
+        sys.stderr.write(
+            f"reformctl: {say('interrupted_after', lang, done=done) if done else say('interrupted', lang)}\n"
+        )
     except (OSError, ValueError):
         pass
 
@@ -286,13 +284,14 @@ def _interrupted() -> None:
 def _committed(lang: str) -> str:
     """What this process committed, said in ``lang`` (the write is done even if its output is lost), or "" (no
     commit: the store was not even loaded)."""
+    from ..i18n.write import say
+
     store = sys.modules.get("reformctl.store.commit")
     made = [(sha[:7], ref.rsplit("/", 1)[-1], subject) for sha, ref, subject in getattr(store, "COMMITTED", None) or []]
     if not made:
         return ""
-    if lang == "zh":
-        return "已完成提交 " + "、".join(f"{sha}（分支 {branch}：{subject}）" for sha, branch, subject in made)
-    return "the change was committed: " + ", ".join(f"{sha} on {branch} ({subject})" for sha, branch, subject in made)
+    one = [say("committed_one", lang, sha=sha, branch=branch, subject=subject) for sha, branch, subject in made]
+    return say("committed", lang, commits=("、" if lang == "zh" else ", ").join(one))
 
 
 def _exit_now(code: int) -> None:
