@@ -247,12 +247,12 @@ def _output_failed(exc: BaseException) -> None:
 
     lang = current_lang()
     if isinstance(exc, UnicodeEncodeError):
-        msg = say("output_encoding", lang, encoding=getattr(sys.stdout, "encoding", "?"))
+        msg = say("process_output_encoding", lang, encoding=getattr(sys.stdout, "encoding", "?"))
     else:
-        msg = say("output_failed", lang, why=getattr(exc, "strerror", None) or str(exc))
+        msg = say("process_output_failed", lang, why=getattr(exc, "strerror", None) or str(exc))
     done = _committed(lang)
     if done:  # the write is done: saying it failed would have it done twice
-        msg = say("output_failed_after", lang, done=done, problem=msg)
+        msg = say("process_output_failed_after", lang, done=done, problem=msg)
     try:
         sys.stderr.write(f"reformctl: {msg}\n")
         sys.stderr.flush()
@@ -275,7 +275,7 @@ def _interrupted() -> None:
     done = _committed(lang)
     try:
         sys.stderr.write(
-            f"reformctl: {say('interrupted_after', lang, done=done) if done else say('interrupted', lang)}\n"
+            f"reformctl: {say('process_interrupted_after', lang, done=done) if done else say('process_interrupted', lang)}\n"
         )
     except (OSError, ValueError):
         pass
@@ -290,8 +290,8 @@ def _committed(lang: str) -> str:
     made = [(sha[:7], ref.rsplit("/", 1)[-1], subject) for sha, ref, subject in getattr(store, "COMMITTED", None) or []]
     if not made:
         return ""
-    one = [say("committed_one", lang, sha=sha, branch=branch, subject=subject) for sha, branch, subject in made]
-    return say("committed", lang, commits=("、" if lang == "zh" else ", ").join(one))
+    one = [say("process_committed_one", lang, sha=sha, branch=branch, subject=subject) for sha, branch, subject in made]
+    return say("process_committed", lang, commits=("、" if lang == "zh" else ", ").join(one))
 
 
 def _exit_now(code: int) -> None:

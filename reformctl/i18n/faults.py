@@ -29,16 +29,16 @@ TEXTS: dict[str, T] = {
         "请手工做出该钩子要做的修改（或用 --no-verify 跳过钩子）后重试",
     ),
     # the process itself (reformctl/cli/__init__.py): stopped, or its output cannot be written
-    "interrupted": T("interrupted", "已中断"),
-    "interrupted_after": T("interrupted; {done}", "已中断；{done}"),
-    "committed": T("the change was committed: {commits}", "已完成提交 {commits}"),
-    "committed_one": T("{sha} on {branch} ({subject})", "{sha}（分支 {branch}：{subject}）"),
-    "output_encoding": T(
+    "process_interrupted": T("interrupted", "已中断"),
+    "process_interrupted_after": T("interrupted; {done}", "已中断；{done}"),
+    "process_committed": T("the change was committed: {commits}", "已完成提交 {commits}"),
+    "process_committed_one": T("{sha} on {branch} ({subject})", "{sha}（分支 {branch}：{subject}）"),
+    "process_output_encoding": T(
         "cannot write the output in the encoding {encoding}: set PYTHONIOENCODING=utf-8 (or LANG=C.UTF-8)",
         "输出编码 {encoding} 无法表示要写出的文字：请设置 PYTHONIOENCODING=utf-8（或 LANG=C.UTF-8）",
     ),
-    "output_failed": T("cannot write the output: {why}", "无法写出输出：{why}"),
-    "output_failed_after": T("{done}; {problem}", "{done}；{problem}"),
+    "process_output_failed": T("cannot write the output: {why}", "无法写出输出：{why}"),
+    "process_output_failed_after": T("{done}; but {problem}", "{done}；但{problem}"),
     "recover_failed": T(
         "could not finish or roll back the interrupted reformctl write ({error}). Compare the ledger's files "
         "with HEAD (`git status`, `git diff`), restore what needs it (`git restore`), then delete the journal "
