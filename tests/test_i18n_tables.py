@@ -173,3 +173,24 @@ def test_one_message_class_said_when_shown():
     assert not hasattr(write, "Said")
     with pytest.raises(KeyError):
         write.Msg("no_such_key")
+
+
+def test_the_tables_say_merges_name_each_key_once():
+    """say() reads one table made of the writes', commits', read commands', faults' and refusals' messages: a key
+    in two of them would silently say the words of the last one merged (it happened: `committed`)."""
+    import ast
+    import inspect
+
+    from reformctl.i18n import commands, commits, faults, refusals, write
+
+    own = ast.parse(inspect.getsource(write))
+    literal = next(
+        n.value
+        for n in own.body
+        if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "TEXTS" and isinstance(n.value, ast.Dict)
+    )
+    names = [k.value for k in literal.keys if isinstance(k, ast.Constant)]
+    for table in (commits.TEXTS, commands.TEXTS, faults.TEXTS, refusals.TEXTS):
+        names += list(table)
+    twice = sorted({k for k in names if names.count(k) > 1})
+    assert twice == [], twice

@@ -299,7 +299,9 @@ TEXTS: dict[str, T] = {
     ),
 }
 
-TEXTS.update(_COMMITS)  # one table for say(): commit and read-command keys (cm_..., distinct names)
+# one table for say(): every key named once across these tables (tests/test_i18n_tables.py), or one would
+# silently say the other's words
+TEXTS.update(_COMMITS)
 TEXTS.update(_COMMANDS)
 TEXTS.update(_FAULTS)
 TEXTS.update(_REFUSALS)
