@@ -249,3 +249,40 @@ def test_a_remembered_member_costs_no_git_process(cli, city, monkeypatch):
     after = cli(*table)
     assert len(asked) == 1 and "T-9" in after.stdout
     assert after.stdout == cli(*table, "--no-cache").stdout
+
+
+def test_check_members_machine_formats_name_member_files_git_can_not_mistake(cli, city):
+    """`check --members` for CI: a member's files are not in this repository, so GitHub annotations about them
+    are not attached to a file (the place is in the title), and SARIF/GitLab paths are relative paths, never
+    `UNIT@COMMIT:path` (a URI scheme to a SARIF reader). This ledger's own files stay attached."""
+    import json as _json
+    from urllib.parse import urlsplit
+
+    city, wuhou, _jinjiang = city
+    write_files(
+        wuhou,
+        {
+            "tasks/T-7.yaml": "id: T-7\ntitle: 单位不明\nlead_unit: 无此单位\nstart: 2016-07-01\n"
+            "due: 2016-09-30\nstatus: in_progress\n"
+        },
+    )
+    commit_all(wuhou)
+    (city / "tasks" / "T-C1.yaml").write_text("id: T-C1\ntitle: [\n", encoding="utf-8")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    gh = cli("check", "--members", "--ledger", city, "--format", "github")
+    notes = [line for line in gh.stdout.splitlines() if line.startswith(("::error", "::warning"))]
+    member = [line for line in notes if "T-7" in line]
+    own = [line for line in notes if "T-C1" in line]
+    assert member and all(
+        "file=" not in line and "武侯区委@" in line and "tasks/T-7.yaml%3A3" in line for line in member
+    )  # (":" escaped in a property)
+    assert own and all("file=" in line for line in own)
+    sarif = _json.loads(cli("check", "--members", "--ledger", city, "--format", "sarif").stdout)
+    uris = [
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+        for loc in r["locations"]
+    ]
+    assert any("T-7" in u for u in uris) and all(urlsplit(u).scheme == "" for u in uris), uris
+    gitlab = _json.loads(cli("check", "--members", "--ledger", city, "--format", "gitlab").stdout)
+    assert all(":" not in e["location"]["path"] for e in gitlab)

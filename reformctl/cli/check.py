@@ -184,6 +184,7 @@ def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str],
     from .. import api
     from ..load import load_ledger, locate
     from ..model import Diagnostic, Severity
+    from ..i18n.write import say
     from ..store.members import member_diagnostics
     from ..views.diagnostics import render_github, render_markdown, render_text
     from .fetch import pick_members
@@ -222,14 +223,19 @@ def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str],
         for unit, commit, diags, mine in groups:
             if fmt is CheckFormat.markdown:
                 render_markdown(diags, out, shown(unit, commit, mine), language)
-            elif fmt is CheckFormat.github:
-                render_github(diags, out, shown(unit, commit, mine))
+            elif fmt is CheckFormat.github:  # a member's files are not in this repository: not attached
+                render_github(diags, out, shown(unit, commit, mine), attach=mine or unit is None or commit is None)
             else:
                 render_text(diags, out, shown(unit, commit, mine), language)
     else:
         from ..views.diagnostics import render_gitlab, render_sarif
 
-        flat = [replace(d, file=shown(u, c, mine)(d.file)) for u, c, ds, mine in groups for d in ds]
+        # a member's file as a relative path (`UNIT@COMMIT/tasks/...`): `UNIT@COMMIT:` would read as a URI scheme
+        def path_of(u: Optional[str], c: Optional[str], mine: bool, file: str) -> str:
+            name = shown(u, c, mine)(file)
+            return name.replace(f"@{c[:12]}:", f"@{c[:12]}/", 1) if c and not mine else name
+
+        flat = [replace(d, file=path_of(u, c, mine, d.file)) for u, c, ds, mine in groups for d in ds]
         if fmt is CheckFormat.gitlab:
             render_gitlab(flat, out, lambda f: f)
         else:
@@ -240,10 +246,7 @@ def _check_members(root: Path, fmt: CheckFormat, language: str, only: list[str],
     warnings = sum(d.severity is Severity.warning for _u, _c, ds, _m in groups for d in ds)
     if fmt in (CheckFormat.text, CheckFormat.github):
         n = len(groups) - (0 if only else 1)
-        if language == "zh":
-            err(f"本台账及{n}个下级台账：{errors} 个错误，{warnings} 个警告")
-        else:
-            err(f"this ledger and {n} member(s): {errors} error(s), {warnings} warning(s)")
+        err(say("members_checked", language, n=n, errors=errors, warnings=warnings))
     raise typer.Exit(EXIT_FINDINGS if errors or (strict and warnings) else EXIT_OK)
 
 

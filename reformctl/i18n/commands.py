@@ -12,6 +12,10 @@ TEXTS: dict[str, T] = {
         "no such code {code!r}; `reformctl catalogue` lists them all",
         "没有代码 {code!r}；`reformctl catalogue` 列出全部代码",
     ),
+    "members_checked": T(
+        "this ledger and {n} member(s): {errors} error(s), {warnings} warning(s)",
+        "本台账及{n}个下级台账：{errors} 个错误，{warnings} 个警告",
+    ),
     "bad_lang": T("--lang is zh or en, got {value!r}", "--lang 应为 zh 或 en，收到 {value!r}"),
     "year_option": T("--year wants a year such as 2016, got {year}", "--year 应为年份（如 2016），收到 {year}"),
     "quarter_option": T(

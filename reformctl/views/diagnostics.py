@@ -50,18 +50,24 @@ def _esc_prop(s: str) -> str:
     return _esc_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_line(d: Diagnostic, file: str) -> str:
+def github_line(d: Diagnostic, file: str, attach: bool = True) -> str:
+    """One annotation. ``attach=False``: a file that is not in this repository (a member's, at its fetched
+    commit): no ``file`` GitHub would fail to find, the place named in the title instead."""
     level = "error" if d.severity.value == "error" else "warning"
+    if not attach:
+        where = f"{file}:{d.line}" if d.line else file
+        return f"::{level} title={_esc_prop(f'reformctl {d.code} ({where})')}::{_esc_data(d.message)}"
     props = f"file={_esc_prop(file)},line={d.line or 1},col={d.column or 1},title={_esc_prop('reformctl ' + d.code)}"
     return f"::{level} {props}::{_esc_data(d.message)}"
 
 
-def render_github(diags: list[Diagnostic], out: TextIO, display=lambda f: f) -> None:
-    """Annotations (GitHub shows only some per step) followed by the full log in a collapsible group."""
+def render_github(diags: list[Diagnostic], out: TextIO, display=lambda f: f, attach: bool = True) -> None:
+    """Annotations (GitHub shows only some per step) followed by the full log in a collapsible group.
+    ``attach=False``: the files are not in this repository (see :func:`github_line`)."""
     import secrets
 
     for d in diags:
-        out.write(github_line(d, display(d.file)) + "\n")
+        out.write(github_line(d, display(d.file), attach) + "\n")
     out.write("::group::reformctl check: full log\n")
     # every line of the log is escaped already; stop-commands also keeps the runner from reading any of them
     # as a workflow command (a file name may say anything)
