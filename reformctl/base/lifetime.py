@@ -11,7 +11,8 @@ faster, and each would change the process of a program that uses reformctl as a 
 - **forking**: with many files (:data:`reformctl.load.PARALLEL_MIN_FILES`), forked workers parse shares of them,
   and a roll-up reads members not yet remembered side by side (fork is unsafe in a threaded host).
 
-All three happen only inside :func:`command_runtime`, which the entry point enters for the whole command. A
+A fourth, :func:`interrupts_deferred`, holds a Ctrl-C back while a commit's bookkeeping finishes. All happen
+only inside :func:`command_runtime`, which the entry point enters for the whole command. A
 library caller gets none of them unless it asks: ``with command_runtime():`` around its calls, or an explicit
 ``jobs=`` (or ``$REFORMCTL_JOBS``) for the parallel load alone.
 """
@@ -80,3 +81,28 @@ def collector_paused() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.enable()
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Inside a command: a Ctrl-C while the enclosed steps run is taken once they are done (a write whose branch
+    has moved is made; stopping half-way through its bookkeeping would leave a journal for `recover` and a user
+    told nothing was done). Elsewhere (a library's host, a thread other than the main one): nothing changes."""
+    import signal
+    import threading
+
+    if _CURRENT.get() is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt

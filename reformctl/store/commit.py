@@ -26,8 +26,9 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
+from ..base.lifetime import interrupts_deferred
 from ..errors import BadRequest, NothingToDo, StoreError
 from ..i18n.write import Msg
 from .git import Git, GitError
@@ -52,33 +53,6 @@ ZERO = "0" * 40
 MAX_RETRIES = 20
 # the last commits made here (id, ref, subject): an output failing afterwards is no failed write (cli.main)
 COMMITTED: list[tuple[str, str, str]] = []
-
-
-@contextlib.contextmanager
-def _interrupt_deferred() -> Iterator[None]:
-    """Inside a command: a Ctrl-C while the enclosed steps run is taken once they are done (the commit is made;
-    stopping half-way through its bookkeeping would leave a journal for `recover` and a user told nothing was
-    done). Elsewhere (a library's host, another thread): nothing changes."""
-    import signal
-    import threading
-
-    from ..base.lifetime import in_command
-
-    if not in_command() or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    try:
-        previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
-    except (ValueError, OSError):
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
 
 
 class Store:
@@ -167,7 +141,7 @@ class Store:
                 diff = unified_diff(self.root, changes, self.prefix)
                 commit, blobs = self._make_commit(old, changes, message, env)
                 if self._swap(ref, old, commit, changes, message.splitlines()[0], blobs):
-                    with _interrupt_deferred():  # the branch moved: the write is done, and so is its bookkeeping
+                    with interrupts_deferred():  # the branch moved: the write is done, and so is its bookkeeping
                         made = self._reworded or (commit, message)  # (the commit-msg hook made it again)
                         COMMITTED[:] = [*COMMITTED[-9:], (made[0], ref, made[1].splitlines()[0])]
                         pause_point("committed")
