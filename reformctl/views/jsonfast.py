@@ -100,7 +100,12 @@ class Fragments:
         buffer = getattr(out, "buffer", None)
         if buffer is not None and (getattr(out, "encoding", "") or "").lower().replace("-", "") == "utf8":
             out.flush()
-            buffer.write(b"[\n" + body + b"\n]\n" if body else b"[]\n")
+            if body:  # in three writes: no copy of a body of tens of megabytes
+                buffer.write(b"[\n")
+                buffer.write(body)
+                buffer.write(b"\n]\n")
+            else:
+                buffer.write(b"[]\n")
             buffer.flush()
         else:
             text = body.decode("utf-8", "surrogatepass")
