@@ -194,3 +194,10 @@ def test_the_tables_say_merges_name_each_key_once():
         names += list(table)
     twice = sorted({k for k in names if names.count(k) > 1})
     assert twice == [], twice
+
+
+def test_new_asks_for_a_missing_field_in_both_languages():
+    from reformctl.cli.new import _prompts
+
+    assert _prompts("task")["due"] == "完成时限 due (YYYY-MM-DD)"
+    assert set(_prompts("event")) == {"kind", "unit"}

@@ -61,9 +61,11 @@ def catalogue(
         for c, e in entries.items():
             out.write(f"| `{c}` | {e.severity} | {e.en} | {e.zh} | {e.fix} |\n")
     else:
+        from ..i18n.views import CHECK_MD
+
         zh = parse_lang(lang) == "zh"
         for c, e in entries.items():
-            level = {"error": "错误", "warning": "警告"}.get(e.severity, e.severity) if zh else e.severity
+            level = CHECK_MD[e.severity].zh if zh and e.severity in CHECK_MD else e.severity
             out.write(f"{c} ({level}): {e.zh if zh else e.en}\n    {fix_text(c, 'zh' if zh else 'en')}\n")
 
 

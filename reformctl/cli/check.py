@@ -163,16 +163,10 @@ def check(
         _append_summary(summary_file, report, show, language, root, parse_as_of(as_of), no_cache_flag(no_cache))
     if fmt in (CheckFormat.text, CheckFormat.github):
         where = show("") or "."
-        if language == "zh":
-            err(
-                f"{where}：{report.files} 个文件，{report.errors} 个错误，{report.warnings} 个警告"
-                if report.diagnostics
-                else f"{where}：检查了 {report.files} 个文件，没有发现问题"
-            )
-        elif report.diagnostics:
-            err(f"{where}: {report.errors} error(s), {report.warnings} warning(s) in {report.files} file(s)")
-        else:
-            err(f"{where}: {report.files} file(s) checked, no problems found")
+        from ..i18n.write import say
+
+        counts = {"files": report.files, "errors": report.errors, "warnings": report.warnings}
+        err(say("check_found" if report.diagnostics else "check_clean", language, where=where, **counts))
     code = report.exit_code or (EXIT_FINDINGS if strict and report.warnings else EXIT_OK)
     raise typer.Exit(code)
 
@@ -274,16 +268,15 @@ def _append_summary(path: Path, report, show, language: str, root: Path, as_of, 
 
     from .. import api
     from ..load import load_ledger
+    from ..i18n.text import words
+    from ..i18n.views import CHECK_MD
     from ..views.diagnostics import render_markdown, render_red_markdown
 
     buf = io.StringIO()
     render_markdown(report.diagnostics, buf, show, language)
     if report.errors:
-        buf.write(
-            "### 红灯事项\n\n台账有错误，改正后才能计算红灯事项。\n\n"
-            if language == "zh"
-            else "### Red items\n\nNot computed: the ledger has errors; fix them first.\n\n"
-        )
+        w = words(CHECK_MD, language)
+        buf.write(f"### {w['red_title']}\n\n{w['red_not_computed']}\n\n")
     else:
         ev = api.status(load_ledger(root, cache=cache).ledger, as_of, lights=["red"])
         render_red_markdown(ev.findings, buf, as_of, language)

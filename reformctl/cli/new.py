@@ -48,6 +48,13 @@ def _complete(values: dict, required: tuple[str, ...], prompts: dict[str, str], 
     return values
 
 
+def _prompts(kind: str) -> dict[str, str]:
+    """What a terminal is asked for the missing fields of a new ``kind``: the Chinese and the English name."""
+    from ..i18n.commands import PROMPTS
+
+    return {code.split(".", 1)[1]: f"{t.zh} {t.en}" for code, t in PROMPTS.items() if code.startswith(kind + ".")}
+
+
 def _date(value, option: str, lang: str = "en"):
     import datetime as dt
 
@@ -140,14 +147,7 @@ def new_task(
     _complete(
         fields,
         required,
-        {
-            "title": "任务名称 title",
-            "lead_unit": "牵头单位 lead unit",
-            "due": "完成时限 due (YYYY-MM-DD)",
-            "leader": "分管领导 leader",
-            "goal": "实现目标 goal",
-            "responsible_units": "责任单位 responsible units (comma separated)",
-        },
+        _prompts("task"),
         language,
     )
     fields.update(
@@ -210,14 +210,7 @@ def new_pilot(
     _complete(
         fields,
         ("title", "unit", "end", "lead_leader", "promotion_plan", "working_team"),
-        {
-            "title": "试点名称 title",
-            "unit": "试点单位 unit",
-            "end": "期限届满 end (YYYY-MM-DD)",
-            "lead_leader": "牵头领导 lead leader",
-            "promotion_plan": "推进方案 promotion plan",
-            "working_team": "工作班子 working team (comma separated)",
-        },
+        _prompts("pilot"),
         language,
     )
     fields.update({"plan": plan, "start": start})
@@ -269,11 +262,7 @@ def new_notice(
     _complete(
         fields,
         ("to_unit", "problems", "issued_by"),
-        {
-            "to_unit": "责任单位 to unit",
-            "issued_by": "发文单位 issued by",
-            "problems": "问题 problems ('YYYY-MM-DD description', comma separated)",
-        },
+        _prompts("notice"),
         language,
     )
     try:
@@ -339,11 +328,7 @@ def new_reminder(
     _complete(
         fields,
         ("plan", "to", "report_due"),
-        {
-            "plan": "上级方案 plan",
-            "to": "送达单位 to (comma separated)",
-            "report_due": "报告时限 report due (YYYY-MM-DD)",
-        },
+        _prompts("reminder"),
         language,
     )
     fields.update({"issued": issued, "subject": subject})
@@ -377,7 +362,7 @@ def new_report(
     import re
 
     fields: dict[str, Any] = {"unit": unit, "quarter": quarter}
-    _complete(fields, ("unit", "quarter"), {"unit": "报送单位 unit", "quarter": "季度 quarter (e.g. 2016Q4)"}, language)
+    _complete(fields, ("unit", "quarter"), _prompts("report"), language)
     if not re.match(r"^\d{4}Q[1-4]$", str(fields["quarter"])):
         from ..i18n.write import say
 
@@ -417,7 +402,7 @@ def new_event(
     """
     language = parse_lang(lang)
     fields: dict[str, Any] = {"kind": kind, "unit": unit}
-    _complete(fields, ("kind", "unit"), {"kind": "类型 kind", "unit": "组织单位 unit"}, language)
+    _complete(fields, ("kind", "unit"), _prompts("event"), language)
     fields.update({"date": date, "title": title, "plans": plan or None})
     _run("event", fields, ledger, as_of, author, dry_run, item_id, year, ("date",), lang=language)
 

@@ -71,4 +71,38 @@ TEXTS: dict[str, T] = {
     "log_none": T("{item}: no commits yet", "{item}：尚无提交"),
     "log_as_of": T("(as of {as_of})", "（截至 {as_of}）"),
     "log_created": T("created ({n} fields{shown})", "新建（{n}个字段{shown}）"),
+    # ---- check's closing line on stderr
+    "check_found": T(
+        "{where}: {errors} error(s), {warnings} warning(s) in {files} file(s)",
+        "{where}：{files} 个文件，{errors} 个错误，{warnings} 个警告",
+    ),
+    "check_clean": T(
+        "{where}: {files} file(s) checked, no problems found", "{where}：检查了 {files} 个文件，没有发现问题"
+    ),
+}
+
+# what `reformctl new` asks on a terminal for a missing required field, by kind.field (both languages are shown)
+PROMPTS: dict[str, T] = {
+    "task.title": T("title", "任务名称"),
+    "task.lead_unit": T("lead unit", "牵头单位"),
+    "task.due": T("due (YYYY-MM-DD)", "完成时限"),
+    "task.leader": T("leader", "分管领导"),
+    "task.goal": T("goal", "实现目标"),
+    "task.responsible_units": T("responsible units (comma separated)", "责任单位"),
+    "pilot.title": T("title", "试点名称"),
+    "pilot.unit": T("unit", "试点单位"),
+    "pilot.end": T("end (YYYY-MM-DD)", "期限届满"),
+    "pilot.lead_leader": T("lead leader", "牵头领导"),
+    "pilot.promotion_plan": T("promotion plan", "推进方案"),
+    "pilot.working_team": T("working team (comma separated)", "工作班子"),
+    "notice.to_unit": T("to unit", "责任单位"),
+    "notice.issued_by": T("issued by", "发文单位"),
+    "notice.problems": T("problems ('YYYY-MM-DD description', comma separated)", "问题"),
+    "reminder.plan": T("plan", "上级方案"),
+    "reminder.to": T("to (comma separated)", "送达单位"),
+    "reminder.report_due": T("report due (YYYY-MM-DD)", "报告时限"),
+    "report.unit": T("unit", "报送单位"),
+    "report.quarter": T("quarter (e.g. 2016Q4)", "季度"),
+    "event.kind": T("kind", "类型"),
+    "event.unit": T("unit", "组织单位"),
 }

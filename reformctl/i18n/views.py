@@ -169,6 +169,14 @@ CHECK_MD: dict[str, T] = {
     "due": T("due", "时限"),
     "days_late": T("days late", "逾期天数"),
     "rule": T("rule", "规则"),
+    "red_not_computed": T(
+        "Not computed: the ledger has errors; fix them first.", "台账有错误，改正后才能计算红灯事项。"
+    ),
+}
+
+# ---- `status --by week` (reformctl/views/status.py)
+STATUS: dict[str, T] = {
+    "week": T("week {w} of {y} ({monday} to {sunday})", "{y}年第{w}周（{monday} 至 {sunday}）"),
 }
 
 # ---- the calendar feed (reformctl/views/ics.py)

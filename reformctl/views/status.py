@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Iterable, Optional, Sequence, TextIO
 
 from .. import i18n
+from ..i18n.views import STATUS
 from ..rules.dates import add_days
 from ..rules.findings import Finding, Note
 from . import jsonfast
@@ -164,9 +165,7 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 def week_label(day: dt.date, lang: str) -> str:
     monday, sunday = week_of(day)
     y, w, _ = day.isocalendar()
-    if lang == "zh":
-        return f"{y}年第{w}周（{monday.isoformat()} 至 {sunday.isoformat()}）"
-    return f"week {w} of {y} ({monday.isoformat()} to {sunday.isoformat()})"
+    return STATUS["week"](lang).format(y=y, w=w, monday=monday.isoformat(), sunday=sunday.isoformat())
 
 
 def iso_week(day: dt.date) -> str:
