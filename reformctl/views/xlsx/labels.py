@@ -1,5 +1,6 @@
-"""The words of the workbook in both languages: sheet and column names, yes/no, lights, choice labels (and the
-other spellings offices use for them, read on import), and how headers compare."""
+"""The words of the workbook by language, taken from the catalogue (reformctl/i18n/workbook.py): sheet names,
+yes/no, lights, choice labels; the other spellings offices use for them (read on import) and how headers
+compare stay here, as input rather than messages."""
 
 from __future__ import annotations
 
@@ -31,84 +32,6 @@ ABOUT_SHEETS = {lang: _W[lang]["about_sheet"] for lang in LANGS}
 SUMMARY_SHEETS = {lang: _W[lang]["summary_sheet"] + _W[lang]["read_only"] for lang in LANGS}
 PROBLEM_SHEETS = {lang: _W[lang]["problem_sheet"] for lang in LANGS}
 RO_COMMENT = WORKBOOK["read_only_comment"].zh + " / " + WORKBOOK["read_only_comment"].en  # one note for both
-
-# English header of each field (a column may override it with ``en=``)
-FIELD_EN = {
-    "id": "ID",
-    "title": "Title",
-    "year": "Year",
-    "source": "Source",
-    "major": "Major task",
-    "leader": "Leader",
-    "goal": "Goal",
-    "lead_unit": "Lead unit",
-    "responsible_units": "Responsible units",
-    "special_group": "Special group",
-    "start": "Start",
-    "due": "Due",
-    "status": "Status",
-    "completed": "Completed",
-    "closed": "Closed (written off)",
-    "cancel_reason": "Cancel reason",
-    "reopen_reason": "Why the status moved back",
-    "evidence": "Evidence",
-    "plan": "Plan",
-    "unit": "Unit",
-    "lead_leader": "Lead leader",
-    "promotion_plan": "Promotion plan",
-    "working_team": "Working team",
-    "end": "End of term",
-    "filed": "Filed",
-    "exited": "Exited",
-    "exit_reason": "Exit reason",
-    "exemption": "Exemption",
-    "issued": "Issued",
-    "issued_by": "Issued by",
-    "to_unit": "To unit",
-    "subject": "Subject",
-    "level": "Level",
-    "upper_plan": "Upper-level plan",
-    "needs_stability_assessment": "Needs stability assessment",
-    "stability_assessment": "Stability assessment",
-    "legality_review": "Legality review",
-    "review_scheduled": "Review scheduled",
-    "approved": "Approved",
-    "to": "To",
-    "report_due": "Report due",
-    "report_within_working_days": "Report due (working days)",
-    "quarter": "Quarter",
-    "submitted": "Submitted",
-    "summary": "Summary",
-    "kind": "Kind",
-    "date": "Date",
-    "plans": "Plans",
-    "commissioners": "Commissioners",
-    "authorized": "Authorized",
-    "authorization": "Authorization",
-    "report_to": "Report to",
-    "target": "Target",
-    "person": "Person",
-    "ground": "Ground",
-    "measure": "Measure",
-    "decided": "Decided",
-    "implemented_by": "Implemented by",
-    "points": "Points",
-    "listed": "Listed",
-    "delisted": "Delisted",
-    "promoted": "Promoted (years)",
-    "compiled": "Compiled (years)",
-    "name": "Name",
-    "type": "Type",
-    "parent": "Parent",
-    "notice": "Notice",
-    "no": "No.",
-    "description": "Description",
-    "responsible": "Responsible unit",
-    "due_working_days": "Due (working days)",
-    "rectified": "Rectified",
-    "verified": "Verified",
-    "refused": "Refused",
-}
 
 _ENUMS = (R.TaskStatus, R.PilotStatus, R.PlanStatus, R.PlanLevel, R.EventKind, R.Measure, R.CaseKind, R.UnitType)
 # the Chinese label of each choice, by enum (the catalogue keys them Enum.value)

@@ -8,9 +8,10 @@ from enum import Enum
 from typing import Any, Callable, Optional
 
 from ...i18n.sheets import cell
+from ...i18n.workbook import COLUMNS, SHEET_NAMES
 from ...model import Record
 from ...model import records as R
-from .labels import FIELD_EN, LIST_SEPS, PROBLEM_SHEETS, RO, RO_EN, _norm_header
+from .labels import LIST_SEPS, PROBLEM_SHEETS, RO, RO_EN, _norm_header
 
 
 class CellError(ValueError):
@@ -30,7 +31,7 @@ class Col:
     enum: Optional[builtins.type[Enum]] = None
     width: int = 14
     compute: Optional[Callable[[Record, str], Any]] = None  # read-only columns: (record, lang) -> cell
-    en: str = ""  # the English header (default: FIELD_EN of the field)
+    en: str = ""  # the English header (default: the field's name)
 
     @property
     def readonly(self) -> bool:
@@ -38,7 +39,7 @@ class Col:
 
     def head(self, lang: str = "zh") -> str:
         if lang == "en":
-            return self.en or FIELD_EN.get(self.field, self.field)
+            return self.en or self.field
         return self.header
 
     def names(self) -> set[str]:
@@ -85,225 +86,216 @@ def _reported(r: R.Reminder, lang: str = "zh") -> str:
     return LIST_SEPS[lang].join(f"{x.unit}({x.date})" for x in r.reports)
 
 
-def C(header, field="", type="text", enum=None, width=14, compute=None, en="") -> Col:  # noqa: N802, A002
-    return Col(header, field, type, enum, width, compute, en)
+def col(code: str, type: str = "text", enum=None, width: int = 14) -> Col:  # noqa: A002
+    """The editable column of the field ``code`` names (``kind.field``), headed by its words in the catalogue."""
+    words = COLUMNS[code]
+    return Col(words.zh, code.split(".", 1)[1], type, enum, width, None, words.en)
+
+
+def computed(code: str, compute: Optional[Callable[..., Any]] = None, width: int = 14) -> Col:
+    """A computed, read-only column (ignored on import): its header ends in (只读) / (read-only)."""
+    words = COLUMNS[code]
+    return Col(words.zh + RO, "", "text", None, width, compute, words.en + RO_EN)
+
+
+def sheet(kind: str, cols: tuple[Col, ...], importable: bool = True, light: bool = False) -> Sheet:
+    """The sheet of ``kind``, named from the catalogue; a sheet that is not imported is named read-only."""
+    words = SHEET_NAMES[kind]
+    suffix = ("", "") if importable else (RO, RO_EN)
+    return Sheet(kind, words.zh + suffix[0], cols, importable, light, words.en + suffix[1])
 
 
 SHEETS: tuple[Sheet, ...] = (
-    Sheet(
+    sheet(
         "task",
-        "改革任务",
         (
-            C("编号", "id", width=13),
-            C("任务名称", "title", width=40),
-            C("年度", "year", "int", width=7),
-            C("任务来源", "source", width=16),
-            C("重大任务", "major", "bool", width=9),
-            C("牵头领导", "leader", width=10),
-            C("实现目标", "goal", width=30),
-            C("牵头单位", "lead_unit"),
-            C("责任单位", "responsible_units", "list", width=24),
-            C("专项小组", "special_group", width=22),
-            C("开始日期", "start", "date", width=12),
-            C("完成时限", "due", "date", width=12),
-            C("状态", "status", "enum", R.TaskStatus, width=9),
-            C("完成日期", "completed", "date", width=12),
-            C("销账日期", "closed", "date", width=12),
-            C("取消原因", "cancel_reason", width=16),
-            C("状态回退原因", "reopen_reason", width=16),
-            C("佐证材料", "evidence", "list", width=20),
-            C("进度节点" + RO, compute=_milestones, width=34, en="Milestones" + RO_EN),
-            C("最新进展" + RO, compute=_latest, width=34, en="Latest progress" + RO_EN),
+            col("task.id", width=13),
+            col("task.title", width=40),
+            col("task.year", "int", width=7),
+            col("task.source", width=16),
+            col("task.major", "bool", width=9),
+            col("task.leader", width=10),
+            col("task.goal", width=30),
+            col("task.lead_unit"),
+            col("task.responsible_units", "list", width=24),
+            col("task.special_group", width=22),
+            col("task.start", "date", width=12),
+            col("task.due", "date", width=12),
+            col("task.status", "enum", R.TaskStatus, width=9),
+            col("task.completed", "date", width=12),
+            col("task.closed", "date", width=12),
+            col("task.cancel_reason", width=16),
+            col("task.reopen_reason", width=16),
+            col("task.evidence", "list", width=20),
+            computed("task.milestones", compute=_milestones, width=34),
+            computed("task.latest_progress", compute=_latest, width=34),
         ),
         light=True,
-        en="Tasks",
     ),
-    Sheet(
+    sheet(
         "pilot",
-        "改革试点",
         (
-            C("编号", "id", width=12),
-            C("试点名称", "title", width=36),
-            C("所属方案", "plan", width=13),
-            C("试点单位", "unit"),
-            C("牵头领导", "lead_leader", width=10),
-            C("推进方案", "promotion_plan", width=24),
-            C("工作班子", "working_team", "list", width=24),
-            C("开始日期", "start", "date", width=12),
-            C("期限届满", "end", "date", width=12),
-            C("备案日期", "filed", "date", width=12),
-            C("状态", "status", "enum", R.PilotStatus, width=9),
-            C("退出日期", "exited", "date", width=12),
-            C("退出原因", "exit_reason", width=20),
-            C("完成日期", "completed", "date", width=12),
-            C("超期理由", "exemption", width=16),
+            col("pilot.id", width=12),
+            col("pilot.title", width=36),
+            col("pilot.plan", width=13),
+            col("pilot.unit"),
+            col("pilot.lead_leader", width=10),
+            col("pilot.promotion_plan", width=24),
+            col("pilot.working_team", "list", width=24),
+            col("pilot.start", "date", width=12),
+            col("pilot.end", "date", width=12),
+            col("pilot.filed", "date", width=12),
+            col("pilot.status", "enum", R.PilotStatus, width=9),
+            col("pilot.exited", "date", width=12),
+            col("pilot.exit_reason", width=20),
+            col("pilot.completed", "date", width=12),
+            col("pilot.exemption", width=16),
         ),
         light=True,
-        en="Pilots",
     ),
-    Sheet(
+    sheet(
         "notice",
-        "整改督办",
         (
-            C("编号", "id", width=13),
-            C("印发日期", "issued", "date", width=12),
-            C("发文单位", "issued_by"),
-            C("责任单位", "to_unit"),
-            C("事由", "subject", width=30),
-            C("已整改" + RO, compute=_rectified, width=9, en="Rectified" + RO_EN),
-            C("已核实" + RO, compute=_verified, width=9, en="Verified" + RO_EN),
+            col("notice.id", width=13),
+            col("notice.issued", "date", width=12),
+            col("notice.issued_by"),
+            col("notice.to_unit"),
+            col("notice.subject", width=30),
+            computed("notice.rectified", compute=_rectified, width=9),
+            computed("notice.verified", compute=_verified, width=9),
         ),
         light=True,
-        en="Notices",
     ),
-    Sheet(
+    sheet(
         "plan",
-        "专项改革方案",
         (
-            C("编号", "id", width=13),
-            C("方案名称", "title", width=36),
-            C("层级", "level", "enum", R.PlanLevel, width=9),
-            C("专项小组", "special_group", width=22),
-            C("牵头单位", "lead_unit"),
-            C("对接上级方案", "upper_plan", width=24),
-            C("需稳评", "needs_stability_assessment", "bool", width=8),
-            C("稳评日期", "stability_assessment", "date", width=12),
-            C("合法性审查", "legality_review", "date", width=12),
-            C("计划上会", "review_scheduled", "date", width=12),
-            C("审议通过", "approved", "date", width=12),
-            C("印发日期", "issued", "date", width=12),
-            C("状态", "status", "enum", R.PlanStatus, width=9),
-            C("销账日期", "closed", "date", width=12),
+            col("plan.id", width=13),
+            col("plan.title", width=36),
+            col("plan.level", "enum", R.PlanLevel, width=9),
+            col("plan.special_group", width=22),
+            col("plan.lead_unit"),
+            col("plan.upper_plan", width=24),
+            col("plan.needs_stability_assessment", "bool", width=8),
+            col("plan.stability_assessment", "date", width=12),
+            col("plan.legality_review", "date", width=12),
+            col("plan.review_scheduled", "date", width=12),
+            col("plan.approved", "date", width=12),
+            col("plan.issued", "date", width=12),
+            col("plan.status", "enum", R.PlanStatus, width=9),
+            col("plan.closed", "date", width=12),
         ),
         light=True,
-        en="Plans",
     ),
-    Sheet(
+    sheet(
         "reminder",
-        "督办提示",
         (
-            C("编号", "id", width=13),
-            C("上级方案", "plan", width=36, en="Upper-level plan"),
-            C("印发日期", "issued", "date", width=12),
-            C("事由", "subject", width=30),
-            C("送达单位", "to", "list", width=30, en="Sent to"),
-            C("报告时限", "report_due", "date", width=12),
-            C("报告时限(工作日)", "report_within_working_days", "int", width=10),
-            C("已报告" + RO, compute=_reported, width=36, en="Reported" + RO_EN),
+            col("reminder.id", width=13),
+            col("reminder.plan", width=36),
+            col("reminder.issued", "date", width=12),
+            col("reminder.subject", width=30),
+            col("reminder.to", "list", width=30),
+            col("reminder.report_due", "date", width=12),
+            col("reminder.report_within_working_days", "int", width=10),
+            computed("reminder.reported", compute=_reported, width=36),
         ),
         light=True,
-        en="Reminders",
     ),
-    Sheet(
+    sheet(
         "report",
-        "季报",
         (
-            C("编号", "id", width=14),
-            C("报送单位", "unit"),
-            C("季度", "quarter", width=9),
-            C("报送日期", "submitted", "date", width=12),
-            C("报送对象", "to", width=22, en="Reported to"),
-            C("内容摘要", "summary", width=30),
+            col("report.id"),
+            col("report.unit"),
+            col("report.quarter", width=9),
+            col("report.submitted", "date", width=12),
+            col("report.to", width=22),
+            col("report.summary", width=30),
         ),
-        en="Reports",
     ),
-    Sheet(
+    sheet(
         "event",
-        "会议活动",
         (
-            C("编号", "id", width=12),
-            C("类型", "kind", "enum", R.EventKind, width=12),
-            C("组织单位", "unit", width=22),
-            C("日期", "date", "date", width=12),
-            C("名称", "title", width=36),
-            C("涉及方案", "plans", "list", width=16),
-            C("督察专员", "commissioners", "list", width=16),
-            C("授权日期", "authorized", "date", width=12),
-            C("授权文号", "authorization", width=14),
-            C("结果报送", "report_to", "list", width=16),
+            col("event.id", width=12),
+            col("event.kind", "enum", R.EventKind, width=12),
+            col("event.unit", width=22),
+            col("event.date", "date", width=12),
+            col("event.title", width=36),
+            col("event.plans", "list", width=16),
+            col("event.commissioners", "list", width=16),
+            col("event.authorized", "date", width=12),
+            col("event.authorization"),
+            col("event.report_to", "list", width=16),
         ),
-        en="Events",
     ),
-    Sheet(
+    sheet(
         "accountability",
-        "责任追究",
         (
-            C("编号", "id", width=12),
-            C("追责对象", "target"),
-            C("责任人", "person"),
-            C("追责事由", "ground", width=20),
-            C("追责方式", "measure", "enum", R.Measure, width=10),
-            C("决定日期", "decided", "date", width=12),
-            C("实施单位", "implemented_by", "list", width=20),
-            C("容错免责", "exemption", width=16),
-            C("扣分", "points", "float", width=7),
+            col("accountability.id", width=12),
+            col("accountability.target"),
+            col("accountability.person"),
+            col("accountability.ground", width=20),
+            col("accountability.measure", "enum", R.Measure, width=10),
+            col("accountability.decided", "date", width=12),
+            col("accountability.implemented_by", "list", width=20),
+            col("accountability.exemption", width=16),
+            col("accountability.points", "float", width=7),
         ),
-        en="Accountability",
     ),
-    Sheet(
+    sheet(
         "case",
-        "典型经验",
         (
-            C("编号", "id", width=12),
-            C("名称", "title", width=36),
-            C("单位", "unit"),
-            C("类型", "kind", "enum", R.CaseKind, width=10),
-            C("日期", "date", "date", width=12),
-            C("挂牌日期", "listed", "date", width=12),
-            C("摘牌日期", "delisted", "date", width=12),
-            C("推广年度", "promoted", "intlist", width=10),
-            C("汇编年度", "compiled", "intlist", width=10),
-            C("经验摘要", "summary", width=30),
+            col("case.id", width=12),
+            col("case.title", width=36),
+            col("case.unit"),
+            col("case.kind", "enum", R.CaseKind, width=10),
+            col("case.date", "date", width=12),
+            col("case.listed", "date", width=12),
+            col("case.delisted", "date", width=12),
+            col("case.promoted", "intlist", width=10),
+            col("case.compiled", "intlist", width=10),
+            col("case.summary", width=30),
         ),
-        en="Cases",
     ),
-    Sheet("assessment", "年度考核", (C("年度", "year", "int", width=8),), en="Assessments"),
-    Sheet(
+    sheet("assessment", (col("assessment.year", "int", width=8),)),
+    sheet(
         "closeout",
-        "年末销账" + RO,
         (
-            C("年度", "year", "int", width=8),
-            C("盘点日期", "date", "date", width=12),
+            col("closeout.year", "int", width=8),
+            col("closeout.date", "date", width=12),
         ),
         importable=False,
-        en="Close-outs" + RO_EN,
     ),
-    Sheet(
+    sheet(
         "unit",
-        "单位名录" + RO,
         (
-            C("标识", "id", width=16),
-            C("名称", "name", width=36),
-            C("类型", "type", "enum", R.UnitType, width=12),
-            C("上级单位", "parent", width=16),
+            col("unit.id", width=16),
+            col("unit.name", width=36),
+            col("unit.type", "enum", R.UnitType, width=12),
+            col("unit.parent", width=16),
         ),
         importable=False,
-        en="Units" + RO_EN,
     ),
-    Sheet(
+    sheet(
         "commissioner",
-        "督察专员" + RO,
         (
-            C("标识", "id", width=10),
-            C("姓名", "name", width=10),
-            C("所在单位", "unit", width=16),
+            col("commissioner.id", width=10),
+            col("commissioner.name", width=10),
+            col("commissioner.unit", width=16),
         ),
         importable=False,
-        en="Commissioners" + RO_EN,
     ),
 )
 SHEETS_BY_KIND = {s.kind: s for s in SHEETS}
 SHEETS_BY_TITLE = {s.title: s for s in SHEETS}
 PROBLEM_SHEET = PROBLEM_SHEETS["zh"]
 PROBLEM_COLS: tuple[Col, ...] = (
-    C("通知编号", "notice", width=13),
-    C("序号", "no", "int", width=6),
-    C("问题描述", "description", width=40),
-    C("责任单位", "responsible"),
-    C("整改时限", "due", "date", width=12),
-    C("整改时限(工作日)", "due_working_days", "int", width=10),
-    C("整改完成", "rectified", "date", width=12),
-    C("核实销号", "verified", "date", width=12),
-    C("拒不整改", "refused", "bool", width=9),
-    C("复查" + RO, width=34, compute=None, en="Reviews" + RO_EN),
+    col("problem.notice", width=13),
+    col("problem.no", "int", width=6),
+    col("problem.description", width=40),
+    col("problem.responsible"),
+    col("problem.due", "date", width=12),
+    col("problem.due_working_days", "int", width=10),
+    col("problem.rectified", "date", width=12),
+    col("problem.verified", "date", width=12),
+    col("problem.refused", "bool", width=9),
+    computed("problem.reviews", width=34),
 )
