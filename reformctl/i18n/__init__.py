@@ -254,28 +254,28 @@ ROOT_ERRORS: dict[str, T] = {
     ),
     "and_more": T(" (and {n} more)", "（另有{n}处）"),
 }
-HOW = {  # where the ledger path came from (the `how` of root errors), in Chinese
-    "--ledger": "--ledger",
-    "$REFORMCTL_LEDGER": "环境变量 REFORMCTL_LEDGER",
-    "nearest reformctl.yaml": "最近的 reformctl.yaml",
+# where the ledger path came from (the `how` of root errors; --ledger is named as it is)
+HOW: dict[str, T] = {
+    "env": T("$REFORMCTL_LEDGER", "环境变量 REFORMCTL_LEDGER"),
+    "nearest": T("nearest reformctl.yaml", "最近的 reformctl.yaml"),
+    "default": T(
+        "no reformctl.yaml in {cwd} or its parents, so the default ./ledger-data",
+        "默认的 ./ledger-data（{cwd} 及其上级目录中都没有 reformctl.yaml）",
+    ),
+}
+
+# what reformctl.yaml is when it is not a file (the `what` of settings_not_file)
+NOT_A_FILE: dict[str, T] = {
+    "folder": T("folder", "文件夹"),
+    "pipe": T("named pipe", "命名管道"),
+    "special": T("special file", "特殊文件"),
 }
 
 
 def root_error(code: str, lang: str, **params: object) -> str:
     """A refusal of :data:`ROOT_ERRORS` in ``lang``."""
-    text = ROOT_ERRORS[code]
-    if lang == "zh" and "how" in params:
-        how = str(params["how"])
-        params = {
-            **params,
-            "how": HOW.get(
-                how,
-                "默认的 ./ledger-data（当前目录及其上级目录中都没有 reformctl.yaml）" if how.startswith("no ") else how,
-            ),
-        }
-    params = dict(params)
-    _worded(params, lang)
-    return text(lang).format_map(_Default(params))
+    words = {k: v(lang) if isinstance(v, T) else v for k, v in params.items()}  # how, what: worded in both
+    return ROOT_ERRORS[code](lang).format_map(_Default(words))
 
 
 NOTES: dict[str, T] = {
