@@ -278,6 +278,15 @@ def root_error(code: str, lang: str, **params: object) -> str:
     return ROOT_ERRORS[code](lang).format_map(_Default(words))
 
 
+# words the rules put in a finding's arguments as name_en and name_zh (the arguments stay plain data)
+ARG_WORDS: dict[str, T] = {
+    "never_fetched": T("never fetched (reformctl fetch)", "从未获取（reformctl fetch）"),
+    "last_committed": T("last committed {date}", "最近一次提交于{date}"),
+    "stability_assessment": T("social-stability risk assessment", "社会稳定风险评估"),
+    "legality_review": T("legality review", "合法性审查"),
+}
+
+
 NOTES: dict[str, T] = {
     "calendar_unknown": T(
         "{what}: the deadline counts working days, but the official calendar knows {lo}-{hi} only, "

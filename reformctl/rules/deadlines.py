@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
+from ..i18n import ARG_WORDS
 from ..model.lifecycle import task_open
 from ..model.records import Notice, PlanStatus, Problem, Reminder
 from .dates import add_days, add_months
@@ -242,8 +243,6 @@ def plan_review_unprepared(ctx: Ctx) -> None:
     meeting date `plan_review_overdue` takes over). Unit: the plan's lead unit, else its special group."""
     from .programme import plan_preparation_missing
 
-    zh = {"stability_assessment": "社会稳定风险评估", "legality_review": "合法性审查"}
-    en = {"stability_assessment": "social-stability risk assessment", "legality_review": "legality review"}
     for pid, p in ctx.ledger.plans.items():
         if p.review_scheduled is None or ctx.happened(p.approved) or p.review_scheduled < ctx.as_of:
             continue
@@ -259,8 +258,8 @@ def plan_review_unprepared(ctx: Ctx) -> None:
                 _plan_unit(p),
                 title=p.title,
                 missing=",".join(missing),
-                missing_zh="、".join(zh[m] for m in missing),
-                missing_en=", ".join(en[m] for m in missing),
+                missing_zh="、".join(ARG_WORDS[m].zh for m in missing),
+                missing_en=", ".join(ARG_WORDS[m].en for m in missing),
             )
 
 

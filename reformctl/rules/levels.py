@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from collections.abc import Collection
 from typing import Optional
 
+from ..i18n import ARG_WORDS
 from ..model import Diagnostic, Ledger, Severity
 from .dates import add_days, add_months
 from .findings import Ctx, rule
@@ -185,13 +186,12 @@ def member_stale(ctx: Ctx) -> None:
     for v in _views(ctx):
         last = max(v.date, ctx.start) if v.date is not None else ctx.start
         if v.commit is None or v.date is None:
-            said = {"last_zh": "从未获取（reformctl fetch）", "last_en": "never fetched (reformctl fetch)", "last": ""}
+            never = ARG_WORDS["never_fetched"]
+            said = {"last_zh": never.zh, "last_en": never.en, "last": ""}
         else:
-            said = {
-                "last_zh": f"最近一次提交于{v.date.isoformat()}",
-                "last_en": f"last committed {v.date.isoformat()}",
-                "last": v.date.isoformat(),
-            }
+            day = v.date.isoformat()
+            committed = ARG_WORDS["last_committed"]
+            said = {"last_zh": committed.zh.format(date=day), "last_en": committed.en.format(date=day), "last": day}
         ctx.emit(
             "member_stale",
             "unit",
