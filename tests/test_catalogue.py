@@ -145,12 +145,21 @@ def test_reproducer(code, make_ledger, cli, tmp_path, monkeypatch):
 
     r = cli("check", "--ledger", root, *args)
     assert f"{exp['file']}:{exp['line']}:" in r.stdout and f"[{code}]" in r.stdout, r.stdout
+    shown = next(l for l in r.stdout.splitlines() if f"{exp['file']}:{exp['line']}:" in l and f"[{code}]" in l)
+    in_member = "@" in shown.split(f"{exp['file']}:")[0]  # UNIT@COMMIT:path: a member's file at its commit
 
     r = cli("check", "--ledger", root, *args, "--format", "github")
     level = "error" if exp["severity"] == "error" else "warning"
-    assert any(
-        l.startswith(f"::{level} file=") and f",line={exp['line']}," in l and code in l for l in r.stdout.splitlines()
-    ), r.stdout
+    if in_member:  # a member's file at its fetched commit, not in this repository: the place in the title
+        assert any(
+            l.startswith(f"::{level} title=reformctl {code} (") and f"%3A{exp['line']})" in l and "file=" not in l
+            for l in r.stdout.splitlines()
+        ), r.stdout
+    else:
+        assert any(
+            l.startswith(f"::{level} file=") and f",line={exp['line']}," in l and code in l
+            for l in r.stdout.splitlines()
+        ), r.stdout
 
 
 def test_sample_ledger_codes_are_catalogued(cli, sample_copy):

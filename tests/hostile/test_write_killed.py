@@ -226,6 +226,8 @@ def test_ctrl_c_after_the_branch_moved_says_the_change_is_committed(sample_repo,
     head = git(sample_repo, "rev-parse", "HEAD")
     assert proc.returncode == 130 and head != before.head
     said = err.decode()
-    assert head[:7] in said and ("已中断" in said and "已完成提交" in said if lang == "zh" else "committed" in said), said
+    assert head[:7] in said and ("已中断" in said and "已完成提交" in said if lang == "zh" else "committed" in said), (
+        said
+    )
     assert cli("check", "--ledger", sample_repo).exit_code == 0  # no half-written state, nothing to recover
     assert git(sample_repo, "status", "--porcelain") == ""
