@@ -308,3 +308,38 @@ RULES: dict[str, T] = {
         "每个示范点位应有联系的深改小组成员：请填写 `contact`（第九条）",
     ),
 }
+
+
+# Words the checks put into a message's values, worded in both languages ({"en": ..., "zh": ...}: plain data,
+# as the caches keep a diagnostic's values): :func:`words`.
+WORDS: dict[str, T] = {
+    # what a lead unit's quarterly report lacks (R15)
+    "recipient.to": T("`to` its special group", "`to`（所属专项小组）"),
+    "recipient.copy_to": T("`copy_to` the reform office", "`copy_to`（深改办）"),
+    "recipient.both": T(
+        "`to` its special group and `copy_to` the reform office", "`to`（所属专项小组）、`copy_to`（深改办）"
+    ),
+    # who carries out a measure (R17)
+    "implementer.special_group": T(
+        "against a special group, the leading group's head acts", "对专项小组的追责由深改小组组长实施"
+    ),
+    "implementer.organizational_handling": T(
+        "organisational handling is done by the functional departments", "组织处理由职能部门实施"
+    ),
+    "implementer.point_deduction": T(
+        "point deduction is done by the reform office with the party and government inspection offices",
+        "扣分由深改办会同党委和政府督查部门实施",
+    ),
+    "implementer.oral_warning": T("oral_warning is done by the reform office", "提醒谈话（oral_warning）由深改办实施"),
+    "implementer.interview": T("interview is done by the reform office", "约谈（interview）由深改办实施"),
+    "implementer.circulated_criticism": T(
+        "circulated_criticism is done by the reform office", "通报批评（circulated_criticism）由深改办实施"
+    ),
+    "implementer.other": T("{measure} is done by the reform office", "{measure} 由深改办实施"),
+}
+
+
+def words(key: str, **params: object) -> dict[str, str]:
+    """The words ``key`` as a diagnostic's value in both languages."""
+    w = WORDS[key]
+    return {"en": w.en.format(**params), "zh": w.zh.format(**params)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ... import i18n
 from ...model.records import EventKind, Measure, UnitType
+from ...i18n.diagnostics.rules import WORDS, words
 from .context import W, _Ctx
 
 
@@ -73,27 +74,6 @@ def _commissioner_authorisations(c: _Ctx) -> None:
                 )
 
 
-# who carries out a measure (R17), said in both languages inside the message of accountability_implementer
-_IMPLEMENTER_RULES: dict[str, dict[str, str]] = {
-    "special_group": {
-        "en": "against a special group, the leading group's head acts",
-        "zh": "对专项小组的追责由深改小组组长实施",
-    },
-    "organizational_handling": {
-        "en": "organisational handling is done by the functional departments",
-        "zh": "组织处理由职能部门实施",
-    },
-    "point_deduction": {
-        "en": "point deduction is done by the reform office with the party and government inspection offices",
-        "zh": "扣分由深改办会同党委和政府督查部门实施",
-    },
-    "oral_warning": {"en": "oral_warning is done by the reform office", "zh": "提醒谈话（oral_warning）由深改办实施"},
-    "interview": {"en": "interview is done by the reform office", "zh": "约谈（interview）由深改办实施"},
-    "circulated_criticism": {
-        "en": "circulated_criticism is done by the reform office",
-        "zh": "通报批评（circulated_criticism）由深改办实施",
-    },
-}
 _IMPLEMENTERS = {
     Measure.oral_warning: {UnitType.reform_office},
     Measure.interview: {UnitType.reform_office},
@@ -111,13 +91,11 @@ def _accountability(c: _Ctx) -> None:
         target = L.units.get(a.target)
         types = {L.units[u].type for u in a.implemented_by if u in L.units}
         if target is not None and target.type is UnitType.special_group:
-            need, rule = {UnitType.leading_group}, _IMPLEMENTER_RULES["special_group"]
+            need, rule = {UnitType.leading_group}, words("implementer.special_group")
         else:
             need = _IMPLEMENTERS[a.measure]
-            rule = _IMPLEMENTER_RULES.get(a.measure.value) or {
-                "en": f"{a.measure.value} is done by the reform office",
-                "zh": f"{a.measure.value} 由深改办实施",
-            }
+            known = f"implementer.{a.measure.value}"
+            rule = words(known) if known in WORDS else words("implementer.other", measure=a.measure.value)
         # both inspection offices, the party's and the government's, join a point deduction (art. 16)
         short = (
             need <= types

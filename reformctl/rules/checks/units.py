@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...model import Diagnostic
 from ...model.records import EventKind, UnitType
+from ...i18n.diagnostics.rules import words
 from .context import W, _Ctx
 
 
@@ -117,10 +118,10 @@ def _quarterly_reports(c: _Ctx) -> None:
         else:
             missing = []
             if to is None or to.type is not UnitType.special_group:
-                missing.append(("`to` its special group", "`to`（所属专项小组）"))
+                missing.append("to")
             copy = L.units.get(r.copy_to) if r.copy_to else None
             if copy is None or copy.type is not UnitType.reform_office:
-                missing.append(("`copy_to` the reform office", "`copy_to`（深改办）"))
+                missing.append("copy_to")
             if missing:
                 c.emit(
                     "report",
@@ -128,7 +129,7 @@ def _quarterly_reports(c: _Ctx) -> None:
                     "quarterly_report_recipient.lead_unit",
                     "to" if r.to else "unit",
                     severity=W,
-                    missing={"en": " and ".join(m[0] for m in missing), "zh": "、".join(m[1] for m in missing)},
+                    missing=words("recipient.both" if len(missing) == 2 else f"recipient.{missing[0]}"),
                 )
 
 
