@@ -201,3 +201,11 @@ def test_new_asks_for_a_missing_field_in_both_languages():
 
     assert _prompts("task")["due"] == "完成时限 due (YYYY-MM-DD)"
     assert set(_prompts("event")) == {"kind", "unit"}
+
+
+def test_every_environment_variable_says_what_it_takes_in_both_languages():
+    from reformctl.base.envvars import VARS
+    from reformctl.i18n.write import say
+
+    for var in VARS:
+        assert say(f"env_takes.{var.name}", "en") and say(f"env_takes.{var.name}", "zh"), var.name

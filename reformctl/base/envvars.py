@@ -21,49 +21,18 @@ class Var:
     kind: str  # int | float | bool | path
     default: float = 0
     low: float = 0
-    high: float = 0
-    en: str = ""
-    zh: str = ""
+    high: float = 0  # (what it takes, in words, is the catalogue's `env_takes.NAME`)
 
 
 VARS: tuple[Var, ...] = (
-    Var("REFORMCTL_LEDGER", "path", en="a ledger folder", zh="台账目录"),
-    Var(
-        "REFORMCTL_MAX_FILE_BYTES",
-        "int",
-        2 * 1024 * 1024,
-        1,
-        1024**3,
-        en="a whole number of bytes from 1 to 1073741824 (1 GiB)",
-        zh="1 至 1073741824（1 GiB）之间的整数字节数",
-    ),
-    Var(
-        "REFORMCTL_LOCK_TIMEOUT",
-        "float",
-        120,
-        0,
-        86400,
-        en="a number of seconds from 0 to 86400 (one day)",
-        zh="0 至 86400（一天）之间的秒数",
-    ),
-    Var(
-        "REFORMCTL_JOBS",
-        "int",
-        0,
-        0,
-        64,
-        en="a whole number of processes from 0 (automatic) to 64",
-        zh="0（自动）至 64 之间的整数进程数",
-    ),
-    Var("REFORMCTL_MAIN_SHARE", "float", 1.0, 0.25, 4, en="a number from 0.25 to 4", zh="0.25 至 4 之间的数"),
-    Var("REFORMCTL_NO_CACHE", "bool", en="1/0, true/false, yes/no or on/off", zh="1/0、true/false、yes/no 或 on/off"),
-    Var(
-        "REFORMCTL_NO_QUICK_EDIT",
-        "bool",
-        en="1/0, true/false, yes/no or on/off",
-        zh="1/0、true/false、yes/no 或 on/off",
-    ),
-    Var("REFORMCTL_DEBUG", "bool", en="1/0, true/false, yes/no or on/off", zh="1/0、true/false、yes/no 或 on/off"),
+    Var("REFORMCTL_LEDGER", "path"),
+    Var("REFORMCTL_MAX_FILE_BYTES", "int", 2 * 1024 * 1024, 1, 1024**3),
+    Var("REFORMCTL_LOCK_TIMEOUT", "float", 120, 0, 86400),
+    Var("REFORMCTL_JOBS", "int", 0, 0, 64),
+    Var("REFORMCTL_MAIN_SHARE", "float", 1.0, 0.25, 4),
+    Var("REFORMCTL_NO_CACHE", "bool"),
+    Var("REFORMCTL_NO_QUICK_EDIT", "bool"),
+    Var("REFORMCTL_DEBUG", "bool"),
 )
 BY_NAME = {v.name: v for v in VARS}
 

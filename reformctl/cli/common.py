@@ -114,16 +114,11 @@ def check_environment(words: Optional[list[str]] = None) -> None:
     sanitize_columns()
     bad = problems()
     if bad:
-        zh = _lang_asked(words or []) == "zh"
-        lines = [
-            (
-                f"环境变量 {v.name}={raw!r} 无效：应为{v.zh}"
-                if zh
-                else f"environment variable {v.name}={raw!r} is not valid: it takes {v.en}"
-            )
-            for v, raw in bad
-        ]
-        fail("\n".join(lines))
+        from ..i18n.write import say
+
+        lang = _lang_asked(words or [])
+        takes = [say(f"env_takes.{v.name}", lang) for v, _raw in bad]
+        fail("\n".join(say("env_invalid", lang, name=v.name, raw=raw, takes=t) for (v, raw), t in zip(bad, takes)))
 
 
 def _lang_asked(words: list[str]) -> str:

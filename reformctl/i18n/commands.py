@@ -12,6 +12,25 @@ TEXTS: dict[str, T] = {
         "no such code {code!r}; `reformctl catalogue` lists them all",
         "没有代码 {code!r}；`reformctl catalogue` 列出全部代码",
     ),
+    # ---- environment variables: what each takes, and the refusal of a value it does not
+    "env_invalid": T(
+        "environment variable {name}={raw!r} is not valid: it takes {takes}",
+        "环境变量 {name}={raw!r} 无效：应为{takes}",
+    ),
+    "env_takes.REFORMCTL_LEDGER": T("a ledger folder", "台账目录"),
+    "env_takes.REFORMCTL_MAX_FILE_BYTES": T(
+        "a whole number of bytes from 1 to 1073741824 (1 GiB)", "1 至 1073741824（1 GiB）之间的整数字节数"
+    ),
+    "env_takes.REFORMCTL_LOCK_TIMEOUT": T(
+        "a number of seconds from 0 to 86400 (one day)", "0 至 86400（一天）之间的秒数"
+    ),
+    "env_takes.REFORMCTL_JOBS": T(
+        "a whole number of processes from 0 (automatic) to 64", "0（自动）至 64 之间的整数进程数"
+    ),
+    "env_takes.REFORMCTL_MAIN_SHARE": T("a number from 0.25 to 4", "0.25 至 4 之间的数"),
+    "env_takes.REFORMCTL_NO_CACHE": T("1/0, true/false, yes/no or on/off", "1/0、true/false、yes/no 或 on/off"),
+    "env_takes.REFORMCTL_NO_QUICK_EDIT": T("1/0, true/false, yes/no or on/off", "1/0、true/false、yes/no 或 on/off"),
+    "env_takes.REFORMCTL_DEBUG": T("1/0, true/false, yes/no or on/off", "1/0、true/false、yes/no 或 on/off"),
     "members_checked": T(
         "this ledger and {n} member(s): {errors} error(s), {warnings} warning(s)",
         "本台账及{n}个下级台账：{errors} 个错误，{warnings} 个警告",
