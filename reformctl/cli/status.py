@@ -314,7 +314,7 @@ def _members_json(root, upper, day, language, only, unit, kind, rule, light, fai
             and (li is None or parts[n].keys[i][3] in li)
         ]
     blobs, offsets = [p.blob for p in parts], [p.ends for p in parts]
-    pieces = [blobs[n][(offsets[n][i - 1] + 2 if i else 0) : offsets[n][i]] for n, i in picked]  # Rendered.piece
+    pieces = [blobs[n][(offsets[n][i - 1] + 2 if i else 0) : offsets[n][i]] for n, i in picked]  # (Rendered.ends)
     ends = [at - 2 for at in accumulate(len(p) + 2 for p in pieces)]
     body = b",\n".join(pieces)
     Fragments(body, ends).write(list(range(len(pieces))), sys.stdout)

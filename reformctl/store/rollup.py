@@ -35,10 +35,7 @@ class Rendered:
     sort_keys: list
     keys: list
     blob: bytes
-    ends: list
-
-    def piece(self, i: int) -> bytes:
-        return self.blob[(self.ends[i - 1] + 2 if i else 0) : self.ends[i]]
+    ends: list  # finding i is blob[(ends[i - 1] + 2 if i else 0) : ends[i]]
 
 
 @dataclass
