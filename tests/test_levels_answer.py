@@ -286,3 +286,28 @@ def test_check_members_machine_formats_name_member_files_git_can_not_mistake(cli
     assert any("T-7" in u for u in uris) and all(urlsplit(u).scheme == "" for u in uris), uris
     gitlab = _json.loads(cli("check", "--members", "--ledger", city, "--format", "gitlab").stdout)
     assert all(":" not in e["location"]["path"] for e in gitlab)
+
+
+def test_no_process_to_be_had_is_no_error(tmp_path, city, monkeypatch):
+    """A fork refused (a process limit) leaves that share of the members to the roll-up: same findings."""
+    import datetime as dt
+    import os
+
+    from reformctl.base.lifetime import command_runtime
+    from reformctl.load import load_ledger
+    from reformctl.store.rollup import roll_up
+
+    city, _wuhou, _jinjiang = city
+    assert _run(city, "fetch", jobs="1").returncode == 0
+    upper = load_ledger(city).ledger
+    day = dt.date(2016, 12, 31)
+
+    def refuse():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    monkeypatch.setenv("REFORMCTL_JOBS", "2")
+    with command_runtime():
+        got = roll_up(city, upper, day)
+    fresh = roll_up(city, upper, day, cache=False)
+    assert [(f.member, f.id, f.rule) for f in got.findings] == [(f.member, f.id, f.rule) for f in fresh.findings]

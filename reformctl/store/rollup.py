@@ -226,7 +226,10 @@ def prepare_side_by_side(
     pids = []
     try:
         for share in shares[1:]:
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:  # no process to be had (a limit): the roll-up reads this share itself
+                continue
             if pid == 0:  # a worker: its share, remembered on disk, then gone without running the parent's exits
                 code = 1
                 try:
