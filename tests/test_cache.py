@@ -543,3 +543,22 @@ def test_blobs_parsed_in_workers_equal_the_serial_and_the_folder_load(sample_cop
     del blobs["tasks/T-LINK.yaml"]
     folder = load_ledger(sample_copy, cache=False)
     assert snapshot(load_blobs(sample_copy, blobs, jobs=2)) == snapshot(folder)
+
+
+def test_no_process_to_be_had_loads_that_share_here(sample_repo, monkeypatch):
+    """A fork refused (a process limit) while dealing the parse out: that share is loaded by this process, the
+    ledger whole and the same as a serial load."""
+    import os
+
+    serial = load_ledger(sample_repo, cache=False, jobs=1)
+    real_fork, calls = os.fork, []
+
+    def second_refused():
+        calls.append(1)
+        if len(calls) == 2:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", second_refused)
+    forked = load_ledger(sample_repo, cache=False, jobs=3)
+    assert len(calls) == 2 and snapshot(forked) == snapshot(serial)

@@ -75,10 +75,21 @@ def run(
         main_share = MAIN_SHARE
     dealt = deal(len(todo), [main_share] + [1.0] * (n - 1))
     workers: list[Inbox] = []
+    mine = list(dealt[0])
     for positions in dealt[1:]:
-        r, w = os.pipe()
-        widen_pipe(w)
-        pid = os.fork()
+        try:
+            r, w = os.pipe()
+            widen_pipe(w)
+        except OSError:  # no pipe to be had (a descriptor limit): this process loads that share
+            mine += positions
+            continue
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (a process limit): this process loads that share
+            os.close(r)
+            os.close(w)
+            mine += positions
+            continue
         if pid == 0:  # the worker
             code = 1
             try:
@@ -98,7 +109,7 @@ def run(
         os.close(w)
         workers.append(Inbox(pid, r, positions))
     out: list = [None] * len(todo)
-    for k, i in enumerate(dealt[0]):
+    for k, i in enumerate(mine):
         out[i] = load_one(todo[i])
         if not k & 63:
             for inbox in workers:
