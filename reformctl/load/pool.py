@@ -74,6 +74,38 @@ def run(
     except ValueError:
         main_share = MAIN_SHARE
     dealt = deal(len(todo), [main_share] + [1.0] * (n - 1))
+    workers, mine = _start_workers(todo, dealt, parse_one)
+    out: list = [None] * len(todo)
+    for k, i in enumerate(mine):
+        out[i] = load_one(todo[i])
+        if not k & 63:
+            for inbox in workers:
+                inbox.drain()
+    for inbox in workers:
+        done = 0
+        try:
+            for frame in inbox.frames():
+                part = loads(frame)
+                chunk = inbox.positions[done : done + CHUNK_FILES]
+                if type(part) is not list or len(part) != len(chunk):
+                    break
+                for i, (parsed, diags, dig) in zip(chunk, part):
+                    out[i] = (validate(todo[i], parsed, diags), dig)
+                done += len(chunk)
+        except Exception:  # noqa: BLE001 - whatever did not arrive whole is loaded here below
+            pass
+        finally:
+            status = inbox.close()
+        if status != 0:
+            done = 0  # a worker that failed is not trusted at all
+        for i in inbox.positions[done:]:
+            out[i] = load_one(todo[i])
+    return out
+
+
+def _start_workers(todo: Sequence[Any], dealt: list[list[int]], parse_one: Callable[[Any], Any]) -> tuple[list, list]:
+    """Fork a worker for each share of ``dealt`` but the first: (the workers' inboxes, the positions this
+    process loads: its own share, and any share no pipe or process could be had for)."""
     workers: list[Inbox] = []
     mine = list(dealt[0])
     for positions in dealt[1:]:
@@ -108,32 +140,7 @@ def run(
                 os._exit(code)
         os.close(w)
         workers.append(Inbox(pid, r, positions))
-    out: list = [None] * len(todo)
-    for k, i in enumerate(mine):
-        out[i] = load_one(todo[i])
-        if not k & 63:
-            for inbox in workers:
-                inbox.drain()
-    for inbox in workers:
-        done = 0
-        try:
-            for frame in inbox.frames():
-                part = loads(frame)
-                chunk = inbox.positions[done : done + CHUNK_FILES]
-                if type(part) is not list or len(part) != len(chunk):
-                    break
-                for i, (parsed, diags, dig) in zip(chunk, part):
-                    out[i] = (validate(todo[i], parsed, diags), dig)
-                done += len(chunk)
-        except Exception:  # noqa: BLE001 - whatever did not arrive whole is loaded here below
-            pass
-        finally:
-            status = inbox.close()
-        if status != 0:
-            done = 0  # a worker that failed is not trusted at all
-        for i in inbox.positions[done:]:
-            out[i] = load_one(todo[i])
-    return out
+    return workers, mine
 
 
 PIPE_BYTES = 1 << 20  # a worker's pipe: room for a chunk or two between two drains (Linux's default is 64 KiB)
