@@ -191,18 +191,22 @@ def rules_sources() -> list[Path]:
     return sorted(pkg.rglob("*.py"))
 
 
+def _source_digest(pkg: Path, files: Sequence[Path]) -> str:
+    """A hash of ``files`` (paths relative to ``pkg`` and bytes; an unreadable one counts as changed)."""
+    h = hashlib.sha256()
+    for f in files:
+        try:
+            h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes())
+        except OSError:
+            h.update(b"?")
+    return h.hexdigest()
+
+
 def _rules_fingerprint() -> str:
     """A hash of the rules' source: remembered diagnostics and findings are dropped when the rules change."""
     global _RULES_FP
     if _RULES_FP is None:
-        h = hashlib.sha256()
-        pkg = Path(__file__).resolve().parent.parent / "rules"
-        for f in rules_sources():
-            try:
-                h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes())
-            except OSError:
-                h.update(b"?")
-        _RULES_FP = h.hexdigest()
+        _RULES_FP = _source_digest(Path(__file__).resolve().parent.parent / "rules", rules_sources())
     return _RULES_FP
 
 
@@ -213,14 +217,8 @@ def _package_fingerprint() -> str:
     """A hash of the whole package's source: what a remembered rendering (JSON) of findings depends on."""
     global _PACKAGE_FP
     if _PACKAGE_FP is None:
-        h = hashlib.sha256()
         pkg = Path(__file__).resolve().parent.parent
-        for f in sorted(pkg.rglob("*.py")):
-            try:
-                h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes())
-            except OSError:
-                h.update(b"?")
-        _PACKAGE_FP = h.hexdigest()
+        _PACKAGE_FP = _source_digest(pkg, sorted(pkg.rglob("*.py")))
     return _PACKAGE_FP
 
 

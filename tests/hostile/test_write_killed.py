@@ -17,10 +17,11 @@ from write_invariant import Before, git, snapshot
 from conftest import REPO
 
 
-def _start_close_out(repo: Path, pause: str) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(REPO), REFORMCTL_TEST_PAUSE=f"{pause}:60")
+def _start_close_out(repo: Path, pause: str, seconds: int = 60, *more: str) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(REPO), REFORMCTL_TEST_PAUSE=f"{pause}:{seconds}")
     return subprocess.Popen(
-        [sys.executable, "-m", "reformctl", "close-out", "T-2016-002", "--as-of", "2017-01-10", "--ledger", str(repo)],
+        [sys.executable, "-m", "reformctl", "close-out", "T-2016-002", "--as-of", "2017-01-10", "--ledger", str(repo)]
+        + list(more),
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -208,14 +209,7 @@ def test_ctrl_c_after_the_branch_moved_says_the_change_is_committed(sample_repo,
     """Ctrl-C once the branch has moved: the commit is made, so its bookkeeping is finished (no journal left for
     `recover`), and the message says it was committed (running the command again would record it twice)."""
     before = Before(sample_repo)
-    env = dict(os.environ, PYTHONPATH=str(REPO), REFORMCTL_TEST_PAUSE="committed:3")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reformctl", "close-out", "T-2016-002", "--as-of", "2017-01-10", "--lang", lang]
-        + ["--ledger", str(sample_repo)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    proc = _start_close_out(sample_repo, "committed", 3, "--lang", lang)
     try:
         _wait_for(lambda: git(sample_repo, "rev-parse", "HEAD") != before.head)
         proc.send_signal(signal.SIGINT)

@@ -21,13 +21,10 @@ def add_member_sheets(path, members: list[dict], lang: str = "zh") -> None:
     red and yellow counts, and every member's red and yellow findings. ``members`` as
     :func:`reformctl.views.html.member_rows` gives them. Text from members' ledgers is written as text, never as
     a formula. The workbook is replaced whole (written beside it, then renamed)."""
-    import os
-    import tempfile
-    from pathlib import Path
-
     import openpyxl
 
     from ...i18n import label
+    from ..safe import write_output
 
     wb = openpyxl.load_workbook(path)
     names, heads = MEMBER_SHEETS[lang], MEMBER_HEADERS[lang]
@@ -63,14 +60,4 @@ def add_member_sheets(path, members: list[dict], lang: str = "zh") -> None:
     for ws in (summary, found):
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=str(Path(path).resolve().parent))
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_output(path, wb.save)  # whole or not at all, with the mode of the file it replaces
