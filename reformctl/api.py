@@ -218,15 +218,12 @@ class StatusData:
             self.fragments.write(positions, out)
 
 
-def _status_key(part: str, as_of, *more: str) -> tuple:
-    return ("status", part, as_of.isoformat(), *more)
-
-
 def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str | None = None) -> StatusData:
     """Load ``root`` and compute its findings as of ``as_of`` (and with ``json_lang`` the JSON object of each
     in that language), or take them from the memo when no file, no setting and no code changed since a run
     that computed them (``cache=False`` or ``$REFORMCTL_NO_CACHE``: neither). Raises :class:`LedgerHasErrors`
     when the ledger has errors."""
+    from .incremental import status_delta, status_key as _status_key
     from .load.memo import Memo
 
     # tens of thousands of small tuples, none cyclic; the loaded ledger (kept to the end of a command) and the
@@ -247,8 +244,10 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
                     )
                 if not json_lang and isinstance(part, list) and len(part) == len(keys):
                     return StatusData(as_of, keys, hit[1], frozenset(hit[2]), rows=part, from_memo=True)
-        data = _compute_status(root, as_of, cache, memo)
-        if json_lang and memo is not None and memo.stamp.trusted:
+        data = status_delta(root, as_of, memo, json_lang) if memo is not None else None
+        if data is None:
+            data = _compute_status(root, as_of, cache, memo)
+        if json_lang and data.fragments is None and memo is not None and memo.stamp.trusted:
             from .views.jsonfast import Fragments
             from .views.status import json_fragments
 
@@ -258,6 +257,7 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
 
 
 def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
+    from .incremental import remember_base, status_key as _status_key
     from .rules.findings import evaluate
 
     res = load_ledger(root, cache=cache, listing=memo.stamp.listing if memo is not None else None)
@@ -277,6 +277,7 @@ def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
     if memo is not None:
         memo.put(_status_key("rows", as_of), rows)
         memo.put(_status_key("keys", as_of), (keys, data.note_rows, sorted(data.unit_ids)))
+        remember_base(memo, res.ledger)
     return data
 
 

@@ -76,11 +76,15 @@ def code_digest() -> bytes:
 class Stamp:
     """The state of a ledger as far as answers go: ``digest`` and whether it can be ``trusted`` (see above).
     ``listing`` is what :func:`~reformctl.load.list_files` gave, for a load that follows (``load_ledger``'s
-    ``listing``)."""
+    ``listing``). ``head`` digests everything but the files' stats, ``columns`` holds those stats (mode, size,
+    mtime, ctime, inode, device of each listed file, in listing order): two states with the same ``head`` differ
+    only in the files whose stats differ (:func:`changed_files`)."""
 
     digest: str
     trusted: bool
     listing: Any = field(default=None, compare=False, repr=False)
+    head: str = field(default="", compare=False, repr=False)
+    columns: tuple = field(default=(), compare=False, repr=False)
 
 
 def ledger_stamp(root: Path) -> Stamp:
@@ -115,13 +119,30 @@ def ledger_stamp(root: Path) -> Stamp:
         trusted = False
     h.update("\0".join(names).encode("utf-8", "surrogateescape"))
     h.update(b"\0\0")
+    h.update(repr([(d.file, d.code) for d in listing_diags]).encode("utf-8", "surrogateescape"))
+    head = h.hexdigest()
+    columns = []
     for column in (modes, sizes, mtimes, ctimes, inos, devs):  # each as fixed-width integers
         try:
-            h.update(array("q", column).tobytes())
+            encoded = array("q", column).tobytes()
         except OverflowError:  # an inode or device number over 2**63: any faithful encoding will do
-            h.update(repr(column).encode())
-    h.update(repr([(d.file, d.code) for d in listing_diags]).encode("utf-8", "surrogateescape"))
-    return Stamp(h.hexdigest(), trusted, listing)
+            encoded = repr(column).encode()
+        h.update(encoded)
+        columns.append(encoded)
+    return Stamp(h.hexdigest(), trusted, listing, head, tuple(columns))
+
+
+def changed_files(before: tuple, after: tuple) -> Optional[list[int]]:
+    """The positions (in listing order) of the files whose stats differ between two :attr:`Stamp.columns` of
+    the same listing; None when they cannot be compared (a column not of fixed-width integers)."""
+    width = array("q").itemsize
+    if len(before) != len(after) or any(len(a) != len(b) or len(a) % width for a, b in zip(before, after)):
+        return None
+    changed: set[int] = set()
+    for a, b in zip(before, after):
+        if a != b:
+            changed.update(i for i, (x, y) in enumerate(zip(array("q", a), array("q", b))) if x != y)
+    return sorted(changed)
 
 
 # ---------------------------------------------------------------- plain-data pickles
@@ -157,9 +178,23 @@ class Memo:
         tag = hashlib.blake2b(repr(key).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
         return folder / f"{tag}.pickle"
 
-    def get(self, key: tuple) -> Any:
-        """The answer stored for ``key`` in this very state, or None."""
-        if not self.stamp.trusted or self.folder is None:
+    def get(self, key: tuple, digest: Optional[str] = None) -> Any:
+        """The answer stored for ``key`` in this very state (or in the state of ``digest``: an earlier one whose
+        answer a command builds on), or None."""
+        if digest is None and not self.stamp.trusted:
+            return None
+        blob = self._read(key)
+        if blob is None or blob[1] != (self.stamp.digest if digest is None else digest):
+            return None
+        return blob[3]
+
+    def latest(self, key: tuple) -> Optional[tuple[str, Any]]:
+        """(digest of the state, answer) last stored for ``key``, in whatever state that was; None when none."""
+        blob = self._read(key)
+        return None if blob is None else (blob[1], blob[3])
+
+    def _read(self, key: tuple) -> Optional[tuple]:
+        if self.folder is None:
             return None
         try:
             data = _cache.unseal(self._file(self.folder, key).read_bytes())
@@ -172,10 +207,10 @@ class Memo:
             type(blob) is tuple
             and len(blob) == 4
             and blob[0] == FORMAT
-            and blob[1] == self.stamp.digest
+            and type(blob[1]) is str
             and blob[2] == repr(key)
         ):
-            return blob[3]
+            return blob
         return None
 
     def put(self, key: tuple, value: Any) -> None:
@@ -205,4 +240,4 @@ class Memo:
                 pass
 
 
-__all__ = ["Memo", "Stamp", "code_digest", "ledger_stamp"]
+__all__ = ["Memo", "Stamp", "changed_files", "code_digest", "ledger_stamp"]

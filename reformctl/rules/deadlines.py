@@ -33,7 +33,7 @@ def _open_tasks(ctx: Ctx) -> list:
     return found
 
 
-@rule("task_overdue", "task")
+@rule("task_overdue", "task", per_item=True)
 def task_overdue(ctx: Ctx) -> None:
     """An open task past its deadline (``due``; a changed deadline is recorded in ``extensions``)."""
     for tid, t in _open_tasks(ctx):
@@ -41,7 +41,7 @@ def task_overdue(ctx: Ctx) -> None:
             ctx.emit("task_overdue", "task", tid, t.due, t.lead_unit, title=t.title)
 
 
-@rule("carry_over_overdue", "task", "R13")
+@rule("carry_over_overdue", "task", "R13", per_item=True)
 def carry_over_overdue(ctx: Ctx) -> None:
     """A task carried over at year end (R13) past its new deadline ``carry_over.new_due``."""
     for tid, t in _open_tasks(ctx):
@@ -57,7 +57,7 @@ def carry_over_overdue(ctx: Ctx) -> None:
             )
 
 
-@rule("milestone_overdue", "task")
+@rule("milestone_overdue", "task", per_item=True)
 def milestone_overdue(ctx: Ctx) -> None:
     """A milestone of an open task not done by its date."""
     for tid, t in _open_tasks(ctx):
@@ -66,7 +66,7 @@ def milestone_overdue(ctx: Ctx) -> None:
                 ctx.emit("milestone_overdue", "task", tid, m.due, t.lead_unit, title=t.title, ref=m.name, name=m.name)
 
 
-@rule("update_overdue", "task", "R11")
+@rule("update_overdue", "task", "R11", per_item=True)
 def update_overdue(ctx: Ctx) -> None:
     """R11: an open task's progress is updated every ``update_interval_months``: due that many months after the
     latest ``progress`` date (the task's ``start`` when there is none), clamped to the month's end. The ledger
@@ -90,7 +90,7 @@ def update_overdue(ctx: Ctx) -> None:
         )
 
 
-@rule("pilot_overdue", "pilot", "R4")
+@rule("pilot_overdue", "pilot", "R4", per_item=True)
 def pilot_overdue(ctx: Ctx) -> None:
     """A pilot still active (or adjusted) after its term ends (``end`` is the last day of the term)."""
     for pid, p in ctx.ledger.pilots.items():
@@ -108,7 +108,7 @@ def pilot_overdue(ctx: Ctx) -> None:
             )
 
 
-@rule("pilot_not_filed", "pilot", "R5")
+@rule("pilot_not_filed", "pilot", "R5", per_item=True)
 def pilot_not_filed(ctx: Ctx) -> None:
     """R5: a running pilot is filed with the leading group within ``pilot_filing_days`` of its start (of the
     ledger's ``start`` for a pilot that began earlier: no deadline falls before the ledger counts)."""
@@ -159,7 +159,7 @@ def _notice_title(n: Notice) -> str:
     return n.subject or ""
 
 
-@rule("problem_overdue", "notice", "R14")
+@rule("problem_overdue", "notice", "R14", per_item=True)
 def problem_overdue(ctx: Ctx) -> None:
     """R14: a problem of a rectification notice not rectified by its deadline. Unit: the problem's
     ``responsible``, else the notice's ``to_unit``."""
@@ -186,7 +186,7 @@ def problem_overdue(ctx: Ctx) -> None:
             )
 
 
-@rule("review_overdue", "notice", "R14")
+@rule("review_overdue", "notice", "R14", per_item=True)
 def review_overdue(ctx: Ctx) -> None:
     """R14: a follow-up review of a problem not done by its date (problems already rectified need none)."""
     for nid, n in ctx.ledger.notices.items():
@@ -207,7 +207,7 @@ def review_overdue(ctx: Ctx) -> None:
                     )
 
 
-@rule("reminder_overdue", "reminder", "R10")
+@rule("reminder_overdue", "reminder", "R10", per_item=True)
 def reminder_overdue(ctx: Ctx) -> None:
     """R10: a unit notified by a supervision reminder has not reported by the deadline; one finding per unit."""
     for rid, r in ctx.ledger.reminders.items():
@@ -224,7 +224,7 @@ def reminder_overdue(ctx: Ctx) -> None:
             ctx.emit("reminder_overdue", "reminder", rid, due, u, title=r.subject or r.plan, ref=u, plan=r.plan, **how)
 
 
-@rule("plan_review_overdue", "plan")
+@rule("plan_review_overdue", "plan", per_item=True)
 def plan_review_overdue(ctx: Ctx) -> None:
     """Art. 5: a plan whose scheduled leading-group review (``review_scheduled``) passed without ``approved``.
     Unit: the plan's lead unit, else its special group."""
@@ -236,7 +236,7 @@ def plan_review_overdue(ctx: Ctx) -> None:
         ctx.emit("plan_review_overdue", "plan", pid, p.review_scheduled, _plan_unit(p), title=p.title)
 
 
-@rule("plan_review_unprepared", "plan", "art. 5")
+@rule("plan_review_unprepared", "plan", "art. 5", per_item=True)
 def plan_review_unprepared(ctx: Ctx) -> None:
     """Art. 5: a plan due for leading-group review that still lacks its social-stability risk assessment (when
     needed) or its legality review: yellow before the meeting (within due_soon_days), never red (after the

@@ -141,18 +141,23 @@ class Rule:
     fn: Callable[["Ctx"], None]
     article: str = ""
     doc: str = ""
+    per_item: bool = False  # its findings about an item read only that item, the settings and the as-of date
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, kind: str, article: str = "") -> Callable[[Callable[["Ctx"], None]], Callable[["Ctx"], None]]:
-    """Register a rule function under its stable ``code``."""
+def rule(
+    code: str, kind: str, article: str = "", *, per_item: bool = False
+) -> Callable[[Callable[["Ctx"], None]], Callable[["Ctx"], None]]:
+    """Register a rule function under its stable ``code``. ``per_item``: the rule judges each item of ``kind`` on
+    its own record, the settings and the as-of date alone (no other record), emitting findings about that item
+    only; `status` then re-judges only the items whose files changed (:mod:`reformctl.incremental`)."""
 
     def deco(fn: Callable[["Ctx"], None]) -> Callable[["Ctx"], None]:
         if code in RULES and RULES[code].fn is not fn:
             raise ValueError(f"rule code {code!r} registered twice")
-        RULES[code] = Rule(code, kind, fn, article, (fn.__doc__ or "").strip())
+        RULES[code] = Rule(code, kind, fn, article, (fn.__doc__ or "").strip(), per_item)
         return fn
 
     return deco
@@ -290,14 +295,24 @@ def evaluate(
     for code in codes:
         ctx.rule = code
         registry[code].fn(ctx)
-    out = sorted(ctx.findings, key=Finding.sort_key)
-    merged: dict[Note, set] = {}  # one note however many rules could not judge the same thing, with those rules
-    for n in ctx.notes:
+    return Evaluation(as_of, sorted(ctx.findings, key=Finding.sort_key), merge_notes(ctx.notes))
+
+
+def merge_notes(notes: Iterable[Note]) -> list[Note]:
+    """One note however many rules could not judge the same thing (with those rules), in the order shown."""
+    merged: dict[Note, set] = {}
+    for n in notes:
         merged.setdefault(n, set()).update(n.rules)
-    notes = sorted(
+    return sorted(
         (replace(n, rules=tuple(sorted(r))) for n, r in merged.items()), key=lambda n: (n.file, n.id, n.ref, n.code)
     )
-    return Evaluation(as_of, out, notes)
+
+
+def per_item_rules(kinds: Iterable[str]) -> list[str]:
+    """The codes of the rules that judge each item of ``kinds`` on its own record (``per_item``), in the order
+    :func:`evaluate` runs them."""
+    wanted = set(kinds)
+    return [code for code, r in all_rules().items() if r.per_item and r.kind in wanted]
 
 
 def select_notes(
@@ -331,6 +346,8 @@ __all__ = [
     "asdict",
     "evaluate",
     "findings",
+    "merge_notes",
+    "per_item_rules",
     "rule",
     "rule_codes",
     "select",

@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..model import Ledger
 from ..model.lifecycle import task_open_between
-from ..model.records import CaseKind, EventKind, UnitType
+from ..model.records import CaseKind, EventKind, TaskStatus, UnitType
 from .dates import Period, add_days, parse_period, periods
 from .findings import Ctx, rule
 from .ledger_view import View as _View
@@ -77,6 +77,14 @@ YEARLY: dict[str, tuple[EventKind, int]] = {  # rule: (event kind, how many a ye
 def task_open_in(t, period: Period) -> bool:
     """Open at some time in the period (:func:`reformctl.model.lifecycle.task_open_between`)."""
     return task_open_between(t, period.first, period.last)
+
+
+def task_projection(t) -> tuple:
+    """Everything the obligations read of a task: what makes it open in a period (cancelled, start, completion),
+    its lead unit, its year (else its deadline's) and whether it is major. An edit that leaves this unchanged
+    leaves every obligation as it was (`status` relies on it to re-judge only an edited task: a test edits tasks
+    at random and compares with the whole evaluation)."""
+    return (t.lead_unit, t.status is TaskStatus.cancelled, t.start, t.completed, t.year or t.due.year, bool(t.major))
 
 
 def _reports(v: _View, q: Period) -> Iterator[Obligation]:

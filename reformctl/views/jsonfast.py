@@ -76,7 +76,11 @@ class Fragments:
 
     @classmethod
     def of(cls, parts: list[str]) -> "Fragments":
-        encoded = [p.encode("utf-8", "surrogatepass") for p in parts]
+        return cls.of_bytes([p.encode("utf-8", "surrogatepass") for p in parts])
+
+    @classmethod
+    def of_bytes(cls, encoded: list[bytes]) -> "Fragments":
+        """From the elements already encoded (UTF-8, as :meth:`of` encodes them)."""
         ends, at = [], 0
         for e in encoded:
             at += len(e)

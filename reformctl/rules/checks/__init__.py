@@ -6,7 +6,7 @@ turns paths into lines (:func:`reformctl.load.locate`). Every code is listed in 
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Collection, Iterable
 
 from ...model import Diagnostic, Ledger
 from .context import _Ctx
@@ -41,4 +41,25 @@ def check_ledger(ledger: Ledger) -> list[Diagnostic]:
     ctx = _Ctx(ledger)
     for fn in CHECKS:
         fn(ctx)
+    return ctx.out
+
+
+# The checks that read the items of a kind: each item's own fields and its references to units and plans. No
+# other check reads those items (the close-outs name their ids, which are their files' names), so an edit to
+# such a file is checked by running these over the edited items alone (reformctl.incremental).
+ITEM_CHECKS: dict[str, Callable[[_Ctx], None]] = {
+    "task": _tasks,
+    "pilot": _pilots,
+    "notice": _notices,
+    "reminder": _reminders,
+}
+
+
+def check_items(ledger: Ledger, kinds: Iterable[str], known_plans: Collection[str]) -> list[Diagnostic]:
+    """The checks of :data:`ITEM_CHECKS` for ``kinds`` over ``ledger``, which may hold only some items of those
+    kinds besides its settings and units; ``known_plans``: the plan ids of the whole ledger."""
+    ctx = _Ctx(ledger)
+    ctx.known_plans = known_plans
+    for kind in kinds:
+        ITEM_CHECKS[kind](ctx)
     return ctx.out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Collection, Optional
 
 from ...model import Diagnostic, Ledger, Severity
 from ...model.records import UnitType
@@ -17,7 +17,7 @@ class _Ctx:
         self.ledger = ledger
         self.out: list[Diagnostic] = []
         self.known_units = ledger.units  # looked up for every reference: once, not through the property
-        self.known_plans = ledger.plans
+        self.known_plans: Collection[str] = ledger.plans  # membership only
 
     def emit(self, kind: str, item_id: str, key: str, *path, severity: Severity = Severity.error, **params):
         """A diagnostic of message ``key`` (:mod:`reformctl.i18n.diagnostics`) with ``params``, at ``path``."""

@@ -1,0 +1,256 @@
+"""`status` after an edit builds on the previous state's answer (reformctl.incremental, issue 15): only the edited
+items are judged again, and the output is byte for byte what a run computing everything gives.
+
+Real git repositories, real files, the real CLI. "Computing everything" is the same command with ``--no-cache``;
+"judged alone" is seen by the files read (the ``parsed`` spy) and by the checks of the whole ledger not running.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import reformctl.rules.checks as checks
+from reformctl import api, incremental
+from reformctl.load import cache as C
+
+AS_OF = "2016-12-31"
+TASK = "tasks/T-2016-003.yaml"
+
+
+@pytest.fixture
+def old_files(monkeypatch):
+    """As if the files had been written long ago (else every state is "racy" and nothing is remembered)."""
+    monkeypatch.setattr(C, "RACY_NS", 0)
+
+
+@pytest.fixture
+def whole_checks(monkeypatch) -> list[int]:
+    """A call recorded each time the checks of the whole ledger run (a full evaluation on a new state)."""
+    calls: list[int] = []
+    real = checks.check_ledger
+    monkeypatch.setattr(checks, "check_ledger", lambda ledger: calls.append(1) or real(ledger))
+    return calls
+
+
+def run(cli, root: Path, *args: str, as_of: str = AS_OF):
+    return cli("status", "--ledger", root, "--as-of", as_of, *args)
+
+
+def same_as_computed(cli, root: Path, *args: str, as_of: str = AS_OF) -> str:
+    """The output of `status`, asserted equal (exit code, stdout, stderr) to a run that computes everything."""
+    r, full = run(cli, root, *args, as_of=as_of), run(cli, root, *args, "--no-cache", as_of=as_of)
+    assert (r.exit_code, r.stdout, r.stderr) == (full.exit_code, full.stdout, full.stderr)
+    return r.stdout
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- built on the previous answer
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_edited_task_is_judged_alone(sample_repo, cli, old_files, parsed, whole_checks, fmt, lang):
+    args = ("--format", fmt, "--lang", lang)
+    before = run(cli, sample_repo, *args).stdout
+    parsed.clear()
+    whole_checks.clear()
+    edit(sample_repo, TASK, "progress:\n", "progress:\n  - {date: 2016-12-20, note: 已召开推进会}\n")
+    after = run(cli, sample_repo, *args)
+    assert after.exit_code == 0 and after.stdout != before
+    assert sorted(set(parsed)) == sorted(["units.yaml", TASK]) and whole_checks == []  # judged alone
+    assert after.stdout == run(cli, sample_repo, *args, "--no-cache").stdout
+    json_lang = lang if fmt == "json" else None
+    assert api.status_data(sample_repo, dt.date(2016, 12, 31), json_lang=json_lang).from_memo  # and remembered
+
+
+def test_each_item_kind_is_judged_alone(sample_repo, cli, old_files, parsed, whole_checks):
+    run(cli, sample_repo, "-f", "json")
+    edits = [
+        ("pilots/P-2016-001.yaml", "end: 2017-05-31", "end: 2016-11-30"),
+        ("notices/RN-2016-001.yaml", "rectified: 2016-11-25", "rectified: null"),
+        ("reminders/SR-2016-001.yaml", "  - {unit: 市人社局, date: 2016-08-24}\n", ""),
+    ]
+    for rel, old, new in edits:
+        text = (sample_repo / rel).read_text(encoding="utf-8")
+        if old not in text:
+            continue
+        before = run(cli, sample_repo, "-f", "json").stdout
+        parsed.clear()
+        whole_checks.clear()
+        edit(sample_repo, rel, old, new)
+        after = same_as_computed(cli, sample_repo, "-f", "json")
+        assert after != before, rel
+        assert whole_checks == [1], rel  # the computed run checked the whole ledger; the first one did not
+        assert parsed[:2] in (["units.yaml", rel], [rel, "units.yaml"]), rel
+
+
+def test_several_edited_files_are_judged_together(sample_repo, cli, old_files, whole_checks):
+    run(cli, sample_repo, "-f", "json")
+    whole_checks.clear()
+    edit(sample_repo, TASK, "progress:\n", "progress:\n  - {date: 2016-12-20, note: 已召开推进会}\n")
+    edit(sample_repo, "notices/RN-2016-001.yaml", "rectified: 2016-11-25", "rectified: null")
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1]
+
+
+# ---------------------------------------------------------------- and computed in full whenever it cannot be
+def _warm_then(cli, root: Path, whole_checks: list[int], *args: str) -> None:
+    run(cli, root, "-f", "json", *args)
+    whole_checks.clear()
+
+
+@pytest.mark.parametrize(
+    "rel, old, new",
+    [
+        ("plans/PL-2016-001.yaml", "title: ", "title: 新"),  # plans feed period obligations
+        ("units.yaml", "name: ", "name: 新"),
+        (TASK, "lead_unit: ", "lead_unit: 无此单位"),  # an error: refused exactly as before
+        (TASK, "status: in_progress", "status: cancelled"),  # the obligations read whether a task is cancelled
+        (TASK, "id: T-2016-003", "id: T-2016-903"),  # an id that is not its file's name
+        (TASK, "title:", "title: [unclosed"),  # a file that does not parse
+    ],
+)
+def test_edits_others_read_are_computed_in_full(sample_repo, cli, old_files, whole_checks, rel, old, new):
+    if not (sample_repo / rel).exists():
+        pytest.skip(f"{rel} is not in the sample")
+    _warm_then(cli, sample_repo, whole_checks)
+    edit(sample_repo, rel, old, new)
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert len(whole_checks) == 2 or run(cli, sample_repo, "-f", "json").exit_code == 1
+
+
+def test_a_projection_change_is_computed_in_full(sample_repo, cli, old_files, whole_checks):
+    _warm_then(cli, sample_repo, whole_checks)
+    text = (sample_repo / TASK).read_text(encoding="utf-8")
+    unit = next(line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("lead_unit: "))
+    other = next(u["id"] for u in yaml.safe_load((sample_repo / "units.yaml").read_text("utf-8")) if u["id"] != unit)
+    edit(sample_repo, TASK, f"lead_unit: {unit}", f"lead_unit: {other}")
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1, 1]  # both runs computed everything: who owes a quarterly report may have changed
+
+
+def test_added_file_settings_and_another_date_are_computed_in_full(sample_repo, cli, old_files, whole_checks):
+    _warm_then(cli, sample_repo, whole_checks)
+    (sample_repo / "tasks/T-2016-999.yaml").write_text(
+        (sample_repo / TASK).read_text(encoding="utf-8").replace("T-2016-003", "T-2016-999"), encoding="utf-8"
+    )
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1, 1]
+    _warm_then(cli, sample_repo, whole_checks)
+    edit(sample_repo, "reformctl.yaml", "start:", "# a comment\nstart:")
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1, 1]
+    _warm_then(cli, sample_repo, whole_checks)
+    edit(sample_repo, TASK, "progress:\n", "progress:\n  - {date: 2016-12-20, note: 已召开推进会}\n")
+    same_as_computed(cli, sample_repo, "-f", "json", as_of="2016-11-30")
+    assert whole_checks == [1, 1]
+
+
+def test_too_many_edited_files_are_computed_in_full(sample_repo, cli, old_files, whole_checks, monkeypatch):
+    monkeypatch.setattr(incremental, "MAX_CHANGED", 1)
+    _warm_then(cli, sample_repo, whole_checks)
+    edit(sample_repo, TASK, "progress:\n", "progress:\n  - {date: 2016-12-20, note: 已召开推进会}\n")
+    edit(sample_repo, "notices/RN-2016-001.yaml", "rectified: 2016-11-25", "rectified: null")
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1, 1]
+
+
+def test_a_damaged_base_is_computed_in_full(sample_repo, cli, old_files, whole_checks):
+    _warm_then(cli, sample_repo, whole_checks)
+    for f in C.cache_path(sample_repo).parent.glob("*.memo/*.pickle"):
+        f.write_bytes(f.read_bytes()[:-7] + b"garbage")
+    edit(sample_repo, TASK, "progress:\n", "progress:\n  - {date: 2016-12-20, note: 已召开推进会}\n")
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1, 1]
+
+
+def test_an_edit_just_made_is_judged_alone_but_not_remembered(sample_repo, cli, old_files, whole_checks, monkeypatch):
+    """The state after the edit is "racy" (files changed within the last seconds): nothing is remembered of it,
+    but the earlier state's answer is still built on, and rightly (the edited file is read whatever its stat)."""
+    _warm_then(cli, sample_repo, whole_checks)
+    edit(sample_repo, TASK, "progress:\n", "progress:\n  - {date: 2016-12-20, note: 已召开推进会}\n")
+    monkeypatch.setattr(C, "RACY_NS", 10**15)  # every file "just written"
+    r = run(cli, sample_repo, "-f", "json")
+    assert whole_checks == []
+    assert r.stdout == run(cli, sample_repo, "-f", "json", "--no-cache").stdout
+    assert not api.status_data(sample_repo, dt.date(2016, 12, 31), json_lang="en").from_memo
+
+
+# ---------------------------------------------------------------- the property: any edit, the computed answer
+FILES = [TASK, "tasks/T-2016-001.yaml", "tasks/T-2016-010.yaml", "pilots/P-2016-002.yaml"]
+FILES += ["notices/RN-2016-002.yaml", "reminders/SR-2016-002.yaml"]
+DAYS = st.dates(min_value=dt.date(2015, 6, 1), max_value=dt.date(2018, 6, 30))
+
+
+def _mutate(data: dict, kind: str, what: int, day: dt.date, pick: int) -> None:
+    """One change to an item, of the kinds a user makes (dates, statuses, entries appended or removed)."""
+    if kind == "tasks":
+        choices = [
+            lambda: data.__setitem__("due", day),
+            lambda: data.__setitem__("start", day),
+            lambda: data.setdefault("progress", []).append({"date": day, "note": "推进"}),
+            lambda: data.setdefault("milestones", []).append({"name": f"节点{pick}", "due": day}),
+            lambda: data.update(status="completed", completed=day),
+            lambda: data.update(status=["planned", "in_progress", "cancelled"][pick % 3], completed=None),
+            lambda: data.__setitem__("carry_over", {"reason": "延期", "measures": "加快", "new_due": day}),
+            lambda: data.__setitem__("major", bool(pick % 2)),
+            lambda: data.__setitem__("year", day.year),
+            lambda: data.pop("progress", None),
+        ]
+    elif kind == "pilots":
+        choices = [
+            lambda: data.__setitem__("filed", day),
+            lambda: data.__setitem__("end", day),
+            lambda: data.__setitem__("status", ["active", "adjusted", "completed"][pick % 3]),
+            lambda: data.__setitem__("filed", None),
+        ]
+    elif kind == "notices":
+        problems = data.get("problems") or [{}]
+        p = problems[pick % len(problems)]
+        choices = [
+            lambda: p.__setitem__("due", day),
+            lambda: p.__setitem__("rectified", day),
+            lambda: p.__setitem__("rectified", None),
+            lambda: p.setdefault("reviews", []).append({"due": day}),
+            lambda: p.update(due=None, due_working_days=5 + pick % 20),
+        ]
+    else:
+        choices = [
+            lambda: data.__setitem__("report_due", day),
+            lambda: data.setdefault("reports", []).append({"unit": data["to"][pick % len(data["to"])], "date": day}),
+            lambda: data.__setitem__("reports", []),
+        ]
+    choices[what % len(choices)]()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    n=st.integers(0, len(FILES) - 1),
+    what=st.integers(0, 20),
+    day=DAYS,
+    pick=st.integers(0, 10),
+    as_of=st.sampled_from(["2016-12-31", "2016-10-15", "2017-06-30"]),
+)
+def test_any_edit_gives_what_computing_everything_gives(sample_repo, cli, old_files, n, what, day, pick, as_of):
+    rel = FILES[n]
+    path = sample_repo / rel
+    original = path.read_bytes()
+    try:
+        run(cli, sample_repo, "-f", "json", as_of=as_of)  # the answer to build on
+        data = yaml.safe_load(original)
+        _mutate(data, rel.split("/")[0], what, day, pick)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        same_as_computed(cli, sample_repo, "-f", "json", as_of=as_of)
+        same_as_computed(cli, sample_repo, "-f", "csv", "--lang", "zh", as_of=as_of)
+    finally:
+        path.write_bytes(original)
