@@ -22,6 +22,7 @@ evaluation, in the same order. Another as-of date changes every item's days: it 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
@@ -45,10 +46,14 @@ def remember_base(memo: Optional[Memo], ledger: Ledger) -> None:
     """After a full evaluation: what a later state needs to build on this one's answers (once per state)."""
     if memo is None or not memo.stamp.trusted or not memo.stamp.head or memo.get(BASE_KEY) is not None:
         return
+    memo.put(BASE_KEY, (memo.stamp.head, memo.stamp.columns, {tid: _projected(t) for tid, t in ledger.tasks.items()}))
+
+
+def _projected(task: Any) -> int:
+    """A digest of what the obligations read of ``task`` (64 bits: 100,000 of them read back in a few ms)."""
     from .rules.obligations import task_projection
 
-    projections = {tid: task_projection(t) for tid, t in ledger.tasks.items()}
-    memo.put(BASE_KEY, (memo.stamp.head, memo.stamp.columns, projections))
+    return int.from_bytes(hashlib.blake2b(repr(task_projection(task)).encode(), digest_size=8).digest(), "little")
 
 
 def status_delta(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str]) -> Optional[StatusData]:
@@ -63,8 +68,8 @@ def status_delta(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str
     part = memo.get(status_key("json", as_of, json_lang), digest) if json_lang else None
     if not (type(keys) is tuple and len(keys) == 3 and type(rows) is list and len(rows) == len(keys[0])):
         return None
-    if json_lang and not (type(part) is tuple and len(part) == 2 and len(part[1]) == len(rows)):
-        return None
+    if not (type(part) is tuple and len(part) == 2 and len(part[1]) == len(rows)):
+        part = None  # no JSON in this language remembered: written from the rows
     judged = _judge(root, as_of, memo, projections, edited)
     if judged is None:
         return None
@@ -104,7 +109,6 @@ def _judge(root: Path, as_of: dt.date, memo: Memo, projections: dict, edited: li
     from .model import Severity
     from .rules.checks import check_items
     from .rules.findings import evaluate, per_item_rules
-    from .rules.obligations import task_projection
 
     settings, diags = load_settings(root)
     if settings is None or any(d.severity is Severity.error for d in diags):
@@ -127,7 +131,7 @@ def _judge(root: Path, as_of: dt.date, memo: Memo, projections: dict, edited: li
     if any(d.severity is Severity.error for d in check_items(ledger, kinds, plans)):
         return None
     for tid, t in ledger.tasks.items():
-        if projections.get(tid) != task_projection(t):
+        if projections.get(tid) != _projected(t):
             return None
     codes = per_item_rules(kinds)
     ev = evaluate(ledger, as_of, rules=codes)
@@ -149,8 +153,7 @@ def _merge(
 ) -> Optional[StatusData]:
     """The earlier answer with the edited items' findings and notes replaced, in the full evaluation's order."""
     from .api import StatusData
-    from .rules.findings import LIGHT_ORDER, Note, merge_notes
-    from .rules.obligations import task_projection
+    from .rules.findings import LIGHT_ORDER, Finding, Note, merge_notes
 
     items = {(kind, item_id) for kind, bucket in ledger.items.items() if kind in ITEM_KINDS for item_id in bucket}
     judged = set(codes)
@@ -174,11 +177,14 @@ def _merge(
         from .views.jsonfast import Fragments
         from .views.status import json_fragments
 
-        blob, ends = part
-        old = [blob[(ends[i - 1] + 2 if i else 0) : ends[i]] for i in kept]
-        new = [p.encode("utf-8", "surrogatepass") for p in json_fragments(findings, json_lang)]
-        pieces = old + new
-        fragments = Fragments.of_bytes([pieces[i] for i in positions])
+        if part is None:
+            fragments = Fragments.of(json_fragments([Finding.from_row(r) for r in merged_rows], json_lang))
+        else:
+            blob, ends = part
+            old = [blob[(ends[i - 1] + 2 if i else 0) : ends[i]] for i in kept]
+            new = [p.encode("utf-8", "surrogatepass") for p in json_fragments(findings, json_lang)]
+            pieces = old + new
+            fragments = Fragments.of_bytes([pieces[i] for i in positions])
     unit_ids = frozenset(keys[2])
     data = StatusData(as_of, merged_keys, note_rows, unit_ids, rows=merged_rows, fragments=fragments)
     if memo.stamp.trusted:  # this state's answer, as a full evaluation would have left it
@@ -188,7 +194,7 @@ def _merge(
         if fragments is not None:
             memo.put(status_key("json", as_of, json_lang or ""), (fragments.blob, fragments.ends))
         updated = dict(projections)
-        updated.update({tid: task_projection(t) for tid, t in ledger.tasks.items()})
+        updated.update({tid: _projected(t) for tid, t in ledger.tasks.items()})
         memo.put(BASE_KEY, (memo.stamp.head, memo.stamp.columns, updated))
     return data
 

@@ -94,6 +94,14 @@ def test_each_item_kind_is_judged_alone(sample_repo, cli, old_files, parsed, who
         assert parsed[:2] in (["units.yaml", rel], [rel, "units.yaml"]), rel
 
 
+def test_json_is_written_from_the_rows_when_only_a_table_was_remembered(sample_repo, cli, old_files, whole_checks):
+    run(cli, sample_repo, "-f", "table")
+    whole_checks.clear()
+    edit(sample_repo, TASK, "progress:\n", "progress:\n  - {date: 2016-12-20, note: 已召开推进会}\n")
+    same_as_computed(cli, sample_repo, "-f", "json", "--lang", "zh")
+    assert whole_checks == [1]  # only the run computing everything checked the whole ledger
+
+
 def test_several_edited_files_are_judged_together(sample_repo, cli, old_files, whole_checks):
     run(cli, sample_repo, "-f", "json")
     whole_checks.clear()
