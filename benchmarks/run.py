@@ -39,6 +39,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+
+# Every tool is measured as installed and run normally: Python keeps the compiled modules (__pycache__). A shell
+# that sets PYTHONDONTWRITEBYTECODE (the sandbox this project is built in does) makes each run of each tool, peers
+# alike, compile every module it imports again: 0.1 to 0.2 s per run for reformctl.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 GIB = 1024**3
 
 

@@ -36,16 +36,18 @@ def _open_tasks(ctx: Ctx) -> list:
 @rule("task_overdue", "task", per_item=True)
 def task_overdue(ctx: Ctx) -> None:
     """An open task past its deadline (``due``; a changed deadline is recorded in ``extensions``)."""
+    last = ctx.last_day  # a deadline further away gives nothing: skipped before its message is built
     for tid, t in _open_tasks(ctx):
-        if t.carry_over is None:
+        if t.carry_over is None and t.due <= last:
             ctx.emit("task_overdue", "task", tid, t.due, t.lead_unit, title=t.title)
 
 
 @rule("carry_over_overdue", "task", "R13", per_item=True)
 def carry_over_overdue(ctx: Ctx) -> None:
     """A task carried over at year end (R13) past its new deadline ``carry_over.new_due``."""
+    last = ctx.last_day
     for tid, t in _open_tasks(ctx):
-        if t.carry_over is not None:
+        if t.carry_over is not None and t.carry_over.new_due <= last:
             ctx.emit(
                 "carry_over_overdue",
                 "task",
@@ -60,9 +62,10 @@ def carry_over_overdue(ctx: Ctx) -> None:
 @rule("milestone_overdue", "task", per_item=True)
 def milestone_overdue(ctx: Ctx) -> None:
     """A milestone of an open task not done by its date."""
+    last = ctx.last_day
     for tid, t in _open_tasks(ctx):
         for m in t.milestones:
-            if not ctx.happened(m.done):
+            if m.due <= last and not ctx.happened(m.done):
                 ctx.emit("milestone_overdue", "task", tid, m.due, t.lead_unit, title=t.title, ref=m.name, name=m.name)
 
 
@@ -72,17 +75,20 @@ def update_overdue(ctx: Ctx) -> None:
     latest ``progress`` date (the task's ``start`` when there is none), clamped to the month's end. The ledger
     owes nothing before its ``start``: a task last updated (or started) earlier counts from ``start``."""
     months = ctx.settings.update_interval_months
+    as_of, horizon, delegated = ctx.as_of, ctx.last_day, ctx.shared.get("delegated")
     for tid, t in _open_tasks(ctx):
-        dates = [p.date for p in t.progress if p.date <= ctx.as_of]
-        delegated = ctx.shared.get("delegated")
+        dates = [p.date for p in t.progress if p.date <= as_of]
         if delegated and tid in delegated and delegated[tid][1] is not None:
             dates.append(delegated[tid][1])  # the member's progress on it counts as the upper task's
         last = max(max(dates) if dates else t.start, ctx.start)
+        due = add_months(last, months)
+        if due > horizon:  # further away than any light: skipped before its message is built
+            continue
         ctx.emit(
             "update_overdue",
             "task",
             tid,
-            add_months(last, months),
+            due,
             t.lead_unit,
             title=t.title,
             last=last.isoformat(),

@@ -4,6 +4,7 @@ ask for (tasks by lead unit and by year, events by kind) built once per view."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Any, Optional
 
 from ..model import Ledger
@@ -46,7 +47,7 @@ class View:
     def units_of(self, *types: UnitType) -> list[str]:
         return [uid for uid, u in self.L.units.items() if u.type in types]
 
-    @property
+    @cached_property
     def office(self) -> str:
         offices = self.units_of(UnitType.reform_office)
         return offices[0] if offices else ""

@@ -276,11 +276,16 @@ def owed(ctx: Ctx, code: str) -> list[Obligation]:
     whose deadline is not beyond the window."""
     kind = GENERATORS[code][0]
     last = ctx.periodic_last_day
-    pairs = [(kind, p) for p in periods(kind, ctx.start, last)]
-    view = ctx.shared.get("obligations.view")
-    if view is None:  # one view for every code: its indexes (tasks by unit and year, events by kind) are built once
-        view = ctx.shared["obligations.view"] = _View(ctx.ledger, ctx.as_of)
-    return [o for o in _generate(ctx.ledger, ctx.as_of, pairs, {code}, view) if o.due <= last]
+    by_code = ctx.shared.get(f"obligations.{kind}")
+    if by_code is None:  # every code of a period kind from one pass: a generator gives several codes at once
+        view = ctx.shared.get("obligations.view")
+        if view is None:  # one view for every code: its indexes (tasks by unit and year, events by kind) built once
+            view = ctx.shared["obligations.view"] = _View(ctx.ledger, ctx.as_of)
+        pairs = [(kind, p) for p in periods(kind, ctx.start, last)]
+        by_code = ctx.shared[f"obligations.{kind}"] = {}
+        for o in _generate(ctx.ledger, ctx.as_of, pairs, None, view):
+            by_code.setdefault(o.rule, []).append(o)
+    return [o for o in by_code.get(code, ()) if o.due <= last]
 
 
 def _emit_unmet(ctx: Ctx, code: str) -> None:
