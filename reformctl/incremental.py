@@ -161,7 +161,12 @@ def _merge(
     for n in old_notes:  # a note of an edited item from a rule that is not per item: cannot be replaced
         if (n.kind, n.id) in items and not judged.issuperset(n.rules):
             return None
-    kept = [i for i, r in enumerate(rows) if not (r[2] in judged and (r[1], r[0]) in items)]
+    kept = []
+    for i, r in enumerate(rows):
+        if (r[1], r[0]) not in items:
+            kept.append(i)
+        elif r[2] not in judged:  # a finding about an edited item from a rule that is not per item
+            return None
     new_rows = [f.to_row() for f in findings]
     every = [rows[i] for i in kept] + new_rows
 

@@ -262,3 +262,18 @@ def test_any_edit_gives_what_computing_everything_gives(sample_repo, cli, old_fi
         same_as_computed(cli, sample_repo, "-f", "csv", "--lang", "zh", as_of=as_of)
     finally:
         path.write_bytes(original)
+
+
+def test_a_finding_of_a_rule_not_per_item_is_never_kept_stale(sample_repo, cli, old_files, whole_checks, monkeypatch):
+    """Only rules declared per item are re-run over the edited items: should another rule say something about an
+    edited item, the whole ledger is evaluated (here task_overdue, as if it read other records)."""
+    from dataclasses import replace
+
+    from reformctl.rules import findings
+
+    rules = findings.all_rules()
+    monkeypatch.setitem(rules, "task_overdue", replace(rules["task_overdue"], per_item=False))
+    _warm_then(cli, sample_repo, whole_checks)
+    edit(sample_repo, TASK, "\ndue: 2016-10-31", "\ndue: 2016-11-30")
+    assert '"rule": "task_overdue"' in same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1, 1]
