@@ -843,3 +843,33 @@ def test_member_reads_depend_on_every_rules_module():
 
     names = {p.relative_to(p.parents[1]).as_posix() for p in rules_sources()}
     assert any(n.endswith("checks/tasks.py") or n == "checks/tasks.py" for n in names), sorted(names)
+
+
+def test_fetch_repairs_a_store_that_lost_objects(cli, tmp_path, two_districts):
+    """A member's fetched copy that lost objects (a disk fault, a clean-up by hand) is fetched afresh, and said so;
+    before, every later fetch failed with git's "not a tree object" until the folder was deleted by hand."""
+    wuhou, _j = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    before = status_rows(cli, city)
+    (store,) = [p.parent for p in (city / ".git" / "reformctl" / "members").glob("*/HEAD")]
+    tree = git(store, "rev-parse", "refs/reformctl/member^{tree}").strip()
+    (store / "objects" / tree[:2] / tree[2:]).unlink()
+    r = cli("fetch", "--ledger", city, "--lang", "zh")
+    assert r.exit_code == 0, r
+    assert "武侯区委" in r.stderr and "已重新获取" in r.stderr
+    assert fetch_lines(r.stdout)["武侯区委"][1] == git(wuhou, "rev-parse", "HEAD").strip()
+    assert status_rows(cli, city) == before
+
+
+def test_an_unreachable_member_keeps_its_last_fetched_commit(cli, tmp_path, two_districts):
+    """A remote that cannot be reached is no reason to drop an intact copy: the roll-up goes on with the commit
+    fetched last."""
+    wuhou, _j = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    before = status_rows(cli, city)
+    wuhou.rename(tmp_path / "gone")
+    r = cli("fetch", "--ledger", city)
+    assert r.exit_code == 1 and "武侯区委" in r.stderr and "afresh" not in r.stderr
+    assert status_rows(cli, city) == before

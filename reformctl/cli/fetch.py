@@ -105,6 +105,8 @@ def fetch(
     failed = 0
     for m in members:
         got = fetch_member(root, m, bundle=bundle)
+        if got.repaired:
+            err(f"reformctl: {levels_text('fetch_repaired', language, unit=m.unit)}")
         if not got.ok:
             failed += 1
             why = localize(got.error, language)

@@ -494,6 +494,10 @@ LEVELS: dict[str, T] = {
     ),
     "fetch_failed": T("cannot fetch member {unit}: {why}", "获取下级台账 {unit} 失败：{why}"),
     "fetch_failed_n": T("{n} member(s) could not be fetched", "{n}个下级台账获取失败"),
+    "fetch_repaired": T(
+        "the fetched copy of member {unit} had lost objects: it was fetched afresh",
+        "下级台账 {unit} 的本地副本缺失对象，已重新获取",
+    ),
     "bundle_needs_member": T(
         "--bundle needs --member UNIT (one member unit)", "--bundle 须与 --member UNIT（一个下级单位）同用"
     ),

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import shutil
 from subprocess import CompletedProcess
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,6 +149,7 @@ class Fetched:
     previous: Optional[str] = None
     items: Optional[int] = None
     error: Optional[str | Msg] = None
+    repaired: bool = False  # the store had lost objects and was fetched afresh
 
     @property
     def ok(self) -> bool:
@@ -160,6 +162,29 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
     if problems:
         return Fetched(member.unit, error="; ".join(render(key, values, "en") for _f, key, values in problems))
     store = store_of(root, member)
+    got = _fetch_into(store, root, member, bundle)
+    if got.ok or not _damaged(store):
+        return got
+    # the store lost objects (a disk fault, a hand-made clean-up): what it held cannot be read, so it is fetched
+    # afresh (a remote that cannot be reached is never a reason: an intact store keeps the last fetched commit)
+    try:
+        shutil.rmtree(store)
+    except OSError as exc:
+        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=exc.strerror or exc))
+    again = _fetch_into(store, root, member, bundle)
+    again.repaired = True
+    return again
+
+
+def _damaged(store: Path) -> bool:
+    """The store exists but git finds objects missing or broken among those its ref reaches."""
+    if not (store / "HEAD").is_file():
+        return False
+    proc = _git(store, "fsck", "--connectivity-only", "--no-dangling", "--no-progress", check=False)
+    return proc.returncode != 0
+
+
+def _fetch_into(store: Path, root: Path, member, bundle: Optional[Path]) -> Fetched:
     try:
         _ensure_store(store)
         previous = current_commit(store)
