@@ -203,7 +203,7 @@ def test_side_by_side_forks_only_for_cold_members_inside_a_command(tmp_path, cit
 
     from reformctl.base.lifetime import command_runtime
     from reformctl.load import load_ledger
-    from reformctl.store.rollup import prepare_side_by_side, roll_up
+    from reformctl.store.rollup import Ask, prepare_side_by_side, roll_up
 
     city, _wuhou, _jinjiang = city
     assert _run(city, "fetch", jobs="1").returncode == 0
@@ -213,10 +213,11 @@ def test_side_by_side_forks_only_for_cold_members_inside_a_command(tmp_path, cit
     real_fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
     monkeypatch.setenv("REFORMCTL_JOBS", "2")
-    assert prepare_side_by_side(city, upper, day) == 1 and forks == []  # library use: never
+    ask = Ask(city, upper, day)
+    assert prepare_side_by_side(ask) == 1 and forks == []  # library use: never
     with command_runtime():
-        assert prepare_side_by_side(city, upper, day) == 2 and forks == [1]
-        assert prepare_side_by_side(city, upper, day) == 1 and forks == [1]  # every part remembered now
+        assert prepare_side_by_side(ask) == 2 and forks == [1]
+        assert prepare_side_by_side(ask) == 1 and forks == [1]  # every part remembered now
         warm = roll_up(city, upper, day)
     fresh = roll_up(city, upper, day, cache=False)
     assert [(f.member, f.id, f.rule) for f in warm.findings] == [(f.member, f.id, f.rule) for f in fresh.findings]

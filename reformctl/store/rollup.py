@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from ..load import cache as _cache
 from ..model import Ledger
@@ -96,7 +96,8 @@ def roll_up(
     from ..rules.findings import Finding, evaluate
     from ..rules.levels import LEVEL_RULES
 
-    prepare_side_by_side(root, upper, as_of, only, cache, horizon, render, render_tag)
+    ask = Ask(root, upper, as_of, tuple(only), cache, horizon, render, render_tag)
+    prepare_side_by_side(ask)
     views, reads = member_views(root, upper, only, cache, full=False)
     commits = {v.unit: v.commit for v in views}
     ev = evaluate(upper, as_of, members=views, horizon=horizon)
@@ -117,7 +118,7 @@ def roll_up(
         if v.index is None or v.commit is None:
             continue
         units.update(v.index.units)
-        got = _member_part(root, by_unit[v.unit], v, reads, as_of, cache, horizon, render, render_tag)
+        got = _member_part(ask, by_unit[v.unit], v, reads)
         if got is None:
             continue
         if rendered is None:
@@ -139,19 +140,34 @@ def _part_names(key: str, as_of: dt.date, horizon: Optional[int], render_tag: st
     )
 
 
-def _member_part(root: Path, m, v: MemberView, reads: dict, as_of, cache, horizon, render, render_tag):
+@dataclass(frozen=True)
+class Ask:
+    """What a roll-up is asked (the parameters of :func:`roll_up`), handed on to what computes its parts."""
+
+    root: Path
+    upper: Ledger
+    as_of: dt.date
+    only: tuple[str, ...] = ()
+    cache: Optional[bool] = None
+    horizon: Optional[int] = None
+    render: Any = None
+    render_tag: str = ""
+
+
+def _member_part(ask: Ask, m, v: MemberView, reads: dict):
     """One member's part of the roll-up at its fetched commit: its findings (tagged), or with ``render`` their
     :class:`Rendered` form; remembered for the commit and the date, else computed and remembered. None when its
     ledger cannot be evaluated (its errors are findings of the upper level)."""
     from ..rules.findings import evaluate
 
+    root, as_of, cache, horizon, render = ask.root, ask.as_of, ask.cache, ask.horizon, ask.render
     commit = v.commit
     if commit is None:
         return None
     use_cache = _cache.cache_enabled(cache)
     key = _read_key(m, commit)
     folder = _memo_folder(root, m)
-    name, shown_name = _part_names(key, as_of, horizon, render_tag)
+    name, shown_name = _part_names(key, as_of, horizon, ask.render_tag)
     if render is not None and use_cache:
         part = _recall(folder / shown_name)
         if type(part) is tuple and len(part) == 4:
@@ -177,16 +193,7 @@ def _member_part(root: Path, m, v: MemberView, reads: dict, as_of, cache, horizo
 
 
 # ---------------------------------------------------------------- members side by side
-def prepare_side_by_side(
-    root: Path,
-    upper: Ledger,
-    as_of: dt.date,
-    only: Sequence[str] = (),
-    cache: Optional[bool] = None,
-    horizon: Optional[int] = None,
-    render=None,
-    render_tag: str = "",
-) -> int:
+def prepare_side_by_side(ask: Ask) -> int:
     """Inside a command with several CPUs: the members whose part is not remembered for their fetched commit
     and the date are read and evaluated by forked processes side by side (this one takes a share), each
     remembering what it computed in that member's own folder; :func:`roll_up` then finds every part
@@ -202,9 +209,10 @@ def prepare_side_by_side(
 
     from ..base.lifetime import in_command
 
+    root, upper, only = ask.root, ask.upper, ask.only
     if (
         not in_command()
-        or not _cache.cache_enabled(cache)
+        or not _cache.cache_enabled(ask.cache)
         or not upper.settings
         or not sys.platform.startswith("linux")
     ):
@@ -216,8 +224,8 @@ def prepare_side_by_side(
         commit = fetched_commit(store_of(root, m))
         if not commit:
             continue  # never fetched, or a ref only git can read: the roll-up sees to it
-        name, shown_name = _part_names(_read_key(m, commit), as_of, horizon, render_tag)
-        if not (_memo_folder(root, m) / (shown_name if render is not None else name)).is_file():
+        name, shown_name = _part_names(_read_key(m, commit), ask.as_of, ask.horizon, ask.render_tag)
+        if not (_memo_folder(root, m) / (shown_name if ask.render is not None else name)).is_file():
             cold.append(m)
     n = min(worker_count(None, PARALLEL_MIN_FILES), len(cold))
     if n < 2:
@@ -233,12 +241,12 @@ def prepare_side_by_side(
             if pid == 0:  # a worker: its share, remembered on disk, then gone without running the parent's exits
                 code = 1
                 try:
-                    _prepare(root, upper, share, as_of, cache, horizon, render, render_tag)
+                    _prepare(ask, share)
                     code = 0
                 finally:
                     os._exit(code)
             pids.append(pid)
-        _prepare(root, upper, shares[0], as_of, cache, horizon, render, render_tag)
+        _prepare(ask, shares[0])
     finally:
         for pid in pids:
             try:
@@ -248,13 +256,13 @@ def prepare_side_by_side(
     return n
 
 
-def _prepare(root: Path, upper: Ledger, share: list, as_of, cache, horizon, render, render_tag) -> None:
+def _prepare(ask: Ask, share: list) -> None:
     for m in share:
         try:
-            views, reads = member_views(root, upper, [m.unit], cache, full=False)
+            views, reads = member_views(ask.root, ask.upper, [m.unit], ask.cache, full=False)
             v = views[0] if views else None
             if v is not None and v.index is not None and v.commit is not None:
-                _member_part(root, m, v, reads, as_of, cache, horizon, render, render_tag)
+                _member_part(ask, m, v, reads)
         except Exception:  # noqa: BLE001 - an optimisation: the roll-up reads this member itself and says why
             continue
 
