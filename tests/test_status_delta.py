@@ -137,6 +137,23 @@ def test_edits_others_read_are_computed_in_full(sample_repo, cli, old_files, who
     assert len(whole_checks) == 2 or run(cli, sample_repo, "-f", "json").exit_code == 1
 
 
+@pytest.mark.parametrize(
+    "rel, old, new",
+    [
+        ("notices/RN-2016-002.yaml", "to_unit: 市财政局", "to_unit: 市委深改组"),  # a notice sent upward
+        ("reminders/SR-2016-002.yaml", "to: [", "to: [市委深改办, "),  # a reminder to the office itself
+    ],
+)
+def test_an_edit_breaking_a_check_of_another_record_family_is_refused(sample_repo, cli, old_files, rel, old, new):
+    """The direction of supervision (art. 11) is checked apart from the notice's own fields: an edited notice or
+    reminder that goes up the line is refused exactly as a run computing everything refuses it."""
+    run(cli, sample_repo, "-f", "json")
+    edit(sample_repo, rel, old, new)
+    same_as_computed(cli, sample_repo, "-f", "json")
+    r = run(cli, sample_repo, "-f", "json")
+    assert r.exit_code == 1 and "supervision_direction" in r.stderr
+
+
 def test_a_projection_change_is_computed_in_full(sample_repo, cli, old_files, whole_checks):
     _warm_then(cli, sample_repo, whole_checks)
     text = (sample_repo / TASK).read_text(encoding="utf-8")
@@ -200,8 +217,10 @@ FILES += ["notices/RN-2016-002.yaml", "reminders/SR-2016-002.yaml"]
 DAYS = st.dates(min_value=dt.date(2015, 6, 1), max_value=dt.date(2018, 6, 30))
 
 
-def _mutate(data: dict, kind: str, what: int, day: dt.date, pick: int) -> None:
-    """One change to an item, of the kinds a user makes (dates, statuses, entries appended or removed)."""
+def _mutate(data: dict, kind: str, what: int, day: dt.date, pick: int, units: list[str]) -> None:
+    """One change to an item, of the kinds a user makes (dates, statuses, entries appended or removed, another
+    unit named: any unit of the ledger, so that some edits break a check between records)."""
+    unit = units[pick % len(units)]
     if kind == "tasks":
         choices = [
             lambda: data.__setitem__("due", day),
@@ -214,6 +233,9 @@ def _mutate(data: dict, kind: str, what: int, day: dt.date, pick: int) -> None:
             lambda: data.__setitem__("major", bool(pick % 2)),
             lambda: data.__setitem__("year", day.year),
             lambda: data.pop("progress", None),
+            lambda: data.__setitem__("lead_unit", unit),
+            lambda: data.__setitem__("responsible_units", [unit]),
+            lambda: data.__setitem__("special_group", unit),
         ]
     elif kind == "pilots":
         choices = [
@@ -221,6 +243,7 @@ def _mutate(data: dict, kind: str, what: int, day: dt.date, pick: int) -> None:
             lambda: data.__setitem__("end", day),
             lambda: data.__setitem__("status", ["active", "adjusted", "completed"][pick % 3]),
             lambda: data.__setitem__("filed", None),
+            lambda: data.__setitem__("unit", unit),
         ]
     elif kind == "notices":
         problems = data.get("problems") or [{}]
@@ -231,22 +254,27 @@ def _mutate(data: dict, kind: str, what: int, day: dt.date, pick: int) -> None:
             lambda: p.__setitem__("rectified", None),
             lambda: p.setdefault("reviews", []).append({"due": day}),
             lambda: p.update(due=None, due_working_days=5 + pick % 20),
+            lambda: data.__setitem__("to_unit", unit),
+            lambda: data.__setitem__("issued_by", unit),
+            lambda: p.__setitem__("responsible", unit),
         ]
     else:
         choices = [
             lambda: data.__setitem__("report_due", day),
             lambda: data.setdefault("reports", []).append({"unit": data["to"][pick % len(data["to"])], "date": day}),
             lambda: data.__setitem__("reports", []),
+            lambda: data.__setitem__("to", [unit]),
+            lambda: data.setdefault("to", []).append(unit),
         ]
     choices[what % len(choices)]()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     n=st.integers(0, len(FILES) - 1),
     what=st.integers(0, 20),
     day=DAYS,
-    pick=st.integers(0, 10),
+    pick=st.integers(0, 60),
     as_of=st.sampled_from(["2016-12-31", "2016-10-15", "2017-06-30"]),
 )
 def test_any_edit_gives_what_computing_everything_gives(sample_repo, cli, old_files, n, what, day, pick, as_of):
@@ -256,7 +284,8 @@ def test_any_edit_gives_what_computing_everything_gives(sample_repo, cli, old_fi
     try:
         run(cli, sample_repo, "-f", "json", as_of=as_of)  # the answer to build on
         data = yaml.safe_load(original)
-        _mutate(data, rel.split("/")[0], what, day, pick)
+        units = [u["id"] for u in yaml.safe_load((sample_repo / "units.yaml").read_text(encoding="utf-8"))]
+        _mutate(data, rel.split("/")[0], what, day, pick, units)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         same_as_computed(cli, sample_repo, "-f", "json", as_of=as_of)
         same_as_computed(cli, sample_repo, "-f", "csv", "--lang", "zh", as_of=as_of)
@@ -277,3 +306,39 @@ def test_a_finding_of_a_rule_not_per_item_is_never_kept_stale(sample_repo, cli, 
     edit(sample_repo, TASK, "\ndue: 2016-10-31", "\ndue: 2016-11-30")
     assert '"rule": "task_overdue"' in same_as_computed(cli, sample_repo, "-f", "json")
     assert whole_checks == [1, 1]
+
+
+# ---------------------------------------------------------------- the checks of an edited item, for every code
+def _catalogue_codes() -> list[str]:
+    from reformctl.i18n.catalogue import CATALOGUE
+
+    return sorted(CATALOGUE)
+
+
+@pytest.mark.parametrize("code", _catalogue_codes())
+def test_an_item_judged_alone_is_refused_exactly_when_the_whole_check_has_an_error_in_its_file(
+    code, make_ledger, monkeypatch
+):
+    """Over every reproducer of the error catalogue: an item file judged alone (its file, the settings, the units
+    and the plans' ids, as after an edit) is refused exactly when checking the whole ledger finds an error in
+    that file. A check that reads an item kind elsewhere than in ITEM_CHECKS fails here."""
+    from test_catalogue import build_case
+
+    from reformctl.load import load_ledger
+    from reformctl.load.memo import Memo, ledger_stamp
+    from reformctl.model import Severity
+    from reformctl.rules.checks import check_ledger
+
+    root, _args, case = build_case(code, make_ledger, monkeypatch)
+    if case.get("base_files") or case.get("members"):
+        pytest.skip("a rule of a change or of the members: not a state of one ledger")
+    res = load_ledger(root, cache=False)
+    if res.errors or res.ledger.settings is None:
+        pytest.skip("an error in a file or in the settings: the full evaluation reports it")
+    wrong = {d.file for d in check_ledger(res.ledger) if d.severity is Severity.error}
+    memo = Memo(None, ledger_stamp(root))
+    projections = {tid: incremental._projected(t) for tid, t in res.ledger.tasks.items()}
+    items = [f for f in memo.stamp.listing[0] if f[1].name in incremental.ITEM_KINDS]
+    for entry in items:
+        refused = incremental._judge(root, dt.date(2016, 12, 31), memo, projections, [entry]) is None
+        assert refused == (entry[0] in wrong), (code, entry[0], wrong)

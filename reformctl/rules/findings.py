@@ -12,7 +12,9 @@ Semantics, shared by every rule:
 
 Adding a rule: write a function ``fn(ctx: Ctx) -> None`` that calls ``ctx.emit(...)`` for every item that owes
 something, decorate it with ``@rule("code", "kind")`` in a module of this package, and list the module in
-``RULE_MODULES``. Give the code labels and a message in :mod:`reformctl.i18n`.
+``RULE_MODULES``. Give the code labels and a message in :mod:`reformctl.i18n`. Add ``per_item=True`` only when
+what the rule says about an item reads that item's own record, the settings and the date, nothing else: `status`
+after an edit then re-judges only the edited items with it (:mod:`reformctl.incremental`).
 """
 
 from __future__ import annotations
@@ -152,7 +154,9 @@ def rule(
 ) -> Callable[[Callable[["Ctx"], None]], Callable[["Ctx"], None]]:
     """Register a rule function under its stable ``code``. ``per_item``: the rule judges each item of ``kind`` on
     its own record, the settings and the as-of date alone (no other record), emitting findings about that item
-    only; `status` then re-judges only the items whose files changed (:mod:`reformctl.incremental`)."""
+    only; `status` then re-judges only the items whose files changed (:mod:`reformctl.incremental`). (The
+    members' delegated tasks are read by the task rules too, but only in a roll-up, which never builds on an
+    earlier answer that way.)"""
 
     def deco(fn: Callable[["Ctx"], None]) -> Callable[["Ctx"], None]:
         if code in RULES and RULES[code].fn is not fn:

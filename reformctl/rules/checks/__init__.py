@@ -44,14 +44,16 @@ def check_ledger(ledger: Ledger) -> list[Diagnostic]:
     return ctx.out
 
 
-# The checks that read the items of a kind: each item's own fields and its references to units and plans. No
-# other check reads those items (the close-outs name their ids, which are their files' names), so an edit to
-# such a file is checked by running these over the edited items alone (reformctl.incremental).
-ITEM_CHECKS: dict[str, Callable[[_Ctx], None]] = {
-    "task": _tasks,
-    "pilot": _pilots,
-    "notice": _notices,
-    "reminder": _reminders,
+# The checks that read the items of a kind for an error: each item's own fields, its references to units and plans,
+# and the direction of supervision of notices and reminders (art. 11, from the units' types). No other check reads
+# them for an error (the close-outs name their ids, which are their files' names; the plans' pilot warning and the
+# notices' reporting warning are warnings), so an edit to such a file is checked by running these over the edited
+# items alone (reformctl.incremental; tests/test_status_delta.py edits at random and compares with `check`).
+ITEM_CHECKS: dict[str, tuple[Callable[[_Ctx], None], ...]] = {
+    "task": (_tasks,),
+    "pilot": (_pilots,),
+    "notice": (_notices, _supervision),
+    "reminder": (_reminders, _supervision),
 }
 
 
@@ -60,6 +62,6 @@ def check_items(ledger: Ledger, kinds: Iterable[str], known_plans: Collection[st
     kinds besides its settings and units; ``known_plans``: the plan ids of the whole ledger."""
     ctx = _Ctx(ledger)
     ctx.known_plans = known_plans
-    for kind in kinds:
-        ITEM_CHECKS[kind](ctx)
+    for fn in dict.fromkeys(fn for kind in kinds for fn in ITEM_CHECKS[kind]):  # each once, in the table's order
+        fn(ctx)
     return ctx.out
