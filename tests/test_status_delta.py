@@ -342,3 +342,40 @@ def test_an_item_judged_alone_is_refused_exactly_when_the_whole_check_has_an_err
     for entry in items:
         refused = incremental._judge(root, dt.date(2016, 12, 31), memo, projections, [entry]) is None
         assert refused == (entry[0] in wrong), (code, entry[0], wrong)
+
+
+NOTICE_2026 = """\
+id: RN-2026-001
+issued: 2026-10-10
+issued_by: 市委深改办
+to_unit: 锦江区委
+subject: 台账督察
+problems:
+  - no: 1
+    description: 台账更新不及时
+    responsible: 锦江区委
+    due_working_days: 300
+"""
+
+
+def test_notes_of_an_edited_item_are_replaced_and_the_others_kept(sample_repo, cli, old_files, whole_checks):
+    """A deadline the official calendar cannot count (a year it does not know) is a note, not a finding: an
+    edited item's notes go and come with its edits, and the others stay."""
+    (sample_repo / "notices/RN-2026-001.yaml").write_text(NOTICE_2026, encoding="utf-8")
+    first = run(cli, sample_repo, "-f", "json", as_of="2026-12-31")
+    assert "2027" in first.stderr  # the calendar's years end before the deadline
+    whole_checks.clear()
+    edit(sample_repo, "notices/RN-2026-001.yaml", "台账更新不及时", "台账更新仍不及时")
+    same_as_computed(cli, sample_repo, "-f", "json", as_of="2026-12-31")  # stdout, stderr (the note) and exit
+    r = run(cli, sample_repo, "-f", "json", as_of="2026-12-31")
+    assert "2027" in r.stderr
+    edit(
+        sample_repo,
+        "notices/RN-2026-001.yaml",
+        "    due_working_days: 300\n",
+        "    due_working_days: 300\n    rectified: 2026-11-20\n",
+    )
+    r = run(cli, sample_repo, "-f", "json", as_of="2026-12-31")
+    same_as_computed(cli, sample_repo, "-f", "json", as_of="2026-12-31")
+    assert "2027" not in r.stderr
+    assert whole_checks == [1, 1]  # only the runs computing everything checked the whole ledger
