@@ -873,3 +873,27 @@ def test_an_unreachable_member_keeps_its_last_fetched_commit(cli, tmp_path, two_
     r = cli("fetch", "--ledger", city)
     assert r.exit_code == 1 and "武侯区委" in r.stderr and "afresh" not in r.stderr
     assert status_rows(cli, city) == before
+
+
+def test_a_fetch_that_cannot_start_git_to_check_the_copy_keeps_it(cli, tmp_path, two_districts, monkeypatch):
+    """Whether a copy is damaged is asked of git only after a fetch failed; when git cannot even be started
+    (a process limit), nothing is known and nothing is deleted: the failure is reported, no traceback."""
+    import reformctl.store.member_store as ms
+
+    wuhou, _j = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    before = status_rows(cli, city)
+    wuhou.rename(tmp_path / "gone")
+    real = ms.run_isolated
+
+    def no_fsck(argv, env, cwd=None, input=None):
+        if "fsck" in argv:
+            raise OSError(11, "Resource temporarily unavailable")
+        return real(argv, env, cwd=cwd, input=input)
+
+    monkeypatch.setattr(ms, "run_isolated", no_fsck)
+    r = cli("fetch", "--ledger", city)
+    assert r.exit_code == 1 and "武侯区委" in r.stderr
+    monkeypatch.setattr(ms, "run_isolated", real)
+    assert status_rows(cli, city) == before

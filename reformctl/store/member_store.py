@@ -178,9 +178,12 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
 
 def _damaged(store: Path) -> bool:
     """The store exists but git finds objects missing or broken among those its ref reaches."""
-    if not (store / "HEAD").is_file():
+    try:
+        if not (store / "HEAD").is_file():
+            return False
+        proc = _git(store, "fsck", "--connectivity-only", "--no-dangling", "--no-progress", check=False)
+    except OSError:  # git could not even be started: nothing is known, so nothing is deleted
         return False
-    proc = _git(store, "fsck", "--connectivity-only", "--no-dangling", "--no-progress", check=False)
     return proc.returncode != 0
 
 
