@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from .model import Ledger
 
 BASE_KEY = ("status", "base")
-ITEM_KINDS = ("task", "pilot", "notice", "reminder")
 MAX_CHANGED = 64  # more edited files than this: the full evaluation (parsing in parallel) is as quick
 
 
@@ -79,8 +78,10 @@ def status_delta(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str
 
 def _base(memo: Memo) -> Optional[tuple[str, dict, list]]:
     """(digest of the earlier state, its tasks' projections, the files edited since) when the current state
-    differs from the last remembered one only in the stats of a few item files of :data:`ITEM_KINDS`."""
+    differs from the last remembered one only in the stats of a few item files of the kinds of
+    :data:`~reformctl.rules.checks.ITEM_CHECKS`."""
     from .load.memo import changed_files
+    from .rules.checks import ITEM_CHECKS
 
     stamp = memo.stamp
     latest = memo.latest(BASE_KEY) if stamp.head and stamp.listing is not None else None
@@ -95,7 +96,7 @@ def _base(memo: Memo) -> Optional[tuple[str, dict, list]]:
     files = stamp.listing[0]
     edited = [files[i] for i in changed]
     for _rel, kind, st in edited:
-        if kind.name not in ITEM_KINDS or kind.list_file or st is None or not stat.S_ISREG(st.st_mode):
+        if kind.name not in ITEM_CHECKS or kind.list_file or st is None or not stat.S_ISREG(st.st_mode):
             return None
     return digest, base[2], edited
 
@@ -153,9 +154,10 @@ def _merge(
 ) -> Optional[StatusData]:
     """The earlier answer with the edited items' findings and notes replaced, in the full evaluation's order."""
     from .api import StatusData
+    from .rules.checks import ITEM_CHECKS
     from .rules.findings import LIGHT_ORDER, Finding, Note, merge_notes
 
-    items = {(kind, item_id) for kind, bucket in ledger.items.items() if kind in ITEM_KINDS for item_id in bucket}
+    items = {(kind, item_id) for kind, bucket in ledger.items.items() if kind in ITEM_CHECKS for item_id in bucket}
     judged = set(codes)
     old_notes = [Note.from_row(r) for r in keys[1]]
     for n in old_notes:  # a note of an edited item from a rule that is not per item: cannot be replaced
@@ -204,4 +206,4 @@ def _merge(
     return data
 
 
-__all__ = ["BASE_KEY", "ITEM_KINDS", "MAX_CHANGED", "remember_base", "status_delta", "status_key"]
+__all__ = ["BASE_KEY", "MAX_CHANGED", "remember_base", "status_delta", "status_key"]

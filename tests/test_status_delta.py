@@ -331,7 +331,7 @@ def test_an_item_judged_alone_is_refused_exactly_when_the_whole_check_has_an_err
     from reformctl.load import load_ledger
     from reformctl.load.memo import Memo, ledger_stamp
     from reformctl.model import Severity
-    from reformctl.rules.checks import check_ledger
+    from reformctl.rules.checks import ITEM_CHECKS, check_ledger
 
     root, _args, _case = build_case(code, make_ledger, monkeypatch)
     res = load_ledger(root, cache=False)
@@ -342,7 +342,7 @@ def test_an_item_judged_alone_is_refused_exactly_when_the_whole_check_has_an_err
         wrong = {d.file for d in check_ledger(res.ledger) if d.severity is Severity.error}
     memo = Memo(None, ledger_stamp(root))
     projections = {tid: incremental._projected(t) for tid, t in res.ledger.tasks.items()}
-    items = [f for f in memo.stamp.listing[0] if f[1].name in incremental.ITEM_KINDS]
+    items = [f for f in memo.stamp.listing[0] if f[1].name in ITEM_CHECKS]
     judged = 0
     for entry in items:
         if broken and entry[0] not in broken:
