@@ -58,11 +58,14 @@ def _projected(task: Any) -> int:
 def status_delta(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str]) -> Optional[StatusData]:
     """The findings as of ``as_of`` built on an earlier state's answer (see the module's text), or None when they
     cannot be: the caller then computes them in full."""
+    found = memo.latest(status_key("keys", as_of))
+    if found is None:  # nothing remembered for this date (another --as-of): the base is not even read
+        return None
     base = _base(memo)
-    if base is None:
+    if base is None or base[0] != found[0]:
         return None
     digest, projections, edited = base
-    keys = memo.get(status_key("keys", as_of), digest)
+    keys = found[1]
     rows = memo.get(status_key("rows", as_of), digest)
     part = memo.get(status_key("json", as_of, json_lang), digest) if json_lang else None
     if not (type(keys) is tuple and len(keys) == 3 and type(rows) is list and len(rows) == len(keys[0])):
