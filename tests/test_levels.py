@@ -897,3 +897,23 @@ def test_a_fetch_that_cannot_start_git_to_check_the_copy_keeps_it(cli, tmp_path,
     assert r.exit_code == 1 and "武侯区委" in r.stderr
     monkeypatch.setattr(ms, "run_isolated", real)
     assert status_rows(cli, city) == before
+
+
+def test_a_damaged_copy_that_cannot_be_fetched_again_says_so(cli, tmp_path, two_districts):
+    """A copy that lost objects is deleted; when fetching it again fails too (the member cannot be reached), the
+    message says so instead of "fetched afresh", and the member is reported as not fetched."""
+    wuhou, _j = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    (store,) = [p.parent for p in (city / ".git" / "reformctl" / "members").glob("*/HEAD")]
+    tree = git(store, "rev-parse", "refs/reformctl/member^{tree}").strip()
+    (store / "objects" / tree[:2] / tree[2:]).unlink()
+    wuhou.rename(tmp_path / "gone")
+    r = cli("fetch", "--ledger", city)
+    zh = cli("fetch", "--ledger", city, "--lang", "zh")
+    assert r.exit_code == 1 and "fetching it afresh failed too" in r.stderr and "it was fetched afresh" not in r.stderr
+    assert "cannot fetch member 武侯区委" in r.stderr, r
+    assert zh.exit_code == 1 and "获取下级台账 武侯区委 失败" in zh.stderr, zh  # nothing left to repair the 2nd time
+    (tmp_path / "gone").rename(wuhou)
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    assert any(row["member"] == "武侯区委" for row in status_rows(cli, city))

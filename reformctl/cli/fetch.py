@@ -84,7 +84,6 @@ def fetch(
     Examples: reformctl fetch; reformctl fetch 武侯区委; reformctl fetch --bundle wuhou.bundle --member 武侯区委
     """
     from ..i18n import levels_text
-    from ..i18n.write import localize
     from ..store.members import fetch_member
 
     language = parse_lang(lang)
@@ -102,23 +101,29 @@ def fetch(
     if not members:
         err(levels_text("no_members", language))
         raise typer.Exit(EXIT_OK)
-    failed = 0
-    for m in members:
-        got = fetch_member(root, m, bundle=bundle)
-        if got.repaired:
-            err(f"reformctl: {levels_text('fetch_repaired', language, unit=m.unit)}")
-        if not got.ok:
-            failed += 1
-            why = localize(got.error, language)
-            err(f"reformctl: {levels_text('fetch_failed', language, unit=m.unit, why=why)}")
-            continue
-        when = got.date.isoformat() if got.date else ""
-        sys.stdout.write(f"{m.unit}\t{got.commit}\t{when}\t{got.items}\n")
-        sys.stdout.flush()
+    failed = sum(not _said(fetch_member(root, m, bundle=bundle), language) for m in members)
     if failed:
         err(f"reformctl: {levels_text('fetch_failed_n', language, n=failed)}")
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
+
+
+def _said(got, language: str) -> bool:
+    """The line of one member fetched (stdout), or why not (stderr); whether it was fetched."""
+    from ..i18n import levels_text
+    from ..i18n.write import localize
+
+    if got.repaired:
+        said = "fetch_repaired" if got.ok else "fetch_repair_failed"
+        err(f"reformctl: {levels_text(said, language, unit=got.unit)}")
+    if not got.ok:
+        why = localize(got.error, language)
+        err(f"reformctl: {levels_text('fetch_failed', language, unit=got.unit, why=why)}")
+        return False
+    when = got.date.isoformat() if got.date else ""
+    sys.stdout.write(f"{got.unit}\t{got.commit}\t{when}\t{got.items}\n")
+    sys.stdout.flush()
+    return True
 
 
 def bundle(

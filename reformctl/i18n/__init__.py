@@ -498,6 +498,10 @@ LEVELS: dict[str, T] = {
         "the fetched copy of member {unit} had lost objects: it was fetched afresh",
         "下级台账 {unit} 的本地副本缺失对象，已重新获取",
     ),
+    "fetch_repair_failed": T(
+        "the fetched copy of member {unit} had lost objects: it was deleted, and fetching it afresh failed too",
+        "下级台账 {unit} 的本地副本缺失对象，已删除；重新获取也失败了",
+    ),
     "bundle_needs_member": T(
         "--bundle needs --member UNIT (one member unit)", "--bundle 须与 --member UNIT（一个下级单位）同用"
     ),

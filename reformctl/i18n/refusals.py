@@ -162,5 +162,9 @@ TEXTS: dict[str, T] = {
     "mb_store_unwritable": T(
         "cannot write the member's store {store}: {why}", "无法写入该下级台账的存储 {store}：{why}"
     ),
+    "mb_store_fault": T(
+        "git could not write the member's copy ({detail}): {reason}; {hint}",
+        "git 无法写入该下级台账的副本（{detail}）：{reason}。{hint}",
+    ),
     "mb_git_failed": T("git failed", "git 执行失败"),
 }

@@ -5,6 +5,7 @@ to do, in both languages, instead of an internal error; anything else is a bug a
 from __future__ import annotations
 
 import errno
+import os
 import signal
 from pathlib import Path
 from typing import Optional
@@ -53,10 +54,44 @@ def _git_fault(exc: GitError) -> Optional[int]:
     xfsz = getattr(signal, "SIGXFSZ", None)  # POSIX only
     if xfsz is not None and exc.code == -xfsz:  # git killed for writing past the file size limit (ulimit -f)
         return errno.EFBIG
+    return _fault_named(exc.message)
+
+
+def _fault_named(text: str, among: Optional[set[int]] = None) -> Optional[int]:
+    """The errno of the first fault git names in ``text`` (of those ``among``, when given)."""
+    lowered = text.lower()
     for needle, code in _GIT_FAULTS:
-        if needle.lower() in exc.message.lower():
+        if (among is None or code in among) and needle.lower() in lowered:
             return code
     return None
+
+
+# the faults that can only be the local disk's when git fetches into a store of this machine (a permission or an
+# input/output error may be the source's: those keep git's own words)
+_LOCAL_ONLY = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
+
+
+FULL_BELOW = 1 << 20  # bytes: a disk with less free than this is full, as far as a failed write goes
+
+
+def disk_full(path: Path) -> bool:
+    """Whether the file system that holds ``path`` (or would: its nearest folder that exists) has less than
+    :data:`FULL_BELOW` free for an ordinary user; False when it cannot be told."""
+    where = path
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    try:
+        st = os.statvfs(where)
+    except (OSError, AttributeError):  # no statvfs (Windows) or nothing to ask
+        return False
+    return st.f_bavail * st.f_frsize < FULL_BELOW
+
+
+def local_fault(text: str) -> Optional[tuple[T, T]]:
+    """(reason, what to do) when git's ``text`` says the disk it wrote to is full, over a quota, read-only or past
+    the file size limit; else None."""
+    code = _fault_named(text, _LOCAL_ONLY)
+    return None if code is None else FAULTS[code]
 
 
 def write_fault(exc: BaseException) -> Optional[StoreError]:

@@ -5,6 +5,7 @@ reading its ledger's files out of git objects, and writing the bundle a member h
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
@@ -20,6 +21,7 @@ from ..load import ENV_MAX_BYTES, max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file
 from ..model import Diagnostic
+from .faults import FAULTS, disk_full, local_fault, reason_of
 from .git import run_isolated
 from .member_ref import MEMBER_REF
 from ..rules.levels import member_path, source_problems
@@ -83,14 +85,28 @@ _SAFE = (
 def _git(store: Path, *args: str, input: Optional[bytes] = None, check: bool = True) -> CompletedProcess:
     proc = run_isolated([*_SAFE, "--git-dir", str(store), *args], _env(), cwd=store, input=input)
     if check and proc.returncode != 0:
-        raise MemberError(_git_message(proc))
+        raise _failed(proc)
     return proc
 
 
-def _git_message(proc: CompletedProcess) -> str:
+def _failed(proc: CompletedProcess) -> MemberError:
+    """Why git failed: its own last lines, with the reason and what to do when the disk of this machine is full,
+    read-only, over a quota or past the file size limit."""
     text = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
     lines = [x for x in text.splitlines() if x.strip()]
-    return " / ".join(lines[-3:]) if lines else f"git exited with {proc.returncode}"
+    said = " / ".join(lines[-3:]) if lines else f"git exited with {proc.returncode}"
+    fault = local_fault(said)
+    return MemberError(said if fault is None else Msg("mb_store_fault", detail=said, reason=fault[0], hint=fault[1]))
+
+
+def _said_of(said: str | Msg, store: Path) -> str | Msg:
+    """Git's words of a failure, with the reason and what to do when the disk holding ``store`` is full (git does
+    not always say so: "could not set 'core.repositoryformatversion'" is all it says of a config it could not
+    write)."""
+    if isinstance(said, str) and disk_full(store):
+        reason, hint = FAULTS[errno.ENOSPC]
+        return Msg("mb_store_fault", detail=said, reason=reason, hint=hint)
+    return said
 
 
 # ---------------------------------------------------------------- where
@@ -127,15 +143,25 @@ def resolve_repo(root: Path, repo: str) -> str:
 
 
 def _ensure_store(store: Path) -> None:
+    """An empty bare repository at ``store`` unless one is there: made beside it and renamed into place, so that a
+    failure half-way (a full disk) never leaves a half-made store that later looks damaged."""
     if (store / "HEAD").is_file():
         return
-    store.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(store):  # no HEAD: no git repository, nothing fetched in it can be read (an old half-made one)
+        shutil.rmtree(store) if store.is_dir() and not store.is_symlink() else store.unlink()
+    store.parent.mkdir(parents=True, exist_ok=True)
     local = store.parent.parent
     if local.name == _cache.LOCAL_DIR and not (local / ".gitignore").exists():
         (local / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n", encoding="utf-8")
-    proc = run_isolated([*_SAFE, "init", "--bare", "--quiet", "--template=", str(store)], _env())
-    if proc.returncode != 0:
-        raise MemberError(_git_message(proc))
+    fresh = store.with_name(f"{store.name}.new-{os.getpid()}")
+    try:
+        proc = run_isolated([*_SAFE, "init", "--bare", "--quiet", "--template=", str(fresh)], _env())
+        if proc.returncode != 0:
+            raise _failed(proc)
+        os.rename(fresh, store)
+    finally:
+        if os.path.lexists(fresh):
+            shutil.rmtree(fresh, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- fetching
@@ -149,7 +175,7 @@ class Fetched:
     previous: Optional[str] = None
     items: Optional[int] = None
     error: Optional[str | Msg] = None
-    repaired: bool = False  # the store had lost objects and was fetched afresh
+    repaired: bool = False  # the store had lost objects: it was deleted and fetched again (``ok``: with success)
 
     @property
     def ok(self) -> bool:
@@ -170,9 +196,9 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
     try:
         shutil.rmtree(store)
     except OSError as exc:
-        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=exc.strerror or exc))
+        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=reason_of(exc)))
     again = _fetch_into(store, root, member, bundle)
-    again.repaired = True
+    again.repaired = True  # whether fetched afresh or not: the copy is gone (said by the command line)
     return again
 
 
@@ -215,9 +241,9 @@ def _fetch_into(store: Path, root: Path, member, bundle: Optional[Path]) -> Fetc
         items = _count_items(store, commit, member_path(member.path))
         return Fetched(member.unit, commit, when, previous, items)
     except MemberError as exc:
-        return Fetched(member.unit, error=exc.msg)
+        return Fetched(member.unit, error=_said_of(exc.msg, store))
     except OSError as exc:
-        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=exc.strerror or exc))
+        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=reason_of(exc)))
 
 
 def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:

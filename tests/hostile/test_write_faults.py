@@ -8,7 +8,6 @@ elsewhere) and, everywhere, a file size limit (RLIMIT_FSIZE: every write past it
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import resource
@@ -20,6 +19,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from disks import fill as _fill
+from disks import mounted as _mounted
 from write_invariant import Before, assert_invariant, git
 
 from conftest import REPO
@@ -187,35 +188,6 @@ def test_read_only_repository_still_reads(sample_repo):
 
 
 # ---------------------------------------------------------------- a full disk
-@contextlib.contextmanager
-def _mounted(target: Path, *options: str):
-    target.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("needs root to mount a small file system")
-    p = subprocess.run(["mount", *options, str(target)], capture_output=True)
-    if p.returncode != 0:
-        pytest.skip(f"cannot mount here: {p.stderr.decode(errors='replace').strip()}")
-    try:
-        yield target
-    finally:
-        subprocess.run(["umount", "-l", str(target)], capture_output=True)
-
-
-def _fill(disk: Path, leave: int) -> Path:
-    """Fill the file system holding ``disk`` but for ``leave`` bytes."""
-    filler = disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        for chunk in (1 << 20, 1 << 16, 1 << 12):
-            with contextlib.suppress(OSError):
-                while True:
-                    os.write(fd, b"\0" * chunk)
-    finally:
-        os.close(fd)
-    os.truncate(filler, max(0, filler.stat().st_size - leave))
-    return filler
-
-
 def _many_done_tasks(root: Path, n: int) -> None:
     (root / "tasks").mkdir(parents=True, exist_ok=True)
     for i in range(1, n + 1):
