@@ -79,6 +79,10 @@ TEXTS: dict[str, T] = {
     "in_failed": T(
         "could not create the ledger ({detail}); nothing was left behind", "无法创建台账（{detail}）；未留下任何内容"
     ),
+    "in_failed_fault": T(
+        "could not create the ledger ({detail}): {reason}; {hint} (nothing was left behind)",
+        "无法创建台账（{detail}）：{reason}。{hint}未留下任何内容",
+    ),
     # ---- the store (reformctl/store)
     "st_dirty": T(
         "uncommitted changes in the file(s) this command must change: {files}; commit or stash them first "

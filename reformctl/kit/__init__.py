@@ -6,18 +6,21 @@ exactly the written paths; if anything fails, what was written is removed again.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from subprocess import CompletedProcess
+from typing import Optional
 
 from .. import __version__
 from ..errors import InitError
 from ..i18n.write import Msg, say
 from ..model import SETTINGS_FILE
 from ..store.message import clean_line
+from ..store.faults import place_fault
 from ..store.git import Git, GitError
 from .files import DEFAULT_NAME, INSTALL_SPEC_ENV, OPTIONAL_FILES, SCHEMA_DIR, plan, sources, yaml_scalar
 
@@ -172,6 +175,7 @@ def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str
     written and the folders made, and refuse."""
     created_dirs: list[Path] = []
     written: list[Path] = []
+    kept: Optional[tuple[Path, Optional[Path]]] = None
     try:
         for rel, text in todo.items():
             target = top / rel
@@ -184,14 +188,16 @@ def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str
                 d.mkdir()
                 created_dirs.append(d)
             with open(target, "x", encoding="utf-8", newline="\n") as fh:
+                written.append(target)  # made: removed on a failure, even one while writing it (a full disk)
                 fh.write(text)
-            written.append(target)
             result.written.append(rel)
         if commit_name is not None:
             if result.created_repo:
                 _git(top, "init", "-q")
                 if _git(top, "config", "--get", "init.defaultBranch", check=False).returncode != 0:
                     _git(top, "symbolic-ref", "HEAD", "refs/heads/main")
+            if not result.created_repo:
+                kept = _keep_index(top)
             _git(top, "add", "-f", "--", *result.written)
             message = (
                 clean_line(say("cm_init", lang, name=commit_name))
@@ -202,15 +208,46 @@ def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str
             _git(top, "commit", "-q", "--only", "-m", message, "--", *result.written)
             result.commit = Git(top).out("rev-parse", "HEAD")
     except (OSError, GitError) as exc:
-        _undo(result, written, created_dirs)
+        _undo(result, written, created_dirs, kept)
         detail = exc.message if isinstance(exc, GitError) and exc.message else str(exc)
+        fault = place_fault(exc, top)  # a full or read-only disk: its reason and what to do, in both languages
+        if fault is not None:
+            raise InitError(Msg("in_failed_fault", detail=detail, reason=fault[0], hint=fault[1])) from exc
         raise InitError(Msg("in_failed", detail=detail)) from exc
+    if kept is not None and kept[1] is not None:
+        with contextlib.suppress(OSError):
+            kept[1].unlink()
 
 
-def _undo(result: InitResult, written: list[Path], created_dirs: list[Path]) -> None:
-    """Remove what init wrote: unstage it, delete the files and the folders it made, and a repository it made."""
+def _keep_index(top: Path) -> tuple[Path, Optional[Path]]:
+    """The repository's index file and a hard link to it as it is now (None when there is none yet), to put back
+    if init fails: a link copies no data, so it can be made and put back on a full disk, where `git reset` cannot
+    write the index it would need."""
+    index = top / Git(top).out("rev-parse", "--git-path", "index")
+    if not index.is_file():
+        return index, None
+    link = index.with_name(f"index.reformctl-init-{os.getpid()}")
+    with contextlib.suppress(FileNotFoundError):
+        link.unlink()
+    os.link(index, link)
+    return index, link
+
+
+def _undo(
+    result: InitResult, written: list[Path], created_dirs: list[Path], kept: Optional[tuple[Path, Optional[Path]]]
+) -> None:
+    """Remove what init wrote: unstage it (the index as it was), delete the files and the folders it made, and a
+    repository it made."""
     top = result.repo
-    if result.written and (top / ".git").exists() and not result.created_repo:
+    if kept is not None:
+        index, link = kept
+        with contextlib.suppress(OSError):
+            if link is not None:
+                os.replace(link, index)  # does nothing when git did not replace the index (the same file)...
+                link.unlink(missing_ok=True)  # ... so the link is left: dropped
+            else:
+                index.unlink()
+    elif result.written and (top / ".git").exists() and not result.created_repo:
         has_head = _git(top, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0
         if has_head:
             _git(top, "reset", "-q", "--", *result.written, check=False)

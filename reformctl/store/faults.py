@@ -87,6 +87,15 @@ def disk_full(path: Path) -> bool:
     return st.f_bavail * st.f_frsize < FULL_BELOW
 
 
+def place_fault(exc: BaseException, where: Path) -> Optional[tuple[T, T]]:
+    """(reason, what to do) when ``exc`` is the place's fault (:func:`write_fault`'s, or any failure while the
+    disk holding ``where`` is full: git does not always say why it could not write); else None."""
+    code = exc.errno if isinstance(exc, OSError) else _git_fault(exc) if isinstance(exc, GitError) else None
+    if code in FAULTS:
+        return FAULTS[code]
+    return FAULTS[errno.ENOSPC] if disk_full(where) else None
+
+
 def local_fault(text: str) -> Optional[tuple[T, T]]:
     """(reason, what to do) when git's ``text`` says the disk it wrote to is full, over a quota, read-only or past
     the file size limit; else None."""
