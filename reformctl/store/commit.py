@@ -140,8 +140,11 @@ class Store:
                 message = build_message(action, self.lang)  # after the build, which may name the item (new ids)
                 diff = unified_diff(self.root, changes, self.prefix)
                 commit, blobs = self._make_commit(old, changes, message, env)
-                if self._swap(ref, old, commit, changes, message.splitlines()[0], blobs):
-                    with interrupts_deferred():  # the branch moved: the write is done, and so is its bookkeeping
+                # a Ctrl-C from just before the branch moves is taken once the write is done, bookkeeping included,
+                # or undone (stopping in between left the branch moved and the files put back)
+                with contextlib.ExitStack() as held:
+                    deferred = lambda: held.enter_context(interrupts_deferred())  # noqa: E731 - entered by _swap
+                    if self._swap(ref, old, commit, changes, message.splitlines()[0], blobs, deferred):
                         made = self._reworded or (commit, message)  # (the commit-msg hook made it again)
                         COMMITTED[:] = [*COMMITTED[-9:], (made[0], ref, made[1].splitlines()[0])]
                         pause_point("committed")
@@ -153,7 +156,7 @@ class Store:
                         post_commit(self.git, self.top, commit, self._commit_env())
                         with contextlib.suppress(OSError):
                             self._journal_path().unlink()
-                    return Result(commit, ref, list(changes), message, diff, warnings)
+                        return Result(commit, ref, list(changes), message, diff, warnings)
             raise StoreError(Msg("st_moving"))
 
     def _validated(self, tx: Tx, old: Optional[str]) -> tuple[dict[str, Optional[str]], list[str | Msg]]:
@@ -228,9 +231,11 @@ class Store:
         changes: dict[str, Optional[str]],
         subject: str,
         blobs: dict[str, Optional[str]],
+        deferred: Callable[[], object] = lambda: None,
     ) -> bool:
         """Write the files, then move the branch OLD -> NEW. True when done; False when another writer moved
-        the branch (files restored, try again). Any other failure restores the files and raises.
+        the branch (files restored, try again). Any other failure restores the files and raises. ``deferred`` is
+        called just before the branch moves (the hooks have run): from there on, a Ctrl-C waits.
 
         A journal in the git folder records the files' content before and after, so that a process killed
         half-way is finished or rolled back by the next reformctl command (:meth:`_recover`)."""
@@ -269,9 +274,13 @@ class Store:
             commit = self._run_hooks(commit, old, journal)
             if self._before_update_ref:
                 self._before_update_ref()
+            deferred()
             self.git.run("update-ref", "-m", f"reformctl: {subject}", ref, commit, old or ZERO)
+            pause_point("moved")
             return True
         except BaseException as exc:
+            if isinstance(exc, GitError) and self.git.rev(ref) == commit:  # git moved it, then failed (a signal)
+                return True
             left = self._restore(backups)
             if left:  # the journal stays: `reformctl recover` rolls them back once the fault is gone
                 shown = ", ".join(sorted(left)[:5]) + (f" (+{len(left) - 5})" if len(left) > 5 else "")

@@ -82,7 +82,7 @@ def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True, umask: Optio
 def pause_point(name: str) -> None:
     """A test seam: with ``REFORMCTL_TEST_PAUSE=NAME:SECONDS``, sleep here (so that a test can kill the process at
     a known point of a write: ``write``, a file's temporary copy written, not renamed; ``ref``, every file
-    written, the branch not moved)."""
+    written, the branch not moved; ``moved``, the branch just moved; ``committed``, its bookkeeping begun)."""
     want = os.environ.get("REFORMCTL_TEST_PAUSE", "")
     if want.partition(":")[0] == name:
         with contextlib.suppress(ValueError):

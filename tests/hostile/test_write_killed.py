@@ -204,12 +204,14 @@ def test_recover_after_the_branch_moved_leaves_the_files_and_says_so(sample_repo
     assert target.read_bytes() == half  # left as it is: the user decides
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_ctrl_c_after_the_branch_moved_says_the_change_is_committed(sample_repo, cli, lang):
+@pytest.mark.parametrize("lang, pause", [("en", "committed"), ("zh", "committed"), ("en", "moved")])
+def test_ctrl_c_after_the_branch_moved_says_the_change_is_committed(sample_repo, cli, lang, pause):
     """Ctrl-C once the branch has moved: the commit is made, so its bookkeeping is finished (no journal left for
-    `recover`), and the message says it was committed (running the command again would record it twice)."""
+    `recover`), and the message says it was committed (running the command again would record it twice). Right
+    after `git update-ref` ("moved") too: there, the files were put back as they were before the write, under a
+    branch that had moved (every file of the change then showed as undone in `git status`)."""
     before = Before(sample_repo)
-    proc = _start_close_out(sample_repo, "committed", 3, "--lang", lang)
+    proc = _start_close_out(sample_repo, pause, 3, "--lang", lang)
     try:
         _wait_for(lambda: git(sample_repo, "rev-parse", "HEAD") != before.head)
         proc.send_signal(signal.SIGINT)
