@@ -54,8 +54,10 @@ MINIMAL_UNITS = """\
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch, tmp_path_factory):
     """No test sees the developer's ledger, colours, locale or git identity."""
-    for var in ("REFORMCTL_LEDGER", "REFORMCTL_MAX_FILE_BYTES", "REFORMCTL_NO_CACHE", "REFORMCTL_DEBUG"):
-        monkeypatch.delenv(var, raising=False)
+    from reformctl.base.envvars import VARS
+
+    for var in VARS:  # every variable reformctl reads (the limits, the cache, the jobs...)
+        monkeypatch.delenv(var.name, raising=False)
     # `init` writes what CI installs; the code under test runs from a checkout, which has no such spec
     monkeypatch.setenv("REFORMCTL_INSTALL_SPEC", "reformctl @ git+https://example.org/reformctl.git@v0.1.0")
     monkeypatch.setenv("NO_COLOR", "1")

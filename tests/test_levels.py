@@ -370,12 +370,13 @@ def test_hostile_member_sources_are_refused(cli, tmp_path, two_districts, entry)
 
 
 def test_git_refuses_the_ext_transport_even_past_the_checks(tmp_path):
-    from reformctl.store.member_store import MemberError, _ensure_store, _git
+    from reformctl.store.member_git import MemberError, run_git
+    from reformctl.store.member_store import _ensure_store
 
     store = tmp_path / "store"
     _ensure_store(store)
     with pytest.raises(MemberError):
-        _git(store, "fetch", "--end-of-options", f"ext::sh -c touch% {tmp_path / 'PWNED'}", "+HEAD:refs/x")
+        run_git(store, "fetch", "--end-of-options", f"ext::sh -c touch% {tmp_path / 'PWNED'}", "+HEAD:refs/x")
     assert not (tmp_path / "PWNED").exists()
 
 
@@ -878,7 +879,7 @@ def test_an_unreachable_member_keeps_its_last_fetched_commit(cli, tmp_path, two_
 def test_a_fetch_that_cannot_start_git_to_check_the_copy_keeps_it(cli, tmp_path, two_districts, monkeypatch):
     """Whether a copy is damaged is asked of git only after a fetch failed; when git cannot even be started
     (a process limit), nothing is known and nothing is deleted: the failure is reported, no traceback."""
-    import reformctl.store.member_store as ms
+    import reformctl.store.member_git as ms
 
     wuhou, _j = two_districts
     city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
@@ -917,3 +918,37 @@ def test_a_damaged_copy_that_cannot_be_fetched_again_says_so(cli, tmp_path, two_
     (tmp_path / "gone").rename(wuhou)
     assert cli("fetch", "--ledger", city).exit_code == 0
     assert any(row["member"] == "武侯区委" for row in status_rows(cli, city))
+
+
+@pytest.mark.parametrize("env", [{"REFORMCTL_MAX_MEMBER_FILES": "3"}, {"REFORMCTL_MAX_MEMBER_BYTES": "4000"}])
+def test_a_member_past_the_limits_is_refused_whole_not_read(cli, tmp_path, two_districts, monkeypatch, env):
+    """A member's commit holding more ledger files (or bytes) than the limits is not read at all (read, a hostile
+    one would take minutes and gigabytes of the office above): one error, in both languages, naming the limit
+    and its variable; the roll-up goes on with the other members."""
+    wuhou, jinjiang = two_districts
+    note = "推进中" * 300  # 2.7 KB of text: the second file takes the member past 4,000 bytes
+    for i in (2, 3):
+        (jinjiang / "tasks" / f"T-{i}.yaml").write_text(
+            f"id: T-{i}\ntitle: 区任务{i}\nlead_unit: 区委深改办\nstart: 2016-07-01\ndue: 2017-06-30\n"
+            f"status: in_progress\nprogress:\n  - {{date: 2016-12-01, note: {note}}}\n",
+            encoding="utf-8",
+        )
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2016-11-01T10:00:00+08:00")  # member_invalid is due this day
+    commit_all(jinjiang, "more")
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n  - {{unit: 锦江区委, repo: {jinjiang}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    before = [f for f in status_rows(cli, city) if f["member"] == "武侯区委"]
+    assert "report_missing" in {f["rule"] for f in status_rows(cli, city) if f["member"] == "锦江区委"}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    rows = status_rows(cli, city)
+    assert [f for f in rows if f["member"] == "武侯区委"] == before
+    rules = {f["rule"] for f in rows if f["member"] == "锦江区委"}
+    assert "member_invalid" in rules and rules <= {"member_invalid", "member_stale"}, rules  # nothing of it read
+    r = cli("check", "--members", "--ledger", city, "--format", "json")
+    assert r.exit_code == 1, r
+    [d] = [d for d in json.loads(r.stdout) if d["member"] == "锦江区委"]
+    assert (d["file"], d["code"]) == ("reformctl.yaml", "file_too_large"), d
+    assert "not read" in d["message"] and next(iter(env)) in d["message"], d
+    zh = cli("check", "--members", "--ledger", city, "--lang", "zh")
+    assert zh.exit_code == 1 and "未读取" in zh.stdout and next(iter(env)) in zh.stdout, zh

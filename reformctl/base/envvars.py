@@ -27,6 +27,8 @@ class Var:
 VARS: tuple[Var, ...] = (
     Var("REFORMCTL_LEDGER", "path"),
     Var("REFORMCTL_MAX_FILE_BYTES", "int", 2 * 1024 * 1024, 1, 1024**3),
+    Var("REFORMCTL_MAX_MEMBER_FILES", "int", 100_000, 1, 10_000_000),
+    Var("REFORMCTL_MAX_MEMBER_BYTES", "int", 256 * 1024 * 1024, 1, 64 * 1024**3),
     Var("REFORMCTL_LOCK_TIMEOUT", "float", 120, 0, 86400),
     Var("REFORMCTL_JOBS", "int", 0, 0, 64),
     Var("REFORMCTL_MAIN_SHARE", "float", 1.0, 0.25, 4),

@@ -21,6 +21,12 @@ TEXTS: dict[str, T] = {
     "env_takes.REFORMCTL_MAX_FILE_BYTES": T(
         "a whole number of bytes from 1 to 1073741824 (1 GiB)", "1 至 1073741824（1 GiB）之间的整数字节数"
     ),
+    "env_takes.REFORMCTL_MAX_MEMBER_FILES": T(
+        "a whole number of files from 1 to 10000000", "1 至 10000000 之间的整数文件数"
+    ),
+    "env_takes.REFORMCTL_MAX_MEMBER_BYTES": T(
+        "a whole number of bytes from 1 to 68719476736 (64 GiB)", "1 至 68719476736（64 GiB）之间的整数字节数"
+    ),
     "env_takes.REFORMCTL_LOCK_TIMEOUT": T(
         "a number of seconds from 0 to 86400 (one day)", "0 至 86400（一天）之间的秒数"
     ),

@@ -2,7 +2,8 @@
 member's fetched commit changed since a run that computed it.
 
 What such an answer depends on: the upper ledger's files and reformctl's code (its :class:`~reformctl.load.memo.Memo`
-stamp), the options (as-of date, language, filters), and the commit each member's store names. The first two
+stamp), the options (as-of date, language, filters), the limits of a member's read, and the commit each member's
+store names. The first two
 make the memo's key; the commits are kept in the answer and compared on the next run by reading each store's
 ref file (:func:`~reformctl.store.member_ref.fetched_commit`): no git process, no record class, no member read.
 Anything else (a new fetch, an edit of the ledger, other options) is a miss and the roll-up is computed as
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from .member_ref import fetched_commit
+from .member_store import member_limits
 
 _KIND = "members-answer"
 
@@ -44,6 +46,7 @@ def recall(memo: Any, key: tuple) -> Optional[Answer]:
     previous answer."""
     if memo is None:
         return None
+    key = (*key, *member_limits())  # a member past a new limit is refused, not read: another answer
     stores = memo.get((_KIND, "stores", *key))
     if type(stores) is not list:
         return None
@@ -64,6 +67,7 @@ def remember(memo: Any, key: tuple, stores: Sequence[Path], commits: Sequence[Op
     """Keep ``answer`` for ``key`` and these members' commits (nothing when the memo cannot keep it)."""
     if memo is None or len(stores) != len(commits):
         return
+    key = (*key, *member_limits())
     memo.put((_KIND, "stores", *key), [str(s) for s in stores])
     memo.put(
         (_KIND, "answer", *key, tuple(commits)), (answer.body, list(answer.ends), tuple(answer.notes), answer.worst)

@@ -1,16 +1,15 @@
 """A member's fetched repository (see :mod:`reformctl.store.members` for why it is handled as hostile): where
-it is kept, running git on it with no hooks and no ``ext::`` transport, fetching its branch or a bundle,
-reading its ledger's files out of git objects, and writing the bundle a member hands upward."""
+it is kept, fetching its branch or a bundle (git run as :mod:`.member_git` runs it), reading its ledger's files
+out of git objects (refused whole past the limits of files and bytes), and writing the bundle a member hands
+upward."""
 
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import hashlib
 import os
 import re
 import shutil
-from subprocess import CompletedProcess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
@@ -20,93 +19,18 @@ from ..i18n.write import Msg
 from ..load import ENV_MAX_BYTES, max_bytes
 from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file
-from ..model import Diagnostic
-from .faults import FAULTS, disk_full, local_fault, reason_of
+from ..base.envvars import number
+from ..model import SETTINGS_FILE, Diagnostic
+from .faults import reason_of
+from .member_git import SAFE_CONFIG, MemberError, member_env, failure_of, run_git, with_disk_reason
 from .git import run_isolated
 from .member_ref import MEMBER_REF
 from ..rules.levels import member_path, source_problems
 
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
-ALLOWED_PROTOCOLS = "file:git:http:https:ssh"
+ENV_MAX_FILES = "REFORMCTL_MAX_MEMBER_FILES"  # the most ledger files a member's commit may hold to be read ...
+ENV_MAX_SIZE = "REFORMCTL_MAX_MEMBER_BYTES"  # ... and the most bytes they may add up to
 READ_FORMAT = 2  # bump when what is remembered per commit changes shape
-
-
-class MemberError(Exception):
-    """A member could not be fetched or read; ``message`` says why: git's own words where git failed, else a
-    :class:`reformctl.i18n.write.Msg` the command line says in the user's language."""
-
-    def __init__(self, message: str | Msg):
-        super().__init__(message)
-        self.msg = message  # as given, said in the user's language by the command line
-        self.message = str(message)  # its English
-
-
-# ---------------------------------------------------------------- running git on a member's store
-def _env() -> dict:
-    env = dict(os.environ)
-    env["LC_ALL"] = "C"
-    env["GIT_TERMINAL_PROMPT"] = "0"
-    env["GIT_ALLOW_PROTOCOL"] = ALLOWED_PROTOCOLS
-    env["GIT_LITERAL_PATHSPECS"] = "1"
-    env["GIT_NO_REPLACE_OBJECTS"] = "1"
-    env["GIT_CONFIG_NOSYSTEM"] = "1"
-    for var in (
-        "GIT_DIR",
-        "GIT_WORK_TREE",
-        "GIT_INDEX_FILE",
-        "GIT_OBJECT_DIRECTORY",
-        "GIT_NAMESPACE",
-        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-        "GIT_CEILING_DIRECTORIES",
-        "GIT_EXEC_PATH",
-    ):
-        env.pop(var, None)
-    return env
-
-
-_SAFE = (
-    "-c",
-    "protocol.ext.allow=never",
-    "-c",
-    "protocol.fd.allow=never",
-    "-c",
-    "core.hooksPath=/dev/null",
-    "-c",
-    "core.fsmonitor=false",
-    "-c",
-    "submodule.recurse=false",
-    "-c",
-    "fetch.recurseSubmodules=false",
-    "-c",
-    "core.quotepath=off",
-)
-
-
-def _git(store: Path, *args: str, input: Optional[bytes] = None, check: bool = True) -> CompletedProcess:
-    proc = run_isolated([*_SAFE, "--git-dir", str(store), *args], _env(), cwd=store, input=input)
-    if check and proc.returncode != 0:
-        raise _failed(proc)
-    return proc
-
-
-def _failed(proc: CompletedProcess) -> MemberError:
-    """Why git failed: its own last lines, with the reason and what to do when the disk of this machine is full,
-    read-only, over a quota or past the file size limit."""
-    text = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
-    lines = [x for x in text.splitlines() if x.strip()]
-    said = " / ".join(lines[-3:]) if lines else f"git exited with {proc.returncode}"
-    fault = local_fault(said)
-    return MemberError(said if fault is None else Msg("mb_store_fault", detail=said, reason=fault[0], hint=fault[1]))
-
-
-def _said_of(said: str | Msg, store: Path) -> str | Msg:
-    """Git's words of a failure, with the reason and what to do when the disk holding ``store`` is full (git does
-    not always say so: "could not set 'core.repositoryformatversion'" is all it says of a config it could not
-    write)."""
-    if isinstance(said, str) and disk_full(store):
-        reason, hint = FAULTS[errno.ENOSPC]
-        return Msg("mb_store_fault", detail=said, reason=reason, hint=hint)
-    return said
 
 
 # ---------------------------------------------------------------- where
@@ -155,9 +79,9 @@ def _ensure_store(store: Path) -> None:
         (local / ".gitignore").write_text("# written by reformctl: a cache, safe to delete\n*\n", encoding="utf-8")
     fresh = store.with_name(f"{store.name}.new-{os.getpid()}")
     try:
-        proc = run_isolated([*_SAFE, "init", "--bare", "--quiet", "--template=", str(fresh)], _env())
+        proc = run_isolated([*SAFE_CONFIG, "init", "--bare", "--quiet", "--template=", str(fresh)], member_env())
         if proc.returncode != 0:
-            raise _failed(proc)
+            raise failure_of(proc)
         os.rename(fresh, store)
     finally:
         if os.path.lexists(fresh):
@@ -207,7 +131,7 @@ def _damaged(store: Path) -> bool:
     try:
         if not (store / "HEAD").is_file():
             return False
-        proc = _git(store, "fsck", "--connectivity-only", "--no-dangling", "--no-progress", check=False)
+        proc = run_git(store, "fsck", "--connectivity-only", "--no-dangling", "--no-progress", check=False)
     except OSError:  # git could not even be started: nothing is known, so nothing is deleted
         return False
     return proc.returncode != 0
@@ -223,7 +147,7 @@ def _fetch_into(store: Path, root: Path, member, bundle: Optional[Path]) -> Fetc
         else:
             source = resolve_repo(root, member.repo)
             src = f"refs/heads/{member.branch}" if member.branch else "HEAD"
-        _git(
+        run_git(
             store,
             "fetch",
             "--quiet",
@@ -241,7 +165,7 @@ def _fetch_into(store: Path, root: Path, member, bundle: Optional[Path]) -> Fetc
         items = _count_items(store, commit, member_path(member.path))
         return Fetched(member.unit, commit, when, previous, items)
     except MemberError as exc:
-        return Fetched(member.unit, error=_said_of(exc.msg, store))
+        return Fetched(member.unit, error=with_disk_reason(exc.msg, store))
     except OSError as exc:
         return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=reason_of(exc)))
 
@@ -250,7 +174,7 @@ def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:
     """The ref of ``bundle`` to take: the member's ``branch`` when given, else the bundle's only branch."""
     if not Path(bundle).is_file():
         raise MemberError(Msg("mb_no_bundle", bundle=bundle))
-    proc = _git(store, "bundle", "list-heads", bundle)
+    proc = run_git(store, "bundle", "list-heads", bundle)
     refs = []
     for line in proc.stdout.decode("utf-8", "replace").splitlines():
         parts = line.split(" ", 1)
@@ -271,7 +195,7 @@ def current_commit(store: Path) -> Optional[str]:
     """The member's fetched commit id, or None when it was never fetched."""
     if not (store / "HEAD").is_file():
         return None
-    proc = _git(store, "rev-parse", "--verify", "--quiet", f"{MEMBER_REF}^{{commit}}", check=False)
+    proc = run_git(store, "rev-parse", "--verify", "--quiet", f"{MEMBER_REF}^{{commit}}", check=False)
     out = proc.stdout.decode("ascii", "replace").strip()
     return out if proc.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", out) else None
 
@@ -280,7 +204,7 @@ def commit_info(store: Path) -> tuple[Optional[str], Optional[dt.datetime]]:
     """The fetched commit id and its committer time (in China Standard Time), in one git call."""
     if not (store / "HEAD").is_file():
         return None, None
-    proc = _git(store, "log", "-1", "--format=%H %ct", MEMBER_REF, "--", check=False)
+    proc = run_git(store, "log", "-1", "--format=%H %ct", MEMBER_REF, "--", check=False)
     parts = proc.stdout.decode("ascii", "replace").split()
     if proc.returncode != 0 or len(parts) != 2 or not re.fullmatch(r"[0-9a-f]{40,64}", parts[0]):
         return None, None
@@ -296,7 +220,7 @@ def _ls_tree(store: Path, commit: str, path: str) -> list[tuple[str, str, str, O
     args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]
     if path:
         args += ["--", path + "/"]
-    proc = _git(store, *args)
+    proc = run_git(store, *args)
     out = []
     prefix = path + "/" if path else ""
     for entry in proc.stdout.split(b"\0"):
@@ -333,11 +257,17 @@ def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
     return {rel: blobs[rel] for rel in entries}
 
 
+def member_limits() -> tuple[int, int]:
+    """The most ledger files a member's commit may hold, and the most bytes they may add up to, to be read."""
+    return int(number(ENV_MAX_FILES)), int(number(ENV_MAX_SIZE))
+
+
 def list_blobs(store: Path, commit: str, path: str) -> dict[str, Union[str, Diagnostic]]:
     """The ledger files under ``path`` at ``commit``: the object id of each blob to read, or a diagnostic for
     what cannot be read (a link, a submodule, a file over the size limit)."""
     limit = max_bytes()
     entries: dict[str, Union[str, Diagnostic]] = {}
+    total = 0
     for mode, otype, oid, size, rel in _ls_tree(store, commit, path):
         if not is_ledger_file(rel):
             continue
@@ -349,6 +279,20 @@ def list_blobs(store: Path, commit: str, path: str) -> dict[str, Union[str, Diag
             entries[rel] = Diagnostic.of(rel, "file_too_large", size=size, limit=limit, env=ENV_MAX_BYTES)
         else:
             entries[rel] = oid
+            total += size or 0
+    max_files, max_size = member_limits()
+    if len(entries) > max_files or total > max_size:  # read, it would take minutes and gigabytes: refused whole
+        too_large = Diagnostic.of(
+            SETTINGS_FILE,
+            "file_too_large.member",
+            files=len(entries),
+            size=total,
+            max_files=max_files,
+            env_files=ENV_MAX_FILES,
+            max_size=max_size,
+            env_size=ENV_MAX_SIZE,
+        )
+        return {SETTINGS_FILE: too_large}
     return entries
 
 
@@ -357,7 +301,7 @@ def cat_blobs(store: Path, wanted: list[tuple[str, str]]) -> dict[str, Blob]:
     blobs: dict[str, Blob] = {}
     if not wanted:
         return blobs
-    proc = _git(store, "cat-file", "--batch", input="".join(f"{oid}\n" for _rel, oid in wanted).encode())
+    proc = run_git(store, "cat-file", "--batch", input="".join(f"{oid}\n" for _rel, oid in wanted).encode())
     data = proc.stdout
     pos = 0
     for rel, _oid in wanted:

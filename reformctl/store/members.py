@@ -39,6 +39,7 @@ from .member_store import (
     commit_info,
     fetch_member,
     list_blobs,
+    member_limits,
     read_blobs,
     store_of,
     write_bundle,
@@ -61,7 +62,7 @@ def _memo_folder(root: Path, member) -> Path:
 
 def _read_key(member, commit: str) -> str:
     """What a remembered read of ``member`` at ``commit`` depends on: the commit, the ledger folder, the size
-    limit and the code that reads and checks it."""
+    limits (of a file, of the whole member) and the code that reads and checks it."""
     parts = (
         str(READ_FORMAT),
         _cache.code_fingerprint(),
@@ -69,6 +70,7 @@ def _read_key(member, commit: str) -> str:
         commit,
         member_path(member.path),
         str(max_bytes()),
+        *map(str, member_limits()),
     )
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 

@@ -54,6 +54,12 @@ CHANGES: dict[str, T] = {
         "cannot read the file: a {object}, not a file", "无法读取文件：这是 git 的 {object} 对象，不是文件"
     ),
     "unreadable_file.from_git": T("cannot read the file from git", "无法从 git 读取该文件"),
+    "file_too_large.member": T(
+        "the member's ledger at this commit has {files} files of {size} bytes in all, over the limit of {max_files} "
+        "files (${env_files}) or {max_size} bytes (${env_size}): not read",
+        "该下级台账在此提交共有 {files} 个文件、{size} 字节，超过上限 {max_files} 个文件（${env_files}）或 "
+        "{max_size} 字节（${env_size}）：未读取",
+    ),
     "unreadable_file.no_settings": T(
         "no {settings} at this commit: not a ledger (check the member's `path`)",
         "该提交中没有 {settings}：不是台账（请检查该下级的 `path`）",
