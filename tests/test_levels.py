@@ -348,6 +348,29 @@ def test_bundle_exchange(cli, tmp_path, two_districts):
     assert r.exit_code == 1 and "没有 bundle 文件" in r.stderr, r
 
 
+@pytest.mark.parametrize("what", ["pipe", "link to a pipe", "folder"])
+def test_bundle_refuses_to_replace_what_is_not_a_file(cli, tmp_path, two_districts, what):
+    """git writes the bundle beside OUT and renames it over OUT: a named pipe or a device (`reformctl bundle
+    /dev/null`, run as root, replaced /dev/null with a file) must be refused, and stay what it was."""
+    import os
+    import stat
+
+    wuhou, _j = two_districts
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    out = {"pipe": pipe, "link to a pipe": tmp_path / "link.bundle", "folder": tmp_path / "folder"}[what]
+    if what == "link to a pipe":
+        out.symlink_to(pipe)
+    elif what == "folder":
+        out.mkdir()
+    r = cli("bundle", out, "--ledger", wuhou)
+    zh = cli("bundle", out, "--ledger", wuhou, "--lang", "zh")
+    assert r.exit_code == zh.exit_code == 2, (r, zh)
+    assert "is not a regular file" in r.stderr and "不是普通文件" in zh.stderr, (r, zh)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode) and not list(tmp_path.glob("*.lock"))
+    assert out.is_dir() if what == "folder" else True
+
+
 @pytest.mark.parametrize(
     "entry",
     [

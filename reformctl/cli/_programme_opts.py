@@ -46,11 +46,16 @@ def pick_year(year: Optional[int], as_of) -> int:
 
 
 def check_out_file(path: Optional[Path], option: str) -> None:
-    """Refuse (exit 2) an output file whose folder does not exist or that is a folder, before any work."""
+    """Refuse (exit 2) an output file whose folder does not exist, that is a folder, or that is a device, a pipe
+    or a socket (the file written would replace it), before any work."""
+    from ..views.safe import not_a_file
+
     if path is None:
         return
     if path.is_dir():
         fail(said("out_is_folder", option=option, path=path))
+    if not_a_file(path):
+        fail(said("out_not_file", option=option, path=path))
     if not path.parent.exists() and str(path.parent) not in ("", "."):
         fail(said("out_no_folder", option=option, path=path, folder=path.parent))
 

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ._programme_opts import check_out_file
 from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
 
@@ -44,6 +45,8 @@ def calendar(
     day = parse_as_of(as_of)
     if str(ics) != "-" and ics.suffix.lower() != ".ics":
         fail(said("out_suffix", option="--ics", suffix=".ics", dash=Msg("out_stdout_too"), value=str(ics)))
+    if str(ics) != "-":
+        check_out_file(ics, "--ics")
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     found = api.calendar(led, day, horizon)

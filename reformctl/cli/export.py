@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ._programme_opts import check_out_file
 from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
 
@@ -60,10 +61,7 @@ def export(
     q, _ = parse_period(quarter, None, day)
     if xlsx.suffix.lower() != ".xlsx":
         fail(said("out_suffix", option="--xlsx", suffix=".xlsx", dash="", value=str(xlsx)))
-    if xlsx.exists() and xlsx.is_dir():
-        fail(said("out_is_folder", option="--xlsx", path=xlsx))
-    if not xlsx.parent.exists():
-        fail(said("out_no_folder", option="--xlsx", path=xlsx, folder=xlsx.parent))
+    check_out_file(xlsx, "--xlsx")
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     with progress() as p:

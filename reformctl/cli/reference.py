@@ -85,10 +85,15 @@ def cli_reference(
             raise typer.Exit(EXIT_FINDINGS)
         err(f"{out}: up to date")
         return
+    from ..views.safe import write_text
+    from ._programme_opts import check_out_file
+
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        from ..views.safe import write_text
-
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
+    check_out_file(out, "--out")
+    try:
         write_text(out, text)
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}")

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ._programme_opts import check_out_file
 from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
 
@@ -53,8 +54,7 @@ def report(
     q, _ = parse_period(quarter, None, day)
     if html.suffix.lower() not in (".html", ".htm"):
         fail(said("out_suffix", option="--html", suffix=".html", dash="", value=str(html)))
-    if not html.parent.exists():
-        fail(said("out_no_folder", option="--html", path=html, folder=html.parent))
+    check_out_file(html, "--html")
     root = resolve_root(ledger)
     led = load_or_fail(root).ledger
     with progress() as p:

@@ -47,6 +47,10 @@ TEXTS: dict[str, T] = {
         "--quarter wants a quarter such as 2016Q3, got {value!r}", "--quarter 应形如 2016Q3，收到 {value!r}"
     ),
     "quarter_or_year": T("give --quarter or --year, not both", "--quarter 与 --year 只能给出其一"),
+    "out_not_file": T(
+        "{option} {path} is a device, a pipe or a socket, not a file; give a file name",
+        "{option} {path} 是设备、管道或套接字，不是文件；请给出文件名",
+    ),
     "out_is_folder": T("{option} {path} is a folder; give a file name", "{option} {path} 是文件夹；请给出文件名"),
     "out_no_folder": T("{option} {path}: folder {folder} does not exist", "{option} {path}：文件夹 {folder} 不存在"),
     "out_cannot_write": T("{option} {path}: cannot write ({why})", "{option} {path}：无法写入（{why}）"),

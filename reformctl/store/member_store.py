@@ -331,6 +331,10 @@ def write_bundle(ledger_root: Path, out: Path, branch: Optional[str] = None) -> 
             raise MemberError(Msg("mb_not_branch", branch=branch))
         commit = g.out("rev-parse", "--verify", "--end-of-options", f"refs/heads/{branch}^{{commit}}")
         target = Path(out).resolve()
+        if os.path.lexists(target) and not target.is_file():
+            # git writes OUT.lock and renames it over OUT: a device (/dev/null, /dev/stdout run as root), a pipe or
+            # a socket would be replaced by a file, a folder refused with git's words
+            raise MemberError(Msg("mb_bundle_not_file", out=out))
         g.run("bundle", "create", "--quiet", str(target), f"refs/heads/{branch}")
     except GitError as exc:
         raise MemberError(exc.message or Msg("mb_git_failed")) from None

@@ -6,6 +6,7 @@ The ledger's files, their names and the workbooks users send are not trusted (do
 
 from __future__ import annotations
 
+import errno
 import re
 from typing import Any, Iterable
 
@@ -93,6 +94,8 @@ def write_output(path, write) -> None:
     from pathlib import Path
 
     path = Path(path)
+    if not_a_file(path):
+        raise OSError(errno.EINVAL, "not a regular file (a device, a pipe or a socket): name a file", str(path))
     fd, tmp = tempfile.mkstemp(prefix=".reformctl-", suffix=path.suffix or ".tmp", dir=str(path.parent))
     try:
         os.close(fd)
@@ -113,6 +116,20 @@ def write_output(path, write) -> None:
         except OSError:
             pass
         raise
+
+
+def not_a_file(path) -> bool:
+    """Whether ``path`` is there and is a device, a pipe or a socket: a file written beside it and renamed over it
+    would replace it (run as root, `--out /dev/null` replaced /dev/null with a file). A folder is refused by the
+    rename itself; a symbolic link is replaced, not followed."""
+    import os
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode))
 
 
 def write_bytes(path, data: bytes) -> None:
