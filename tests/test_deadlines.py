@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reformctl.load import load_ledger
 from reformctl.rules.dates import add_months, parse_period, periods
@@ -48,6 +50,17 @@ def test_add_months_clamps_to_month_end():
     assert add_months(D(2016, 2, 29), 12) == D(2017, 2, 28)
     assert add_months(D(2016, 10, 31), -1) == D(2016, 9, 30)
     assert add_months(D(2016, 1, 15), -1) == D(2015, 12, 15)
+
+
+@given(st.dates(D(1949, 1, 1), D(2200, 12, 31)), st.integers(-1200, 1200))
+def test_add_months_moves_by_whole_months_and_clamps_the_day(day, months):
+    """Any supported date, any number of months: the month moves by exactly that many, and the day is the same
+    unless the month is shorter (then its last day)."""
+    import calendar
+
+    got = add_months(day, months)
+    assert (got.year * 12 + got.month) - (day.year * 12 + day.month) == months
+    assert got.day == min(day.day, calendar.monthrange(got.year, got.month)[1])
 
 
 def test_add_months_is_the_one_checks_use():

@@ -24,6 +24,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
         return dt.date.max
     if year < dt.MINYEAR:
         return dt.date.min
+    if day.day <= 28:  # every month has the day: no calendar lookup (most days; 65,000 calls a status at 100k)
+        return dt.date(year, month, day.day)
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
