@@ -72,6 +72,20 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def build_validators() -> None:
+    """Build every record's validator now. They are built on first use (``defer_build``: a command that reads
+    its answers from the cache never pays for them); forked workers that validate would each build their own,
+    so a command builds them once before forking."""
+    from .records import Record
+
+    todo: list[type] = [Record]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if not cls.__dict__.get("__pydantic_complete__", False):
+            cls.model_rebuild(force=True)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Kind:
     """One record kind: where its files live and which model validates them."""
@@ -228,4 +242,5 @@ __all__ = [
     "TaskStatus",
     "Unit",
     "UnitType",
+    "build_validators",
 ]

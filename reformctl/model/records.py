@@ -49,7 +49,9 @@ def F(zh: str, en: str, default: Any = ..., **kw: Any) -> Any:  # noqa: N802 - s
 class Record(BaseModel):
     """Base of every record: unknown keys are errors, ``extra`` holds anything else."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, populate_by_name=True, defer_build=True
+    )
 
     extra: Optional[dict[str, Any]] = F(
         "其他自定义信息(不做校验)", "anything else the ledger keeps (not checked)", None

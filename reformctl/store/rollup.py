@@ -231,6 +231,9 @@ def prepare_side_by_side(ask: Ask) -> int:
     if n < 2:
         return 1
     shares = [cold[i::n] for i in range(n)]
+    from ..model import build_validators
+
+    build_validators()  # once here, not once in each worker
     pids = []
     try:
         for share in shares[1:]:
