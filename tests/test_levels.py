@@ -975,3 +975,33 @@ def test_a_member_past_the_limits_is_refused_whole_not_read(cli, tmp_path, two_d
     assert "not read" in d["message"] and next(iter(env)) in d["message"], d
     zh = cli("check", "--members", "--ledger", city, "--lang", "zh")
     assert zh.exit_code == 1 and "未读取" in zh.stdout and next(iter(env)) in zh.stdout, zh
+
+
+@pytest.mark.parametrize("stamp", ["@7258000000 +0800", "@253402300000 +0800"])  # in 2199; in the year 10000
+def test_a_commit_dated_after_it_was_fetched_counts_from_the_fetch(cli, tmp_path, two_districts, monkeypatch, stamp):
+    """A member cannot date its commits far ahead so that `member_invalid` and `member_stale` never fall due (nor
+    past what Python's dates hold, which read as "never fetched"): a commit is not later than its fetch."""
+    import datetime as dt
+
+    wuhou, _j = two_districts
+    (wuhou / "tasks" / "T-8.yaml").write_text(
+        "id: T-8\ntitle: 坏单位\nlead_unit: 无此单位\nstart: 2016-07-01\ndue: 2016-12-31\nstatus: planned\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("GIT_COMMITTER_DATE", stamp)
+    commit_all(wuhou, "dated far ahead, and broken")
+    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    r = cli("fetch", "--ledger", city)
+    today = dt.date.today()
+    assert r.exit_code == 0 and fetch_lines(r.stdout)["武侯区委"][2][:10] in (
+        today.isoformat(),
+        (today - dt.timedelta(days=1)).isoformat(),
+    ), r
+    from reformctl.rules.dates import add_months
+
+    later = (add_months(today, 2) - dt.timedelta(days=5)).isoformat()  # the fetch's staleness is due soon
+    rows = cli("status", "--members", "--ledger", city, "--as-of", later, "--format", "json")
+    found = {f["rule"]: f for f in json.loads(rows.stdout) if f["member"] == "武侯区委"}
+    assert found["member_invalid"]["light"] == "red", found  # red from the day after the fetch
+    assert found["member_stale"]["light"] == "yellow" and "never fetched" not in found["member_stale"]["message"]

@@ -30,7 +30,7 @@ from ..rules.levels import member_path, source_problems
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
 ENV_MAX_FILES = "REFORMCTL_MAX_MEMBER_FILES"  # the most ledger files a member's commit may hold to be read ...
 ENV_MAX_SIZE = "REFORMCTL_MAX_MEMBER_BYTES"  # ... and the most bytes they may add up to
-READ_FORMAT = 2  # bump when what is remembered per commit changes shape
+READ_FORMAT = 3  # bump when what is remembered per commit changes (shape or meaning: 3, the date capped)
 
 
 # ---------------------------------------------------------------- where
@@ -201,7 +201,10 @@ def current_commit(store: Path) -> Optional[str]:
 
 
 def commit_info(store: Path) -> tuple[Optional[str], Optional[dt.datetime]]:
-    """The fetched commit id and its committer time (in China Standard Time), in one git call."""
+    """The fetched commit id and its committer time (in China Standard Time), in one git call. A committer time
+    after the store received the commit (its ref's file time) is not one the commit can have had: a member's
+    clock, or a member dating its commits far ahead so that `member_stale` and `member_invalid` never fall due
+    (or past the dates Python can hold, which read as "never fetched"). The time it was received is taken."""
     if not (store / "HEAD").is_file():
         return None, None
     proc = run_git(store, "log", "-1", "--format=%H %ct", MEMBER_REF, "--", check=False)
@@ -209,10 +212,23 @@ def commit_info(store: Path) -> tuple[Optional[str], Optional[dt.datetime]]:
     if proc.returncode != 0 or len(parts) != 2 or not re.fullmatch(r"[0-9a-f]{40,64}", parts[0]):
         return None, None
     try:
-        when = dt.datetime.fromtimestamp(int(parts[1]), CST)
+        when: Optional[dt.datetime] = dt.datetime.fromtimestamp(int(parts[1]), CST)
     except (ValueError, OverflowError, OSError):
         when = None
+    received = _received(store)
+    if received is not None and (when is None or when > received):
+        when = received
     return parts[0], when
+
+
+def _received(store: Path) -> Optional[dt.datetime]:
+    """When the store's ref last changed: the time of its file (a loose ref, else the packed refs)."""
+    for ref in (store / MEMBER_REF, store / "packed-refs"):
+        try:
+            return dt.datetime.fromtimestamp(int(ref.stat().st_mtime), CST)  # whole seconds, as git's times
+        except (OSError, ValueError, OverflowError):
+            continue
+    return None
 
 
 def _ls_tree(store: Path, commit: str, path: str) -> list[tuple[str, str, str, Optional[int], str]]:
