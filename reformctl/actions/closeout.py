@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..i18n.faults import os_reason
 from ..i18n.write import Msg
 from ..model import Ledger, Plan, PlanStatus, Task, TaskStatus
 from ..store import Action, BadRequest, StoreError, Tx, set_key, to_commented
@@ -113,7 +114,7 @@ def read_carry_file(path: Path) -> list[CarryIn]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise BadRequest(Msg("co_cannot_read", path=path, why=exc.strerror or exc)) from None
+        raise BadRequest(Msg("co_cannot_read", path=path, why=os_reason(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

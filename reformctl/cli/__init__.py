@@ -242,6 +242,7 @@ def _quiet_pipe() -> None:
 
 
 def _output_failed(exc: BaseException) -> None:
+    from ..i18n.faults import os_reason
     from ..i18n.write import say
     from .common import current_lang
 
@@ -249,7 +250,7 @@ def _output_failed(exc: BaseException) -> None:
     if isinstance(exc, UnicodeEncodeError):
         msg = say("process_output_encoding", lang, encoding=getattr(sys.stdout, "encoding", "?"))
     else:
-        msg = say("process_output_failed", lang, why=getattr(exc, "strerror", None) or str(exc))
+        msg = say("process_output_failed", lang, why=os_reason(exc))
     done = _committed(lang)
     if done:  # the write is done: saying it failed would have it done twice
         msg = say("process_output_failed_after", lang, done=done, problem=msg)

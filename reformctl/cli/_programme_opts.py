@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..i18n.faults import os_reason
 from .common import fail, said
 
 YearOpt = Annotated[
@@ -67,5 +68,5 @@ def save(path: Path, option: str, writer) -> None:
     try:
         writer(path)
     except OSError as exc:
-        fail(said("out_cannot_write", option=option, path=path, why=exc.strerror or exc))
+        fail(said("out_cannot_write", option=option, path=path, why=os_reason(exc)))
     err(said("wrote", path=path))

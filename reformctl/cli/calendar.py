@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..i18n.faults import os_reason
 from ._programme_opts import check_out_file
 from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
@@ -60,7 +61,7 @@ def calendar(
 
         write_bytes(ics, data)
     except OSError as exc:
-        fail(said("out_cannot_write", option="--ics", path=ics, why=exc.strerror or exc))
+        fail(said("out_cannot_write", option="--ics", path=ics, why=os_reason(exc)))
     err(said("wrote_ics", path=ics, n=data.count(b"BEGIN:VEVENT"), as_of=day.isoformat()))
 
 

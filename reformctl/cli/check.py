@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..i18n.faults import os_reason
 from .common import (
     said,
     EXIT_FINDINGS,
@@ -284,7 +285,7 @@ def _append_summary(path: Path, report, show, language: str, root: Path, as_of, 
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(buf.getvalue())
     except OSError as exc:
-        err("reformctl: " + said("summary_cannot_write", path=path, why=exc.strerror or exc))
+        err("reformctl: " + said("summary_cannot_write", path=path, why=os_reason(exc)))
         raise typer.Exit(EXIT_USAGE) from None
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..i18n.faults import os_reason
 from ._programme_opts import check_out_file
 from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
@@ -68,7 +69,7 @@ def export(
         try:
             counts = exchange.export_xlsx(led, xlsx, day, quarter=q, lang=language, progress=p)
         except OSError as exc:
-            fail(said("out_cannot_write", option="--xlsx", path=xlsx, why=exc.strerror or exc))
+            fail(said("out_cannot_write", option="--xlsx", path=xlsx, why=os_reason(exc)))
     if members:
         from ..store.rollup import roll_up
         from ..views.html import member_rows
@@ -78,7 +79,7 @@ def export(
         try:
             add_member_sheets(xlsx, member_rows(up.findings, up.views, language), language)
         except OSError as exc:
-            fail(said("out_cannot_write", option="--xlsx", path=xlsx, why=exc.strerror or exc))
+            fail(said("out_cannot_write", option="--xlsx", path=xlsx, why=os_reason(exc)))
     total = sum(counts.values())
     err(said("wrote_xlsx", path=xlsx, rows=total, sheets=len(counts), as_of=day.isoformat()))
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..i18n.faults import os_reason
 from ._programme_opts import check_out_file
 from .common import AsOfOpt, LangOpt, LedgerOpt, err, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
 
@@ -71,7 +72,7 @@ def report(
 
         write_text(html, text)
     except OSError as exc:
-        fail(said("out_cannot_write", option="--html", path=html, why=exc.strerror or exc))
+        fail(said("out_cannot_write", option="--html", path=html, why=os_reason(exc)))
     err(said("wrote_html", path=html, red=len(data["red"]), units=len(data["lights"]), as_of=day.isoformat()))
 
 

@@ -65,6 +65,32 @@ FAULT_REASONS: dict[str, T] = {
     "EIO": T("Input/output error", "输入/输出错误"),
 }
 
+# any reason the system gives for a file it cannot read or write, by the errno's name: those above and more
+OS_REASONS: dict[str, T] = {
+    **FAULT_REASONS,
+    "ENOENT": T("No such file or directory", "没有该文件或目录"),
+    "EISDIR": T("Is a directory", "是一个目录"),
+    "ENOTDIR": T("Not a directory", "不是目录"),
+    "ENAMETOOLONG": T("File name too long", "文件名过长"),
+    "ELOOP": T("Too many levels of symbolic links", "符号链接层级过多"),
+    "EEXIST": T("File exists", "文件已存在"),
+    "EBUSY": T("Device or resource busy", "设备或资源忙"),
+    "ETXTBSY": T("Text file busy", "文件正被使用"),
+}
+
+
+def os_reason(exc: BaseException) -> T | str:
+    """Why the system refused a file (an ``OSError``), in both languages when it is one of :data:`OS_REASONS`, else
+    in the system's own words."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    if name in OS_REASONS:
+        return OS_REASONS[name]
+    return str(getattr(exc, "strerror", None) or exc)
+
+
 # ... and what to do about it
 FAULT_HINTS: dict[str, T] = {
     "EACCES": T(

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
+from ..i18n.faults import os_reason
 from ..errors import LedgerRootError
 from ..i18n import HOW, NOT_A_FILE, root_error
 from ..i18n.text import T
@@ -58,7 +59,7 @@ def _usable_settings(path: Path) -> None:
     try:
         st = os.stat(path)
     except OSError as exc:  # a broken or looping symbolic link
-        raise _refused("settings_unreadable", path=path, error=exc.strerror or exc) from None
+        raise _refused("settings_unreadable", path=path, error=os_reason(exc)) from None
     if not stat.S_ISREG(st.st_mode):
         what = "folder" if stat.S_ISDIR(st.st_mode) else "pipe" if stat.S_ISFIFO(st.st_mode) else "special"
         raise _refused("settings_not_file", path=path, what=NOT_A_FILE[what])
@@ -69,4 +70,4 @@ def _usable_settings(path: Path) -> None:
         finally:
             os.close(fd)
     except OSError as exc:
-        raise _refused("settings_unreadable", path=path, error=exc.strerror or exc) from None
+        raise _refused("settings_unreadable", path=path, error=os_reason(exc)) from None

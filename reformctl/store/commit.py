@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..i18n.faults import os_reason
 from ..base.lifetime import interrupts_deferred
 from ..errors import BadRequest, NothingToDo, StoreError
 from ..i18n.write import Msg
@@ -297,7 +298,7 @@ class Store:
                 raise StoreError(Msg("st_git_move", ref=ref, error=exc.message)) from None
             if isinstance(exc, OSError):
                 file: object = getattr(exc, "filename", "") or Msg("st_a_file")
-                raise StoreError(Msg("st_cannot_write", file=file, why=exc.strerror or exc)) from None
+                raise StoreError(Msg("st_cannot_write", file=file, why=os_reason(exc))) from None
             raise
 
     def _run_hooks(self, commit: str, old: Optional[str], journal: Path) -> str:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Optional
 
+from ..i18n.faults import os_reason
 from ..errors import BadRequest
 from ..i18n.text import T
 from ..i18n.write import Msg
@@ -61,7 +62,7 @@ class Tx:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise BadRequest(Msg("st_cannot_read", rel=rel, why=exc.strerror or exc)) from None
+            raise BadRequest(Msg("st_cannot_read", rel=rel, why=os_reason(exc))) from None
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         try:

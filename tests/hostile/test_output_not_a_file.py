@@ -50,3 +50,25 @@ def test_the_writer_itself_refuses_a_pipe(tmp_path: Path):
     with pytest.raises(OSError, match="not a regular file"):
         write_text(out, "x")
     assert stat.S_ISFIFO(out.lstat().st_mode) and [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+@pytest.mark.parametrize("command", ["report", "calendar", "cases"])
+def test_an_output_the_disk_refuses_says_why_in_the_users_language(cli, tmp_path: Path, command: str):
+    """A full disk under an output file: the system's reason in Chinese too (it was the system's English), exit 2,
+    nothing left behind."""
+    from disks import fill, mounted
+
+    argv, name = COMMANDS[command]
+    with mounted(tmp_path / "disk", "-t", "tmpfs", "-o", "size=1m", "tmpfs") as disk:
+        out = disk / name
+        args = [a.replace("{out}", str(out)) for a in argv]
+        filler = fill(disk, 0)
+        try:
+            en = cli(*args, "--ledger", SAMPLE)
+            zh = cli(*args, "--ledger", SAMPLE, "--lang", "zh")
+        finally:
+            filler.unlink()
+        assert en.exit_code == zh.exit_code == 2, (en, zh)
+        assert "No space left on device" in en.stderr and "磁盘空间已满" in zh.stderr, (en, zh)
+        assert "No space left" not in zh.stderr, zh
+        assert [p.name for p in disk.iterdir()] == [], list(disk.iterdir())
