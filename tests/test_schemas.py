@@ -22,6 +22,10 @@ def test_schema_check_detects_drift(cli, tmp_path):
     p.write_text(p.read_text().replace('"title"', '"titel"', 1))
     r = cli("schema", "--check", "--out", tmp_path)
     assert r.exit_code == 1 and "task.schema.json" in r.stderr
+    zh = cli("schema", "--check", "--out", tmp_path, env={"LANG": "zh_CN.UTF-8"})  # no --lang: the locale's
+    assert zh.exit_code == 1 and "模式文件已过时：task.schema.json" in zh.stderr, zh
+    wrote = cli("schema", "--out", tmp_path, env={"LANG": "zh_CN.UTF-8"}).stderr
+    assert wrote.startswith(f"已将 {len(list(tmp_path.glob('*.json')))} 个模式文件写入"), wrote
 
 
 def _schema(name):

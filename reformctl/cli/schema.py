@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .common import EXIT_FINDINGS, err, fail
+from ..i18n.faults import os_reason
+from .common import EXIT_FINDINGS, err, fail, said
 
 
 def schema(
@@ -37,19 +38,17 @@ def schema(
             n for n, text in wanted.items() if not (out / n).is_file() or (out / n).read_text(encoding="utf-8") != text
         ]
         if stale:
-            err(
-                f"reformctl: schemas out of date in {out}: {', '.join(sorted(stale))}; run `reformctl schema --out {out}`"
-            )
+            err("reformctl: " + said("schema_stale", out=out, names=", ".join(sorted(stale))))
             raise typer.Exit(EXIT_FINDINGS)
-        err(f"{out}: {len(wanted)} schemas up to date")
+        err(said("schema_fresh", out=out, n=len(wanted)))
         return
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, text in wanted.items():
             write_text(out / name, text)
     except OSError as exc:
-        fail(f"cannot write to {out}: {exc.strerror or exc}")
-    err(f"wrote {len(wanted)} schemas to {out}")
+        fail(said("schema_cannot_write", out=out, why=os_reason(exc)))
+    err(said("schema_wrote", out=out, n=len(wanted)))
 
 
 def register(app: typer.Typer) -> None:

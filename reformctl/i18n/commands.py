@@ -47,6 +47,13 @@ TEXTS: dict[str, T] = {
         "--quarter wants a quarter such as 2016Q3, got {value!r}", "--quarter 应形如 2016Q3，收到 {value!r}"
     ),
     "quarter_or_year": T("give --quarter or --year, not both", "--quarter 与 --year 只能给出其一"),
+    "schema_stale": T(
+        "schemas out of date in {out}: {names}; run `reformctl schema --out {out}`",
+        "{out} 中的模式文件已过时：{names}；请运行 `reformctl schema --out {out}`",
+    ),
+    "schema_fresh": T("{out}: {n} schemas up to date", "{out}：{n} 个模式文件均为最新"),
+    "schema_cannot_write": T("cannot write to {out}: {why}", "无法写入 {out}：{why}"),
+    "schema_wrote": T("wrote {n} schemas to {out}", "已将 {n} 个模式文件写入 {out}"),
     "out_not_file": T(
         "{option} {path} is a device, a pipe or a socket, not a file; give a file name",
         "{option} {path} 是设备、管道或套接字，不是文件；请给出文件名",
