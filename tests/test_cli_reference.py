@@ -57,6 +57,9 @@ def test_check_flag(cli, tmp_path):
     out.write_text(out.read_text(encoding="utf-8").replace("Usage:", "Usage :", 1), encoding="utf-8")
     r = cli("cli-reference", "--out", out, "--check")
     assert r.exit_code == 1 and "out of date" in r.stderr
+    zh = cli("cli-reference", "--out", out, "--check", env={"LANG": "zh_CN.UTF-8"})  # the locale's language
+    assert zh.exit_code == 1 and "已过时" in zh.stderr, zh
+    assert cli("cli-reference", "--check").exit_code == 2
 
 
 def test_the_command_map_names_every_command_of_every_module():

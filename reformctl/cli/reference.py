@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, err, fail
+from .common import EXIT_FINDINGS, err, fail, said
 
 WIDTH = 100
 HEADER = """\
@@ -75,29 +75,27 @@ def cli_reference(
     text = generate()
     if out is None:
         if check_only:
-            fail("--check needs --out PATH")
+            fail(said("ref_check_needs_out"))
         sys.stdout.write(text)
         return
     if check_only:
         current = out.read_text(encoding="utf-8") if out.is_file() else None
         if current != text:
-            err(f"reformctl: {out} is out of date; run `reformctl cli-reference --out {out}`")
+            err("reformctl: " + said("ref_stale", out=out))
             raise typer.Exit(EXIT_FINDINGS)
-        err(f"{out}: up to date")
+        err(said("ref_fresh", out=out))
         return
+    from ..i18n.faults import os_reason
     from ..views.safe import write_text
     from ._programme_opts import check_out_file
 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        fail(f"cannot write {out}: {exc.strerror or exc}")
-    check_out_file(out, "--out")
-    try:
+        check_out_file(out, "--out")
         write_text(out, text)
     except OSError as exc:
-        fail(f"cannot write {out}: {exc.strerror or exc}")
-    err(f"wrote {out}")
+        fail(said("ref_cannot_write", out=out, why=os_reason(exc)))
+    err(said("wrote", path=out))
 
 
 def register(app: typer.Typer) -> None:

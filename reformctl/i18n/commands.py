@@ -47,6 +47,13 @@ TEXTS: dict[str, T] = {
         "--quarter wants a quarter such as 2016Q3, got {value!r}", "--quarter 应形如 2016Q3，收到 {value!r}"
     ),
     "quarter_or_year": T("give --quarter or --year, not both", "--quarter 与 --year 只能给出其一"),
+    "ref_check_needs_out": T("--check needs --out PATH", "--check 需要同时给出 --out PATH"),
+    "ref_stale": T(
+        "{out} is out of date; run `reformctl cli-reference --out {out}`",
+        "{out} 已过时；请运行 `reformctl cli-reference --out {out}`",
+    ),
+    "ref_fresh": T("{out}: up to date", "{out}：已是最新"),
+    "ref_cannot_write": T("cannot write {out}: {why}", "无法写入 {out}：{why}"),
     "schema_stale": T(
         "schemas out of date in {out}: {names}; run `reformctl schema --out {out}`",
         "{out} 中的模式文件已过时：{names}；请运行 `reformctl schema --out {out}`",
