@@ -219,17 +219,21 @@ def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str
             kept[1].unlink()
 
 
-def _keep_index(top: Path) -> tuple[Path, Optional[Path]]:
+def _keep_index(top: Path) -> Optional[tuple[Path, Optional[Path]]]:
     """The repository's index file and a hard link to it as it is now (None when there is none yet), to put back
     if init fails: a link copies no data, so it can be made and put back on a full disk, where `git reset` cannot
-    write the index it would need."""
+    write the index it would need. None when no link can be made (a file system without them): then a failure
+    is undone with `git reset`, as before."""
     index = top / Git(top).out("rev-parse", "--git-path", "index")
     if not index.is_file():
         return index, None
     link = index.with_name(f"index.reformctl-init-{os.getpid()}")
-    with contextlib.suppress(FileNotFoundError):
-        link.unlink()
-    os.link(index, link)
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            link.unlink()
+        os.link(index, link)
+    except OSError:
+        return None
     return index, link
 
 
