@@ -96,3 +96,22 @@ def test_fetch_on_a_full_disk_fails_cleanly_and_keeps_the_last_copy(cli, tmp_pat
         after = status_rows(cli, city)
         assert after != before and "武侯区委" in {row["member"] for row in after}
         assert cli("check", "--members", "--ledger", city).exit_code == 0
+
+
+def test_bundle_on_a_full_disk_says_so_and_leaves_nothing(cli, tmp_path):
+    """The member's side: `bundle OUT` on a full disk fails with the reason and what to do, in both languages,
+    and leaves neither a half-written bundle nor git's lock file."""
+    member = _big_district(tmp_path, 11)
+    with mounted(tmp_path / "disk", "-t", "tmpfs", "-o", "size=1m", "tmpfs") as disk:
+        out = disk / "wuhou.bundle"
+        filler = fill(disk, 0)
+        try:
+            en = cli("bundle", out, "--ledger", member)
+            zh = cli("bundle", out, "--ledger", member, "--lang", "zh")
+        finally:
+            filler.unlink()
+        assert en.exit_code == zh.exit_code == 2, (en, zh)
+        assert "the disk is full: free some space and try again" in en.stderr, en
+        assert "无法写出 git bundle" in zh.stderr and "磁盘已满，请腾出空间后重试" in zh.stderr, zh
+        assert [p.name for p in disk.iterdir()] == []
+        assert cli("bundle", out, "--ledger", member).exit_code == 0 and out.is_file()  # with space: written
