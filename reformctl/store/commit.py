@@ -280,7 +280,7 @@ class Store:
             pause_point("moved")
             return True
         except BaseException as exc:
-            if isinstance(exc, GitError) and self._moved_to(ref, commit):  # git moved it, then failed (a signal)
+            if isinstance(exc, GitError) and self.git.points_at(ref, commit):  # git moved it, then failed (a signal)
                 return True
             left = self._restore(backups)
             if left:  # the journal stays: `reformctl recover` rolls them back once the fault is gone
@@ -300,13 +300,6 @@ class Store:
                 file: object = getattr(exc, "filename", "") or Msg("st_a_file")
                 raise StoreError(Msg("st_cannot_write", file=file, why=os_reason(exc))) from None
             raise
-
-    def _moved_to(self, ref: str, commit: str) -> bool:
-        """Whether ``ref`` names ``commit`` (False when git cannot even tell)."""
-        try:
-            return self.git.rev(ref) == commit
-        except (GitError, OSError):
-            return False
 
     def _run_hooks(self, commit: str, old: Optional[str], journal: Path) -> str:
         """The hooks before the commit (:func:`reformctl.store.hooks.commit_hooks`); the commit."""

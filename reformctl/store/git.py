@@ -132,6 +132,13 @@ class Git:
         p = self.run("rev-parse", "-q", "--verify", "--end-of-options", f"{ref}^{{commit}}", check=False)
         return p.stdout.decode().strip() if p.returncode == 0 else None
 
+    def points_at(self, ref: str, commit: str) -> bool:
+        """Whether ``ref`` names ``commit``; False when git cannot even tell (it cannot be started)."""
+        try:
+            return self.rev(ref) == commit
+        except (GitError, OSError):
+            return False
+
     def verify_commit(self, user_ref: str) -> Optional[str]:
         """Resolve a user-supplied REF to a commit id safely; None when it is not a commit.
         A value starting with ``-`` is refused before git sees it."""
