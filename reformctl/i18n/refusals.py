@@ -170,7 +170,9 @@ TEXTS: dict[str, T] = {
         "{out} exists and is not a regular file (a folder, a device, a pipe): name a file to write",
         "{out} 已存在且不是普通文件（是目录、设备或管道）：请指定要写入的文件",
     ),
-    "mb_bundle_fault": T("{detail}: {reason}; {hint}", "{detail}：{reason}。{hint}"),
+    "mb_bundle_fault": T(
+        "git could not write it ({detail}): {reason}; {hint}", "git 无法写入（{detail}）：{reason}。{hint}"
+    ),
     "mb_store_fault": T(
         "git could not write the member's copy ({detail}): {reason}; {hint}",
         "git 无法写入该下级台账的副本（{detail}）：{reason}。{hint}",
