@@ -1005,3 +1005,24 @@ def test_a_commit_dated_after_it_was_fetched_counts_from_the_fetch(cli, tmp_path
     found = {f["rule"]: f for f in json.loads(rows.stdout) if f["member"] == "武侯区委"}
     assert found["member_invalid"]["light"] == "red", found  # red from the day after the fetch
     assert found["member_stale"]["light"] == "yellow" and "never fetched" not in found["member_stale"]["message"]
+
+
+def test_two_fetches_making_the_same_store_at_once_both_succeed(cli, tmp_path, two_districts, monkeypatch):
+    """Two fetches of a member never fetched (a scheduled job and a person): each makes the store beside its place
+    and renames it in; the one that comes second finds it made and uses it (it failed: "cannot write the store")."""
+    import os
+
+    wuhou, _j = two_districts
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {wuhou}}}\n")
+    real = os.rename
+
+    def the_other_fetch_first(src, dst, *a, **k):
+        if str(src).endswith(f".new-{os.getpid()}") and not os.path.exists(dst):
+            subprocess.run(["git", "init", "--bare", "-q", str(dst)], check=True)  # the other fetch's store
+        return real(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "rename", the_other_fetch_first)
+    r = cli("fetch", "--ledger", city)
+    assert r.exit_code == 0, r
+    assert fetch_lines(r.stdout)["武侯区委"][1] == git(wuhou, "rev-parse", "HEAD").strip()
+    assert not list((city / ".git" / "reformctl" / "members").glob("*.new-*"))

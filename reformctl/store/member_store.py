@@ -82,7 +82,11 @@ def _ensure_store(store: Path) -> None:
         proc = run_isolated([*SAFE_CONFIG, "init", "--bare", "--quiet", "--template=", str(fresh)], member_env())
         if proc.returncode != 0:
             raise failure_of(proc)
-        os.rename(fresh, store)
+        try:
+            os.rename(fresh, store)
+        except OSError:
+            if not (store / "HEAD").is_file():  # else another fetch made it meanwhile: that one is used
+                raise
     finally:
         if os.path.lexists(fresh):
             shutil.rmtree(fresh, ignore_errors=True)
