@@ -123,7 +123,6 @@ def _warm_then(cli, root: Path, whole_checks: list[int], *args: str) -> None:
         ("plans/PL-2016-001.yaml", "title: ", "title: 新"),  # plans feed period obligations
         ("units.yaml", "name: ", "name: 新"),
         (TASK, "lead_unit: ", "lead_unit: 无此单位"),  # an error: refused exactly as before
-        (TASK, "status: in_progress", "status: cancelled"),  # the obligations read whether a task is cancelled
         (TASK, "id: T-2016-003", "id: T-2016-903"),  # an id that is not its file's name
         (TASK, "title:", "title: [unclosed"),  # a file that does not parse
     ],
@@ -154,14 +153,51 @@ def test_an_edit_breaking_a_check_of_another_record_family_is_refused(sample_rep
     assert r.exit_code == 1 and "supervision_direction" in r.stderr
 
 
-def test_a_projection_change_is_computed_in_full(sample_repo, cli, old_files, whole_checks):
+@pytest.mark.parametrize("change", ["lead unit", "cancelled", "completed"])
+def test_a_projection_change_runs_the_obligations_again(sample_repo, cli, old_files, whole_checks, monkeypatch, change):
+    """An edit of what the period obligations read of a task (who leads it, whether it was cancelled or completed):
+    the edited task is judged alone, every obligation is computed again over the records remembered with the
+    earlier answer and stand-ins of the other tasks; the answer is what computing everything gives."""
     _warm_then(cli, sample_repo, whole_checks)
     text = (sample_repo / TASK).read_text(encoding="utf-8")
     unit = next(line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("lead_unit: "))
     other = next(u["id"] for u in yaml.safe_load((sample_repo / "units.yaml").read_text("utf-8")) if u["id"] != unit)
-    edit(sample_repo, TASK, f"lead_unit: {unit}", f"lead_unit: {other}")
+    if change == "lead unit":  # who owes a quarterly report changes
+        edit(sample_repo, TASK, f"lead_unit: {unit}", f"lead_unit: {other}")
+    elif change == "cancelled":
+        edit(sample_repo, TASK, "status: in_progress", "status: cancelled")
+    else:
+        edit(sample_repo, TASK, "status: in_progress", "status: completed\ncompleted: 2016-08-01")
+    again: list[int] = []
+    real = incremental._obligations_again
+    monkeypatch.setattr(incremental, "_obligations_again", lambda *a: again.append(1) or real(*a))
     same_as_computed(cli, sample_repo, "-f", "json")
-    assert whole_checks == [1, 1]  # both runs computed everything: who owes a quarterly report may have changed
+    assert whole_checks == [1] and again == [1]  # only the run with --no-cache computed everything
+    # the next edit builds on this answer, with the records remembered again
+    edit(
+        sample_repo,
+        TASK,
+        f"lead_unit: {other}" if change == "lead unit" else f"lead_unit: {unit}",
+        f"lead_unit: {unit}" if change == "lead unit" else f"lead_unit: {other}",
+    )
+    whole_checks.clear()
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1] and again == [1, 1]
+
+
+def test_an_obligation_reading_more_than_a_task_s_projection_is_computed_in_full(
+    sample_repo, cli, old_files, whole_checks, monkeypatch
+):
+    """The stand-ins of unchanged tasks hold only their projection, and the pilots, notices and reminders are not
+    remembered: an obligation that read anything else would raise, and the answer is computed in full."""
+    import reformctl.rules.obligations as ob
+
+    _warm_then(cli, sample_repo, whole_checks)
+    edit(sample_repo, TASK, "status: in_progress", "status: cancelled")
+    real = ob.task_open_in
+    monkeypatch.setattr(ob, "task_open_in", lambda t, q: (t.title, real(t, q))[1])  # reads a task's title
+    same_as_computed(cli, sample_repo, "-f", "json")
+    assert whole_checks == [1, 1]
 
 
 def test_added_file_settings_and_another_date_are_computed_in_full(sample_repo, cli, old_files, whole_checks):
