@@ -174,7 +174,8 @@ def status_delta(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str
         again = _obligations_again(memo, rest_id, ledger, as_of) if type(rest_id) is str else None
         if again is None:
             return None
-    return _merge(memo, as_of, json_lang, keys, rows, part, ledger, (findings, notes, codes), projections, again)
+    base_of_next = (projections, again, rest_id)
+    return _merge(memo, as_of, json_lang, keys, rows, part, ledger, (findings, notes, codes), base_of_next)
 
 
 def _base(memo: Memo) -> Optional[tuple[str, dict, list, Any]]:
@@ -250,16 +251,17 @@ def _merge(
     part: Any,
     ledger: Ledger,
     judged_items: tuple,
-    projections: dict,
-    again: Optional[tuple],
+    base_of_next: tuple,
 ) -> Optional[StatusData]:
     """The earlier answer with the edited items' findings and notes replaced, and with ``again`` (the rules not
-    per item, run again) every finding and note of those rules replaced, in the full evaluation's order."""
+    per item, run again; in ``base_of_next`` with the base's projections and records' id) every finding and note
+    of those rules replaced, in the full evaluation's order."""
     from .api import StatusData
     from .rules.checks import ITEM_CHECKS
     from .rules.findings import LIGHT_ORDER, Finding, Note, merge_notes
 
     findings, notes, codes = judged_items
+    again = base_of_next[1]
     redone = set(again[2]) if again is not None else set()
     if again is not None:
         findings, notes = list(findings) + list(again[0]), list(notes) + list(again[1])
@@ -313,17 +315,16 @@ def _merge(
         memo.put(status_key("keys", as_of), (merged_keys, note_rows, sorted(unit_ids)))
         if fragments is not None:
             memo.put(status_key("json", as_of, json_lang or ""), (fragments.blob, fragments.ends))
-        _rebase(memo, ledger, projections, again)
+        _rebase(memo, ledger, *base_of_next)
     return data
 
 
-def _rebase(memo: Memo, ledger: Ledger, projections: dict, again: Optional[tuple]) -> None:
+def _rebase(memo: Memo, ledger: Ledger, projections: dict, again: Optional[tuple], rest_id: Any) -> None:
     """The base of the next edit: this state, its tasks' projections, and the records it reads again when an edit
-    changes one (those of the earlier base still hold unless a projection changed: then remembered anew)."""
+    changes one (those of the earlier base, ``rest_id``, still hold unless a projection changed: then remembered
+    anew)."""
     updated = dict(projections)
     updated.update({tid: _projected(t) for tid, t in ledger.tasks.items()})
-    found = memo.latest(BASE_KEY)
-    rest_id = found[1][3] if found is not None and type(found[1]) is tuple and len(found[1]) == 4 else None
     if again is not None:
         from .load.pickling import dumps
 

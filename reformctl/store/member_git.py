@@ -82,8 +82,14 @@ def failure_of(proc: CompletedProcess) -> MemberError:
     text = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
     lines = [x for x in text.splitlines() if x.strip()]
     said = " / ".join(lines[-3:]) if lines else f"git exited with {proc.returncode}"
+    return MemberError(with_local_fault(said, "mb_store_fault"))
+
+
+def with_local_fault(said: str, key: str) -> str | Msg:
+    """Git's words ``said``, or the message ``key`` (its ``detail``, ``reason`` and ``hint``) when they say the disk
+    of this machine is full, read-only, over a quota or past the file size limit."""
     fault = local_fault(said)
-    return MemberError(said if fault is None else Msg("mb_store_fault", detail=said, reason=fault[0], hint=fault[1]))
+    return said if fault is None else Msg(key, detail=said, reason=fault[0], hint=fault[1])
 
 
 def with_disk_reason(said: str | Msg, store: Path) -> str | Msg:
@@ -103,5 +109,6 @@ __all__ = [
     "failure_of",
     "member_env",
     "run_git",
+    "with_local_fault",
     "with_disk_reason",
 ]

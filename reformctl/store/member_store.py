@@ -21,8 +21,8 @@ from ..load import cache as _cache
 from ..load.blobs import Blob, is_ledger_file
 from ..base.envvars import number
 from ..model import SETTINGS_FILE, Diagnostic
-from .faults import local_fault, reason_of
-from .member_git import SAFE_CONFIG, MemberError, member_env, failure_of, run_git, with_disk_reason
+from .faults import reason_of
+from .member_git import SAFE_CONFIG, MemberError, failure_of, member_env, run_git, with_disk_reason, with_local_fault
 from .git import run_isolated
 from .member_ref import MEMBER_REF
 from ..rules.levels import member_path, source_problems
@@ -358,8 +358,5 @@ def write_bundle(ledger_root: Path, out: Path, branch: Optional[str] = None) -> 
         g.run("bundle", "create", "--quiet", str(target), f"refs/heads/{branch}")
     except GitError as exc:
         said = " / ".join(line.strip() for line in (exc.message or "").splitlines() if line.strip())
-        fault = local_fault(said) if said else None  # a full or read-only disk: the reason and what to do
-        if fault is not None:
-            raise MemberError(Msg("mb_bundle_fault", detail=said, reason=fault[0], hint=fault[1])) from None
-        raise MemberError(said or Msg("mb_git_failed")) from None
+        raise MemberError(with_local_fault(said, "mb_bundle_fault") if said else Msg("mb_git_failed")) from None
     return branch, commit
