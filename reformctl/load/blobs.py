@@ -24,6 +24,7 @@ Blob = Union[bytes, Diagnostic]
 
 _LIST_FILES = {k.list_file: k for k in LIST_KINDS if k.list_file}
 _FOLDERS = {k.folder: k for k in FOLDER_KINDS}
+LIST_FILES, LEDGER_FOLDERS = tuple(_LIST_FILES), tuple(_FOLDERS)  # where a ledger's files lie
 
 
 def is_ledger_file(rel: str) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from .member_ref import fetched_commit
-from .member_store import member_limits
+from .member_tree import member_limits
 
 _KIND = "members-answer"
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 
 class GitError(Exception):
@@ -48,6 +49,40 @@ def run_isolated(
     return subprocess.run(
         ["git", *argv], input=input, capture_output=True, env=env, cwd=str(cwd) if cwd is not None else None
     )
+
+
+class StreamFailed(Exception):
+    """The git of :func:`stream_isolated` exited with an error; ``proc`` holds its code and what it said."""
+
+    def __init__(self, proc: subprocess.CompletedProcess):
+        super().__init__(proc.returncode)
+        self.proc = proc
+
+
+def stream_isolated(
+    argv: Sequence[str], env: dict, cwd: Optional[Path] = None, chunk: int = 1 << 16
+) -> Iterator[bytes]:
+    """The output of ``git argv`` (run as :func:`run_isolated` runs it) in chunks as git writes it, for output that
+    may be too large to hold: the caller may stop reading at any point (git is then killed and reaped). After
+    the last chunk, a git that failed raises :class:`StreamFailed`."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: git never blocks on what it says
+        proc = subprocess.Popen(
+            ["git", *argv], stdout=subprocess.PIPE, stderr=errors, env=env, cwd=str(cwd) if cwd is not None else None
+        )
+        assert proc.stdout is not None
+        finished = False
+        try:
+            while data := proc.stdout.read(chunk):
+                yield data
+            finished = True
+        finally:
+            if not finished:
+                proc.kill()
+            proc.stdout.close()
+            code = proc.wait()
+        if code != 0:
+            errors.seek(0)
+            raise StreamFailed(subprocess.CompletedProcess(argv, code, b"", errors.read(1 << 16)))
 
 
 def _argv_bytes() -> int:

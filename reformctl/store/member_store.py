@@ -12,24 +12,19 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Union
+from typing import Optional
 
 from ..i18n.diagnostics import render
 from ..i18n.write import Msg
-from ..load import ENV_MAX_BYTES, max_bytes
 from ..load import cache as _cache
-from ..load.blobs import Blob, is_ledger_file
-from ..base.envvars import number
-from ..model import SETTINGS_FILE, Diagnostic
 from .faults import reason_of
 from .member_git import SAFE_CONFIG, MemberError, failure_of, member_env, run_git, with_disk_reason, with_local_fault
 from .git import run_isolated
 from .member_ref import MEMBER_REF
+from .member_tree import count_items
 from ..rules.levels import member_path, source_problems
 
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
-ENV_MAX_FILES = "REFORMCTL_MAX_MEMBER_FILES"  # the most ledger files a member's commit may hold to be read ...
-ENV_MAX_SIZE = "REFORMCTL_MAX_MEMBER_BYTES"  # ... and the most bytes they may add up to
 READ_FORMAT = 3  # bump when what is remembered per commit changes (shape or meaning: 3, the date capped)
 
 
@@ -166,7 +161,7 @@ def _fetch_into(store: Path, root: Path, member, bundle: Optional[Path]) -> Fetc
         commit, when = commit_info(store)
         if commit is None:
             raise MemberError(Msg("mb_not_commit"))
-        items = _count_items(store, commit, member_path(member.path))
+        items = count_items(store, commit, member_path(member.path))
         return Fetched(member.unit, commit, when, previous, items)
     except MemberError as exc:
         return Fetched(member.unit, error=with_disk_reason(exc.msg, store))
@@ -233,108 +228,6 @@ def _received(store: Path) -> Optional[dt.datetime]:
         except (OSError, ValueError, OverflowError):
             continue
     return None
-
-
-def _ls_tree(store: Path, commit: str, path: str) -> list[tuple[str, str, str, Optional[int], str]]:
-    """(mode, type, object id, size, path relative to the ledger folder) of every entry under ``path``."""
-    args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]
-    if path:
-        args += ["--", path + "/"]
-    proc = run_git(store, *args)
-    out = []
-    prefix = path + "/" if path else ""
-    for entry in proc.stdout.split(b"\0"):
-        if not entry:
-            continue
-        meta, _tab, name_b = entry.partition(b"\t")
-        parts = meta.decode("ascii", "replace").split()
-        if len(parts) < 4:
-            continue
-        name = name_b.decode("utf-8", "surrogateescape")
-        if prefix and not name.startswith(prefix):
-            continue
-        size = int(parts[3]) if parts[3].isdigit() else None
-        out.append((parts[0], parts[1], parts[2], size, name[len(prefix) :]))
-    return out
-
-
-def _count_items(store: Path, commit: str, path: str) -> int:
-    from ..model import KINDS_BY_FOLDER
-
-    n = 0
-    for _mode, _type, _oid, _size, rel in _ls_tree(store, commit, path):
-        folder, sep, name = rel.partition("/")
-        if sep and folder in KINDS_BY_FOLDER and "/" not in name and name.endswith(".yaml"):
-            n += 1
-    return n
-
-
-def read_blobs(store: Path, commit: str, path: str) -> dict[str, Blob]:
-    """The ledger files under ``path`` at ``commit``: bytes, or a diagnostic for what cannot be read."""
-    entries = list_blobs(store, commit, path)
-    blobs: dict[str, Blob] = {rel: e for rel, e in entries.items() if isinstance(e, Diagnostic)}
-    blobs.update(cat_blobs(store, [(rel, e) for rel, e in entries.items() if isinstance(e, str)]))
-    return {rel: blobs[rel] for rel in entries}
-
-
-def member_limits() -> tuple[int, int]:
-    """The most ledger files a member's commit may hold, and the most bytes they may add up to, to be read."""
-    return int(number(ENV_MAX_FILES)), int(number(ENV_MAX_SIZE))
-
-
-def list_blobs(store: Path, commit: str, path: str) -> dict[str, Union[str, Diagnostic]]:
-    """The ledger files under ``path`` at ``commit``: the object id of each blob to read, or a diagnostic for
-    what cannot be read (a link, a submodule, a file over the size limit)."""
-    limit = max_bytes()
-    entries: dict[str, Union[str, Diagnostic]] = {}
-    total = 0
-    for mode, otype, oid, size, rel in _ls_tree(store, commit, path):
-        if not is_ledger_file(rel):
-            continue
-        if mode == "120000":
-            entries[rel] = Diagnostic.of(rel, "symlink_outside.member")
-        elif otype != "blob":
-            entries[rel] = Diagnostic.of(rel, "unreadable_file.member_object", object=otype)
-        elif size is not None and size > limit:
-            entries[rel] = Diagnostic.of(rel, "file_too_large", size=size, limit=limit, env=ENV_MAX_BYTES)
-        else:
-            entries[rel] = oid
-            total += size or 0
-    max_files, max_size = member_limits()
-    if len(entries) > max_files or total > max_size:  # read, it would take minutes and gigabytes: refused whole
-        too_large = Diagnostic.of(
-            SETTINGS_FILE,
-            "file_too_large.member",
-            files=len(entries),
-            size=total,
-            max_files=max_files,
-            env_files=ENV_MAX_FILES,
-            max_size=max_size,
-            env_size=ENV_MAX_SIZE,
-        )
-        return {SETTINGS_FILE: too_large}
-    return entries
-
-
-def cat_blobs(store: Path, wanted: list[tuple[str, str]]) -> dict[str, Blob]:
-    """The bytes of each (path, object id) in ``wanted``, in one ``git cat-file --batch``."""
-    blobs: dict[str, Blob] = {}
-    if not wanted:
-        return blobs
-    proc = run_git(store, "cat-file", "--batch", input="".join(f"{oid}\n" for _rel, oid in wanted).encode())
-    data = proc.stdout
-    pos = 0
-    for rel, _oid in wanted:
-        nl = data.index(b"\n", pos)
-        header = data[pos:nl].decode("ascii", "replace").split()
-        pos = nl + 1
-        if len(header) != 3 or header[1] != "blob":
-            blobs[rel] = Diagnostic.of(rel, "unreadable_file.from_git")
-            continue
-        size = int(header[2])
-        blobs[rel] = data[pos : pos + size]
-        pos += size + 1
-    return blobs
 
 
 # ---------------------------------------------------------------- the member's side: bundles

@@ -32,18 +32,8 @@ from ..load.blobs import Blob, load_blobs, locate_blobs, rebuild
 from ..load.validation import FileResult
 from ..model import SETTINGS_FILE, Diagnostic, Ledger, Severity
 from ..rules.levels import MemberIndex, MemberView, member_path, source_problems
-from .member_store import (
-    READ_FORMAT,
-    MemberError,
-    cat_blobs,
-    commit_info,
-    fetch_member,
-    list_blobs,
-    member_limits,
-    read_blobs,
-    store_of,
-    write_bundle,
-)
+from .member_store import READ_FORMAT, MemberError, commit_info, fetch_member, store_of, write_bundle
+from .member_tree import cat_blobs, list_blobs, member_limits, read_blobs
 
 
 # ---------------------------------------------------------------- reading a member

@@ -60,6 +60,10 @@ CHANGES: dict[str, T] = {
         "该下级台账在此提交共有 {files} 个文件、{size} 字节，超过上限 {max_files} 个文件（${env_files}）或 "
         "{max_size} 字节（${env_size}）：未读取",
     ),
+    "file_too_large.member_files": T(
+        "the member's ledger at this commit has more than {max_files} files (${env_files}): not read",
+        "该下级台账在此提交的文件超过 {max_files} 个（${env_files}）：未读取",
+    ),
     "unreadable_file.no_settings": T(
         "no {settings} at this commit: not a ledger (check the member's `path`)",
         "该提交中没有 {settings}：不是台账（请检查该下级的 `path`）",
