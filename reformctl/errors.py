@@ -80,7 +80,12 @@ class BaseRefError(BadRequest):
 
 
 class InitError(UsageError):
-    """``init`` refused; nothing was left behind."""
+    """``init`` refused what was asked (the folder, the options, no git identity); nothing was written."""
+
+
+class InitFailed(StoreError):
+    """``init`` failed while writing (a full or read-only disk, a hook of the repository refusing the commit), as
+    any write can; nothing was left behind."""
 
 
 class LedgerHasErrors(ReformctlError):
@@ -96,6 +101,7 @@ __all__ = [
     "BadRequest",
     "BaseRefError",
     "InitError",
+    "InitFailed",
     "LedgerHasErrors",
     "LedgerRootError",
     "NothingToDo",

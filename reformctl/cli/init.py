@@ -97,6 +97,8 @@ def init(
 
     Refuses (exit 2, nothing written) when PATH already holds a ledger or a ledger file it would write; an
     existing README.md or .gitignore (a freshly cloned hosted repository) and existing CI files are left alone.
+    A failure while writing (a full disk, a hook refusing the commit) exits 1, as any write does, and leaves
+    nothing behind.
 
     Example: `reformctl init 台账 --name 某区改革落实台账 --level district --start 2025-01-01`
     """
@@ -127,7 +129,7 @@ def init(
             upper=upper,
             lang=language,
         )
-    except kit.InitError as exc:
+    except (kit.InitError, kit.InitFailed) as exc:
         fail(localize(exc.msg, language), exit_code(exc))
     where = say("in_new_repo", language) if res.created_repo else say("in_existing_repo", language, repo=res.repo)
     err(say("in_created", language, ledger=res.ledger, where=where, n=len(res.written), sha=res.commit[:12]))

@@ -16,7 +16,7 @@ from subprocess import CompletedProcess
 from typing import Optional
 
 from .. import __version__
-from ..errors import InitError
+from ..errors import InitError, InitFailed
 from ..i18n.write import Msg, say
 from ..model import SETTINGS_FILE
 from ..store.message import clean_line
@@ -29,6 +29,7 @@ __all__ = [
     "INSTALL_SPEC_ENV",
     "SCHEMA_DIR",
     "InitError",
+    "InitFailed",
     "InitResult",
     "init",
     "plan",
@@ -212,8 +213,8 @@ def _write(result: InitResult, top: Path, todo: dict[str, str], commit_name: str
         detail = exc.message if isinstance(exc, GitError) and exc.message else str(exc)
         fault = place_fault(exc, top)  # a full or read-only disk: its reason and what to do, in both languages
         if fault is not None:
-            raise InitError(Msg("in_failed_fault", detail=detail, reason=fault[0], hint=fault[1])) from exc
-        raise InitError(Msg("in_failed", detail=detail)) from exc
+            raise InitFailed(Msg("in_failed_fault", detail=detail, reason=fault[0], hint=fault[1])) from exc
+        raise InitFailed(Msg("in_failed", detail=detail)) from exc
     if kept is not None and kept[1] is not None:
         with contextlib.suppress(OSError):
             kept[1].unlink()
