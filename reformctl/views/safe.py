@@ -88,12 +88,16 @@ def write_output(path, write) -> None:
     """Make the file ``path`` whole or not at all: ``write(tmp)`` fills a temporary file beside it, which then
     replaces ``path`` in one rename. On any failure (a full disk, an interrupt) the temporary file is removed and
     ``path`` is as it was: never a 0-byte or half-written workbook. The file gets the mode a new file gets
-    (0666 less the umask) or keeps the mode of the file it replaces, never the 0600 of a temporary file."""
+    (0666 less the umask) or keeps the mode of the file it replaces, never the 0600 of a temporary file. A
+    symbolic link is followed, as the shell's ``>`` and git's own writes follow it: the file it points to is
+    written (beside it, then renamed), the link stays (it was replaced by a plain file)."""
     import os
     import tempfile
     from pathlib import Path
 
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     if not_a_file(path):
         raise OSError(errno.EINVAL, "not a regular file (a device, a pipe or a socket): name a file", str(path))
     fd, tmp = tempfile.mkstemp(prefix=".reformctl-", suffix=path.suffix or ".tmp", dir=str(path.parent))
@@ -121,15 +125,16 @@ def write_output(path, write) -> None:
 def not_a_file(path) -> bool:
     """Whether ``path`` is there and is a device, a pipe or a socket: a file written beside it and renamed over it
     would replace it (run as root, `--out /dev/null` replaced /dev/null with a file). A folder is refused by the
-    rename itself; a symbolic link is replaced, not followed."""
+    rename itself. A symbolic link is judged by what it points to (it is followed when written); one that points
+    nowhere yet is a file to be made."""
     import os
     import stat
 
     try:
-        mode = os.lstat(path).st_mode
+        mode = os.stat(path).st_mode
     except OSError:
         return False
-    return not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode))
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def write_bytes(path, data: bytes) -> None:

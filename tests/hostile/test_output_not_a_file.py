@@ -72,3 +72,31 @@ def test_an_output_the_disk_refuses_says_why_in_the_users_language(cli, tmp_path
         assert "No space left on device" in en.stderr and "磁盘空间已满" in zh.stderr, (en, zh)
         assert "No space left" not in zh.stderr, zh
         assert [p.name for p in disk.iterdir()] == [], list(disk.iterdir())
+
+
+@pytest.mark.parametrize("command", ["report", "cases", "cli-reference"])
+def test_an_output_that_is_a_symbolic_link_is_followed_and_kept(cli, tmp_path: Path, command: str):
+    """An office keeps `report.html` as a link into the folder its web server shows: the file it points to is
+    written, the link stays a link (it was replaced by a plain file, and the served file kept the old report);
+    a link pointing nowhere yet makes its file, as the shell's `>` does; a link to a pipe is refused."""
+    argv, name = COMMANDS[command]
+    served = tmp_path / "www"
+    served.mkdir()
+    (served / name).write_bytes(b"old\n")
+    out = tmp_path / name
+    out.symlink_to(served / name)
+    args = [a.replace("{out}", str(out)) for a in argv]
+    r = cli(*args, "--ledger", SAMPLE) if command != "cli-reference" else cli(*args)
+    assert r.exit_code == 0, r
+    assert out.is_symlink() and os.readlink(out) == str(served / name)
+    assert (served / name).read_bytes() not in (b"", b"old\n") and sorted(p.name for p in served.iterdir()) == [name]
+    out.unlink()
+    out.symlink_to(served / ("new-" + name))
+    r = cli(*args, "--ledger", SAMPLE) if command != "cli-reference" else cli(*args)
+    assert r.exit_code == 0 and out.is_symlink() and (served / ("new-" + name)).stat().st_size > 0, r
+    out.unlink()
+    os.mkfifo(served / "pipe")
+    out.symlink_to(served / "pipe")
+    r = cli(*args, "--ledger", SAMPLE) if command != "cli-reference" else cli(*args)
+    assert r.exit_code == 2 and "is a device, a pipe or a socket, not a file" in r.stderr, r
+    assert out.is_symlink() and stat.S_ISFIFO((served / "pipe").lstat().st_mode)
