@@ -632,8 +632,15 @@ def test_report_html_members_section(cli, tmp_path, two_districts):
             rf'<tr data-member="{unit}"><td>{unit}</td><td class="nw">[^<]+</td><td class="n">{red}</td>', page
         ), unit
     assert "never fetched" in page and 'data-rule="docking_missing"' in page
+    # what it wrote counts the members' findings apart from the ledger's own (it said "0 red" of a page of red)
+    theirs = [f for f in rows if f["member"] and f["light"] in ("red", "yellow")]
+    red = sum(f["light"] == "red" for f in theirs)
+    assert red and f"with 3 member(s): {red} red and {len(theirs) - red} yellow finding(s)" in r.stderr, r.stderr
+    zh = cli("report", "--html", out, "--members", "--ledger", city, "--as-of", "2016-12-31", "--lang", "zh")
+    assert f"含3个下级：其红灯{red}项、黄灯{len(theirs) - red}项" in zh.stderr, zh.stderr
     r = cli("report", "--html", out, "--ledger", city, "--as-of", "2016-12-31")
     assert r.exit_code == 0 and '<section id="members">' not in out.read_text(encoding="utf-8")
+    assert "member(s)" not in r.stderr
 
 
 def test_export_members_sheets_and_import_ignores_them(cli, tmp_path):

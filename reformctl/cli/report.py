@@ -74,6 +74,10 @@ def report(
     except OSError as exc:
         fail(said("out_cannot_write", option="--html", path=html, why=os_reason(exc)))
     err(said("wrote_html", path=html, red=len(data["red"]), units=len(data["lights"]), as_of=day.isoformat()))
+    if members:  # the figures above are the ledger's own: the members' counted apart
+        rows = data["members"]
+        red, yellow = sum(r["red"] for r in rows), sum(r["yellow"] for r in rows)
+        err(said("wrote_html_members", n=len(rows), red=red, yellow=yellow))
 
 
 def register(app: typer.Typer) -> None:

@@ -83,6 +83,10 @@ TEXTS: dict[str, T] = {
         "wrote {path}: {red} red finding(s), {units} unit(s), as of {as_of}",
         "已写入 {path}：红灯{red}项，{units}个单位，截至{as_of}",
     ),
+    "wrote_html_members": T(
+        "with {n} member(s): {red} red and {yellow} yellow finding(s) of theirs",
+        "含{n}个下级：其红灯{red}项、黄灯{yellow}项",
+    ),
     "ratchet_base": T("--ratchet needs --base REF", "--ratchet 须与 --base REF 同用"),
     "summary_cannot_write": T("cannot write the summary to {path}: {why}", "无法将摘要写入 {path}：{why}"),
     "unknown_kinds": T("--kind {bad}: unknown kind; use one of {known}", "--kind {bad}：未知的类型；可用：{known}"),
