@@ -161,7 +161,7 @@ def test_refusals_of_the_read_commands_in_the_language_asked(cli, sample_repo, t
         (("report", "--html", tmp_path / "no" / "x.html"), "文件夹"),
         (("export", "--xlsx", tmp_path / "x.txt"), "--xlsx 应为以 .xlsx 结尾的文件名"),
         (("calendar", "--ics", tmp_path / "x.txt"), "--ics 应为以 .ics 结尾的文件名（或用 - 表示标准输出）"),
-        (("schedule", "--year", "12"), "--year 应为年份"),
+        (("schedule", "--year", "12"), "--year 12 超出支持的年份范围 1949 至 2200"),
         (("check", "--ratchet"), "--ratchet 须与 --base REF 同用"),
     ]
     for args, want in cases:

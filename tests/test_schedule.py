@@ -113,7 +113,7 @@ def test_table_in_both_languages_and_xlsx(cli, make_ledger, tmp_path):
 def test_bad_options(cli, make_ledger, tmp_path):
     root = make_ledger()
     r = cli("schedule", "--ledger", root, "--year", "20161")
-    assert r.exit_code == 2 and "--year wants a year such as 2016" in r.stderr
+    assert r.exit_code == 2 and "--year 20161 is outside the supported years 1949 to 2200" in r.stderr
     r = cli("schedule", "--ledger", root, "--xlsx", tmp_path / "missing" / "s.xlsx")
     assert r.exit_code == 2 and "does not exist" in r.stderr
     r = cli("schedule", "--ledger", root, "--as-of", "2016-02-30")

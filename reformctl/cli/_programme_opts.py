@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..i18n.faults import os_reason
-from .common import fail, said
+from .common import fail, in_year_range, said
 
 YearOpt = Annotated[
     Optional[int],
@@ -41,9 +41,7 @@ XlsxOpt = Annotated[
 def pick_year(year: Optional[int], as_of) -> int:
     if year is None:
         return as_of.year
-    if not 1900 <= year <= 9999:
-        fail(said("year_option", year=year))
-    return year
+    return in_year_range(year, "--year")
 
 
 def check_out_file(path: Optional[Path], option: str) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import (
+    in_year_range,
     EXIT_FINDINGS,
     EXIT_USAGE,
     LangOpt,
@@ -110,8 +111,8 @@ def close_out(
     day = parse_as_of(as_of)
     if (item is None) == (year is None):
         fail(say("co_either", language))
-    if year is not None and not 1900 <= year <= 9998:
-        fail(say("co_year", language, year=year))
+    if year is not None:
+        in_year_range(year, "--year", last=1)
     led = _closeable_ledger(root, language)
 
     if item is not None:

@@ -150,6 +150,20 @@ def parse_as_of(value: Optional[str]) -> dt.date:
     return in_date_range(day, "--as-of")
 
 
+def in_year_range(year: int, option: str, value: Optional[str] = None, last: int = 0) -> int:
+    """``year`` when the dates a ledger may hold include it (and ``last`` years after it: close-out carries
+    over into the next year), else exit 2 saying so, as for a date. ``value``: what was given, when not the year
+    itself (a quarter)."""
+    from ..model.types import DATE_MAX, DATE_MIN
+
+    lo, hi = DATE_MIN.year, DATE_MAX.year - last
+    if not lo <= year <= hi:
+        from ..i18n.write import say
+
+        fail(say("year_range", current_lang(), option=option, value=value or year, lo=lo, hi=hi))
+    return year
+
+
 def in_date_range(day: dt.date, option: str, lang: Optional[str] = None) -> dt.date:
     """``day`` when it lies in the dates a ledger may hold, else exit 2 saying so (a date such as 9999-12-31
     would make the date-driven computations run for minutes)."""

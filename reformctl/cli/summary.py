@@ -8,7 +8,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import AsOfOpt, LangOpt, LedgerOpt, fail, load_or_fail, parse_as_of, parse_lang, resolve_root, said
+from .common import (
+    AsOfOpt,
+    LangOpt,
+    LedgerOpt,
+    fail,
+    in_year_range,
+    load_or_fail,
+    parse_as_of,
+    parse_lang,
+    resolve_root,
+    said,
+)
 
 
 class SummaryFormat(str, Enum):
@@ -30,15 +41,14 @@ def parse_period(quarter: Optional[str], year: Optional[int], as_of) -> tuple[Op
     if quarter and year is not None:
         fail(said("quarter_or_year"))
     if year is not None:
-        if not 1900 <= year <= 9999:
-            fail(said("year_option", year=year))
-        return None, year
+        return None, in_year_range(year, "--year")
     if quarter:
         q = quarter.strip().upper()
         try:
             quarter_bounds(q)
         except ValueError:
             fail(said("quarter_option", value=quarter))
+        in_year_range(int(q[:4]), "--quarter", q)
         return q, None
     return quarter_of(as_of), None
 

@@ -42,7 +42,6 @@ TEXTS: dict[str, T] = {
         "本台账及{n}个下级台账：{errors} 个错误，{warnings} 个警告",
     ),
     "bad_lang": T("--lang is zh or en, got {value!r}", "--lang 应为 zh 或 en，收到 {value!r}"),
-    "year_option": T("--year wants a year such as 2016, got {year}", "--year 应为年份（如 2016），收到 {year}"),
     "quarter_option": T(
         "--quarter wants a quarter such as 2016Q3, got {value!r}", "--quarter 应形如 2016Q3，收到 {value!r}"
     ),

@@ -155,6 +155,10 @@ TEXTS: dict[str, T] = {
         "{option} {value} is outside the supported dates {lo} to {hi}",
         "{option} {value} 超出支持的日期范围 {lo} 至 {hi}",
     ),
+    "year_range": T(
+        "{option} {value} is outside the supported years {lo} to {hi}",
+        "{option} {value} 超出支持的年份范围 {lo} 至 {hi}",
+    ),
     "missing_options": T(
         "missing required option(s): {options} (run on a terminal to be asked for them)",
         "缺少必填选项：{options}（在终端上运行时会逐项询问）",
@@ -252,7 +256,6 @@ TEXTS: dict[str, T] = {
         "give either --year YYYY (the year-end close-out) or one item ID",
         "请给出 --year YYYY（年末销账）或一个事项编号，二者取一",
     ),
-    "co_year": T("--year wants a year such as 2016, got {year}", "--year 应为年份（如 2016），收到 {year}"),
     "co_errors": T(
         "{n} error(s) in the files close-out reads; run `reformctl check` and fix them first",
         "销账要读取的文件中有{n}个错误；请先运行 `reformctl check` 并修正",
