@@ -153,6 +153,10 @@ TEXTS: dict[str, T] = {
     "st_cannot_write_back": T("cannot write the file back", "无法写回该文件"),
     "st_cannot_read": T("cannot read {rel}: {why}", "无法读取 {rel}：{why}"),
     # ---- members' stores (reformctl/store/member_store.py): fetch and bundle
+    "mb_busy": T(
+        "another reformctl has been fetching this member for {seconds}s (lock {lock}); try again later",
+        "另一个 reformctl 已在获取该下级{seconds}秒（锁 {lock}）；请稍后重试",
+    ),
     "mb_not_commit": T("the fetched ref is not a commit", "取回的引用不是提交"),
     "mb_no_bundle": T("no bundle file {bundle}", "没有 bundle 文件 {bundle}"),
     "mb_bundle_no_branch": T(

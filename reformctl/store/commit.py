@@ -38,7 +38,7 @@ from .files import (
     LOCK_NAME,
     TMP_SUFFIX,
     _b64,
-    _lock,
+    hold_lock,
     atomic_write,
     glob_escape,
     pause_point,
@@ -128,7 +128,7 @@ class Store:
             raise (write_fault(exc) or exc) from None  # a fault of the repository is a refusal; anything else a bug
 
     def _apply(self, action: Action, build: Callable[[Tx], object], env: dict) -> Result:
-        with _lock(self.git.common_dir() / LOCK_NAME):
+        with hold_lock(self.git.common_dir() / LOCK_NAME):
             recovered = self._recover()
             for _attempt in range(MAX_RETRIES):
                 ref, old = self._preflight()
@@ -315,7 +315,7 @@ class Store:
         """Finish or roll back an interrupted write (what :meth:`apply` does first); the lines saying what was
         done (none when there was nothing to do)."""
         try:
-            with _lock(self.git.common_dir() / LOCK_NAME):
+            with hold_lock(self.git.common_dir() / LOCK_NAME):
                 return self._recover()
         except OSError as exc:
             raise (write_fault(exc) or exc) from None

@@ -183,8 +183,9 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _lock(path: Path, timeout: Optional[float] = None) -> Iterator[None]:
-    """An exclusive lock on ``path`` (released by the OS if the process dies)."""
+def hold_lock(path: Path, timeout: Optional[float] = None, busy: str = "st_locked") -> Iterator[None]:
+    """An exclusive lock on ``path`` (released by the OS if the process dies), waited for up to ``timeout``
+    (``REFORMCTL_LOCK_TIMEOUT``) seconds; then :class:`StoreError` with the message ``busy``."""
     import fcntl
 
     if timeout is None:
@@ -203,7 +204,7 @@ def _lock(path: Path, timeout: Optional[float] = None) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
                 if time.monotonic() > deadline:
-                    raise StoreError(Msg("st_locked", seconds=f"{timeout:.0f}", lock=path)) from None
+                    raise StoreError(Msg(busy, seconds=f"{timeout:.0f}", lock=path)) from None
                 time.sleep(0.02)
         yield
     finally:

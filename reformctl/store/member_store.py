@@ -22,6 +22,8 @@ from .member_git import SAFE_CONFIG, MemberError, failure_of, member_env, run_gi
 from .git import run_isolated
 from .member_ref import MEMBER_REF
 from .member_tree import count_items
+from .files import hold_lock
+from ..errors import StoreError
 from ..rules.levels import member_path, source_problems
 
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -111,6 +113,21 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
     if problems:
         return Fetched(member.unit, error="; ".join(render(key, values, "en") for _f, key, values in problems))
     store = store_of(root, member)
+    try:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        with hold_lock(store.with_name(store.name + ".fetching"), busy="mb_busy"):
+            return _fetch_locked(store, root, member, bundle)
+    except StoreError as exc:  # another reformctl fetching it for longer than the lock timeout
+        return Fetched(member.unit, error=exc.msg if isinstance(exc.msg, Msg) else str(exc))
+    except OSError as exc:
+        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=reason_of(exc)))
+
+
+def _fetch_locked(store: Path, root: Path, member, bundle: Optional[Path]) -> Fetched:
+    """:func:`fetch_member` holding the store's lock: no other reformctl fetches into it meanwhile, so a lock file
+    of git's found in it was left by a git that was killed (kill -9, a power cut) and is removed first: it made
+    every later fetch fail until removed by hand."""
+    _clear_stale_locks(store)
     got = _fetch_into(store, root, member, bundle)
     if got.ok or not _damaged(store):
         return got
@@ -123,6 +140,26 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
     again = _fetch_into(store, root, member, bundle)
     again.repaired = True  # whether fetched afresh or not: the copy is gone (said by the command line)
     return again
+
+
+def _clear_stale_locks(store: Path) -> None:
+    """Remove what a killed git leaves in ``store``: its lock files (``*.lock``: of a ref, the packed refs, the
+    config, HEAD, the shallow file) and its half-written packs (``tmp_*`` in ``objects/pack``). Called only
+    while holding the store's fetch lock (reading a store writes nothing and takes no lock of git's)."""
+    if not (store / "HEAD").is_file():
+        return
+    places = [store, store / "objects" / "info", store / "objects" / "pack"]
+    places += [Path(top) for top, _dirs, _files in os.walk(store / "refs")]
+    for place in places:
+        try:
+            names = os.listdir(place)
+        except OSError:
+            continue
+        for name in names:
+            stale = name.endswith(".lock") or (place.name == "pack" and name.startswith("tmp_"))
+            path = place / name
+            if stale and path.is_file() and not path.is_symlink():
+                path.unlink()
 
 
 def _damaged(store: Path) -> bool:
