@@ -91,3 +91,26 @@ def test_a_member_that_grows_past_the_limit_after_a_fetch_is_refused_on_the_next
     commit_all(member, "back")
     assert cli("fetch", "--ledger", city).exit_code == 0
     assert cli("check", "--members", "--ledger", city).exit_code == 0
+
+
+def test_an_item_folder_that_is_a_link_or_a_file_in_a_member_is_an_error(cli, tmp_path):
+    """A member whose `tasks` is a symbolic link (to a folder of tasks beside it) and whose `pilots` is a file: its
+    tasks were silently not read (the roll-up showed none of them, with no word why). Each is now an error on the
+    folder, as the folder reader says of a work tree, in both languages; nothing behind the link is read."""
+    member = make_district(tmp_path, "wuhou", "武侯区台账")
+    (member / "tasks").rename(member / "kept")
+    (member / "tasks").symlink_to("kept")
+    (member / "pilots").write_text("not a folder\n", encoding="utf-8")
+    commit_all(member, "odd folders")
+    city = make_city(tmp_path, f"  - {{unit: 武侯区委, repo: {member}}}\n")
+    assert cli("fetch", "--ledger", city).exit_code == 0
+    r = cli("check", "--members", "--ledger", city, "--format", "json")
+    assert r.exit_code == 1, r
+    said = {(d["file"], d["code"]): d for d in json.loads(r.stdout) if d["member"] == "武侯区委"}
+    assert set(said) == {("tasks", "symlink_outside"), ("pilots", "unreadable_file")}, said
+    assert "not followed" in said["tasks", "symlink_outside"]["message"]
+    assert "it is a file, not a folder" in said["pilots", "unreadable_file"]["message"]
+    rows = json.loads(cli("status", "--members", "--ledger", city, "--as-of", "2017-12-31", "-f", "json").stdout)
+    assert not [f for f in rows if f["member"] == "武侯区委" and f["kind"] == "task"], rows  # T-1 not read
+    zh = cli("check", "--members", "--ledger", city, "--lang", "zh")
+    assert "下级台账中的符号链接不会被跟随读取" in zh.stdout and "这是文件而不是文件夹" in zh.stdout, zh

@@ -54,6 +54,10 @@ def load_blobs(
         blob = blobs.get(list_name)
         if blob is not None:
             wanted.append((list_name, list_kind, blob))
+    for folder in LEDGER_FOLDERS:  # an item folder that is not one (a link, a file): said, as the folder reader does
+        why = blobs.get(folder)
+        if isinstance(why, Diagnostic):
+            listing.append(why)
     nested: set[tuple[str, str]] = set()
     for rel in sorted(blobs):
         folder, sep, name = rel.partition("/")

@@ -29,10 +29,10 @@ def member_limits() -> tuple[int, int]:
 
 def ledger_entries(store: Path, commit: str, path: str) -> Iterator[Entry]:
     """The entries of the ledger under ``path`` at ``commit`` that the loader looks at: the settings, the list
-    files, and what lies directly in each item folder (a sub-folder as one entry of type ``tree``, as the folder
-    reader sees it), as git lists them. Read in chunks: the caller may stop early (git is then stopped)."""
+    files, each item folder itself and what lies directly in it (a sub-folder as one entry of type ``tree``, as
+    the folder reader sees it), as git lists them. Read in chunks: the caller may stop early (git is then stopped)."""
     prefix = path + "/" if path else ""
-    places = [SETTINGS_FILE, *LIST_FILES, *(f"{folder}/" for folder in LEDGER_FOLDERS)]
+    places = [SETTINGS_FILE, *LIST_FILES, *LEDGER_FOLDERS, *(f"{folder}/" for folder in LEDGER_FOLDERS)]
     argv = [*SAFE_CONFIG, "--git-dir", str(store), "ls-tree", "-l", "-z", "--full-tree", commit, "--"]
     argv += [prefix + place for place in places]
     rest = b""
@@ -69,14 +69,18 @@ def count_items(store: Path, commit: str, path: str) -> int:
 
 def list_blobs(store: Path, commit: str, path: str) -> dict[str, Union[str, Diagnostic]]:
     """The ledger files under ``path`` at ``commit``: the object id of each blob to read, or a diagnostic for
-    what cannot be read (a link, a submodule, a file over the size limit). A sub-folder of an item folder is
-    named ``folder/sub/`` (the loader warns of it as the folder reader does). Past the limits (files or bytes)
+    what cannot be read (a link, a submodule, a file over the size limit, an item folder that is a link or a
+    file: named by the folder alone). A sub-folder of an item folder is named ``folder/sub/`` (the loader warns of it as the folder reader does). Past the limits (files or bytes)
     the member is refused whole: only the settings file, with ``file_too_large``."""
     limit = max_bytes()
     max_files, max_size = member_limits()
     entries: dict[str, Union[str, Diagnostic]] = {}
     total = 0
     for mode, otype, oid, size, rel in ledger_entries(store, commit, path):
+        if rel in LEDGER_FOLDERS:  # an item folder that is not one: its items would silently not be read
+            if otype != "tree":
+                entries[rel] = _not_a_folder(rel, mode, otype)
+            continue
         if not is_ledger_file(rel):
             continue
         if len(entries) >= max_files:  # one more than the limit: no need to list the rest
@@ -95,6 +99,14 @@ def list_blobs(store: Path, commit: str, path: str) -> dict[str, Union[str, Diag
     if total > max_size:  # read, it would take minutes and gigabytes: refused whole
         return _too_large("file_too_large.member", files=len(entries), size=total, max_files=max_files)
     return entries
+
+
+def _not_a_folder(rel: str, mode: str, otype: str) -> Diagnostic:
+    if mode == "120000":
+        return Diagnostic.of(rel, "symlink_outside.member")
+    if otype == "blob":
+        return Diagnostic.of(rel, "unreadable_file.folder_is_file")
+    return Diagnostic.of(rel, "unreadable_file.member_object", object=otype)
 
 
 def _too_large(code: str, **args) -> dict[str, Union[str, Diagnostic]]:
