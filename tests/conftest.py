@@ -168,6 +168,16 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
+def new_repo(path: Path, files: dict[str, str], message: str = "initial") -> Path:
+    """A new git repository at ``path`` (made here) on branch main, holding ``files`` in one commit."""
+    path.mkdir(parents=True)
+    git(path, "init", "-q", "-b", "main")
+    write_files(path, files)
+    git(path, "add", "-A")
+    git(path, "commit", "-q", "-m", message)
+    return path
+
+
 @pytest.fixture
 def sample_repo(tmp_path) -> Path:
     """A real git repository whose root is a copy of ledger-data/, with one commit."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import git
+from conftest import git, new_repo
 from reformctl.load import load_settings
 from reformctl.model import FOLDER_KINDS
 from reformctl.model.records import RuleSettings
@@ -208,12 +208,7 @@ def test_a_failed_commit_leaves_everything_as_it_was(cli, tmp_path, monkeypatch,
             raise OSError(1, "Operation not permitted")
 
         monkeypatch.setattr(os, "link", no_link)
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    (repo / "a.txt").write_text("a\n", encoding="utf-8")
-    git(repo, "add", "a.txt")
-    git(repo, "commit", "-q", "-m", "a")
+    repo = new_repo(tmp_path / "repo", {"a.txt": "a\n"}, "a")
     (repo / "a.txt").write_text("a2\n", encoding="utf-8")
     git(repo, "add", "a.txt")
     hook = repo / ".git/hooks/pre-commit"

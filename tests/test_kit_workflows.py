@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import GOOD_TASK, git
+from conftest import GOOD_TASK, git, new_repo
 from hookserver import Hook
 
 COMMAND = re.compile(r"^\s*((?:[A-Z_]+=\S+\s+)*)reformctl\s(.*)$")
@@ -226,12 +226,7 @@ def test_notify_only_when_the_secret_is_set(pr_clone, hook):
 
 
 def test_commands_find_a_ledger_in_a_sub_folder(cli, tmp_path, hook):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    (repo / "README.md").write_text("other things\n", encoding="utf-8")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "start")
+    repo = new_repo(tmp_path / "repo", {"README.md": "other things\n"}, "start")
     assert cli("init", repo / "台账", "--start", "2025-01-01").exit_code == 0
     variables = {
         "github.base_ref": "main",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from disks import fill, mounted
 
-from conftest import git
+from conftest import git, new_repo
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -49,12 +49,7 @@ def test_init_on_a_full_disk_leaves_nothing_behind(cli, tmp_path, monkeypatch):
 def test_init_into_a_repository_on_a_full_disk_leaves_it_as_it_was(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("REFORMCTL_INSTALL_SPEC", "reformctl==0.1.0")
     with mounted(tmp_path / "disk", "-t", "tmpfs", "-o", "size=4m,nr_inodes=4000", "tmpfs") as disk:
-        repo = disk / "office"
-        repo.mkdir()
-        git(repo, "init", "-q", "-b", "main")
-        (repo / "README.md").write_text("# 区委办公室\n", encoding="utf-8")
-        git(repo, "add", "-A")
-        git(repo, "commit", "-q", "-m", "initial")
+        repo = new_repo(disk / "office", {"README.md": "# 区委办公室\n"})
         before = _tree(repo)
         for pages in range(0, 200, 3):
             filler = fill(disk, pages * 4096)
