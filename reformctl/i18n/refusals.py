@@ -170,6 +170,7 @@ TEXTS: dict[str, T] = {
     "mb_store_unwritable": T(
         "cannot write the member's store {store}: {why}", "无法写入该下级台账的存储 {store}：{why}"
     ),
+    "mb_bundle_unwritable": T("cannot write {out}: {why}", "无法写入 {out}：{why}"),
     "mb_bundle_not_file": T(
         "{out} exists and is not a regular file (a folder, a device, a pipe): name a file to write",
         "{out} 已存在且不是普通文件（是目录、设备或管道）：请指定要写入的文件",

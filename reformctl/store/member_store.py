@@ -16,6 +16,8 @@ from typing import Optional
 
 from ..i18n.diagnostics import render
 from ..i18n.write import Msg
+from ..base.paths import output_target
+from ..i18n.faults import os_reason
 from ..load import cache as _cache
 from .faults import reason_of
 from .member_git import SAFE_CONFIG, MemberError, failure_of, member_env, run_git, with_disk_reason, with_local_fault
@@ -280,7 +282,10 @@ def write_bundle(ledger_root: Path, out: Path, branch: Optional[str] = None) -> 
         if source_problems(".", branch, None):
             raise MemberError(Msg("mb_not_branch", branch=branch))
         commit = g.out("rev-parse", "--verify", "--end-of-options", f"refs/heads/{branch}^{{commit}}")
-        target = Path(out).resolve()
+        try:
+            target = output_target(out).absolute()  # a link followed as every output's is
+        except OSError as exc:  # another user's link in a shared folder, a loop of links
+            raise MemberError(Msg("mb_bundle_unwritable", out=out, why=os_reason(exc))) from None
         if os.path.lexists(target) and not target.is_file():
             # git writes OUT.lock and renames it over OUT: a device (/dev/null, /dev/stdout run as root), a pipe or
             # a socket would be replaced by a file, a folder refused with git's words

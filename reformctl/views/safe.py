@@ -89,15 +89,15 @@ def write_output(path, write) -> None:
     replaces ``path`` in one rename. On any failure (a full disk, an interrupt) the temporary file is removed and
     ``path`` is as it was: never a 0-byte or half-written workbook. The file gets the mode a new file gets
     (0666 less the umask) or keeps the mode of the file it replaces, never the 0600 of a temporary file. A
-    symbolic link is followed, as the shell's ``>`` and git's own writes follow it: the file it points to is
-    written (beside it, then renamed), the link stays (it was replaced by a plain file)."""
+    symbolic link is followed as the shell's ``>`` and git's own writes follow it
+    (:func:`reformctl.base.paths.output_target`): the file it points to is written (beside it, then renamed), the
+    link stays (it was replaced by a plain file)."""
     import os
     import tempfile
-    from pathlib import Path
 
-    path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
+    from ..base.paths import output_target
+
+    path = output_target(path)
     if not_a_file(path):
         raise OSError(errno.EINVAL, "not a regular file (a device, a pipe or a socket): name a file", str(path))
     fd, tmp = tempfile.mkstemp(prefix=".reformctl-", suffix=path.suffix or ".tmp", dir=str(path.parent))

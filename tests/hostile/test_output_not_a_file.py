@@ -100,3 +100,68 @@ def test_an_output_that_is_a_symbolic_link_is_followed_and_kept(cli, tmp_path: P
     r = cli(*args, "--ledger", SAMPLE) if command != "cli-reference" else cli(*args)
     assert r.exit_code == 2 and "is a device, a pipe or a socket, not a file" in r.stderr, r
     assert out.is_symlink() and stat.S_ISFIFO((served / "pipe").lstat().st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making a link of another user needs root")
+def test_another_users_link_in_a_shared_folder_is_not_followed(cli, tmp_path: Path):
+    """In a sticky, world-writable folder such as /tmp, another user's link named like your output could lead the
+    write into any file of yours (~/.bashrc): as the kernel's protected_symlinks, such a link is not followed
+    (the write is refused, exit 2, both languages, the file it points to untouched); your own link there is."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    mine = tmp_path / "bashrc"
+    mine.write_bytes(b"export KEEP=1\n")
+    out = shared / "report.html"
+    out.symlink_to(mine)
+    os.lchown(out, 65534, 65534)  # planted by another user ("nobody")
+    args = ["report", "--html", str(out), *AS_OF, "--ledger", SAMPLE]
+    r = cli(*args)
+    assert r.exit_code == 2 and "report.html" in r.stderr, r
+    zh = cli(*args, "--lang", "zh")
+    assert zh.exit_code == 2 and "无法写入" in zh.stderr, zh
+    assert mine.read_bytes() == b"export KEEP=1\n" and out.is_symlink()
+    assert sorted(p.name for p in shared.iterdir()) == ["report.html"]
+    os.lchown(out, os.geteuid(), os.getegid())  # the same link, one's own: followed
+    assert cli(*args).exit_code == 0 and b"<html" in mine.read_bytes() and out.is_symlink()
+
+
+def test_a_loop_of_links_is_refused_and_a_chain_followed(tmp_path: Path):
+    """Links are followed one by one (each relative to its own folder): a chain leads to its file, a loop is
+    refused (too many levels) and nothing is written."""
+    from reformctl.views.safe import write_text
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.md").symlink_to("../b/y.md")
+    (tmp_path / "b" / "y.md").symlink_to("z.md")
+    write_text(tmp_path / "a" / "x.md", "chained\n")
+    assert (tmp_path / "b" / "z.md").read_text(encoding="utf-8") == "chained\n"
+    assert (tmp_path / "a" / "x.md").is_symlink() and (tmp_path / "b" / "y.md").is_symlink()
+    (tmp_path / "l1.md").symlink_to("l2.md")
+    (tmp_path / "l2.md").symlink_to("l1.md")
+    with pytest.raises(OSError, match="too many levels"):
+        write_text(tmp_path / "l1.md", "x")
+    assert not list(tmp_path.glob(".reformctl-*"))
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making a link of another user needs root")
+def test_bundle_does_not_follow_another_users_link_in_a_shared_folder(cli, sample_repo, tmp_path: Path):
+    """`bundle OUT` resolved OUT itself before handing it to git: another user's link in /tmp led the bundle into
+    the file it named. Refused as every output is (exit 2, both languages); one's own link is followed."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    mine = tmp_path / "notes.txt"
+    mine.write_bytes(b"mine\n")
+    out = shared / "office.bundle"
+    out.symlink_to(mine)
+    os.lchown(out, 65534, 65534)
+    r = cli("bundle", str(out), "--ledger", sample_repo)
+    assert r.exit_code == 2 and "cannot write" in r.stderr and "office.bundle" in r.stderr, r
+    zh = cli("bundle", str(out), "--ledger", sample_repo, "--lang", "zh")
+    assert zh.exit_code == 2 and "无法写入" in zh.stderr, zh
+    assert mine.read_bytes() == b"mine\n" and out.is_symlink()
+    os.lchown(out, os.geteuid(), os.getegid())
+    assert cli("bundle", str(out), "--ledger", sample_repo).exit_code == 0
+    assert mine.read_bytes().startswith(b"# v2 git bundle") and out.is_symlink()
