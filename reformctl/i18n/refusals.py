@@ -79,6 +79,7 @@ TEXTS: dict[str, T] = {
     "in_failed": T(
         "could not create the ledger ({detail}); nothing was left behind", "无法创建台账（{detail}）；未留下任何内容"
     ),
+    "in_not_followed": T("cannot make the ledger at {path}: {why}", "无法在 {path} 建立台账：{why}"),
     "in_failed_fault": T(
         "could not create the ledger ({detail}): {reason}; {hint} (nothing was left behind)",
         "无法创建台账（{detail}）：{reason}。{hint}未留下任何内容",

@@ -16,7 +16,9 @@ from subprocess import CompletedProcess
 from typing import Optional
 
 from .. import __version__
+from ..base.paths import output_target
 from ..errors import InitError, InitFailed
+from ..i18n.faults import os_reason
 from ..i18n.write import Msg, say
 from ..model import SETTINGS_FILE
 from ..store.message import clean_line
@@ -87,6 +89,10 @@ def init(
     if shutil.which("git") is None:
         raise InitError(Msg("in_no_git"))
     path = Path(os.path.abspath(path))
+    try:  # a link is followed as an output's is: never another user's in a shared folder such as /tmp
+        output_target(path)
+    except OSError as exc:
+        raise InitError(Msg("in_not_followed", path=path, why=os_reason(exc))) from None
     if path.exists() and not path.is_dir():
         raise InitError(Msg("in_not_folder", path=path))
     if (path / SETTINGS_FILE).exists():

@@ -165,3 +165,22 @@ def test_bundle_does_not_follow_another_users_link_in_a_shared_folder(cli, sampl
     os.lchown(out, os.geteuid(), os.getegid())
     assert cli("bundle", str(out), "--ledger", sample_repo).exit_code == 0
     assert mine.read_bytes().startswith(b"# v2 git bundle") and out.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making a link of another user needs root")
+def test_init_does_not_follow_another_users_link_in_a_shared_folder(cli, tmp_path: Path):
+    """`init /tmp/台账` where another user planted that name as a link to an empty folder of yours would have made
+    the ledger (and a git repository) there: refused as an output's link is (exit 2, both languages)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    mine = tmp_path / "empty"
+    mine.mkdir()
+    where = shared / "台账"
+    where.symlink_to(mine)
+    os.lchown(where, 65534, 65534)
+    r = cli("init", str(where), "--start", "2025-01-01")
+    assert r.exit_code == 2 and "cannot make the ledger at" in r.stderr, r
+    zh = cli("init", str(where), "--start", "2025-01-01", "--lang", "zh")
+    assert zh.exit_code == 2 and "无法在" in zh.stderr, zh
+    assert list(mine.iterdir()) == [] and where.is_symlink()
