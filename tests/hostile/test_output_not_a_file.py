@@ -102,19 +102,31 @@ def test_an_output_that_is_a_symbolic_link_is_followed_and_kept(cli, tmp_path: P
     assert out.is_symlink() and stat.S_ISFIFO((served / "pipe").lstat().st_mode)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making a link of another user needs root")
+ROOT_ONLY = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making a link of another user needs root"
+)
+
+
+def _planted(tmp_path: Path, name: str, target: Path) -> Path:
+    """A link ``name`` to ``target`` planted by another user ("nobody") in a sticky, world-writable folder."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    link = shared / name
+    link.symlink_to(target)
+    os.lchown(link, 65534, 65534)
+    return link
+
+
+@ROOT_ONLY
 def test_another_users_link_in_a_shared_folder_is_not_followed(cli, tmp_path: Path):
     """In a sticky, world-writable folder such as /tmp, another user's link named like your output could lead the
     write into any file of yours (~/.bashrc): as the kernel's protected_symlinks, such a link is not followed
     (the write is refused, exit 2, both languages, the file it points to untouched); your own link there is."""
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shared.chmod(0o1777)
     mine = tmp_path / "bashrc"
     mine.write_bytes(b"export KEEP=1\n")
-    out = shared / "report.html"
-    out.symlink_to(mine)
-    os.lchown(out, 65534, 65534)  # planted by another user ("nobody")
+    out = _planted(tmp_path, "report.html", mine)
+    shared = out.parent
     args = ["report", "--html", str(out), *AS_OF, "--ledger", SAMPLE]
     r = cli(*args)
     assert r.exit_code == 2 and "report.html" in r.stderr, r
@@ -145,18 +157,13 @@ def test_a_loop_of_links_is_refused_and_a_chain_followed(tmp_path: Path):
     assert not list(tmp_path.glob(".reformctl-*"))
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making a link of another user needs root")
+@ROOT_ONLY
 def test_bundle_does_not_follow_another_users_link_in_a_shared_folder(cli, sample_repo, tmp_path: Path):
     """`bundle OUT` resolved OUT itself before handing it to git: another user's link in /tmp led the bundle into
     the file it named. Refused as every output is (exit 2, both languages); one's own link is followed."""
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shared.chmod(0o1777)
     mine = tmp_path / "notes.txt"
     mine.write_bytes(b"mine\n")
-    out = shared / "office.bundle"
-    out.symlink_to(mine)
-    os.lchown(out, 65534, 65534)
+    out = _planted(tmp_path, "office.bundle", mine)
     r = cli("bundle", str(out), "--ledger", sample_repo)
     assert r.exit_code == 2 and "cannot write" in r.stderr and "office.bundle" in r.stderr, r
     zh = cli("bundle", str(out), "--ledger", sample_repo, "--lang", "zh")
@@ -167,18 +174,13 @@ def test_bundle_does_not_follow_another_users_link_in_a_shared_folder(cli, sampl
     assert mine.read_bytes().startswith(b"# v2 git bundle") and out.is_symlink()
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making a link of another user needs root")
+@ROOT_ONLY
 def test_init_does_not_follow_another_users_link_in_a_shared_folder(cli, tmp_path: Path):
     """`init /tmp/台账` where another user planted that name as a link to an empty folder of yours would have made
     the ledger (and a git repository) there: refused as an output's link is (exit 2, both languages)."""
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shared.chmod(0o1777)
     mine = tmp_path / "empty"
     mine.mkdir()
-    where = shared / "台账"
-    where.symlink_to(mine)
-    os.lchown(where, 65534, 65534)
+    where = _planted(tmp_path, "台账", mine)
     r = cli("init", str(where), "--start", "2025-01-01")
     assert r.exit_code == 2 and "cannot make the ledger at" in r.stderr, r
     zh = cli("init", str(where), "--start", "2025-01-01", "--lang", "zh")
