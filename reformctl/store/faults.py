@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import StoreError
-from ..i18n.faults import FAULT_HINTS, FAULT_REASONS
+from ..i18n.faults import FAULT_HINTS, FAULT_REASONS, os_reason
 from ..i18n.text import T
 from ..i18n.write import Msg
 from .git import GitError
@@ -42,12 +42,12 @@ def naming(exc: OSError, path: Path) -> OSError:
     return type(exc)(exc.errno, exc.strerror, str(path))
 
 
-def reason_of(exc: BaseException) -> T:
+def reason_of(exc: BaseException) -> T | str:
     """The reason of a failed write, worded in both languages (the system's own words for an unknown one)."""
     code = getattr(exc, "errno", None)
     if code in FAULTS:
         return FAULTS[code][0]
-    return T(str(exc), str(exc))
+    return os_reason(exc)
 
 
 def _git_fault(exc: GitError) -> Optional[int]:

@@ -122,7 +122,11 @@ def fetch_member(root: Path, member, bundle: Optional[Path] = None) -> Fetched:
     except StoreError as exc:  # another reformctl fetching it for longer than the lock timeout
         return Fetched(member.unit, error=exc.msg if isinstance(exc.msg, Msg) else str(exc))
     except OSError as exc:
-        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=reason_of(exc)))
+        return _unwritable(member, store, exc)
+
+
+def _unwritable(member, store: Path, exc: OSError) -> Fetched:
+    return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=reason_of(exc)))
 
 
 def _fetch_locked(store: Path, root: Path, member, bundle: Optional[Path]) -> Fetched:
@@ -138,7 +142,7 @@ def _fetch_locked(store: Path, root: Path, member, bundle: Optional[Path]) -> Fe
     try:
         shutil.rmtree(store)
     except OSError as exc:
-        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=reason_of(exc)))
+        return _unwritable(member, store, exc)
     again = _fetch_into(store, root, member, bundle)
     again.repaired = True  # whether fetched afresh or not: the copy is gone (said by the command line)
     return again
@@ -205,7 +209,7 @@ def _fetch_into(store: Path, root: Path, member, bundle: Optional[Path]) -> Fetc
     except MemberError as exc:
         return Fetched(member.unit, error=with_disk_reason(exc.msg, store))
     except OSError as exc:
-        return Fetched(member.unit, error=Msg("mb_store_unwritable", store=store, why=reason_of(exc)))
+        return _unwritable(member, store, exc)
 
 
 def _bundle_ref(store: Path, bundle: str, branch: Optional[str]) -> str:

@@ -84,7 +84,7 @@ def list_blobs(store: Path, commit: str, path: str) -> dict[str, Union[str, Diag
         if not is_ledger_file(rel):
             continue
         if len(entries) >= max_files:  # one more than the limit: no need to list the rest
-            return _too_large("file_too_large.member_files", max_files=max_files)
+            return _too_large("file_too_large.member_files", max_size, max_files=max_files)
         if otype == "tree" and "/" in rel:
             entries[rel + "/"] = Diagnostic.of(rel, "unreadable_file.member_object", object=otype)
         elif mode == "120000":
@@ -97,7 +97,7 @@ def list_blobs(store: Path, commit: str, path: str) -> dict[str, Union[str, Diag
             entries[rel] = oid
             total += size or 0
     if total > max_size:  # read, it would take minutes and gigabytes: refused whole
-        return _too_large("file_too_large.member", files=len(entries), size=total, max_files=max_files)
+        return _too_large("file_too_large.member", max_size, files=len(entries), size=total, max_files=max_files)
     return entries
 
 
@@ -109,8 +109,7 @@ def _not_a_folder(rel: str, mode: str, otype: str) -> Diagnostic:
     return Diagnostic.of(rel, "unreadable_file.member_object", object=otype)
 
 
-def _too_large(code: str, **args) -> dict[str, Union[str, Diagnostic]]:
-    _files, max_size = member_limits()
+def _too_large(code: str, max_size: int, **args) -> dict[str, Union[str, Diagnostic]]:
     too_large = Diagnostic.of(
         SETTINGS_FILE, code, env_files=ENV_MAX_FILES, max_size=max_size, env_size=ENV_MAX_SIZE, **args
     )
