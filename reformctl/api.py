@@ -223,40 +223,53 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
     in that language), or take them from the memo when no file, no setting and no code changed since a run
     that computed them (``cache=False`` or ``$REFORMCTL_NO_CACHE``: neither). Raises :class:`LedgerHasErrors`
     when the ledger has errors."""
+    from .ahead import recalled
+    from .asof import join_owed, status_another_date
     from .incremental import status_delta, status_key as _status_key
-    from .load.memo import Memo
 
     # tens of thousands of small tuples, none cyclic; the loaded ledger (kept to the end of a command) and the
     # findings outlive this call: frozen out of the collector's way inside a command
     with collector_paused():
-        memo = Memo.open(root, cache=cache)
-        if memo is not None:
-            hit = memo.get(_status_key("keys", as_of))
-            if type(hit) is tuple and len(hit) == 3 and isinstance(hit[0], list):
-                keys = hit[0]
-                want = _status_key("json", as_of, json_lang) if json_lang else _status_key("rows", as_of)
-                part = memo.get(want)
-                if json_lang and type(part) is tuple and len(part) == 2 and len(part[1]) == len(keys):
-                    from .views.jsonfast import Fragments
-
-                    return StatusData(
-                        as_of, keys, hit[1], frozenset(hit[2]), fragments=Fragments(*part), from_memo=True
-                    )
-                if not json_lang and isinstance(part, list) and len(part) == len(keys):
-                    return StatusData(as_of, keys, hit[1], frozenset(hit[2]), rows=part, from_memo=True)
+        memo, hit = recalled(root, as_of, json_lang, cache, _remembered)
+        if hit is not None:
+            return hit
         data = status_delta(root, as_of, memo, json_lang) if memo is not None else None
+        if data is None and memo is not None:  # another date on the same state: read off what is owed
+            data = status_another_date(root, as_of, memo, json_lang)
+        pending = None
         if data is None:
-            data = _compute_status(root, as_of, cache, memo)
+            data, pending = _compute_status(root, as_of, cache, memo)
         if json_lang and data.fragments is None and memo is not None and memo.stamp.trusted:
             from .views.jsonfast import Fragments
             from .views.status import json_fragments
 
             data.fragments = Fragments.of(json_fragments(data.findings(), json_lang))
             memo.put(_status_key("json", as_of, json_lang), (data.fragments.blob, data.fragments.ends))
+        join_owed(pending)
         return data
 
 
-def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
+def _remembered(memo, as_of, json_lang) -> StatusData | None:
+    """The answer remembered for this very state, date and language (JSON), or None."""
+    from .incremental import status_key as _status_key
+
+    hit = memo.get(_status_key("keys", as_of))
+    if not (type(hit) is tuple and len(hit) == 3 and isinstance(hit[0], list)):
+        return None
+    keys = hit[0]
+    part = memo.get(_status_key("json", as_of, json_lang) if json_lang else _status_key("rows", as_of))
+    if json_lang and type(part) is tuple and len(part) == 2 and len(part[1]) == len(keys):
+        from .views.jsonfast import Fragments
+
+        return StatusData(as_of, keys, hit[1], frozenset(hit[2]), fragments=Fragments(*part), from_memo=True)
+    if not json_lang and isinstance(part, list) and len(part) == len(keys):
+        return StatusData(as_of, keys, hit[1], frozenset(hit[2]), rows=part, from_memo=True)
+    return None
+
+
+def _compute_status(root: Path, as_of, cache, memo) -> tuple[StatusData, int | None]:
+    """The findings computed in full, and the process making what this state owes on any date (or None)."""
+    from .asof import join_owed, start_owed
     from .incremental import remember_base, status_key as _status_key
     from .rules.findings import evaluate
 
@@ -268,7 +281,12 @@ def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
         raise LedgerHasErrors(with_record_errors(res))
     if memo is not None and not clean:
         memo.put(("status", "clean"), True)
-    ev = evaluate(res.ledger, as_of)
+    pending = start_owed(memo, res.ledger)
+    try:
+        ev = evaluate(res.ledger, as_of)
+    except BaseException:
+        join_owed(pending)
+        raise
     rows = [f.to_row() for f in ev.findings]
     keys = [(f.unit, f.kind, f.rule, f.light) for f in ev.findings]
     data = StatusData(
@@ -278,7 +296,7 @@ def _compute_status(root: Path, as_of, cache, memo) -> StatusData:
         memo.put(_status_key("rows", as_of), rows)
         memo.put(_status_key("keys", as_of), (keys, data.note_rows, sorted(data.unit_ids)))
         remember_base(memo, res.ledger)
-    return data
+    return data, pending
 
 
 def latest_record_date(root: Path, as_of, *, cache: bool | None = None):
@@ -291,30 +309,10 @@ def latest_record_date(root: Path, as_of, *, cache: bool | None = None):
     return latest_date(res.ledger, as_of)
 
 
-def deadline_horizon(ledger, as_of) -> int:
-    """Days from ``as_of`` to the last deadline written in the ledger (at least a year): the calendar window."""
-    import datetime as _dt
-
-    days = [as_of + _dt.timedelta(days=366)]
-    for t in ledger.tasks.values():
-        days.append(t.due)
-        days += [m.due for m in t.milestones]
-        if t.carry_over:
-            days.append(t.carry_over.new_due)
-    for p in ledger.pilots.values():
-        days.append(p.end)
-    for n in ledger.notices.values():
-        for pr in n.problems:
-            days += [d for d in [pr.due] + [r.due for r in pr.reviews] if d]
-    for r in ledger.reminders.values():
-        if r.report_due:
-            days.append(r.report_due)
-    return max(0, (max(days) - as_of).days + 31)
-
-
 def calendar(ledger, as_of, horizon=None) -> list:
     """Every open deadline (red, yellow and upcoming) of the deadline engine from the ledger's start up to
     ``as_of + horizon`` days (default: the last deadline in the ledger, at least a year ahead)."""
+    from .rules.deadlines import deadline_horizon
     from .rules.findings import evaluate
 
     h = deadline_horizon(ledger, as_of) if horizon is None else horizon

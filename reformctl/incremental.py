@@ -122,15 +122,17 @@ def _recall_rest(memo: Memo, rest_id: str) -> Optional[tuple]:
     return rest if type(rest) is tuple and len(rest) == 4 and all(type(x) is dict for x in rest) else None
 
 
-def _obligations_again(memo: Memo, rest_id: str, edited: Ledger, as_of: dt.date) -> Optional[tuple]:
+def _obligations_again(
+    memo: Memo, rest_id: str, edited: Ledger, as_of: dt.date, rest: Optional[tuple] = None
+) -> Optional[tuple]:
     """(findings, notes, codes, task fields, the records remembered) of the rules that are not per item, run again
-    over the records remembered with the base, the edited tasks and stand-ins of the others; None when that cannot
-    be done."""
+    over the records remembered with the base (``rest`` when already read), the edited tasks and stand-ins of the
+    others; None when that cannot be done."""
     from .model import Ledger as _Ledger
     from .rules.checks import ITEM_CHECKS
     from .rules.findings import all_rules, evaluate
 
-    rest = _recall_rest(memo, rest_id)
+    rest = rest or _recall_rest(memo, rest_id)
     if rest is None:
         return None
     items, files, index, stubs = rest

@@ -24,7 +24,7 @@ LAYERS: list[tuple[int, str, set[str]]] = [
     (5, "views", {"views"}),
     (6, "actions", {"actions"}),
     (6, "kit", {"kit"}),
-    (7, "api", {"api", "incremental"}),
+    (7, "api", {"ahead", "api", "asof", "incremental"}),
     (8, "cli", {"cli"}),
     (9, "main", {"__main__"}),
 ]

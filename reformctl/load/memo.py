@@ -21,7 +21,7 @@ while or just before a command ran is always seen by the next one. A symbolic li
 Answers are plain data (tuples, lists, dicts, strings, numbers, dates), one file per question under
 ``<cache folder>/<ledger tag>.memo/``, written atomically; the reader refuses anything else, so a doctored
 file cannot run code. A damaged, foreign or unreadable file is a miss, never an error; at most
-:data:`MAX_FILES` answers are kept per ledger (the oldest go). ``--no-cache`` / ``$REFORMCTL_NO_CACHE`` turn
+:data:`MAX_FILES` answers are kept per ledger (the least recently used go). ``--no-cache`` / ``$REFORMCTL_NO_CACHE`` turn
 this off together with the per-file cache.
 """
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 import io
+import os
 import pickle
 import stat
 import sys
@@ -196,8 +197,9 @@ class Memo:
     def _read(self, key: tuple) -> Optional[tuple]:
         if self.folder is None:
             return None
+        path = self._file(self.folder, key)
         try:
-            data = _cache.unseal(self._file(self.folder, key).read_bytes())
+            data = _cache.unseal(path.read_bytes())
             if data is None:  # not sealed with this user's key: maybe doctored, never read
                 return None
             blob = _PlainUnpickler(io.BytesIO(data)).load()
@@ -210,6 +212,10 @@ class Memo:
             and type(blob[1]) is str
             and blob[2] == repr(key)
         ):
+            try:  # read: the last to go when the folder is pruned (what every new date reads stays)
+                os.utime(path)
+            except OSError:
+                pass
             return blob
         return None
 

@@ -11,6 +11,8 @@ from typing import Any, Optional
 
 from .records import PilotStatus, PlanStatus, TaskStatus
 
+ONE_DAY = dt.timedelta(days=1)
+
 # The order of the statuses of each kind: a move to a lower rank is backwards (and needs a `reopen_reason`).
 RANKS: dict[str, dict[str, int]] = {
     "task": {
@@ -47,13 +49,20 @@ def is_backwards(kind: str, old: Optional[str], new: Optional[str]) -> bool:
     return bool(ranks) and old in ranks and new in ranks and ranks[new] < ranks[old]  # type: ignore[index,operator]
 
 
+def task_owes(t: Any) -> tuple[bool, Optional[dt.date]]:
+    """Whether the task owes work on some day, and the last day it does (None: for as long as it is not done):
+    never when cancelled, up to the day before its completion when done (never when done without a date)."""
+    if t.status is TaskStatus.cancelled:
+        return False, None
+    if t.status.is_done:
+        return t.completed is not None, t.completed - ONE_DAY if t.completed is not None else None
+    return True, None
+
+
 def task_open(t: Any, as_of: dt.date) -> bool:
     """The task still owes work as of ``as_of``: not cancelled, not completed (or completed only later)."""
-    if t.status is TaskStatus.cancelled:
-        return False
-    if t.status.is_done:
-        return t.completed is not None and t.completed > as_of
-    return True
+    owes, until = task_owes(t)
+    return owes and (until is None or as_of <= until)
 
 
 def task_open_between(t: Any, first: dt.date, last: dt.date) -> bool:
@@ -78,5 +87,6 @@ __all__ = [
     "is_backwards",
     "pilot_running",
     "task_open",
+    "task_owes",
     "task_open_between",
 ]

@@ -1,0 +1,138 @@
+"""`status` with another ``--as-of`` on an unchanged ledger, without reading a record (issue 15: 100,000 items).
+
+When `status` computes its findings in full on a state it can trust (:mod:`reformctl.load.memo`), it also
+remembers what every item owes on any date (:func:`~reformctl.rules.owed.owed_table`: the per-item rules asked
+once about every item, each deadline with the first and last dates on which it is owed). Another as-of date on
+the same state then reads the per-item findings off that table, and runs the rules that are not per item (the
+period obligations) over the records remembered with the state's base (:mod:`reformctl.incremental`): the same
+findings and notes, in the same order, as a full evaluation, which the tests compare date by date. When any of
+it is missing (a state computed after an edit, a cache written by another version), the answer is computed in
+full, and that run remembers the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from .api import StatusData
+    from .load.memo import Memo
+    from .model import Ledger
+
+OWED_KEY = ("status", "owed")
+
+
+def remember_owed(memo: Optional[Memo], ledger: Ledger) -> None:
+    """After a full evaluation on a trusted state: what its items owe on any date (once per state)."""
+    if memo is None or not memo.stamp.trusted or memo.get(OWED_KEY) is not None:
+        return
+    from .load.pickling import dumps
+    from .rules.owed_table import owed_table
+
+    # with the settings it was made under: what an answer read off it depends on is remembered, never re-read
+    memo.put(OWED_KEY, {**owed_table(ledger), "settings": dumps(ledger.settings)})
+
+
+def start_owed(memo: Optional[Memo], ledger: Ledger) -> Optional[int]:
+    """:func:`remember_owed`, in a forked process while this one computes the answer when there is a CPU to
+    spare and a ledger large enough (the process id, for :func:`join_owed`), else here and now (None). Making it
+    costs about as much as the per-item rules: side by side, the first run on a state takes no longer."""
+    if memo is None or not memo.stamp.trusted or memo.get(OWED_KEY) is not None:
+        return None
+    from .load.pool import PARALLEL_MIN_FILES, worker_count
+
+    if sum(map(len, ledger.items.values())) < PARALLEL_MIN_FILES or worker_count(None, PARALLEL_MIN_FILES) < 2:
+        remember_owed(memo, ledger)
+        return None
+    try:
+        pid = os.fork()
+    except OSError:  # no process to be had (a limit): made here
+        remember_owed(memo, ledger)
+        return None
+    if pid == 0:  # remembered on disk, then gone without running the parent's exits
+        code = 1
+        try:
+            remember_owed(memo, ledger)
+            code = 0
+        finally:
+            os._exit(code)
+    return pid
+
+
+def join_owed(pid: Optional[int]) -> None:
+    """Wait for :func:`start_owed`'s process (what it leaves is an optimisation: its failure is a later miss)."""
+    if pid is not None:
+        try:
+            os.waitpid(pid, 0)
+        except (ChildProcessError, InterruptedError):
+            pass
+
+
+def status_another_date(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str]) -> Optional[StatusData]:
+    """The findings as of ``as_of`` from what this very state owes on any date and the records remembered with
+    its base; None when either is missing (the caller then computes them in full)."""
+    from .incremental import BASE_KEY, _obligations_again, _recall_rest
+    from .rules.owed_table import whole
+
+    table = memo.get(OWED_KEY)
+    base = memo.get(BASE_KEY)
+    if not whole(table) or not (type(base) is tuple and len(base) == 4 and type(base[3]) is str):
+        return None
+    rest = _recall_rest(memo, base[3])
+    if rest is None:
+        return None
+    from .load.pickling import loads
+    from .model import Ledger as _Ledger, Settings
+
+    try:
+        settings = loads(table["settings"]) if type(table.get("settings")) is bytes else None
+    except Exception:  # noqa: BLE001 - damaged or foreign: the answer is computed in full
+        settings = None
+    if type(settings) is not Settings:
+        return None
+    units = rest[0].get("unit", {})
+    again = _obligations_again(memo, base[3], _Ledger(root=root, settings=settings, items={"unit": units}), as_of, rest)
+    if again is None:
+        return None
+    return _answer(memo, as_of, table, again, frozenset(units), json_lang)
+
+
+def _answer(
+    memo: Memo, as_of: dt.date, table: dict, again: tuple, unit_ids: frozenset, json_lang: Optional[str]
+) -> StatusData:
+    """The per-item rows read off the table and the obligations' findings, merged in the order of a full
+    evaluation; with ``json_lang`` the JSON objects only (written and remembered), else the rows."""
+    from .api import StatusData
+    from .incremental import status_key
+    from .rules.findings import LIGHT_ORDER, merge_notes
+    from .rules.owed_table import owed_at
+
+    rows, notes = owed_at(table, as_of, json_lang or "en", bare=bool(json_lang))  # the JSON's language
+    other = [f.to_row() for f in again[0]]
+    if json_lang and json_lang != "en":
+        other = [(*r[:7], f.text(json_lang), *r[8:]) for f, r in zip(again[0], other)]
+
+    def order(r: tuple) -> tuple:  # Finding.sort_key, of a row
+        return (LIGHT_ORDER.get(r[5], 9), -r[4], r[3], r[0], r[10], r[6], r[2])
+
+    merged = list(heapq.merge(rows, other, key=order))  # each in order already; rules tell ties apart
+    keys = [(r[6], r[1], r[2], r[5]) for r in merged]
+    note_rows = [n.to_row() for n in merge_notes(notes + list(again[1]))]
+    if memo.stamp.trusted:
+        memo.put(status_key("keys", as_of), (keys, note_rows, sorted(unit_ids)))
+    if not json_lang:
+        memo.put(status_key("rows", as_of), merged)
+        return StatusData(as_of, keys, note_rows, unit_ids, rows=merged)
+    from .views.jsonfast import Fragments
+    from .views.status import row_fragments
+
+    fragments = Fragments.of(row_fragments(merged))  # its rows lack their arguments: only the JSON is remembered
+    memo.put(status_key("json", as_of, json_lang), (fragments.blob, fragments.ends))
+    return StatusData(as_of, keys, note_rows, unit_ids, fragments=fragments)
+
+
+__all__ = ["OWED_KEY", "join_owed", "remember_owed", "start_owed", "status_another_date"]
