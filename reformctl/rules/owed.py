@@ -17,12 +17,14 @@ ledger, and reads any as-of date's findings off that table without a record or a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Iterable, NamedTuple, Optional
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional
 
 from ..model.lifecycle import task_open
 from .findings import Ctx, all_rules, rule
 
 ONE_DAY = dt.timedelta(days=1)
+NO_ARGS: Mapping[str, Any] = MappingProxyType({})  # a message with no arguments of its own (never mutated)
 
 
 class Owed(NamedTuple):
@@ -37,7 +39,7 @@ class Owed(NamedTuple):
     until: Optional[dt.date]
     title: str = ""
     ref: str = ""
-    args: dict = {}
+    args: Mapping[str, Any] = NO_ARGS
 
 
 class Unjudged(NamedTuple):

@@ -85,8 +85,13 @@ def _day(day: Optional[dt.date], unbounded: int) -> int:
 
 
 def whole(table: object) -> bool:
-    """``table`` is what :func:`owed_table` makes (as read back from the cache)."""
-    return type(table) is dict and all(type(table.get(k)) is t for k, t in PARTS.items())
+    """``table`` is what :func:`owed_table` makes (as read back from the cache): its parts, and as many of each
+    row's values in every column."""
+    if not (type(table) is dict and all(type(table.get(k)) is t for k, t in PARTS.items())):
+        return False
+    size = array.array("i").itemsize
+    n = len(table["refs"])
+    return len(table["vals"]) == n and all(len(table[c]) == n * size for c in COLUMNS)
 
 
 def owed_at(table: dict, as_of: dt.date, lang: str = "en", *, bare: bool = False) -> tuple[list[tuple], list[Note]]:
