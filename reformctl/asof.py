@@ -16,7 +16,9 @@ import datetime as dt
 import heapq
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
+
+from .base.lifetime import wait_for
 
 if TYPE_CHECKING:
     from .api import StatusData
@@ -43,20 +45,53 @@ def start_owed(memo: Optional[Memo], ledger: Ledger) -> Optional[int]:
     costs about as much as the per-item rules: side by side, the first run on a state takes no longer."""
     if memo is None or not memo.stamp.trusted or memo.get(OWED_KEY) is not None:
         return None
+    return _side_by_side(lambda: remember_owed(memo, ledger), sum(map(len, ledger.items.values())))
+
+
+def start_patch(memo: Memo, base: str, judged: Callable[[], Optional[tuple]]) -> Optional[int]:
+    """After an edit built on the state ``base`` (its digest): that state's table with the edited items made again
+    (``judged()``: :func:`reformctl.incremental._judge`'s answer, its ledger holding them), remembered for this
+    state, side by side as :func:`start_owed`. Nothing when the last table is not ``base``'s."""
+    if not memo.stamp.trusted:
+        return None
+    listed = len(memo.stamp.listing[0]) if memo.stamp.listing is not None else 0
+    return _side_by_side(lambda: _patch(memo, base, judged), listed)
+
+
+def _patch(memo: Memo, base: str, judged: Callable[[], Optional[tuple]]) -> None:
+    from .rules.checks import ITEM_CHECKS
+    from .rules.owed_table import patch_table, whole
+
+    found = memo.latest(OWED_KEY)
+    if found is None or found[0] != base or not whole(found[1]) or type(found[1].get("settings")) is not bytes:
+        return
+    made = judged()
+    if made is None:  # an edit with an error: no answer is built on it, nor a table
+        return
+    ledger = made[0]
+    edited = {(kind, item_id) for kind, bucket in ledger.items.items() if kind in ITEM_CHECKS for item_id in bucket}
+    patched = patch_table(found[1], ledger, edited)
+    if patched is not None:
+        memo.put(OWED_KEY, {**patched, "settings": found[1]["settings"]})  # an edit of items: the same settings
+
+
+def _side_by_side(work: Callable[[], None], size: int) -> Optional[int]:
+    """``work()`` in a forked process (its id) when there is a CPU to spare and ``size`` files are worth it, else
+    here and now (None)."""
     from .load.pool import PARALLEL_MIN_FILES, worker_count
 
-    if sum(map(len, ledger.items.values())) < PARALLEL_MIN_FILES or worker_count(None, PARALLEL_MIN_FILES) < 2:
-        remember_owed(memo, ledger)
+    if size < PARALLEL_MIN_FILES or worker_count(None, PARALLEL_MIN_FILES) < 2:
+        work()
         return None
     try:
         pid = os.fork()
     except OSError:  # no process to be had (a limit): made here
-        remember_owed(memo, ledger)
+        work()
         return None
     if pid == 0:  # remembered on disk, then gone without running the parent's exits
         code = 1
         try:
-            remember_owed(memo, ledger)
+            work()
             code = 0
         finally:
             os._exit(code)
@@ -64,12 +99,10 @@ def start_owed(memo: Optional[Memo], ledger: Ledger) -> Optional[int]:
 
 
 def join_owed(pid: Optional[int]) -> None:
-    """Wait for :func:`start_owed`'s process (what it leaves is an optimisation: its failure is a later miss)."""
+    """Wait for :func:`start_owed`'s or :func:`start_patch`'s process (what it leaves is an optimisation: its
+    failure is a later miss): inside a command once the output is written, before the process ends."""
     if pid is not None:
-        try:
-            os.waitpid(pid, 0)
-        except (ChildProcessError, InterruptedError):
-            pass
+        wait_for(pid)
 
 
 def status_another_date(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str]) -> Optional[StatusData]:
@@ -135,4 +168,4 @@ def _answer(
     return StatusData(as_of, keys, note_rows, unit_ids, fragments=fragments)
 
 
-__all__ = ["OWED_KEY", "join_owed", "remember_owed", "start_owed", "status_another_date"]
+__all__ = ["OWED_KEY", "join_owed", "remember_owed", "start_owed", "start_patch", "status_another_date"]

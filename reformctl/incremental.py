@@ -167,7 +167,20 @@ def status_delta(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str
     if base is None or base[0] != found[0]:
         return None
     digest, projections, edited, rest_id = base
-    keys = found[1]
+    from .asof import join_owed, start_patch
+
+    # what this state owes on any date (the base's table, patched), made side by side from the edited items
+    pending = start_patch(memo, digest, lambda: _judge(root, as_of, memo, projections, edited))
+    try:
+        return _built_on(root, as_of, memo, json_lang, found[1], base)
+    finally:
+        join_owed(pending)
+
+
+def _built_on(
+    root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str], keys: Any, base: tuple
+) -> Optional[StatusData]:
+    digest, projections, edited, rest_id = base
     rows = memo.get(status_key("rows", as_of), digest)
     part = memo.get(status_key("json", as_of, json_lang), digest) if json_lang else None
     if not (type(keys) is tuple and len(keys) == 3 and type(rows) is list and len(rows) == len(keys[0])):

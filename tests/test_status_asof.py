@@ -82,17 +82,44 @@ def test_what_is_owed_outlives_a_month_of_daily_answers(sample_repo, cli, old_fi
         assert parsed == [], day
 
 
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def test_an_edit_then_another_date_is_computed_in_full_and_right(sample_repo, cli, old_files, whole_checks):
     run(cli, sample_repo, FIRST, "-f", "json")
-    path = sample_repo / "tasks/T-2016-003.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("progress:\n", "progress:\n  - {date: 2016-12-20, note: 推进}\n", 1),
-        encoding="utf-8",
-    )
+    _edit(sample_repo, "tasks/T-2016-003.yaml", "progress:\n", "progress:\n  - {date: 2016-12-20, note: 推进}\n")
     whole_checks.clear()
     r = run(cli, sample_repo, "2017-03-01", "-f", "json")
     assert r.stdout == run(cli, sample_repo, "2017-03-01", "-f", "json", "--no-cache").stdout
-    assert whole_checks  # a state never computed in full has no table: this run computes (and remembers) it
+    assert whole_checks  # nothing built on this state yet, nor a table for it: computed (and remembered) in full
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new"),
+    [
+        ("tasks/T-2016-003.yaml", "progress:\n", "progress:\n  - {date: 2016-12-20, note: 推进}\n"),
+        ("tasks/T-2016-003.yaml", "status: in_progress", "status: completed\ncompleted: 2016-12-30"),
+        ("pilots/P-2016-001.yaml", "end: 2017-05-31", "end: 2016-11-30"),
+        ("notices/RN-2016-001.yaml", "rectified: 2016-11-25", "rectified: null"),
+    ],
+)
+def test_after_an_edit_the_table_is_patched_and_another_date_reads_no_record(
+    sample_repo, cli, old_files, parsed, whole_checks, rel, old, new
+):
+    """The edit built on the earlier answer (same date) also patches that state's table: the next day reads it."""
+    run(cli, sample_repo, FIRST, "-f", "json")
+    _edit(sample_repo, rel, old, new)
+    assert run(cli, sample_repo, FIRST, "-f", "json").exit_code == 0  # built on the earlier answer
+    for day in ("2017-01-01", "2016-12-15", "2017-04-30"):
+        parsed.clear()
+        whole_checks.clear()
+        r = run(cli, sample_repo, day, "-f", "json")
+        assert parsed == [] and whole_checks == [], day
+        assert r.stdout == run(cli, sample_repo, day, "-f", "json", "--no-cache").stdout, day
 
 
 def test_a_damaged_table_is_a_miss_not_an_error(sample_repo, cli, old_files, whole_checks):
@@ -308,3 +335,112 @@ def test_generated_plans_notices_and_reminders_owe_what_the_rules_find(made, on)
         ev = evaluate(ledger, day, rules=per_item_codes())
         assert rows == [f.to_row() for f in ev.findings], day
         assert sorted(n.to_row() for n in notes) == sorted(n.to_row() for n in ev.notes), day
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), on=st.lists(_DAY, min_size=1, max_size=4))
+def test_a_patched_table_is_the_table_of_the_edited_ledger(sample_ledger_loaded, data, on):
+    """Items edited in any way (a task made anew under its id, a notice's problems rectified or not): the
+    earlier table patched with them reads as the table made afresh of the whole edited ledger."""
+    from reformctl.model.records import Task
+    from reformctl.rules.owed_table import patch_table
+
+    ledger, table = sample_ledger_loaded
+    ids = data.draw(st.lists(st.sampled_from(sorted(ledger.tasks)), min_size=1, max_size=3, unique=True))
+    edited_tasks = {}
+    for tid in ids:
+        made = data.draw(_task(0))
+        try:
+            edited_tasks[tid] = Task.model_validate({**made, "id": tid})
+        except ValueError:
+            continue
+    notices = dict(ledger.notices)
+    nid = data.draw(st.sampled_from(sorted(notices)))
+    problems = [p.model_copy(update={"rectified": data.draw(st.none() | _DAY)}) for p in notices[nid].problems]
+    edited_notice = notices[nid].model_copy(update={"problems": problems})
+    items = {k: dict(v) for k, v in ledger.items.items()}
+    items["task"].update(edited_tasks)
+    items["notice"][nid] = edited_notice
+    whole_ledger = Ledger(root=ledger.root, settings=ledger.settings, items=items, files=ledger.files)
+    only = Ledger(
+        root=ledger.root,
+        settings=ledger.settings,
+        items={"task": edited_tasks, "notice": {nid: edited_notice}, "unit": ledger.units},
+        files=ledger.files,
+    )
+    edited = {("task", tid) for tid in edited_tasks} | {("notice", nid)}
+    patched = patch_table(table, only, edited)
+    fresh = owed_table(whole_ledger)
+    for day in on:
+        rows, notes = owed_at(patched, day)
+        want_rows, want_notes = owed_at(fresh, day)
+        assert rows == want_rows, day
+        assert sorted(n.to_row() for n in notes) == sorted(n.to_row() for n in want_notes), day
+
+
+# ---------------------------------------------------------------- helpers waited for at the end of a command
+def _child(seconds: float) -> int:
+    import os
+    import time
+
+    pid = os.fork()
+    if pid == 0:
+        try:
+            time.sleep(seconds)
+        finally:
+            os._exit(0)
+    return pid
+
+
+def test_a_helper_is_waited_for_when_the_command_ends_not_before():
+    import time
+
+    from reformctl.base import lifetime
+
+    with lifetime.command_runtime():
+        t = time.monotonic()
+        lifetime.wait_for(_child(0.3))
+        assert time.monotonic() - t < 0.2  # not now: the output comes first
+        assert not _no_child_left()
+    assert _no_child_left()  # the end of the command waited for it
+
+
+def test_a_helper_that_hangs_is_stopped(monkeypatch):
+    import time
+
+    from reformctl.base import lifetime
+
+    monkeypatch.setattr(lifetime, "HELPER_WAIT_S", 0.2)
+    t = time.monotonic()
+    with lifetime.command_runtime():
+        lifetime.wait_for(_child(60))
+    assert time.monotonic() - t < 5 and _no_child_left()
+
+
+def test_the_first_run_after_an_edit_waits_for_the_patch_in_a_real_process(sample_repo, monkeypatch):
+    """The whole command as an office runs it (a process, two CPUs, files older than the racy window): the edit's
+    table is there when the process exits."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    cmd = [sys.executable, "-m", "reformctl", "status", "--ledger", str(sample_repo), "--as-of", FIRST, "-f", "json"]
+    env = {**os.environ, "REFORMCTL_JOBS": "2"}
+    time.sleep(3.1)
+    assert subprocess.run(cmd, env=env, capture_output=True).returncode == 0
+    _edit(sample_repo, "tasks/T-2016-003.yaml", "progress:\n", "progress:\n  - {date: 2016-12-20, note: 推进}\n")
+    time.sleep(3.1)
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout == run_plain(sample_repo, "--no-cache")
+    monkeypatch.setattr(C, "_KEY", None)  # this home's sealing key, as the processes read it (not an earlier test's)
+    memo = Memo.open(sample_repo)
+    assert memo is not None and memo.stamp.trusted and memo.get(asof.OWED_KEY) is not None
+
+
+def run_plain(root: Path, *args: str) -> str:
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "reformctl", "status", "--ledger", str(root), "--as-of", FIRST, "-f", "json", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout

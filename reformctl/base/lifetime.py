@@ -9,7 +9,9 @@ faster, and each would change the process of a program that uses reformctl as a 
 - **the collector**: off while a ledger is loaded (many small containers, none cyclic: it would run hundreds of
   times for nothing), and what was loaded frozen afterwards so that later collections do not walk it again;
 - **forking**: with many files (:data:`reformctl.load.PARALLEL_MIN_FILES`), forked workers parse shares of them,
-  and a roll-up reads members not yet remembered side by side (fork is unsafe in a threaded host).
+  a roll-up reads members not yet remembered side by side, and helpers remember what a later run reads (what
+  each item owes on any date, :mod:`reformctl.asof`), waited for once the output is out (:func:`wait_for`)
+  (fork is unsafe in a threaded host).
 
 A fourth, :func:`interrupts_deferred`, holds a Ctrl-C back while a commit's bookkeeping finishes. All happen
 only inside :func:`command_runtime`, which the entry point enters for the whole command. A
@@ -26,10 +28,11 @@ from typing import Any, Iterator, Optional
 
 
 class _Runtime:
-    __slots__ = ("kept",)
+    __slots__ = ("kept", "helpers")
 
     def __init__(self) -> None:
         self.kept: list[Any] = []
+        self.helpers: list[int] = []  # forked processes remembering what a later run reads: waited for at the end
 
 
 _CURRENT: ContextVar[Optional[_Runtime]] = ContextVar("reformctl_runtime", default=None)
@@ -46,7 +49,52 @@ def command_runtime() -> Iterator[None]:
     try:
         yield
     finally:
+        wait_for_helpers()
         _CURRENT.reset(token)
+
+
+HELPER_WAIT_S = 120.0  # a helper still running after this long at the end of a command is stopped
+
+
+def wait_for(pid: int) -> None:
+    """A forked helper that remembers something for later runs: inside a command waited for at its end (after
+    the output: :func:`wait_for_helpers`), else now."""
+    rt = _CURRENT.get()
+    if rt is not None:
+        rt.helpers.append(pid)
+    else:
+        _reap(pid, None)
+
+
+def wait_for_helpers() -> None:
+    """Wait for the command's helpers (at most :data:`HELPER_WAIT_S` in all, then stopped)."""
+    import time
+
+    rt = _CURRENT.get()
+    if rt is None:
+        return
+    deadline = time.monotonic() + HELPER_WAIT_S
+    while rt.helpers:
+        _reap(rt.helpers.pop(), deadline)
+
+
+def _reap(pid: int, deadline: Optional[float]) -> None:
+    import os
+    import signal
+    import time
+
+    try:
+        if deadline is not None:
+            while os.waitpid(pid, os.WNOHANG) == (0, 0):
+                if time.monotonic() > deadline:
+                    os.kill(pid, signal.SIGKILL)
+                    break
+                time.sleep(0.01)
+            else:
+                return  # it ended, and is reaped
+        os.waitpid(pid, 0)
+    except OSError:  # reaped already (ChildProcessError), interrupted: nothing to wait for
+        pass
 
 
 def in_command() -> bool:

@@ -300,6 +300,8 @@ def _exit_now(code: int) -> None:
     100,000 items): run the exit handlers, flush the output, leave."""
     import atexit
 
+    from ..base.lifetime import wait_for_helpers
+
     try:
         atexit._run_exitfuncs()
     finally:
@@ -308,4 +310,5 @@ def _exit_now(code: int) -> None:
                 stream.flush()
             except (OSError, ValueError):  # a closed pipe (`| head`) or a closed stream: nothing more to say
                 pass
+        wait_for_helpers()  # the output is out: what a helper remembers for the next run is finished
         os._exit(code)

@@ -80,6 +80,78 @@ def owed_table(ledger: Any) -> dict:
     return out
 
 
+def patch_table(table: dict, ledger: Any, edited: set[tuple[str, str]]) -> Optional[dict]:
+    """``table`` with what the ``edited`` items (kind, id) owe made again from ``ledger`` (which holds them, and
+    the settings): their rows and notes replaced, every other row kept where it was. None when the table was
+    made by other rules."""
+    new = owed_table(ledger)
+    if new["codes"] != table["codes"]:
+        return None
+    items = list(table["items"])
+    where = {(kind, item_id): n for n, (item_id, kind, _title, _file) in enumerate(items)}
+    renumber = []
+    for entry in new["items"]:
+        n = where.setdefault((entry[1], entry[0]), len(items))
+        items[n : n + 1] = [entry]  # replaced, or added at the end
+        renumber.append(n)
+    units, keysets = list(table["units"]), list(table["keysets"])
+    unit_of = [_index(units, u) for u in new["units"]]
+    keys_of = [_index(keysets, k) for k in new["keysets"]]
+    old = [array.array("i", table[c]) for c in COLUMNS]
+    add = [array.array("i", new[c]) for c in COLUMNS]
+    add[3] = array.array("i", [renumber[n] for n in add[3]])
+    add[5] = array.array("i", [unit_of[n] for n in add[5]])
+    add[6] = array.array("i", [keys_of[n] for n in add[6]])
+    gone = {where[key] for key in edited if key in where}
+    codes, refs = table["codes"], table["refs"]
+
+    def key(j: int) -> tuple:
+        return _key_of(old, refs, j, items, units, codes)
+
+    # each new row goes after every old row sorting before or with it (never one of another item: ids differ);
+    # the rows of the edited items go: the rest is copied in slices, in order
+    n_old = len(refs)
+    events = [
+        (bisect.bisect_right(range(n_old), _key_of(add, new["refs"], m, items, units, codes), key=key), 0, m)
+        for m in range(len(new["refs"]))
+    ]
+    events += [(j, 1, 0) for j, item in enumerate(old[3]) if item in gone]
+    events.sort()
+
+    def splice(before: Any, now: Any, out: Any) -> Any:
+        start = 0
+        for pos, dropped, m in events:
+            out += before[start:pos]
+            if dropped:
+                start = pos + 1
+            else:
+                out.append(now[m])
+                start = pos
+        out += before[start:]
+        return out
+
+    out: dict[str, Any] = {name: splice(old[c], add[c], array.array("i")).tobytes() for c, name in enumerate(COLUMNS)}
+    out.update(items=items, codes=codes, units=units, keysets=keysets)
+    out.update(refs=splice(refs, new["refs"], []), vals=splice(table["vals"], new["vals"], []))
+    kept_notes = [n for n in table["notes"] if (n[2][1], n[2][0]) not in edited]
+    out.update(notes=kept_notes + new["notes"], soon=new["soon"])
+    return out
+
+
+def _key_of(cols: list, refs: list, m: int, items: list, units: list, codes: list) -> tuple:
+    """How row ``m`` of ``cols`` sorts (as :func:`owed_table` sorts)."""
+    return (cols[0][m], items[cols[3][m]][0], refs[m], units[cols[5][m]], codes[cols[4][m]])
+
+
+def _index(values: list, value: Any) -> int:
+    """The position of ``value`` in ``values`` (appended when missing)."""
+    try:
+        return values.index(value)
+    except ValueError:
+        values.append(value)
+        return len(values) - 1
+
+
 def _day(day: Optional[dt.date], unbounded: int) -> int:
     return unbounded if day is None else day.toordinal()
 
@@ -125,4 +197,4 @@ def owed_at(table: dict, as_of: dt.date, lang: str = "en", *, bare: bool = False
     return rows, [Note(*n) for lo, hi, n in table["notes"] if lo <= d <= hi]
 
 
-__all__ = ["owed_at", "owed_table", "whole"]
+__all__ = ["owed_at", "owed_table", "patch_table", "whole"]
