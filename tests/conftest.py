@@ -238,3 +238,22 @@ def parsed(monkeypatch):
 
     monkeypatch.setattr(load, "load_bytes", spy)
     return seen
+
+
+@pytest.fixture
+def old_files(monkeypatch):
+    """As if the files had been written long ago (else every state is "racy" and nothing is remembered)."""
+    from reformctl.load import cache
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+@pytest.fixture
+def whole_checks(monkeypatch) -> list[int]:
+    """A call recorded each time the checks of the whole ledger run (a full evaluation on a new state)."""
+    import reformctl.rules.checks as checks
+
+    calls: list[int] = []
+    real = checks.check_ledger
+    monkeypatch.setattr(checks, "check_ledger", lambda ledger: calls.append(1) or real(ledger))
+    return calls

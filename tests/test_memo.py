@@ -24,12 +24,6 @@ AS_OF = dt.date(2016, 12, 31)
 TASK = "tasks/T-2016-003.yaml"  # red as of 2016-12-31 (task, milestone and update overdue)
 
 
-@pytest.fixture
-def old_files(monkeypatch):
-    """As if the files had been written long ago (else every file is "racy" and nothing is remembered)."""
-    monkeypatch.setattr(C, "RACY_NS", 0)
-
-
 def status(cli, root: Path, *args: str) -> str:
     r = cli("status", "--ledger", root, "--as-of", AS_OF.isoformat(), *args)
     assert r.exit_code == 0, r.stderr

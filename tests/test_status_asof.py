@@ -15,7 +15,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import reformctl.rules.checks as checks
 from reformctl import api, asof
 from reformctl.load import cache as C
 from reformctl.load.memo import Memo
@@ -26,20 +25,6 @@ from reformctl.rules.owed import GENERATORS, per_item_codes
 from reformctl.rules.owed_table import owed_at, owed_table
 
 FIRST = "2016-12-31"
-
-
-@pytest.fixture
-def old_files(monkeypatch):
-    """As if the files had been written long ago (else every state is "racy" and nothing is remembered)."""
-    monkeypatch.setattr(C, "RACY_NS", 0)
-
-
-@pytest.fixture
-def whole_checks(monkeypatch) -> list[int]:
-    calls: list[int] = []
-    real = checks.check_ledger
-    monkeypatch.setattr(checks, "check_ledger", lambda ledger: calls.append(1) or real(ledger))
-    return calls
 
 
 def run(cli, root: Path, day: str, *args: str):
@@ -179,6 +164,13 @@ def test_settings_are_those_the_table_was_made_under(sample_repo, cli, old_files
 _DAY = st.dates(dt.date(2016, 1, 1), dt.date(2017, 12, 31))
 
 
+def _several(make) -> st.SearchStrategy:
+    """One to four of ``make(n)``, each with its own number (its id)."""
+    return st.lists(st.integers(0, 999), min_size=1, max_size=4, unique=True).flatmap(
+        lambda ns: st.tuples(*[make(n) for n in ns])
+    )
+
+
 @st.composite
 def _task(draw, n: int) -> dict:
     start = draw(_DAY)
@@ -204,14 +196,9 @@ def _task(draw, n: int) -> dict:
 
 
 @settings(max_examples=80, deadline=None)
-@given(
-    tasks=st.lists(st.integers(0, 999), min_size=1, max_size=6, unique=True).flatmap(
-        lambda ns: st.tuples(*[_task(n) for n in ns])
-    ),
-    on=st.lists(_DAY, min_size=1, max_size=6),
-)
+@given(tasks=_several(_task), on=st.lists(_DAY, min_size=1, max_size=6))
 def test_generated_tasks_owe_on_any_date_what_the_rules_find(tasks, on):
-    from reformctl.model.records import Settings, Task
+    from reformctl.model.records import Task
 
     items = {}
     for t in tasks:
@@ -219,12 +206,21 @@ def test_generated_tasks_owe_on_any_date_what_the_rules_find(tasks, on):
             items[t["id"]] = Task.model_validate(t)
         except ValueError:  # a combination the model refuses (a completion before the start...): not a ledger
             continue
+    _both_ways({"task": items}, on)
+
+
+def _both_ways(items: dict, on: list) -> None:
+    """The table of a ledger of ``items`` read on each date of ``on`` gives what the rules find."""
+    from reformctl.model.records import Settings
+
     settings_ = Settings.model_validate({"name": "测试", "level": "city", "start": dt.date(2016, 7, 1)})
-    ledger = Ledger(root=Path("."), settings=settings_, items={"task": items})
+    ledger = Ledger(root=Path("."), settings=settings_, items=items)
     table = owed_table(ledger)
     for day in on:
-        rows, _notes = owed_at(table, day)
-        assert rows == [f.to_row() for f in evaluate(ledger, day, rules=per_item_codes()).findings], day
+        rows, notes = owed_at(table, day)
+        ev = evaluate(ledger, day, rules=per_item_codes())
+        assert rows == [f.to_row() for f in ev.findings], day
+        assert sorted(n.to_row() for n in notes) == sorted(n.to_row() for n in ev.notes), day
 
 
 # ---------------------------------------------------------------- made ahead, side by side with the stamp
@@ -310,15 +306,10 @@ def _others(draw, n: int) -> dict:
 
 
 @settings(max_examples=80, deadline=None)
-@given(
-    made=st.lists(st.integers(0, 999), min_size=1, max_size=4, unique=True).flatmap(
-        lambda ns: st.tuples(*[_others(n) for n in ns])
-    ),
-    on=st.lists(_DAY, min_size=1, max_size=6),
-)
+@given(made=_several(_others), on=st.lists(_DAY, min_size=1, max_size=6))
 def test_generated_plans_notices_and_reminders_owe_what_the_rules_find(made, on):
     """Working days counted in a year the official calendar does not know (2031) give notes, owed as findings are."""
-    from reformctl.model.records import Notice, Plan, Reminder, Settings
+    from reformctl.model.records import Notice, Plan, Reminder
 
     items: dict[str, dict] = {"plan": {}, "notice": {}, "reminder": {}}
     for one in made:
@@ -327,14 +318,7 @@ def test_generated_plans_notices_and_reminders_owe_what_the_rules_find(made, on)
                 items[kind][one[kind]["id"]] = model.model_validate(one[kind])
             except ValueError:  # a combination the model refuses: not a ledger
                 continue
-    settings_ = Settings.model_validate({"name": "测试", "level": "city", "start": dt.date(2016, 7, 1)})
-    ledger = Ledger(root=Path("."), settings=settings_, items=items)
-    table = owed_table(ledger)
-    for day in on:
-        rows, notes = owed_at(table, day)
-        ev = evaluate(ledger, day, rules=per_item_codes())
-        assert rows == [f.to_row() for f in ev.findings], day
-        assert sorted(n.to_row() for n in notes) == sorted(n.to_row() for n in ev.notes), day
+    _both_ways(items, on)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

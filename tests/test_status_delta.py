@@ -15,27 +15,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import reformctl.rules.checks as checks
 from reformctl import api, incremental
 from reformctl.load import cache as C
 
 AS_OF = "2016-12-31"
 TASK = "tasks/T-2016-003.yaml"
-
-
-@pytest.fixture
-def old_files(monkeypatch):
-    """As if the files had been written long ago (else every state is "racy" and nothing is remembered)."""
-    monkeypatch.setattr(C, "RACY_NS", 0)
-
-
-@pytest.fixture
-def whole_checks(monkeypatch) -> list[int]:
-    """A call recorded each time the checks of the whole ledger run (a full evaluation on a new state)."""
-    calls: list[int] = []
-    real = checks.check_ledger
-    monkeypatch.setattr(checks, "check_ledger", lambda ledger: calls.append(1) or real(ledger))
-    return calls
 
 
 def run(cli, root: Path, *args: str, as_of: str = AS_OF):
