@@ -112,9 +112,9 @@ def start(root: Path, as_of: dt.date, json_lang: Optional[str], cache: Optional[
         return None
     try:
         folder = _cache.cache_path(root).with_suffix(".memo")
-    except OSError:
-        return None
-    if not folder.is_dir():
+        if not folder.is_dir():
+            return None
+    except OSError:  # a cache folder that cannot be looked at: nothing remembered to build on
         return None
     to_parent, to_child = os.pipe(), os.pipe()
     try:

@@ -428,3 +428,24 @@ def run_plain(root: Path, *args: str) -> str:
 
     cmd = [sys.executable, "-m", "reformctl", "status", "--ledger", str(root), "--as-of", FIRST, "-f", "json", *args]
     return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def test_ctrl_c_while_waiting_for_a_helper_stops_it_quietly():
+    import signal
+    import time
+
+    from reformctl.base import lifetime
+
+    def interrupt(_signum, _frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        t = time.monotonic()
+        with lifetime.command_runtime():
+            lifetime.wait_for(_child(60))
+            signal.setitimer(signal.ITIMER_REAL, 0.2)
+        assert time.monotonic() - t < 5 and _no_child_left()  # no traceback, no process left behind
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -74,8 +74,13 @@ def wait_for_helpers() -> None:
     if rt is None:
         return
     deadline = time.monotonic() + HELPER_WAIT_S
-    while rt.helpers:
-        _reap(rt.helpers.pop(), deadline)
+    try:
+        while rt.helpers:
+            _reap(rt.helpers[-1], deadline)
+            rt.helpers.pop()
+    except KeyboardInterrupt:  # the answer is out; what the helpers remember for later is not worth the wait
+        while rt.helpers:
+            _reap(rt.helpers.pop(), 0.0)
 
 
 def _reap(pid: int, deadline: Optional[float]) -> None:
