@@ -1,13 +1,15 @@
 """`status` with another ``--as-of`` on an unchanged ledger, without reading a record (issue 15: 100,000 items).
 
 When `status` computes its findings in full on a state it can trust (:mod:`reformctl.load.memo`), it also
-remembers what every item owes on any date (:func:`~reformctl.rules.owed.owed_table`: the per-item rules asked
-once about every item, each deadline with the first and last dates on which it is owed). Another as-of date on
-the same state then reads the per-item findings off that table, and runs the rules that are not per item (the
-period obligations) over the records remembered with the state's base (:mod:`reformctl.incremental`): the same
-findings and notes, in the same order, as a full evaluation, which the tests compare date by date. When any of
-it is missing (a state computed after an edit, a cache written by another version), the answer is computed in
-full, and that run remembers the table.
+remembers what every item owes on any date (:func:`~reformctl.rules.owed_table.owed_table`: the per-item rules
+asked once about every item, each deadline with the first and last dates on which it is owed), made side by side
+when there is a CPU to spare (:func:`start_owed`); an edit that `status` builds on the earlier answer
+(:mod:`reformctl.incremental`) patches the earlier state's table for the new one (:func:`start_patch`). Another
+as-of date on a state with a table reads the per-item findings off it and runs the rules that are not per item
+(the period obligations) over the records remembered with the state's base: the same findings and notes, in the
+same order, as a full evaluation, which the tests compare date by date. When any of it is missing (a state
+reached otherwise, a cache written by another version), the answer is computed in full, and that run remembers
+the table. :mod:`reformctl.ahead` makes this answer while the stamp is taken.
 """
 
 from __future__ import annotations
@@ -141,7 +143,7 @@ def _answer(
     evaluation; with ``json_lang`` the JSON objects only (written and remembered), else the rows."""
     from .api import StatusData
     from .incremental import status_key
-    from .rules.findings import LIGHT_ORDER, merge_notes
+    from .rules.findings import merge_notes, row_sort_key
     from .rules.owed_table import owed_at
 
     rows, notes = owed_at(table, as_of, json_lang or "en", bare=bool(json_lang))  # the JSON's language
@@ -149,10 +151,7 @@ def _answer(
     if json_lang and json_lang != "en":
         other = [(*r[:7], f.text(json_lang), *r[8:]) for f, r in zip(again[0], other)]
 
-    def order(r: tuple) -> tuple:  # Finding.sort_key, of a row
-        return (LIGHT_ORDER.get(r[5], 9), -r[4], r[3], r[0], r[10], r[6], r[2])
-
-    merged = list(heapq.merge(rows, other, key=order))  # each in order already; rules tell ties apart
+    merged = list(heapq.merge(rows, other, key=row_sort_key))  # each in order already; rules tell ties apart
     keys = [(r[6], r[1], r[2], r[5]) for r in merged]
     note_rows = [n.to_row() for n in merge_notes(notes + list(again[1]))]
     if memo.stamp.trusted:

@@ -280,7 +280,7 @@ def _merge(
     of those rules replaced, in the full evaluation's order."""
     from .api import StatusData
     from .rules.checks import ITEM_CHECKS
-    from .rules.findings import LIGHT_ORDER, Finding, Note, merge_notes
+    from .rules.findings import Finding, Note, merge_notes, row_sort_key
 
     findings, notes, codes = judged_items
     again = base_of_next[1]
@@ -309,10 +309,7 @@ def _merge(
     new_rows = [f.to_row() for f in findings]
     every = [rows[i] for i in kept] + new_rows
 
-    def order(r: tuple) -> tuple:  # Finding.sort_key, of a row
-        return (LIGHT_ORDER.get(r[5], 9), -r[4], r[3], r[0], r[10], r[6], r[2])
-
-    positions = sorted(range(len(every)), key=lambda i: order(every[i]))
+    positions = sorted(range(len(every)), key=lambda i: row_sort_key(every[i]))
     merged_rows = [every[i] for i in positions]
     merged_keys = [(r[6], r[1], r[2], r[5]) for r in merged_rows]
     note_rows = [n.to_row() for n in merge_notes([n for n in old_notes if (n.kind, n.id) not in items] + list(notes))]

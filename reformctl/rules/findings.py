@@ -109,6 +109,11 @@ class Finding:
 ROW_FIELDS = ("id", "kind", "rule", "due", "days", "light", "unit", "message", "title", "file", "ref", "period", "args")
 
 
+def row_sort_key(r: tuple) -> tuple:
+    """:meth:`Finding.sort_key` of a row (:meth:`Finding.to_row`)."""
+    return (LIGHT_ORDER.get(r[5], 9), -r[4], r[3], r[0], r[10], r[6], r[2])
+
+
 @dataclass(frozen=True)
 class Note:
     """Something the engine could not judge (a deadline it could not compute): shown as a warning."""
@@ -353,6 +358,7 @@ __all__ = [
     "merge_notes",
     "per_item_rules",
     "rule",
+    "row_sort_key",
     "rule_codes",
     "select",
     "worst_at_least",
