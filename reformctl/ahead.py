@@ -19,6 +19,7 @@ import signal
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from .base.lifetime import forked, reap_now
 from .load.memo import Memo, Stamp
 
 GO = b"go"
@@ -96,10 +97,7 @@ class Ahead:
                 os.close(fd)
             except OSError:
                 pass
-        try:
-            os.waitpid(self.pid, 0)
-        except (ChildProcessError, InterruptedError):
-            pass
+        reap_now(self.pid)
 
 
 def start(root: Path, as_of: dt.date, json_lang: Optional[str], cache: Optional[bool]) -> Optional[Ahead]:
@@ -117,23 +115,19 @@ def start(root: Path, as_of: dt.date, json_lang: Optional[str], cache: Optional[
     except OSError:  # a cache folder that cannot be looked at: nothing remembered to build on
         return None
     to_parent, to_child = os.pipe(), os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:  # no process to be had (a limit): the answer is made the usual way
-        for fd in (*to_parent, *to_child):
-            os.close(fd)
-        return None
-    if pid == 0:  # the answer made and held; written only when told to, then gone without the parent's exits
-        code = 1
-        try:
-            os.close(to_parent[0])
-            os.close(to_child[1])
-            _make(root, as_of, json_lang, folder, to_parent[1], to_child[0])
-            code = 0
-        finally:
-            os._exit(code)
+
+    def make() -> None:  # the answer made and held; written only when told to
+        os.close(to_parent[0])
+        os.close(to_child[1])
+        _make(root, as_of, json_lang, folder, to_parent[1], to_child[0])
+
+    pid = forked(make)
     os.close(to_parent[1])
     os.close(to_child[0])
+    if pid is None:  # no process to be had (a limit): the answer is made the usual way
+        os.close(to_parent[0])
+        os.close(to_child[1])
+        return None
     return Ahead(pid, to_parent[0], to_child[1])
 
 

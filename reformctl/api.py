@@ -224,7 +224,8 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
     that computed them (``cache=False`` or ``$REFORMCTL_NO_CACHE``: neither). Raises :class:`LedgerHasErrors`
     when the ledger has errors."""
     from .ahead import recalled
-    from .asof import join_owed, status_another_date
+    from .asof import status_another_date
+    from .base.lifetime import wait_for
     from .incremental import status_delta, status_key as _status_key
 
     # tens of thousands of small tuples, none cyclic; the loaded ledger (kept to the end of a command) and the
@@ -245,7 +246,7 @@ def status_data(root: Path, as_of, *, cache: bool | None = None, json_lang: str 
 
             data.fragments = Fragments.of(json_fragments(data.findings(), json_lang))
             memo.put(_status_key("json", as_of, json_lang), (data.fragments.blob, data.fragments.ends))
-        join_owed(pending)
+        wait_for(pending)
         return data
 
 
@@ -269,7 +270,8 @@ def _remembered(memo, as_of, json_lang) -> StatusData | None:
 
 def _compute_status(root: Path, as_of, cache, memo) -> tuple[StatusData, int | None]:
     """The findings computed in full, and the process making what this state owes on any date (or None)."""
-    from .asof import join_owed, start_owed
+    from .asof import start_owed
+    from .base.lifetime import wait_for
     from .incremental import remember_base, status_key as _status_key
     from .rules.findings import evaluate
 
@@ -285,7 +287,7 @@ def _compute_status(root: Path, as_of, cache, memo) -> tuple[StatusData, int | N
     try:
         ev = evaluate(res.ledger, as_of)
     except BaseException:
-        join_owed(pending)
+        wait_for(pending)
         raise
     rows = [f.to_row() for f in ev.findings]
     keys = [(f.unit, f.kind, f.rule, f.light) for f in ev.findings]

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
-from .base.lifetime import wait_for
+from .base.lifetime import forked
 
 if TYPE_CHECKING:
     from .api import StatusData
@@ -30,10 +29,8 @@ if TYPE_CHECKING:
 OWED_KEY = ("status", "owed")
 
 
-def remember_owed(memo: Optional[Memo], ledger: Ledger) -> None:
-    """After a full evaluation on a trusted state: what its items owe on any date (once per state)."""
-    if memo is None or not memo.stamp.trusted or memo.get(OWED_KEY) is not None:
-        return
+def remember_owed(memo: Memo, ledger: Ledger) -> None:
+    """What the items of ``ledger`` (computed in full, on the memo's state) owe on any date, remembered."""
     from .load.pickling import dumps
     from .rules.owed_table import owed_table
 
@@ -43,8 +40,9 @@ def remember_owed(memo: Optional[Memo], ledger: Ledger) -> None:
 
 def start_owed(memo: Optional[Memo], ledger: Ledger) -> Optional[int]:
     """:func:`remember_owed`, in a forked process while this one computes the answer when there is a CPU to
-    spare and a ledger large enough (the process id, for :func:`join_owed`), else here and now (None). Making it
-    costs about as much as the per-item rules: side by side, the first run on a state takes no longer."""
+    spare and a ledger large enough (the process id, for :func:`~reformctl.base.lifetime.wait_for`), else here and
+    now (None); once per trusted state. Making it costs about as much as the per-item rules: side by side, the
+    first run on a state takes no longer."""
     if memo is None or not memo.stamp.trusted or memo.get(OWED_KEY) is not None:
         return None
     return _side_by_side(lambda: remember_owed(memo, ledger), sum(map(len, ledger.items.values())))
@@ -82,29 +80,10 @@ def _side_by_side(work: Callable[[], None], size: int) -> Optional[int]:
     here and now (None)."""
     from .load.pool import PARALLEL_MIN_FILES, worker_count
 
-    if size < PARALLEL_MIN_FILES or worker_count(None, PARALLEL_MIN_FILES) < 2:
+    pid = forked(work) if size >= PARALLEL_MIN_FILES and worker_count(None, PARALLEL_MIN_FILES) >= 2 else None
+    if pid is None:  # one CPU, a small ledger, or no process to be had: made here
         work()
-        return None
-    try:
-        pid = os.fork()
-    except OSError:  # no process to be had (a limit): made here
-        work()
-        return None
-    if pid == 0:  # remembered on disk, then gone without running the parent's exits
-        code = 1
-        try:
-            work()
-            code = 0
-        finally:
-            os._exit(code)
     return pid
-
-
-def join_owed(pid: Optional[int]) -> None:
-    """Wait for :func:`start_owed`'s or :func:`start_patch`'s process (what it leaves is an optimisation: its
-    failure is a later miss): inside a command once the output is written, before the process ends."""
-    if pid is not None:
-        wait_for(pid)
 
 
 def status_another_date(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str]) -> Optional[StatusData]:
@@ -167,4 +146,4 @@ def _answer(
     return StatusData(as_of, keys, note_rows, unit_ids, fragments=fragments)
 
 
-__all__ = ["OWED_KEY", "join_owed", "remember_owed", "start_owed", "start_patch", "status_another_date"]
+__all__ = ["OWED_KEY", "remember_owed", "start_owed", "start_patch", "status_another_date"]

@@ -167,14 +167,15 @@ def status_delta(root: Path, as_of: dt.date, memo: Memo, json_lang: Optional[str
     if base is None or base[0] != found[0]:
         return None
     digest, projections, edited, rest_id = base
-    from .asof import join_owed, start_patch
+    from .asof import start_patch
+    from .base.lifetime import wait_for
 
     # what this state owes on any date (the base's table, patched), made side by side from the edited items
     pending = start_patch(memo, digest, lambda: _judge(root, as_of, memo, projections, edited))
     try:
         return _built_on(root, as_of, memo, json_lang, found[1], base)
     finally:
-        join_owed(pending)
+        wait_for(pending)
 
 
 def _built_on(

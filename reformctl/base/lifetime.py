@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 
 class _Runtime:
@@ -56,14 +56,40 @@ def command_runtime() -> Iterator[None]:
 HELPER_WAIT_S = 120.0  # a helper still running after this long at the end of a command is stopped
 
 
-def wait_for(pid: int) -> None:
-    """A forked helper that remembers something for later runs: inside a command waited for at its end (after
-    the output: :func:`wait_for_helpers`), else now."""
+def forked(work: Callable[[], None]) -> Optional[int]:
+    """``work()`` in a forked process that leaves through ``os._exit`` (0 when it returned, 1 when it raised),
+    never running this process's exit handlers: its id, or None when no process could be had (a limit)."""
+    import os
+
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:
+        code = 1
+        try:
+            work()
+            code = 0
+        finally:
+            os._exit(code)
+    return pid
+
+
+def wait_for(pid: Optional[int]) -> None:
+    """A forked helper that remembers something for later runs (None: there is none): inside a command waited
+    for at its end (after the output: :func:`wait_for_helpers`), else now."""
+    if pid is None:
+        return
     rt = _CURRENT.get()
     if rt is not None:
         rt.helpers.append(pid)
     else:
-        _reap(pid, None)
+        reap_now(pid)
+
+
+def reap_now(pid: int) -> None:
+    """Wait for the forked process ``pid`` to end (nothing when it is reaped already)."""
+    _reap(pid, None)
 
 
 def wait_for_helpers() -> None:

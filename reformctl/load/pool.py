@@ -14,6 +14,7 @@ explicit ``jobs`` or ``$REFORMCTL_JOBS``.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import os
@@ -21,7 +22,7 @@ import pickle
 import sys
 from typing import Any, Callable, Iterator, Optional, Sequence
 
-from ..base.lifetime import in_command
+from ..base.lifetime import forked, in_command
 
 ENV_JOBS = "REFORMCTL_JOBS"
 PARALLEL_MIN_FILES = 1500  # below this, starting a process costs more than it saves
@@ -115,32 +116,29 @@ def _start_workers(todo: Sequence[Any], dealt: list[list[int]], parse_one: Calla
         except OSError:  # no pipe to be had (a descriptor limit): this process loads that share
             mine += positions
             continue
-        try:
-            pid = os.fork()
-        except OSError:  # no process to be had (a process limit): this process loads that share
+        pid = forked(functools.partial(_work, todo, positions, parse_one, r, w, [inbox.fd for inbox in workers]))
+        if pid is None:  # no process to be had (a process limit): this process loads that share
             os.close(r)
             os.close(w)
             mine += positions
             continue
-        if pid == 0:  # the worker
-            code = 1
-            try:
-                os.close(r)
-                for inbox in workers:  # the pipes of earlier workers are not this one's
-                    os.close(inbox.fd)
-                with os.fdopen(w, "wb") as fh:
-                    for start in range(0, len(positions), CHUNK_FILES):
-                        chunk = [parse_one(todo[i]) for i in positions[start : start + CHUNK_FILES]]
-                        data = dumps_tree(chunk)
-                        fh.write(len(data).to_bytes(8, "little"))
-                        fh.write(data)
-                        fh.flush()
-                code = 0
-            finally:
-                os._exit(code)
         os.close(w)
         workers.append(Inbox(pid, r, positions))
     return workers, mine
+
+
+def _work(todo: Sequence[Any], positions: list[int], parse_one: Callable, r: int, w: int, others: list[int]) -> None:
+    """A worker: its share parsed and sent in framed chunks through ``w``."""
+    os.close(r)
+    for fd in others:  # the pipes of earlier workers are not this one's
+        os.close(fd)
+    with os.fdopen(w, "wb") as fh:
+        for start in range(0, len(positions), CHUNK_FILES):
+            chunk = [parse_one(todo[i]) for i in positions[start : start + CHUNK_FILES]]
+            data = dumps_tree(chunk)
+            fh.write(len(data).to_bytes(8, "little"))
+            fh.write(data)
+            fh.flush()
 
 
 PIPE_BYTES = 1 << 20  # a worker's pipe: room for a chunk or two between two drains (Linux's default is 64 KiB)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -199,7 +200,6 @@ def prepare_side_by_side(ask: Ask) -> int:
     remembering what it computed in that member's own folder; :func:`roll_up` then finds every part
     remembered. Nothing is handed back through pipes, and a process that fails only leaves work for
     :func:`roll_up`, which does whatever is missing. Returns the number of processes used (1: nothing forked)."""
-    import os
     import sys
 
     from ..load.pool import PARALLEL_MIN_FILES, worker_count
@@ -207,7 +207,7 @@ def prepare_side_by_side(ask: Ask) -> int:
     from .member_ref import fetched_commit
     from .member_store import store_of
 
-    from ..base.lifetime import in_command
+    from ..base.lifetime import forked, in_command, reap_now
 
     root, upper, only = ask.root, ask.upper, ask.only
     if (
@@ -237,25 +237,14 @@ def prepare_side_by_side(ask: Ask) -> int:
     pids = []
     try:
         for share in shares[1:]:
-            try:
-                pid = os.fork()
-            except OSError:  # no process to be had (a limit): the roll-up reads this share itself
-                continue
-            if pid == 0:  # a worker: its share, remembered on disk, then gone without running the parent's exits
-                code = 1
-                try:
-                    _prepare(ask, share)
-                    code = 0
-                finally:
-                    os._exit(code)
-            pids.append(pid)
+            # a worker: its share, remembered on disk (no process to be had: the roll-up reads that share itself)
+            pid = forked(functools.partial(_prepare, ask, share))
+            if pid is not None:
+                pids.append(pid)
         _prepare(ask, shares[0])
     finally:
         for pid in pids:
-            try:
-                os.waitpid(pid, 0)
-            except (ChildProcessError, InterruptedError):
-                pass
+            reap_now(pid)
     return n
 
 
